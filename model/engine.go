@@ -1,0 +1,346 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// shape is one task of one class seen through one language factor λ.
+type shape struct {
+	sumIn, sumOut float64 // over all turns
+	lastTotal     float64 // in_T + out_T: what must fit the context window
+	outPerTurn    float64 // λ·O + R: what must fit max_output
+}
+
+// shapeOf applies the turn rules: in_t = λ·(I + (t−1)·(O+F)), out_t = λ·O + R.
+func shapeOf(c *Class, lam float64) shape {
+	T := max(c.Turns, 1)
+	out := lam*c.OutputTokens + c.ReasoningTokens
+	var s shape
+	for t := range T {
+		s.sumIn += lam * (c.InputTokens + float64(t)*(c.OutputTokens+c.FollowupTokens))
+	}
+	s.sumOut = float64(T) * out
+	s.lastTotal = lam*(c.InputTokens+float64(T-1)*(c.OutputTokens+c.FollowupTokens)) + out
+	s.outPerTurn = out
+	return s
+}
+
+// TaskCost prices one task of class c on model m with language factor lam,
+// turn by turn, in USD. It ignores feasibility (see Feasible).
+func TaskCost(c *Class, m *APIModel, lam float64) float64 {
+	T := max(c.Turns, 1)
+	h := c.CacheHit
+	out := lam*c.OutputTokens + c.ReasoningTokens
+	cost := 0.0
+	for t := range T {
+		in := lam * (c.InputTokens + float64(t)*(c.OutputTokens+c.FollowupTokens))
+		r := m.Rates
+		if lc := m.LongContext; lc != nil && in > lc.Threshold {
+			r = lc.Rates
+			// A long-context tier that names no cache price keeps the base one.
+			if r.CacheRead == nil {
+				r.CacheRead = m.CacheRead
+			}
+			if r.CacheWrite == nil {
+				r.CacheWrite = m.CacheWrite
+			}
+		}
+		read, write := r.Input, r.Input
+		if r.CacheRead != nil {
+			read = *r.CacheRead
+		}
+		if h > 0 && r.CacheWrite != nil {
+			write = *r.CacheWrite
+		}
+		ct := (h*in*read + (1-h)*in*write + out*r.Output) / 1e6
+		if c.Batch && m.BatchDiscount > 0 {
+			ct *= 1 - m.BatchDiscount
+		}
+		cost += ct
+	}
+	return cost
+}
+
+// cell is one class on one API model.
+type cell struct {
+	cost   float64 // per task
+	sh     shape
+	ok     bool // feasible and tier-ok
+	reason string
+	lamOK  bool
+}
+
+// engine holds what every option of one evaluation shares: tasks per class
+// and each class priced on each usable model. Options at any volume scale k
+// are then cheap sums, which break-even and the chart rely on.
+type engine struct {
+	w      *Workload
+	c      *Catalog
+	tasks  []float64
+	total  float64
+	models []*APIModel // usable models, catalog order
+	cells  [][]cell    // [class][model]
+	best   []int       // per class: cheapest ok model index, -1 if none
+	plans  []planPre
+	bestA  float64 // cost of the best eligible API option at k = 1
+	hasA   bool
+
+	uc, over []float64 // scratch for planCost
+	route    []int
+}
+
+func newEngine(w *Workload, c *Catalog) *engine {
+	e := &engine{w: w, c: c}
+	e.tasks = make([]float64, len(w.Classes))
+	for i, cl := range w.Classes {
+		e.tasks[i] = w.TasksPerMonth(cl)
+		e.total += e.tasks[i]
+	}
+	for i := range c.Models {
+		if c.Models[i].Usable() {
+			e.models = append(e.models, &c.Models[i])
+		}
+	}
+	e.cells = make([][]cell, len(w.Classes))
+	e.best = make([]int, len(w.Classes))
+	for ci := range w.Classes {
+		cl := &w.Classes[ci]
+		row := make([]cell, len(e.models))
+		e.best[ci] = -1
+		for mi, m := range e.models {
+			lam, lamOK := c.Factor(m.Tokenizer, w.Language)
+			x := cell{sh: shapeOf(cl, lam), lamOK: lamOK}
+			x.cost = TaskCost(cl, m, lam)
+			x.reason = apiReason(cl, m, x.sh)
+			x.ok = x.reason == ""
+			row[mi] = x
+			if x.ok && (e.best[ci] < 0 || x.cost < row[e.best[ci]].cost) {
+				e.best[ci] = mi
+			}
+		}
+		e.cells[ci] = row
+	}
+	return e
+}
+
+func apiReason(cl *Class, m *APIModel, sh shape) string {
+	switch {
+	case m.Tier < cl.MinTier:
+		return fmt.Sprintf("needs %s tier; %s is %s", cl.MinTier, m.Name, m.Tier)
+	case sh.lastTotal > m.ContextWindow:
+		return fmt.Sprintf("needs %s context; %s gives %s", Tokens(sh.lastTotal), m.Name, Tokens(m.ContextWindow))
+	case m.MaxOutput > 0 && sh.outPerTurn > m.MaxOutput:
+		return fmt.Sprintf("needs %s output per turn; %s gives %s", Tokens(sh.outPerTurn), m.Name, Tokens(m.MaxOutput))
+	}
+	return ""
+}
+
+// Tokens formats a token count compactly: 950, 1.5k, 33k, 1.2M.
+func Tokens(n float64) string {
+	switch {
+	case n >= 1e6:
+		return trimZero(fmt.Sprintf("%.1f", n/1e6)) + "M"
+	case n >= 10e3:
+		return fmt.Sprintf("%.0fk", math.Round(n/1e3))
+	case n >= 1e3:
+		return trimZero(fmt.Sprintf("%.1f", n/1e3)) + "k"
+	}
+	return fmt.Sprintf("%.0f", n)
+}
+
+func trimZero(s string) string {
+	if len(s) > 2 && s[len(s)-2:] == ".0" {
+		return s[:len(s)-2]
+	}
+	return s
+}
+
+// Result is a ranked evaluation of a workload against a catalog.
+type Result struct {
+	Quotes     []Quote // ranked: eligible by monthly cost then name, then the rest
+	TotalTasks float64
+	e          *engine
+	index      map[string]int
+}
+
+// Evaluate prices the workload on every option of the catalog and ranks them.
+func Evaluate(w Workload, c *Catalog) (Result, error) {
+	if err := w.Validate(); err != nil {
+		return Result{}, err
+	}
+	e := newEngine(&w, c)
+	qs := make([]Quote, 0, len(e.models)+len(c.Plans)+8)
+	for mi := range e.models {
+		qs = append(qs, e.apiQuote(mi))
+	}
+	qs = append(qs, e.mixQuotes(qs)...)
+	for _, q := range qs {
+		if q.Eligible && (!e.hasA || q.Monthly < e.bestA) {
+			e.bestA, e.hasA = q.Monthly, true
+		}
+	}
+	e.plans = make([]planPre, len(c.Plans))
+	for pi := range c.Plans {
+		e.plans[pi] = e.preparePlan(&c.Plans[pi])
+		qs = append(qs, e.planQuote(pi))
+	}
+	for i := range qs {
+		if e.total > 0 {
+			qs[i].PerTask = qs[i].Monthly / e.total
+		}
+	}
+	Rank(qs)
+	r := Result{Quotes: qs, TotalTasks: e.total, e: e, index: make(map[string]int, len(qs))}
+	for i := range qs {
+		r.index[qs[i].ID] = i
+	}
+	return r, nil
+}
+
+// Rank sorts quotes: eligible ones by monthly cost then name, then the
+// ineligible ones the same way.
+func Rank(qs []Quote) {
+	slices.SortStableFunc(qs, func(a, b Quote) int {
+		if a.Eligible != b.Eligible {
+			if a.Eligible {
+				return -1
+			}
+			return 1
+		}
+		if c := cmp.Compare(a.Monthly, b.Monthly); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Name, b.Name)
+	})
+}
+
+// Find returns the quote with the given id.
+func (r *Result) Find(id string) (*Quote, bool) {
+	i, ok := r.index[id]
+	if !ok {
+		return nil, false
+	}
+	return &r.Quotes[i], true
+}
+
+// CostAt is the effective monthly cost of option id when every class count is
+// scaled by k. API options and mixes scale linearly; plans re-run their limits.
+func (r *Result) CostAt(id string, k float64) (float64, bool) {
+	q, ok := r.Find(id)
+	if !ok || !q.Eligible || r.e == nil {
+		return 0, false
+	}
+	if q.Kind != KindSubscription {
+		return k * q.Monthly, true
+	}
+	for pi := range r.e.plans {
+		if r.e.plans[pi].p.ID == id {
+			pc := r.e.planCost(pi, k, false)
+			return pc.total, pc.ok
+		}
+	}
+	return 0, false
+}
+
+func (e *engine) apiQuote(mi int) Quote {
+	m := e.models[mi]
+	q := Quote{ID: "api:" + m.ID, Name: m.Name, Kind: KindAPI, Vendor: m.Provider, Eligible: true, Fits: true}
+	q.Classes = make([]ClassQuote, len(e.w.Classes))
+	for ci, cl := range e.w.Classes {
+		x := &e.cells[ci][mi]
+		t := e.tasks[ci]
+		cq := ClassQuote{Name: cl.Name, Tasks: t, Model: m.ID, ModelName: m.Name,
+			InputTokens: t * x.sh.sumIn, OutputTokens: t * x.sh.sumOut, Cost: t * x.cost, Fits: x.ok, Reason: x.reason}
+		q.Classes[ci] = cq
+		if !x.ok && q.Eligible {
+			q.Eligible, q.Fits = false, false
+			q.Reason = cl.Name + ": " + x.reason
+		}
+		q.Monthly += cq.Cost
+	}
+	q.Base = q.Monthly
+	q.Notes = e.modelNotes(q.Notes, m)
+	q.Sources = []Source{{ID: m.ID, Name: m.Name, Provenance: m.Provenance}}
+	return q
+}
+
+func (e *engine) modelNotes(notes []string, m *APIModel) []string {
+	if _, ok := e.c.Factor(m.Tokenizer, e.w.Language); !ok {
+		notes = append(notes, fmt.Sprintf("%s: no %q language factor for its tokenizer %q; counted like English", m.Name, e.w.Language, m.Tokenizer))
+	}
+	if m.Status == "legacy" || m.Status == "preview" {
+		notes = append(notes, fmt.Sprintf("%s is a %s model", m.Name, m.Status))
+	}
+	if m.Confidence == "estimate" {
+		notes = append(notes, m.Name+": prices are an estimate")
+	}
+	return notes
+}
+
+// mixQuotes routes each class to its cheapest ok model: once across all
+// providers and once per provider, in catalog order of first appearance.
+func (e *engine) mixQuotes(api []Quote) []Quote {
+	var providers []string
+	for _, m := range e.models {
+		if !slices.Contains(providers, m.Provider) {
+			providers = append(providers, m.Provider)
+		}
+	}
+	out := []Quote{e.mixQuote("", api)}
+	for _, p := range providers {
+		out = append(out, e.mixQuote(p, api))
+	}
+	return out
+}
+
+func (e *engine) mixQuote(provider string, api []Quote) Quote {
+	q := Quote{ID: "mix:all", Name: "API mix, all providers", Kind: KindMix, Vendor: provider, Eligible: true, Fits: true}
+	if provider != "" {
+		q.ID, q.Name = "mix:"+provider, "API mix, "+provider
+	}
+	q.Classes = make([]ClassQuote, len(e.w.Classes))
+	used := map[string]bool{}
+	for ci, cl := range e.w.Classes {
+		bi := -1
+		for mi, m := range e.models {
+			if provider != "" && m.Provider != provider {
+				continue
+			}
+			if x := &e.cells[ci][mi]; x.ok && (bi < 0 || x.cost < e.cells[ci][bi].cost) {
+				bi = mi
+			}
+		}
+		t := e.tasks[ci]
+		cq := ClassQuote{Name: cl.Name, Tasks: t}
+		if bi < 0 {
+			cq.Reason = "no model can take it"
+			if q.Eligible {
+				q.Eligible, q.Fits, q.Reason = false, false, cl.Name+": no model in scope can take it"
+			}
+		} else {
+			m, x := e.models[bi], &e.cells[ci][bi]
+			cq.Model, cq.ModelName, cq.Fits = m.ID, m.Name, true
+			cq.InputTokens, cq.OutputTokens, cq.Cost = t*x.sh.sumIn, t*x.sh.sumOut, t*x.cost
+			q.Monthly += cq.Cost
+			if !used[m.ID] {
+				used[m.ID] = true
+				q.Sources = append(q.Sources, Source{ID: m.ID, Name: m.Name, Provenance: m.Provenance})
+				q.Notes = e.modelNotes(q.Notes, m)
+			}
+		}
+		q.Classes[ci] = cq
+	}
+	q.Base = q.Monthly
+	if q.Eligible {
+		for i := range api {
+			a := &api[i]
+			if a.Eligible && (provider == "" || a.Vendor == provider) && (!q.HasSaving || a.Monthly-q.Monthly < q.Saving) {
+				q.HasSaving, q.Saving, q.SavingVs = true, a.Monthly-q.Monthly, a.Name
+			}
+		}
+	}
+	return q
+}

@@ -1,0 +1,83 @@
+package model
+
+// Kind is the kind of an option.
+type Kind int
+
+// Option kinds.
+const (
+	KindSubscription Kind = iota
+	KindAPI
+	KindMix
+)
+
+func (k Kind) String() string {
+	switch k {
+	case KindSubscription:
+		return "subscription"
+	case KindAPI:
+		return "api"
+	default:
+		return "mix"
+	}
+}
+
+// Quote is the price of the whole workload on one option.
+type Quote struct {
+	ID       string // plan id, "api:<model id>", "mix:all" or "mix:<provider>"
+	Name     string
+	Kind     Kind
+	Vendor   string // plan vendor or model provider; "" for the all-provider mix
+	Eligible bool   // the option can carry the whole workload (with overflow for plans)
+	Fits     bool   // no overflow at all (plans); every class feasible (API)
+	Reason   string // why it is not eligible, or for a plan the first reason it does not fit
+
+	Monthly  float64 // effective monthly cost, USD
+	Base     float64 // plans: seats × price; API and mixes: Monthly
+	Overflow float64 // plans: overflow priced on API models, after credit
+	Credit   float64 // plans: API credit used against the overflow
+	PerTask  float64 // Monthly / all tasks per month (0 without tasks)
+	Seats    int     // plans
+
+	Capped      bool    // the plan has usage limits, so Utilization applies
+	Utilization float64 // largest utilization of any limit
+
+	HasBreakEven bool
+	BreakEven    float64 // k* where the plan costs as much as the best API option
+
+	HasSaving bool    // mixes: compared with the cheapest eligible single model in scope
+	Saving    float64 // USD per month the mix saves over that model
+	SavingVs  string  // that model's name
+
+	Classes []ClassQuote
+	Limits  []LimitUse
+	Notes   []string
+	Sources []Source
+}
+
+// ClassQuote is one class's share of a quote.
+type ClassQuote struct {
+	Name         string
+	Tasks        float64 // per month
+	OnPlan       float64 // plans: tasks the plan itself serves
+	Model        string  // API model id that carries the (overflowing) tasks, "" if none
+	ModelName    string
+	InputTokens  float64 // per month, in the option's tokenizer
+	OutputTokens float64 // per month, output and reasoning
+	Cost         float64 // USD per month on API models (0 when all on the plan)
+	Fits         bool
+	Reason       string
+}
+
+// LimitUse is one usage limit with the workload's demand on it.
+type LimitUse struct {
+	Limit
+	Demand      float64 // units per window per seat
+	Utilization float64 // Demand / capacity
+}
+
+// Source is the provenance of one catalog entry a quote relies on.
+type Source struct {
+	ID   string
+	Name string
+	Provenance
+}

@@ -1,0 +1,232 @@
+// Package model is the cost engine of tokenomics: a workload, the offers of a
+// price catalog, and the quotes that price one against the other. It is pure:
+// no I/O, no parsing, no UI. The rules are those of DESIGN.md ("The cost model").
+package model
+
+import "fmt"
+
+// Tier is a capability tier; a class may require a minimum.
+type Tier int
+
+// Tiers in rising order of capability.
+const (
+	Small Tier = iota
+	Mid
+	Frontier
+)
+
+var tierNames = [...]string{"small", "mid", "frontier"}
+
+func (t Tier) String() string {
+	if t < Small || t > Frontier {
+		return fmt.Sprintf("tier(%d)", int(t))
+	}
+	return tierNames[t]
+}
+
+// ParseTier reads "small", "mid" or "frontier".
+func ParseTier(s string) (Tier, bool) {
+	for i, n := range tierNames {
+		if n == s {
+			return Tier(i), true
+		}
+	}
+	return 0, false
+}
+
+// Per is the period a class count refers to.
+type Per int
+
+// Periods of a class count.
+const (
+	PerDay Per = iota
+	PerWeek
+	PerMonth
+)
+
+var perNames = [...]string{"day", "week", "month"}
+
+func (p Per) String() string {
+	if p < PerDay || p > PerMonth {
+		return fmt.Sprintf("per(%d)", int(p))
+	}
+	return perNames[p]
+}
+
+// ParsePer reads "day", "week" or "month".
+func ParsePer(s string) (Per, bool) {
+	for i, n := range perNames {
+		if n == s {
+			return Per(i), true
+		}
+	}
+	return 0, false
+}
+
+// Billing is how subscriptions are paid.
+type Billing int
+
+// Billing periods.
+const (
+	Monthly Billing = iota
+	Annual
+)
+
+func (b Billing) String() string {
+	if b == Annual {
+		return "annual"
+	}
+	return "monthly"
+}
+
+// ParseBilling reads "monthly" or "annual".
+func ParseBilling(s string) (Billing, bool) {
+	switch s {
+	case "monthly":
+		return Monthly, true
+	case "annual":
+		return Annual, true
+	}
+	return 0, false
+}
+
+// Class is one kind of task the user gives to AI. Token counts are
+// English-equivalent tokens; the language factor of each tokenizer scales them.
+type Class struct {
+	Name            string
+	Count           float64 // tasks per Per
+	Per             Per
+	InputTokens     float64 // first message, documents included
+	OutputTokens    float64 // per turn
+	ReasoningTokens float64 // per turn, billed as output
+	Turns           int     // at least 1
+	FollowupTokens  float64 // new user text in each later turn
+	CacheHit        float64 // share of input billed at the cached rate, in [0,1]
+	Batch           bool
+	MinTier         Tier
+}
+
+// Workload is what a person or team does with AI in a month.
+type Workload struct {
+	Name         string
+	Description  string // one line, shown with presets
+	Currency     string // display currency code; prices stay USD
+	DaysPerMonth float64
+	HoursPerDay  float64
+	People       int
+	Language     string
+	Billing      Billing
+	Classes      []Class
+}
+
+// Defaults of DESIGN.md, used by NewWorkload and by the file loader.
+const (
+	DefaultDaysPerMonth = 22
+	DefaultHoursPerDay  = 8
+	DefaultLanguage     = "en"
+)
+
+// NewWorkload returns an empty workload with the documented defaults.
+func NewWorkload(name string) Workload {
+	return Workload{Name: name, DaysPerMonth: DefaultDaysPerMonth, HoursPerDay: DefaultHoursPerDay, People: 1, Language: DefaultLanguage}
+}
+
+// NewClass returns a class with the documented defaults (one turn, per day).
+func NewClass(name string) Class {
+	return Class{Name: name, Per: PerDay, Turns: 1}
+}
+
+// TasksPerMonth converts a class count to tasks per month:
+// per day → n·D; per week → n·52/12; per month → n.
+func (w Workload) TasksPerMonth(c Class) float64 {
+	switch c.Per {
+	case PerDay:
+		return c.Count * w.DaysPerMonth
+	case PerWeek:
+		return c.Count * 52 / 12
+	default:
+		return c.Count
+	}
+}
+
+// TotalTasks is the number of tasks per month over all classes.
+func (w Workload) TotalTasks() float64 {
+	t := 0.0
+	for _, c := range w.Classes {
+		t += w.TasksPerMonth(c)
+	}
+	return t
+}
+
+// Scaled returns a copy of w with every class count multiplied by k.
+func (w Workload) Scaled(k float64) Workload {
+	out := w
+	out.Classes = make([]Class, len(w.Classes))
+	for i, c := range w.Classes {
+		c.Count *= k
+		out.Classes[i] = c
+	}
+	return out
+}
+
+// Validate reports the first field that breaks the rules of the cost model.
+// Loaders give positions; this is the last line of defence for values built
+// in code or edited in the app.
+func (w Workload) Validate() error {
+	if !(w.DaysPerMonth > 0 && w.DaysPerMonth <= 31) {
+		return fmt.Errorf("days_per_month: %v is not in (0, 31]", w.DaysPerMonth)
+	}
+	if !(w.HoursPerDay > 0 && w.HoursPerDay <= 24) {
+		return fmt.Errorf("hours_per_day: %v is not in (0, 24]", w.HoursPerDay)
+	}
+	if w.People < 1 || w.People > 100000 {
+		return fmt.Errorf("people: %d is not in [1, 100000]", w.People)
+	}
+	for i, c := range w.Classes {
+		if err := c.Validate(); err != nil {
+			return fmt.Errorf("classes[%d].%w", i, err)
+		}
+	}
+	return nil
+}
+
+// MaxTokens bounds every token field: far beyond any context window, small
+// enough that sums stay exact in float64.
+const MaxTokens = 1e9
+
+// MaxCount bounds a class count (tasks per period).
+const MaxCount = 1e7
+
+// Validate reports the first field of c that is out of range.
+func (c Class) Validate() error {
+	check := func(field string, v, hi float64) error {
+		if !(v >= 0 && v <= hi) { // also rejects NaN
+			return fmt.Errorf("%s: %v is not in [0, %g]", field, v, hi)
+		}
+		return nil
+	}
+	if err := check("count", c.Count, MaxCount); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{{"input_tokens", c.InputTokens}, {"output_tokens", c.OutputTokens}, {"reasoning_tokens", c.ReasoningTokens}, {"followup_tokens", c.FollowupTokens}} {
+		if err := check(f.name, f.v, MaxTokens); err != nil {
+			return err
+		}
+	}
+	if err := check("cache_hit", c.CacheHit, 1); err != nil {
+		return err
+	}
+	if c.Turns < 1 || c.Turns > 1000 {
+		return fmt.Errorf("turns: %d is not in [1, 1000]", c.Turns)
+	}
+	if c.Per < PerDay || c.Per > PerMonth {
+		return fmt.Errorf("per: %v is not day, week or month", c.Per)
+	}
+	if c.MinTier < Small || c.MinTier > Frontier {
+		return fmt.Errorf("min_tier: %v is not small, mid or frontier", c.MinTier)
+	}
+	return nil
+}
