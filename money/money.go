@@ -1,0 +1,114 @@
+// Package money formats amounts for display: a USD amount converted at a
+// given rate, with the currency's symbol, its usual decimals and grouped
+// thousands. Prices stay in USD everywhere else.
+package money
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Currency is a display currency: a code, its rate in units per USD, and how
+// it is written.
+type Currency struct {
+	Code     string
+	Rate     float64 // units per USD
+	Symbol   string
+	Decimals int
+}
+
+var symbols = map[string]string{
+	"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "KRW": "₩", "CNY": "CN¥", "INR": "₹",
+	"CAD": "CA$", "AUD": "A$", "CHF": "CHF ", "BRL": "R$",
+}
+
+// zeroDecimal currencies are written without minor units.
+var zeroDecimal = map[string]bool{"JPY": true, "KRW": true}
+
+// USD is the currency prices are kept in.
+var USD = New("USD", 1)
+
+// New returns the display currency code at rate units per USD.
+func New(code string, rate float64) Currency {
+	c := Currency{Code: code, Rate: rate, Symbol: symbols[code], Decimals: 2}
+	if c.Symbol == "" {
+		c.Symbol = code + " "
+	}
+	if zeroDecimal[code] {
+		c.Decimals = 0
+	}
+	return c
+}
+
+// Format writes usd in c: "$1,234.50", "₩28,100", "-$3.20".
+func (c Currency) Format(usd float64) string {
+	return c.format(usd, c.Decimals)
+}
+
+// FormatSmall writes small amounts (per-task costs) with two more decimals
+// when the usual ones would show zero: "$0.0012".
+func (c Currency) FormatSmall(usd float64) string {
+	v := math.Abs(usd * c.Rate)
+	d := c.Decimals
+	for d < c.Decimals+4 && v > 0 && v < math.Pow10(-d)*10 {
+		d++
+	}
+	return c.format(usd, d)
+}
+
+func (c Currency) format(usd float64, decimals int) string {
+	v := usd * c.Rate
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "—"
+	}
+	neg := v < 0
+	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if neg && strings.Trim(s, "0.") != "" {
+		b.WriteByte('-')
+	}
+	b.WriteString(c.Symbol)
+	b.WriteString(Group(intPart))
+	if frac != "" {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// Group inserts thousands separators into a string of digits.
+func Group(digits string) string {
+	if len(digits) <= 3 {
+		return digits
+	}
+	var b strings.Builder
+	lead := len(digits) % 3
+	if lead > 0 {
+		b.WriteString(digits[:lead])
+	}
+	for i := lead; i < len(digits); i += 3 {
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(digits[i : i+3])
+	}
+	return b.String()
+}
+
+// Count formats a count with grouped thousands and at most one decimal:
+// "1,320", "4.3".
+func Count(n float64) string {
+	if math.IsNaN(n) || math.IsInf(n, 0) {
+		return "—"
+	}
+	if n == math.Trunc(n) || math.Abs(n) >= 100 {
+		s := strconv.FormatFloat(math.Round(math.Abs(n)), 'f', 0, 64)
+		if n < 0 {
+			return "-" + Group(s)
+		}
+		return Group(s)
+	}
+	return strconv.FormatFloat(n, 'f', 1, 64)
+}
