@@ -1,0 +1,91 @@
+package model_test
+
+import (
+	"fmt"
+
+	"github.com/tokenomics/tokenomics/model"
+)
+
+func price(v float64) *float64 { return &v }
+
+// exampleCatalog has one API model and one $20 plan on it.
+func exampleCatalog() *model.Catalog {
+	return &model.Catalog{
+		Models: []model.APIModel{{
+			ID: "mini", Provider: "acme", Name: "Acme Mini", Tier: model.Mid,
+			Rates:         model.Rates{Input: 1, Output: 4, CacheRead: price(0.1)},
+			ContextWindow: 200000, Status: "active",
+		}},
+		Plans: []model.Subscription{{
+			ID: "acme-pro", Vendor: "acme", Name: "Acme Pro", PriceMonthly: 20, Models: []string{"mini"},
+			Limits: []model.Limit{{WindowHours: 5, Messages: 50, Confidence: "reported"}},
+		}},
+	}
+}
+
+func ExampleEvaluate() {
+	w := model.NewWorkload("Freelancer")
+	c := model.NewClass("Short tasks")
+	c.Count, c.InputTokens, c.OutputTokens = 40, 2000, 1000
+	w.Classes = []model.Class{c}
+
+	r, err := model.Evaluate(w, exampleCatalog())
+	if err != nil {
+		panic(err)
+	}
+	for _, q := range r.Quotes {
+		fmt.Printf("%-24s $%6.2f  fits %v\n", q.Name, q.Monthly, q.Fits)
+	}
+	// 880 tasks · (2000·1 + 1000·4)/1e6 = 880 · 0.006 = $5.28 on the API.
+	// Plan: 40 messages a day, 25 per 5-hour window of an 8-hour day, of 50.
+
+	// Output:
+	// API mix, acme            $  5.28  fits true
+	// API mix, all providers   $  5.28  fits true
+	// Acme Mini                $  5.28  fits true
+	// Acme Pro                 $ 20.00  fits true
+}
+
+func ExampleResult_Verdict() {
+	w := model.NewWorkload("Heavy")
+	c := model.NewClass("Drafts")
+	c.Count, c.InputTokens, c.OutputTokens = 300, 3000, 1500
+	w.Classes = []model.Class{c}
+
+	r, _ := model.Evaluate(w, exampleCatalog())
+	v := r.Verdict()
+	fmt.Printf("%s: $%.2f, %.0f%% less than %s ($%.2f)\n", v.Best.Name, v.Best.Monthly, v.MarginPct, v.Rival.Name, v.Rival.Monthly)
+	// API: 6600 tasks · (3000 + 6000)/1e6 = $59.40.
+	// Plan: 300 messages a day → 187.5 per window of 50: utilization 3.75,
+	// 1 − 1/3.75 = 73.3% overflows: 4840 tasks · 0.009 = $43.56 → $63.56.
+
+	// Output:
+	// API mix, acme: $59.40, 7% less than Acme Pro ($63.56)
+}
+
+func ExampleResult_CostAt() {
+	w := model.NewWorkload("Light")
+	c := model.NewClass("Short tasks")
+	c.Count, c.InputTokens, c.OutputTokens = 10, 2000, 1000
+	w.Classes = []model.Class{c}
+
+	r, _ := model.Evaluate(w, exampleCatalog())
+	for _, k := range []float64{1, 4, 16} {
+		plan, _ := r.CostAt("acme-pro", k)
+		api, _ := r.CostAt("api:mini", k)
+		fmt.Printf("×%-2v plan $%.2f  api $%.2f\n", k, plan, api)
+	}
+	q, _ := r.Find("acme-pro")
+	fmt.Println("break-even:", q.HasBreakEven)
+	// API at k=1: 220 · 0.006 = $1.32. The plan's 50 messages per window
+	// hold 10·k·5/8 messages up to k = 8; beyond, the share 1 − 8/k overflows
+	// at the API price: at k=16, half of 3520 tasks · 0.006 = $10.56.
+	// Break-even: 20 + (k−8)·1.32 = k·1.32 has no root; below k = 8 the plan
+	// is flat: 20 = k · 1.32 → k = 15.15 > 8, so none there either.
+
+	// Output:
+	// ×1  plan $20.00  api $1.32
+	// ×4  plan $20.00  api $5.28
+	// ×16 plan $30.56  api $21.12
+	// break-even: false
+}
