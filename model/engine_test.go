@@ -45,12 +45,12 @@ func TestTasksPerMonth(t *testing.T) {
 		count float64
 		want  float64
 	}{
-		{PerDay, 10, 220},  // 10 · 22 days
-		{PerWeek, 12, 52},  // 12 · 52 / 12
-		{PerMonth, 7, 7},   // as given
-		{PerDay, 0.5, 11},  // 0.5 · 22
-		{PerWeek, 3, 13},   // 3 · 52 / 12
-		{PerMonth, 0, 0},   // nothing
+		{PerDay, 10, 220}, // 10 · 22 days
+		{PerWeek, 12, 52}, // 12 · 52 / 12
+		{PerMonth, 7, 7},  // as given
+		{PerDay, 0.5, 11}, // 0.5 · 22
+		{PerWeek, 3, 13},  // 3 · 52 / 12
+		{PerMonth, 0, 0},  // nothing
 	} {
 		c := NewClass("c")
 		c.Per, c.Count = tc.per, tc.count
