@@ -1,0 +1,282 @@
+package report
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"charm.land/lipgloss/v2/table"
+
+	"github.com/tokenomics/tokenomics/model"
+)
+
+// Formats lists the names Write accepts.
+var Formats = []string{"table", "json", "csv", "markdown"}
+
+// Write renders c in the named format. color is for the table only.
+func Write(w io.Writer, format string, c *Comparison, color bool) error {
+	switch format {
+	case "table":
+		_, err := io.WriteString(w, Table(c, color))
+		return err
+	case "json":
+		return JSON(w, c)
+	case "csv":
+		return CSV(w, c)
+	case "markdown", "md":
+		_, err := io.WriteString(w, Markdown(c))
+		return err
+	}
+	return fmt.Errorf("unknown format %q (valid: %s)", format, strings.Join(Formats, ", "))
+}
+
+// Table is the aligned ranking for a terminal.
+func Table(c *Comparison, color bool) string {
+	var b strings.Builder
+	verdict, second := c.Verdict()
+	bold := lipgloss.NewStyle()
+	dim, good, bad, warn := lipgloss.NewStyle(), lipgloss.NewStyle(), lipgloss.NewStyle(), lipgloss.NewStyle()
+	if color {
+		bold = bold.Bold(true)
+		dim = dim.Faint(true)
+		good = good.Foreground(lipgloss.Green)
+		bad = bad.Foreground(lipgloss.Red)
+		warn = warn.Foreground(lipgloss.Yellow)
+	}
+	fmt.Fprintf(&b, "%s · %s · %s · prices of %s\n", bold.Render(c.Workload.Name), c.Workload.Billing, c.Currency.Code, c.CatalogAsOf)
+	fmt.Fprintf(&b, "▶ %s\n", bold.Render(verdict))
+	if second != "" {
+		fmt.Fprintf(&b, "  %s\n", second)
+	}
+	qs := c.Quotes()
+	rows := make([][]string, len(qs))
+	for i := range qs {
+		q := &qs[i]
+		rows[i] = []string{strconv.Itoa(i + 1), q.Name, q.Kind.String(), c.Currency.Format(q.Monthly),
+			c.Currency.FormatSmall(q.PerTask), Fit(q), Utilization(q), BreakEven(q), Why(q, c.Currency)}
+	}
+	t := table.New().
+		Border(lipgloss.HiddenBorder()).BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
+		Headers("#", "Option", "Kind", "Monthly", "Per task", "Fits", "Caps", "Break-even", "Why").
+		Rows(rows...).
+		StyleFunc(func(row, col int) lipgloss.Style {
+			s := lipgloss.NewStyle().PaddingRight(1)
+			if col == 0 || col == 3 || col == 4 || col == 6 || col == 7 {
+				s = s.Align(lipgloss.Right)
+			}
+			if row == table.HeaderRow {
+				return s.Inherit(bold)
+			}
+			if col == 5 && row >= 0 && row < len(qs) {
+				switch q := &qs[row]; {
+				case !q.Eligible:
+					return s.Inherit(bad)
+				case !q.Fits:
+					return s.Inherit(warn)
+				default:
+					return s.Inherit(good)
+				}
+			}
+			if col == 8 {
+				return s.Inherit(dim)
+			}
+			return s
+		})
+	b.WriteString(t.String())
+	b.WriteString("\n")
+	if n := len(c.Result.Quotes) - len(qs); n > 0 {
+		fmt.Fprintf(&b, "%s\n", dim.Render(fmt.Sprintf("… %d more (--top 0 shows all)", n)))
+	}
+	for _, n := range c.CatalogNotes {
+		fmt.Fprintf(&b, "%s\n", dim.Render("note: "+n))
+	}
+	return b.String()
+}
+
+// jsonQuote is one option in the JSON of DESIGN.md; sources are an addition.
+type jsonQuote struct {
+	ID           string      `json:"id"`
+	Name         string      `json:"name"`
+	Kind         string      `json:"kind"`
+	Eligible     bool        `json:"eligible"`
+	Fits         bool        `json:"fits"`
+	MonthlyCost  float64     `json:"monthly_cost"`
+	BaseCost     float64     `json:"base_cost"`
+	OverflowCost float64     `json:"overflow_cost"`
+	CostPerTask  float64     `json:"cost_per_task"`
+	Utilization  *float64    `json:"utilization"`
+	BreakEven    *float64    `json:"break_even"`
+	Reason       string      `json:"reason,omitempty"`
+	Classes      []jsonClass `json:"classes"`
+	Notes        []string    `json:"notes"`
+	Sources      []jsonSrc   `json:"sources"`
+}
+
+type jsonClass struct {
+	Name         string  `json:"name"`
+	Tasks        float64 `json:"tasks"`
+	Model        string  `json:"model"`
+	InputTokens  float64 `json:"input_tokens"`
+	OutputTokens float64 `json:"output_tokens"`
+	Cost         float64 `json:"cost"`
+	Fits         bool    `json:"fits"`
+	Reason       string  `json:"reason"`
+}
+
+type jsonSrc struct {
+	ID         string `json:"id"`
+	Source     string `json:"source"`
+	AsOf       string `json:"as_of"`
+	Confidence string `json:"confidence,omitempty"`
+}
+
+// jsonWorkload mirrors the workload file's keys.
+type jsonWorkload struct {
+	Name         string      `json:"name"`
+	DaysPerMonth float64     `json:"days_per_month"`
+	HoursPerDay  float64     `json:"hours_per_day"`
+	People       int         `json:"people"`
+	Language     string      `json:"language"`
+	Billing      string      `json:"billing"`
+	Classes      []jsonWlCls `json:"classes"`
+}
+
+type jsonWlCls struct {
+	Name            string  `json:"name"`
+	Count           float64 `json:"count"`
+	Per             string  `json:"per"`
+	InputTokens     float64 `json:"input_tokens"`
+	OutputTokens    float64 `json:"output_tokens"`
+	ReasoningTokens float64 `json:"reasoning_tokens"`
+	Turns           int     `json:"turns"`
+	FollowupTokens  float64 `json:"followup_tokens"`
+	CacheHit        float64 `json:"cache_hit"`
+	Batch           bool    `json:"batch"`
+	MinTier         string  `json:"min_tier"`
+}
+
+// round6 keeps JSON readable without losing cents: costs to a millionth of a dollar.
+func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
+
+// JSON writes the comparison as DESIGN.md specifies; costs in USD.
+func JSON(w io.Writer, c *Comparison) error {
+	wl := c.Workload
+	out := struct {
+		Workload jsonWorkload `json:"workload"`
+		Catalog  struct {
+			AsOf string `json:"as_of"`
+		} `json:"catalog"`
+		Currency string      `json:"currency"`
+		Options  []jsonQuote `json:"options"`
+	}{Currency: "USD"}
+	out.Catalog.AsOf = c.CatalogAsOf
+	out.Workload = jsonWorkload{Name: wl.Name, DaysPerMonth: wl.DaysPerMonth, HoursPerDay: wl.HoursPerDay,
+		People: wl.People, Language: wl.Language, Billing: wl.Billing.String(), Classes: []jsonWlCls{}}
+	for _, cl := range wl.Classes {
+		out.Workload.Classes = append(out.Workload.Classes, jsonWlCls{cl.Name, cl.Count, cl.Per.String(), cl.InputTokens,
+			cl.OutputTokens, cl.ReasoningTokens, cl.Turns, cl.FollowupTokens, cl.CacheHit, cl.Batch, cl.MinTier.String()})
+	}
+	out.Options = []jsonQuote{}
+	for _, q := range c.Quotes() {
+		jq := jsonQuote{ID: q.ID, Name: q.Name, Kind: q.Kind.String(), Eligible: q.Eligible, Fits: q.Fits,
+			MonthlyCost: round6(q.Monthly), BaseCost: round6(q.Base), OverflowCost: round6(q.Overflow),
+			CostPerTask: round6(q.PerTask), Reason: q.Reason, Classes: []jsonClass{}, Notes: q.Notes, Sources: []jsonSrc{}}
+		if math.IsInf(q.Monthly, 0) {
+			jq.MonthlyCost = 0
+		}
+		if q.Capped {
+			u := q.Utilization
+			jq.Utilization = &u
+		}
+		if q.HasBreakEven {
+			k := q.BreakEven
+			jq.BreakEven = &k
+		}
+		if jq.Notes == nil {
+			jq.Notes = []string{}
+		}
+		for _, cq := range q.Classes {
+			jq.Classes = append(jq.Classes, jsonClass{cq.Name, cq.Tasks, cq.Model, cq.InputTokens, cq.OutputTokens,
+				round6(cq.Cost), cq.Fits, cq.Reason})
+		}
+		for _, s := range q.Sources {
+			jq.Sources = append(jq.Sources, jsonSrc{s.ID, s.Source, s.AsOf, s.Confidence})
+		}
+		out.Options = append(out.Options, jq)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// CSV writes one row per option; costs in the display currency's units.
+func CSV(w io.Writer, c *Comparison) error {
+	cw := csv.NewWriter(w)
+	rate := c.Currency.Rate
+	header := []string{"rank", "id", "name", "kind", "eligible", "fits", "monthly_cost", "base_cost", "overflow_cost",
+		"cost_per_task", "currency", "utilization", "break_even", "reason", "source", "as_of"}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	num := func(v float64) string { return strconv.FormatFloat(round6(v), 'f', -1, 64) }
+	for i, q := range c.Quotes() {
+		util, be := "", ""
+		if q.Capped {
+			util = num(q.Utilization)
+		}
+		if q.HasBreakEven {
+			be = num(q.BreakEven)
+		}
+		src, asOf := sourceOf(&q)
+		if err := cw.Write([]string{strconv.Itoa(i + 1), q.ID, q.Name, q.Kind.String(), strconv.FormatBool(q.Eligible),
+			strconv.FormatBool(q.Fits), num(q.Monthly * rate), num(q.Base * rate), num(q.Overflow * rate),
+			num(q.PerTask * rate), c.Currency.Code, util, be, q.Reason, src, asOf}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// sourceOf is the provenance of the option's own entry (the plan or model).
+func sourceOf(q *model.Quote) (string, string) {
+	if q.Kind == model.KindMix || len(q.Sources) == 0 {
+		return "", ""
+	}
+	return q.Sources[0].Source, q.Sources[0].AsOf
+}
+
+// Markdown is the summary the app copies and `--format markdown` prints.
+func Markdown(c *Comparison) string {
+	var b strings.Builder
+	verdict, second := c.Verdict()
+	fmt.Fprintf(&b, "## %s: AI plans compared\n\n", mdEscape(c.Workload.Name))
+	fmt.Fprintf(&b, "**%s**", mdEscape(verdict))
+	if second != "" {
+		fmt.Fprintf(&b, " %s", mdEscape(second))
+	}
+	fmt.Fprintf(&b, "\n\n%s billing · %s · prices as of %s\n\n", c.Workload.Billing, c.Currency.Code, c.CatalogAsOf)
+	b.WriteString("| # | Option | Kind | Monthly | Per task | Fits | Caps | Break-even | Why |\n")
+	b.WriteString("|--:|---|---|--:|--:|---|--:|--:|---|\n")
+	for i, q := range c.Quotes() {
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(q.Name), q.Kind,
+			c.Currency.Format(q.Monthly), c.Currency.FormatSmall(q.PerTask), Fit(&q), Utilization(&q), BreakEven(&q),
+			mdEscape(Why(&q, c.Currency)))
+	}
+	b.WriteString("\nWorkload: ")
+	var parts []string
+	for _, cl := range c.Workload.Classes {
+		parts = append(parts, fmt.Sprintf("%s %s/%s (%s in, %s out)", cl.Name, strconv.FormatFloat(cl.Count, 'f', -1, 64),
+			cl.Per, model.Tokens(cl.InputTokens), model.Tokens(cl.OutputTokens)))
+	}
+	fmt.Fprintf(&b, "%s; %g days/month, %d people, language %s.\n", mdEscape(strings.Join(parts, "; ")),
+		c.Workload.DaysPerMonth, c.Workload.People, c.Workload.Language)
+	return b.String()
+}
+
+func mdEscape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
