@@ -66,11 +66,11 @@ func TaskCost(c *Class, m *APIModel, lam float64) float64 {
 
 // cell is one class on one API model.
 type cell struct {
-	cost   float64 // per task
-	sh     shape
-	ok     bool // feasible and tier-ok
-	reason string
-	lamOK  bool
+	cost  float64 // per task
+	sh    shape
+	ok    bool // feasible and tier-ok
+	why   Why
+	lamOK bool
 }
 
 // engine holds what every option of one evaluation shares: tasks per class
@@ -90,6 +90,43 @@ type engine struct {
 
 	uc, over []float64 // scratch for planCost
 	route    []int
+
+	classBuf []ClassQuote // backing store for every quote's Classes
+	notes    [][]string   // per model: its notes, made once
+}
+
+// classes hands out a quote's per-class slice from one shared allocation.
+func (e *engine) classes() []ClassQuote {
+	n := len(e.w.Classes)
+	if len(e.classBuf) < n {
+		e.classBuf = make([]ClassQuote, n*64)
+	}
+	out := e.classBuf[:n:n]
+	e.classBuf = e.classBuf[n:]
+	return out
+}
+
+// modelNotes are the notes a model brings to any quote that uses it. The
+// slice is clipped so that appending to it copies.
+func (e *engine) modelNotes(mi int) []string {
+	if e.notes == nil {
+		e.notes = make([][]string, len(e.models))
+	}
+	if e.notes[mi] == nil {
+		m := e.models[mi]
+		notes := []string{}
+		if _, ok := e.c.Factor(m.Tokenizer, e.w.Language); !ok {
+			notes = append(notes, fmt.Sprintf("%s: no %q language factor for its tokenizer %q; counted like English", m.Name, e.w.Language, m.Tokenizer))
+		}
+		if m.Status == "legacy" || m.Status == "preview" {
+			notes = append(notes, m.Name+" is a "+m.Status+" model")
+		}
+		if m.Confidence == "estimate" {
+			notes = append(notes, m.Name+": prices are an estimate")
+		}
+		e.notes[mi] = slices.Clip(notes)
+	}
+	return e.notes[mi]
 }
 
 func newEngine(w *Workload, c *Catalog) *engine {
@@ -114,8 +151,8 @@ func newEngine(w *Workload, c *Catalog) *engine {
 			lam, lamOK := c.Factor(m.Tokenizer, w.Language)
 			x := cell{sh: shapeOf(cl, lam), lamOK: lamOK}
 			x.cost = TaskCost(cl, m, lam)
-			x.reason = apiReason(cl, m, x.sh)
-			x.ok = x.reason == ""
+			x.why = apiWhy(cl, m, x.sh)
+			x.ok = x.why == WhyNone
 			row[mi] = x
 			if x.ok && (e.best[ci] < 0 || x.cost < row[e.best[ci]].cost) {
 				e.best[ci] = mi
@@ -126,13 +163,26 @@ func newEngine(w *Workload, c *Catalog) *engine {
 	return e
 }
 
-func apiReason(cl *Class, m *APIModel, sh shape) string {
+func apiWhy(cl *Class, m *APIModel, sh shape) Why {
 	switch {
 	case m.Tier < cl.MinTier:
-		return fmt.Sprintf("needs %s tier; %s is %s", cl.MinTier, m.Name, m.Tier)
+		return WhyTier
 	case sh.lastTotal > m.ContextWindow:
-		return fmt.Sprintf("needs %s context; %s gives %s", Tokens(sh.lastTotal), m.Name, Tokens(m.ContextWindow))
+		return WhyContext
 	case m.MaxOutput > 0 && sh.outPerTurn > m.MaxOutput:
+		return WhyOutput
+	}
+	return WhyNone
+}
+
+// apiReason says apiWhy in words; only quotes that show it pay for the text.
+func apiReason(cl *Class, m *APIModel, sh shape, why Why) string {
+	switch why {
+	case WhyTier:
+		return "needs " + cl.MinTier.String() + " tier; " + m.Name + " is " + m.Tier.String()
+	case WhyContext:
+		return fmt.Sprintf("needs %s context; %s gives %s", Tokens(sh.lastTotal), m.Name, Tokens(m.ContextWindow))
+	case WhyOutput:
 		return fmt.Sprintf("needs %s output per turn; %s gives %s", Tokens(sh.outPerTurn), m.Name, Tokens(m.MaxOutput))
 	}
 	return ""
@@ -201,9 +251,15 @@ func Evaluate(w Workload, c *Catalog) (Result, error) {
 }
 
 // Rank sorts quotes: eligible ones by monthly cost then name, then the
-// ineligible ones the same way.
+// ineligible ones the same way. It sorts indices and moves each quote once:
+// quotes are large, and this runs on every keystroke.
 func Rank(qs []Quote) {
-	slices.SortStableFunc(qs, func(a, b Quote) int {
+	idx := make([]int, len(qs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(i, j int) int {
+		a, b := &qs[i], &qs[j]
 		if a.Eligible != b.Eligible {
 			if a.Eligible {
 				return -1
@@ -215,6 +271,11 @@ func Rank(qs []Quote) {
 		}
 		return cmp.Compare(a.Name, b.Name)
 	})
+	sorted := make([]Quote, len(qs))
+	for i, j := range idx {
+		sorted[i] = qs[j]
+	}
+	copy(qs, sorted)
 }
 
 // Find returns the quote with the given id.
@@ -248,36 +309,24 @@ func (r *Result) CostAt(id string, k float64) (float64, bool) {
 func (e *engine) apiQuote(mi int) Quote {
 	m := e.models[mi]
 	q := Quote{ID: "api:" + m.ID, Name: m.Name, Kind: KindAPI, Vendor: m.Provider, Eligible: true, Fits: true}
-	q.Classes = make([]ClassQuote, len(e.w.Classes))
+	q.Classes = e.classes()
 	for ci, cl := range e.w.Classes {
 		x := &e.cells[ci][mi]
 		t := e.tasks[ci]
 		cq := ClassQuote{Name: cl.Name, Tasks: t, Model: m.ID, ModelName: m.Name,
-			InputTokens: t * x.sh.sumIn, OutputTokens: t * x.sh.sumOut, Cost: t * x.cost, Fits: x.ok, Reason: x.reason}
+			InputTokens: t * x.sh.sumIn, OutputTokens: t * x.sh.sumOut, Cost: t * x.cost, Fits: x.ok,
+			Reason: apiReason(&cl, m, x.sh, x.why), Why: x.why}
 		q.Classes[ci] = cq
 		if !x.ok && q.Eligible {
-			q.Eligible, q.Fits = false, false
-			q.Reason = cl.Name + ": " + x.reason
+			q.Eligible, q.Fits, q.Why = false, false, x.why
+			q.Reason = cl.Name + ": " + cq.Reason
 		}
 		q.Monthly += cq.Cost
 	}
 	q.Base = q.Monthly
-	q.Notes = e.modelNotes(q.Notes, m)
+	q.Notes = e.modelNotes(mi)
 	q.Sources = []Source{{ID: m.ID, Name: m.Name, Provenance: m.Provenance}}
 	return q
-}
-
-func (e *engine) modelNotes(notes []string, m *APIModel) []string {
-	if _, ok := e.c.Factor(m.Tokenizer, e.w.Language); !ok {
-		notes = append(notes, fmt.Sprintf("%s: no %q language factor for its tokenizer %q; counted like English", m.Name, e.w.Language, m.Tokenizer))
-	}
-	if m.Status == "legacy" || m.Status == "preview" {
-		notes = append(notes, fmt.Sprintf("%s is a %s model", m.Name, m.Status))
-	}
-	if m.Confidence == "estimate" {
-		notes = append(notes, m.Name+": prices are an estimate")
-	}
-	return notes
 }
 
 // mixQuotes routes each class to its cheapest ok model: once across all
@@ -301,7 +350,7 @@ func (e *engine) mixQuote(provider string, api []Quote) Quote {
 	if provider != "" {
 		q.ID, q.Name = "mix:"+provider, "API mix, "+provider
 	}
-	q.Classes = make([]ClassQuote, len(e.w.Classes))
+	q.Classes = e.classes()
 	used := map[string]bool{}
 	for ci, cl := range e.w.Classes {
 		bi := -1
@@ -316,9 +365,10 @@ func (e *engine) mixQuote(provider string, api []Quote) Quote {
 		t := e.tasks[ci]
 		cq := ClassQuote{Name: cl.Name, Tasks: t}
 		if bi < 0 {
-			cq.Reason = "no model can take it"
+			cq.Reason, cq.Why = "no model can take it", WhyNoRoute
 			if q.Eligible {
-				q.Eligible, q.Fits, q.Reason = false, false, cl.Name+": no model in scope can take it"
+				q.Eligible, q.Fits, q.Why = false, false, WhyNoRoute
+				q.Reason = cl.Name + ": no model in scope can take it"
 			}
 		} else {
 			m, x := e.models[bi], &e.cells[ci][bi]
@@ -328,7 +378,7 @@ func (e *engine) mixQuote(provider string, api []Quote) Quote {
 			if !used[m.ID] {
 				used[m.ID] = true
 				q.Sources = append(q.Sources, Source{ID: m.ID, Name: m.Name, Provenance: m.Provenance})
-				q.Notes = e.modelNotes(q.Notes, m)
+				q.Notes = append(q.Notes, e.modelNotes(bi)...)
 			}
 		}
 		q.Classes[ci] = cq

@@ -159,17 +159,18 @@ func TestFeasibility(t *testing.T) {
 		mod    func(*Workload, *Class)
 		id     string
 		reason string
+		why    Why
 	}{
 		// in_T + out_T = 99000 + 2000 = 101000 > alpha's 100000
-		{"context window", func(_ *Workload, c *Class) { c.InputTokens, c.OutputTokens = 99000, 2000 }, "api:alpha", "needs 101k context"},
+		{"context window", func(_ *Workload, c *Class) { c.InputTokens, c.OutputTokens = 99000, 2000 }, "api:alpha", "needs 101k context", WhyContext},
 		// out per turn = 5000 + 4000 reasoning = 9000 > alpha's 8000
-		{"max output", func(_ *Workload, c *Class) { c.OutputTokens, c.ReasoningTokens = 5000, 4000 }, "api:alpha", "needs 9k output"},
+		{"max output", func(_ *Workload, c *Class) { c.OutputTokens, c.ReasoningTokens = 5000, 4000 }, "api:alpha", "needs 9k output", WhyOutput},
 		// alpha is small, the class needs frontier
-		{"tier", func(_ *Workload, c *Class) { c.MinTier = Frontier }, "api:alpha", "needs frontier tier"},
+		{"tier", func(_ *Workload, c *Class) { c.MinTier = Frontier }, "api:alpha", "needs frontier tier", WhyTier},
 		// λ = 2 for ko on alpha: 2·(40000 + 10000) ... in_T + out_T = 2·45000 + 2·10000 = 110000 > 100000
 		{"context with language factor", func(w *Workload, c *Class) {
 			w.Language, c.InputTokens, c.OutputTokens = "ko", 45000, 10000
-		}, "api:alpha", "needs 110k context"},
+		}, "api:alpha", "needs 110k context", WhyContext},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := eval(t, oneClass(tc.mod), testCatalog())
@@ -177,8 +178,8 @@ func TestFeasibility(t *testing.T) {
 			if q.Eligible || q.Fits {
 				t.Fatalf("%s eligible", tc.id)
 			}
-			if !strings.Contains(q.Reason, tc.reason) {
-				t.Errorf("reason %q does not say %q", q.Reason, tc.reason)
+			if !strings.Contains(q.Reason, tc.reason) || q.Why != tc.why {
+				t.Errorf("reason %q (%v) does not say %q (%v)", q.Reason, q.Why, tc.reason, tc.why)
 			}
 			if last := r.Quotes[len(r.Quotes)-1]; last.Eligible {
 				t.Errorf("ineligible %s not ranked after the eligible ones", tc.id)
@@ -324,7 +325,7 @@ func TestPlanTierAndOverflowRoute(t *testing.T) {
 	if h := q.Classes[1]; h.Model != "beta" || h.OnPlan != 0 || !strings.Contains(h.Reason, "frontier") {
 		t.Errorf("Hard: %+v", h)
 	}
-	if !strings.HasPrefix(q.Reason, "Hard: needs frontier tier") {
+	if !strings.HasPrefix(q.Reason, "Hard: needs frontier tier") || q.Why != WhyTier {
 		t.Errorf("reason %q", q.Reason)
 	}
 }

@@ -18,11 +18,17 @@ type planPre struct {
 	lamOK    bool
 	ctx      float64
 	bestTier Tier
-	fit      []bool      // per class
-	reason   []string    // per class, why it does not fit
-	shapes   []shape     // per class, in the plan's tokenizer
+	cls      []planClass
 	units    [][]float64 // [limit][class] units per task; 0 when the limit does not count it
-	vendor   []int       // per class: cheapest ok model of the plan's vendor, -1 if none
+}
+
+// planClass is one class seen by one plan.
+type planClass struct {
+	fit    bool
+	why    Why
+	reason string // why it does not fit
+	sh     shape  // in the plan's tokenizer
+	vendor int    // cheapest ok model of the plan's vendor, -1 if none
 }
 
 func (e *engine) preparePlan(p *Subscription) planPre {
@@ -54,25 +60,26 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 		pp.ctx = p.ContextWindow
 	}
 	n := len(e.w.Classes)
-	pp.fit, pp.reason, pp.shapes, pp.vendor = make([]bool, n), make([]string, n), make([]shape, n), make([]int, n)
+	pp.cls = make([]planClass, n)
 	for ci := range e.w.Classes {
 		cl := &e.w.Classes[ci]
 		sh := shapeOf(cl, pp.lam)
-		pp.shapes[ci] = sh
+		pc := &pp.cls[ci]
+		pc.sh = sh
 		switch {
 		case first:
-			pp.reason[ci] = "the plan lists no model in the catalog"
+			pc.reason, pc.why = "the plan lists no model in the catalog", WhyNoRoute
 		case cl.MinTier > pp.bestTier:
-			pp.reason[ci] = fmt.Sprintf("needs %s tier; plan's best is %s", cl.MinTier, pp.bestTier)
+			pc.reason, pc.why = fmt.Sprintf("needs %s tier; plan's best is %s", cl.MinTier, pp.bestTier), WhyTier
 		case sh.lastTotal > pp.ctx:
-			pp.reason[ci] = fmt.Sprintf("needs %s context; plan gives %s", Tokens(sh.lastTotal), Tokens(pp.ctx))
+			pc.reason, pc.why = fmt.Sprintf("needs %s context; plan gives %s", Tokens(sh.lastTotal), Tokens(pp.ctx)), WhyContext
 		default:
-			pp.fit[ci] = true
+			pc.fit = true
 		}
-		pp.vendor[ci] = -1
+		pc.vendor = -1
 		for mi, m := range e.models {
-			if m.Provider == p.Vendor && e.cells[ci][mi].ok && (pp.vendor[ci] < 0 || e.cells[ci][mi].cost < e.cells[ci][pp.vendor[ci]].cost) {
-				pp.vendor[ci] = mi
+			if m.Provider == p.Vendor && e.cells[ci][mi].ok && (pc.vendor < 0 || e.cells[ci][mi].cost < e.cells[ci][pc.vendor].cost) {
+				pc.vendor = mi
 			}
 		}
 	}
@@ -82,7 +89,7 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 		pp.units[li] = make([]float64, n)
 		for ci := range e.w.Classes {
 			cl := &e.w.Classes[ci]
-			if !pp.fit[ci] || !l.Counts(cl.MinTier) {
+			if !pp.cls[ci].fit || !l.Counts(cl.MinTier) {
 				continue
 			}
 			pp.units[li][ci] = unitsPerTask(cl, l, pp.lam)
@@ -175,7 +182,7 @@ func (e *engine) planCost(pi int, k float64, detail bool) planCostResult {
 		tasks := k * e.tasks[ci]
 		r.route[ci] = -1
 		switch {
-		case !pp.fit[ci]:
+		case !pp.cls[ci].fit:
 			r.over[ci] = tasks
 		case uc[ci] > 1:
 			r.over[ci] = tasks * (1 - 1/uc[ci])
@@ -190,7 +197,7 @@ func (e *engine) planCost(pi int, k float64, detail bool) planCostResult {
 		}
 		r.route[ci] = bi
 		plain += r.over[ci] * e.cells[ci][bi].cost
-		if vi := pp.vendor[ci]; vi >= 0 {
+		if vi := pp.cls[ci].vendor; vi >= 0 {
 			vendorPart += r.over[ci] * e.cells[ci][vi].cost
 		} else {
 			others += r.over[ci] * e.cells[ci][bi].cost
@@ -201,8 +208,8 @@ func (e *engine) planCost(pi int, k float64, detail bool) planCostResult {
 		if alt := max(0, vendorPart-credit) + others; alt < plain {
 			r.overflow, r.credit = alt, min(credit, vendorPart)
 			for ci := range n {
-				if r.over[ci] > 0 && pp.vendor[ci] >= 0 {
-					r.route[ci] = pp.vendor[ci]
+				if r.over[ci] > 0 && pp.cls[ci].vendor >= 0 {
+					r.route[ci] = pp.cls[ci].vendor
 				}
 			}
 		}
@@ -223,26 +230,28 @@ func (e *engine) planQuote(pi int) Quote {
 	q.Monthly = pp.base + r.overflow
 	q.Utilization, q.Limits = r.util, r.limits
 	q.Fits = r.ok
-	q.Classes = make([]ClassQuote, len(e.w.Classes))
+	q.Classes = e.classes()
 	for ci, cl := range e.w.Classes {
 		t := e.tasks[ci]
-		sh := pp.shapes[ci]
-		cq := ClassQuote{Name: cl.Name, Tasks: t, OnPlan: t - r.over[ci], Fits: pp.fit[ci] && r.over[ci] == 0,
-			InputTokens: t * sh.sumIn, OutputTokens: t * sh.sumOut, Reason: pp.reason[ci]}
+		sh := pp.cls[ci].sh
+		cq := ClassQuote{Name: cl.Name, Tasks: t, OnPlan: t - r.over[ci], Fits: pp.cls[ci].fit && r.over[ci] == 0,
+			InputTokens: t * sh.sumIn, OutputTokens: t * sh.sumOut, Reason: pp.cls[ci].reason, Why: pp.cls[ci].why}
 		if r.over[ci] > 0 {
 			q.Fits = false
-			if pp.fit[ci] {
+			if pp.cls[ci].fit {
 				cq.Reason = fmt.Sprintf("over the usage limits: %.0f%% of tasks overflow", 100*r.over[ci]/t)
+				cq.Why = WhyCaps
 			}
 			if mi := r.route[ci]; mi >= 0 {
 				m := e.models[mi]
 				cq.Model, cq.ModelName, cq.Cost = m.ID, m.Name, r.over[ci]*e.cells[ci][mi].cost
 			} else {
 				cq.Reason += "; no API model can take the overflow"
+				cq.Why = WhyNoRoute
 			}
 		}
 		if q.Reason == "" && cq.Reason != "" {
-			q.Reason = cl.Name + ": " + cq.Reason
+			q.Reason, q.Why = cl.Name+": "+cq.Reason, cq.Why
 		}
 		q.Classes[ci] = cq
 	}

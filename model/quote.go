@@ -21,6 +21,29 @@ func (k Kind) String() string {
 	}
 }
 
+// Why is the kind of reason an option or class does not fit, for screens
+// that show one word; the Reason text says it in full.
+type Why int
+
+// Reasons, in the order a class is checked.
+const (
+	WhyNone    Why = iota
+	WhyTier        // needs a higher capability tier
+	WhyContext     // exceeds the context window
+	WhyOutput      // exceeds the output limit per turn
+	WhyCaps        // over a plan's usage limits
+	WhyNoRoute     // nothing can take it (no model, or no API model for a plan's overflow)
+)
+
+var whyNames = [...]string{"", "tier", "context", "output", "caps", "no route"}
+
+func (w Why) String() string {
+	if w < WhyNone || w > WhyNoRoute {
+		return "?"
+	}
+	return whyNames[w]
+}
+
 // Quote is the price of the whole workload on one option.
 type Quote struct {
 	ID       string // plan id, "api:<model id>", "mix:all" or "mix:<provider>"
@@ -30,6 +53,7 @@ type Quote struct {
 	Eligible bool   // the option can carry the whole workload (with overflow for plans)
 	Fits     bool   // no overflow at all (plans); every class feasible (API)
 	Reason   string // why it is not eligible, or for a plan the first reason it does not fit
+	Why      Why    // the kind of Reason
 
 	Monthly  float64 // effective monthly cost, USD
 	Base     float64 // plans: seats × price; API and mixes: Monthly
@@ -66,6 +90,7 @@ type ClassQuote struct {
 	Cost         float64 // USD per month on API models (0 when all on the plan)
 	Fits         bool
 	Reason       string
+	Why          Why
 }
 
 // LimitUse is one usage limit with the workload's demand on it.

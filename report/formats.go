@@ -60,12 +60,11 @@ func Table(c *Comparison, color bool) string {
 		rows[i] = []string{strconv.Itoa(i + 1), q.Name, q.Kind.String(), c.Currency.Format(q.Monthly),
 			c.Currency.FormatSmall(q.PerTask), Fit(q), Utilization(q), BreakEven(q), Why(q, c.Currency)}
 	}
-	t := table.New().
-		Border(lipgloss.HiddenBorder()).BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
+	t := NewTable().
 		Headers("#", "Option", "Kind", "Monthly", "Per task", "Fits", "Caps", "Break-even", "Why").
 		Rows(rows...).
 		StyleFunc(func(row, col int) lipgloss.Style {
-			s := lipgloss.NewStyle().PaddingRight(1)
+			s := lipgloss.NewStyle().PaddingRight(2)
 			if col == 0 || col == 3 || col == 4 || col == 6 || col == 7 {
 				s = s.Align(lipgloss.Right)
 			}
@@ -87,8 +86,7 @@ func Table(c *Comparison, color bool) string {
 			}
 			return s
 		})
-	b.WriteString(t.String())
-	b.WriteString("\n")
+	b.WriteString(Render(t))
 	if n := len(c.Result.Quotes) - len(qs); n > 0 {
 		fmt.Fprintf(&b, "%s\n", dim.Render(fmt.Sprintf("… %d more (--top 0 shows all)", n)))
 	}
@@ -96,6 +94,21 @@ func Table(c *Comparison, color bool) string {
 		fmt.Fprintf(&b, "%s\n", dim.Render("note: "+n))
 	}
 	return b.String()
+}
+
+// NewTable is a borderless table: columns apart by their cells' padding.
+func NewTable() *table.Table {
+	return table.New().Border(lipgloss.HiddenBorder()).BorderTop(false).BorderBottom(false).
+		BorderLeft(false).BorderRight(false).BorderHeader(false).BorderColumn(false)
+}
+
+// Render draws t without the trailing blanks of its last column.
+func Render(t *table.Table) string {
+	lines := strings.Split(t.String(), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n") + "\n"
 }
 
 // jsonQuote is one option in the JSON of DESIGN.md; sources are an addition.

@@ -5,6 +5,7 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/tokenomics/tokenomics/model"
@@ -30,28 +31,85 @@ func (c *Comparison) Quotes() []model.Quote {
 	return qs
 }
 
-// Verdict is the one-line answer, and a second line naming the plan a user
-// would expect to win that cannot take the work ("" when there is none).
-func (c *Comparison) Verdict() (string, string) {
-	v := c.Result.Verdict()
+// Verdict is the one-line answer and one supporting line ("" when there is
+// none), in the comparison's currency.
+func (c *Comparison) Verdict() (string, string) { return Verdict(c.Result, c.Currency) }
+
+// Verdict answers the question first, in words: the cheapest option and its
+// margin over the best option of the other kind. The supporting line is the
+// one fact that matters next: the plan a user would expect to win that does
+// not fit, what spills over to the API, or where the answer would flip.
+func Verdict(r *model.Result, cur money.Currency) (string, string) {
+	v := r.Verdict()
 	if v.Best == nil {
-		return "No option can carry this workload: every one misses a context window, tier or route.", ""
+		why := ""
+		if len(r.Quotes) > 0 {
+			why = " " + r.Quotes[0].Name + ": " + r.Quotes[0].Reason + "."
+		}
+		return "No option can carry this workload." + why, ""
 	}
-	cur := c.Currency
-	line := fmt.Sprintf("%s does this work for %s/month", v.Best.Name, cur.Format(v.Best.Monthly))
-	if v.Rival != nil {
-		if v.Margin >= 0.005 {
-			line += fmt.Sprintf(", %s less than %s (%s)", Percent(v.MarginPct), Article(v.Rival), cur.Format(v.Rival.Monthly))
-		} else {
-			line += fmt.Sprintf(", the same as %s", Article(v.Rival))
+	b := v.Best
+	line := fmt.Sprintf("%s does this work for %s/month", b.Name, cur.Format(b.Monthly))
+	switch {
+	case v.Rival == nil:
+		line += "."
+	case v.Margin < 0.005:
+		line += fmt.Sprintf(", the same as %s.", Article(v.Rival))
+	default:
+		line += fmt.Sprintf(", %s less than %s (%s).", Percent(v.MarginPct), Article(v.Rival), cur.Format(v.Rival.Monthly))
+	}
+	return line, support(r, &v, cur)
+}
+
+func support(r *model.Result, v *model.Verdict, cur money.Currency) string {
+	b := v.Best
+	if q := v.Blocked; q != nil {
+		s := fmt.Sprintf("%s (%s/month) doesn't fit: %s", q.Name, cur.Format(q.Base), v.BlockedReason)
+		if q.Eligible {
+			return s + fmt.Sprintf("; effective %s.", cur.Format(q.Monthly))
+		}
+		return s + "."
+	}
+	if b.Kind == model.KindSubscription {
+		switch {
+		case !b.Fits && b.Overflow > 0:
+			return fmt.Sprintf("%s, %s/month of the work runs on API models.", shortfall(b.Why), cur.Format(b.Overflow))
+		case b.HasBreakEven:
+			return fmt.Sprintf("Below %s today's volume, paying per token would be cheaper.", Times(b.BreakEven))
+		}
+		return ""
+	}
+	for i := range r.Quotes {
+		q := &r.Quotes[i]
+		if q.Kind == model.KindSubscription && q.Eligible && q.HasBreakEven {
+			return fmt.Sprintf("%s (%s/month) would pay for itself from %s today's volume.", q.Name, cur.Format(q.Base), Times(q.BreakEven))
 		}
 	}
-	line += "."
-	second := ""
-	if v.Blocked != nil {
-		second = fmt.Sprintf("%s can't take all of it: %s.", v.Blocked.Name, v.BlockedReason)
+	if b.HasSaving && b.Saving >= 0.005 {
+		return fmt.Sprintf("Routing each class to its cheapest model saves %s/month over %s alone.", cur.Format(b.Saving), b.SavingVs)
 	}
-	return line, second
+	return ""
+}
+
+// shortfall says in words why a plan does not take all the work.
+func shortfall(w model.Why) string {
+	switch w {
+	case model.WhyCaps:
+		return "Past its usage caps"
+	case model.WhyContext:
+		return "For tasks beyond its context window"
+	case model.WhyTier:
+		return "For tasks that need a stronger model"
+	}
+	return "For what it can't take"
+}
+
+// Times formats a volume multiple: 0.4×, 1.8×, 12×.
+func Times(k float64) string {
+	if k >= 10 {
+		return fmt.Sprintf("%.0f×", k)
+	}
+	return strconv.FormatFloat(k, 'g', 2, 64) + "×"
 }
 
 // Article names the rival the way the verdict reads it: "the best API mix",
@@ -103,9 +161,9 @@ func BreakEven(q *model.Quote) string {
 	case !q.HasBreakEven:
 		return "—"
 	case q.BreakEven <= 1:
-		return fmt.Sprintf("%.2g× (pays now)", q.BreakEven)
+		return Times(q.BreakEven) + " (pays now)"
 	}
-	return fmt.Sprintf("%.2g×", q.BreakEven)
+	return Times(q.BreakEven)
 }
 
 // Why is the short reason shown beside an option: why it does not fit, what

@@ -50,7 +50,8 @@ func TestVerdict(t *testing.T) {
 		t.Errorf("verdict\n got %s\nwant %s", got, want)
 	}
 	// Lite's base $4 ≤ $5.28 and it does not fit: the blocked plan.
-	if want := "Acme Lite can't take all of it: Short: needs 3k context; plan gives 2k."; second != want {
+	// Lite: effective $9.28 as above.
+	if want := "Acme Lite ($4.00/month) doesn't fit: Short: needs 3k context; plan gives 2k; effective $9.28."; second != want {
 		t.Errorf("second line\n got %s\nwant %s", second, want)
 	}
 }

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+
+	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/report"
+)
+
+func newCompare(stdout io.Writer) *cobra.Command {
+	var in inputs
+	var format string
+	var top int
+	cmd := &cobra.Command{
+		Use:   "compare",
+		Short: "Rank every subscription and API option for a workload",
+		Example: `  tokenomics compare
+  tokenomics compare --preset developer --billing annual
+  tokenomics compare --workload my-work.yaml --format json
+  tokenomics compare --preset korean-team --currency KRW --top 10`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			c, err := buildComparison(&in, nil)
+			if err != nil {
+				return err
+			}
+			if !validFormat(format) {
+				return badInput("--format: %q is not one of %s", format, strings.Join(report.Formats, ", "))
+			}
+			c.Top = top
+			if top < 0 {
+				c.Top = 0
+				if format == "table" {
+					c.Top = 20
+				}
+			}
+			return report.Write(stdout, format, c, colorOK(stdout))
+		},
+	}
+	in.register(cmd)
+	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: "+strings.Join(report.Formats, ", "))
+	cmd.Flags().IntVar(&top, "top", -1, "show only the N cheapest options (0 = all; default 20 for the table, all otherwise)")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func validFormat(f string) bool {
+	for _, x := range report.Formats {
+		if f == x {
+			return true
+		}
+	}
+	return false
+}
+
+// buildComparison loads catalog and workload, evaluates, and resolves the
+// display currency.
+func buildComparison(in *inputs, fallback func() (model.Workload, bool)) (*report.Comparison, error) {
+	cat, notes, err := in.loadCatalog()
+	if err != nil {
+		return nil, err
+	}
+	w, err := in.loadWorkload(fallback)
+	if err != nil {
+		return nil, err
+	}
+	cur, err := currencyOf(cat, w.Currency)
+	if err != nil {
+		return nil, err
+	}
+	r, err := model.Evaluate(w, &cat.Catalog)
+	if err != nil {
+		return nil, inputError{err}
+	}
+	return &report.Comparison{Workload: w, Result: &r, CatalogAsOf: cat.AsOf, Currency: cur, CatalogNotes: append(notes, in.notes...)}, nil
+}
+
+// colorOK is true on a terminal unless NO_COLOR is set.
+func colorOK(w io.Writer) bool {
+	if os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+func printf(w io.Writer, format string, args ...any) { fmt.Fprintf(w, format, args...) }

@@ -1,0 +1,560 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
+	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/report"
+	"github.com/tokenomics/tokenomics/usage"
+)
+
+// importFlags are the flags of `tokenomics import`.
+type importFlags struct {
+	in           inputs // catalog, billing, currency (the workload comes from the logs)
+	since, until string
+	timezone     string
+	format       string
+	save         string
+	compare      bool
+	top          int
+	longContext  float64
+	agenticTurns int
+}
+
+func newImport(stdout io.Writer) *cobra.Command {
+	var o importFlags
+	cmd := &cobra.Command{
+		Use:   "import claude-code|codex [PATH...]",
+		Short: "Read Claude Code or Codex logs: tokens, API cost, and the workload they describe",
+		Long: `import reads the usage records of Claude Code (CLAUDE_CONFIG_DIR, else ~/.config/claude
+and ~/.claude) or the Codex CLI (CODEX_HOME, else ~/.codex), or the files and
+directories given, and prints requests, sessions, active days, tokens by kind per
+model and their API cost on the catalog. Only token counts are read: message content
+is never stored or printed.
+
+From the records it derives a workload: each session's requests on one model are a
+task; tasks are long-context when a prompt reached --long-context tokens, else agentic
+from --agentic-turns requests, else short; each class is fitted so that the workload,
+priced on the models the logs used, costs what the logs did (the figure is printed).
+--save writes that workload as YAML, --compare ranks every plan on it.
+
+Bad lines, huge lines and unreadable files are counted and reported, never fatal
+unless nothing at all can be read.`,
+		Example: `  tokenomics import claude-code
+  tokenomics import claude-code --since 2026-01-01 --compare
+  tokenomics import codex ~/.codex --save my-work.yaml
+  tokenomics import claude-code ./logs --format json`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return badInput("import: name the logs to read: %s", strings.Join(usage.Sources, " or "))
+			}
+			if _, ok := usage.ParseSource(args[0]); !ok {
+				return badInput("import: %q is not %s", args[0], strings.Join(usage.Sources, " or "))
+			}
+			return nil
+		},
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) == 0 {
+				return usage.Sources, cobra.ShellCompDirectiveNoFileComp
+			}
+			return nil, cobra.ShellCompDirectiveDefault
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runImport(stdout, &o, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.since, "since", "", "first day to read, YYYY-MM-DD (inclusive)")
+	f.StringVar(&o.until, "until", "", "last day to read, YYYY-MM-DD (inclusive)")
+	f.StringVarP(&o.timezone, "timezone", "z", "", "IANA time zone days are counted in (default: local)")
+	f.StringVarP(&o.format, "format", "f", "table", "output format: table or json")
+	f.StringVar(&o.save, "save", "", "write the derived workload to this YAML file")
+	f.BoolVar(&o.compare, "compare", false, "rank every subscription and API option on the derived workload")
+	f.IntVar(&o.top, "top", -1, "with --compare, show only the N cheapest options (0 = all; default 20 for the table)")
+	f.Float64Var(&o.longContext, "long-context", usage.DefaultRule.LongContext, "a task whose largest prompt reaches this many tokens is long-context")
+	f.IntVar(&o.agenticTurns, "agentic-turns", usage.DefaultRule.AgenticTurns, "otherwise a task of this many requests or more is agentic")
+	f.StringVar(&o.in.catalog, "catalog", "", "price catalog YAML file replacing the embedded one")
+	f.StringVar(&o.in.billing, "billing", "", "with --compare, subscription billing: monthly or annual")
+	f.StringVar(&o.in.currency, "currency", "", "display currency, e.g. USD, EUR, KRW")
+	_ = cmd.MarkFlagFilename("save", "yaml", "yml")
+	_ = cmd.MarkFlagFilename("catalog", "yaml", "yml")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// importResult is everything one import found.
+type importResult struct {
+	log      *usage.Log
+	sum      usage.Summary
+	derived  *usage.Derived // nil when there is nothing to derive
+	cat      *plans.Catalog
+	catNotes []string
+	cur      money.Currency
+	saved    string
+}
+
+func runImport(stdout io.Writer, o *importFlags, args []string) error {
+	src, _ := usage.ParseSource(args[0])
+	if o.format != "table" && o.format != "json" {
+		return badInput("--format: %q is not table or json", o.format)
+	}
+	if o.longContext <= 0 {
+		return badInput("--long-context: %v is not a positive number of tokens", o.longContext)
+	}
+	if o.agenticTurns < 1 {
+		return badInput("--agentic-turns: %d is not at least 1", o.agenticTurns)
+	}
+	opt, err := o.options(args[1:])
+	if err != nil {
+		return err
+	}
+	cat, catNotes, err := o.in.loadCatalog()
+	if err != nil {
+		return err
+	}
+	cur, err := currencyOf(cat, o.in.currency)
+	if err != nil {
+		return err
+	}
+	res, err := importLogs(src, opt, cat, usage.Rule{LongContext: o.longContext, AgenticTurns: o.agenticTurns})
+	if err != nil {
+		return err
+	}
+	res.catNotes, res.cur = catNotes, cur
+	if (o.save != "" || o.compare) && res.derived == nil {
+		return badInput("import: the %s logs hold no usage record, so there is no workload to save or compare", src.Title())
+	}
+	if o.save != "" {
+		if err := plans.SaveWorkload(o.save, res.derived.Workload); err != nil {
+			return fmt.Errorf("--save: %w", err)
+		}
+		res.saved = o.save
+	}
+	var comparison *report.Comparison
+	if o.compare {
+		comparison, err = buildComparison(&o.in, func() (model.Workload, bool) { return res.derived.Workload, true })
+		if err != nil {
+			return err
+		}
+		comparison.Top = o.top
+		if o.top < 0 {
+			comparison.Top = 0
+			if o.format == "table" {
+				comparison.Top = 20
+			}
+		}
+	}
+	if o.format == "json" {
+		return importJSON(stdout, res, comparison)
+	}
+	io.WriteString(stdout, importTable(res, colorOK(stdout)))
+	if comparison != nil {
+		io.WriteString(stdout, "\n")
+		return report.Write(stdout, "table", comparison, colorOK(stdout))
+	}
+	return nil
+}
+
+// options turns the flags into reading options.
+func (o *importFlags) options(paths []string) (usage.Options, error) {
+	opt := usage.Options{Paths: paths, Location: time.Local}
+	if o.timezone != "" {
+		loc, err := time.LoadLocation(o.timezone)
+		if err != nil {
+			return opt, badInput("--timezone: %q is not a time zone (IANA name like Europe/Paris or UTC)", o.timezone)
+		}
+		opt.Location = loc
+	}
+	for _, d := range []struct {
+		flag string
+		v    *string
+		out  *string
+	}{{"--since", &o.since, &opt.Since}, {"--until", &o.until, &opt.Until}} {
+		if *d.v == "" {
+			continue
+		}
+		day, err := usage.ParseDay(*d.v)
+		if err != nil {
+			return opt, badInput("%s: %v", d.flag, err)
+		}
+		*d.out = day
+	}
+	if opt.Since != "" && opt.Until != "" && opt.Since > opt.Until {
+		return opt, badInput("--since %s is after --until %s", opt.Since, opt.Until)
+	}
+	return opt, nil
+}
+
+// importLogs reads, summarizes and fits; a log with no record gives no
+// derived workload and no error.
+func importLogs(src usage.Source, opt usage.Options, cat *plans.Catalog, rule usage.Rule) (*importResult, error) {
+	l, err := usage.Load(src, opt)
+	if err != nil {
+		if errors.Is(err, usage.ErrNothingReadable) {
+			return nil, inputError{err}
+		}
+		return nil, err
+	}
+	res := &importResult{log: l, cat: cat, sum: l.Summarize(&cat.Catalog)}
+	d, err := l.Derive(&cat.Catalog, rule)
+	switch {
+	case errors.Is(err, usage.ErrNoRecords):
+	case err != nil:
+		return nil, err
+	default:
+		res.derived = &d
+	}
+	return res, nil
+}
+
+// workloadFromLogs derives the workload of the default logs of source
+// ("claude-code" or "codex") on the embedded catalog with the default
+// grouping, for the app's --from flag. The notes say what was read and how
+// well the workload reproduces the logs' cost.
+func workloadFromLogs(source string) (model.Workload, []string, error) {
+	src, ok := usage.ParseSource(source)
+	if !ok {
+		return model.Workload{}, nil, badInput("--from: %q is not %s", source, strings.Join(usage.Sources, " or "))
+	}
+	cat, _, err := (&inputs{}).loadCatalog()
+	if err != nil {
+		return model.Workload{}, nil, err
+	}
+	res, err := importLogs(src, usage.Options{Location: time.Local}, cat, usage.DefaultRule)
+	if err != nil {
+		return model.Workload{}, nil, err
+	}
+	if res.derived == nil {
+		return model.Workload{}, nil, badInput("--from %s: the logs in %s hold no usage record", source, strings.Join(res.log.Roots, ", "))
+	}
+	d := res.derived
+	notes := []string{fmt.Sprintf("Workload from %s logs: %s requests in %s sessions over %d active days (%s to %s); it reproduces the logs' API cost %s.",
+		src.Title(), money.Count(float64(res.sum.Requests)), money.Count(float64(res.sum.Sessions)), res.sum.Days, res.sum.First, res.sum.Last, d.ErrorText())}
+	notes = append(notes, readingNotes(res.log)...)
+	return d.Workload, notes, nil
+}
+
+// readingNotes are the lines skipped and the paths not read.
+func readingNotes(l *usage.Log) []string {
+	var out []string
+	for _, s := range l.Skipped {
+		out = append(out, fmt.Sprintf("%s skipped: %s", plural(s.Lines, "line"), s.Reason))
+	}
+	for _, p := range l.Problems {
+		out = append(out, fmt.Sprintf("not read: %s (%s)", p.Path, p.What))
+	}
+	if more := l.ProblemCount - len(l.Problems); more > 0 {
+		out = append(out, fmt.Sprintf("… and %s more not read", plural(int64(more), "path")))
+	}
+	return out
+}
+
+func plural(n int64, what string) string {
+	s := money.Count(float64(n)) + " " + what
+	if n != 1 {
+		s += "s"
+	}
+	return s
+}
+
+func tokens(n int64) string { return money.Group(strconv.FormatInt(n, 10)) }
+
+func importTable(res *importResult, color bool) string {
+	var b strings.Builder
+	l, s := res.log, res.sum
+	fmt.Fprintf(&b, "%s logs · %s (%s) read from %s\n", l.Source.Title(), plural(int64(l.Files), "file"), byteSize(l.Bytes), strings.Join(l.Roots, ", "))
+	span := "no activity"
+	if s.Days > 0 {
+		span = fmt.Sprintf("%s to %s", s.First, s.Last)
+	}
+	fmt.Fprintf(&b, "%s in %s over %s · %s, days in %s", plural(s.Requests, "request"), plural(int64(s.Sessions), "session"),
+		plural(int64(s.Days), "active day"), span, l.Location)
+	if l.Since != "" || l.Until != "" {
+		fmt.Fprintf(&b, " · kept %s to %s", orDash(l.Since), orDash(l.Until))
+	}
+	b.WriteString("\n")
+	if len(s.Models) > 0 {
+		rows := make([][]string, 0, len(s.Models)+1)
+		for _, m := range s.Models {
+			id := orUnknown(m.Match.ID)
+			if m.Name == usage.Synthetic {
+				id = "not a model"
+			}
+			rows = append(rows, modelRow(m.Label(), id, m.Requests, m.Tokens, m.Priced, m.Cost, res.cur))
+		}
+		total := modelRow("Total", "", s.Requests, s.Total, true, s.Cost, res.cur)
+		if s.Unpriced > 0 {
+			total[len(total)-1] += " + unknown"
+		}
+		rows = append(rows, total)
+		b.WriteString("\n")
+		b.WriteString(catalogTable(color, []string{"Model", "Catalog id", "Requests", "Input", "Output", "Cache read", "Cache write", "Reasoning", "Total", "API cost"}, rows))
+		b.WriteString("\n")
+	}
+	var notes []string
+	notes = append(notes, readingNotes(l)...)
+	if l.Duplicates > 0 {
+		notes = append(notes, fmt.Sprintf("%s dropped as copies of the same request (same message and request id, or a sidechain replay)", plural(l.Duplicates, "usage line")))
+	}
+	if l.OutOfRange > 0 {
+		notes = append(notes, fmt.Sprintf("%s outside the dates kept", plural(l.OutOfRange, "request")))
+	}
+	notes = append(notes, s.Notes...)
+	notes = append(notes, res.catNotes...)
+	writeNotes(&b, notes)
+
+	d := res.derived
+	if d == nil {
+		b.WriteString("\nNo usage record: no workload to derive.\n")
+		return b.String()
+	}
+	w := d.Workload
+	fmt.Fprintf(&b, "\nDerived workload %q · %g days a month · %g hours a day\n", w.Name, w.DaysPerMonth, w.HoursPerDay)
+	rows := make([][]string, 0, len(d.Classes))
+	for _, c := range d.Classes {
+		k := c.Class
+		logs, work := "unknown", "—"
+		if c.Priced {
+			logs, work = res.cur.FormatSmall(c.LogsCost), res.cur.FormatSmall(c.WorkCost)
+		}
+		rows = append(rows, []string{k.Name, trimFloat(k.Count), strconv.Itoa(k.Turns), tokens(int64(k.InputTokens)), tokens(int64(k.OutputTokens)),
+			tokens(int64(k.ReasoningTokens)), tokens(int64(k.FollowupTokens)), fmt.Sprintf("%.1f%%", 100*k.CacheHit), k.MinTier.String(),
+			strconv.Itoa(c.Tasks), logs, work})
+	}
+	b.WriteString(catalogTable(color, []string{"Class", "Per day", "Turns", "First input", "Output/turn", "Reasoning/turn", "Follow-up", "Cache hit", "Min tier", "Tasks", "Logs cost", "Workload cost"}, rows))
+	b.WriteString("\n")
+	if d.Checked {
+		fmt.Fprintf(&b, "The derived workload reproduces the logs' API cost %s (%s from the logs, %s from the workload, on the models the logs used).\n",
+			d.ErrorText(), res.cur.FormatSmall(d.LogsCost), res.cur.FormatSmall(d.WorkCost))
+	} else {
+		b.WriteString("The logs' models are not in the catalog: the workload's cost could not be checked against them.\n")
+	}
+	writeNotes(&b, d.Notes)
+	if res.saved != "" {
+		fmt.Fprintf(&b, "Saved the workload to %s (use it with: tokenomics compare --workload %s).\n", res.saved, res.saved)
+	}
+	return b.String()
+}
+
+func modelRow(name, id string, reqs int64, t usage.Tokens, priced bool, cost float64, cur money.Currency) []string {
+	c := "unknown"
+	if priced {
+		c = cur.FormatSmall(cost)
+	}
+	return []string{name, id, tokens(reqs), tokens(t.Input), tokens(t.Output), tokens(t.CacheRead), tokens(t.CacheWrite), tokens(t.Reasoning), tokens(t.Total()), c}
+}
+
+func writeNotes(b *strings.Builder, notes []string) {
+	for _, n := range notes {
+		fmt.Fprintf(b, "  · %s\n", n)
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "…"
+	}
+	return s
+}
+
+func trimFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// JSON output of import.
+
+type jsonTokens struct {
+	Input        int64 `json:"input_tokens"`
+	Output       int64 `json:"output_tokens"`
+	CacheRead    int64 `json:"cache_read_tokens"`
+	CacheWrite   int64 `json:"cache_write_tokens"`
+	CacheWrite1h int64 `json:"cache_write_1h_tokens"`
+	Reasoning    int64 `json:"reasoning_tokens"`
+	Total        int64 `json:"total_tokens"`
+}
+
+func jsonTok(t usage.Tokens) jsonTokens {
+	return jsonTokens{t.Input, t.Output, t.CacheRead, t.CacheWrite, t.CacheWrite1h, t.Reasoning, t.Total()}
+}
+
+type jsonModelUse struct {
+	Model     string   `json:"model"`
+	CatalogID *string  `json:"catalog_id"`
+	Mapping   string   `json:"mapping,omitempty"`
+	Requests  int64    `json:"requests"`
+	Fast      int64    `json:"fast_requests,omitempty"`
+	Cost      *float64 `json:"cost"`
+	jsonTokens
+}
+
+type jsonFitClass struct {
+	Name            string   `json:"name"`
+	Group           string   `json:"group"`
+	Model           *string  `json:"model"`
+	LogModels       []string `json:"log_models"`
+	Count           float64  `json:"count"`
+	Per             string   `json:"per"`
+	InputTokens     float64  `json:"input_tokens"`
+	OutputTokens    float64  `json:"output_tokens"`
+	ReasoningTokens float64  `json:"reasoning_tokens"`
+	Turns           int      `json:"turns"`
+	FollowupTokens  float64  `json:"followup_tokens"`
+	CacheHit        float64  `json:"cache_hit"`
+	MinTier         string   `json:"min_tier"`
+	Tasks           int      `json:"tasks"`
+	Requests        int64    `json:"requests"`
+	LogsCost        *float64 `json:"logs_cost"`
+	WorkloadCost    *float64 `json:"workload_cost"`
+	jsonTokens
+}
+
+type jsonImport struct {
+	Source     string         `json:"source"`
+	Paths      []string       `json:"paths"`
+	Timezone   string         `json:"timezone"`
+	Since      string         `json:"since,omitempty"`
+	Until      string         `json:"until,omitempty"`
+	Files      int            `json:"files"`
+	Bytes      int64          `json:"bytes"`
+	Lines      int64          `json:"lines"`
+	Requests   int64          `json:"requests"`
+	Sessions   int            `json:"sessions"`
+	DaysActive int            `json:"days_active"`
+	FirstDay   string         `json:"first_day,omitempty"`
+	LastDay    string         `json:"last_day,omitempty"`
+	Duplicates int64          `json:"duplicates_dropped"`
+	OutOfRange int64          `json:"outside_dates"`
+	Skipped    []jsonSkip     `json:"skipped"`
+	Unreadable []jsonProblem  `json:"unreadable"`
+	Models     []jsonModelUse `json:"models"`
+	Total      struct {
+		Requests int64   `json:"requests"`
+		Cost     float64 `json:"cost"`
+		Complete bool    `json:"cost_complete"`
+		jsonTokens
+	} `json:"total"`
+	Catalog struct {
+		AsOf string `json:"as_of"`
+	} `json:"catalog"`
+	Currency   string          `json:"currency"`
+	Workload   *jsonDerived    `json:"workload"`
+	Notes      []string        `json:"notes"`
+	Comparison json.RawMessage `json:"comparison,omitempty"`
+}
+
+type jsonSkip struct {
+	Reason string `json:"reason"`
+	Lines  int64  `json:"lines"`
+}
+
+type jsonProblem struct {
+	Path    string `json:"path"`
+	Problem string `json:"problem"`
+}
+
+type jsonDerived struct {
+	Name         string         `json:"name"`
+	Description  string         `json:"description"`
+	DaysPerMonth float64        `json:"days_per_month"`
+	HoursPerDay  float64        `json:"hours_per_day"`
+	People       int            `json:"people"`
+	Language     string         `json:"language"`
+	Billing      string         `json:"billing"`
+	ActiveDays   int            `json:"active_days"`
+	SpanDays     int            `json:"span_days"`
+	Classes      []jsonFitClass `json:"classes"`
+	Check        *struct {
+		LogsCost     float64 `json:"logs_cost"`
+		WorkloadCost float64 `json:"workload_cost"`
+		Error        float64 `json:"error"`
+		Text         string  `json:"text"`
+	} `json:"check"`
+	Notes []string `json:"notes"`
+	Saved string   `json:"saved_to,omitempty"`
+}
+
+func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
+
+func importJSON(w io.Writer, res *importResult, c *report.Comparison) error {
+	l, s := res.log, res.sum
+	out := jsonImport{Source: l.Source.String(), Paths: l.Roots, Timezone: l.Location.String(), Since: l.Since, Until: l.Until,
+		Files: l.Files, Bytes: l.Bytes, Lines: l.Lines, Requests: s.Requests, Sessions: s.Sessions, DaysActive: s.Days,
+		FirstDay: s.First, LastDay: s.Last, Duplicates: l.Duplicates, OutOfRange: l.OutOfRange,
+		Skipped: []jsonSkip{}, Unreadable: []jsonProblem{}, Models: []jsonModelUse{}, Currency: "USD", Notes: []string{}}
+	out.Catalog.AsOf = res.cat.AsOf
+	for _, k := range l.Skipped {
+		out.Skipped = append(out.Skipped, jsonSkip{k.Reason, k.Lines})
+	}
+	for _, p := range l.Problems {
+		out.Unreadable = append(out.Unreadable, jsonProblem{p.Path, p.What})
+	}
+	for _, m := range s.Models {
+		j := jsonModelUse{Model: m.Name, Mapping: m.Match.Rule, Requests: m.Requests, Fast: m.Fast, jsonTokens: jsonTok(m.Tokens)}
+		if m.Priced {
+			id, cost := m.Match.ID, round6(m.Cost)
+			j.CatalogID, j.Cost = &id, &cost
+		}
+		out.Models = append(out.Models, j)
+	}
+	out.Total.Requests, out.Total.Cost, out.Total.Complete, out.Total.jsonTokens = s.Requests, round6(s.Cost), s.Unpriced == 0, jsonTok(s.Total)
+	out.Notes = append(out.Notes, s.Notes...)
+	out.Notes = append(out.Notes, res.catNotes...)
+	if d := res.derived; d != nil {
+		wl := d.Workload
+		jd := &jsonDerived{Name: wl.Name, Description: wl.Description, DaysPerMonth: wl.DaysPerMonth, HoursPerDay: wl.HoursPerDay,
+			People: wl.People, Language: wl.Language, Billing: wl.Billing.String(), ActiveDays: d.ActiveDays, SpanDays: d.SpanDays,
+			Classes: []jsonFitClass{}, Notes: d.Notes, Saved: res.saved}
+		for _, c := range d.Classes {
+			k := c.Class
+			jc := jsonFitClass{Name: k.Name, Group: c.Group, LogModels: c.Names, Count: k.Count, Per: k.Per.String(), InputTokens: k.InputTokens,
+				OutputTokens: k.OutputTokens, ReasoningTokens: k.ReasoningTokens, Turns: k.Turns, FollowupTokens: k.FollowupTokens,
+				CacheHit: k.CacheHit, MinTier: k.MinTier.String(), Tasks: c.Tasks, Requests: c.Requests, jsonTokens: jsonTok(c.Tokens)}
+			if c.Priced {
+				id, lc, wc := c.Model, round6(c.LogsCost), round6(c.WorkCost)
+				jc.Model, jc.LogsCost, jc.WorkloadCost = &id, &lc, &wc
+			}
+			jd.Classes = append(jd.Classes, jc)
+		}
+		if d.Checked {
+			jd.Check = &struct {
+				LogsCost     float64 `json:"logs_cost"`
+				WorkloadCost float64 `json:"workload_cost"`
+				Error        float64 `json:"error"`
+				Text         string  `json:"text"`
+			}{round6(d.LogsCost), round6(d.WorkCost), math.Round(d.Error*1e6) / 1e6, d.ErrorText()}
+		}
+		out.Workload = jd
+	}
+	if c != nil {
+		var buf bytes.Buffer
+		if err := report.JSON(&buf, c); err != nil {
+			return err
+		}
+		out.Comparison = json.RawMessage(bytes.TrimSpace(buf.Bytes()))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

@@ -1,0 +1,264 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tokenomics/tokenomics/plans"
+)
+
+const (
+	claudeFixture = "../../usage/testdata/claude"
+	codexFixture  = "../../usage/testdata/codex"
+)
+
+// runImportCLI runs the command line with the import command registered
+// (whether or not main.go registers it yet) and maps errors to exit
+// statuses as run does.
+func runImportCLI(args []string, stdout, stderr io.Writer) int {
+	root := newRoot(stdout, stderr)
+	if c, _, err := root.Find([]string{"import"}); err != nil || c == root {
+		root.AddCommand(newImport(stdout))
+	}
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintln(stderr, "tokenomics:", err)
+	var pe *plans.Error
+	var ie inputError
+	if errors.As(err, &pe) || errors.As(err, &ie) || isFlagError(err) {
+		return 2
+	}
+	return 1
+}
+
+// isolate keeps the tests away from any real log or configuration.
+func isolate(t *testing.T) string {
+	t.Helper()
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	t.Setenv("XDG_STATE_HOME", filepath.Join(home, ".state"))
+	t.Setenv("CLAUDE_CONFIG_DIR", "")
+	t.Setenv("CODEX_HOME", "")
+	t.Setenv("TOKENOMICS_TODAY", "2026-11-27")
+	t.Setenv("NO_COLOR", "1")
+	return home
+}
+
+func importCLI(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := runImportCLI(append([]string{"import"}, args...), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func TestImportTable(t *testing.T) {
+	isolate(t)
+	out, stderr, code := importCLI(t, "claude-code", claudeFixture, "-z", "UTC")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"6 requests in 2 sessions over 2 active days · 2026-03-04 to 2026-03-05, days in UTC",
+		"claude-sonnet-4-5-20250929", "claude-sonnet-4-5", "claude-opus-4-1-20250805",
+		"3,500", "2,100", // cache read and write totals
+		"1 line skipped: malformed JSON",
+		"1 line skipped: not JSON (binary or garbage)",
+		"3 lines skipped: usage fields that break the log format",
+		"1 line skipped: cut short at the end of the file",
+		"4 usage lines dropped as copies of the same request",
+		"claude-opus-4-1-20250805 is not in the catalog",
+		"claude-sonnet-4-5-20250929 is priced as claude-sonnet-4-5 (snapshot date dropped)",
+		"Derived workload", "Short tasks",
+		"The derived workload reproduces the logs' API cost within",
+		"A task is one session's requests on one model",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	// Content is never printed.
+	for _, secret := range []string{"invoice", "café", "Let me look", "totals"} {
+		if strings.Contains(out, secret) {
+			t.Errorf("output holds message content %q", secret)
+		}
+	}
+}
+
+func TestImportJSON(t *testing.T) {
+	isolate(t)
+	out, stderr, code := importCLI(t, "codex", codexFixture, "-z", "UTC", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		Source   string `json:"source"`
+		Requests int64  `json:"requests"`
+		Sessions int    `json:"sessions"`
+		Models   []struct {
+			Model     string   `json:"model"`
+			CatalogID *string  `json:"catalog_id"`
+			Cost      *float64 `json:"cost"`
+		} `json:"models"`
+		Total struct {
+			Input     int64 `json:"input_tokens"`
+			CacheRead int64 `json:"cache_read_tokens"`
+			Output    int64 `json:"output_tokens"`
+			Reasoning int64 `json:"reasoning_tokens"`
+			Complete  bool  `json:"cost_complete"`
+		} `json:"total"`
+		Skipped  []struct{ Reason string } `json:"skipped"`
+		Workload *struct {
+			Classes []struct {
+				Name  string  `json:"name"`
+				Model *string `json:"model"`
+			} `json:"classes"`
+			Check *struct {
+				Error float64 `json:"error"`
+				Text  string  `json:"text"`
+			} `json:"check"`
+		} `json:"workload"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if got.Source != "codex" || got.Requests != 6 || got.Sessions != 3 {
+		t.Errorf("source %s requests %d sessions %d", got.Source, got.Requests, got.Sessions)
+	}
+	if tt := got.Total; tt.Input != 3976 || tt.CacheRead != 6624 || tt.Output != 710 || tt.Reasoning != 450 || tt.Complete {
+		t.Errorf("total = %+v", tt)
+	}
+	ids := map[string]string{}
+	for _, m := range got.Models {
+		id := "null"
+		if m.CatalogID != nil {
+			id = *m.CatalogID
+		}
+		ids[m.Model] = id
+		if (m.CatalogID == nil) != (m.Cost == nil) {
+			t.Errorf("%s: catalog id and cost disagree", m.Model)
+		}
+	}
+	for name, id := range map[string]string{"gpt-5-codex": "gpt-5", "gpt-5.1-codex-max": "gpt-5.1", "gpt-5.2-codex": "gpt-5.2", "": "null"} {
+		if ids[name] != id {
+			t.Errorf("%q priced as %q, want %q", name, ids[name], id)
+		}
+	}
+	if got.Workload == nil || got.Workload.Check == nil || got.Workload.Check.Error > 0.03 || len(got.Workload.Classes) == 0 {
+		t.Fatalf("workload = %+v", got.Workload)
+	}
+	if len(got.Skipped) != 1 || got.Skipped[0].Reason != "malformed JSON" {
+		t.Errorf("skipped = %+v", got.Skipped)
+	}
+}
+
+func TestImportSaveAndCompare(t *testing.T) {
+	home := isolate(t)
+	file := filepath.Join(home, "work", "mine.yaml")
+	out, stderr, code := importCLI(t, "claude-code", claudeFixture, "-z", "UTC", "--save", file, "--compare", "--top", "5")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	w, err := plans.LoadWorkload(file)
+	if err != nil {
+		t.Fatalf("saved workload: %v", err)
+	}
+	if len(w.Classes) == 0 || !strings.HasPrefix(w.Name, "claude-code logs 2026-03-04") {
+		t.Errorf("saved workload %+v", w)
+	}
+	for _, want := range []string{"Saved the workload to " + file, "▶ ", "API mix"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	// JSON with the comparison inside.
+	out, stderr, code = importCLI(t, "claude-code", claudeFixture, "--format", "json", "--compare", "--billing", "annual")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		Comparison struct {
+			Workload struct {
+				Billing string `json:"billing"`
+			} `json:"workload"`
+			Options []json.RawMessage `json:"options"`
+		} `json:"comparison"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || len(got.Comparison.Options) == 0 || got.Comparison.Workload.Billing != "annual" {
+		t.Errorf("comparison: %v %+v", err, got.Comparison.Workload)
+	}
+}
+
+func TestImportBadInput(t *testing.T) {
+	home := isolate(t)
+	empty := t.TempDir()
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no source", nil, 2, "name the logs to read"},
+		{"unknown source", []string{"gemini"}, 2, `"gemini" is not claude-code or codex`},
+		{"bad since", []string{"claude-code", claudeFixture, "--since", "soon"}, 2, "--since"},
+		{"since after until", []string{"claude-code", claudeFixture, "--since", "2026-03-05", "--until", "2026-03-04"}, 2, "is after"},
+		{"bad time zone", []string{"claude-code", claudeFixture, "-z", "Mars/Olympus"}, 2, "--timezone"},
+		{"bad format", []string{"claude-code", claudeFixture, "--format", "csv"}, 2, "--format"},
+		{"bad threshold", []string{"claude-code", claudeFixture, "--agentic-turns", "0"}, 2, "--agentic-turns"},
+		{"missing path", []string{"claude-code", filepath.Join(home, "nope")}, 2, "no usage log could be read"},
+		{"no logs at home", []string{"codex"}, 2, "no usage log could be read"},
+		{"nothing to save", []string{"claude-code", empty, "--save", filepath.Join(home, "x.yaml")}, 2, "no usage record"},
+		{"bad currency", []string{"claude-code", claudeFixture, "--currency", "XYZ"}, 2, "XYZ"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, stderr, code := importCLI(t, tc.args...)
+			if code != tc.code || !strings.Contains(stderr, tc.msg) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, tc.code, tc.msg)
+			}
+		})
+	}
+	// An empty directory is readable: a report with nothing in it, exit 0.
+	out, stderr, code := importCLI(t, "claude-code", empty)
+	if code != 0 || !strings.Contains(out, "No usage record") {
+		t.Errorf("empty: exit %d %s\n%s", code, stderr, out)
+	}
+}
+
+func TestWorkloadFromLogs(t *testing.T) {
+	isolate(t)
+	abs, err := filepath.Abs(claudeFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("CLAUDE_CONFIG_DIR", abs)
+	w, notes, err := workloadFromLogs("claude-code")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(w.Classes) == 0 || w.Validate() != nil {
+		t.Errorf("workload %+v", w)
+	}
+	if len(notes) == 0 || !strings.Contains(notes[0], "6 requests in 2 sessions") || !strings.Contains(notes[0], "reproduces the logs' API cost within") {
+		t.Errorf("notes = %q", notes)
+	}
+	if _, _, err := workloadFromLogs("gemini"); err == nil || !errors.As(err, new(inputError)) {
+		t.Errorf("unknown source: %v", err)
+	}
+	t.Setenv("CODEX_HOME", t.TempDir())
+	if _, _, err := workloadFromLogs("codex"); err == nil || !errors.As(err, new(inputError)) {
+		t.Errorf("no codex records: %v", err)
+	}
+	t.Setenv("CODEX_HOME", filepath.Join(t.TempDir(), "missing"))
+	if _, _, err := workloadFromLogs("codex"); err == nil || !errors.As(err, new(inputError)) {
+		t.Errorf("no codex home: %v", err)
+	}
+}

@@ -1,0 +1,86 @@
+// Command tokenomics compares what your AI work costs on flat subscriptions
+// and on per-token APIs. With no subcommand it opens the interactive app;
+// `compare`, `plans` and `presets` print to stdout.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tokenomics/tokenomics/plans"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// inputError marks bad input from the user: exit status 2.
+type inputError struct{ err error }
+
+func (e inputError) Error() string { return e.err.Error() }
+func (e inputError) Unwrap() error { return e.err }
+
+func badInput(format string, args ...any) error {
+	return inputError{fmt.Errorf(format, args...)}
+}
+
+// run executes the command line and returns the exit status: 0 on success,
+// 2 for bad input (flags, files, names), 1 for anything else.
+func run(args []string, stdout, stderr io.Writer) int {
+	root := newRoot(stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintln(stderr, "tokenomics:", err)
+	var pe *plans.Error
+	var ie inputError
+	if errors.As(err, &pe) || errors.As(err, &ie) || isFlagError(err) {
+		return 2
+	}
+	return 1
+}
+
+// flagErr wraps cobra's flag parsing errors so they exit 2.
+type flagErr struct{ error }
+
+func isFlagError(err error) bool {
+	var fe flagErr
+	return errors.As(err, &fe)
+}
+
+func newRoot(stdout, stderr io.Writer) *cobra.Command {
+	var in inputs
+	root := &cobra.Command{
+		Use:   "tokenomics",
+		Short: "Is a flat AI subscription or a per-token API cheaper for the work you do?",
+		Long: `tokenomics prices your AI workload on every subscription (Claude, ChatGPT, Google AI,
+team plans) and every API model (Anthropic, OpenAI, Google, Upstage, …), alone or routed
+per task class, with usage caps, context windows, tiers, caching, batch discounts,
+long-context surcharges, seats, annual billing and language token costs.
+
+With no subcommand it opens the interactive comparer (or prints the comparison
+when stdout is not a terminal).`,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runApp(cmd, &in, stdout)
+		},
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagErr{err} })
+	in.register(root)
+	root.AddCommand(newCompare(stdout), newPlans(stdout), newPresets(stdout), newImport(stdout))
+	return root
+}

@@ -1,0 +1,27 @@
+package model_test
+
+import (
+	"testing"
+
+	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/plans"
+)
+
+// BenchmarkEvaluate prices the default preset on the whole shipped catalog,
+// break-even included: the work of one keystroke in the app. Goal: < 100 µs.
+func BenchmarkEvaluate(b *testing.B) {
+	cat, err := plans.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	w, err := plans.PresetByName(plans.DefaultPreset)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := model.Evaluate(w, &cat.Catalog); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,1026 @@
+// Package plans is the data tokenomics ships and reads: the embedded price
+// catalog, the workload presets, and the YAML formats of both (DESIGN.md,
+// "Files"). Every error from reading a file is an *Error with a line,
+// column and field path; nothing here panics on any input.
+package plans
+
+import (
+	"cmp"
+	_ "embed"
+	"fmt"
+	"maps"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/goccy/go-yaml/ast"
+
+	"github.com/tokenomics/tokenomics/model"
+)
+
+//go:embed catalog.yaml
+var embeddedCatalog []byte
+
+// embeddedName is how errors in the shipped catalog name it.
+const embeddedName = "plans/catalog.yaml"
+
+// FX is the display exchange table of a catalog: units of each currency per
+// USD. Prices stay USD; this only converts what is shown.
+type FX struct {
+	AsOf, Source string
+	Rates        map[string]float64
+}
+
+// Change is a dated price change announced for an API model. Applied is set
+// by ApplyChanges once the change's date has come.
+type Change struct {
+	ModelID, Date, Note string
+	Applied             bool
+
+	// The new prices; nil leaves that price as it is.
+	input, output, cacheRead, cacheWrite *float64
+}
+
+// Catalog is a parsed price catalog: what the engine prices, plus what only
+// the screen shows.
+type Catalog struct {
+	model.Catalog // embedded value: what the engine prices
+
+	FX             FX
+	TokenizerNotes map[string]string
+	Changes        []Change // every dated change in the file, in date order; Applied set by ApplyChanges
+}
+
+var embedded struct {
+	once sync.Once
+	cat  *Catalog
+	err  error
+}
+
+// Embedded returns the shipped catalog as a fresh value the caller may
+// change at will (ApplyChanges, what-if edits).
+//
+// The goccy parser needs about 4 ms for the 60 kB file, twice the budget for
+// a call, so the file is parsed once per process and every call returns a
+// deep copy of that parse (tens of microseconds); the parsed original is never
+// handed out.
+func Embedded() (*Catalog, error) {
+	embedded.once.Do(func() {
+		embedded.cat, embedded.err = ParseCatalog(embeddedName, embeddedCatalog)
+	})
+	if embedded.err != nil {
+		return nil, embedded.err
+	}
+	return embedded.cat.clone(), nil
+}
+
+// LoadCatalog reads and parses a catalog file. A file that cannot be read
+// gives the *fs.PathError of os.ReadFile, so os.IsNotExist works on it.
+func LoadCatalog(path string) (*Catalog, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCatalog(path, data)
+}
+
+// ParseCatalog parses a catalog; name is the file name errors carry.
+func ParseCatalog(name string, data []byte) (*Catalog, error) {
+	d, body, err := parseDocument(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if body == nil {
+		return nil, errorf(name, 1, 1, "", "the catalog is empty")
+	}
+	return d.catalog(body)
+}
+
+// Bounds of catalog figures. Beyond checking signs, they keep every
+// accepted catalog's costs finite for any valid workload: the engine
+// multiplies these by up to 1e9 tokens, 1000 turns and 1e7 tasks.
+var (
+	priceSpan    = span{lo: 0, hi: 1e5} // USD per 1M tokens
+	planSpan     = span{lo: 0, hi: 1e7} // USD per seat per month or year
+	tokensSpan   = span{lo: 0, hi: model.MaxTokens, loOpen: true}
+	maxOutSpan   = span{lo: 0, hi: model.MaxTokens} // 0 = no cap
+	discountSpan = span{lo: 0, hi: 1, hiOpen: true}
+	factorSpan   = span{lo: 0.1, hi: 10} // tokens of a language per English token
+	fxSpan       = span{lo: 0, hi: 1e7, loOpen: true}
+	seatsSpan    = span{lo: 0, hi: 100000}             // model.Workload allows up to 100000 people
+	windowSpan   = span{lo: 0, hi: 8784, loOpen: true} // hours, up to a leap year
+	capSpan      = span{lo: 1, hi: 1e15}               // messages or tokens per window
+	refSpan      = span{lo: 0, hi: model.MaxTokens}
+	likeSpan     = span{lo: 0.01, hi: 1000} // limits_like factor
+	schemaSpan   = span{lo: 1, hi: 1}
+)
+
+var (
+	tierNames       = []string{"small", "mid", "frontier"}
+	statusNames     = []string{"active", "legacy", "preview", "retired"}
+	confidenceNames = []string{"official", "reported", "estimate"}
+)
+
+// Known keys, in the order DESIGN.md lists them (for "known fields: …").
+var (
+	catalogKeys  = []string{"schema", "as_of", "currency", "tokenizers", "tokenizer_notes", "fx", "api_models", "subscriptions"}
+	fxKeys       = []string{"as_of", "source", "rates"}
+	modelKeys    = []string{"id", "provider", "name", "tier", "tokenizer", "input", "output", "cache_read", "cache_write", "batch_discount", "long_context", "context_window", "max_output", "status", "confidence", "changes", "note", "source", "as_of"}
+	longKeys     = []string{"threshold", "input", "output", "cache_read", "cache_write"}
+	changeKeys   = []string{"date", "input", "output", "cache_read", "cache_write", "note"}
+	planKeys     = []string{"id", "vendor", "name", "price_monthly", "price_annual", "seats_min", "models", "context_window", "limits", "limits_like", "api_credit_monthly", "status", "confidence", "note", "source", "as_of"}
+	limitKeys    = []string{"window_hours", "messages", "tokens", "reference_tokens", "tiers", "confidence", "note"}
+	limitsLikeKs = []string{"plan", "factor"}
+)
+
+var (
+	currencyRE = regexp.MustCompile(`^[A-Z]{3}$`)
+	languageRE = regexp.MustCompile(`^[A-Za-z]{2,3}([_-][A-Za-z0-9]{1,8})*$`)
+)
+
+func (d *decoder) catalog(body ast.Node) (*Catalog, error) {
+	es, err := d.mapping(body, nil)
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{}
+	// Sections are decoded in dependency order (tokenizers before the models
+	// naming them, models before the plans listing them), whatever the
+	// order in the file.
+	var tokenizers, notes, fx, models, subs *entry
+	for i := range es {
+		e := &es[i]
+		p := (*path)(nil).field(e.key)
+		switch e.key {
+		case "schema":
+			if _, err := d.required(e.v, p, schemaSpan); err != nil {
+				return nil, d.errAt(e.v, p, "this version reads catalog schema 1 only")
+			}
+		case "as_of":
+			if c.AsOf, err = d.date(e.v, p); err != nil {
+				return nil, err
+			}
+		case "currency":
+			cur, err := d.line(e.v, p)
+			if err != nil {
+				return nil, err
+			}
+			if cur != "USD" {
+				return nil, d.errAt(e.v, p, "catalog prices must be in USD, not %q (fx converts for display)", cur)
+			}
+		case "tokenizers":
+			tokenizers = e
+		case "tokenizer_notes":
+			notes = e
+		case "fx":
+			fx = e
+		case "api_models":
+			models = e
+		case "subscriptions":
+			subs = e
+		default:
+			return nil, d.unknown(*e, nil, catalogKeys)
+		}
+	}
+	if tokenizers != nil {
+		if c.Tokenizers, err = d.tokenizers(tokenizers.v, (*path)(nil).field("tokenizers")); err != nil {
+			return nil, err
+		}
+	}
+	if notes != nil {
+		if c.TokenizerNotes, err = d.tokenizerNotes(notes.v, (*path)(nil).field("tokenizer_notes"), c.Tokenizers); err != nil {
+			return nil, err
+		}
+	}
+	if fx != nil {
+		if c.FX, err = d.fx(fx.v, (*path)(nil).field("fx")); err != nil {
+			return nil, err
+		}
+	}
+	if models != nil {
+		if err := d.apiModels(models.v, (*path)(nil).field("api_models"), c); err != nil {
+			return nil, err
+		}
+	}
+	if subs != nil {
+		if err := d.subscriptions(subs.v, (*path)(nil).field("subscriptions"), c); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+func (d *decoder) tokenizers(n ast.Node, p *path) (map[string]map[string]float64, error) {
+	fams, err := d.mapping(n, p)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]map[string]float64, len(fams))
+	for _, f := range fams {
+		fp := p.field(f.key)
+		if !idRE.MatchString(f.key) {
+			return nil, d.errAt(f.k, fp, "%q is not a tokenizer name: use letters, digits, '.', '_' and '-'", f.key)
+		}
+		langs, err := d.mapping(f.v, fp)
+		if err != nil {
+			return nil, err
+		}
+		m := make(map[string]float64, len(langs))
+		for _, l := range langs {
+			lp := fp.field(l.key)
+			if !languageRE.MatchString(l.key) {
+				return nil, d.errAt(l.k, lp, "%q is not a language code like ko or pt-BR", l.key)
+			}
+			v, err := d.required(l.v, lp, factorSpan)
+			if err != nil {
+				return nil, err
+			}
+			// English is the unit the workload counts in; the engine takes it as 1
+			// whatever the file says, so any other figure would be ignored silently.
+			if l.key == model.DefaultLanguage && v != 1 {
+				return nil, d.errAt(l.v, lp, "en is the reference language: its factor is 1 by definition")
+			}
+			m[l.key] = v
+		}
+		out[f.key] = m
+	}
+	return out, nil
+}
+
+func (d *decoder) tokenizerNotes(n ast.Node, p *path, toks map[string]map[string]float64) (map[string]string, error) {
+	es, err := d.mapping(n, p)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(es))
+	for _, e := range es {
+		ep := p.field(e.key)
+		if _, ok := toks[e.key]; !ok {
+			return nil, d.errAt(e.k, ep, "unknown tokenizer %q%s", e.key, knownList(slices.Sorted(maps.Keys(toks))))
+		}
+		if out[e.key], err = d.note(e.v, ep); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func knownList(names []string) string {
+	if len(names) == 0 {
+		return " (the catalog defines none)"
+	}
+	return "; known: " + strings.Join(names, ", ")
+}
+
+func (d *decoder) fx(n ast.Node, p *path) (FX, error) {
+	var fx FX
+	es, err := d.mapping(n, p)
+	if err != nil {
+		return fx, err
+	}
+	for _, e := range es {
+		ep := p.field(e.key)
+		switch e.key {
+		case "as_of":
+			fx.AsOf, err = d.date(e.v, ep)
+		case "source":
+			fx.Source, err = d.note(e.v, ep)
+		case "rates":
+			fx.Rates, err = d.rates(e.v, ep)
+		default:
+			err = d.unknown(e, p, fxKeys)
+		}
+		if err != nil {
+			return fx, err
+		}
+	}
+	return fx, nil
+}
+
+func (d *decoder) rates(n ast.Node, p *path) (map[string]float64, error) {
+	es, err := d.mapping(n, p)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]float64, len(es))
+	for _, e := range es {
+		ep := p.field(e.key)
+		if !currencyRE.MatchString(e.key) {
+			return nil, d.errAt(e.k, ep, "%q is not a currency code like EUR", e.key)
+		}
+		if e.key == "USD" {
+			return nil, d.errAt(e.k, ep, "USD is the base currency (rate 1): leave it out")
+		}
+		if out[e.key], err = d.required(e.v, ep, fxSpan); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// seen remembers where each id was first defined, for duplicate errors.
+type seen map[string]ast.Node
+
+func (d *decoder) unique(s seen, id string, n ast.Node, p *path) error {
+	if first, dup := s[id]; dup {
+		line, _ := position(first)
+		return d.errAt(n, p, "duplicate id %q (first at line %d)", id, line)
+	}
+	s[id] = n
+	return nil
+}
+
+func (d *decoder) apiModels(n ast.Node, p *path, c *Catalog) error {
+	items, err := d.seq(n, p)
+	if err != nil {
+		return err
+	}
+	c.Models = make([]model.APIModel, 0, len(items))
+	ids := make(seen, len(items))
+	var changes []Change
+	for i, it := range items {
+		m, ch, err := d.apiModel(it, p.at(i), c.Tokenizers, ids)
+		if err != nil {
+			return err
+		}
+		c.Models = append(c.Models, m)
+		changes = append(changes, ch...)
+	}
+	// Date order is the order ApplyChanges applies them in; file order breaks ties.
+	slices.SortStableFunc(changes, func(a, b Change) int { return cmp.Compare(a.Date, b.Date) })
+	c.Changes = changes
+	return nil
+}
+
+func (d *decoder) apiModel(n ast.Node, p *path, toks map[string]map[string]float64, ids seen) (model.APIModel, []Change, error) {
+	var m model.APIModel
+	var changes []Change
+	var changesNode ast.Node
+	var changesPath *path
+	es, err := d.mapping(n, p)
+	if err != nil {
+		return m, nil, err
+	}
+	if isNull(n) {
+		return m, nil, d.errAt(n, p, "expected an API model, got nothing")
+	}
+	var has struct{ id, provider, name, tier, input, output, window bool }
+	for _, e := range es {
+		ep := p.field(e.key)
+		switch e.key {
+		case "id":
+			if m.ID, err = d.ident(e.v, ep); err == nil {
+				has.id = true
+				err = d.unique(ids, m.ID, e.v, ep)
+			}
+		case "provider":
+			if m.Provider, err = d.ident(e.v, ep); err == nil {
+				has.provider = true
+				// "mix:all" is the all-provider mix; a provider of that name would clash.
+				if m.Provider == "all" {
+					err = d.errAt(e.v, ep, `"all" is reserved (the mix:all option)`)
+				}
+			}
+		case "name":
+			m.Name, err = d.name(e.v, ep)
+			has.name = true
+		case "tier":
+			var t string
+			if t, err = d.enum(e.v, ep, tierNames); err == nil {
+				m.Tier, _ = model.ParseTier(t)
+				has.tier = true
+			}
+		case "tokenizer":
+			if m.Tokenizer, err = d.line(e.v, ep); err == nil {
+				if _, ok := toks[m.Tokenizer]; !ok && m.Tokenizer != "" {
+					err = d.errAt(e.v, ep, "unknown tokenizer %q%s", m.Tokenizer, knownList(slices.Sorted(maps.Keys(toks))))
+				}
+			}
+		case "input":
+			m.Input, has.input, err = d.ranged(e.v, ep, priceSpan)
+		case "output":
+			m.Output, has.output, err = d.ranged(e.v, ep, priceSpan)
+		case "cache_read":
+			m.CacheRead, err = d.optional(e.v, ep, priceSpan)
+		case "cache_write":
+			m.CacheWrite, err = d.optional(e.v, ep, priceSpan)
+		case "batch_discount":
+			m.BatchDiscount, _, err = d.ranged(e.v, ep, discountSpan)
+		case "long_context":
+			m.LongContext, err = d.longContext(e.v, ep)
+		case "context_window":
+			m.ContextWindow, has.window, err = d.ranged(e.v, ep, tokensSpan)
+		case "max_output":
+			m.MaxOutput, _, err = d.ranged(e.v, ep, maxOutSpan)
+		case "status":
+			m.Status, err = d.optEnum(e.v, ep, statusNames)
+		case "confidence":
+			m.Confidence, err = d.optEnum(e.v, ep, confidenceNames)
+		case "changes":
+			changesNode, changesPath = e.v, ep // read once the prices are known
+		case "note":
+			m.Note, err = d.note(e.v, ep)
+		case "source":
+			m.Source, err = d.note(e.v, ep)
+		case "as_of":
+			m.AsOf, err = d.optDate(e.v, ep)
+		default:
+			err = d.unknown(e, p, modelKeys)
+		}
+		if err != nil {
+			return m, nil, err
+		}
+	}
+	for _, r := range []struct {
+		ok   bool
+		name string
+	}{{has.id, "id"}, {has.provider, "provider"}, {has.name, "name"}, {has.tier, "tier"}, {has.input, "input"}, {has.output, "output"}, {has.window, "context_window"}} {
+		if !r.ok {
+			return m, nil, d.missing(n, p, r.name)
+		}
+	}
+	if changesNode != nil {
+		if changes, err = d.changes(changesNode, changesPath, m.ID); err != nil {
+			return m, nil, err
+		}
+	}
+	return m, changes, nil
+}
+
+// optEnum reads an optional enumerated value; absent is "".
+func (d *decoder) optEnum(n ast.Node, p *path, valid []string) (string, error) {
+	if isNull(n) {
+		return "", nil
+	}
+	return d.enum(n, p, valid)
+}
+
+func (d *decoder) optDate(n ast.Node, p *path) (string, error) {
+	if isNull(n) {
+		return "", nil
+	}
+	return d.date(n, p)
+}
+
+func (d *decoder) longContext(n ast.Node, p *path) (*model.LongContext, error) {
+	if isNull(n) {
+		return nil, nil
+	}
+	es, err := d.mapping(n, p)
+	if err != nil {
+		return nil, err
+	}
+	lc := &model.LongContext{}
+	var has struct{ threshold, input, output bool }
+	for _, e := range es {
+		ep := p.field(e.key)
+		switch e.key {
+		case "threshold":
+			lc.Threshold, has.threshold, err = d.ranged(e.v, ep, tokensSpan)
+		case "input":
+			lc.Input, has.input, err = d.ranged(e.v, ep, priceSpan)
+		case "output":
+			lc.Output, has.output, err = d.ranged(e.v, ep, priceSpan)
+		case "cache_read":
+			lc.CacheRead, err = d.optional(e.v, ep, priceSpan)
+		case "cache_write":
+			lc.CacheWrite, err = d.optional(e.v, ep, priceSpan)
+		default:
+			err = d.unknown(e, p, longKeys)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	// The engine swaps in these rates whole, so input and output must be
+	// there: a missing one would price the long requests at zero.
+	for _, r := range []struct {
+		ok   bool
+		name string
+	}{{has.threshold, "threshold"}, {has.input, "input"}, {has.output, "output"}} {
+		if !r.ok {
+			return nil, d.missing(n, p, r.name)
+		}
+	}
+	return lc, nil
+}
+
+func (d *decoder) changes(n ast.Node, p *path, modelID string) ([]Change, error) {
+	items, err := d.seq(n, p)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Change, 0, len(items))
+	dates := make(seen, len(items))
+	for i, it := range items {
+		ip := p.at(i)
+		es, err := d.mapping(it, ip)
+		if err != nil {
+			return nil, err
+		}
+		ch := Change{ModelID: modelID}
+		var dateNode ast.Node
+		for _, e := range es {
+			ep := ip.field(e.key)
+			switch e.key {
+			case "date":
+				if ch.Date, err = d.date(e.v, ep); err == nil {
+					dateNode = e.v
+					// Two changes on one day leave the price ambiguous.
+					if first, dup := dates[ch.Date]; dup {
+						line, _ := position(first)
+						err = d.errAt(e.v, ep, "a second change dated %s (first at line %d)", ch.Date, line)
+					}
+					dates[ch.Date] = e.v
+				}
+			case "input":
+				ch.input, err = d.optional(e.v, ep, priceSpan)
+			case "output":
+				ch.output, err = d.optional(e.v, ep, priceSpan)
+			case "cache_read":
+				ch.cacheRead, err = d.optional(e.v, ep, priceSpan)
+			case "cache_write":
+				ch.cacheWrite, err = d.optional(e.v, ep, priceSpan)
+			case "note":
+				ch.Note, err = d.note(e.v, ep)
+			default:
+				err = d.unknown(e, ip, changeKeys)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		if dateNode == nil {
+			return nil, d.missing(it, ip, "date")
+		}
+		if ch.input == nil && ch.output == nil && ch.cacheRead == nil && ch.cacheWrite == nil {
+			return nil, d.errAt(it, ip, "a change needs at least one new price (input, output, cache_read or cache_write)")
+		}
+		out = append(out, ch)
+	}
+	return out, nil
+}
+
+// like is a limits_like waiting for every plan to be read.
+type like struct {
+	plan   int // index in Catalog.Plans
+	base   string
+	factor float64
+	node   ast.Node // the plan value, for errors
+	path   *path
+}
+
+func (d *decoder) subscriptions(n ast.Node, p *path, c *Catalog) error {
+	items, err := d.seq(n, p)
+	if err != nil {
+		return err
+	}
+	c.Plans = make([]model.Subscription, 0, len(items))
+	ids := make(seen, len(items))
+	var likes []like
+	for i, it := range items {
+		s, l, err := d.subscription(it, p.at(i), c, ids)
+		if err != nil {
+			return err
+		}
+		if l != nil {
+			l.plan = i
+			likes = append(likes, *l)
+		}
+		c.Plans = append(c.Plans, s)
+	}
+	return d.resolveLikes(c, likes)
+}
+
+// resolveLikes turns each limits_like into concrete limits: the base plan's,
+// every capacity × factor. The base must have limits of its own: chains
+// would hide where the estimate lives, and cycles have no answer.
+func (d *decoder) resolveLikes(c *Catalog, likes []like) error {
+	byID := make(map[string]int, len(c.Plans))
+	for i := range c.Plans {
+		byID[c.Plans[i].ID] = i
+	}
+	likeOf := make(map[int]*like, len(likes))
+	for i := range likes {
+		likeOf[likes[i].plan] = &likes[i]
+	}
+	for _, l := range likes {
+		bi, ok := byID[l.base]
+		if !ok {
+			return d.errAt(l.node, l.path, "unknown plan %q", l.base)
+		}
+		if _, chained := likeOf[bi]; chained {
+			// Follow the chain to tell a cycle from a mere chain.
+			trail := []string{c.Plans[l.plan].ID}
+			for cur, steps := bi, 0; steps <= len(likes); steps++ {
+				trail = append(trail, c.Plans[cur].ID)
+				if cur == l.plan {
+					return d.errAt(l.node, l.path, "limits_like cycle: %s", strings.Join(trail, " → "))
+				}
+				next, ok := likeOf[cur]
+				if !ok {
+					break
+				}
+				if cur, ok = byID[next.base]; !ok {
+					break
+				}
+			}
+			return d.errAt(l.node, l.path, "plan %q itself uses limits_like: point at a plan with limits of its own", l.base)
+		}
+		base := &c.Plans[bi]
+		if len(base.Limits) == 0 {
+			return d.errAt(l.node, l.path, "plan %q has no limits to scale", l.base)
+		}
+		f := strconv.FormatFloat(l.factor, 'g', -1, 64)
+		limits := make([]model.Limit, len(base.Limits))
+		for i, bl := range base.Limits {
+			nl := bl
+			nl.Messages *= l.factor
+			nl.Tokens *= l.factor
+			nl.Tiers = slices.Clone(bl.Tiers)
+			nl.Note = joinNote(bl.Note, fmt.Sprintf("%s × %s's", f, base.Name))
+			limits[i] = nl
+		}
+		c.Plans[l.plan].Limits = limits
+	}
+	return nil
+}
+
+// joinNote appends b to the note a as a further sentence or clause.
+func joinNote(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case strings.HasSuffix(a, ".") || strings.HasSuffix(a, "!") || strings.HasSuffix(a, "?"):
+		return a + " " + b
+	}
+	return a + "; " + b
+}
+
+func (d *decoder) subscription(n ast.Node, p *path, c *Catalog, ids seen) (model.Subscription, *like, error) {
+	var s model.Subscription
+	var lk *like
+	var limitsNode ast.Node
+	es, err := d.mapping(n, p)
+	if err != nil {
+		return s, nil, err
+	}
+	if isNull(n) {
+		return s, nil, d.errAt(n, p, "expected a subscription, got nothing")
+	}
+	var has struct{ id, vendor, name, price, models bool }
+	for _, e := range es {
+		ep := p.field(e.key)
+		switch e.key {
+		case "id":
+			if s.ID, err = d.ident(e.v, ep); err == nil {
+				has.id = true
+				err = d.unique(ids, s.ID, e.v, ep)
+			}
+		case "vendor":
+			s.Vendor, err = d.ident(e.v, ep)
+			has.vendor = err == nil
+		case "name":
+			s.Name, err = d.name(e.v, ep)
+			has.name = true
+		case "price_monthly":
+			s.PriceMonthly, has.price, err = d.ranged(e.v, ep, planSpan)
+		case "price_annual":
+			s.PriceAnnual, err = d.optional(e.v, ep, planSpan)
+		case "seats_min":
+			s.SeatsMin, _, err = d.integer(e.v, ep, seatsSpan)
+		case "models":
+			s.Models, err = d.planModels(e.v, ep, c)
+			has.models = len(s.Models) > 0
+		case "context_window":
+			s.ContextWindow, _, err = d.ranged(e.v, ep, tokensSpan)
+		case "limits":
+			if limitsNode != nil {
+				err = d.errAt(e.k, ep, "a plan has limits or limits_like, not both")
+				break
+			}
+			limitsNode = e.k
+			s.Limits, err = d.limits(e.v, ep)
+		case "limits_like":
+			if limitsNode != nil {
+				err = d.errAt(e.k, ep, "a plan has limits or limits_like, not both")
+				break
+			}
+			limitsNode = e.k
+			lk, err = d.limitsLike(e.v, ep)
+		case "api_credit_monthly":
+			s.APICreditMonthly, _, err = d.ranged(e.v, ep, planSpan)
+		case "status":
+			s.Status, err = d.optEnum(e.v, ep, statusNames)
+		case "confidence":
+			s.Confidence, err = d.optEnum(e.v, ep, confidenceNames)
+		case "note":
+			s.Note, err = d.note(e.v, ep)
+		case "source":
+			s.Source, err = d.note(e.v, ep)
+		case "as_of":
+			s.AsOf, err = d.optDate(e.v, ep)
+		default:
+			err = d.unknown(e, p, planKeys)
+		}
+		if err != nil {
+			return s, nil, err
+		}
+	}
+	for _, r := range []struct {
+		ok   bool
+		name string
+	}{{has.id, "id"}, {has.vendor, "vendor"}, {has.name, "name"}, {has.price, "price_monthly"}, {has.models, "models"}} {
+		if !r.ok {
+			return s, nil, d.missing(n, p, r.name)
+		}
+	}
+	return s, lk, nil
+}
+
+// planModels reads a plan's model ids; each must be an API model of the catalog.
+func (d *decoder) planModels(n ast.Node, p *path, c *Catalog) ([]string, error) {
+	items, err := d.seq(n, p)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(items))
+	for i, it := range items {
+		ip := p.at(i)
+		id, err := d.line(it, ip)
+		if err != nil {
+			return nil, err
+		}
+		if _, ok := c.Model(id); !ok {
+			msg := fmt.Sprintf("unknown API model %q", id)
+			if s := suggest(id, modelIDs(c)); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			return nil, d.errAt(it, ip, "%s", msg)
+		}
+		if slices.Contains(out, id) {
+			return nil, d.errAt(it, ip, "model %q is listed twice", id)
+		}
+		out = append(out, id)
+	}
+	return out, nil
+}
+
+func modelIDs(c *Catalog) []string {
+	ids := make([]string, len(c.Models))
+	for i := range c.Models {
+		ids[i] = c.Models[i].ID
+	}
+	return ids
+}
+
+func (d *decoder) limits(n ast.Node, p *path) ([]model.Limit, error) {
+	items, err := d.seq(n, p)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Limit, 0, len(items))
+	for i, it := range items {
+		l, err := d.limit(it, p.at(i))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+func (d *decoder) limit(n ast.Node, p *path) (model.Limit, error) {
+	var l model.Limit
+	es, err := d.mapping(n, p)
+	if err != nil {
+		return l, err
+	}
+	var window bool
+	var capacity ast.Node // the key of the capacity seen
+	for _, e := range es {
+		ep := p.field(e.key)
+		switch e.key {
+		case "window_hours":
+			l.WindowHours, window, err = d.ranged(e.v, ep, windowSpan)
+		case "messages", "tokens":
+			if capacity != nil {
+				err = d.errAt(e.k, ep, "a limit has one capacity, messages or tokens, not both")
+				break
+			}
+			var v float64
+			var ok bool
+			if v, ok, err = d.ranged(e.v, ep, capSpan); err == nil && !ok {
+				err = d.errAt(e.v, ep, "a value is required")
+			}
+			capacity = e.k
+			if e.key == "messages" {
+				l.Messages = v
+			} else {
+				l.Tokens = v
+			}
+		case "reference_tokens":
+			// 0 says "every turn is one message", as leaving it out does; a
+			// size below one token would make each turn countless messages.
+			if l.ReferenceTokens, _, err = d.ranged(e.v, ep, refSpan); err == nil && l.ReferenceTokens > 0 && l.ReferenceTokens < 1 {
+				err = d.errAt(e.v, ep, "must be 0 (none) or at least 1 token (got %v)", l.ReferenceTokens)
+			}
+		case "tiers":
+			l.Tiers, err = d.tiers(e.v, ep)
+		case "confidence":
+			l.Confidence, err = d.optEnum(e.v, ep, confidenceNames)
+		case "note":
+			l.Note, err = d.note(e.v, ep)
+		default:
+			err = d.unknown(e, p, limitKeys)
+		}
+		if err != nil {
+			return l, err
+		}
+	}
+	if !window {
+		return l, d.missing(n, p, "window_hours")
+	}
+	if capacity == nil {
+		return l, d.errAt(n, p, "a limit needs a capacity: messages or tokens")
+	}
+	return l, nil
+}
+
+func (d *decoder) tiers(n ast.Node, p *path) ([]model.Tier, error) {
+	items, err := d.seq(n, p)
+	if err != nil || len(items) == 0 {
+		return nil, err
+	}
+	out := make([]model.Tier, 0, len(items))
+	for i, it := range items {
+		s, err := d.enum(it, p.at(i), tierNames)
+		if err != nil {
+			return nil, err
+		}
+		t, _ := model.ParseTier(s)
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+func (d *decoder) limitsLike(n ast.Node, p *path) (*like, error) {
+	es, err := d.mapping(n, p)
+	if err != nil {
+		return nil, err
+	}
+	l := &like{}
+	var factor bool
+	for _, e := range es {
+		ep := p.field(e.key)
+		switch e.key {
+		case "plan":
+			if l.base, err = d.line(e.v, ep); err == nil {
+				l.node, l.path = e.v, ep
+			}
+		case "factor":
+			l.factor, factor, err = d.ranged(e.v, ep, likeSpan)
+		default:
+			err = d.unknown(e, p, limitsLikeKs)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if l.node == nil || l.base == "" {
+		return nil, d.missing(n, p, "plan")
+	}
+	if !factor {
+		return nil, d.missing(n, p, "factor")
+	}
+	return l, nil
+}
+
+// clone deep-copies c: nothing of the result shares memory with c.
+func (c *Catalog) clone() *Catalog {
+	out := &Catalog{
+		Catalog: model.Catalog{
+			AsOf:   c.AsOf,
+			Models: slices.Clone(c.Models),
+			Plans:  slices.Clone(c.Plans),
+		},
+		FX:             FX{AsOf: c.FX.AsOf, Source: c.FX.Source, Rates: maps.Clone(c.FX.Rates)},
+		TokenizerNotes: maps.Clone(c.TokenizerNotes),
+		Changes:        slices.Clone(c.Changes),
+	}
+	if c.Tokenizers != nil {
+		out.Tokenizers = make(map[string]map[string]float64, len(c.Tokenizers))
+		for k, v := range c.Tokenizers {
+			out.Tokenizers[k] = maps.Clone(v)
+		}
+	}
+	for i := range out.Models {
+		m := &out.Models[i]
+		m.Rates = cloneRates(m.Rates)
+		if m.LongContext != nil {
+			lc := *m.LongContext
+			lc.Rates = cloneRates(lc.Rates)
+			m.LongContext = &lc
+		}
+	}
+	for i := range out.Plans {
+		s := &out.Plans[i]
+		s.PriceAnnual = clonePtr(s.PriceAnnual)
+		s.Models = slices.Clone(s.Models)
+		s.Limits = slices.Clone(s.Limits)
+		for j := range s.Limits {
+			s.Limits[j].Tiers = slices.Clone(s.Limits[j].Tiers)
+		}
+	}
+	for i := range out.Changes {
+		ch := &out.Changes[i]
+		ch.input, ch.output = clonePtr(ch.input), clonePtr(ch.output)
+		ch.cacheRead, ch.cacheWrite = clonePtr(ch.cacheRead), clonePtr(ch.cacheWrite)
+	}
+	return out
+}
+
+func cloneRates(r model.Rates) model.Rates {
+	r.CacheRead, r.CacheWrite = clonePtr(r.CacheRead), clonePtr(r.CacheWrite)
+	return r
+}
+
+func clonePtr(p *float64) *float64 {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
+// ApplyChanges applies, in date order, every dated price change whose date
+// is today (YYYY-MM-DD) or earlier and not applied yet, and returns one line
+// per applied change for the user. An invalid date applies nothing.
+func (c *Catalog) ApplyChanges(today string) []string {
+	if !validDate(today) {
+		return nil
+	}
+	var lines []string
+	for i := range c.Changes {
+		ch := &c.Changes[i]
+		// Dates are YYYY-MM-DD, so text order is date order.
+		if ch.Applied || ch.Date > today {
+			continue
+		}
+		m, ok := c.Model(ch.ModelID)
+		if !ok {
+			continue // the model was removed after parsing
+		}
+		set := func(dst **float64, v *float64) {
+			if v != nil {
+				*dst = clonePtr(v)
+			}
+		}
+		if ch.input != nil {
+			m.Input = *ch.input
+		}
+		if ch.output != nil {
+			m.Output = *ch.output
+		}
+		set(&m.CacheRead, ch.cacheRead)
+		set(&m.CacheWrite, ch.cacheWrite)
+		what := "price change of " + ch.Date + " applied"
+		note := what
+		if ch.Note != "" {
+			note += " (" + ch.Note + ")"
+		}
+		m.Note = joinNote(m.Note, note)
+		ch.Applied = true
+		lines = append(lines, m.Name+": "+what)
+	}
+	return lines
+}
+
+// Currencies lists the display currencies: USD and every fx code, sorted.
+func (c *Catalog) Currencies() []string {
+	out := make([]string, 0, len(c.FX.Rates)+1)
+	out = append(out, "USD")
+	for k := range c.FX.Rates {
+		if k != "USD" {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Rate is the units of currency code per USD (USD is 1); the code is
+// matched without regard to case.
+func (c *Catalog) Rate(code string) (float64, error) {
+	code = strings.ToUpper(strings.TrimSpace(code))
+	if code == "USD" {
+		return 1, nil
+	}
+	if r, ok := c.FX.Rates[code]; ok && r > 0 {
+		return r, nil
+	}
+	return 0, fmt.Errorf("unknown currency %q; valid: %s", code, strings.Join(c.Currencies(), ", "))
+}

@@ -1,0 +1,45 @@
+package plans
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Error is a problem found in a catalog or workload file, with where it is.
+// Every error from parsing a file is an *Error, so callers can point the
+// user at the line to fix (and the command line can exit with status 2).
+type Error struct {
+	File      string
+	Line, Col int    // 1-based; 0 when the problem has no place in the file
+	Field     string // path of the field, like api_models[3].long_context.input; "" for syntax errors
+	Msg       string
+}
+
+// Error formats file:line:col: field: msg, leaving out the parts that are empty.
+func (e *Error) Error() string {
+	var b []byte
+	if e.File != "" {
+		b = append(b, e.File...)
+		b = append(b, ':')
+	}
+	if e.Line > 0 {
+		b = strconv.AppendInt(b, int64(e.Line), 10)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(max(e.Col, 1)), 10)
+		b = append(b, ':')
+	}
+	if len(b) > 0 {
+		b = append(b, ' ')
+	}
+	if e.Field != "" {
+		b = append(b, e.Field...)
+		b = append(b, ": "...)
+	}
+	b = append(b, e.Msg...)
+	return string(b)
+}
+
+// errorf builds an *Error at a position.
+func errorf(file string, line, col int, field, format string, args ...any) *Error {
+	return &Error{File: file, Line: line, Col: col, Field: field, Msg: fmt.Sprintf(format, args...)}
+}

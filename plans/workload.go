@@ -1,0 +1,443 @@
+package plans
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+
+	"github.com/tokenomics/tokenomics/model"
+)
+
+var (
+	workloadKeys = []string{"name", "description", "days_per_month", "hours_per_day", "people", "language", "billing", "currency", "classes"}
+	classKeys    = []string{"name", "count", "per", "input_tokens", "output_tokens", "reasoning_tokens", "turns", "followup_tokens", "cache_hit", "batch", "min_tier"}
+	perNames     = []string{"day", "week", "month"}
+	billingNames = []string{"monthly", "annual"}
+)
+
+// anySpan lets every finite number through: a workload's ranges are
+// model.Workload.Validate's to decide, so they live in one place.
+var anySpan = span{lo: math.Inf(-1), hi: math.Inf(1)}
+
+// LoadWorkload reads and parses a workload file. A file that cannot be read
+// gives the *fs.PathError of os.ReadFile, so os.IsNotExist works on it.
+func LoadWorkload(path string) (model.Workload, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return model.Workload{}, err
+	}
+	return ParseWorkload(path, data)
+}
+
+// ParseWorkload parses a workload; name is the file name errors carry.
+// Fields left out take the defaults of DESIGN.md.
+func ParseWorkload(name string, data []byte) (model.Workload, error) {
+	d, body, err := parseDocument(name, data)
+	if err != nil {
+		return model.Workload{}, err
+	}
+	if body == nil {
+		return model.Workload{}, errorf(name, 1, 1, "", "the workload is empty")
+	}
+	nodes := map[string]ast.Node{"": body}
+	w, err := d.workload(body, nodes)
+	if err != nil {
+		return model.Workload{}, err
+	}
+	if err := w.Validate(); err != nil {
+		return model.Workload{}, d.placed(err, nodes)
+	}
+	return w, nil
+}
+
+// placed turns an error of model.Workload.Validate ("classes[1].cache_hit:
+// 2 is not in [0, 1]") into an *Error at the node of that field, or of the
+// nearest enclosing one the file has (a field left to its default has none).
+func (d *decoder) placed(err error, nodes map[string]ast.Node) *Error {
+	field, msg, ok := strings.Cut(err.Error(), ": ")
+	if !ok {
+		field, msg = "", err.Error()
+	}
+	for at := field; ; {
+		if n, ok := nodes[at]; ok {
+			line, col := position(n)
+			return errorf(d.file, line, col, field, "%s", msg)
+		}
+		if at == "" {
+			return errorf(d.file, 1, 1, field, "%s", msg)
+		}
+		at = at[:max(strings.LastIndexAny(at, ".["), 0)]
+	}
+}
+
+func (d *decoder) workload(body ast.Node, nodes map[string]ast.Node) (model.Workload, error) {
+	w := model.NewWorkload("")
+	es, err := d.mapping(body, nil)
+	if err != nil {
+		return w, err
+	}
+	for _, e := range es {
+		ep := (*path)(nil).field(e.key)
+		nodes[e.key] = e.v
+		switch e.key {
+		case "name":
+			w.Name, err = d.line(e.v, ep)
+		case "description":
+			w.Description, err = d.line(e.v, ep)
+		case "days_per_month":
+			w.DaysPerMonth, err = d.requiredNumber(e.v, ep)
+		case "hours_per_day":
+			w.HoursPerDay, err = d.requiredNumber(e.v, ep)
+		case "people":
+			w.People, err = d.requiredInt(e.v, ep)
+		case "language":
+			if w.Language, err = d.line(e.v, ep); err == nil && !languageRE.MatchString(w.Language) {
+				err = d.errAt(e.v, ep, "%q is not a language code like en, ko or pt-BR", w.Language)
+			}
+		case "billing":
+			var b string
+			if b, err = d.enum(e.v, ep, billingNames); err == nil {
+				w.Billing, _ = model.ParseBilling(b)
+			}
+		case "currency":
+			w.Currency, err = d.currency(e.v, ep)
+		case "classes":
+			w.Classes, err = d.classes(e.v, ep, nodes)
+		default:
+			err = d.unknown(e, nil, workloadKeys)
+		}
+		if err != nil {
+			return w, err
+		}
+	}
+	return w, nil
+}
+
+// currency reads a display currency code; lower case is accepted. Whether
+// the catalog can convert to it is checked by whoever has the catalog.
+func (d *decoder) currency(n ast.Node, p *path) (string, error) {
+	s, err := d.line(n, p)
+	if err != nil || s == "" {
+		return "", err
+	}
+	if up := strings.ToUpper(s); currencyRE.MatchString(up) {
+		return up, nil
+	}
+	return "", d.errAt(n, p, "%q is not a currency code like USD, EUR or KRW", s)
+}
+
+func (d *decoder) requiredNumber(n ast.Node, p *path) (float64, error) {
+	return d.required(n, p, anySpan)
+}
+
+func (d *decoder) requiredInt(n ast.Node, p *path) (int, error) {
+	v, ok, err := d.integer(n, p, anySpan)
+	if err == nil && !ok {
+		err = d.errAt(n, p, "a value is required")
+	}
+	return v, err
+}
+
+func (d *decoder) classes(n ast.Node, p *path, nodes map[string]ast.Node) ([]model.Class, error) {
+	items, err := d.seq(n, p)
+	if err != nil || len(items) == 0 {
+		return nil, err // none is nil, written or not, so files compare equal
+	}
+	out := make([]model.Class, 0, len(items))
+	names := make(seen, len(items))
+	for i, it := range items {
+		ip := p.at(i)
+		key := ip.String()
+		nodes[key] = it
+		es, err := d.mapping(it, ip)
+		if err != nil {
+			return nil, err
+		}
+		if isNull(it) {
+			return nil, d.errAt(it, ip, "expected a class, got nothing")
+		}
+		c := model.NewClass("")
+		var has struct{ name, count, input, output bool }
+		for _, e := range es {
+			ep := ip.field(e.key)
+			nodes[key+"."+e.key] = e.v
+			switch e.key {
+			case "name":
+				if c.Name, err = d.name(e.v, ep); err == nil {
+					has.name = true
+					if first, dup := names[c.Name]; dup {
+						line, _ := position(first)
+						err = d.errAt(e.v, ep, "duplicate class name %q (first at line %d)", c.Name, line)
+					}
+					names[c.Name] = e.v
+				}
+			case "count":
+				c.Count, err = d.requiredNumber(e.v, ep)
+				has.count = true
+			case "per":
+				var s string
+				if s, err = d.enum(e.v, ep, perNames); err == nil {
+					c.Per, _ = model.ParsePer(s)
+				}
+			case "input_tokens":
+				c.InputTokens, err = d.requiredNumber(e.v, ep)
+				has.input = true
+			case "output_tokens":
+				c.OutputTokens, err = d.requiredNumber(e.v, ep)
+				has.output = true
+			case "reasoning_tokens":
+				c.ReasoningTokens, err = d.requiredNumber(e.v, ep)
+			case "turns":
+				c.Turns, err = d.requiredInt(e.v, ep)
+			case "followup_tokens":
+				c.FollowupTokens, err = d.requiredNumber(e.v, ep)
+			case "cache_hit":
+				c.CacheHit, err = d.requiredNumber(e.v, ep)
+			case "batch":
+				var ok bool
+				if c.Batch, ok, err = d.boolean(e.v, ep); err == nil && !ok {
+					err = d.errAt(e.v, ep, "a value is required")
+				}
+			case "min_tier":
+				var s string
+				if s, err = d.enum(e.v, ep, tierNames); err == nil {
+					c.MinTier, _ = model.ParseTier(s)
+				}
+			default:
+				err = d.unknown(e, ip, classKeys)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		for _, r := range []struct {
+			ok   bool
+			name string
+		}{{has.name, "name"}, {has.count, "count"}, {has.input, "input_tokens"}, {has.output, "output_tokens"}} {
+			if !r.ok {
+				return nil, d.missing(it, ip, r.name)
+			}
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// MarshalWorkload writes w in the workload file format, leaving out every
+// field equal to its default. It refuses a workload that would not read back
+// equal (invalid values, duplicate or unprintable names): the output is
+// parsed again and compared before it is returned.
+func MarshalWorkload(w model.Workload) ([]byte, error) {
+	// The engine reads an empty language as English and codes in any case;
+	// write them the way the parser returns them.
+	if w.Language == "" {
+		w.Language = model.DefaultLanguage
+	}
+	w.Currency = strings.ToUpper(w.Currency)
+	if err := w.Validate(); err != nil {
+		return nil, fmt.Errorf("workload %q: %w", w.Name, err)
+	}
+	var b bytes.Buffer
+	b.WriteString("# tokenomics workload (token counts are English-equivalent; the README lists every field)\n")
+	str := func(indent, key, v string) {
+		fmt.Fprintf(&b, "%s%s: %s\n", indent, key, yamlString(v))
+	}
+	num := func(indent, key string, v float64) {
+		fmt.Fprintf(&b, "%s%s: %s\n", indent, key, yamlNumber(v))
+	}
+	if w.Name != "" {
+		str("", "name", w.Name)
+	}
+	if w.Description != "" {
+		str("", "description", w.Description)
+	}
+	if w.DaysPerMonth != model.DefaultDaysPerMonth {
+		num("", "days_per_month", w.DaysPerMonth)
+	}
+	if w.HoursPerDay != model.DefaultHoursPerDay {
+		num("", "hours_per_day", w.HoursPerDay)
+	}
+	if w.People != 1 {
+		fmt.Fprintf(&b, "people: %d\n", w.People)
+	}
+	if w.Language != model.DefaultLanguage {
+		str("", "language", w.Language)
+	}
+	if w.Billing != model.Monthly {
+		str("", "billing", w.Billing.String())
+	}
+	if w.Currency != "" {
+		str("", "currency", w.Currency)
+	}
+	if len(w.Classes) == 0 {
+		b.WriteString("classes: []\n") // also keeps an all-default workload from being an empty file
+	} else {
+		b.WriteString("classes:\n")
+	}
+	for _, c := range w.Classes {
+		str("  - ", "name", c.Name)
+		const in = "    "
+		num(in, "count", c.Count)
+		if c.Per != model.PerDay {
+			str(in, "per", c.Per.String())
+		}
+		num(in, "input_tokens", c.InputTokens)
+		num(in, "output_tokens", c.OutputTokens)
+		if c.ReasoningTokens != 0 {
+			num(in, "reasoning_tokens", c.ReasoningTokens)
+		}
+		if c.Turns != 1 {
+			fmt.Fprintf(&b, "%sturns: %d\n", in, c.Turns)
+		}
+		if c.FollowupTokens != 0 {
+			num(in, "followup_tokens", c.FollowupTokens)
+		}
+		if c.CacheHit != 0 {
+			num(in, "cache_hit", c.CacheHit)
+		}
+		if c.Batch {
+			fmt.Fprintf(&b, "%sbatch: true\n", in)
+		}
+		if c.MinTier != model.Small {
+			str(in, "min_tier", c.MinTier.String())
+		}
+	}
+	out := b.Bytes()
+	back, err := ParseWorkload("workload", out)
+	if err != nil {
+		// Say what is wrong without the position in a file that never existed.
+		var pe *Error
+		if errors.As(err, &pe) {
+			err = errors.New(strings.TrimPrefix(pe.Field+": "+pe.Msg, ": "))
+		}
+		return nil, fmt.Errorf("workload %q cannot be written: %w", w.Name, err)
+	}
+	if !sameWorkload(w, back) {
+		return nil, fmt.Errorf("workload %q cannot be written: it would not read back the same", w.Name)
+	}
+	return out, nil
+}
+
+// sameWorkload compares two workloads field by field (no NaN after Validate;
+// a nil and an empty class list are the same).
+func sameWorkload(a, b model.Workload) bool {
+	ac, bc := a.Classes, b.Classes
+	a.Classes, b.Classes = nil, nil
+	return reflect.DeepEqual(a, b) && slices.Equal(ac, bc)
+}
+
+// yamlNumber writes the shortest decimal that reads back as exactly v, never
+// in exponent form (1e+06 is text to some YAML readers).
+func yamlNumber(v float64) string {
+	if v == 0 {
+		return "0" // also for -0
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// plainRE matches text that YAML reads back as the same string when written
+// without quotes: it starts with a letter and holds no indicator that could
+// start a comment, mapping, flow collection or escape.
+var plainRE = regexp.MustCompile(`^\p{L}([\p{L}\p{N} ,._()/+'&-]*[\p{L}\p{N}._)])?$`)
+
+// yamlReserved are words YAML 1.1 readers take for booleans or null.
+var yamlReserved = []string{"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
+
+// yamlString writes s plainly when that is safe, else double-quoted. The
+// parser admits only printable text, so only \ and " need escaping.
+func yamlString(s string) string {
+	if plainRE.MatchString(s) && !slices.Contains(yamlReserved, strings.ToLower(s)) {
+		return s
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '\\', '"':
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// SaveWorkload writes w to path atomically: a temporary file in the same
+// directory is written, synced and renamed over path, so path holds either
+// the old content or the new, never a mix. Missing parent directories are
+// created. A symlink at path is followed, and the file it points to replaced.
+func SaveWorkload(path string, w model.Workload) error {
+	data, err := MarshalWorkload(w)
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(path, data)
+}
+
+// Seams for tests to make a step fail.
+var (
+	syncFile = (*os.File).Sync
+	rename   = os.Rename
+)
+
+func writeFileAtomic(path string, data []byte) (err error) {
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	perm := fs.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		perm = st.Mode().Perm() // keep what the user chose
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	closed := false
+	defer func() {
+		if err != nil {
+			if !closed {
+				_ = f.Close()
+			}
+			_ = os.Remove(tmp)
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Chmod(perm); err != nil {
+		return err
+	}
+	if err = syncFile(f); err != nil {
+		return err
+	}
+	closed = true
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if err = rename(tmp, path); err != nil {
+		return err
+	}
+	// Sync the directory so the rename itself survives a crash; some
+	// systems cannot sync a directory, and the file is in place either way.
+	if df, derr := os.Open(dir); derr == nil {
+		_ = df.Sync()
+		_ = df.Close()
+	}
+	return nil
+}

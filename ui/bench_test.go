@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tokenomics/tokenomics/plans"
+)
+
+// BenchmarkKeystroke is one slider step at 160×48 with the full embedded
+// catalog: Update (which re-evaluates and redraws) plus View. Goal < 2 ms.
+func BenchmarkKeystroke(b *testing.B) {
+	m := newSized(b, 160, 48)
+	right, left := press("right"), press("left")
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		k := right
+		if i%2 == 1 {
+			k = left
+		}
+		tm, _ := m.Update(k)
+		m = tm.(Model)
+		_ = m.View()
+	}
+}
+
+// BenchmarkStartup is start-up to the first frame: New, the first
+// WindowSizeMsg and View. Goal < 50 ms.
+func BenchmarkStartup(b *testing.B) {
+	o := testOptions(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		tm, _ := New(o).Update(tea.WindowSizeMsg{Width: 160, Height: 48})
+		_ = tm.(Model).View()
+	}
+}
+
+// BenchmarkStartupColdCatalog adds parsing the shipped catalog, which the
+// command line does once before New (plans.Embedded caches its parse, so this
+// parses the same file from disk).
+func BenchmarkStartupColdCatalog(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "plans", "catalog.yaml"))
+	if err != nil {
+		b.Skip("shipped catalog not found:", err)
+	}
+	o := testOptions(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		cat, err := plans.ParseCatalog("catalog.yaml", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		o.Catalog = cat
+		tm, _ := New(o).Update(tea.WindowSizeMsg{Width: 160, Height: 48})
+		_ = tm.(Model).View()
+	}
+}

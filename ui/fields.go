@@ -1,0 +1,455 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
+)
+
+// fieldID names one editable value: a class field or a workload setting.
+type fieldID int
+
+const (
+	fCount fieldID = iota // the class row itself
+	fPer
+	fIn
+	fOut
+	fReasoning
+	fTurns
+	fFollowup
+	fCache
+	fBatch
+	fTier
+	fDays
+	fHours
+	fPeople
+	fLanguage
+	fBilling
+	fCurrency
+)
+
+// classFields are shown, in order, when a class is expanded.
+var classFields = []fieldID{fPer, fIn, fOut, fReasoning, fTurns, fFollowup, fCache, fBatch, fTier}
+
+// settingFields are shown when the workload settings are expanded.
+var settingFields = []fieldID{fDays, fHours, fPeople, fLanguage, fBilling, fCurrency}
+
+var fieldLabels = map[fieldID]string{
+	fCount: "count", fPer: "per", fIn: "tokens in", fOut: "tokens out", fReasoning: "reasoning",
+	fTurns: "turns", fFollowup: "follow-up", fCache: "cache hit", fBatch: "batch", fTier: "min tier",
+	fDays: "days/month", fHours: "hours/day", fPeople: "people", fLanguage: "language",
+	fBilling: "billing", fCurrency: "currency",
+}
+
+// numSpec is how a numeric field steps and clamps. Ladder fields move along
+// 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 …: ten steps a decade, so a big
+// step (×10) is exactly ten small ones and every value stays a round number.
+type numSpec struct {
+	lo, hi  float64
+	linear  float64 // > 0: fixed step instead of the ladder
+	integer bool
+	unit    float64 // what a big step up from zero starts from
+	barLo   float64 // the bar spans barLo..barHi (log scale for ladder fields)
+	barHi   float64
+}
+
+var numSpecs = map[fieldID]numSpec{
+	fCount:     {lo: 0, hi: model.MaxCount, unit: 1, barLo: 1, barHi: 1e4},
+	fIn:        {lo: 0, hi: model.MaxTokens, integer: true, unit: 100, barLo: 100, barHi: 1e6},
+	fOut:       {lo: 0, hi: model.MaxTokens, integer: true, unit: 100, barLo: 100, barHi: 1e6},
+	fReasoning: {lo: 0, hi: model.MaxTokens, integer: true, unit: 100, barLo: 100, barHi: 1e6},
+	fFollowup:  {lo: 0, hi: model.MaxTokens, integer: true, unit: 100, barLo: 100, barHi: 1e6},
+	fTurns:     {lo: 1, hi: 1000, integer: true, unit: 1, barLo: 1, barHi: 100},
+	fCache:     {lo: 0, hi: 1, linear: 0.05, barLo: 0, barHi: 1},
+	fDays:      {lo: 1, hi: 31, linear: 1, barLo: 1, barHi: 31},
+	fHours:     {lo: 1, hi: 24, linear: 1, barLo: 1, barHi: 24},
+	fPeople:    {lo: 1, hi: 100000, integer: true, unit: 1, barLo: 1, barHi: 1000},
+}
+
+var mantissas = [...]float64{1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8}
+
+// ladder is every round value from 0.5 to 1e9.
+var ladder = func() []float64 {
+	out := []float64{0.5}
+	for e := 0; e <= 9; e++ {
+		for _, m := range mantissas {
+			out = append(out, m*math.Pow10(e))
+		}
+	}
+	return out
+}()
+
+// step moves v one notch in direction dir (±1), or ten notches (×10) when big.
+func (s numSpec) step(v float64, dir int, big bool) float64 {
+	switch {
+	case s.linear > 0 && big:
+		v += float64(dir) * 10 * s.linear
+	case s.linear > 0:
+		// Snap to the grid first so 0.83 steps to 0.85, not 0.88.
+		n := math.Round(v / s.linear)
+		if math.Abs(n*s.linear-v) > 1e-9 && (n*s.linear-v)*float64(dir) > 0 {
+			n -= float64(dir)
+		}
+		v = math.Round((n+float64(dir))*s.linear*1e9) / 1e9
+	case big && dir > 0:
+		v = max(v, s.unit) * 10
+	case big:
+		v /= 10
+		if v < s.unit {
+			v = s.lo
+		}
+	default:
+		v = s.ladderStep(v, dir)
+	}
+	if s.integer {
+		v = math.Round(v)
+	}
+	return max(s.lo, min(s.hi, v))
+}
+
+func (s numSpec) ladderStep(v float64, dir int) float64 {
+	const eps = 1e-9
+	if dir > 0 {
+		for _, x := range ladder {
+			if s.integer {
+				x = math.Round(x)
+			}
+			if x > v+eps && x >= s.lo {
+				return x
+			}
+		}
+		return s.hi
+	}
+	for _, x := range slices.Backward(ladder) {
+		if s.integer {
+			x = math.Round(x)
+		}
+		if x < v-eps && x >= s.lo {
+			return x
+		}
+	}
+	return s.lo
+}
+
+// bar is v's position on the field's bar, in [0,1].
+func (s numSpec) bar(v float64) float64 {
+	if s.linear > 0 {
+		return clampF((v-s.barLo)/(s.barHi-s.barLo), 0, 1)
+	}
+	if v <= 0 {
+		return 0
+	}
+	return clampF(math.Log(v/s.barLo)/math.Log(s.barHi/s.barLo), 0, 1)
+}
+
+func clampF(v, lo, hi float64) float64 {
+	if math.IsNaN(v) {
+		return lo
+	}
+	return max(lo, min(hi, v))
+}
+
+// parseNumber reads what people type: "40", "1,200", "30k", "1.5M", "80%".
+func parseNumber(s string) (float64, error) {
+	t := strings.ToLower(strings.TrimSpace(strings.ReplaceAll(s, ",", "")))
+	t = strings.ReplaceAll(t, "_", "")
+	mul := 1.0
+	switch {
+	case strings.HasSuffix(t, "%"):
+		t, mul = strings.TrimSuffix(t, "%"), 0.01
+	case strings.HasSuffix(t, "k"):
+		t, mul = strings.TrimSuffix(t, "k"), 1e3
+	case strings.HasSuffix(t, "m"):
+		t, mul = strings.TrimSuffix(t, "m"), 1e6
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(t), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, errors.New("not a number")
+	}
+	return v * mul, nil
+}
+
+// checkNumber validates typed text for field f.
+func checkNumber(f fieldID, s string) (float64, error) {
+	v, err := parseNumber(s)
+	if err != nil {
+		return 0, err
+	}
+	sp := numSpecs[f]
+	if f == fCache && v > 1 && v <= 100 && !strings.Contains(s, "%") {
+		v /= 100 // "80" means 80% here
+	}
+	if v < sp.lo || v > sp.hi {
+		return 0, fmt.Errorf("between %s and %s", fmtPlain(sp.lo), fmtPlain(sp.hi))
+	}
+	if sp.integer && v != math.Trunc(v) {
+		return 0, errors.New("a whole number")
+	}
+	return v, nil
+}
+
+func fmtPlain(v float64) string {
+	if v >= 1e6 {
+		return model.Tokens(v)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// languageNames are the languages people know by name; others show their code.
+var languageNames = map[string]string{
+	"en": "English", "ko": "Korean", "ja": "Japanese", "zh": "Chinese", "de": "German",
+	"fr": "French", "es": "Spanish", "pt": "Portuguese", "it": "Italian", "ru": "Russian",
+	"ar": "Arabic", "hi": "Hindi", "vi": "Vietnamese", "th": "Thai", "id": "Indonesian",
+	"tr": "Turkish", "pl": "Polish", "nl": "Dutch", "uk": "Ukrainian", "he": "Hebrew",
+}
+
+func languageName(code string) string {
+	if code == "" {
+		code = model.DefaultLanguage
+	}
+	if n, ok := languageNames[code]; ok {
+		return n
+	}
+	return code
+}
+
+// validLanguage accepts a lower-case code such as "ko" or "pt-br".
+func validLanguage(s string) bool {
+	if len(s) < 2 || len(s) > 8 {
+		return false
+	}
+	for _, r := range s {
+		if (r < 'a' || r > 'z') && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// numValue reads a numeric field of class ci (or a setting).
+func numValue(w *model.Workload, ci int, f fieldID) float64 {
+	if ci >= 0 && ci < len(w.Classes) {
+		c := &w.Classes[ci]
+		switch f {
+		case fCount:
+			return c.Count
+		case fIn:
+			return c.InputTokens
+		case fOut:
+			return c.OutputTokens
+		case fReasoning:
+			return c.ReasoningTokens
+		case fTurns:
+			return float64(c.Turns)
+		case fFollowup:
+			return c.FollowupTokens
+		case fCache:
+			return c.CacheHit
+		}
+	}
+	switch f {
+	case fDays:
+		return w.DaysPerMonth
+	case fHours:
+		return w.HoursPerDay
+	case fPeople:
+		return float64(w.People)
+	}
+	return 0
+}
+
+// setNum writes a numeric field; w must already be a private copy.
+func setNum(w *model.Workload, ci int, f fieldID, v float64) {
+	if ci >= 0 && ci < len(w.Classes) {
+		c := &w.Classes[ci]
+		switch f {
+		case fCount:
+			c.Count = v
+		case fIn:
+			c.InputTokens = v
+		case fOut:
+			c.OutputTokens = v
+		case fReasoning:
+			c.ReasoningTokens = v
+		case fTurns:
+			c.Turns = int(v)
+		case fFollowup:
+			c.FollowupTokens = v
+		case fCache:
+			c.CacheHit = v
+		}
+	}
+	switch f {
+	case fDays:
+		w.DaysPerMonth = v
+	case fHours:
+		w.HoursPerDay = v
+	case fPeople:
+		w.People = int(v)
+	}
+}
+
+// fieldText is a field's value as shown in the workload pane.
+func (m *Model) fieldText(ci int, f fieldID) string {
+	w := &m.w
+	var c *model.Class
+	if ci >= 0 && ci < len(w.Classes) {
+		c = &w.Classes[ci]
+	}
+	switch f {
+	case fCount:
+		return money.Count(c.Count)
+	case fPer:
+		return c.Per.String()
+	case fIn, fOut, fReasoning, fFollowup:
+		return model.Tokens(numValue(w, ci, f))
+	case fTurns:
+		return strconv.Itoa(c.Turns)
+	case fCache:
+		return fmt.Sprintf("%.0f%%", 100*c.CacheHit)
+	case fBatch:
+		if c.Batch {
+			return "yes"
+		}
+		return "no"
+	case fTier:
+		return c.MinTier.String()
+	case fDays:
+		return money.Count(w.DaysPerMonth)
+	case fHours:
+		return money.Count(w.HoursPerDay)
+	case fPeople:
+		return money.Count(float64(w.People))
+	case fLanguage:
+		return languageName(w.Language)
+	case fBilling:
+		return w.Billing.String()
+	case fCurrency:
+		return m.cur.Code
+	}
+	return ""
+}
+
+// stepField moves field f of class ci by one notch (dir ±1); enumerations
+// cycle. It reports whether the workload changed.
+func (m *Model) stepField(ci int, f fieldID, dir int, big bool) bool {
+	if sp, ok := numSpecs[f]; ok {
+		old := numValue(&m.w, ci, f)
+		v := sp.step(old, dir, big)
+		if v == old {
+			return false
+		}
+		return m.apply(func(w *model.Workload) { setNum(w, ci, f, v) })
+	}
+	switch f {
+	case fPer:
+		return m.apply(func(w *model.Workload) {
+			w.Classes[ci].Per = model.Per(cycle(int(w.Classes[ci].Per), dir, 3))
+		})
+	case fTier:
+		return m.apply(func(w *model.Workload) {
+			w.Classes[ci].MinTier = model.Tier(cycle(int(w.Classes[ci].MinTier), dir, 3))
+		})
+	case fBatch:
+		return m.apply(func(w *model.Workload) { w.Classes[ci].Batch = !w.Classes[ci].Batch })
+	case fBilling:
+		return m.apply(func(w *model.Workload) { w.Billing = model.Billing(cycle(int(w.Billing), dir, 2)) })
+	case fLanguage:
+		langs := m.languages()
+		i := slices.Index(langs, m.w.Language)
+		next := langs[cycle(max(i, 0), dir, len(langs))]
+		if i < 0 {
+			next = langs[0]
+		}
+		return m.apply(func(w *model.Workload) { w.Language = next })
+	case fCurrency:
+		return m.cycleCurrency(dir)
+	}
+	return false
+}
+
+func cycle(i, dir, n int) int {
+	return ((i+dir)%n + n) % n
+}
+
+// editText is the text an exact edit starts from; ok is false for fields
+// that cycle instead of taking text.
+func (m *Model) editText(ci int, f fieldID) (string, bool) {
+	switch f {
+	case fPer, fTier, fBatch, fBilling:
+		return "", false
+	case fLanguage:
+		return m.w.Language, true
+	case fCurrency:
+		return m.cur.Code, true
+	}
+	v := numValue(&m.w, ci, f)
+	if f == fCache {
+		return strconv.FormatFloat(math.Round(v*1000)/10, 'f', -1, 64) + "%", true
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64), true
+}
+
+// checkField validates typed text for a field without changing anything.
+func (m *Model) checkField(f fieldID, s string) error {
+	switch f {
+	case fLanguage:
+		if !validLanguage(strings.TrimSpace(s)) {
+			return errors.New("a language code such as en, ko or de")
+		}
+		return nil
+	case fCurrency:
+		code := strings.ToUpper(strings.TrimSpace(s))
+		if _, err := m.rate(code); err != nil {
+			return fmt.Errorf("one of %s", strings.Join(m.currencies(), ", "))
+		}
+		return nil
+	}
+	_, err := checkNumber(f, s)
+	return err
+}
+
+// setFieldText applies typed text to a field.
+func (m *Model) setFieldText(ci int, f fieldID, s string) error {
+	if err := m.checkField(f, s); err != nil {
+		return err
+	}
+	switch f {
+	case fLanguage:
+		lang := strings.TrimSpace(s)
+		m.apply(func(w *model.Workload) { w.Language = lang })
+		return nil
+	case fCurrency:
+		m.setCurrency(strings.ToUpper(strings.TrimSpace(s)))
+		return nil
+	}
+	v, _ := checkNumber(f, s)
+	m.apply(func(w *model.Workload) { setNum(w, ci, f, v) })
+	return nil
+}
+
+// languages are the codes the catalog has factors for, English first.
+func (m *Model) languages() []string {
+	seen := map[string]bool{model.DefaultLanguage: true}
+	var out []string
+	for _, langs := range m.cat.Tokenizers {
+		for l := range langs {
+			if !seen[l] {
+				seen[l] = true
+				out = append(out, l)
+			}
+		}
+	}
+	slices.Sort(out)
+	out = append([]string{model.DefaultLanguage}, out...)
+	if m.w.Language != "" && !seen[m.w.Language] {
+		out = append(out, m.w.Language)
+	}
+	return out
+}

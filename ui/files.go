@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/plans"
+)
+
+// Saving: the workload to a file the user names (ctrl+s), and the state file
+// that restores the last workload on the next start. Both writes are atomic
+// (plans.SaveWorkload) and run as commands, never inside Update.
+
+type savedMsg struct {
+	path string
+	err  error
+}
+
+type stateSavedMsg struct{ err error }
+
+const defaultSaveName = "workload.yaml"
+
+func saveCmd(path string, w model.Workload) tea.Cmd {
+	return func() tea.Msg {
+		if dir := filepath.Dir(path); dir != "" {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return savedMsg{path, err}
+			}
+		}
+		return savedMsg{path, plans.SaveWorkload(path, w)}
+	}
+}
+
+// saveStateCmd writes the state file; nil when there is none to write.
+func (m *Model) saveStateCmd() tea.Cmd {
+	path, w := m.opts.StatePath, m.w
+	if path == "" {
+		return nil
+	}
+	return func() tea.Msg {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return stateSavedMsg{err}
+		}
+		return stateSavedMsg{plans.SaveWorkload(path, w)}
+	}
+}
+
+func (m *Model) openSave() tea.Cmd {
+	path := m.savedPath
+	if path == "" {
+		path = m.opts.WorkloadPath
+	}
+	if path == "" {
+		path = defaultSaveName
+	}
+	return m.openPrompt(promptSave, "Save workload to", path)
+}
+
+// mayOverwrite: the file the user opened, or saved to already, is theirs to
+// replace without asking again.
+func (m *Model) mayOverwrite(path string) bool {
+	for _, p := range []string{m.opts.WorkloadPath, m.savedPath} {
+		if p != "" && samePath(p, path) {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Model) saved(msg savedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.setStatus("not saved: "+msg.err.Error(), true)
+		return nil
+	}
+	m.savedPath = msg.path
+	m.setStatus("saved "+msg.path, false)
+	return m.saveStateCmd()
+}
+
+func (m *Model) quit() tea.Cmd {
+	if c := m.saveStateCmd(); c != nil {
+		return tea.Sequence(c, tea.Quit)
+	}
+	return tea.Quit
+}
+
+func expandPath(s string) (string, error) {
+	p := strings.TrimSpace(s)
+	if p == "" {
+		return "", errNoPath
+	}
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", err
+		}
+		p = filepath.Join(home, strings.TrimPrefix(p, "~"))
+	}
+	return filepath.Clean(p), nil
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+func samePath(a, b string) bool {
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == bb
+}

@@ -1,0 +1,265 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Keys and mouse: one dispatcher, overlays and the prompt first, then the
+// global keys, then the focused pane.
+
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.keys
+	if msg.String() == "ctrl+c" {
+		return m.quit()
+	}
+	if m.lay.tooSmall {
+		// Nothing else is visible, so nothing else may change.
+		if key.Matches(msg, k.Quit) {
+			return m.quit()
+		}
+		return nil
+	}
+	if m.prompt.active {
+		return m.promptKey(msg)
+	}
+	if m.status != "" {
+		m.status = "" // a status line lasts until the next key
+		m.dirty |= partFooter
+	}
+	if ci := m.work.confirmDelete; ci >= 0 {
+		m.work.confirmDelete = -1
+		m.dirty |= partWork
+		if key.Matches(msg, k.Delete) {
+			m.deleteClass(ci)
+			return nil
+		}
+	}
+	switch m.overlay {
+	case overlayHelp:
+		switch {
+		case key.Matches(msg, k.Quit):
+			return m.quit()
+		case key.Matches(msg, k.Help, k.Back):
+			m.setOverlay(overlayNone)
+		}
+		return nil
+	case overlayPresets:
+		return m.presetKey(msg)
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m.quit()
+	case key.Matches(msg, k.Help):
+		m.setOverlay(overlayHelp)
+	case key.Matches(msg, k.Tab, k.ShiftTab):
+		m.cycleFocus()
+	case key.Matches(msg, k.Presets):
+		m.setOverlay(overlayPresets)
+	case key.Matches(msg, k.Save):
+		return m.openSave()
+	case key.Matches(msg, k.Copy):
+		return m.copySummary()
+	case key.Matches(msg, k.Billing):
+		m.stepField(-1, fBilling, 1, false)
+	case key.Matches(msg, k.Currency):
+		m.cycleCurrency(1)
+	case key.Matches(msg, k.Filter):
+		m.cycleFilter()
+	case key.Matches(msg, k.Search):
+		if m.detail {
+			m.closeDetail()
+		}
+		m.focus = focusPlans
+		m.prompt.before = m.plans.search
+		m.dirty |= partWork | partPlans
+		return m.openPrompt(promptSearch, "Search plans", m.plans.search)
+	case key.Matches(msg, k.Add):
+		return m.openPrompt(promptAdd, "New class name", m.freeName())
+	case key.Matches(msg, k.Left):
+		m.adjust(-1, false)
+	case key.Matches(msg, k.Right):
+		m.adjust(1, false)
+	case key.Matches(msg, k.BigLeft):
+		m.adjust(-1, true)
+	case key.Matches(msg, k.BigRight):
+		m.adjust(1, true)
+	default:
+		return m.paneKey(msg)
+	}
+	return nil
+}
+
+// page is how far pgup/pgdown move in the focused pane.
+func (m *Model) page() int {
+	switch m.focus {
+	case focusWork:
+		return max(m.lay.work.H-paneFrame-1, 1)
+	case focusPlans:
+		return max(m.lay.plans.H-paneFrame-3, 1)
+	}
+	return max(m.lay.detail().H-paneFrame-1, 1)
+}
+
+// paneKey handles the keys whose meaning depends on the focused pane.
+func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.keys
+	step := 0
+	switch {
+	case key.Matches(msg, k.Up):
+		step = -1
+	case key.Matches(msg, k.Down):
+		step = 1
+	case key.Matches(msg, k.PageUp):
+		step = -m.page()
+	case key.Matches(msg, k.PageDown):
+		step = m.page()
+	case key.Matches(msg, k.Home):
+		step = -1 << 20 // clamped to the first row
+	case key.Matches(msg, k.End):
+		step = 1 << 20
+	}
+	switch m.focus {
+	case focusWork:
+		r := m.selectedRow()
+		switch {
+		case step != 0:
+			m.moveWork(step)
+		case key.Matches(msg, k.Enter):
+			return m.openField()
+		case key.Matches(msg, k.Expand):
+			m.toggleExpand()
+		case key.Matches(msg, k.Back):
+			m.collapse()
+		case key.Matches(msg, k.Delete) && r.class >= 0:
+			m.work.confirmDelete = r.class
+			m.dirty |= partWork
+		case key.Matches(msg, k.Rename) && r.class >= 0:
+			m.prompt.class = r.class
+			return m.openPrompt(promptRename, "Rename class", m.w.Classes[r.class].Name)
+		}
+	case focusPlans:
+		switch {
+		case step != 0:
+			m.movePlans(step)
+		case key.Matches(msg, k.Enter):
+			m.openDetail()
+		case key.Matches(msg, k.Back) && m.plans.search != "":
+			m.plans.search = ""
+			m.rebuildList()
+			m.dirty |= partPlans | partChart
+		}
+	case focusDetail:
+		switch {
+		case step != 0:
+			m.scrollDetail(step)
+		case key.Matches(msg, k.Back):
+			m.closeDetail()
+		}
+	}
+	return nil
+}
+
+// cycleFocus moves between the workload and whatever the right side shows.
+func (m *Model) cycleFocus() {
+	switch {
+	case m.focus != focusWork:
+		m.focus = focusWork
+	case m.detail:
+		m.focus = focusDetail
+	default:
+		m.focus = focusPlans
+	}
+	m.dirty |= partWork | partPlans | partDetail | partFooter
+}
+
+func (m *Model) setOverlay(o overlay) {
+	m.overlay = o
+	if o == overlayPresets {
+		m.preSel = 0
+		for i, p := range m.presets {
+			if p.Workload.Name == m.w.Name {
+				m.preSel = i
+			}
+		}
+	}
+	m.dirty = partAll
+}
+
+func (m *Model) handleClick(ms tea.Mouse) {
+	if ms.Button != tea.MouseLeft || m.prompt.active || m.overlay != overlayNone || m.lay.tooSmall {
+		return
+	}
+	l := &m.lay
+	switch {
+	case l.work.contains(ms.X, ms.Y):
+		m.focus = focusWork
+		if i := ms.Y - l.work.Y - 1; i >= 0 && i < len(m.work.hit) && m.work.hit[i] >= 0 {
+			m.work.sel = m.work.hit[i]
+		}
+	case m.detail && l.detail().contains(ms.X, ms.Y):
+		m.focus = focusDetail
+	case !m.detail && l.plans.contains(ms.X, ms.Y):
+		if i := ms.Y - l.plans.Y - 1; i >= 0 && i < len(m.plans.hit) && m.plans.hit[i] >= 0 {
+			li := m.plans.hit[i]
+			again := li == m.plans.sel && m.focus == focusPlans
+			m.plans.sel, m.focus = li, focusPlans
+			m.syncPlanSel()
+			if again {
+				m.openDetail() // a second click on the selected plan opens it
+			}
+		}
+		if !m.detail {
+			m.focus = focusPlans
+		}
+	default:
+		return
+	}
+	m.dirty |= partWork | partPlans | partChart | partDetail | partFooter
+}
+
+func (m *Model) handleWheel(ms tea.Mouse) {
+	dir := 0
+	switch ms.Button {
+	case tea.MouseWheelUp:
+		dir = -1
+	case tea.MouseWheelDown:
+		dir = 1
+	}
+	if dir == 0 || m.prompt.active || m.lay.tooSmall {
+		return
+	}
+	l := &m.lay
+	switch {
+	case m.overlay == overlayPresets:
+		m.movePreset(dir)
+	case m.overlay != overlayNone:
+	case l.work.contains(ms.X, ms.Y):
+		m.moveWork(dir)
+	case m.detail && l.detail().contains(ms.X, ms.Y):
+		m.scrollDetail(dir)
+	case !m.detail && l.plans.contains(ms.X, ms.Y):
+		m.movePlans(dir)
+	default: // elsewhere the wheel scrolls the focused pane
+		switch m.focus {
+		case focusWork:
+			m.moveWork(dir)
+		case focusPlans:
+			m.movePlans(dir)
+		case focusDetail:
+			m.scrollDetail(dir)
+		}
+	}
+}
+
+// freeName suggests a class name no class has yet.
+func (m *Model) freeName() string {
+	for n := len(m.w.Classes) + 1; ; n++ {
+		name := fmt.Sprintf("Class %d", n)
+		if m.checkName(name, -1) == nil {
+			return name
+		}
+	}
+}

@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+)
+
+// keyMap is every binding of the app. The same values drive Update and the
+// help bar, so help can never drift from behaviour.
+type keyMap struct {
+	Up, Down             key.Binding
+	PageUp, PageDown     key.Binding
+	Home, End            key.Binding
+	Left, Right          key.Binding
+	BigLeft, BigRight    key.Binding
+	Enter, Expand, Back  key.Binding
+	Tab, ShiftTab        key.Binding
+	Add, Delete, Rename  key.Binding
+	Presets, Filter      key.Binding
+	Search, Billing      key.Binding
+	Currency, Save, Copy key.Binding
+	Help, Quit           key.Binding
+}
+
+func defaultKeys() keyMap {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return keyMap{
+		Up:       b([]string{"up", "k"}, "↑/k", "up"),
+		Down:     b([]string{"down", "j"}, "↓/j", "down"),
+		PageUp:   b([]string{"pgup"}, "pgup", "page up"),
+		PageDown: b([]string{"pgdown"}, "pgdn", "page down"),
+		Home:     b([]string{"home", "g"}, "home/g", "first"),
+		End:      b([]string{"end", "G"}, "end/G", "last"),
+		Left:     b([]string{"left", "h"}, "←/h", "less"),
+		Right:    b([]string{"right", "l"}, "→/l", "more"),
+		BigLeft:  b([]string{"shift+left", "H"}, "shift+←/H", "÷10"),
+		BigRight: b([]string{"shift+right", "L"}, "shift+→/L", "×10"),
+		Enter:    b([]string{"enter"}, "enter", "edit"),
+		Expand:   b([]string{"space", "e"}, "space", "all fields"),
+		Back:     b([]string{"esc"}, "esc", "back"),
+		Tab:      b([]string{"tab"}, "tab", "next pane"),
+		ShiftTab: b([]string{"shift+tab"}, "shift+tab", "previous pane"),
+		Add:      b([]string{"a"}, "a", "add class"),
+		Delete:   b([]string{"d"}, "d", "delete class"),
+		Rename:   b([]string{"r"}, "r", "rename class"),
+		Presets:  b([]string{"p"}, "p", "presets"),
+		Filter:   b([]string{"f"}, "f", "filter"),
+		Search:   b([]string{"/"}, "/", "search"),
+		Billing:  b([]string{"b"}, "b", "monthly/annual"),
+		Currency: b([]string{"c"}, "c", "currency"),
+		Save:     b([]string{"ctrl+s"}, "ctrl+s", "save"),
+		Copy:     b([]string{"y"}, "y", "copy summary"),
+		Help:     b([]string{"?"}, "?", "help"),
+		Quit:     b([]string{"q", "ctrl+c"}, "q", "quit"),
+	}
+}
+
+// helpKeys is the help.KeyMap for one moment of the app: what the short bar
+// shows depends on the focused pane and on any open overlay.
+type helpKeys struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
+func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
+
+// helpFor picks the bindings that matter in the current state.
+func (k keyMap) helpFor(m *Model) helpKeys {
+	withDesc := func(b key.Binding, desc string) key.Binding {
+		b.SetHelp(b.Help().Key, desc)
+		return b
+	}
+	adjust := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", "adjust (shift ×10)"))
+	h := helpKeys{full: [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Tab, k.ShiftTab, k.Enter, k.Back},
+		{k.Left, k.Right, k.BigLeft, k.BigRight, k.Expand, k.Add, k.Delete, k.Rename},
+		{k.Billing, k.Currency, k.Filter, k.Search, k.Presets},
+		{k.Save, k.Copy, k.Help, k.Quit},
+	}}
+	switch {
+	case m.overlay == overlayPresets:
+		h.short = []key.Binding{withDesc(k.Up, "previous"), withDesc(k.Down, "next"), withDesc(k.Enter, "load"), withDesc(k.Back, "cancel")}
+	case m.overlay == overlayHelp:
+		h.short = []key.Binding{withDesc(k.Back, "close help"), k.Quit}
+	case m.focus == focusDetail:
+		h.short = []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), adjust, withDesc(k.Tab, "your work"), k.Back, k.Copy, k.Help, k.Quit}
+	case m.focus == focusPlans:
+		h.short = []key.Binding{withDesc(k.Up, "plan"), withDesc(k.Down, "plan"), withDesc(k.Enter, "details"), k.Filter, k.Search, adjust, withDesc(k.Tab, "your work"), k.Copy, k.Help, k.Quit}
+	default:
+		h.short = []key.Binding{withDesc(k.Up, "row"), withDesc(k.Down, "row"), adjust, k.Enter, k.Expand, withDesc(k.Tab, "plans"), k.Presets, k.Save, k.Copy, k.Help, k.Quit}
+	}
+	return h
+}

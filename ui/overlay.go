@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tokenomics/tokenomics/plans"
+)
+
+// Overlays replace the panes: the full help and the presets picker.
+
+func (m *Model) renderOverlay(r rect) []string {
+	if m.overlay == overlayPresets {
+		return m.renderPresets(r)
+	}
+	h := m.help
+	h.ShowAll = true
+	lines := strings.Split(h.View(m.keys.helpFor(m)), "\n")
+	lines = append(lines, "",
+		m.st.strong.Render("Reading the screen"),
+		"Costs are effective monthly costs for your whole workload: a plan's price plus what overflows",
+		"its usage caps or context, priced on the cheapest API model that can take it.",
+		"✓ fits on its own · ✗ does not (the reason is shown) · ▰▰▱ share of the tightest usage cap",
+		"▲/▼ rank moves and +/− cost changes since your last edit · — the option cannot carry the work",
+		"←→ on a class is a what-if slider: the plans re-rank on every step.",
+	)
+	return m.box("Help", lines, r, true, "? or esc closes")
+}
+
+func (m *Model) renderPresets(r rect) []string {
+	iw := r.W - paneSideFrame
+	lines := []string{m.st.muted.Render("Load a typical workload, then make it yours with the sliders."), ""}
+	nameW := 0
+	for _, p := range m.presets {
+		nameW = max(nameW, ansiWidth(p.Name))
+	}
+	for i, p := range m.presets {
+		mark := "  "
+		name := pad(p.Name, nameW)
+		if i == m.preSel {
+			mark = m.st.accent.Render("▸ ")
+			name = m.st.selected.Render(name)
+		}
+		lines = append(lines, truncate(mark+name+"  "+m.st.muted.Render(p.Description), iw))
+	}
+	if len(m.presets) == 0 {
+		lines = append(lines, "No presets ship with this build.")
+	}
+	return m.box("Presets", lines, r, true, "enter loads · esc cancels")
+}
+
+func (m *Model) presetKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.movePreset(-1)
+	case key.Matches(msg, k.Down):
+		m.movePreset(1)
+	case key.Matches(msg, k.Enter):
+		if m.preSel >= 0 && m.preSel < len(m.presets) {
+			m.loadPreset(m.presets[m.preSel])
+		}
+		m.setOverlay(overlayNone)
+	case key.Matches(msg, k.Back, k.Presets):
+		m.setOverlay(overlayNone)
+	case key.Matches(msg, k.Quit):
+		return m.quit()
+	}
+	return nil
+}
+
+func (m *Model) movePreset(d int) {
+	m.preSel = clamp(m.preSel+d, 0, max(len(m.presets)-1, 0))
+	m.dirty |= partOverlay
+}
+
+// loadPreset replaces the workload; the display currency stays unless the
+// preset names one.
+func (m *Model) loadPreset(p plans.Preset) {
+	w := p.Workload
+	if err := w.Validate(); err != nil {
+		m.setStatus("preset "+p.Name+" is not usable: "+err.Error(), true)
+		return
+	}
+	w.Classes = slices.Clone(w.Classes)
+	keep := m.cur.Code
+	m.w = w
+	m.work = newWorkState()
+	m.detail, m.focus = false, focusWork
+	m.evaluate()
+	m.resetMarks()
+	code := keep
+	if w.Currency != "" {
+		code = w.Currency
+	}
+	m.setCurrency(code)
+	m.setStatus("loaded preset "+p.Name, false)
+	m.dirty = partAll
+}

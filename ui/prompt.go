@@ -1,0 +1,232 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"unicode"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+)
+
+// The prompt: a one-line text input in the footer for exact values, class
+// names, the save path and the plan search. Only one is open at a time.
+
+type promptKind int
+
+const (
+	promptField promptKind = iota
+	promptRename
+	promptAdd
+	promptSave
+	promptSearch
+)
+
+type prompt struct {
+	active  bool
+	kind    promptKind
+	label   string
+	class   int
+	field   fieldID
+	input   textinput.Model
+	err     string
+	confirm string // save: the existing file a second enter overwrites
+	before  string // search: what esc restores
+}
+
+const promptHint = "enter ok · esc cancel"
+
+func newPrompt(st styles) prompt {
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.CharLimit = 512
+	ti.SetVirtualCursor(false) // the terminal's own cursor, placed by View
+	ti.SetStyles(st.input)
+	return prompt{input: ti}
+}
+
+func (p *prompt) open(kind promptKind, label, value string) tea.Cmd {
+	p.active, p.kind, p.label, p.err, p.confirm = true, kind, label, "", ""
+	p.input.SetValue(value)
+	p.input.CursorEnd()
+	return p.input.Focus()
+}
+
+func (p *prompt) close() {
+	p.active = false
+	p.input.Blur()
+}
+
+func (p *prompt) update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	return cmd
+}
+
+// promptMaxWidth keeps the hint next to the text instead of at the far edge.
+const promptMaxWidth = 48
+
+func (p *prompt) setWidth(w int) {
+	p.input.SetWidth(clamp(w-ansiWidth(p.label)-len(promptHint)-8, 8, promptMaxWidth))
+}
+
+func (p *prompt) view(st styles) string {
+	s := " " + st.strong.Render(p.label+": ") + p.input.View()
+	if p.err != "" {
+		s += "  " + st.warn.Render(p.err)
+	} else {
+		s += "  " + st.muted.Render(promptHint)
+	}
+	return s
+}
+
+// cursor places the terminal cursor in the footer where the input sits.
+func (p *prompt) cursor(footer rect) *tea.Cursor {
+	c := p.input.Cursor()
+	if c == nil {
+		return nil
+	}
+	c.X += 1 + ansiWidth(p.label+": ")
+	c.Y = footer.Y
+	return c
+}
+
+// openField starts an exact edit of the selected row, or cycles fields that
+// take no text.
+func (m *Model) openField() tea.Cmd {
+	r := m.selectedRow()
+	if r.kind == rowSettings {
+		m.toggleExpand()
+		return nil
+	}
+	text, ok := m.editText(r.class, r.field)
+	if !ok {
+		m.stepField(r.class, r.field, 1, false)
+		return nil
+	}
+	label := fieldLabels[r.field]
+	if r.class >= 0 {
+		label = m.w.Classes[r.class].Name + " · " + label
+		if r.field == fCount {
+			label += " per " + m.w.Classes[r.class].Per.String()
+		}
+	}
+	m.prompt.class, m.prompt.field = r.class, r.field
+	return m.openPrompt(promptField, label, text)
+}
+
+func (m *Model) openPrompt(kind promptKind, label, value string) tea.Cmd {
+	cmd := m.prompt.open(kind, label, value)
+	m.prompt.setWidth(m.lay.W)
+	m.dirty |= partFooter
+	return cmd
+}
+
+// promptKey handles a key while the prompt is open.
+func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
+	p := &m.prompt
+	m.dirty |= partFooter
+	switch msg.String() {
+	case "esc":
+		if p.kind == promptSearch {
+			m.plans.search = p.before
+			m.rebuildList()
+			m.dirty |= partPlans | partChart
+		}
+		p.close()
+		return nil
+	case "enter":
+		return m.promptSubmit()
+	}
+	cmd := p.update(msg)
+	m.promptChanged()
+	return cmd
+}
+
+// promptChanged reacts to typing: validation as you type, live search.
+func (m *Model) promptChanged() {
+	p := &m.prompt
+	p.err, p.confirm = "", ""
+	v := p.input.Value()
+	switch p.kind {
+	case promptField:
+		if err := m.checkField(p.field, v); err != nil && strings.TrimSpace(v) != "" {
+			p.err = err.Error()
+		}
+	case promptSearch:
+		m.plans.search = v
+		m.rebuildList()
+		m.dirty |= partPlans | partChart
+	}
+	m.dirty |= partFooter
+}
+
+func (m *Model) promptSubmit() tea.Cmd {
+	p := &m.prompt
+	v := p.input.Value()
+	switch p.kind {
+	case promptField:
+		if p.class >= len(m.w.Classes) {
+			p.close()
+			return nil
+		}
+		if err := m.setFieldText(p.class, p.field, v); err != nil {
+			p.err = err.Error()
+			return nil
+		}
+	case promptRename, promptAdd:
+		name := strings.TrimSpace(v)
+		except := -1
+		if p.kind == promptRename {
+			except = p.class
+		}
+		if err := m.checkName(name, except); err != nil {
+			p.err = err.Error()
+			return nil
+		}
+		if p.kind == promptAdd {
+			m.addClass(name)
+		} else if p.class < len(m.w.Classes) {
+			m.renameClass(p.class, name)
+		}
+	case promptSave:
+		path, err := expandPath(v)
+		if err != nil {
+			p.err = err.Error()
+			return nil
+		}
+		if fileExists(path) && !m.mayOverwrite(path) && p.confirm != path {
+			p.err = "file exists: enter again to overwrite"
+			p.confirm = path
+			return nil
+		}
+		p.close()
+		return saveCmd(path, m.w)
+	case promptSearch:
+		m.focus = focusPlans
+		m.dirty |= partPlans | partChart
+	}
+	p.close()
+	return nil
+}
+
+var errNoPath = errors.New("a file name, please")
+
+// checkName refuses what a workload file could not hold: an empty or
+// unprintable name, or one another class (except class except) has.
+func (m *Model) checkName(name string, except int) error {
+	if name == "" {
+		return errors.New("a name, please")
+	}
+	for _, r := range name {
+		if !unicode.IsPrint(r) {
+			return errors.New("printable text only")
+		}
+	}
+	for i, c := range m.w.Classes {
+		if i != except && c.Name == name {
+			return errors.New("another class has that name")
+		}
+	}
+	return nil
+}

@@ -1,0 +1,265 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// renderCache holds each part's last render, as lines of exactly its
+// rectangle's width; refresh redraws only the parts flagged dirty.
+type renderCache struct {
+	header, verdict, footer []string
+	work, plans, chart      []string
+	glance                  []string
+	detail, overlay         []string
+	frame                   string
+}
+
+// refresh redraws the dirty parts and composes the frame View returns.
+func (m *Model) refresh() {
+	if m.dirty == 0 {
+		return
+	}
+	d := m.dirty
+	m.dirty = 0
+	if d&partLayout != 0 {
+		m.buildRows()
+		l := computeLayout(m.lay.W, m.lay.H, m.workLines, len(m.verdictLines(m.lay.W)))
+		if l != m.lay {
+			d = partAll // every part moved or changed size
+		}
+		m.lay = l
+		m.help.SetWidth(max(m.lay.W-2, 0))
+		m.prompt.setWidth(m.lay.W)
+	}
+	if m.lay.tooSmall {
+		m.view.frame = tooSmall(m.lay.W, m.lay.H)
+		return
+	}
+	c := &m.view
+	if d&partHeader != 0 {
+		c.header = m.renderHeader(m.lay.header)
+		c.verdict = m.renderVerdict(m.lay.verdict)
+	}
+	if d&partWork != 0 {
+		c.work = m.renderWork(m.lay.work)
+	}
+	if d&(partPlans|partWork) != 0 && m.lay.glance.H > 0 {
+		c.glance = m.renderGlance(m.lay.glance)
+	}
+	if m.detail {
+		if d&(partDetail|partPlans) != 0 {
+			c.detail = m.renderDetail(m.lay.detail())
+		}
+	} else {
+		if d&partPlans != 0 {
+			c.plans = m.renderPlans(m.lay.plans)
+		}
+		if d&partChart != 0 && m.lay.chart.H > 0 {
+			c.chart = m.renderChart(m.lay.chart)
+		}
+	}
+	if m.overlay != overlayNone && d&partOverlay != 0 {
+		c.overlay = m.renderOverlay(m.bodyRect())
+	}
+	if d&partFooter != 0 {
+		c.footer = m.renderFooter(m.lay.footer)
+	}
+	c.frame = m.compose()
+}
+
+// bodyRect is everything between the verdict and the footer.
+func (m *Model) bodyRect() rect {
+	top := m.lay.verdict.Y + m.lay.verdict.H
+	return rect{0, top, m.lay.W, m.lay.footer.Y - top}
+}
+
+func (m *Model) compose() string {
+	c := &m.view
+	l := &m.lay
+	lines := make([]string, 0, l.H)
+	lines = append(lines, exact(c.header, l.header)...)
+	lines = append(lines, exact(c.verdict, l.verdict)...)
+	var right []string // what goes where the plans pane and the chart are
+	if m.detail {
+		right = exact(c.detail, l.detail())
+	} else {
+		right = append(exact(c.plans, l.plans), exact(c.chart, l.chart)...)
+	}
+	switch {
+	case m.overlay != overlayNone:
+		lines = append(lines, exact(c.overlay, m.bodyRect())...)
+	case l.wide:
+		left := append(exact(c.work, l.work), exact(c.glance, l.glance)...)
+		for i, s := range left {
+			if i < len(right) {
+				s += right[i]
+			}
+			lines = append(lines, s)
+		}
+	default:
+		lines = append(lines, exact(c.work, l.work)...)
+		lines = append(lines, right...)
+	}
+	lines = append(lines, exact(c.footer, l.footer)...)
+	return strings.Join(lines, "\n")
+}
+
+// exact returns lines cut or padded to r.H lines, so a part that has not been
+// drawn yet (or was drawn for another size) can never shift the frame.
+func exact(lines []string, r rect) []string {
+	if len(lines) == r.H {
+		return lines
+	}
+	out := make([]string, max(r.H, 0))
+	for i := range out {
+		if i < len(lines) {
+			out[i] = lines[i]
+		} else {
+			out[i] = strings.Repeat(" ", max(r.W, 0))
+		}
+	}
+	return out
+}
+
+// box frames lines in a rounded border with a title on the top edge and an
+// optional hint on the bottom edge. It returns exactly r.H lines of r.W cells.
+func (m *Model) box(title string, lines []string, r rect, focused bool, hint string) []string {
+	if r.W < 6 || r.H < 2 {
+		return blank(r)
+	}
+	bs, ts := m.st.border, m.st.paneTitle
+	if focused {
+		bs, ts = m.st.borderFocus, m.st.paneTitleFocus
+	}
+	out := make([]string, 0, r.H)
+	if title == "" {
+		out = append(out, bs.Render("╭"+strings.Repeat("─", r.W-2)+"╮"))
+	} else {
+		t := truncate(title, r.W-6)
+		out = append(out, bs.Render("╭─ ")+ts.Render(t)+bs.Render(" "+strings.Repeat("─", max(r.W-5-ansiWidth(t), 0))+"╮"))
+	}
+	side := bs.Render("│")
+	iw := r.W - paneSideFrame
+	for i := range r.H - 2 {
+		l, w := "", 0
+		if i < len(lines) {
+			l = lines[i]
+			if w = ansiWidth(l); w > iw {
+				l = ansi.Truncate(l, iw, "…")
+				w = ansiWidth(l)
+			}
+		}
+		out = append(out, side+" "+l+strings.Repeat(" ", iw-w)+" "+side)
+	}
+	if hint == "" {
+		out = append(out, bs.Render("╰"+strings.Repeat("─", r.W-2)+"╯"))
+	} else {
+		h := truncate(hint, r.W-6)
+		out = append(out, bs.Render("╰"+strings.Repeat("─", max(r.W-5-ansiWidth(h), 0))+" ")+m.st.muted.Render(h)+bs.Render(" ─╯"))
+	}
+	return out
+}
+
+func blank(r rect) []string {
+	out := make([]string, max(r.H, 0))
+	for i := range out {
+		out[i] = strings.Repeat(" ", max(r.W, 0))
+	}
+	return out
+}
+
+func tooSmall(w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	msg := fmt.Sprintf("Terminal too small: %d×%d. tokenomics needs at least %d×%d.", w, h, minWidth, minHeight)
+	lines := make([]string, h)
+	for i := range lines {
+		lines[i] = strings.Repeat(" ", w)
+	}
+	wrapped := strings.Split(ansi.Wrap(msg, w, " "), "\n")
+	top := max((h-len(wrapped))/2, 0)
+	for i, l := range wrapped {
+		if top+i >= h {
+			break
+		}
+		lw := ansiWidth(l)
+		left := max((w-lw)/2, 0)
+		lines[top+i] = pad(strings.Repeat(" ", left)+truncate(l, w), w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) renderFooter(r rect) []string {
+	var s string
+	switch {
+	case m.prompt.active:
+		s = m.prompt.view(m.st)
+	case m.status != "":
+		st := m.st.good
+		if m.statusBad {
+			st = m.st.warn
+		}
+		s = " " + st.Render(m.status)
+	default:
+		s = " " + m.help.View(m.keys.helpFor(m))
+	}
+	return []string{pad(truncate(s, r.W), r.W)}
+}
+
+// bar draws a share in [0,1] as ▰▰▰▱▱; over marks a limit that is exceeded.
+func (m *Model) bar(frac float64, w int, over bool) string {
+	if w <= 0 {
+		return ""
+	}
+	n := int(clampF(frac, 0, 1)*float64(w) + 0.5)
+	if frac > 0 && n == 0 {
+		n = 1 // anything at all shows
+	}
+	on := m.st.barOn
+	if over {
+		on = m.st.barOver
+	}
+	return on.Render(strings.Repeat("▰", n)) + m.st.barOff.Render(strings.Repeat("▱", w-n))
+}
+
+// ansiWidth is the width of s in cells. Most of what we measure is plain
+// ASCII, where that is its length; only the rest needs grapheme segmentation.
+func ansiWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c == 0x1b {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
+}
+
+// truncate cuts s to w cells, marking the cut with an ellipsis.
+func truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansiWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// pad fills s with spaces to w cells.
+func pad(s string, w int) string {
+	if n := w - ansiWidth(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s
+}
+
+// padLeft right-aligns s in w cells.
+func padLeft(s string, w int) string {
+	if n := w - ansiWidth(s); n > 0 {
+		return strings.Repeat(" ", n) + s
+	}
+	return s
+}

@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
+	"github.com/guptarohit/asciigraph"
+)
+
+// palette is the handful of semantic colours the app uses; nil entries mean
+// "no colour" (NO_COLOR).
+type palette struct {
+	accent, good, bad, warn, muted, border, focus color.Color
+}
+
+func newPalette(isDark bool) palette {
+	ld := lipgloss.LightDark(isDark)
+	c := lipgloss.Color
+	return palette{
+		accent: ld(c("#5A3FD9"), c("#A78BFA")),
+		good:   ld(c("#1A7F37"), c("#4ADE80")),
+		bad:    ld(c("#C62828"), c("#F87171")),
+		warn:   ld(c("#9A6700"), c("#FBBF24")),
+		muted:  ld(c("#6B7280"), c("#9CA3AF")),
+		border: ld(c("#C4C4CC"), c("#4B5563")),
+		focus:  ld(c("#5A3FD9"), c("#A78BFA")),
+	}
+}
+
+// ink is a one-line style reduced to the escape codes around its text.
+// Painting is then a concatenation: lipgloss.Style.Render re-applies every
+// property on each call, and a frame paints hundreds of cells.
+type ink struct{ pre, post string }
+
+func newInk(s lipgloss.Style) ink {
+	pre, post, _ := strings.Cut(s.Render("\x00"), "\x00")
+	return ink{pre, post}
+}
+
+// Render paints one line of text (no newlines).
+func (i ink) Render(s string) string {
+	if i.pre == "" || s == "" {
+		return s
+	}
+	return i.pre + s + i.post
+}
+
+// styles is every style of the app, built once per background change.
+type styles struct {
+	title, muted, strong, accent ink
+	good, bad, warn              ink
+	selected                     ink // the selected row's text
+	border, borderFocus          ink // box frames
+	paneTitle, paneTitleFocus    ink
+	barOn, barOff, barOver       ink
+
+	series []asciigraph.AnsiColor // one per chart line; nil without colour
+	help   help.Styles
+	input  textinput.Styles
+}
+
+func newStyles(isDark, noColor bool) styles {
+	plain := lipgloss.NewStyle()
+	bold := plain.Bold(true)
+	s := styles{strong: newInk(bold), title: newInk(bold), selected: newInk(bold), paneTitleFocus: newInk(bold)}
+	if noColor {
+		// No colour at all: meaning is carried by glyphs (✓ ✗ ▸ ▲ ▼) and bold.
+		s.help = help.Styles{}
+		s.input = textinput.Styles{}
+		return s
+	}
+	p := newPalette(isDark)
+	fg := func(c color.Color) ink { return newInk(plain.Foreground(c)) }
+	s.title = newInk(bold.Foreground(p.accent))
+	s.selected = newInk(bold.Foreground(p.accent))
+	s.paneTitleFocus = newInk(bold.Foreground(p.focus))
+	s.accent, s.muted, s.good, s.bad, s.warn = fg(p.accent), fg(p.muted), fg(p.good), fg(p.bad), fg(p.warn)
+	s.border, s.borderFocus, s.paneTitle = fg(p.border), fg(p.focus), fg(p.muted)
+	s.barOn, s.barOff, s.barOver = fg(p.accent), fg(p.border), fg(p.bad)
+	s.series = []asciigraph.AnsiColor{asciigraph.DodgerBlue, asciigraph.Orange, asciigraph.MediumSeaGreen, asciigraph.HotPink}
+	s.help = help.DefaultStyles(isDark)
+	s.input = textinput.DefaultStyles(isDark)
+	return s
+}

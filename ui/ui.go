@@ -1,0 +1,314 @@
+// Package ui is the interactive comparer: a Bubble Tea program that edits a
+// model.Workload and shows the model's ranked quotes for it. It never prices
+// anything itself; every number on screen comes from model.Evaluate.
+package ui
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
+	"github.com/tokenomics/tokenomics/plans"
+)
+
+// Options is what the command line hands to the app.
+type Options struct {
+	Catalog      *plans.Catalog
+	Workload     model.Workload
+	WorkloadPath string    // where ctrl+s saves by default (may be "")
+	StatePath    string    // state file for the last workload ("" = don't write)
+	Today        time.Time // for the catalog staleness warning
+	Notices      []string  // startup notices, shown once
+}
+
+// Run starts the app on the terminal and returns when the user quits.
+func Run(o Options) error {
+	_, err := tea.NewProgram(New(o)).Run()
+	return err
+}
+
+type focus int
+
+const (
+	focusWork focus = iota
+	focusPlans
+	focusDetail
+)
+
+type overlay int
+
+const (
+	overlayNone overlay = iota
+	overlayHelp
+	overlayPresets
+)
+
+// part flags which cached renders are stale.
+type part uint
+
+const (
+	partHeader part = 1 << iota
+	partWork
+	partPlans
+	partChart
+	partDetail
+	partFooter
+	partOverlay
+	partLayout
+	partAll = 1<<iota - 1
+)
+
+// Model is the root tea.Model.
+type Model struct {
+	opts Options
+	cat  *plans.Catalog
+	w    model.Workload
+	cur  money.Currency
+
+	res      model.Result
+	verdict  model.Verdict
+	prevRank map[string]int     // rank of each option before the last edit
+	prevCost map[string]float64 // its monthly cost then
+	alt      model.Result       // the other billing period, for the detail view
+	altOK    bool
+
+	keys    keyMap
+	st      styles
+	isDark  bool
+	noColor bool
+	help    help.Model
+
+	lay     layout
+	focus   focus
+	overlay overlay
+	detail  bool // the detail view replaces the plans pane and the chart
+
+	work    workState
+	plans   plansState
+	doff    int // detail scroll offset
+	presets []plans.Preset
+	preSel  int
+	prompt  prompt
+
+	status    string
+	statusBad bool
+	savedPath string // the last path saved to: overwriting it needs no confirmation
+
+	dirty part
+	view  renderCache
+}
+
+// New builds the app. It never fails: problems become notices.
+func New(o Options) Model {
+	m := Model{opts: o, cat: o.Catalog, keys: defaultKeys(), isDark: true, help: help.New()}
+	if m.opts.Today.IsZero() {
+		m.opts.Today = time.Now()
+	}
+	var notices []string
+	if m.cat == nil {
+		cat, err := plans.Embedded()
+		if err != nil {
+			cat = &plans.Catalog{}
+			notices = append(notices, "no catalog: "+err.Error())
+		}
+		m.cat = cat
+	}
+	m.w = o.Workload
+	if err := m.w.Validate(); err != nil {
+		notices = append(notices, "workload not usable ("+err.Error()+"): showing the default preset")
+		if m.w, err = plans.PresetByName(plans.DefaultPreset); err != nil {
+			m.w = model.NewWorkload("Workload")
+		}
+	}
+	m.w.Classes = slices.Clone(m.w.Classes)
+	m.w.Currency = strings.ToUpper(m.w.Currency)
+	m.cur = money.USD
+	if m.w.Currency != "" && m.w.Currency != "USD" {
+		if r, err := m.rate(m.w.Currency); err == nil {
+			m.cur = money.New(m.w.Currency, r)
+		} else {
+			notices = append(notices, fmt.Sprintf("no exchange rate for %s: showing USD", m.w.Currency))
+			m.w.Currency = ""
+		}
+	}
+	// NO_COLOR: present and not empty (no-color.org).
+	m.noColor = os.Getenv("NO_COLOR") != ""
+	m.st = newStyles(m.isDark, m.noColor)
+	m.help.Styles = m.st.help
+	m.presets = plans.Presets()
+	m.work = newWorkState()
+	m.prompt = newPrompt(m.st)
+	m.evaluate()
+	m.resetMarks()
+	if all := append(slices.Clone(o.Notices), notices...); len(all) > 0 {
+		m.setStatus(strings.Join(all, " · "), true)
+	}
+	m.dirty = partAll
+	return m
+}
+
+// Init asks the terminal for its background so styles can match it.
+func (m Model) Init() tea.Cmd {
+	return tea.RequestBackgroundColor
+}
+
+// Update handles one message; Evaluate runs only when the workload changed.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.lay.W, m.lay.H = max(msg.Width, 0), max(msg.Height, 0)
+		m.dirty = partAll
+	case tea.BackgroundColorMsg:
+		m.isDark = msg.IsDark()
+		m.restyle()
+	case tea.KeyPressMsg:
+		cmd = m.handleKey(msg)
+	case tea.MouseClickMsg:
+		m.handleClick(msg.Mouse())
+	case tea.MouseWheelMsg:
+		m.handleWheel(msg.Mouse())
+	case tea.PasteMsg:
+		if m.prompt.active {
+			cmd = m.prompt.update(msg)
+			m.promptChanged()
+		}
+	case savedMsg:
+		cmd = m.saved(msg)
+	case stateSavedMsg:
+		if msg.err != nil {
+			m.setStatus("could not write the state file: "+msg.err.Error(), true)
+		}
+	default:
+		if m.prompt.active {
+			cmd = m.prompt.update(msg)
+			m.dirty |= partFooter
+		}
+	}
+	m.refresh()
+	return m, cmd
+}
+
+// View returns the frame composed in Update: rendering never happens here.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.view.frame)
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "tokenomics · " + m.w.Name
+	if m.prompt.active && !m.lay.tooSmall {
+		v.Cursor = m.prompt.cursor(m.lay.footer)
+	}
+	return v
+}
+
+func (m *Model) restyle() {
+	m.st = newStyles(m.isDark, m.noColor)
+	m.help.Styles = m.st.help
+	m.prompt.input.SetStyles(m.st.input)
+	m.dirty = partAll
+}
+
+func (m *Model) setStatus(s string, bad bool) {
+	m.status, m.statusBad = s, bad
+	m.dirty |= partFooter
+}
+
+// apply edits a private copy of the workload, keeps it only if it is valid,
+// and re-evaluates. Every change to the workload goes through here.
+func (m *Model) apply(fn func(w *model.Workload)) bool {
+	w := m.w
+	w.Classes = slices.Clone(m.w.Classes)
+	fn(&w)
+	if err := w.Validate(); err != nil {
+		m.setStatus(err.Error(), true)
+		return false
+	}
+	m.w = w
+	m.evaluate()
+	m.dirty = partAll
+	return true
+}
+
+// evaluate prices the workload once and remembers the previous ranking so
+// the plans pane can show what moved.
+func (m *Model) evaluate() {
+	res, err := model.Evaluate(m.w, &m.cat.Catalog)
+	if err != nil {
+		m.setStatus(err.Error(), true)
+		return
+	}
+	prevRank := make(map[string]int, len(m.res.Quotes))
+	prevCost := make(map[string]float64, len(m.res.Quotes))
+	for i, q := range m.res.Quotes {
+		prevRank[q.ID], prevCost[q.ID] = i, q.Monthly
+	}
+	m.prevRank, m.prevCost = prevRank, prevCost
+	m.res = res
+	m.verdict = m.res.Verdict()
+	m.altOK = false
+	if m.detail {
+		m.evaluateAlt()
+	}
+	m.rebuildList()
+}
+
+// resetMarks forgets the previous ranking (after loading a new workload the
+// moves would mean nothing).
+func (m *Model) resetMarks() {
+	m.prevRank, m.prevCost = nil, nil
+}
+
+// evaluateAlt prices the same work with the other billing period, for the
+// detail view's "annual vs monthly".
+func (m *Model) evaluateAlt() {
+	w := m.w
+	w.Billing = model.Annual
+	if m.w.Billing == model.Annual {
+		w.Billing = model.Monthly
+	}
+	res, err := model.Evaluate(w, &m.cat.Catalog)
+	m.alt, m.altOK = res, err == nil
+}
+
+func (m *Model) rate(code string) (float64, error) {
+	if code == "" || code == "USD" {
+		return 1, nil
+	}
+	return m.cat.Rate(code)
+}
+
+func (m *Model) currencies() []string {
+	cs := m.cat.Currencies()
+	if !slices.Contains(cs, "USD") {
+		cs = append([]string{"USD"}, cs...)
+	}
+	return cs
+}
+
+func (m *Model) setCurrency(code string) {
+	if r, err := m.rate(code); err == nil {
+		m.cur = money.New(code, r)
+	} else {
+		m.setStatus(err.Error(), true)
+	}
+	// Display only: no re-evaluation, so the change marks survive.
+	m.w.Currency = m.cur.Code
+	if m.cur.Code == "USD" {
+		m.w.Currency = ""
+	}
+	m.dirty = partAll
+}
+
+func (m *Model) cycleCurrency(dir int) bool {
+	cs := m.currencies()
+	i := slices.Index(cs, m.cur.Code)
+	m.setCurrency(cs[cycle(max(i, 0), dir, len(cs))])
+	return true
+}

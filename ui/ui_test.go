@@ -1,0 +1,477 @@
+package ui
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/plans"
+)
+
+func TestUpdate(t *testing.T) {
+	count := func(ci int) func(Model) float64 {
+		return func(m Model) float64 { return m.w.Classes[ci].Count }
+	}
+	classes := func(m Model) float64 { return float64(len(m.w.Classes)) }
+	tests := []struct {
+		name string
+		keys []string
+		got  func(Model) float64
+		want float64
+	}{
+		{"right steps the count up the ladder", []string{"right"}, count(0), 50},
+		{"l is right", []string{"l"}, count(0), 50},
+		{"left steps down", []string{"left"}, count(0), 30},
+		{"shift+right is ×10", []string{"shift+right"}, count(0), 400},
+		{"L is ×10", []string{"L"}, count(0), 400},
+		{"shift+left is ÷10", []string{"shift+left"}, count(0), 4},
+		{"down then right moves the next class", []string{"down", "right"}, count(1), 4},
+		{"enter types an exact value", []string{"enter", "backspace", "backspace", "1", "2", "0", "enter"}, count(0), 120},
+		{"typed suffixes", []string{"enter", "backspace", "backspace", "1", "k", "enter"}, count(0), 1000},
+		{"invalid text keeps the old value", []string{"enter", "backspace", "backspace", "x", "enter", "esc"}, count(0), 40},
+		{"out of range is refused", []string{"enter", "backspace", "backspace", "9", "e", "9", "enter", "esc"}, count(0), 40},
+		{"esc cancels an edit", []string{"enter", "9", "esc"}, count(0), 40},
+		{"the count never goes below zero", []string{"shift+left", "shift+left", "shift+left", "left"}, count(0), 0},
+		{"space opens the fields; per cycles", []string{"space", "down", "right"}, func(m Model) float64 { return float64(m.w.Classes[0].Per) }, float64(model.PerWeek)},
+		{"tokens in steps", []string{"space", "down", "down", "right"}, func(m Model) float64 { return m.w.Classes[0].InputTokens }, 800},
+		{"cache hit steps by 5%", []string{"space", "down", "down", "down", "down", "down", "down", "down", "right"}, func(m Model) float64 { return m.w.Classes[0].CacheHit }, 0.05},
+		{"enter on batch toggles it", []string{"space", "down", "down", "down", "down", "down", "down", "down", "down", "enter"}, func(m Model) float64 { return b2f(m.w.Classes[0].Batch) }, 1},
+		{"min tier cycles", []string{"space", "down", "down", "down", "down", "down", "down", "down", "down", "down", "right"}, func(m Model) float64 { return float64(m.w.Classes[0].MinTier) }, float64(model.Mid)},
+		{"turns never go below one", []string{"space", "down", "down", "down", "down", "down", "left"}, func(m Model) float64 { return float64(m.w.Classes[0].Turns) }, 1},
+		{"a adds a class", []string{"a", "enter"}, classes, 4},
+		{"a with an empty name is refused", []string{"a", "ctrl+u", "enter", "esc"}, classes, 3},
+		{"one d only asks", []string{"d"}, classes, 3},
+		{"d twice deletes", []string{"d", "d"}, classes, 2},
+		{"d then another key cancels", []string{"d", "down", "d"}, classes, 3},
+		{"b toggles billing", []string{"b"}, func(m Model) float64 { return float64(m.w.Billing) }, float64(model.Annual)},
+		{"settings: days per month", []string{"end", "space", "down", "left"}, func(m Model) float64 { return m.w.DaysPerMonth }, 21},
+		{"settings: people ×10", []string{"G", "space", "down", "down", "down", "shift+right"}, func(m Model) float64 { return float64(m.w.People) }, 10},
+		{"settings: hours stay within a day", []string{"end", "space", "down", "down", "shift+right", "shift+right"}, func(m Model) float64 { return m.w.HoursPerDay }, 24},
+		{"f filters to subscriptions", []string{"f"}, func(m Model) float64 { return float64(m.plans.filter) }, float64(filterSubs)},
+		{"tab enter opens the detail", []string{"tab", "enter"}, func(m Model) float64 { return b2f(m.detail) }, 1},
+		{"esc closes the detail", []string{"tab", "enter", "esc"}, func(m Model) float64 { return b2f(m.detail) }, 0},
+		{"sliders work with the detail open", []string{"tab", "enter", "right"}, count(0), 50},
+		{"? opens help", []string{"?"}, func(m Model) float64 { return float64(m.overlay) }, float64(overlayHelp)},
+		{"? closes help", []string{"?", "?"}, func(m Model) float64 { return float64(m.overlay) }, float64(overlayNone)},
+		{"keys do nothing else under help", []string{"?", "right"}, count(0), 40},
+		{"p opens presets", []string{"p"}, func(m Model) float64 { return float64(m.overlay) }, float64(overlayPresets)},
+		{"presets: load another", []string{"p", "down", "enter"}, func(m Model) float64 { return b2f(m.w.Name != "Freelancer") }, 1},
+		{"presets: esc keeps the workload", []string{"p", "down", "esc"}, func(m Model) float64 { return b2f(m.w.Name == "Freelancer") }, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newSized(t, 120, 40)
+			m = send(m, keys(tt.keys...)...)
+			if got := tt.got(m); math.Abs(got-tt.want) > 1e-9 {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+			if err := m.w.Validate(); err != nil {
+				t.Errorf("workload invalid: %v", err)
+			}
+		})
+	}
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func TestSliderReranks(t *testing.T) {
+	m := newSized(t, 160, 48)
+	before := m.res.Quotes[0].Monthly
+	m = send(m, keys("shift+right")...)
+	if m.res.Quotes[0].Monthly == before {
+		t.Fatal("a ×10 step changed no cost")
+	}
+	if len(m.prevRank) == 0 {
+		t.Fatal("no previous ranking kept for the change marks")
+	}
+	if s := screen(m); !strings.ContainsAny(s, "▲▼") || !strings.Contains(s, "+$") {
+		t.Errorf("no rank moves or cost deltas on screen:\n%s", s)
+	}
+}
+
+func TestRenameAndSearch(t *testing.T) {
+	m := newSized(t, 120, 40)
+	m = send(m, keys("r", "ctrl+u", "E", "m", "a", "i", "l", "s", "enter")...)
+	if got := m.w.Classes[0].Name; got != "Emails" {
+		t.Fatalf("renamed to %q", got)
+	}
+	m = send(m, keys("/", "c", "l", "a", "u", "d", "e", "enter")...)
+	if len(m.plans.list) == 0 {
+		t.Fatal("search for claude found nothing")
+	}
+	for _, qi := range m.plans.list {
+		q := m.res.Quotes[qi]
+		if !strings.Contains(strings.ToLower(q.Name+q.ID), "claude") {
+			t.Errorf("%s does not match the search", q.Name)
+		}
+	}
+	if m.focus != focusPlans {
+		t.Error("the search should leave the plans focused")
+	}
+	m = send(m, keys("esc")...)
+	if m.plans.search != "" {
+		t.Error("esc in the plans pane should clear the search")
+	}
+}
+
+func TestCurrencyIsDisplayOnly(t *testing.T) {
+	m := newSized(t, 120, 40)
+	usd := m.res.Quotes[0].Monthly
+	m = send(m, keys("c")...)
+	if m.cur.Code == "USD" {
+		t.Fatal("c did not change the currency")
+	}
+	if m.res.Quotes[0].Monthly != usd {
+		t.Error("changing the display currency changed a price")
+	}
+	if m.w.Currency != m.cur.Code {
+		t.Errorf("workload currency %q, display %q", m.w.Currency, m.cur.Code)
+	}
+}
+
+func TestQuitWritesState(t *testing.T) {
+	dir := t.TempDir()
+	o := testOptions(t)
+	o.StatePath = filepath.Join(dir, "state", "workload.yaml")
+	m := send(New(o), tea.WindowSizeMsg{Width: 120, Height: 40}, press("right"))
+	_, cmd := m.Update(press("q"))
+	runCmd(t, cmd)
+	w, err := plans.LoadWorkload(o.StatePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.Classes[0].Count != 50 {
+		t.Errorf("state has count %v, want 50", w.Classes[0].Count)
+	}
+}
+
+func TestSave(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "mine.yaml")
+	m := newSized(t, 120, 40)
+	m = send(m, press("ctrl+s"), press("ctrl+u"))
+	m = send(m, typeText(path)...)
+	tm, cmd := m.Update(press("enter"))
+	m = tm.(Model)
+	for _, msg := range runCmd(t, cmd) {
+		m = send(m, msg)
+	}
+	if !strings.Contains(m.status, "saved") {
+		t.Fatalf("status %q", m.status)
+	}
+	if _, err := plans.LoadWorkload(path); err != nil {
+		t.Fatal(err)
+	}
+	// A file the user did not open or save to needs a second enter.
+	other := filepath.Join(dir, "other.yaml")
+	if err := os.WriteFile(other, []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m = send(m, press("ctrl+s"), press("ctrl+u"))
+	m = send(m, typeText(other)...)
+	_, cmd = m.Update(press("enter"))
+	if cmd != nil {
+		t.Fatal("overwrote an existing file without asking")
+	}
+	if b, _ := os.ReadFile(other); string(b) != "keep" {
+		t.Fatal("file changed")
+	}
+}
+
+// runCmd runs a command and the commands it batches or sequences, returning
+// their messages (quit included).
+func runCmd(t *testing.T, cmd tea.Cmd) []tea.Msg {
+	t.Helper()
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	switch msg := msg.(type) {
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, runCmd(t, c)...)
+		}
+		return out
+	}
+	// tea.Sequence returns an unexported sequenceMsg ([]tea.Cmd).
+	if cmds, ok := asCmds(msg); ok {
+		var out []tea.Msg
+		for _, c := range cmds {
+			out = append(out, runCmd(t, c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
+
+func asCmds(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflectSlice(msg)
+	return v, v != nil
+}
+
+func typeText(s string) []tea.Msg {
+	var out []tea.Msg
+	for _, r := range s {
+		out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return out
+}
+
+func TestCopySummary(t *testing.T) {
+	m := newSized(t, 120, 40)
+	s := m.summary()
+	for _, want := range []string{"## Freelancer: AI plans compared", "| # | Option |", "Short tasks", m.verdict.Best.Name} {
+		if !strings.Contains(s, want) {
+			t.Errorf("summary lacks %q:\n%s", want, s)
+		}
+	}
+	_, cmd := m.Update(press("y"))
+	if cmd == nil {
+		t.Fatal("y returned no clipboard command")
+	}
+}
+
+func TestMouse(t *testing.T) {
+	m := newSized(t, 120, 40)
+	// Click the second class row (each class has a summary line under it).
+	y := m.lay.work.Y + 1 + 2
+	m = send(m, tea.MouseClickMsg{X: 5, Y: y, Button: tea.MouseLeft})
+	if r := m.selectedRow(); r.kind != rowClass || r.class != 1 {
+		t.Fatalf("click selected %+v", r)
+	}
+	// Click the third plan (under the column header).
+	y = m.lay.plans.Y + 1 + 1 + 2
+	m = send(m, tea.MouseClickMsg{X: m.lay.plans.X + 10, Y: y, Button: tea.MouseLeft})
+	if m.focus != focusPlans || m.plans.sel != 2 {
+		t.Fatalf("focus %v sel %d", m.focus, m.plans.sel)
+	}
+	m = send(m, tea.MouseClickMsg{X: m.lay.plans.X + 10, Y: y, Button: tea.MouseLeft})
+	if !m.detail {
+		t.Fatal("a second click on the selected plan should open it")
+	}
+	m = send(m, keys("esc")...)
+	m = send(m, tea.MouseWheelMsg{X: m.lay.plans.X + 10, Y: y, Button: tea.MouseWheelDown})
+	if m.plans.sel != 3 {
+		t.Fatalf("wheel moved the plan to %d", m.plans.sel)
+	}
+}
+
+func TestLayout(t *testing.T) {
+	lines := func(details bool) int {
+		if details {
+			return 8
+		}
+		return 4
+	}
+	tests := []struct {
+		w, h                       int
+		tooSmall, wide, chart, det bool
+	}{
+		{39, 30, true, false, false, false},
+		{80, 11, true, false, false, false},
+		{40, 12, false, false, false, false},
+		{80, 24, false, false, false, true},
+		{80, 50, false, false, true, true},
+		{109, 40, false, false, true, true},
+		{110, 24, false, true, false, true},
+		{120, 40, false, true, true, true},
+		{160, 48, false, true, true, true},
+		{300, 100, false, true, true, true},
+	}
+	for _, tt := range tests {
+		l := computeLayout(tt.w, tt.h, lines, 2)
+		if l.tooSmall != tt.tooSmall || l.wide != tt.wide || (l.chart.H > 0) != tt.chart || (!l.tooSmall && l.details != tt.det) {
+			t.Errorf("%dx%d: tooSmall=%v wide=%v chart=%v details=%v", tt.w, tt.h, l.tooSmall, l.wide, l.chart.H > 0, l.details)
+		}
+		if l.tooSmall {
+			continue
+		}
+		total := l.header.H + l.verdict.H + l.footer.H
+		if l.wide {
+			total += l.work.H + l.glance.H
+			if r := l.plans.H + l.chart.H; r != l.work.H+l.glance.H {
+				t.Errorf("%dx%d: right column %d rows, left %d", tt.w, tt.h, r, l.work.H+l.glance.H)
+			}
+		} else {
+			total += l.work.H + l.plans.H + l.chart.H
+		}
+		if total != tt.h {
+			t.Errorf("%dx%d: parts cover %d rows", tt.w, tt.h, total)
+		}
+	}
+}
+
+func TestLadder(t *testing.T) {
+	tests := []struct {
+		f    fieldID
+		v    float64
+		dir  int
+		big  bool
+		want float64
+	}{
+		{fCount, 0, 1, false, 0.5},
+		{fCount, 0.5, 1, false, 1},
+		{fCount, 1, 1, false, 1.2},
+		{fCount, 8, 1, false, 10},
+		{fCount, 10, -1, false, 8},
+		{fCount, 45, 1, false, 50},
+		{fCount, 45, -1, false, 40},
+		{fCount, 0.5, -1, false, 0},
+		{fCount, 0, 1, true, 10},
+		{fCount, 3, -1, true, 0},
+		{fCount, model.MaxCount, 1, false, model.MaxCount},
+		{fIn, 600, 1, false, 800},
+		{fIn, 0, 1, false, 1},
+		{fIn, 1, 1, false, 2},
+		{fIn, model.MaxTokens, 1, true, model.MaxTokens},
+		{fTurns, 1, -1, false, 1},
+		{fTurns, 1, 1, false, 2},
+		{fTurns, 2, 1, false, 3},
+		{fCache, 0.83, 1, false, 0.85},
+		{fCache, 0.83, -1, false, 0.8},
+		{fCache, 0.95, 1, false, 1},
+		{fCache, 1, 1, false, 1},
+		{fCache, 0.2, 1, true, 0.7},
+		{fDays, 22, 1, true, 31},
+		{fHours, 1, -1, false, 1},
+		{fPeople, 1, 1, false, 2},
+	}
+	for _, tt := range tests {
+		if got := numSpecs[tt.f].step(tt.v, tt.dir, tt.big); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("%s %v dir %d big %v: got %v, want %v", fieldLabels[tt.f], tt.v, tt.dir, tt.big, got, tt.want)
+		}
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"40", 40, true}, {" 1,200 ", 1200, true}, {"30k", 30000, true}, {"1.5M", 1.5e6, true},
+		{"80%", 0.8, true}, {"abc", 0, false}, {"", 0, false}, {"NaN", 0, false}, {"Inf", 0, false},
+	}
+	for _, tt := range tests {
+		got, err := parseNumber(tt.in)
+		if (err == nil) != tt.ok || (tt.ok && math.Abs(got-tt.want) > 1e-9) {
+			t.Errorf("parseNumber(%q) = %v, %v", tt.in, got, err)
+		}
+	}
+	if v, err := checkNumber(fCache, "80"); err != nil || v != 0.8 {
+		t.Errorf("cache hit 80 = %v, %v; want 0.8", v, err)
+	}
+	if _, err := checkNumber(fTurns, "2.5"); err == nil {
+		t.Error("turns took a fraction")
+	}
+}
+
+// sgrColour matches an SGR sequence that sets a colour.
+var sgrColour = regexp.MustCompile(`\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])(;[0-9;]*)?m`)
+
+func TestNoColor(t *testing.T) {
+	o := testOptions(t)
+	t.Setenv("NO_COLOR", "1")
+	m := send(New(o), tea.WindowSizeMsg{Width: 160, Height: 48})
+	for _, k := range []string{"", "tab", "enter", "esc", "?"} {
+		if k != "" {
+			m = send(m, press(k))
+		}
+		if loc := sgrColour.FindStringIndex(m.View().Content); loc != nil {
+			c := m.View().Content
+			t.Fatalf("after %q: colour sequence %q", k, c[loc[0]:loc[1]])
+		}
+	}
+	t.Setenv("NO_COLOR", "")
+	m = send(New(o), tea.WindowSizeMsg{Width: 160, Height: 48})
+	if !sgrColour.MatchString(m.View().Content) {
+		t.Error("no colour at all without NO_COLOR")
+	}
+}
+
+func TestLightBackground(t *testing.T) {
+	m := newSized(t, 120, 40)
+	dark := m.View().Content
+	m = send(m, tea.BackgroundColorMsg{Color: lipgloss.Color("#ffffff")})
+	if m.isDark {
+		t.Fatal("a white background read as dark")
+	}
+	if m.View().Content == dark {
+		t.Error("styles did not change for a light background")
+	}
+}
+
+func TestStaleCatalogWarning(t *testing.T) {
+	o := testOptions(t)
+	o.Today = fixedToday.AddDate(0, 6, 0)
+	m := send(New(o), tea.WindowSizeMsg{Width: 160, Height: 48})
+	if !strings.Contains(screen(m), "days old") {
+		t.Error("no staleness warning for a six-month-old catalog")
+	}
+	if strings.Contains(screen(newSized(t, 160, 48)), "days old") {
+		t.Error("warning for a fresh catalog")
+	}
+}
+
+func TestNotices(t *testing.T) {
+	o := testOptions(t)
+	o.Notices = []string{"overlay invalid: running on embedded catalog"}
+	m := send(New(o), tea.WindowSizeMsg{Width: 160, Height: 48})
+	if !strings.Contains(screen(m), "overlay invalid") {
+		t.Fatal("startup notice not shown")
+	}
+	m = send(m, press("down"))
+	if strings.Contains(screen(m), "overlay invalid") {
+		t.Error("notice still shown after a key")
+	}
+}
+
+func TestInvalidWorkloadFallsBack(t *testing.T) {
+	o := testOptions(t)
+	o.Workload.DaysPerMonth = 99
+	m := New(o)
+	if err := m.w.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(m.status, "not usable") {
+		t.Errorf("status %q", m.status)
+	}
+}
+
+func TestTooSmall(t *testing.T) {
+	for _, sz := range [][2]int{{1, 1}, {39, 12}, {40, 11}, {10, 3}} {
+		m := newSized(t, sz[0], sz[1])
+		s := screen(m)
+		if sz[0] > 1 && !strings.Contains(strings.Join(strings.Fields(s), " "), "too") {
+			t.Errorf("%v: %q", sz, s)
+		}
+		checkFrame(t, m, sz[0], sz[1])
+	}
+}
+
+// checkFrame asserts the frame fits the window.
+func checkFrame(t *testing.T, m Model, w, h int) {
+	t.Helper()
+	lines := strings.Split(m.View().Content, "\n")
+	if len(lines) > max(h, 1) {
+		t.Fatalf("%dx%d: %d lines", w, h, len(lines))
+	}
+	for i, l := range lines {
+		if lw := ansiWidth(l); lw > max(w, 0) {
+			t.Fatalf("%dx%d: line %d is %d wide: %q", w, h, i, lw, l)
+		}
+	}
+}

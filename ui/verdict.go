@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tokenomics/tokenomics/report"
+)
+
+// The header and the verdict: the answer in words before the evidence.
+
+// verdictText is the headline and one supporting line, worded by package
+// report so the screen, the Markdown summary and the CLI say the same thing.
+func (m *Model) verdictText(styled bool) (main, support string) {
+	hl := func(st ink, s string) string {
+		if styled && s != "" {
+			return st.Render(s)
+		}
+		return s
+	}
+	if len(m.w.Classes) == 0 || m.res.TotalTasks == 0 {
+		return hl(m.st.accent, "▶ ") + "Describe your work: a adds a class, p picks a preset, ←→ sets how often.", ""
+	}
+	main, support = report.Verdict(&m.res, m.cur)
+	switch {
+	case m.verdict.Best == nil:
+		main = hl(m.st.bad, main)
+	default:
+		main = hl(m.st.strong, main)
+	}
+	if support != "" {
+		support = "  " + support
+		if m.verdict.Blocked != nil {
+			support = hl(m.st.warn, support)
+		}
+	}
+	return hl(m.st.accent, "▶ ") + main, support
+}
+
+// verdictLines is the verdict wrapped to a screen width.
+func (m *Model) verdictLines(width int) []string {
+	main, support := m.verdictText(true)
+	var lines []string
+	for _, s := range []string{main, support} {
+		if s != "" {
+			lines = append(lines, strings.Split(ansi.Wrap(s, max(width-1, 1), " "), "\n")...)
+		}
+	}
+	return lines
+}
+
+func (m *Model) renderVerdict(r rect) []string {
+	lines := m.verdictLines(r.W)
+	out := make([]string, r.H)
+	for i := range out {
+		if i < len(lines) {
+			out[i] = " " + lines[i]
+		}
+		out[i] = pad(truncate(out[i], r.W), r.W)
+	}
+	return out
+}
+
+// staleDays is how old the catalog is, or -1 when its date is unreadable.
+func (m *Model) staleDays() int {
+	t, err := time.Parse(time.DateOnly, m.cat.AsOf)
+	if err != nil {
+		return -1
+	}
+	return int(m.opts.Today.Sub(t).Hours() / 24)
+}
+
+func (m *Model) renderHeader(r rect) []string {
+	left := " " + m.st.title.Render("tokenomics") + " · " + m.w.Name
+	date := "prices of " + m.cat.AsOf
+	if m.cat.AsOf == "" {
+		date = "prices: undated"
+	}
+	if d := m.staleDays(); d > 90 {
+		date = m.st.warn.Render(fmt.Sprintf("⚠ %s (%d days old)", date, d))
+	}
+	right := m.w.Billing.String() + " · " + m.cur.Code + " · " + date + "   " + m.st.muted.Render("? help") + " "
+	gap := r.W - ansiWidth(left) - ansiWidth(right)
+	if gap < 1 {
+		right = m.w.Billing.String() + " · " + m.cur.Code + " · " + date + " "
+		gap = r.W - ansiWidth(left) - ansiWidth(right)
+	}
+	if gap < 1 {
+		return []string{pad(truncate(left, r.W), r.W)}
+	}
+	return []string{left + strings.Repeat(" ", gap) + right}
+}

@@ -1,0 +1,574 @@
+package usage
+
+import (
+	"bytes"
+	"errors"
+	"time"
+)
+
+// hasUsageMarker reports whether line holds the bytes "usage":{ that every
+// Claude Code usage line holds: lines without them are passed over unparsed,
+// as ccusage does. It hops from one '{' to the next (rare in prose, unlike
+// the quotes a plain substring search would stop at in JSON) and looks
+// behind each.
+func hasUsageMarker(line []byte) bool {
+	const before = `"usage":`
+	for i := len(before); i < len(line); i++ {
+		j := bytes.IndexByte(line[i:], '{')
+		if j < 0 {
+			return false
+		}
+		i += j
+		if string(line[i-len(before):i]) == before {
+			return true
+		}
+	}
+	return false
+}
+
+// claudeRec is what one Claude Code log line says about one API request.
+// The byte slices alias the line and live only while it is processed.
+type claudeRec struct {
+	ts           int64  // Unix milliseconds
+	msgID, reqID []byte // nil when the line has none
+	model        []byte // nil when the line names none
+	session      []byte // sessionId; nil when the line has none
+	sidechain    bool
+	fast         bool
+	in, out      uint32 // input_tokens (uncached), output_tokens
+	read, write  uint32 // cache_read_input_tokens, cache writes (5-minute + 1-hour)
+	write1h      uint32 // the 1-hour part of the cache writes
+}
+
+// outcome is what became of one line.
+type outcome int
+
+const (
+	outIgnored   outcome = iota // a sound line that records no API request
+	outOK                       // a usage record
+	outMalformed                // not JSON, or JSON cut short
+	outInvalid                  // JSON, but its usage fields break the format's rules
+	outTime                     // no readable timestamp
+	outRange                    // a token count of 2^32 or more
+)
+
+// claudeMsg is the "message" object of a line.
+type claudeMsg struct {
+	id, model     []byte
+	usage         claudeUsage
+	hasUsage      bool
+	invalid       bool
+	hasID, hasMod bool
+}
+
+type claudeUsage struct {
+	in, out, read, write uint32
+	w5, w1h              uint32
+	hasIn, hasOut        bool
+	hasBuckets           bool // cache_creation{ephemeral_*} replaces cache_creation_input_tokens
+	fast                 bool
+	invalid              bool
+	rangeErr             bool
+}
+
+// claudeWrap is the part of a line that says who made the request: the top
+// level of a direct line, or data.message of an agent-progress line.
+type claudeWrap struct {
+	ts        []byte
+	hasTS     bool
+	reqID     []byte
+	hasReq    bool
+	sidechain bool
+	msg       claudeMsg
+	hasMsg    bool
+	invalid   bool
+}
+
+// parseClaudeLine reads one line of a Claude Code log. It follows the
+// reading of ccusage 20 (see ../shared/reference/peers.md, "Log format A"):
+// a usage record needs a timestamp and message.usage with input_tokens and
+// output_tokens; the line is invalid when version is not N.N.N…, when
+// sessionId, requestId, message.id or message.model is an empty string, or
+// when one of id, cwd, model, speed, costUSD, version, sessionId, requestId,
+// isApiErrorMessage, cache_read_input_tokens or cache_creation_input_tokens is
+// null. A "type":"progress" line whose record is nested under
+// data.message.message counts like a direct one. The cache writes are the sum
+// of cache_creation.ephemeral_5m/1h_input_tokens when that object is there,
+// else cache_creation_input_tokens. Unknown fields, message content included,
+// are skipped unread.
+func parseClaudeLine(line []byte, r *claudeRec) outcome {
+	*r = claudeRec{}
+	s := scan{b: line}
+	if err := s.open(); err != nil {
+		return outMalformed
+	}
+	var top claudeWrap
+	var prog claudeWrap
+	var hasProg, bad bool
+	var version, session []byte
+	var hasVersion, hasSession bool
+	first := true
+	for {
+		k, ok, err := s.key(&first)
+		if err != nil {
+			return outMalformed
+		}
+		if !ok {
+			break
+		}
+		var ferr error
+		switch string(k) {
+		case "timestamp", "requestId", "isSidechain", "message":
+			ferr = top.field(&s, k)
+		case "version":
+			version, hasVersion, ferr = optString(&s, &bad)
+		case "sessionId":
+			session, hasSession, ferr = optString(&s, &bad)
+		case "cwd", "costUSD", "isApiErrorMessage":
+			if s.null() {
+				bad = true
+			} else {
+				ferr = s.skip()
+			}
+		case "data":
+			hasProg, ferr = parseProgressData(&s, &prog)
+		default:
+			ferr = s.skip()
+		}
+		if ferr != nil {
+			return outMalformed
+		}
+	}
+	if s.end() != nil {
+		return outMalformed
+	}
+	w := &top
+	direct := top.hasTS && top.hasMsg && top.msg.hasUsage && top.msg.usage.hasIn && top.msg.usage.hasOut
+	if !direct {
+		if !hasProg || !(prog.hasTS && prog.hasMsg && prog.msg.hasUsage && prog.msg.usage.hasIn && prog.msg.usage.hasOut) {
+			if top.hasMsg && top.msg.hasUsage || hasProg && prog.hasMsg && prog.msg.hasUsage {
+				return outInvalid // usage without its required counts
+			}
+			return outIgnored
+		}
+		w = &prog
+		hasVersion, hasSession = false, false // progress lines carry neither
+	}
+	u := &w.msg.usage
+	switch {
+	case bad || w.invalid || w.msg.invalid || u.invalid:
+		return outInvalid
+	case hasVersion && !semverPrefix(version),
+		hasSession && len(session) == 0,
+		w.hasReq && len(w.reqID) == 0,
+		w.msg.hasID && len(w.msg.id) == 0,
+		w.msg.hasMod && len(w.msg.model) == 0:
+		return outInvalid
+	case u.rangeErr:
+		return outRange
+	}
+	ts, ok := parseTime(w.ts)
+	if !ok {
+		return outTime
+	}
+	r.ts = ts
+	r.in, r.out, r.read = u.in, u.out, u.read
+	r.write = u.write
+	if u.hasBuckets {
+		sum := uint64(u.w5) + uint64(u.w1h)
+		if sum > 1<<32-1 {
+			return outRange
+		}
+		r.write, r.write1h = uint32(sum), u.w1h
+	}
+	if w.msg.hasID {
+		r.msgID = w.msg.id
+	}
+	if w.hasReq {
+		r.reqID = w.reqID
+	}
+	if w.msg.hasMod {
+		r.model = w.msg.model
+	}
+	if hasSession {
+		r.session = session
+	}
+	r.sidechain = w.sidechain
+	r.fast = u.fast
+	return outOK
+}
+
+// field reads one of the keys a direct line and a progress wrapper share.
+func (w *claudeWrap) field(s *scan, k []byte) error {
+	var err error
+	switch string(k) {
+	case "timestamp":
+		if s.null() {
+			w.invalid = true
+			return nil
+		}
+		w.ts, err = s.str()
+		if errors.Is(err, errType) {
+			w.ts, w.hasTS = nil, false
+			return s.skip()
+		}
+		w.hasTS = err == nil
+	case "requestId":
+		w.reqID, w.hasReq, err = optString(s, &w.invalid)
+	case "isSidechain":
+		if s.null() {
+			w.sidechain = false
+			return nil
+		}
+		w.sidechain, err = s.boolean()
+		if errors.Is(err, errType) {
+			w.invalid = true
+			return s.skip()
+		}
+	case "message":
+		if s.null() {
+			w.hasMsg = false
+			return nil
+		}
+		w.msg = claudeMsg{}
+		w.hasMsg = true
+		err = parseClaudeMessage(s, &w.msg)
+		if errors.Is(err, errType) {
+			w.hasMsg = false
+			return s.skip()
+		}
+	case "costUSD":
+		if s.null() {
+			w.invalid = true
+			return nil
+		}
+		return s.skip()
+	default:
+		return s.skip()
+	}
+	return err
+}
+
+// optString reads a string that may be absent but must not be null: null or
+// another type marks the line bad.
+func optString(s *scan, bad *bool) ([]byte, bool, error) {
+	if s.null() {
+		*bad = true
+		return nil, false, nil
+	}
+	v, err := s.str()
+	if errors.Is(err, errType) {
+		*bad = true
+		return nil, false, s.skip()
+	}
+	return v, err == nil, err
+}
+
+func parseClaudeMessage(s *scan, m *claudeMsg) error {
+	if err := s.open(); err != nil {
+		return err
+	}
+	first := true
+	for {
+		k, ok, err := s.key(&first)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		switch string(k) {
+		case "id":
+			m.id, m.hasID, err = optString(s, &m.invalid)
+		case "model":
+			m.model, m.hasMod, err = optString(s, &m.invalid)
+		case "usage":
+			if s.null() {
+				m.hasUsage = false
+				continue
+			}
+			m.usage = claudeUsage{}
+			err = parseClaudeUsage(s, &m.usage)
+			m.hasUsage = err == nil
+			if errors.Is(err, errType) {
+				err = s.skip()
+			}
+		default:
+			err = s.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// readCount reads a token count field; a wrong type or null marks the usage
+// invalid, an out-of-range value marks it so.
+func readCount(s *scan, u *claudeUsage, v *uint32) (bool, error) {
+	if s.null() {
+		u.invalid = true
+		return false, nil
+	}
+	n, err := s.count()
+	switch {
+	case err == nil:
+		*v = n
+		return true, nil
+	case errors.Is(err, errRange):
+		u.rangeErr = true
+		return true, nil
+	case errors.Is(err, errNumber):
+		u.invalid = true
+		return false, s.skip()
+	}
+	return false, err
+}
+
+func parseClaudeUsage(s *scan, u *claudeUsage) error {
+	if err := s.open(); err != nil {
+		return err
+	}
+	first := true
+	for {
+		k, ok, err := s.key(&first)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		switch string(k) {
+		case "input_tokens":
+			u.hasIn, err = readCount(s, u, &u.in)
+		case "output_tokens":
+			u.hasOut, err = readCount(s, u, &u.out)
+		case "cache_read_input_tokens":
+			_, err = readCount(s, u, &u.read)
+		case "cache_creation_input_tokens":
+			_, err = readCount(s, u, &u.write)
+		case "cache_creation":
+			if s.null() {
+				u.hasBuckets, u.w5, u.w1h = false, 0, 0
+				continue
+			}
+			u.hasBuckets, u.w5, u.w1h = true, 0, 0
+			err = parseBuckets(s, u)
+			if errors.Is(err, errType) {
+				u.invalid = true
+				err = s.skip()
+			}
+		case "speed":
+			var v []byte
+			var has bool
+			v, has, err = optString(s, &u.invalid)
+			u.fast = has && string(v) == "fast"
+		default:
+			err = s.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// parseBuckets reads cache_creation{ephemeral_5m_input_tokens,
+// ephemeral_1h_input_tokens}; either may be missing (0) but not null.
+func parseBuckets(s *scan, u *claudeUsage) error {
+	if err := s.open(); err != nil {
+		return err
+	}
+	first := true
+	for {
+		k, ok, err := s.key(&first)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		switch string(k) {
+		case "ephemeral_5m_input_tokens":
+			_, err = readCount(s, u, &u.w5)
+		case "ephemeral_1h_input_tokens":
+			_, err = readCount(s, u, &u.w1h)
+		default:
+			err = s.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// parseProgressData reads data.message of an agent-progress line: the
+// wrapper with timestamp, requestId, isSidechain, costUSD and the nested
+// message. It reports whether data.message was an object.
+func parseProgressData(s *scan, w *claudeWrap) (bool, error) {
+	if s.peek() != '{' {
+		return false, s.skip()
+	}
+	s.i++
+	first, found := true, false
+	for {
+		k, ok, err := s.key(&first)
+		if err != nil {
+			return false, err
+		}
+		if !ok {
+			return found, nil
+		}
+		if string(k) != "message" || s.peek() != '{' {
+			if string(k) == "message" {
+				found = false // a later key wins, as in any JSON reader
+			}
+			if err := s.skip(); err != nil {
+				return false, err
+			}
+			continue
+		}
+		s.i++
+		*w = claudeWrap{}
+		found = true
+		f2 := true
+		for {
+			k2, ok2, err := s.key(&f2)
+			if err != nil {
+				return false, err
+			}
+			if !ok2 {
+				break
+			}
+			if err := w.field(s, k2); err != nil {
+				return false, err
+			}
+		}
+	}
+}
+
+// semverPrefix reports whether v starts N.N.N (digits, dot, digits, dot,
+// digit), the versions ccusage accepts.
+func semverPrefix(v []byte) bool {
+	i := 0
+	digits := func() bool {
+		start := i
+		for i < len(v) && v[i] >= '0' && v[i] <= '9' {
+			i++
+		}
+		return i > start
+	}
+	if !digits() || i >= len(v) || v[i] != '.' {
+		return false
+	}
+	i++
+	if !digits() || i >= len(v) || v[i] != '.' {
+		return false
+	}
+	i++
+	return i < len(v) && v[i] >= '0' && v[i] <= '9'
+}
+
+// parseTime reads an RFC 3339 timestamp into Unix milliseconds. The shape
+// every log writes, 2026-03-04T14:22:07.512Z, is read by hand; anything else
+// goes to time.Parse.
+func parseTime(b []byte) (int64, bool) {
+	if ms, ok := fastTime(b); ok {
+		return ms, true
+	}
+	t, err := time.Parse(time.RFC3339Nano, string(b))
+	if err != nil {
+		return 0, false
+	}
+	return t.UnixMilli(), true
+}
+
+func fastTime(b []byte) (int64, bool) {
+	if len(b) < 20 || b[len(b)-1] != 'Z' || b[4] != '-' || b[7] != '-' || b[10] != 'T' || b[13] != ':' || b[16] != ':' {
+		return 0, false
+	}
+	num := func(i, n int) (int, bool) {
+		v := 0
+		for _, c := range b[i : i+n] {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v, true
+	}
+	y, ok1 := num(0, 4)
+	mo, ok2 := num(5, 2)
+	d, ok3 := num(8, 2)
+	h, ok4 := num(11, 2)
+	mi, ok5 := num(14, 2)
+	sec, ok6 := num(17, 2)
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || sec > 59 {
+		return 0, false
+	}
+	ms := 0
+	rest := b[19 : len(b)-1]
+	if len(rest) > 0 {
+		if rest[0] != '.' || len(rest) < 2 || len(rest) > 10 {
+			return 0, false
+		}
+		for i, c := range rest[1:] {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			if i < 3 {
+				ms = ms*10 + int(c-'0')
+			}
+		}
+		for i := len(rest) - 1; i < 3; i++ {
+			ms *= 10
+		}
+	}
+	days := daysFromCivil(y, mo, d)
+	return ((days*24+int64(h))*60+int64(mi))*60*1000 + int64(sec)*1000 + int64(ms), true
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// daysFromCivil is the number of days from 1970-01-01 to y-m-d (proleptic
+// Gregorian), after Howard Hinnant's algorithm.
+func daysFromCivil(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era)*146097 + int64(doe) - 719468
+}
+
+// Line shapes.
+const (
+	shapeObject  = iota // starts with '{' and ends with '}'
+	shapeCut            // starts with '{' but does not end with '}': cut short
+	shapeNotJSON        // anything else: binary, garbage
+)
+
+// looksLikeObject is the cheap check every line gets, usage or not: a JSON
+// object starts with '{' and ends with '}'.
+func looksLikeObject(line []byte) int {
+	line = bytes.TrimSpace(line)
+	switch {
+	case len(line) == 0 || line[0] != '{':
+		return shapeNotJSON
+	case len(line) < 2 || line[len(line)-1] != '}':
+		return shapeCut
+	}
+	return shapeObject
+}

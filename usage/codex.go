@@ -1,0 +1,358 @@
+package usage
+
+import (
+	"bytes"
+	"errors"
+)
+
+// Codex lines worth parsing hold one of these.
+var (
+	codexTokenCount  = []byte(`"token_count"`)
+	codexTurnContext = []byte(`"turn_context"`)
+	codexThreadSpawn = []byte("thread_spawn")
+)
+
+// codexUsage is one token_usage object of a Codex token_count event.
+// input_tokens includes cached_input_tokens; output_tokens includes
+// reasoning_output_tokens.
+type codexUsage struct {
+	in, cached, out, reasoning uint64
+}
+
+func (u codexUsage) zero() bool { return u == codexUsage{} }
+
+// minus is u − prev, field by field, never below zero.
+func (u codexUsage) minus(prev codexUsage) codexUsage {
+	sub := func(a, b uint64) uint64 {
+		if a > b {
+			return a - b
+		}
+		return 0
+	}
+	return codexUsage{sub(u.in, prev.in), sub(u.cached, prev.cached), sub(u.out, prev.out), sub(u.reasoning, prev.reasoning)}
+}
+
+// codex line kinds.
+const (
+	codexOther  = iota
+	codexTurn   // turn_context: names the model of the turns that follow
+	codexTokens // event_msg / token_count: usage
+)
+
+// codexRec is what one Codex rollout line says. Byte slices alias the line.
+type codexRec struct {
+	kind            int
+	ts              int64 // Unix milliseconds (token_count only)
+	model           []byte
+	last, total     codexUsage
+	hasLast, hasTot bool
+}
+
+// maxCodexCount bounds Codex counts, which are cumulative over a session.
+const maxCodexCount = 1 << 53
+
+// parseCodexLine reads one line of a Codex CLI rollout (peers.md "Log format
+// B"): {"timestamp", "type", "payload"}. A turn_context line gives
+// payload.model; an event_msg whose payload.type is token_count gives
+// payload.info.last_token_usage and total_token_usage (info may be null)
+// and the model from payload.model or payload.info.model. Other lines are
+// ignored.
+func parseCodexLine(line []byte, r *codexRec) outcome {
+	*r = codexRec{}
+	s := scan{b: line}
+	if err := s.open(); err != nil {
+		return outMalformed
+	}
+	var ts, typ, ptype, pmodel, imodel []byte
+	var hasTS, invalid, rangeErr bool
+	first := true
+	for {
+		k, ok, err := s.key(&first)
+		if err != nil {
+			return outMalformed
+		}
+		if !ok {
+			break
+		}
+		switch string(k) {
+		case "timestamp":
+			ts, hasTS, err = codexString(&s, &invalid)
+		case "type":
+			typ, _, err = codexString(&s, &invalid)
+		case "payload":
+			if s.peek() != '{' {
+				err = s.skip()
+				break
+			}
+			s.i++
+			pf := true
+			for err == nil {
+				var pk []byte
+				var pok bool
+				pk, pok, err = s.key(&pf)
+				if err != nil || !pok {
+					break
+				}
+				switch string(pk) {
+				case "type":
+					ptype, _, err = codexString(&s, &invalid)
+				case "model":
+					pmodel, _, err = codexString(&s, &invalid)
+				case "info":
+					err = parseCodexInfo(&s, r, &imodel, &invalid, &rangeErr)
+				default:
+					err = s.skip()
+				}
+			}
+		default:
+			err = s.skip()
+		}
+		if err != nil {
+			return outMalformed
+		}
+	}
+	if s.end() != nil {
+		return outMalformed
+	}
+	switch {
+	case string(typ) == "turn_context":
+		*r = codexRec{kind: codexTurn, model: pmodel}
+		return outOK
+	case string(typ) != "event_msg" || string(ptype) != "token_count":
+		*r = codexRec{}
+		return outIgnored
+	case invalid:
+		return outInvalid
+	case rangeErr:
+		return outRange
+	}
+	t, ok := parseTime(ts)
+	if !hasTS || !ok {
+		return outTime
+	}
+	r.kind, r.ts = codexTokens, t
+	r.model = pmodel
+	if r.model == nil {
+		r.model = imodel
+	}
+	return outOK
+}
+
+// codexString reads an optional string; null is absent, another type marks
+// the line invalid.
+func codexString(s *scan, invalid *bool) ([]byte, bool, error) {
+	if s.null() {
+		return nil, false, nil
+	}
+	v, err := s.str()
+	if errors.Is(err, errType) {
+		*invalid = true
+		return nil, false, s.skip()
+	}
+	return v, err == nil, err
+}
+
+func parseCodexInfo(s *scan, r *codexRec, model *[]byte, invalid, rangeErr *bool) error {
+	if s.null() {
+		return nil
+	}
+	if s.peek() != '{' {
+		*invalid = true
+		return s.skip()
+	}
+	s.i++
+	first := true
+	for {
+		k, ok, err := s.key(&first)
+		if err != nil || !ok {
+			return err
+		}
+		switch string(k) {
+		case "total_token_usage":
+			r.hasTot, err = parseCodexUsage(s, &r.total, invalid, rangeErr)
+		case "last_token_usage":
+			r.hasLast, err = parseCodexUsage(s, &r.last, invalid, rangeErr)
+		case "model":
+			*model, _, err = codexString(s, invalid)
+		default:
+			err = s.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// parseCodexUsage reads a token_usage object; missing or null counts are 0.
+func parseCodexUsage(s *scan, u *codexUsage, invalid, rangeErr *bool) (bool, error) {
+	*u = codexUsage{}
+	if s.null() {
+		return false, nil
+	}
+	if s.peek() != '{' {
+		*invalid = true
+		return false, s.skip()
+	}
+	s.i++
+	first := true
+	for {
+		k, ok, err := s.key(&first)
+		if err != nil {
+			return false, err
+		}
+		if !ok {
+			return true, nil
+		}
+		var v *uint64
+		switch string(k) {
+		case "input_tokens":
+			v = &u.in
+		case "cached_input_tokens":
+			v = &u.cached
+		case "output_tokens":
+			v = &u.out
+		case "reasoning_output_tokens":
+			v = &u.reasoning
+		}
+		if v == nil || s.null() {
+			if v == nil {
+				if err := s.skip(); err != nil {
+					return false, err
+				}
+			}
+			continue
+		}
+		n, err := s.countMax(maxCodexCount)
+		switch {
+		case err == nil:
+			*v = n
+		case errors.Is(err, errRange):
+			*rangeErr = true
+		case errors.Is(err, errNumber):
+			*invalid = true
+			if err := s.skip(); err != nil {
+				return false, err
+			}
+		default:
+			return false, err
+		}
+	}
+}
+
+// codexFile turns the lines of one rollout into per-turn usage: a turn's
+// usage is last_token_usage, else the growth of total_token_usage since the
+// previous event; events with nothing in them are dropped. The model is the
+// event's own, else that of the latest turn_context; none leaves it unknown
+// (ccusage would assume gpt-5; we do not guess).
+//
+// A sub-agent rollout (one that mentions thread_spawn in its first 16 KiB)
+// starts by replaying its parent's totals: when its first two token_count
+// events fall in the same second, every event of that second is a replay and
+// only sets the baseline, as ccusage does.
+type codexFile struct {
+	prev     codexUsage
+	hasPrev  bool
+	model    []byte // owned copy of the latest turn_context model
+	subagent bool
+
+	// replay detection (sub-agent files only)
+	seen       int   // token_count events with usage seen so far
+	pendingSec int64 // second of the first event
+	pending    codexTurnUsage
+	hasPending bool
+	replaySec  int64
+	replaying  bool
+}
+
+// codexTurnUsage is one turn ready to record.
+type codexTurnUsage struct {
+	ts    int64
+	model []byte // owned
+	u     codexUsage
+}
+
+// add feeds one parsed line; emit receives the turns to record.
+func (f *codexFile) add(r *codexRec, emit func(codexTurnUsage)) {
+	switch r.kind {
+	case codexTurn:
+		if r.model != nil {
+			f.model = append(f.model[:0:0], r.model...)
+		}
+		return
+	case codexTokens:
+	default:
+		return
+	}
+	if !r.hasLast && !r.hasTot {
+		return
+	}
+	sec := r.ts / 1000
+	if f.subagent {
+		f.seen++
+		switch {
+		case f.replaying && sec == f.replaySec:
+			f.baseline(r)
+			return
+		case f.replaying:
+			f.replaying = false
+		case f.seen == 1:
+			f.pendingSec = sec
+			f.pending, f.hasPending = f.turn(r), true
+			return
+		case f.seen == 2 && f.hasPending:
+			f.hasPending = false
+			if sec == f.pendingSec {
+				f.replaying, f.replaySec = true, sec
+				f.baseline(r)
+				return
+			}
+			if !f.pending.u.zero() {
+				emit(f.pending)
+			}
+		}
+	}
+	if t := f.turn(r); !t.u.zero() {
+		emit(t)
+	}
+}
+
+// flush emits what is still held at the end of the file.
+func (f *codexFile) flush(emit func(codexTurnUsage)) {
+	if f.hasPending && !f.pending.u.zero() {
+		emit(f.pending)
+	}
+	f.hasPending = false
+}
+
+func (f *codexFile) baseline(r *codexRec) {
+	if r.hasTot {
+		f.prev, f.hasPrev = r.total, true
+	}
+}
+
+// turn computes the usage of one event and advances the baseline.
+func (f *codexFile) turn(r *codexRec) codexTurnUsage {
+	var u codexUsage
+	switch {
+	case r.hasLast:
+		u = r.last
+	case f.hasPrev:
+		u = r.total.minus(f.prev)
+	default:
+		u = r.total
+	}
+	if r.hasTot {
+		f.prev, f.hasPrev = r.total, true
+	}
+	u.cached = min(u.cached, u.in)
+	model := f.model
+	if r.model != nil {
+		model = append([]byte(nil), r.model...)
+	}
+	return codexTurnUsage{ts: r.ts, model: model, u: u}
+}
+
+// codexWorthParsing is the byte prefilter of Codex lines.
+func codexWorthParsing(line []byte) bool {
+	return bytes.Contains(line, codexTokenCount) || bytes.Contains(line, codexTurnContext)
+}

@@ -1,0 +1,670 @@
+package usage
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/tokenomics/tokenomics/model"
+)
+
+// Rule groups tasks into classes. A task is the requests of one session on
+// one model. In this order:
+//
+//   - long-context: its largest prompt (input + cache read + cache write of
+//     one request) reached LongContext tokens, or crossed the long-context
+//     price threshold of its model when that is lower;
+//   - agentic: otherwise, it made AgenticTurns requests or more (tool loops,
+//     multi-step reasoning);
+//   - short: the rest.
+type Rule struct {
+	LongContext  float64
+	AgenticTurns int
+}
+
+// DefaultRule is the grouping the command line starts from.
+var DefaultRule = Rule{LongContext: 100000, AgenticTurns: 5}
+
+// Group names, in the order classes are listed.
+const (
+	GroupShort   = "short"
+	GroupAgentic = "agentic"
+	GroupLong    = "long-context"
+)
+
+var groupTitle = map[string]string{GroupShort: "Short tasks", GroupAgentic: "Agentic tasks", GroupLong: "Long-context tasks"}
+
+// ClassFit is one class of the derived workload and what it stands for.
+type ClassFit struct {
+	Class    model.Class
+	Group    string
+	Model    string   // catalog id of the model the logs used; "" when the catalog lacks it
+	Names    []string // the logs' names of that model
+	Tasks    int      // tasks (session × model) in the logs
+	Requests int64
+	Tokens   Tokens
+	Priced   bool
+	LogsCost float64 // API cost of the class's requests, request by request
+	WorkCost float64 // what the derived class costs for the same number of tasks
+}
+
+// Derived is a workload fitted to the logs.
+type Derived struct {
+	Workload   model.Workload
+	Classes    []ClassFit
+	ActiveDays int
+	SpanDays   int
+	// The check: the derived workload priced by model.Evaluate on the models
+	// the logs used (quote "api:<id>" per class) against the logs' own API
+	// cost, over the classes with a priced model, for the same tasks.
+	Checked  bool
+	LogsCost float64
+	WorkCost float64
+	Error    float64 // |WorkCost − LogsCost| / LogsCost
+	Notes    []string
+}
+
+// ErrNoRecords is returned by Derive when the logs hold no request.
+var ErrNoRecords = errors.New("the logs hold no usage record to derive a workload from")
+
+// task is the requests of one session on one model.
+type task struct {
+	n           int64
+	u           model.Usage
+	tok         Tokens
+	first       int64 // time of the first request
+	firstPrompt float64
+	maxPrompt   float64
+	above       float64 // prompt tokens of the requests above the model's long-context threshold
+	cost        float64
+}
+
+// classAgg sums the tasks of one class.
+type classAgg struct {
+	group    string
+	part     int // 1, 2, … when a class was split (see splitTiered); 0 otherwise
+	tasks    []*task
+	key      int // model key index
+	n        int
+	reqs     int64
+	u        model.Usage
+	tok      Tokens
+	sumFirst float64
+	sumMax   float64
+	cost     float64
+}
+
+// Derive fits a workload to the logs. Each task goes to a class by rule,
+// per model, and each class's fields are fitted so that its tasks cost on
+// that model what the logs' requests cost:
+//
+//   - count: tasks per day over the active days (per: day); days_per_month
+//     is the active days per 30.44 days of the logs' span (at least a week
+//     of logs, else the default 22), hours_per_day the mean number of clock
+//     hours with a request per active day;
+//   - turns T: requests per task, rounded (1 to 1000);
+//   - output O and reasoning R per turn: the class's output and reasoning
+//     over its T·tasks turns, so output tokens sum exactly;
+//   - input: the mean prompt per turn M = prompt tokens / (T·tasks) is kept
+//     exactly. The first input I is the tasks' mean first prompt, raised if
+//     needed so that the last turn's prompt, 2M − I, stays within the mean
+//     largest prompt of the tasks and the model's context window; the
+//     prompt grows by G = 2(M − I)/(T − 1) a turn, which is O plus the
+//     follow-up F. When G is smaller than O (thinking and compaction drop
+//     output from later prompts), F is 0 and the output not carried
+//     forward, O − G, is given as reasoning: billed the same, not re-read;
+//   - cache hit: the share h that bills the prompts on the model as the
+//     logs were billed (model.EquivalentCacheHit); the plain share of cache
+//     reads for a model the catalog lacks;
+//   - on a model with a long-context tier, I is then searched (as far as
+//     the context window allows) for the trajectory whose turns above the
+//     threshold cost what the logs' did; a class still more than 1% off is
+//     split, by the share of each task's prompt tokens above the tier, into
+//     numbered parts fitted alike (fitTiered); a part still more than 0.5%
+//     off has its cache hit solved for the logs' cost, and as a last resort
+//     fewer, larger turns (refineCacheHit);
+//   - min_tier: the tier of the model the logs used (small when unknown).
+//
+// The check prices the workload with model.Evaluate and compares, class by
+// class on its model, with the logs' cost.
+func (l *Log) Derive(cat *model.Catalog, rule Rule) (Derived, error) {
+	var d Derived
+	if rule.LongContext <= 0 {
+		rule.LongContext = DefaultRule.LongContext
+	}
+	if rule.AgenticTurns <= 0 {
+		rule.AgenticTurns = DefaultRule.AgenticTurns
+	}
+
+	// Model keys: the catalog id when the name maps to one, else the name.
+	keyOf := make([]int, len(l.models))
+	var keys []string
+	var keyNames [][]string
+	var keyModel []*model.APIModel
+	for i, name := range l.models {
+		keyOf[i] = -1
+		if name == Synthetic {
+			continue
+		}
+		k := name
+		m := MatchModel(name, cat)
+		var api *model.APIModel
+		if m.ID != "" {
+			k = m.ID
+			api, _ = cat.Model(m.ID)
+		} else if k == "" {
+			k = "(no model named)"
+		}
+		j := slices.Index(keys, k)
+		if j < 0 {
+			j = len(keys)
+			keys = append(keys, k)
+			keyNames = append(keyNames, nil)
+			keyModel = append(keyModel, api)
+		}
+		keyOf[i] = j
+		keyNames[j] = append(keyNames[j], name)
+	}
+
+	type tkey struct {
+		session uint32
+		key     int
+	}
+	tasks := map[tkey]*task{}
+	days := map[int64]struct{}{}
+	hours := map[int64]struct{}{}
+	var firstDay, lastDay int64
+	for i := range l.recs {
+		r := &l.recs[i]
+		k := keyOf[r.model]
+		if k < 0 {
+			continue
+		}
+		t := time.UnixMilli(r.ts).In(l.Location)
+		y, mo, dd := t.Date()
+		day := daysFromCivil(y, int(mo), dd)
+		if len(days) == 0 || day < firstDay {
+			firstDay = day
+		}
+		if len(days) == 0 || day > lastDay {
+			lastDay = day
+		}
+		days[day] = struct{}{}
+		hours[day*24+int64(t.Hour())] = struct{}{}
+		tk := tkey{r.session, k}
+		x := tasks[tk]
+		if x == nil {
+			x = &task{first: r.ts}
+			tasks[tk] = x
+		}
+		u := usageOf(r)
+		x.n++
+		x.u.Add(u)
+		x.tok.addRec(r)
+		p := u.Prompt()
+		if r.ts < x.first || x.n == 1 {
+			x.first, x.firstPrompt = r.ts, p
+		}
+		x.maxPrompt = max(x.maxPrompt, p)
+		if m := keyModel[k]; m != nil {
+			x.cost += model.RequestCost(m, u)
+			if m.LongContext != nil && p > m.LongContext.Threshold {
+				x.above += p
+			}
+		}
+	}
+	if len(tasks) == 0 {
+		return d, ErrNoRecords
+	}
+	d.ActiveDays = len(days)
+	d.SpanDays = int(lastDay-firstDay) + 1
+
+	// Classes.
+	type ckey struct {
+		group string
+		key   int
+	}
+	aggs := map[ckey]*classAgg{}
+	for tk, x := range tasks {
+		g := GroupShort
+		long := rule.LongContext
+		if m := keyModel[tk.key]; m != nil && m.LongContext != nil && m.LongContext.Threshold < long {
+			long = m.LongContext.Threshold // keep the requests that cross a price tier together
+		}
+		switch {
+		case x.maxPrompt > long || x.maxPrompt >= rule.LongContext:
+			g = GroupLong
+		case x.n >= int64(rule.AgenticTurns):
+			g = GroupAgentic
+		}
+		a := aggs[ckey{g, tk.key}]
+		if a == nil {
+			a = &classAgg{group: g, key: tk.key}
+			aggs[ckey{g, tk.key}] = a
+		}
+		a.add(x)
+	}
+	// Order: models by API cost (then tokens), groups short, agentic, long.
+	keyCost := make([]float64, len(keys))
+	keyTok := make([]float64, len(keys))
+	for _, a := range aggs {
+		keyCost[a.key] += a.cost
+		keyTok[a.key] += a.u.Total()
+	}
+	order := map[string]int{GroupShort: 0, GroupAgentic: 1, GroupLong: 2}
+	list := make([]*classAgg, 0, len(aggs))
+	for _, a := range aggs {
+		list = append(list, a)
+	}
+	slices.SortFunc(list, func(a, b *classAgg) int {
+		if a.key != b.key {
+			if c := cmp.Compare(keyCost[b.key], keyCost[a.key]); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(keyTok[b.key], keyTok[a.key]); c != 0 {
+				return c
+			}
+			return cmp.Compare(keys[a.key], keys[b.key])
+		}
+		return cmp.Compare(order[a.group], order[b.group])
+	})
+	used := map[int]bool{}
+	for _, a := range list {
+		used[a.key] = true
+	}
+	usedKeys := len(used)
+
+	w := model.NewWorkload("")
+	w.DaysPerMonth, w.HoursPerDay = workDays(d.ActiveDays, d.SpanDays), workHours(len(hours), d.ActiveDays)
+	var capped, shifted, split, refined, fewer int
+	for _, a0 := range list {
+		m := keyModel[a0.key]
+		parts := fitTiered(a0, m, d.ActiveDays, 0)
+		if len(parts) > 1 {
+			split++
+		}
+		for pi, p := range parts {
+			a, c := p.a, p.c
+			if p.capped {
+				capped++
+			}
+			if p.shifted {
+				shifted++
+			}
+			if p.refined {
+				refined++
+			}
+			if p.fewerTurns {
+				fewer++
+			}
+			c.Name = groupTitle[a.group]
+			if len(parts) > 1 {
+				c.Name += fmt.Sprintf(" %d", pi+1)
+			}
+			if usedKeys > 1 {
+				label := keys[a.key]
+				if m != nil {
+					label = m.Name
+				}
+				c.Name += " · " + label
+			}
+			w.Classes = append(w.Classes, c)
+			d.Classes = append(d.Classes, ClassFit{Class: c, Group: a.group, Model: modelID(m), Names: keyNames[a.key], Tasks: a.n,
+				Requests: a.reqs, Tokens: a.tok, Priced: m != nil, LogsCost: a.cost})
+		}
+	}
+	first, last := dayString(firstDay), dayString(lastDay)
+	w.Name = fmt.Sprintf("%s logs %s to %s", l.Source, first, last)
+	w.Description = fmt.Sprintf("Fitted to %d tasks of %s logs over %d active days (%s to %s)", len(tasks), l.Source.Title(), d.ActiveDays, first, last)
+	if err := w.Validate(); err != nil {
+		return d, fmt.Errorf("derived workload: %w", err)
+	}
+	d.Workload = w
+	if err := d.check(cat); err != nil {
+		return d, err
+	}
+	d.notes(l, rule, keys, keyModel, keyCost, usedKeys, capped, shifted, split, refined, fewer)
+	return d, nil
+}
+
+func modelID(m *model.APIModel) string {
+	if m == nil {
+		return ""
+	}
+	return m.ID
+}
+
+// workDays is active days per mean month of the logs' span; the default
+// when the logs cover less than a week.
+func workDays(active, span int) float64 {
+	if span < 7 {
+		return model.DefaultDaysPerMonth
+	}
+	return round1(min(max(float64(active)*30.4375/float64(span), 1), 31))
+}
+
+// workHours is the mean number of clock hours with a request per active day.
+func workHours(hours, active int) float64 {
+	if active == 0 {
+		return model.DefaultHoursPerDay
+	}
+	return round1(min(max(float64(hours)/float64(active), 1), 24))
+}
+
+func round1(v float64) float64 { return math.Round(v*10) / 10 }
+
+func (a *classAgg) add(x *task) {
+	a.tasks = append(a.tasks, x)
+	a.n++
+	a.reqs += x.n
+	a.u.Add(x.u)
+	a.tok.Add(x.tok)
+	a.sumFirst += x.firstPrompt
+	a.sumMax += x.maxPrompt
+	a.cost += x.cost
+}
+
+// fitted is one fitted class and what it stands for.
+type fitted struct {
+	a                        *classAgg
+	c                        model.Class
+	capped, shifted, refined bool
+	fewerTurns               bool
+}
+
+// fitTiered fits a class; on a model with a long-context tier, a class whose
+// fitted cost still misses the logs' by more than 1% mixes tasks that cross
+// the tier a little and a lot, which one linear trajectory cannot show: its
+// tasks are sorted by the share of their prompt tokens above the threshold
+// and split in two halves of equal cost, each fitted again (up to 8 parts).
+// A task stays whole: every part is a set of sessions.
+func fitTiered(a *classAgg, m *model.APIModel, activeDays, depth int) []fitted {
+	c, capped, shifted := fitClass(a, m, activeDays, 0)
+	leaf := func() []fitted {
+		n := float64(a.n)
+		refined := refineCacheHit(&c, m, n, a.cost)
+		turns := c.Turns
+		miss := func(c *model.Class) float64 { return math.Abs(n*model.TaskCost(c, m, 1) - a.cost) }
+		if refined && m.LongContext != nil && miss(&c) > 0.01*a.cost {
+			// Still off: prompts that reach the tier in the logs stay under
+			// it in every trajectory of T turns. Fewer, larger turns reach
+			// it; take the most turns that carry the cost.
+			best, bestMiss := c, miss(&c)
+			for T := c.Turns - 1; T >= 1; T-- {
+				t, _, sh := fitClass(a, m, activeDays, T)
+				refineCacheHit(&t, m, n, a.cost)
+				if e := miss(&t); e < bestMiss {
+					best, bestMiss, shifted = t, e, sh
+				}
+				if bestMiss <= 0.005*a.cost {
+					break
+				}
+			}
+			c = best
+		}
+		return []fitted{{a, c, capped, shifted, refined, c.Turns < turns}}
+	}
+	if m == nil || m.LongContext == nil || a.cost <= 0 || len(a.tasks) < 2 || depth >= 3 {
+		return leaf()
+	}
+	if math.Abs(float64(a.n)*model.TaskCost(&c, m, 1)-a.cost) <= 0.01*a.cost {
+		return leaf()
+	}
+	ts := slices.Clone(a.tasks)
+	share := func(x *task) float64 { return x.above / max(x.u.Prompt(), 1) }
+	slices.SortStableFunc(ts, func(x, y *task) int {
+		if c := cmp.Compare(share(x), share(y)); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.maxPrompt, y.maxPrompt)
+	})
+	lo, hi := &classAgg{group: a.group, key: a.key}, &classAgg{group: a.group, key: a.key}
+	for _, x := range ts {
+		if lo.cost+x.cost <= a.cost/2 || lo.n == 0 {
+			lo.add(x)
+		} else {
+			hi.add(x)
+		}
+	}
+	if hi.n == 0 {
+		return leaf()
+	}
+	return append(fitTiered(lo, m, activeDays, depth+1), fitTiered(hi, m, activeDays, depth+1)...)
+}
+
+// refineCacheHit is the fit's last resort for a class whose cost still
+// misses the logs' by more than 0.5% (a long-context tier crossed in ways a
+// linear trajectory cannot show): the cost of a task is linear in h for h
+// in (0, 1] with the trajectory fixed, so h is solved for the logs' cost
+// (to 4 decimals, within [0.0001, 1], or 0 when that is closer). It reports
+// whether h changed.
+func refineCacheHit(c *model.Class, m *model.APIModel, n, target float64) bool {
+	if m == nil || target <= 0 {
+		return false
+	}
+	cost := func(h float64) float64 {
+		c.CacheHit = h
+		return n * model.TaskCost(c, m, 1)
+	}
+	orig := c.CacheHit
+	best, bestErr := orig, math.Abs(cost(orig)-target)
+	if bestErr <= 0.005*target {
+		c.CacheHit = orig
+		return false
+	}
+	const least = 1e-4
+	if lo, hi := cost(least), cost(1); hi != lo {
+		h := least + (target-lo)/(hi-lo)*(1-least)
+		h = min(max(math.Round(h*1e4)/1e4, least), 1)
+		if e := math.Abs(cost(h) - target); e < bestErr {
+			best, bestErr = h, e
+		}
+	}
+	if e := math.Abs(cost(0) - target); e < bestErr {
+		best = 0
+	}
+	c.CacheHit = best
+	return best != orig
+}
+
+// fitClass fits one class's fields (see Derive).
+func fitClass(a *classAgg, m *model.APIModel, activeDays, turnsOverride int) (c model.Class, capped, shifted bool) {
+	c = model.NewClass("")
+	n := float64(a.n)
+	T := int(math.Round(float64(a.reqs) / n))
+	capped = T > 1000
+	T = min(max(T, 1), 1000)
+	if turnsOverride > 0 {
+		T = turnsOverride
+	}
+	turns := n * float64(T)
+	M := a.u.Prompt() / turns
+	O := a.u.Output / turns
+	R := a.u.Reasoning / turns
+	// When T rounds the requests per task down (up), each modelled turn
+	// stands for more (fewer) requests: prompts scale alike.
+	scale := float64(a.reqs) / turns
+	first := a.sumFirst / n * scale
+	peak := max(a.sumMax/n*scale, M)
+	if m != nil && m.ContextWindow > 0 {
+		peak = max(min(peak, m.ContextWindow-(O+R)), M)
+	}
+	lo := max(0, 2*M-peak)
+	c.Turns = T
+	c.Count = sig4(n / float64(activeDays))
+	c.Per = model.PerDay
+	if m != nil {
+		c.MinTier = m.Tier
+		c.CacheHit = math.Round(model.EquivalentCacheHit(m, a.u)*1e4) / 1e4
+		if c.CacheHit == 0 && a.u.CacheWrite > 0 && m.CacheWrite != nil {
+			c.CacheHit = 1e-4 // the least h above 0: cache writes bill at the write rate
+		}
+	} else if p := a.u.Prompt(); p > 0 {
+		c.CacheHit = math.Round(a.u.CacheRead/p*1e4) / 1e4
+	}
+	set := func(I float64) bool {
+		I = min(max(I, lo), M)
+		o, r, f := O, R, 0.0
+		if T > 1 {
+			g := 2 * (M - I) / float64(T-1)
+			if g >= O {
+				f = g - O
+			} else {
+				o, r = g, R+(O-g)
+			}
+		} else {
+			I = M
+		}
+		c.InputTokens, c.OutputTokens, c.ReasoningTokens, c.FollowupTokens = math.Round(I), math.Round(o), math.Round(r), math.Round(f)
+		return o < O-0.5
+	}
+	shifted = set(first)
+	if m == nil || m.LongContext == nil || a.cost <= 0 || T == 1 {
+		return c, capped, shifted
+	}
+	// Long-context tier: search the first input for the trajectory that
+	// costs what the logs did, as far as the context window allows.
+	cost := func() float64 { return n * model.TaskCost(&c, m, 1) }
+	if math.Abs(cost()-a.cost) <= 0.005*a.cost {
+		return c, capped, shifted
+	}
+	lo = max(0, 2*M-max(m.ContextWindow-(O+R), M))
+	bestI, bestErr := first, math.Inf(1)
+	const steps = 400
+	for s := 0; s <= steps; s++ {
+		I := lo + (M-lo)*float64(s)/steps
+		set(I)
+		e := math.Abs(cost() - a.cost)
+		if e < bestErr-1e-12 || e <= bestErr+1e-12 && math.Abs(I-first) < math.Abs(bestI-first) {
+			bestI, bestErr = I, e
+		}
+	}
+	shifted = set(bestI)
+	return c, capped, shifted
+}
+
+// sig4 rounds to 4 significant digits.
+func sig4(v float64) float64 {
+	if v == 0 {
+		return 0
+	}
+	p := math.Pow(10, 3-math.Floor(math.Log10(math.Abs(v))))
+	return math.Round(v*p) / p
+}
+
+// check prices the workload with model.Evaluate and compares each priced
+// class, on its model, with the logs' cost for the same tasks.
+func (d *Derived) check(cat *model.Catalog) error {
+	res, err := model.Evaluate(d.Workload, cat)
+	if err != nil {
+		return fmt.Errorf("derived workload: %w", err)
+	}
+	w := &d.Workload
+	for ci := range d.Classes {
+		cf := &d.Classes[ci]
+		if !cf.Priced {
+			continue
+		}
+		c := &w.Classes[ci]
+		// The class's tasks in the logs: count × active days.
+		tasks := c.Count * float64(d.ActiveDays)
+		if q, ok := res.Find("api:" + cf.Model); ok {
+			perTask := 0.0
+			if t := q.Classes[ci].Tasks; t > 0 {
+				perTask = q.Classes[ci].Cost / t
+			}
+			cf.WorkCost = perTask * tasks
+		} else { // a retired model is no option: price it the same way directly
+			m, _ := cat.Model(cf.Model)
+			cf.WorkCost = model.TaskCost(c, m, 1) * tasks
+		}
+		d.Checked = true
+		d.LogsCost += cf.LogsCost
+		d.WorkCost += cf.WorkCost
+	}
+	if d.Checked && d.LogsCost > 0 {
+		d.Error = math.Abs(d.WorkCost-d.LogsCost) / d.LogsCost
+	} else {
+		d.Checked = false
+	}
+	return nil
+}
+
+// ErrorText is the check's figure for people: "within 1.8%".
+func (d *Derived) ErrorText() string {
+	switch {
+	case !d.Checked:
+		return "not checked (no priced model)"
+	case d.Error < 0.001:
+		return "within 0.1%"
+	}
+	return fmt.Sprintf("within %.1f%%", math.Ceil(d.Error*1000)/10)
+}
+
+func (d *Derived) notes(l *Log, rule Rule, keys []string, keyModel []*model.APIModel, keyCost []float64, usedKeys, capped, shifted, split, refined, fewer int) {
+	add := func(format string, args ...any) { d.Notes = append(d.Notes, fmt.Sprintf(format, args...)) }
+	add("A task is one session's requests on one model; tasks are long-context when a prompt reached %s tokens, else agentic from %d requests, else short (--long-context, --agentic-turns).",
+		model.Tokens(rule.LongContext), rule.AgenticTurns)
+	if usedKeys > 1 {
+		total := 0.0
+		for _, c := range keyCost {
+			total += c
+		}
+		var parts []string
+		idx := make([]int, len(keys))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(keyCost[b], keyCost[a]) })
+		for _, i := range idx {
+			if keyModel[i] == nil || total <= 0 {
+				continue
+			}
+			share := fmt.Sprintf("%.0f%%", 100*keyCost[i]/total)
+			if keyCost[i] > 0 && 100*keyCost[i]/total < 0.5 {
+				share = "<1%"
+			}
+			parts = append(parts, keys[i]+" "+share)
+		}
+		line := fmt.Sprintf("The logs use %d models: each has its own classes, so every part of the work is priced on the model that did it", usedKeys)
+		if len(parts) > 0 {
+			line += " (share of the API cost: " + strings.Join(parts, ", ") + ")"
+		}
+		add("%s.", line)
+	}
+	var unpriced []string
+	for i, k := range keys {
+		if keyModel[i] == nil {
+			unpriced = append(unpriced, k)
+		}
+	}
+	if len(unpriced) > 0 {
+		add("Classes on models the catalog lacks — %s — are in the workload with min tier small and the plain cache-read share, and out of the cost check.", strings.Join(unpriced, ", "))
+	}
+	if d.SpanDays < 7 {
+		add("The logs cover %d days: days_per_month is left at %g.", d.SpanDays, d.Workload.DaysPerMonth)
+	} else {
+		add("days_per_month %g: %d active days in %d days of logs; hours_per_day %g: clock hours with a request per active day.",
+			d.Workload.DaysPerMonth, d.ActiveDays, d.SpanDays, d.Workload.HoursPerDay)
+	}
+	add("min_tier is the tier of the model that did the work: lower it in the file if a smaller model would do.")
+	if shifted > 0 {
+		add("In %s the prompts grow by less than the output per turn: the output not carried into the next prompt (thinking, compaction) is given as reasoning tokens.", count(shifted, "class", "classes"))
+	}
+	if split > 0 {
+		add("On models with a long-context price tier, %s tasks that cross the tier a little and a lot: split into numbered parts by the share of prompt tokens above the tier, so the workload keeps what the tier cost.", count(split, "class mixed", "classes mixed"))
+	}
+	if refined > 0 {
+		add("In %s no trajectory of the cost model crosses the long-context tier as the logs did (prompts that shrink after compaction, or start above the tier): the cache hit is set to carry the tier's cost instead.", count(refined, "class", "classes"))
+	}
+	if fewer > 0 {
+		add("Where even that was not enough (%s), fewer, larger turns than the logs' requests let the prompts reach the tier.", count(fewer, "class", "classes"))
+	}
+	if capped > 0 {
+		add("%s more than 1,000 requests a task: turns are capped at 1,000 and output per turn raised to match.", count(capped, "class averages", "classes average"))
+	}
+}

@@ -1,0 +1,643 @@
+package usage
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io"
+	"io/fs"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Options say what to read and how.
+type Options struct {
+	Paths    []string       // log files or directories; none reads DefaultRoots
+	Location *time.Location // the time zone days are counted in; nil is time.Local
+	Since    string         // first day kept, YYYY-MM-DD, inclusive; "" keeps all
+	Until    string         // last day kept, YYYY-MM-DD, inclusive; "" keeps all
+	MaxLine  int            // longest line read; 0 is DefaultMaxLine
+	Workers  int            // files read at once; 0 is GOMAXPROCS
+}
+
+// ErrNothingReadable is wrapped by the error of Load when no log at all
+// could be read: every path missing or unreadable.
+var ErrNothingReadable = errors.New("no usage log could be read")
+
+// Skip counts the lines skipped for one reason.
+type Skip struct {
+	Reason string
+	Lines  int64
+}
+
+// Log is the usage records of one source after reading, de-duplication and
+// the date filter. It holds token counts, times, and the names of models and
+// sessions: never message content.
+//
+// Memory: reading holds one line buffer per worker (256 KiB, growing only as
+// far as the longest line kept, never past MaxLine) and one compact record
+// per distinct request (48 bytes, plus about 40 bytes of de-duplication
+// index per Claude message): it grows with the number of requests, not with
+// the size of the logs.
+type Log struct {
+	Source       Source
+	Roots        []string // what was read
+	Location     *time.Location
+	Since        string
+	Until        string
+	Files        int   // files read (wholly or in part)
+	Bytes        int64 // bytes read
+	Lines        int64 // lines read
+	Skipped      []Skip
+	Problems     []Problem // at most 20; ProblemCount has them all
+	ProblemCount int       // files and directories that could not be read, or not wholly
+	Duplicates   int64     // Claude usage lines dropped as copies of the same request
+	OutOfRange   int64     // records outside Since..Until
+
+	recs     []rec
+	models   []string
+	sessions []string
+}
+
+const maxProblems = 20
+
+// Token kinds of a record.
+const (
+	tIn      = iota // uncached input
+	tOut            // visible output (Codex: output minus reasoning)
+	tRead           // cache reads
+	tWrite          // cache writes, 5-minute and 1-hour
+	tWrite1h        // the 1-hour part of tWrite
+	tReason         // reasoning output (Codex)
+	nTok
+)
+
+// rec is one API request.
+type rec struct {
+	ts      int64 // Unix milliseconds
+	tok     [nTok]uint32
+	req     uint32 // hash of the Claude requestId (told apart only within one message id)
+	next    int32  // next record of the same Claude message id, -1 for none
+	session uint32
+	model   uint16
+	flags   uint8
+}
+
+const (
+	fSide     uint8 = 1 << iota // Claude isSidechain
+	fFast                       // Claude speed "fast"
+	fHasReq                     // has a requestId
+	fProgress                   // read from an agent-progress line
+)
+
+func (r *rec) total() uint64 {
+	return uint64(r.tok[tIn]) + uint64(r.tok[tOut]) + uint64(r.tok[tRead]) + uint64(r.tok[tWrite]) + uint64(r.tok[tReason])
+}
+
+// item is a record on its way to the de-duplication, with its message key.
+type item struct {
+	r      rec
+	msg    [2]uint64
+	hasMsg bool
+}
+
+// skip reasons, indexed like the counters of a worker.
+const (
+	skNotJSON = iota
+	skMalformed
+	skTruncated
+	skTooLong
+	skInvalid
+	skTime
+	skRange
+	nSkip
+)
+
+func skipReason(k, maxLine int) string {
+	switch k {
+	case skNotJSON:
+		return "not JSON (binary or garbage)"
+	case skMalformed:
+		return "malformed JSON"
+	case skTruncated:
+		return "cut short at the end of the file"
+	case skTooLong:
+		return fmt.Sprintf("longer than %s", sizeString(int64(maxLine)))
+	case skInvalid:
+		return "usage fields that break the log format"
+	case skTime:
+		return "no readable timestamp"
+	}
+	return "a token count out of range"
+}
+
+func sizeString(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// Load reads the logs of one source: files in parallel (a worker per
+// GOMAXPROCS), each line by line from a bounded buffer, Claude entries
+// de-duplicated across files. Bad lines and unreadable files are counted
+// and reported, not fatal; only when nothing at all can be read is there an
+// error (wrapping ErrNothingReadable).
+func Load(src Source, opt Options) (*Log, error) {
+	loc := opt.Location
+	if loc == nil {
+		loc = time.Local
+	}
+	maxLine := opt.MaxLine
+	if maxLine <= 0 {
+		maxLine = DefaultMaxLine
+	}
+	lo, hi, err := dayBounds(opt.Since, opt.Until, loc)
+	if err != nil {
+		return nil, err
+	}
+	roots, explicit := opt.Paths, true
+	if len(roots) == 0 {
+		roots, explicit = DefaultRoots(src), false
+	}
+	jobs, problems, readable := discover(src, roots, explicit)
+	if len(readable) == 0 {
+		return nil, fmt.Errorf("%w: no %s logs in %s", ErrNothingReadable, src.Title(), strings.Join(roots, ", "))
+	}
+	slices.SortStableFunc(jobs, func(a, b fileJob) int { return int(min(max(b.size-a.size, -1), 1)) })
+
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = max(1, min(workers, len(jobs)))
+
+	sh := &shared{src: src, maxLine: maxLine, seed: maphash.MakeSeed(), seed2: maphash.MakeSeed()}
+	sh.models.idx, sh.sessions.idx = map[string]int{}, map[string]int{}
+	next := make(chan int, len(jobs))
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	batches := make(chan []item, 2*workers)
+	sh.free = make(chan []item, 4*workers)
+	ws := make([]*worker, workers)
+	var wg sync.WaitGroup
+	for i := range ws {
+		w := &worker{sh: sh, out: batches, localModel: map[string]uint16{}, localSession: map[string]uint32{}}
+		ws[i] = w
+		wg.Go(func() {
+			for j := range next {
+				w.file(jobs[j])
+			}
+			w.flush()
+		})
+	}
+	go func() { wg.Wait(); close(batches) }()
+
+	d := dedup{msgs: map[[2]uint64]int32{}, sessions: &sh.sessions}
+	for b := range batches {
+		for i := range b {
+			d.add(&b[i])
+		}
+		select {
+		case sh.free <- b[:0]:
+		default:
+		}
+	}
+
+	l := &Log{Source: src, Roots: readable, Location: loc, Since: opt.Since, Until: opt.Until, Duplicates: d.dups}
+	var counts [nSkip]int64
+	var fileProblems []Problem
+	for _, w := range ws {
+		for k, n := range w.counts {
+			counts[k] += n
+		}
+		l.Files += w.files
+		l.Bytes += w.bytes
+		l.Lines += w.lines
+		fileProblems = append(fileProblems, w.problems...)
+	}
+	if len(jobs) > 0 && l.Files == 0 {
+		return nil, fmt.Errorf("%w: none of the %d %s log files could be opened (%s: %s)", ErrNothingReadable, len(jobs), src.Title(), fileProblems[0].Path, fileProblems[0].What)
+	}
+	problems = append(problems, fileProblems...)
+	for k, n := range counts {
+		if n > 0 {
+			l.Skipped = append(l.Skipped, Skip{skipReason(k, maxLine), n})
+		}
+	}
+	l.ProblemCount = len(problems)
+	if len(problems) > maxProblems {
+		problems = problems[:maxProblems]
+	}
+	l.Problems = problems
+	l.models, l.sessions = sh.models.names, sh.sessions.names
+
+	// The date filter comes after de-duplication, as in ccusage.
+	kept := d.recs[:0]
+	for _, r := range d.recs {
+		if r.ts < lo || r.ts >= hi {
+			l.OutOfRange++
+			continue
+		}
+		kept = append(kept, r)
+	}
+	l.recs = slices.Clip(kept)
+	return l, nil
+}
+
+// ParseDay reads YYYY-MM-DD or YYYYMMDD and returns YYYY-MM-DD.
+func ParseDay(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if len(s) == 8 && !strings.Contains(s, "-") {
+		s = s[:4] + "-" + s[4:6] + "-" + s[6:]
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return "", fmt.Errorf("%q is not a date (YYYY-MM-DD or YYYYMMDD)", s)
+	}
+	return t.Format(time.DateOnly), nil
+}
+
+// dayBounds turns the inclusive day range into [lo, hi) in Unix ms.
+func dayBounds(since, until string, loc *time.Location) (int64, int64, error) {
+	lo, hi := int64(-1<<62), int64(1<<62)
+	if since != "" {
+		d, err := ParseDay(since)
+		if err != nil {
+			return 0, 0, fmt.Errorf("since: %w", err)
+		}
+		t, _ := time.ParseInLocation(time.DateOnly, d, loc)
+		lo = t.UnixMilli()
+	}
+	if until != "" {
+		d, err := ParseDay(until)
+		if err != nil {
+			return 0, 0, fmt.Errorf("until: %w", err)
+		}
+		t, _ := time.ParseInLocation(time.DateOnly, d, loc)
+		hi = t.AddDate(0, 0, 1).UnixMilli()
+	}
+	if lo >= hi {
+		return 0, 0, fmt.Errorf("since %s is after until %s", since, until)
+	}
+	return lo, hi, nil
+}
+
+// shared is what the workers of one Load share.
+type shared struct {
+	src         Source
+	maxLine     int
+	seed, seed2 maphash.Seed
+	models      interner
+	sessions    interner
+	free        chan []item
+}
+
+type interner struct {
+	mu    sync.Mutex
+	idx   map[string]int
+	names []string
+}
+
+func (in *interner) id(b []byte, limit int) int {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if i, ok := in.idx[string(b)]; ok {
+		return i
+	}
+	if len(in.names) >= limit {
+		return limit - 1 // the last slot collects the overflow
+	}
+	s := string(b)
+	if len(in.names) == limit-1 {
+		s = "(other names)"
+	}
+	in.idx[s] = len(in.names)
+	in.names = append(in.names, s)
+	return len(in.names) - 1
+}
+
+// maxModels is the number of distinct model names kept apart; more fold
+// into one "(other names)".
+const maxModels = 1 << 16
+
+// worker reads files one at a time.
+type worker struct {
+	sh           *shared
+	out          chan<- []item
+	batch        []item
+	buf          []byte
+	localModel   map[string]uint16
+	localSession map[string]uint32
+
+	counts       [nSkip]int64
+	files        int
+	bytes, lines int64
+	problems     []Problem
+	crec         claudeRec
+	xrec         codexRec
+	fileSession  uint32
+}
+
+const batchSize = 1024
+
+func (w *worker) emit(it item) {
+	if w.batch == nil {
+		select {
+		case w.batch = <-w.sh.free:
+		default:
+			w.batch = make([]item, 0, batchSize)
+		}
+	}
+	w.batch = append(w.batch, it)
+	if len(w.batch) == batchSize {
+		w.flush()
+	}
+}
+
+func (w *worker) flush() {
+	if len(w.batch) > 0 {
+		w.out <- w.batch
+		w.batch = nil
+	}
+}
+
+func (w *worker) model(b []byte) uint16 {
+	if i, ok := w.localModel[string(b)]; ok {
+		return i
+	}
+	i := uint16(w.sh.models.id(b, maxModels))
+	w.localModel[string(b)] = i
+	return i
+}
+
+func (w *worker) session(b []byte) uint32 {
+	if i, ok := w.localSession[string(b)]; ok {
+		return i
+	}
+	i := uint32(w.sh.sessions.id(b, 1<<31))
+	if len(w.localSession) > 1<<16 {
+		clear(w.localSession)
+	}
+	w.localSession[string(b)] = i
+	return i
+}
+
+// openLog opens a log file; tests replace it to make files fail.
+var openLog = func(path string) (io.ReadCloser, error) { return os.Open(path) }
+
+// file reads one log file.
+func (w *worker) file(job fileJob) {
+	f, err := openLog(job.path)
+	if err != nil {
+		w.problems = append(w.problems, Problem{job.path, describeOpen(err, "unreadable")})
+		return
+	}
+	defer f.Close()
+	w.files++
+	if cap(w.buf) > 4*initialBuffer {
+		w.buf = nil // a huge line grew it: give the memory back
+	}
+	w.stream(f, job)
+}
+
+// stream reads the lines of one log.
+func (w *worker) stream(f io.Reader, job fileJob) {
+	lr := newLineReader(f, w.sh.maxLine, w.buf)
+	w.fileSession = w.session([]byte(job.session))
+	var cf *codexFile
+	if w.sh.src == Codex {
+		cf = &codexFile{subagent: bytes.Contains(lr.peek(16<<10), codexThreadSpawn)}
+	}
+	for {
+		line, kind := lr.next()
+		if kind == lineNone {
+			break
+		}
+		w.lines++
+		if kind == lineTooLong {
+			w.counts[skTooLong]++
+			continue
+		}
+		if len(line) == 0 || isSpace(line) {
+			continue
+		}
+		switch looksLikeObject(line) {
+		case shapeNotJSON:
+			w.counts[skNotJSON]++
+			continue
+		case shapeCut:
+			if kind == lineLast {
+				w.counts[skTruncated]++
+			} else {
+				w.counts[skMalformed]++
+			}
+			continue
+		}
+		if cf != nil {
+			w.codexLine(line, kind, cf)
+		} else {
+			w.claudeLine(line, kind)
+		}
+	}
+	if cf != nil {
+		cf.flush(w.codexTurn)
+	}
+	w.buf = lr.buf
+	w.bytes += lr.read
+	if lr.err != nil {
+		w.problems = append(w.problems, Problem{job.path, "read error after " + sizeString(lr.read) + ": " + shortErr(lr.err)})
+	}
+}
+
+func shortErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func isSpace(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+func (w *worker) count(o outcome, kind int) {
+	switch o {
+	case outMalformed:
+		if kind == lineLast {
+			w.counts[skTruncated]++
+		} else {
+			w.counts[skMalformed]++
+		}
+	case outInvalid:
+		w.counts[skInvalid]++
+	case outTime:
+		w.counts[skTime]++
+	case outRange:
+		w.counts[skRange]++
+	}
+}
+
+func (w *worker) claudeLine(line []byte, kind int) {
+	if !hasUsageMarker(line) {
+		return
+	}
+	r := &w.crec
+	o := parseClaudeLine(line, r)
+	if o != outOK {
+		w.count(o, kind)
+		return
+	}
+	it := item{r: rec{ts: r.ts, next: -1, session: w.fileSession}}
+	it.r.tok[tIn], it.r.tok[tOut], it.r.tok[tRead], it.r.tok[tWrite], it.r.tok[tWrite1h] = r.in, r.out, r.read, r.write, r.write1h
+	if r.session != nil {
+		it.r.session = w.session(r.session)
+	}
+	it.r.model = w.model(r.model)
+	if r.sidechain {
+		it.r.flags |= fSide
+	}
+	if r.fast {
+		it.r.flags |= fFast
+	}
+	if r.reqID != nil {
+		it.r.flags |= fHasReq
+		it.r.req = uint32(maphash.Bytes(w.sh.seed, r.reqID))
+	}
+	if r.msgID != nil {
+		it.hasMsg = true
+		it.msg = [2]uint64{maphash.Bytes(w.sh.seed, r.msgID), maphash.Bytes(w.sh.seed2, r.msgID)}
+	}
+	w.emit(it)
+}
+
+func (w *worker) codexLine(line []byte, kind int, cf *codexFile) {
+	if !codexWorthParsing(line) {
+		return
+	}
+	r := &w.xrec
+	o := parseCodexLine(line, r)
+	if o != outOK {
+		w.count(o, kind)
+		return
+	}
+	cf.add(r, w.codexTurn)
+}
+
+func (w *worker) codexTurn(t codexTurnUsage) {
+	u := t.u
+	reasoning := min(u.reasoning, u.out)
+	vals := [nTok]uint64{tIn: u.in - u.cached, tOut: u.out - reasoning, tRead: u.cached, tReason: reasoning}
+	it := item{r: rec{ts: t.ts, next: -1, session: w.fileSession, model: w.model(t.model)}}
+	for k, v := range vals {
+		if v > 1<<32-1 {
+			w.counts[skRange]++
+			return
+		}
+		it.r.tok[k] = uint32(v)
+	}
+	w.emit(it)
+}
+
+// dedup keeps one record per Claude request. Its rule is ccusage's, stated
+// so that the result does not depend on the order files are read in:
+//
+//   - entries without message.id are all kept;
+//   - entries with the same message.id and requestId are one request: the
+//     non-sidechain one wins, then the one with more tokens;
+//   - a sidechain entry with a message.id already seen under another
+//     requestId is a replay (/btw, sub-agent echoes) of that message: it is
+//     dropped when a non-sidechain entry has the id, and sidechain entries of
+//     one id collapse into the one with the most tokens.
+//
+// Ties are broken on the earlier timestamp, then the session name, then the
+// token counts, so that reruns give the same sessions.
+type dedup struct {
+	recs     []rec
+	msgs     map[[2]uint64]int32 // message id → first record of its chain
+	sessions *interner
+	dups     int64
+}
+
+func (d *dedup) add(it *item) {
+	r := it.r
+	r.next = -1
+	if !it.hasMsg {
+		d.recs = append(d.recs, r)
+		return
+	}
+	head, ok := d.msgs[it.msg]
+	if !ok {
+		d.msgs[it.msg] = int32(len(d.recs))
+		d.recs = append(d.recs, r)
+		return
+	}
+	d.dups++
+	h := &d.recs[head]
+	if r.flags&fSide != 0 {
+		// A chain holding a non-sidechain entry never holds a sidechain one.
+		if h.flags&fSide != 0 && d.better(&r, h) {
+			*h = r
+		}
+		return
+	}
+	if h.flags&fSide != 0 {
+		*h = r // the request itself replaces its replay
+		return
+	}
+	for i := head; ; {
+		x := &d.recs[i]
+		if x.flags&fHasReq == r.flags&fHasReq && x.req == r.req {
+			if d.better(&r, x) {
+				r.next = x.next
+				*x = r
+			}
+			return
+		}
+		if x.next < 0 {
+			d.dups--
+			x.next = int32(len(d.recs))
+			d.recs = append(d.recs, r)
+			return
+		}
+		i = x.next
+	}
+}
+
+// better reports whether a should replace b (both sidechain or both not).
+func (d *dedup) better(a, b *rec) bool {
+	if ta, tb := a.total(), b.total(); ta != tb {
+		return ta > tb
+	}
+	if a.ts != b.ts {
+		return a.ts < b.ts
+	}
+	if a.session != b.session {
+		d.sessions.mu.Lock()
+		less := d.sessions.names[a.session] < d.sessions.names[b.session]
+		d.sessions.mu.Unlock()
+		return less
+	}
+	for k := range a.tok {
+		if a.tok[k] != b.tok[k] {
+			return a.tok[k] > b.tok[k]
+		}
+	}
+	return false
+}

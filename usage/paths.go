@@ -1,0 +1,239 @@
+package usage
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Source is a kind of usage log.
+type Source int
+
+// The logs read.
+const (
+	ClaudeCode Source = iota // Claude Code JSONL transcripts
+	Codex                    // OpenAI Codex CLI rollouts
+)
+
+// Sources are the names ParseSource accepts.
+var Sources = []string{"claude-code", "codex"}
+
+func (s Source) String() string {
+	if s == Codex {
+		return "codex"
+	}
+	return "claude-code"
+}
+
+// Title is the source's name for people.
+func (s Source) Title() string {
+	if s == Codex {
+		return "Codex CLI"
+	}
+	return "Claude Code"
+}
+
+// ParseSource reads "claude-code" (or "claude") and "codex".
+func ParseSource(name string) (Source, bool) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "claude-code", "claude", "claudecode":
+		return ClaudeCode, true
+	case "codex":
+		return Codex, true
+	}
+	return 0, false
+}
+
+// DefaultRoots are the directories read when no path is given.
+//
+// Claude Code: every directory of CLAUDE_CONFIG_DIR (a comma-separated list
+// allowed); without it $XDG_CONFIG_HOME/claude (default ~/.config/claude)
+// and ~/.claude. Each may hold projects/ or be it.
+//
+// Codex: every directory of CODEX_HOME (comma-separated allowed), else
+// ~/.codex; in each, sessions/ and archived_sessions/.
+func DefaultRoots(src Source) []string {
+	home, _ := os.UserHomeDir()
+	env := "CLAUDE_CONFIG_DIR"
+	if src == Codex {
+		env = "CODEX_HOME"
+	}
+	if v := os.Getenv(env); strings.TrimSpace(v) != "" {
+		var out []string
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	if src == Codex {
+		return []string{filepath.Join(home, ".codex")}
+	}
+	cfg := os.Getenv("XDG_CONFIG_HOME")
+	if cfg == "" {
+		cfg = filepath.Join(home, ".config")
+	}
+	return []string{filepath.Join(cfg, "claude"), filepath.Join(home, ".claude")}
+}
+
+// Problem is a file or directory that could not be read, or not wholly.
+type Problem struct {
+	Path string
+	What string // "unreadable", "vanished before it was read", "read error: …", "unreadable directory", "not found"
+}
+
+// fileJob is one log file to read.
+type fileJob struct {
+	path    string
+	size    int64
+	session string // the session the path says, for lines that name none
+}
+
+// discover lists the log files under roots. explicit roots that are missing
+// are problems; missing default roots are only not there. It returns the
+// roots that could be read at all.
+func discover(src Source, roots []string, explicit bool) (jobs []fileJob, problems []Problem, readable []string) {
+	seen := map[string]bool{}
+	seenBase := map[string]bool{} // Codex: a rollout in sessions/ hides its archived copy
+	add := func(p string, size int64, codexArchived bool) {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			abs = filepath.Clean(p)
+		}
+		if seen[abs] {
+			return
+		}
+		if src == Codex {
+			base := filepath.Base(abs)
+			if codexArchived && seenBase[base] {
+				return
+			}
+			seenBase[base] = true
+		}
+		seen[abs] = true
+		jobs = append(jobs, fileJob{path: p, size: size, session: pathSession(src, p)})
+	}
+	for _, root := range roots {
+		st, err := os.Stat(root)
+		if err != nil {
+			if explicit || !errors.Is(err, fs.ErrNotExist) {
+				problems = append(problems, Problem{root, describeOpen(err, "not found")})
+			}
+			continue
+		}
+		if !st.IsDir() {
+			readable = append(readable, root)
+			add(root, st.Size(), false)
+			continue
+		}
+		var dirs []string
+		archived := map[string]bool{}
+		if src == ClaudeCode {
+			if isDir(filepath.Join(root, "projects")) {
+				dirs = []string{filepath.Join(root, "projects")}
+			} else {
+				dirs = []string{root}
+			}
+		} else {
+			s, a := filepath.Join(root, "sessions"), filepath.Join(root, "archived_sessions")
+			if isDir(s) {
+				dirs = append(dirs, s)
+			}
+			if isDir(a) {
+				dirs = append(dirs, a)
+				archived[a] = true
+			}
+			if len(dirs) == 0 {
+				dirs = []string{root}
+			}
+		}
+		ok := false
+		for _, dir := range dirs {
+			err := walkDir(dir, func(p string, d fs.DirEntry, err error) error {
+				if err != nil {
+					problems = append(problems, Problem{p, describeOpen(err, "unreadable directory")})
+					if d != nil && d.IsDir() {
+						return fs.SkipDir
+					}
+					return nil
+				}
+				if p == dir {
+					ok = true
+				}
+				if d.IsDir() || !strings.HasSuffix(d.Name(), ".jsonl") {
+					return nil
+				}
+				info, err := d.Info()
+				if err == nil && d.Type()&fs.ModeSymlink != 0 {
+					info, err = os.Stat(p)
+				}
+				if err != nil {
+					problems = append(problems, Problem{p, describeOpen(err, "unreadable")})
+					return nil
+				}
+				if !info.Mode().IsRegular() {
+					return nil
+				}
+				add(p, info.Size(), archived[dir])
+				return nil
+			})
+			if err != nil {
+				problems = append(problems, Problem{dir, describeOpen(err, "unreadable directory")})
+			}
+		}
+		if ok {
+			readable = append(readable, root)
+		}
+	}
+	return jobs, problems, readable
+}
+
+// walkDir lists a directory tree; tests replace it to make directories fail.
+var walkDir = filepath.WalkDir
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
+}
+
+// describeOpen names why a path could not be opened.
+func describeOpen(err error, fallback string) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if fallback == "not found" {
+			return fallback
+		}
+		return "vanished before it was read"
+	case errors.Is(err, fs.ErrPermission):
+		if fallback == "unreadable directory" {
+			return "unreadable directory (permission denied)"
+		}
+		return "unreadable (permission denied)"
+	}
+	return fallback + ": " + err.Error()
+}
+
+// pathSession is the session a log file's path names. Claude Code keeps a
+// session in projects/<project>/<session>.jsonl, and its sub-agents in
+// projects/<project>/<session>/subagents/<agent>.jsonl: the session is the
+// file's name, or the directory holding subagents/. Codex keeps one session
+// per rollout file.
+func pathSession(src Source, p string) string {
+	if src == Codex {
+		return p
+	}
+	dir, file := filepath.Split(filepath.Clean(p))
+	dir = filepath.Clean(dir)
+	for d := dir; d != "." && d != string(filepath.Separator) && d != ""; d = filepath.Dir(d) {
+		if filepath.Base(d) == "subagents" {
+			return filepath.Base(filepath.Dir(d))
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	return strings.TrimSuffix(file, ".jsonl")
+}

@@ -1,0 +1,306 @@
+package usage
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+)
+
+// scan is a small JSON reader over one log line. It walks objects key by key
+// and skips every value it is not asked for without decoding it: message
+// text is passed over at the speed of bytes.IndexByte and never copied.
+// It checks the structure it walks (brackets, colons, commas, string
+// quotes); inside skipped values it is lenient about literals and numbers,
+// so a few malformed lines that a full parser would refuse can still give
+// their usage fields. That is the trade for reading lines of megabytes fast.
+type scan struct {
+	b []byte
+	i int
+}
+
+var (
+	errSyntax = errors.New("malformed JSON")
+	errType   = errors.New("unexpected JSON type")
+	errNumber = errors.New("token count is not a whole number")
+	errRange  = errors.New("token count out of range")
+)
+
+func (s *scan) ws() {
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+// peek is the next non-space byte, 0 at the end.
+func (s *scan) peek() byte {
+	s.ws()
+	if s.i < len(s.b) {
+		return s.b[s.i]
+	}
+	return 0
+}
+
+// open consumes '{'.
+func (s *scan) open() error {
+	switch s.peek() {
+	case '{':
+		s.i++
+		return nil
+	case 0:
+		return errSyntax
+	}
+	return errType
+}
+
+// key reads the next key of the object opened by open; first says whether
+// none has been read yet. It returns ok = false at the closing brace. Keys
+// with escapes are unescaped (allocating; real logs have none).
+func (s *scan) key(first *bool) (k []byte, ok bool, err error) {
+	c := s.peek()
+	if *first {
+		*first = false
+		if c == '}' {
+			s.i++
+			return nil, false, nil
+		}
+	} else {
+		switch c {
+		case '}':
+			s.i++
+			return nil, false, nil
+		case ',':
+			s.i++
+			c = s.peek()
+		default:
+			return nil, false, errSyntax
+		}
+	}
+	if c != '"' {
+		return nil, false, errSyntax
+	}
+	k, err = s.str()
+	if err != nil {
+		return nil, false, err
+	}
+	if s.peek() != ':' {
+		return nil, false, errSyntax
+	}
+	s.i++
+	return k, true, nil
+}
+
+// skipStr consumes a string at s.i (which must be its opening quote). Short
+// strings are walked byte by byte; past 32 bytes it hops from quote to
+// quote with bytes.IndexByte, which is what makes long content cheap.
+func (s *scan) skipStr() error {
+	b := s.b
+	j := s.i + 1
+	for end := min(j+32, len(b)); j < end; j++ {
+		switch b[j] {
+		case '"':
+			s.i = j + 1
+			return nil
+		case '\\':
+			j++
+		}
+	}
+	start := s.i + 1
+	for {
+		if j > len(b) {
+			return errSyntax
+		}
+		k := bytes.IndexByte(b[j:], '"')
+		if k < 0 {
+			return errSyntax
+		}
+		q := j + k
+		// The quote is escaped when an odd number of backslashes precede it.
+		n := 0
+		for p := q - 1; p >= start && b[p] == '\\'; p-- {
+			n++
+		}
+		if n%2 == 0 {
+			s.i = q + 1
+			return nil
+		}
+		j = q + 1
+	}
+}
+
+// rawStr consumes a string and returns its raw bytes between the quotes and
+// whether it holds escapes. It is for keys and short values.
+func (s *scan) rawStr() ([]byte, bool, error) {
+	if s.peek() != '"' {
+		return nil, false, errType
+	}
+	b := s.b
+	start := s.i + 1
+	esc := false
+	for j := start; j < len(b); j++ {
+		switch b[j] {
+		case '"':
+			s.i = j + 1
+			return b[start:j], esc, nil
+		case '\\':
+			esc = true
+			j++
+		}
+	}
+	return nil, false, errSyntax
+}
+
+// str consumes a string and returns its value. Without escapes the bytes
+// alias the line; with them they are a new, unescaped copy.
+func (s *scan) str() ([]byte, error) {
+	start := s.i
+	raw, esc, err := s.rawStr()
+	if err != nil || !esc {
+		return raw, err
+	}
+	var v string
+	if err := json.Unmarshal(s.b[start:s.i], &v); err != nil {
+		return nil, errSyntax
+	}
+	return []byte(v), nil
+}
+
+// null consumes a null literal if one is next.
+func (s *scan) null() bool {
+	if s.peek() == 'n' && bytes.HasPrefix(s.b[s.i:], []byte("null")) {
+		s.i += 4
+		return true
+	}
+	return false
+}
+
+// boolean reads true or false.
+func (s *scan) boolean() (bool, error) {
+	switch {
+	case bytes.HasPrefix(s.b[s.i:], []byte("true")):
+		s.i += 4
+		return true, nil
+	case bytes.HasPrefix(s.b[s.i:], []byte("false")):
+		s.i += 5
+		return false, nil
+	}
+	return false, errType
+}
+
+// count reads a token count: a non-negative whole number below 2^32 (no
+// request uses billions of tokens; larger values are refused as out of
+// range). Fractions, exponents and signs are refused, as serde's u64 does.
+func (s *scan) count() (uint32, error) {
+	v, err := s.countMax(1<<32 - 1)
+	return uint32(v), err
+}
+
+// countMax reads a non-negative whole number up to hi.
+func (s *scan) countMax(hi uint64) (uint64, error) {
+	s.ws()
+	start := s.i
+	var v uint64
+	over := false
+	for s.i < len(s.b) && s.b[s.i] >= '0' && s.b[s.i] <= '9' {
+		if !over {
+			v = v*10 + uint64(s.b[s.i]-'0')
+			over = v > hi
+		}
+		s.i++
+	}
+	if s.i == start {
+		if s.i < len(s.b) {
+			switch s.b[s.i] {
+			case '-', 'n', '"', '{', '[', 't', 'f':
+				return 0, errNumber
+			}
+		}
+		return 0, errSyntax
+	}
+	if s.i < len(s.b) {
+		switch s.b[s.i] {
+		case '.', 'e', 'E':
+			return 0, errNumber
+		}
+	}
+	if over {
+		return 0, errRange
+	}
+	return v, nil
+}
+
+// skip consumes one value of any type.
+func (s *scan) skip() error {
+	switch c := s.peek(); c {
+	case '"':
+		return s.skipStr()
+	case '{', '[':
+		return s.skipNested()
+	case 0:
+		return errSyntax
+	case '}', ']', ',', ':':
+		return errSyntax
+	}
+	// A literal or number: up to the next delimiter.
+	start := s.i
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			if s.i == start {
+				return errSyntax
+			}
+			return nil
+		case '"', '{', '[', ':':
+			return errSyntax
+		}
+		s.i++
+	}
+	return nil
+}
+
+// skipNested consumes an object or array, tracking nesting and strings.
+func (s *scan) skipNested() error {
+	var stack [64]byte // open brackets; deeper nesting falls back to a counter
+	depth := 0
+	for s.i < len(s.b) {
+		c := s.b[s.i]
+		switch c {
+		case '"':
+			if err := s.skipStr(); err != nil {
+				return err
+			}
+			continue
+		case '{', '[':
+			if depth < len(stack) {
+				stack[depth] = c
+			}
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return errSyntax
+			}
+			depth--
+			if depth < len(stack) && (stack[depth] == '{') != (c == '}') {
+				return errSyntax
+			}
+			if depth == 0 {
+				s.i++
+				return nil
+			}
+		}
+		s.i++
+	}
+	return errSyntax
+}
+
+// end checks that nothing but space follows the value.
+func (s *scan) end() error {
+	if s.peek() != 0 {
+		return errSyntax
+	}
+	return nil
+}

@@ -1,0 +1,194 @@
+package usage
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/tokenomics/tokenomics/model"
+)
+
+// Tokens are token counts by kind, summed exactly.
+type Tokens struct {
+	Input        int64 // uncached input
+	Output       int64 // visible output (Codex: output minus reasoning)
+	CacheRead    int64
+	CacheWrite   int64 // 5-minute and 1-hour writes
+	CacheWrite1h int64 // the 1-hour part of CacheWrite
+	Reasoning    int64 // reasoning output (Codex; Claude Code counts thinking in Output)
+}
+
+// Total is every token: input, cache reads and writes, output, reasoning.
+func (t Tokens) Total() int64 {
+	return t.Input + t.Output + t.CacheRead + t.CacheWrite + t.Reasoning
+}
+
+// Add adds u to t.
+func (t *Tokens) Add(u Tokens) {
+	t.Input += u.Input
+	t.Output += u.Output
+	t.CacheRead += u.CacheRead
+	t.CacheWrite += u.CacheWrite
+	t.CacheWrite1h += u.CacheWrite1h
+	t.Reasoning += u.Reasoning
+}
+
+func (t *Tokens) addRec(r *rec) {
+	t.Input += int64(r.tok[tIn])
+	t.Output += int64(r.tok[tOut])
+	t.CacheRead += int64(r.tok[tRead])
+	t.CacheWrite += int64(r.tok[tWrite])
+	t.CacheWrite1h += int64(r.tok[tWrite1h])
+	t.Reasoning += int64(r.tok[tReason])
+}
+
+// usageOf is the record as the cost model's Usage.
+func usageOf(r *rec) model.Usage {
+	return model.Usage{Input: float64(r.tok[tIn]), CacheRead: float64(r.tok[tRead]), CacheWrite: float64(r.tok[tWrite]),
+		Output: float64(r.tok[tOut]), Reasoning: float64(r.tok[tReason])}
+}
+
+// ModelSummary is the usage of one model name of the logs.
+type ModelSummary struct {
+	Name      string // as the logs write it; "" when they name none
+	Match     Match
+	ModelName string // the catalog's name for Match.ID
+	Requests  int64
+	Tokens    Tokens
+	Cost      float64 // USD at the catalog's API prices, request by request; 0 unless Priced
+	Priced    bool
+	Fast      int64 // requests in Claude's fast mode
+}
+
+// Label is the name to show: the logs' name, or what stands for none.
+func (m *ModelSummary) Label() string {
+	if m.Name == "" {
+		return "(no model named)"
+	}
+	return m.Name
+}
+
+// Summary is what the logs add up to.
+type Summary struct {
+	Requests    int64
+	Sessions    int
+	Days        int    // days with at least one request, in the log's time zone
+	First, Last string // first and last of those days
+	Models      []ModelSummary
+	Total       Tokens
+	Cost        float64 // API cost of the priced models
+	Unpriced    int64   // tokens of models without a price
+	Notes       []string
+}
+
+// Summarize adds the records up by model and prices each request on the
+// catalog (model.RequestCost). Models the catalog lacks are counted and
+// their cost left unknown.
+func (l *Log) Summarize(cat *model.Catalog) Summary {
+	var s Summary
+	byModel := make([]ModelSummary, len(l.models))
+	used := make([]bool, len(l.models))
+	apis := make([]*model.APIModel, len(l.models))
+	for i, name := range l.models {
+		byModel[i].Name = name
+		byModel[i].Match = MatchModel(name, cat)
+		if id := byModel[i].Match.ID; id != "" {
+			apis[i], _ = cat.Model(id)
+			byModel[i].ModelName = apis[i].Name
+			byModel[i].Priced = true
+		}
+	}
+	sessions := map[uint32]struct{}{}
+	days := map[int64]struct{}{}
+	var first, last int64
+	for i := range l.recs {
+		r := &l.recs[i]
+		m := &byModel[r.model]
+		used[r.model] = true
+		m.Requests++
+		m.Tokens.addRec(r)
+		if r.flags&fFast != 0 {
+			m.Fast++
+		}
+		if apis[r.model] != nil {
+			m.Cost += model.RequestCost(apis[r.model], usageOf(r))
+		}
+		sessions[r.session] = struct{}{}
+		d := dayOf(r.ts, l.Location)
+		days[d] = struct{}{}
+		if len(days) == 1 || d < first {
+			first = d
+		}
+		if len(days) == 1 || d > last {
+			last = d
+		}
+	}
+	s.Requests = int64(len(l.recs))
+	s.Sessions, s.Days = len(sessions), len(days)
+	if s.Days > 0 {
+		s.First, s.Last = dayString(first), dayString(last)
+	}
+	var fast, w1h int64
+	for i, m := range byModel {
+		if !used[i] {
+			continue
+		}
+		s.Total.Add(m.Tokens)
+		fast += m.Fast
+		if m.Priced {
+			s.Cost += m.Cost
+			w1h += m.Tokens.CacheWrite1h
+		} else {
+			s.Unpriced += m.Tokens.Total()
+		}
+		s.Models = append(s.Models, m)
+	}
+	slices.SortStableFunc(s.Models, func(a, b ModelSummary) int {
+		if c := cmp.Compare(b.Cost, a.Cost); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.Tokens.Total(), a.Tokens.Total())
+	})
+	for _, m := range s.Models {
+		switch {
+		case m.Name == Synthetic:
+			if m.Tokens.Total() > 0 {
+				s.Notes = append(s.Notes, fmt.Sprintf("%s: %s tokens on messages Claude Code made up itself; counted, never priced", Synthetic, model.Tokens(float64(m.Tokens.Total()))))
+			}
+		case m.Name == "":
+			s.Notes = append(s.Notes, fmt.Sprintf("%s no model: %s tokens counted, API cost unknown (ccusage would assume gpt-5; this tool does not guess)",
+				count(m.Requests, "request names", "requests name"), model.Tokens(float64(m.Tokens.Total()))))
+		case !m.Priced:
+			s.Notes = append(s.Notes, fmt.Sprintf("%s is not in the catalog: its %s tokens are counted, their API cost is unknown", m.Name, model.Tokens(float64(m.Tokens.Total()))))
+		case m.Match.Rule != "":
+			s.Notes = append(s.Notes, fmt.Sprintf("%s is priced as %s (%s)", m.Name, m.Match.ID, m.Match.Rule))
+		}
+	}
+	if w1h > 0 {
+		s.Notes = append(s.Notes, fmt.Sprintf("%s cache-write tokens were 1-hour writes: priced at the catalog's cache-write rate (the 5-minute one); Anthropic bills them at 2× input", model.Tokens(float64(w1h))))
+	}
+	if fast > 0 {
+		s.Notes = append(s.Notes, fmt.Sprintf("%s in fast mode: priced at the standard rates (the catalog has no fast-mode price)", count(fast, "request ran", "requests ran")))
+	}
+	return s
+}
+
+// dayOf is the day (days since 1970-01-01) of a Unix-ms time in loc.
+func dayOf(ms int64, loc *time.Location) int64 {
+	t := time.UnixMilli(ms).In(loc)
+	y, m, d := t.Date()
+	return daysFromCivil(y, int(m), d)
+}
+
+func dayString(d int64) string {
+	return time.Unix(d*86400, 0).UTC().Format(time.DateOnly)
+}
+
+// count writes n with the singular or plural words.
+func count[N int | int64](n N, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
