@@ -431,3 +431,27 @@ func TestValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestPlanReasonPrefersHardLimits(t *testing.T) {
+	// Short overflows the 10-message cap (util 2.5, as in TestSubscriptions);
+	// Hard needs frontier, which the plan lacks. The quote names Hard.
+	r := eval(t, twoClasses(), plan(func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 10}} }))
+	q := quote(t, r, "plan")
+	if q.Why != WhyTier || !strings.HasPrefix(q.Reason, "Hard:") {
+		t.Errorf("reason %q (%v), want Hard's tier", q.Reason, q.Why)
+	}
+	// Overflow: Short 60% of 880 = 528 tasks on alpha at 0.002 = 1.056; Hard 44 on beta at 0.05 = 2.2.
+	approx(t, "monthly", q.Monthly, 20+1.056+2.2)
+}
+
+func TestVerdictBlockedIgnoresCaps(t *testing.T) {
+	// A $1 plan over its caps is no surprise; a $1 plan with a 1k context is.
+	c := plan(func(s *Subscription) { s.PriceMonthly = 1; s.Limits = []Limit{{WindowHours: 5, Messages: 10}} })
+	c.Plans = append(c.Plans, Subscription{ID: "tiny", Vendor: "p1", Name: "Tiny", PriceMonthly: 1, Models: []string{"alpha"}, ContextWindow: 1000})
+	r := eval(t, oneClass(nil), c)
+	// Best: mix:all at 1.76 (alpha). "plan" costs 1 + 1.056 = 2.056; Tiny 1 + 1.76.
+	v := r.Verdict()
+	if v.Best.ID != "mix:all" || v.Blocked == nil || v.Blocked.ID != "tiny" {
+		t.Fatalf("best %v blocked %+v", v.Best.ID, v.Blocked)
+	}
+}

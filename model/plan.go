@@ -250,7 +250,9 @@ func (e *engine) planQuote(pi int) Quote {
 				cq.Why = WhyNoRoute
 			}
 		}
-		if q.Reason == "" && cq.Reason != "" {
+		// The quote's reason is the first class's, except that a class the plan
+		// cannot take at all outranks one that merely runs over the caps.
+		if cq.Reason != "" && (q.Reason == "" || (q.Why == WhyCaps && cq.Why != WhyCaps)) {
 			q.Reason, q.Why = cl.Name+": "+cq.Reason, cq.Why
 		}
 		q.Classes[ci] = cq

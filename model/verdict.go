@@ -9,7 +9,9 @@ type Verdict struct {
 	// Margin is Rival.Monthly − Best.Monthly (≥ 0) and MarginPct that as a share of Rival.Monthly.
 	Margin, MarginPct float64
 	// Blocked is the cheapest paid plan whose base price is at most Best's cost
-	// but which does not fit the work; BlockedReason says why.
+	// but which cannot take some class at all (context window, tier): the
+	// surprise worth telling. Running over usage caps is not one; BlockedReason
+	// says why.
 	Blocked       *Quote
 	BlockedReason string
 }
@@ -42,7 +44,7 @@ func (r *Result) Verdict() Verdict {
 	}
 	for i := range r.Quotes {
 		q := &r.Quotes[i]
-		if q.Kind != KindSubscription || q.Fits || q.Base <= 0 || q.Base > v.Best.Monthly || q == v.Best {
+		if q.Kind != KindSubscription || q.Fits || q.Base <= 0 || q.Base > v.Best.Monthly || q == v.Best || q.Why == WhyCaps {
 			continue
 		}
 		if v.Blocked == nil || q.Base < v.Blocked.Base {

@@ -73,7 +73,7 @@ func support(r *model.Result, v *model.Verdict, cur money.Currency) string {
 	if b.Kind == model.KindSubscription {
 		switch {
 		case !b.Fits && b.Overflow > 0:
-			return fmt.Sprintf("%s, %s/month of the work runs on API models.", shortfall(b.Why), cur.Format(b.Overflow))
+			return fmt.Sprintf("%s, %s/month of the work runs on API models.", shortfall(b), cur.Format(b.Overflow))
 		case b.HasBreakEven:
 			return fmt.Sprintf("Below %s today's volume, paying per token would be cheaper.", Times(b.BreakEven))
 		}
@@ -91,17 +91,32 @@ func support(r *model.Result, v *model.Verdict, cur money.Currency) string {
 	return ""
 }
 
-// shortfall says in words why a plan does not take all the work.
-func shortfall(w model.Why) string {
-	switch w {
-	case model.WhyCaps:
-		return "Past its usage caps"
-	case model.WhyContext:
-		return "For tasks beyond its context window"
-	case model.WhyTier:
-		return "For tasks that need a stronger model"
+// shortfall says in words what a plan cannot take: "Past its usage caps and
+// context window".
+func shortfall(q *model.Quote) string {
+	var parts []string
+	seen := map[model.Why]bool{}
+	for _, c := range q.Classes {
+		if c.Fits || seen[c.Why] {
+			continue
+		}
+		seen[c.Why] = true
+		switch c.Why {
+		case model.WhyCaps:
+			parts = append(parts, "usage caps")
+		case model.WhyContext:
+			parts = append(parts, "context window")
+		case model.WhyTier:
+			parts = append(parts, "capability tier")
+		}
 	}
-	return "For what it can't take"
+	if len(parts) == 0 {
+		return "For what it can't take"
+	}
+	if len(parts) > 1 {
+		parts = append(parts[:len(parts)-2], parts[len(parts)-2]+" and "+parts[len(parts)-1])
+	}
+	return "Past its " + strings.Join(parts, ", ")
 }
 
 // Times formats a volume multiple: 0.4×, 1.8×, 12×.

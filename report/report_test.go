@@ -135,3 +135,34 @@ func TestTable(t *testing.T) {
 		t.Error("colour codes without colour")
 	}
 }
+
+func TestSupportLines(t *testing.T) {
+	// One plan over its caps and short of context: "caps" from Short (20 a
+	// day, 5 messages per 5 h), "context window" from Long (3k > 2.5k).
+	cat := &model.Catalog{
+		Models: []model.APIModel{{ID: "mini", Provider: "acme", Name: "Acme Mini", Tier: model.Mid,
+			Rates: model.Rates{Input: 1, Output: 4}, ContextWindow: 200000, Status: "active"}},
+		Plans: []model.Subscription{{ID: "free", Vendor: "acme", Name: "Acme Free", Models: []string{"mini"},
+			ContextWindow: 2500, Limits: []model.Limit{{WindowHours: 5, Messages: 5}}}},
+	}
+	w := model.NewWorkload("w")
+	short, long := model.NewClass("Short"), model.NewClass("Long")
+	short.Count, short.InputTokens, short.OutputTokens = 20, 500, 500
+	long.Count, long.InputTokens, long.OutputTokens = 1, 2000, 1000
+	w.Classes = []model.Class{short, long}
+	r, err := model.Evaluate(w, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Short: 440 tasks, 20 messages a day, 12.5 per 5 h of 5 → util 2.5,
+	// 60% = 264 tasks overflow at (500 + 2000)/1e6 = 0.0025 → $0.66.
+	// Long: 22 tasks at (2000 + 4000)/1e6 = 0.006 → $0.132. Free plan: $0.792.
+	// API mix: 440 · 0.0025 + 22 · 0.006 = 1.1 + 0.132 = 1.232; (1.232 − 0.792)/1.232 = 35.7%.
+	main, support := Verdict(&r, money.USD)
+	if want := "Acme Free does this work for $0.79/month, 36% less than the best API mix ($1.23)."; main != want {
+		t.Errorf("main\n got %s\nwant %s", main, want)
+	}
+	if want := "Past its usage caps and context window, $0.79/month of the work runs on API models."; support != want {
+		t.Errorf("support\n got %s\nwant %s", support, want)
+	}
+}

@@ -45,8 +45,15 @@ func (m *Model) verdictLines(width int) []string {
 	main, support := m.verdictText(true)
 	var lines []string
 	for _, s := range []string{main, support} {
-		if s != "" {
-			lines = append(lines, strings.Split(ansi.Wrap(s, max(width-1, 1), " "), "\n")...)
+		if s == "" {
+			continue
+		}
+		// Continuation lines line up under the text, past "▶ " or the indent.
+		for i, l := range strings.Split(ansi.Wrap(s, max(width-3, 1), " "), "\n") {
+			if i > 0 {
+				l = "  " + l
+			}
+			lines = append(lines, l)
 		}
 	}
 	return lines
