@@ -112,14 +112,15 @@ func parseDocument(name string, data []byte) (d *decoder, body ast.Node, err err
 // the parser's time and memory in bounds (it reads 1-15 MB a second).
 const maxFileSize = 4 << 20
 
-// Bounds on the shape of a file, checked before the parser sees it: the
+// Bounds on the shape of a file, checked before the parser sees it. The
 // time goccy/go-yaml takes grows with the square of the nesting depth
-// (100,000 '[' take most of a minute) and of the keys in one block mapping
-// (40,000 take 3 s), and such a mapping recurses once per key. Our formats
-// nest a handful of levels and the largest mapping has about twenty keys.
+// (100,000 '[' take most of a minute); for a block mapping it recurses once
+// per key and copies the keys after each (40,000 keys take 3 s, 200,000 more
+// memory than the machine has). Our formats nest a handful of levels, and
+// their largest mapping has about twenty keys.
 const (
 	maxDepth = 1000
-	maxKeys  = 5000
+	maxKeys  = 500
 )
 
 // checkShape reports where a file first nests deeper than maxDepth (flow
@@ -145,25 +146,28 @@ func checkShape(data []byte) (line, col int, msg string) {
 			continue
 		}
 		if col == 0 && quote == 0 {
-			kcol, dashes, isKey := lineShape(data[i:])
+			indent, kcol, dashes, isKey := lineShape(data[i:])
 			if dashes > maxDepth {
 				return line, kcol, deep
 			}
-			if isKey && depth == 0 {
-				for len(blocks) > 0 && blocks[len(blocks)-1].col > kcol {
+			if depth == 0 && (dashes > 0 || isKey) {
+				// A "- " entry closes the mappings of the entry before it; a key
+				// closes the mappings nested deeper than itself.
+				top := kcol
+				if dashes > 0 {
+					top = indent
+				}
+				for len(blocks) > 0 && blocks[len(blocks)-1].col > top {
 					blocks = blocks[:len(blocks)-1]
 				}
-				if n := len(blocks); n > 0 && blocks[n-1].col == kcol && dashes == 0 {
+			}
+			if isKey && depth == 0 {
+				if n := len(blocks); n > 0 && blocks[n-1].col == kcol {
 					if blocks[n-1].keys++; blocks[n-1].keys > maxKeys {
 						return line, kcol, fmt.Sprintf("more than %d keys in one mapping", maxKeys)
 					}
-				} else {
-					if n > 0 && blocks[n-1].col == kcol {
-						blocks = blocks[:n-1] // a "- " item starts a new mapping
-					}
-					if blocks = append(blocks, open{kcol, 1}); len(blocks) > maxDepth {
-						return line, kcol, deep
-					}
+				} else if blocks = append(blocks, open{kcol, 1}); len(blocks) > maxDepth {
+					return line, kcol, deep
 				}
 			}
 		}
@@ -205,35 +209,40 @@ func checkShape(data []byte) (line, col int, msg string) {
 	return 0, 0, ""
 }
 
-// lineShape reads the start of a line: the column after its indentation
-// and "- " entries, how many entries, and whether the text there is a block
-// mapping key (": " or a final ':' before any comment).
-func lineShape(line []byte) (col, dashes int, key bool) {
+// lineShape reads the start of a line: the column of its first character,
+// the column after its indentation and "- " entries, how many entries, and
+// whether the text there is a block mapping key (": " or a final ':' before
+// any comment).
+func lineShape(line []byte) (indent, col, dashes int, key bool) {
 	if end := bytes.IndexByte(line, '\n'); end >= 0 {
 		line = line[:end]
 	}
 	i := 0
+	for i < len(line) && line[i] == ' ' {
+		i++
+	}
+	indent = i + 1
 	for i < len(line) {
 		if line[i] == ' ' {
 			i++
-		} else if line[i] == '-' && i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t') {
+		} else if line[i] == '-' && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t' || line[i+1] == '\r') {
 			if dashes == maxDepth {
-				return i + 1, dashes + 1, false // the entry one too deep
+				return indent, i + 1, dashes + 1, false // the entry one too deep
 			}
-			i, dashes = i+2, dashes+1
+			i, dashes = i+1, dashes+1
 		} else {
 			break
 		}
 	}
 	rest := line[i:]
 	if len(rest) == 0 || rest[0] == '#' || rest[0] == '[' || rest[0] == '{' {
-		return i + 1, dashes, false
+		return indent, i + 1, dashes, false
 	}
 	if h := bytes.Index(rest, []byte(" #")); h >= 0 {
 		rest = rest[:h]
 	}
 	rest = bytes.TrimRight(rest, " \t\r")
-	return i + 1, dashes, bytes.Contains(rest, []byte(": ")) || bytes.HasSuffix(rest, []byte(":"))
+	return indent, i + 1, dashes, bytes.Contains(rest, []byte(": ")) || bytes.HasSuffix(rest, []byte(":"))
 }
 
 // parseBytes is the third-party parser behind a recover: whatever bytes a

@@ -19,7 +19,7 @@ func TestOddInputs(t *testing.T) {
 		{"deep flow nesting", "classes: " + strings.Repeat("[", n), 1, 10 + maxDepth, "", "nesting deeper than 1000 levels"},
 		{"deep flow mappings", strings.Repeat("{a: ", n), 1, 4*maxDepth + 1, "", "nesting deeper than 1000 levels"},
 		{"deep block nesting", strings.Repeat("- ", n), 1, 2*maxDepth + 1, "", "nesting deeper than 1000 levels"},
-		{"many keys in one mapping", strings.Repeat("k: 1\n", maxKeys+5), maxKeys + 1, 1, "", "more than 5000 keys in one mapping"},
+		{"many keys in one mapping", strings.Repeat("k: 1\n", maxKeys+5), maxKeys + 1, 1, "", "more than 500 keys in one mapping"},
 		{"deep indentation", deepKeys(maxDepth + 1), maxDepth + 1, maxDepth + 1, "", "nesting deeper than 1000 levels"},
 		{"too large", "name: " + strings.Repeat("x", maxFileSize), 1, 1, "", "the limit is"},
 		{"NUL byte", "name: a\x00b\n", 1, 7, "name", "printable text (found U+0000)"},
@@ -89,11 +89,14 @@ func deepKeys(n int) string {
 // Big files of an ordinary shape pass the guard.
 func TestCheckShapeAllows(t *testing.T) {
 	for name, s := range map[string]string{
-		"long list of mappings": strings.Repeat("- id: a\n  name: b\n  limits:\n    - {window_hours: 5}\n", 3*maxKeys),
-		"nested keys reset":     strings.Repeat("a:\n  b: 1\n  c: 1\n", maxKeys),
-		"nested to the limit":   deepKeys(maxDepth),
-		"keys in block text":    "note: |\n" + strings.Repeat("  k: v\n", maxKeys/2),
-		"shipped catalog":       string(embeddedCatalog),
+		"long list of mappings":                strings.Repeat("- id: a\n  name: b\n  limits:\n    - {window_hours: 5}\n", 3*maxKeys),
+		"entries on their own line":            "subscriptions:\n" + strings.Repeat("  -\n    id: a\n    name: b\n", 3*maxKeys),
+		"entries on their own line, with CRLF": "subscriptions:\r\n" + strings.Repeat("  -\r\n    id: a\r\n    name: b\r\n", 3*maxKeys),
+		"lists of scalars":                     "a:\n" + strings.Repeat("  - x\n", 3*maxKeys) + "b: 1\n",
+		"nested keys reset":                    strings.Repeat("a:\n  b: 1\n  c: 1\n", maxKeys),
+		"nested to the limit":                  deepKeys(maxDepth),
+		"keys in block text":                   "note: |\n" + strings.Repeat("  k: v\n", maxKeys/2),
+		"shipped catalog":                      string(embeddedCatalog),
 	} {
 		if line, col, msg := checkShape([]byte(s)); msg != "" {
 			t.Errorf("%s: %d:%d: %s", name, line, col, msg)

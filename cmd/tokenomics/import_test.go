@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,28 +15,6 @@ const (
 	claudeFixture = "../../usage/testdata/claude"
 	codexFixture  = "../../usage/testdata/codex"
 )
-
-// runImportCLI runs the command line with the import command registered
-// (whether or not main.go registers it yet) and maps errors to exit
-// statuses as run does.
-func runImportCLI(args []string, stdout, stderr io.Writer) int {
-	root := newRoot(stdout, stderr)
-	if c, _, err := root.Find([]string{"import"}); err != nil || c == root {
-		root.AddCommand(newImport(stdout))
-	}
-	root.SetArgs(args)
-	err := root.Execute()
-	if err == nil {
-		return 0
-	}
-	fmt.Fprintln(stderr, "tokenomics:", err)
-	var pe *plans.Error
-	var ie inputError
-	if errors.As(err, &pe) || errors.As(err, &ie) || isFlagError(err) {
-		return 2
-	}
-	return 1
-}
 
 // isolate keeps the tests away from any real log or configuration.
 func isolate(t *testing.T) string {
@@ -57,7 +33,7 @@ func isolate(t *testing.T) string {
 func importCLI(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := runImportCLI(append([]string{"import"}, args...), &out, &errb)
+	code := run(append([]string{"import"}, args...), nil, &out, &errb)
 	return out.String(), errb.String(), code
 }
 

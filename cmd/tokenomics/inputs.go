@@ -28,7 +28,6 @@ func (in *inputs) register(cmd *cobra.Command) {
 	f.StringVar(&in.billing, "billing", "", "subscription billing: monthly or annual (default: the workload's)")
 	f.StringVar(&in.currency, "currency", "", "display currency, e.g. USD, EUR, KRW (default: the workload's, else USD)")
 	f.StringVar(&in.from, "from", "", "derive the workload from usage logs: claude-code or codex (see `tokenomics import`)")
-	cmd.MarkFlagsMutuallyExclusive("workload", "preset", "from")
 	_ = cmd.RegisterFlagCompletionFunc("from", cobra.FixedCompletions(usage.Sources, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.MarkFlagFilename("workload", "yaml", "yml")
 	_ = cmd.MarkFlagFilename("catalog", "yaml", "yml")
@@ -74,6 +73,9 @@ func (in *inputs) loadCatalog() (*plans.Catalog, []string, error) {
 func (in *inputs) loadWorkload(fallback func() (model.Workload, bool)) (model.Workload, error) {
 	var w model.Workload
 	var err error
+	if n := countSet(in.workload, in.preset, in.from); n > 1 {
+		return w, badInput("--workload, --preset and --from name different workloads: give one")
+	}
 	switch {
 	case in.workload != "":
 		w, err = plans.LoadWorkload(in.workload)
@@ -121,4 +123,14 @@ func currencyOf(cat *plans.Catalog, code string) (money.Currency, error) {
 		return money.Currency{}, inputError{err}
 	}
 	return money.New(strings.ToUpper(code), rate), nil
+}
+
+func countSet(vals ...string) int {
+	n := 0
+	for _, v := range vals {
+		if v != "" {
+			n++
+		}
+	}
+	return n
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -18,7 +19,7 @@ import (
 var version = "dev"
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 // inputError marks bad input from the user: exit status 2.
@@ -33,17 +34,24 @@ func badInput(format string, args ...any) error {
 
 // run executes the command line and returns the exit status: 0 on success,
 // 2 for bad input (flags, files, names), 1 for anything else.
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRoot(stdout, stderr)
+	root.SetIn(stdin)
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
 		return 0
 	}
 	fmt.Fprintln(stderr, "tokenomics:", err)
+	return exitCode(err)
+}
+
+// exitCode maps an error to the exit status: 2 for bad input, else 1.
+func exitCode(err error) int {
 	var pe *plans.Error
 	var ie inputError
-	if errors.As(err, &pe) || errors.As(err, &ie) || isFlagError(err) {
+	var fe *fs.PathError // a file the user named cannot be read or written
+	if errors.As(err, &pe) || errors.As(err, &ie) || errors.As(err, &fe) || isFlagError(err) {
 		return 2
 	}
 	return 1
@@ -81,6 +89,6 @@ when stdout is not a terminal).`,
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagErr{err} })
 	in.register(root)
-	root.AddCommand(newCompare(stdout), newPlans(stdout), newPresets(stdout), newImport(stdout))
+	root.AddCommand(newCompare(stdout), newPlans(stdout), newPresets(stdout), newImport(stdout), newCount(stdout))
 	return root
 }

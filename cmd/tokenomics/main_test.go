@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tokenomics/tokenomics/plans"
+)
+
+// cli runs the command line in a clean environment.
+func cli(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	t.Setenv("TOKENOMICS_TODAY", "2026-11-27")
+	t.Setenv("NO_COLOR", "1")
+	var out, errb bytes.Buffer
+	code := run(args, nil, &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func TestCompareJSONRanksEveryOption(t *testing.T) {
+	out, errs, code := cli(t, "compare", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Workload struct{ Name string }
+		Catalog  struct {
+			AsOf string `json:"as_of"`
+		}
+		Currency string
+		Options  []struct {
+			ID       string
+			Kind     string
+			Eligible bool
+			Monthly  float64 `json:"monthly_cost"`
+			Sources  []struct {
+				Source string
+				AsOf   string `json:"as_of"`
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	cat, _ := plans.Embedded()
+	providers := map[string]bool{}
+	usable := 0
+	for _, m := range cat.Models {
+		if m.Usable() {
+			usable++
+			providers[m.Provider] = true
+		}
+	}
+	// every usable model, the all-provider mix, one mix per provider, every plan
+	if want := usable + 1 + len(providers) + len(cat.Plans); len(doc.Options) != want {
+		t.Errorf("%d options, want %d", len(doc.Options), want)
+	}
+	if doc.Workload.Name != "Freelancer" || doc.Currency != "USD" || doc.Catalog.AsOf != cat.AsOf {
+		t.Errorf("header %+v %q %q", doc.Workload, doc.Currency, doc.Catalog.AsOf)
+	}
+	ineligible := false
+	for i, o := range doc.Options {
+		if !o.Eligible {
+			ineligible = true
+		} else if ineligible {
+			t.Fatalf("eligible %s ranked after an ineligible option", o.ID)
+		}
+		if i > 0 && o.Eligible && doc.Options[i-1].Eligible && o.Monthly < doc.Options[i-1].Monthly {
+			t.Fatalf("%s ($%v) ranked after a dearer option", o.ID, o.Monthly)
+		}
+		if o.Kind != "mix" && (len(o.Sources) == 0 || o.Sources[0].Source == "" || o.Sources[0].AsOf == "") {
+			t.Errorf("%s has no source and date", o.ID)
+		}
+	}
+}
+
+func TestBadInputExitsTwo(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("name: x\nclasses:\n  - name: a\n    count: ten\n"), 0o644)
+	badCat := filepath.Join(dir, "cat.yaml")
+	os.WriteFile(badCat, []byte("schema: 1\nas_of: \"2026-11-27\"\ncurrency: USD\napi_models:\n  - id: m\n    provider: p\n    name: M\n    tier: huge\n"), 0o644)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"compare", "--workload", bad}, bad + ":4:12: classes[0].count"},
+		{[]string{"compare", "--catalog", badCat}, badCat + ":8:11: api_models[0].tier"},
+		{[]string{"compare", "--workload", filepath.Join(dir, "missing.yaml")}, "no such file"},
+		{[]string{"compare", "--preset", "nope"}, "valid: freelancer"},
+		{[]string{"compare", "--currency", "XYZ"}, "valid: EUR"},
+		{[]string{"compare", "--format", "yaml"}, "--format"},
+		{[]string{"compare", "--billing", "weekly"}, "--billing"},
+		{[]string{"compare", "--top", "x"}, "--top"},
+		{[]string{"plans", "--kind", "both"}, "--kind"},
+		{[]string{"compare", "--preset", "writer", "--workload", bad}, "give one"},
+	} {
+		_, errs, code := cli(t, tc.args...)
+		if code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errs, tc.want)
+		}
+	}
+}
+
+func TestPlansPresetsVersion(t *testing.T) {
+	out, _, code := cli(t, "plans", "--kind", "api")
+	if code != 0 || !strings.Contains(out, "claude-sonnet-5-5") || strings.Contains(out, "claude-pro ") {
+		t.Errorf("plans --kind api: exit %d\n%s", code, out)
+	}
+	out, _, code = cli(t, "plans", "--kind", "subscription")
+	if code != 0 || !strings.Contains(out, "chatgpt-plus") || strings.Contains(out, "gpt-4o-mini") {
+		t.Errorf("plans --kind subscription: exit %d\n%s", code, out)
+	}
+	out, _, code = cli(t, "presets")
+	for _, p := range plans.Presets() {
+		if !strings.Contains(out, p.Name) || !strings.Contains(out, p.Description) {
+			t.Errorf("presets lacks %s", p.Name)
+		}
+	}
+	if code != 0 {
+		t.Errorf("presets: exit %d", code)
+	}
+	out, _, code = cli(t, "--version")
+	if code != 0 || !strings.Contains(out, "tokenomics version") {
+		t.Errorf("--version: %d %q", code, out)
+	}
+}
+
+// Without a terminal, the bare command prints the comparison table.
+func TestRootWithoutTerminalPrintsTable(t *testing.T) {
+	out, errs, code := cli(t, "--preset", "writer", "--currency", "eur")
+	if code != 0 || !strings.Contains(out, "Writer · monthly · EUR") || !strings.Contains(out, "▶ ") {
+		t.Errorf("exit %d: %s\n%s", code, errs, out)
+	}
+}
+
+func TestCompareFormats(t *testing.T) {
+	for _, f := range []struct{ format, want string }{
+		{"csv", "rank,id,name,kind"},
+		{"markdown", "| # | Option |"},
+		{"table", "#  Option"},
+	} {
+		out, errs, code := cli(t, "compare", "--preset", "developer", "--format", f.format, "--top", "3", "--billing", "annual")
+		if code != 0 || !strings.Contains(out, f.want) {
+			t.Errorf("%s: exit %d %s\n%s", f.format, code, errs, out)
+		}
+	}
+}
