@@ -225,9 +225,13 @@ func (m *Model) planLine(li int, c planCols, focused bool) string {
 	case !q.Eligible:
 		name = m.st.muted.Render(name)
 	}
+	// ✓ carries it all, ~ carries it with overflow to the API, ✗ cannot.
 	mark := m.st.good.Render("✓")
-	if !q.Fits || !q.Eligible {
+	switch {
+	case !q.Eligible:
 		mark = m.st.bad.Render("✗")
+	case !q.Fits:
+		mark = m.st.warn.Render("~")
 	}
 	var b strings.Builder
 	b.WriteString(rank + " " + name + " " + padLeft(m.money(q), c.monthly))
