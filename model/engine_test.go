@@ -424,11 +424,18 @@ func TestValidate(t *testing.T) {
 		{func(_ *Workload, c *Class) { c.CacheHit = 1.5 }, "classes[0].cache_hit"},
 		{func(_ *Workload, c *Class) { c.Turns = 0 }, "classes[0].turns"},
 		{func(_ *Workload, c *Class) { c.InputTokens = math.NaN() }, "classes[0].input_tokens"},
+		{func(_ *Workload, c *Class) { c.Name = "" }, "classes[0].name"},
+		{func(w *Workload, _ *Class) { w.Billing = 7 }, "billing"},
 	} {
 		_, err := Evaluate(oneClass(tc.mod), testCatalog())
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("err %v, want %s…", err, tc.want)
 		}
+	}
+	w := twoClasses()
+	w.Classes[1].Name = w.Classes[0].Name
+	if _, err := Evaluate(w, testCatalog()); err == nil || err.Error() != `classes[1].name: "Short" is used twice` {
+		t.Errorf("duplicate names: %v", err)
 	}
 }
 

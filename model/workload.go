@@ -182,10 +182,19 @@ func (w Workload) Validate() error {
 	if w.People < 1 || w.People > 100000 {
 		return fmt.Errorf("people: %d is not in [1, 100000]", w.People)
 	}
+	if w.Billing != Monthly && w.Billing != Annual {
+		return fmt.Errorf("billing: %v is not monthly or annual", int(w.Billing))
+	}
+	seen := make(map[string]bool, len(w.Classes))
 	for i, c := range w.Classes {
 		if err := c.Validate(); err != nil {
 			return fmt.Errorf("classes[%d].%w", i, err)
 		}
+		// Quotes and saved files identify classes by name.
+		if seen[c.Name] {
+			return fmt.Errorf("classes[%d].name: %q is used twice", i, c.Name)
+		}
+		seen[c.Name] = true
 	}
 	return nil
 }
@@ -199,6 +208,9 @@ const MaxCount = 1e7
 
 // Validate reports the first field of c that is out of range.
 func (c Class) Validate() error {
+	if c.Name == "" {
+		return fmt.Errorf("name: empty")
+	}
 	check := func(field string, v, hi float64) error {
 		if !(v >= 0 && v <= hi) { // also rejects NaN
 			return fmt.Errorf("%s: %v is not in [0, %g]", field, v, hi)
