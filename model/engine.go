@@ -37,17 +37,7 @@ func TaskCost(c *Class, m *APIModel, lam float64) float64 {
 	cost := 0.0
 	for t := range T {
 		in := lam * (c.InputTokens + float64(t)*(c.OutputTokens+c.FollowupTokens))
-		r := m.Rates
-		if lc := m.LongContext; lc != nil && in > lc.Threshold {
-			r = lc.Rates
-			// A long-context tier that names no cache price keeps the base one.
-			if r.CacheRead == nil {
-				r.CacheRead = m.CacheRead
-			}
-			if r.CacheWrite == nil {
-				r.CacheWrite = m.CacheWrite
-			}
-		}
+		r := ratesAt(m, in)
 		read, write := r.Input, r.Input
 		if r.CacheRead != nil {
 			read = *r.CacheRead
