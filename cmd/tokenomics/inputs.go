@@ -23,11 +23,11 @@ type inputs struct {
 func (in *inputs) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVarP(&in.workload, "workload", "w", "", "workload YAML file")
-	f.StringVarP(&in.preset, "preset", "p", "", "shipped workload preset (see `tokenomics presets`)")
+	f.StringVarP(&in.preset, "preset", "p", "", "shipped workload preset (see: tokenomics presets)")
 	f.StringVar(&in.catalog, "catalog", "", "price catalog YAML file replacing the embedded one")
 	f.StringVar(&in.billing, "billing", "", "subscription billing: monthly or annual (default: the workload's)")
 	f.StringVar(&in.currency, "currency", "", "display currency, e.g. USD, EUR, KRW (default: the workload's, else USD)")
-	f.StringVar(&in.from, "from", "", "derive the workload from usage logs: claude-code or codex (see `tokenomics import`)")
+	f.StringVar(&in.from, "from", "", "derive the workload from usage logs: claude-code or codex (see: tokenomics import)")
 	_ = cmd.RegisterFlagCompletionFunc("from", cobra.FixedCompletions(usage.Sources, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.MarkFlagFilename("workload", "yaml", "yml")
 	_ = cmd.MarkFlagFilename("catalog", "yaml", "yml")
