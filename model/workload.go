@@ -90,6 +90,40 @@ func ParseBilling(s string) (Billing, bool) {
 	return 0, false
 }
 
+// Unit is what a class's input or output size is written and shown in. The
+// size itself is always held in English-equivalent tokens, which is all the
+// engine reads; the unit only remembers how the person described it, so the
+// file and the app can give it back that way. Converting words and pages of
+// the workload's language to tokens is plans' job (with package tokencount's
+// figures), not the engine's.
+type Unit int
+
+// Units of a size. The zero value is tokens.
+const (
+	UnitTokens Unit = iota
+	UnitWords
+	UnitPages
+)
+
+var unitNames = [...]string{"tokens", "words", "pages"}
+
+func (u Unit) String() string {
+	if u < UnitTokens || u > UnitPages {
+		return fmt.Sprintf("unit(%d)", int(u))
+	}
+	return unitNames[u]
+}
+
+// ParseUnit reads "tokens", "words" or "pages".
+func ParseUnit(s string) (Unit, bool) {
+	for i, n := range unitNames {
+		if n == s {
+			return Unit(i), true
+		}
+	}
+	return 0, false
+}
+
 // Class is one kind of task the user gives to AI. Token counts are
 // English-equivalent tokens; the language factor of each tokenizer scales them.
 type Class struct {
@@ -98,6 +132,8 @@ type Class struct {
 	Per             Per
 	InputTokens     float64 // first message, documents included
 	OutputTokens    float64 // per turn
+	InputUnit       Unit    // how InputTokens was given and is shown; the engine ignores it
+	OutputUnit      Unit    // how OutputTokens was given and is shown
 	ReasoningTokens float64 // per turn, billed as output
 	Turns           int     // at least 1
 	FollowupTokens  float64 // new user text in each later turn
@@ -239,6 +275,14 @@ func (c Class) Validate() error {
 	}
 	if c.MinTier < Small || c.MinTier > Frontier {
 		return fmt.Errorf("min_tier: %v is not small, mid or frontier", c.MinTier)
+	}
+	for _, u := range []struct {
+		name string
+		u    Unit
+	}{{"input_tokens", c.InputUnit}, {"output_tokens", c.OutputUnit}} {
+		if u.u < UnitTokens || u.u > UnitPages {
+			return fmt.Errorf("%s: the unit %v is not tokens, words or pages", u.name, u.u)
+		}
 	}
 	return nil
 }

@@ -21,7 +21,7 @@ import (
 
 var (
 	workloadKeys = []string{"name", "description", "days_per_month", "hours_per_day", "people", "language", "billing", "currency", "classes"}
-	classKeys    = []string{"name", "count", "per", "input_tokens", "output_tokens", "reasoning_tokens", "turns", "followup_tokens", "cache_hit", "batch", "min_tier"}
+	classKeys    = []string{"name", "count", "per", "input_tokens", "input_words", "input_pages", "output_tokens", "output_words", "output_pages", "reasoning_tokens", "turns", "followup_tokens", "cache_hit", "batch", "min_tier"}
 	perNames     = []string{"day", "week", "month"}
 	billingNames = []string{"monthly", "annual"}
 )
@@ -87,6 +87,7 @@ func (d *decoder) workload(body ast.Node, nodes map[string]ast.Node) (model.Work
 	if err != nil {
 		return w, err
 	}
+	var sizes []givenSize // in words or pages: converted once the language is known
 	for _, e := range es {
 		ep := (*path)(nil).field(e.key)
 		nodes[e.key] = e.v
@@ -113,7 +114,7 @@ func (d *decoder) workload(body ast.Node, nodes map[string]ast.Node) (model.Work
 		case "currency":
 			w.Currency, err = d.currency(e.v, ep)
 		case "classes":
-			w.Classes, err = d.classes(e.v, ep, nodes)
+			w.Classes, err = d.classes(e.v, ep, nodes, &sizes)
 		default:
 			err = d.unknown(e, nil, workloadKeys)
 		}
@@ -121,7 +122,40 @@ func (d *decoder) workload(body ast.Node, nodes map[string]ast.Node) (model.Work
 			return w, err
 		}
 	}
+	for _, s := range sizes {
+		c := &w.Classes[s.class]
+		t := SizeToTokens(w.Language, s.unit, s.amount)
+		if t > model.MaxTokens {
+			return w, d.errAt(s.node, s.path, "%s %s of %s make %s tokens, more than the limit of %s",
+				fmtG(s.amount), s.unit, languageLabel(w.Language), fmtG(t), fmtG(model.MaxTokens))
+		}
+		if s.output {
+			c.OutputTokens = t
+		} else {
+			c.InputTokens = t
+		}
+	}
 	return w, nil
+}
+
+// givenSize is a class's input or output size given in words or pages.
+type givenSize struct {
+	class  int
+	output bool
+	unit   model.Unit
+	amount float64
+	node   ast.Node
+	path   *path
+}
+
+func fmtG(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// languageLabel names the language whose units convert a size.
+func languageLabel(lang string) string {
+	if _, ok := LanguageUnits(lang); ok {
+		return lang
+	}
+	return lang + " (measured as English)"
 }
 
 // currency reads a display currency code; lower case is accepted. Whether
@@ -149,7 +183,7 @@ func (d *decoder) requiredInt(n ast.Node, p *path) (int, error) {
 	return v, err
 }
 
-func (d *decoder) classes(n ast.Node, p *path, nodes map[string]ast.Node) ([]model.Class, error) {
+func (d *decoder) classes(n ast.Node, p *path, nodes map[string]ast.Node, sizes *[]givenSize) ([]model.Class, error) {
 	items, err := d.seq(n, p)
 	if err != nil || len(items) == 0 {
 		return nil, err // none is nil, written or not, so files compare equal
@@ -168,7 +202,8 @@ func (d *decoder) classes(n ast.Node, p *path, nodes map[string]ast.Node) ([]mod
 			return nil, d.errAt(it, ip, "expected a class, got nothing")
 		}
 		c := model.NewClass("")
-		var has struct{ name, count, input, output bool }
+		var has struct{ name, count bool }
+		var given [2]entry // the key each size was given under, input then output
 		for _, e := range es {
 			ep := ip.field(e.key)
 			nodes[key+"."+e.key] = e.v
@@ -190,12 +225,41 @@ func (d *decoder) classes(n ast.Node, p *path, nodes map[string]ast.Node) ([]mod
 				if s, err = d.enum(e.v, ep, perNames); err == nil {
 					c.Per, _ = model.ParsePer(s)
 				}
-			case "input_tokens":
-				c.InputTokens, err = d.requiredNumber(e.v, ep)
-				has.input = true
-			case "output_tokens":
-				c.OutputTokens, err = d.requiredNumber(e.v, ep)
-				has.output = true
+			case "input_tokens", "input_words", "input_pages", "output_tokens", "output_words", "output_pages":
+				which, unit, _ := strings.Cut(e.key, "_")
+				u, _ := model.ParseUnit(unit)
+				out := which == "output"
+				g := &given[b2i(out)]
+				if g.k != nil {
+					line, _ := position(g.k)
+					return nil, d.errAt(e.k, ep, "the %s size is given twice, as %s (line %d) and as %s: give one",
+						which, g.key, line, e.key)
+				}
+				*g = e
+				nodes[key+"."+which+"_tokens"] = e.v // where Validate's errors on it point
+				if u == model.UnitTokens {
+					v, err := d.requiredNumber(e.v, ep)
+					if err != nil {
+						return nil, err
+					}
+					if out {
+						c.OutputTokens = v
+					} else {
+						c.InputTokens = v
+					}
+					break
+				}
+				// Words and pages: the language may come after the classes,
+				// so the workload converts them at the end.
+				var v float64
+				if v, err = d.required(e.v, ep, span{lo: 0, hi: math.Inf(1)}); err == nil {
+					*sizes = append(*sizes, givenSize{class: i, output: out, unit: u, amount: v, node: e.v, path: ep})
+					if out {
+						c.OutputUnit = u
+					} else {
+						c.InputUnit = u
+					}
+				}
 			case "reasoning_tokens":
 				c.ReasoningTokens, err = d.requiredNumber(e.v, ep)
 			case "turns":
@@ -224,9 +288,14 @@ func (d *decoder) classes(n ast.Node, p *path, nodes map[string]ast.Node) ([]mod
 		for _, r := range []struct {
 			ok   bool
 			name string
-		}{{has.name, "name"}, {has.count, "count"}, {has.input, "input_tokens"}, {has.output, "output_tokens"}} {
+		}{{has.name, "name"}, {has.count, "count"}} {
 			if !r.ok {
 				return nil, d.missing(it, ip, r.name)
+			}
+		}
+		for j, which := range []string{"input", "output"} {
+			if given[j].k == nil {
+				return nil, d.errAt(it, ip.field(which+"_tokens"), "required field is missing (or give %s_words or %s_pages)", which, which)
 			}
 		}
 		out = append(out, c)
@@ -249,12 +318,17 @@ func MarshalWorkload(w model.Workload) ([]byte, error) {
 		return nil, fmt.Errorf("workload %q: %w", w.Name, err)
 	}
 	var b bytes.Buffer
-	b.WriteString("# tokenomics workload (token counts are English-equivalent; the README lists every field)\n")
+	b.WriteString("# tokenomics workload (tokens are English-equivalent, words and pages in its language; the README lists every field)\n")
 	str := func(indent, key, v string) {
 		fmt.Fprintf(&b, "%s%s: %s\n", indent, key, yamlString(v))
 	}
 	num := func(indent, key string, v float64) {
 		fmt.Fprintf(&b, "%s%s: %s\n", indent, key, yamlNumber(v))
+	}
+	// A size goes back in the unit it was given in.
+	size := func(indent, which string, tokens float64, u model.Unit) {
+		v, _ := sizeAmount(w.Language, u, tokens)
+		num(indent, which+"_"+u.String(), v)
 	}
 	if w.Name != "" {
 		str("", "name", w.Name)
@@ -292,8 +366,8 @@ func MarshalWorkload(w model.Workload) ([]byte, error) {
 		if c.Per != model.PerDay {
 			str(in, "per", c.Per.String())
 		}
-		num(in, "input_tokens", c.InputTokens)
-		num(in, "output_tokens", c.OutputTokens)
+		size(in, "input", c.InputTokens, c.InputUnit)
+		size(in, "output", c.OutputTokens, c.OutputUnit)
 		if c.ReasoningTokens != 0 {
 			num(in, "reasoning_tokens", c.ReasoningTokens)
 		}
@@ -330,11 +404,26 @@ func MarshalWorkload(w model.Workload) ([]byte, error) {
 }
 
 // sameWorkload compares two workloads field by field (no NaN after Validate;
-// a nil and an empty class list are the same).
+// a nil and an empty class list are the same). A size in words or pages may
+// come back within rounding of the tokens it was written from (sizeAmount).
 func sameWorkload(a, b model.Workload) bool {
 	ac, bc := a.Classes, b.Classes
 	a.Classes, b.Classes = nil, nil
-	return reflect.DeepEqual(a, b) && slices.Equal(ac, bc)
+	return reflect.DeepEqual(a, b) && slices.EqualFunc(ac, bc, func(x, y model.Class) bool {
+		if x.InputUnit != y.InputUnit || x.OutputUnit != y.OutputUnit ||
+			!sameSize(x.InputUnit, x.InputTokens, y.InputTokens) || !sameSize(x.OutputUnit, x.OutputTokens, y.OutputTokens) {
+			return false
+		}
+		x.InputTokens, x.OutputTokens = y.InputTokens, y.OutputTokens
+		return x == y
+	})
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // yamlNumber writes the shortest decimal that reads back as exactly v, never

@@ -97,6 +97,21 @@ var badWorkloads = []struct {
 	{"top-level text", "hello\n", 1, 1, "", "expected a mapping of keys to values, got the text"},
 	{"empty", "", 1, 1, "", "the workload is empty"},
 	// An alias repeats its anchor's value, which is checked again in its new place.
+	// Sizes in words or pages (tokencount.UnitsFor's figures).
+	{"two units for one size", oneClass + "    input_pages: 2\n", 6, 5, "classes[0].input_pages",
+		"the input size is given twice, as input_tokens (line 4) and as input_pages: give one"},
+	{"two units in words and pages", "classes:\n  - {name: a, count: 1, output_words: 3, input_tokens: 1, output_pages: 1}\n", 2, 59, "classes[0].output_pages",
+		"the output size is given twice, as output_words (line 2) and as output_pages"},
+	{"missing size names the other units", "classes:\n  - name: a\n    count: 1\n    input_pages: 1\n", 2, 5, "classes[0].output_tokens",
+		"required field is missing (or give output_words or output_pages)"},
+	{"negative pages", "classes:\n  - name: a\n    count: 1\n    input_pages: -2\n    output_tokens: 1\n", 4, 18, "classes[0].input_pages", "must not be negative (got -2)"},
+	{"negative words", "classes:\n  - name: a\n    count: 1\n    input_tokens: 1\n    output_words: -0.5\n", 5, 19, "classes[0].output_words", "must not be negative (got -0.5)"},
+	{"NaN pages", "classes:\n  - name: a\n    count: 1\n    input_pages: .nan\n    output_tokens: 1\n", 4, 18, "classes[0].input_pages", "must be a finite number"},
+	{"infinite words", "classes:\n  - name: a\n    count: 1\n    input_words: .inf\n    output_tokens: 1\n", 4, 18, "classes[0].input_words", "must be a finite number"},
+	{"pages as text", "classes:\n  - name: a\n    count: 1\n    input_pages: ten\n    output_tokens: 1\n", 4, 18, "classes[0].input_pages", `expected a number, got the text "ten"`},
+	// 2,000,000 Korean pages × 370 eojeol × 1.8 = 1,332,000,000 tokens > 1e9.
+	{"pages over the token limit", "language: ko\nclasses:\n  - name: a\n    count: 1\n    input_pages: 2e6\n    output_tokens: 1\n", 5, 18, "classes[0].input_pages",
+		"2e+06 pages of ko make 1.332e+09 tokens, more than the limit of 1e+09"},
 	{"aliases are checked where they are used", "classes:\n  - &a {name: a, count: 1, input_tokens: 1, output_tokens: 1}\n  - *a\n",
 		2, 15, "classes[1].name", `duplicate class name "a"`},
 }

@@ -47,6 +47,14 @@ var fieldLabels = map[fieldID]string{
 	fBilling: "billing", fCurrency: "currency",
 }
 
+// fieldLabel is the label of field f of class ci: a size's names its unit.
+func (m *Model) fieldLabel(ci int, f fieldID) string {
+	if isSize(f) {
+		return sizeLabel(m.w.Language, m.unitOf(ci, f), f)
+	}
+	return fieldLabels[f]
+}
+
 // numSpec is how a numeric field steps and clamps. Ladder fields move along
 // 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 …: ten steps a decade, so a big
 // step (×10) is exactly ten small ones and every value stays a round number.
@@ -175,13 +183,12 @@ func parseNumber(s string) (float64, error) {
 	return v * mul, nil
 }
 
-// checkNumber validates typed text for field f.
-func checkNumber(f fieldID, s string) (float64, error) {
+// checkNumber validates typed text for field f, which steps as sp.
+func checkNumber(f fieldID, sp numSpec, s string) (float64, error) {
 	v, err := parseNumber(s)
 	if err != nil {
 		return 0, err
 	}
-	sp := numSpecs[f]
 	if f == fCache && v > 1 && v <= 100 && !strings.Contains(s, "%") {
 		v /= 100 // "80" means 80% here
 	}
@@ -307,7 +314,9 @@ func (m *Model) fieldText(ci int, f fieldID) string {
 		return money.Count(c.Count)
 	case fPer:
 		return c.Per.String()
-	case fIn, fOut, fReasoning, fFollowup:
+	case fIn, fOut:
+		return fmtAmount(m.unitOf(ci, f), m.amount(ci, f))
+	case fReasoning, fFollowup:
 		return model.Tokens(numValue(w, ci, f))
 	case fTurns:
 		return strconv.Itoa(c.Turns)
@@ -339,13 +348,13 @@ func (m *Model) fieldText(ci int, f fieldID) string {
 // stepField moves field f of class ci by one notch (dir ±1); enumerations
 // cycle. It reports whether the workload changed.
 func (m *Model) stepField(ci int, f fieldID, dir int, big bool) bool {
-	if sp, ok := numSpecs[f]; ok {
-		old := numValue(&m.w, ci, f)
+	if sp, ok := m.specFor(ci, f); ok {
+		old := m.amount(ci, f) // a size steps in its unit
 		v := sp.step(old, dir, big)
 		if v == old {
 			return false
 		}
-		return m.apply(func(w *model.Workload) { setNum(w, ci, f, v) })
+		return m.apply(func(w *model.Workload) { m.setAmount(w, ci, f, v) })
 	}
 	switch f {
 	case fPer:
@@ -389,6 +398,9 @@ func (m *Model) editText(ci int, f fieldID) (string, bool) {
 	case fCurrency:
 		return m.cur.Code, true
 	}
+	if isSize(f) {
+		return sizeEditText(m.unitOf(ci, f), m.amount(ci, f)), true
+	}
 	v := numValue(&m.w, ci, f)
 	if f == fCache {
 		return strconv.FormatFloat(math.Round(v*1000)/10, 'f', -1, 64) + "%", true
@@ -396,8 +408,9 @@ func (m *Model) editText(ci int, f fieldID) (string, bool) {
 	return strconv.FormatFloat(v, 'f', -1, 64), true
 }
 
-// checkField validates typed text for a field without changing anything.
-func (m *Model) checkField(f fieldID, s string) error {
+// checkField validates typed text for field f of class ci without changing
+// anything.
+func (m *Model) checkField(ci int, f fieldID, s string) error {
 	switch f {
 	case fLanguage:
 		if !validLanguage(strings.TrimSpace(s)) {
@@ -411,14 +424,19 @@ func (m *Model) checkField(f fieldID, s string) error {
 		}
 		return nil
 	}
-	_, err := checkNumber(f, s)
+	sp, _ := m.specFor(ci, f)
+	_, err := checkNumber(f, sp, s)
 	return err
 }
 
-// setFieldText applies typed text to a field.
+// setFieldText applies typed text to a field. The text the edit started
+// from changes nothing, even where it is a rounding of the value.
 func (m *Model) setFieldText(ci int, f fieldID, s string) error {
-	if err := m.checkField(f, s); err != nil {
+	if err := m.checkField(ci, f, s); err != nil {
 		return err
+	}
+	if text, ok := m.editText(ci, f); ok && strings.TrimSpace(s) == text {
+		return nil
 	}
 	switch f {
 	case fLanguage:
@@ -429,8 +447,9 @@ func (m *Model) setFieldText(ci int, f fieldID, s string) error {
 		m.setCurrency(strings.ToUpper(strings.TrimSpace(s)))
 		return nil
 	}
-	v, _ := checkNumber(f, s)
-	m.apply(func(w *model.Workload) { setNum(w, ci, f, v) })
+	sp, _ := m.specFor(ci, f)
+	v, _ := checkNumber(f, sp, s)
+	m.apply(func(w *model.Workload) { m.setAmount(w, ci, f, v) })
 	return nil
 }
 

@@ -24,6 +24,9 @@ func TestGolden(t *testing.T) {
 		{"main_160x48", 160, 48, []string{"right"}},
 		{"detail_160x48", 160, 48, []string{"tab", "/", "c", "l", "a", "u", "d", "e", " ", "p", "r", "o", "enter", "enter"}},
 		{"fields_80x24", 80, 24, []string{"space", "down", "down"}},
+		// Tokens in switched to pages and stepped up a rung: the other units
+		// on a line of their own in the side-by-side layout.
+		{"units_120x40", 120, 40, []string{"space", "down", "down", "u", "u", "right"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -86,6 +86,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.adjust(-1, true)
 	case key.Matches(msg, k.BigRight):
 		m.adjust(1, true)
+	case key.Matches(msg, k.Unit):
+		m.cycleUnit()
 	default:
 		return m.paneKey(msg)
 	}

@@ -18,6 +18,7 @@ type keyMap struct {
 	Presets, Filter      key.Binding
 	Search, Billing      key.Binding
 	Currency, Save, Copy key.Binding
+	Unit                 key.Binding
 	Help, Quit           key.Binding
 }
 
@@ -51,6 +52,7 @@ func defaultKeys() keyMap {
 		Currency: b([]string{"c"}, "c", "currency"),
 		Save:     b([]string{"ctrl+s"}, "ctrl+s", "save"),
 		Copy:     b([]string{"y"}, "y", "copy summary"),
+		Unit:     b([]string{"u"}, "u", "tokens/words/pages"),
 		Help:     b([]string{"?"}, "?", "help"),
 		Quit:     b([]string{"q", "ctrl+c"}, "q", "quit"),
 	}
@@ -75,7 +77,7 @@ func (k keyMap) helpFor(m *Model) helpKeys {
 	adjust := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", "adjust (shift ×10)"))
 	h := helpKeys{full: [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Tab, k.ShiftTab, k.Enter, k.Back},
-		{k.Left, k.Right, k.BigLeft, k.BigRight, k.Expand, k.Add, k.Delete, k.Rename},
+		{k.Left, k.Right, k.BigLeft, k.BigRight, k.Expand, k.Unit, k.Add, k.Delete, k.Rename},
 		{k.Billing, k.Currency, k.Filter, k.Search, k.Presets},
 		{k.Save, k.Copy, k.Help, k.Quit},
 	}}
@@ -90,6 +92,10 @@ func (k keyMap) helpFor(m *Model) helpKeys {
 		h.short = []key.Binding{withDesc(k.Up, "plan"), withDesc(k.Down, "plan"), withDesc(k.Enter, "details"), k.Filter, k.Search, adjust, withDesc(k.Tab, "your work"), k.Copy, k.Help, k.Quit}
 	default:
 		h.short = []key.Binding{withDesc(k.Up, "row"), withDesc(k.Down, "row"), adjust, k.Enter, k.Expand, withDesc(k.Tab, "plans"), k.Presets, k.Save, k.Copy, k.Help, k.Quit}
+		if r := m.selectedRow(); r.kind == rowClassField && isSize(r.field) {
+			// On a size, its unit comes right after the slider.
+			h.short = append(h.short[:3:3], append([]key.Binding{k.Unit}, h.short[3:]...)...)
+		}
 	}
 	return h
 }

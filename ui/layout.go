@@ -66,7 +66,7 @@ func computeLayout(w, h int, workLines func(details bool) int, verdictRows int) 
 	l.footer = rect{0, h - footerRows, w, footerRows}
 
 	if l.wide {
-		lw := clamp(w*2/5, leftMin, leftMax)
+		lw := workWidth(w)
 		// The workload pane takes what it needs; the selected option's
 		// summary fills the rest of the column when that is worth a box.
 		need := workLines(true) + paneFrame
@@ -110,6 +110,14 @@ func computeLayout(w, h int, workLines func(details bool) int, verdictRows int) 
 		l.plans = rect{0, top + wh, w, bh - wh}
 	}
 	return l
+}
+
+// workWidth is the workload pane's width in a w-wide terminal.
+func workWidth(w int) int {
+	if w >= wideWidth {
+		return clamp(w*2/5, leftMin, leftMax)
+	}
+	return w
 }
 
 func clamp(v, lo, hi int) int {

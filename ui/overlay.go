@@ -26,6 +26,7 @@ func (m *Model) renderOverlay(r rect) []string {
 		"✓ fits on its own · ✗ does not (the reason is shown) · ▰▰▱ share of the tightest usage cap",
 		"▲/▼ rank moves and +/− cost changes since your last edit · — the option cannot carry the work",
 		"←→ on a class is a what-if slider: the plans re-rank on every step.",
+		"u on a class's tokens in or out switches it between tokens, words and pages of its language.",
 	)
 	return m.box("Help", lines, r, true, "? or esc closes")
 }

@@ -104,7 +104,7 @@ func (m *Model) openField() tea.Cmd {
 		m.stepField(r.class, r.field, 1, false)
 		return nil
 	}
-	label := fieldLabels[r.field]
+	label := m.fieldLabel(r.class, r.field)
 	if r.class >= 0 {
 		label = m.w.Classes[r.class].Name + " · " + label
 		if r.field == fCount {
@@ -150,7 +150,7 @@ func (m *Model) promptChanged() {
 	v := p.input.Value()
 	switch p.kind {
 	case promptField:
-		if err := m.checkField(p.field, v); err != nil && strings.TrimSpace(v) != "" {
+		if err := m.checkField(p.class, p.field, v); err != nil && strings.TrimSpace(v) != "" {
 			p.err = err.Error()
 		}
 	case promptSearch:

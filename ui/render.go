@@ -15,6 +15,7 @@ type renderCache struct {
 	glance                  []string
 	detail, overlay         []string
 	frame                   string
+	footerRow               row // the selected row the help bar was drawn for
 }
 
 // refresh redraws the dirty parts and composes the frame View returns.
@@ -39,6 +40,10 @@ func (m *Model) refresh() {
 		return
 	}
 	c := &m.view
+	if r := m.selectedRow(); r != c.footerRow {
+		d |= partFooter // the help bar offers u on a size only
+		c.footerRow = r
+	}
 	if d&partHeader != 0 {
 		c.header = m.renderHeader(m.lay.header)
 		c.verdict = m.renderVerdict(m.lay.verdict)

@@ -371,10 +371,10 @@ func TestParseNumber(t *testing.T) {
 			t.Errorf("parseNumber(%q) = %v, %v", tt.in, got, err)
 		}
 	}
-	if v, err := checkNumber(fCache, "80"); err != nil || v != 0.8 {
+	if v, err := checkNumber(fCache, numSpecs[fCache], "80"); err != nil || v != 0.8 {
 		t.Errorf("cache hit 80 = %v, %v; want 0.8", v, err)
 	}
-	if _, err := checkNumber(fTurns, "2.5"); err == nil {
+	if _, err := checkNumber(fTurns, numSpecs[fTurns], "2.5"); err == nil {
 		t.Error("turns took a fraction")
 	}
 }

@@ -88,10 +88,14 @@ func (m *Model) selectedRow() row {
 // workLines is how many content lines the pane wants (for the layout).
 func (m *Model) workLines(details bool) int {
 	n := 0
+	inline := m.sizeInline(workWidth(m.lay.W) - paneSideFrame)
 	for _, r := range m.work.rows {
 		n++
 		if details && (r.kind == rowClass && m.work.expanded != r.class || r.kind == rowSettings && !m.work.settingsOpen) {
 			n++ // the summary line under a collapsed class or the settings
+		}
+		if r.kind == rowClassField && isSize(r.field) && !inline {
+			n++ // the size in its other units
 		}
 	}
 	if len(m.w.Classes) == 0 {
@@ -223,12 +227,16 @@ func (m *Model) renderWork(r rect) []string {
 			lines = append(lines, m.classLine(rw.class, iw, sel, focused))
 			hit = append(hit, i)
 			if m.lay.details && m.work.expanded != rw.class {
-				lines = append(lines, m.st.muted.Render(truncate("    "+classSummary(&m.w.Classes[rw.class]), iw)))
+				lines = append(lines, m.st.muted.Render(truncate("    "+classSummary(m.w.Language, &m.w.Classes[rw.class]), iw)))
 				hit = append(hit, i)
 			}
 		case rowClassField, rowSetting:
 			lines = append(lines, m.fieldLine(rw, iw, sel, focused))
 			hit = append(hit, i)
+			if rw.kind == rowClassField && isSize(rw.field) && !m.sizeInline(iw) {
+				lines = append(lines, m.st.muted.Render(truncate("      "+m.sizeOthers(rw.class, rw.field), iw)))
+				hit = append(hit, i)
+			}
 		case rowSettings:
 			if len(m.w.Classes) == 0 {
 				lines = append(lines, m.st.muted.Render(truncate("  No classes yet: a adds one, p picks a preset.", iw)))
@@ -309,15 +317,19 @@ func (m *Model) fieldLine(rw row, iw int, sel, focused bool) string {
 		indent = "  "
 	}
 	mark := m.marker(sel, focused)
-	label := pad(fieldLabels[rw.field], labelW)
+	label := pad(m.fieldLabel(rw.class, rw.field), labelW)
 	if sel {
 		label = m.st.selected.Render(label)
 	}
 	val := m.fieldText(rw.class, rw.field)
 	line := indent[:len(indent)-2] + mark + label + fmt.Sprintf("%*s", valueW, val)
 	if sp, ok := numSpecs[rw.field]; ok {
+		// The bar shows a size's tokens whatever its unit.
 		if w := iw - ansiWidth(line) - 2; w >= 4 {
 			line += "  " + m.bar(sp.bar(numValue(&m.w, rw.class, rw.field)), min(w, 8), false)
+		}
+		if rw.kind == rowClassField && isSize(rw.field) && m.sizeInline(iw) {
+			line += "  " + m.st.muted.Render(m.sizeOthers(rw.class, rw.field))
 		}
 	} else if sel {
 		line += m.st.muted.Render("  ←→ change")
@@ -352,9 +364,10 @@ func (m *Model) settingsSummary() string {
 		money.Count(float64(w.People)), people, languageName(w.Language))
 }
 
-// classSummary is the one-line description under a class: its task shape.
-func classSummary(c *model.Class) string {
-	parts := []string{model.Tokens(c.InputTokens) + " in", model.Tokens(c.OutputTokens) + " out"}
+// classSummary is the one-line description under a class: its task shape,
+// sizes in their units (lang's words and pages).
+func classSummary(lang string, c *model.Class) string {
+	parts := classSizes(lang, c)
 	if c.ReasoningTokens > 0 {
 		parts = append(parts, model.Tokens(c.ReasoningTokens)+" think")
 	}
