@@ -52,6 +52,16 @@ type Catalog struct {
 	FX             FX
 	TokenizerNotes map[string]string
 	Changes        []Change // every dated change in the file, in date order; Applied set by ApplyChanges
+
+	// likes remembers each plan whose limits came from limits_like, so an
+	// overlay that replaces the base plan can scale the new limits instead.
+	likes map[string]likeRef
+}
+
+// likeRef is a resolved limits_like: the base plan's id and the factor.
+type likeRef struct {
+	base   string
+	factor float64
 }
 
 var embedded struct {
@@ -592,7 +602,14 @@ func (d *decoder) subscriptions(n ast.Node, p *path, c *Catalog) error {
 		}
 		c.Plans = append(c.Plans, s)
 	}
-	return d.resolveLikes(c, likes)
+	if err := d.resolveLikes(c, likes); err != nil {
+		return err
+	}
+	c.likes = make(map[string]likeRef, len(likes))
+	for _, l := range likes {
+		c.likes[c.Plans[l.plan].ID] = likeRef{base: l.base, factor: l.factor}
+	}
+	return nil
 }
 
 // resolveLikes turns each limits_like into concrete limits: the base plan's,
@@ -634,19 +651,24 @@ func (d *decoder) resolveLikes(c *Catalog, likes []like) error {
 		if len(base.Limits) == 0 {
 			return d.errAt(l.node, l.path, "plan %q has no limits to scale", l.base)
 		}
-		f := strconv.FormatFloat(l.factor, 'g', -1, 64)
-		limits := make([]model.Limit, len(base.Limits))
-		for i, bl := range base.Limits {
-			nl := bl
-			nl.Messages *= l.factor
-			nl.Tokens *= l.factor
-			nl.Tiers = slices.Clone(bl.Tiers)
-			nl.Note = joinNote(bl.Note, fmt.Sprintf("%s × %s's", f, base.Name))
-			limits[i] = nl
-		}
-		c.Plans[l.plan].Limits = limits
+		c.Plans[l.plan].Limits = scaledLimits(base, l.factor)
 	}
 	return nil
+}
+
+// scaledLimits are base's limits with every capacity × factor.
+func scaledLimits(base *model.Subscription, factor float64) []model.Limit {
+	f := strconv.FormatFloat(factor, 'g', -1, 64)
+	limits := make([]model.Limit, len(base.Limits))
+	for i, bl := range base.Limits {
+		nl := bl
+		nl.Messages *= factor
+		nl.Tokens *= factor
+		nl.Tiers = slices.Clone(bl.Tiers)
+		nl.Note = joinNote(bl.Note, fmt.Sprintf("%s × %s's", f, base.Name))
+		limits[i] = nl
+	}
+	return limits
 }
 
 // joinNote appends b to the note a as a further sentence or clause.
@@ -910,6 +932,7 @@ func (c *Catalog) clone() *Catalog {
 		FX:             FX{AsOf: c.FX.AsOf, Source: c.FX.Source, Rates: maps.Clone(c.FX.Rates)},
 		TokenizerNotes: maps.Clone(c.TokenizerNotes),
 		Changes:        slices.Clone(c.Changes),
+		likes:          maps.Clone(c.likes),
 	}
 	if c.Tokenizers != nil {
 		out.Tokenizers = make(map[string]map[string]float64, len(c.Tokenizers))
@@ -974,19 +997,18 @@ func (c *Catalog) ApplyChanges(today string) []string {
 		if !ok {
 			continue // the model was removed after parsing
 		}
-		set := func(dst **float64, v *float64) {
-			if v != nil {
-				*dst = clonePtr(v)
-			}
-		}
 		if ch.input != nil {
 			m.Input = *ch.input
 		}
 		if ch.output != nil {
 			m.Output = *ch.output
 		}
-		set(&m.CacheRead, ch.cacheRead)
-		set(&m.CacheWrite, ch.cacheWrite)
+		if ch.cacheRead != nil {
+			m.CacheRead = clonePtr(ch.cacheRead) // a copy: the change keeps its own
+		}
+		if ch.cacheWrite != nil {
+			m.CacheWrite = clonePtr(ch.cacheWrite)
+		}
 		what := "price change of " + ch.Date + " applied"
 		note := what
 		if ch.Note != "" {

@@ -133,7 +133,7 @@ func checkShape(data []byte) (line, col int, msg string) {
 	line, col = 1, 0
 	depth := 0     // open flow brackets
 	var quote byte // the open quote, or 0
-	comment := false
+	comment, lineStart := false, true
 	prev := byte('\n')
 	// Block mappings open at this line's indentation: their key columns and
 	// key counts, innermost last.
@@ -142,10 +142,10 @@ func checkShape(data []byte) (line, col int, msg string) {
 	for i := 0; i < len(data); i++ {
 		c := data[i]
 		if c == '\n' {
-			line, col, comment, prev = line+1, 0, false, c
+			line, col, comment, lineStart, prev = line+1, 0, false, true, c
 			continue
 		}
-		if col == 0 && quote == 0 {
+		if lineStart && quote == 0 {
 			indent, kcol, dashes, isKey := lineShape(data[i:])
 			if dashes > maxDepth {
 				return line, kcol, deep
@@ -171,6 +171,7 @@ func checkShape(data []byte) (line, col int, msg string) {
 				}
 			}
 		}
+		lineStart = false
 		if c&0xC0 != 0x80 { // columns count characters, as the parser's do
 			col++
 		}

@@ -22,6 +22,7 @@ func TestOddInputs(t *testing.T) {
 		{"many keys in one mapping", strings.Repeat("k: 1\n", maxKeys+5), maxKeys + 1, 1, "", "more than 500 keys in one mapping"},
 		{"deep indentation", deepKeys(maxDepth + 1), maxDepth + 1, maxDepth + 1, "", "nesting deeper than 1000 levels"},
 		{"too large", "name: " + strings.Repeat("x", maxFileSize), 1, 1, "", "the limit is"},
+		{"a long line of broken UTF-8", "name: x\n" + strings.Repeat("\x80", maxFileSize/2), 2, 1, "", "non-map value"},
 		{"NUL byte", "name: a\x00b\n", 1, 7, "name", "printable text (found U+0000)"},
 		{"control character in a quoted name", "name: \"a\\x07\"\n", 1, 7, "name", "printable text (found U+0007)"},
 	} {

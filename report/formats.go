@@ -93,6 +93,12 @@ func Table(c *Comparison, color bool) string {
 	for _, n := range c.CatalogNotes {
 		fmt.Fprintf(&b, "%s\n", dim.Render("note: "+n))
 	}
+	if c.Sources {
+		fmt.Fprintf(&b, "\n%s\n", bold.Render("Sources"))
+		for _, s := range c.SourceList() {
+			fmt.Fprintf(&b, "  %s\n", SourceLine(s))
+		}
+	}
 	return b.String()
 }
 
@@ -182,12 +188,13 @@ func JSON(w io.Writer, c *Comparison) error {
 	out := struct {
 		Workload jsonWorkload `json:"workload"`
 		Catalog  struct {
-			AsOf string `json:"as_of"`
+			AsOf  string   `json:"as_of"`
+			Notes []string `json:"notes,omitempty"` // overlay and dated changes applied
 		} `json:"catalog"`
 		Currency string      `json:"currency"`
 		Options  []jsonQuote `json:"options"`
 	}{Currency: "USD"}
-	out.Catalog.AsOf = c.CatalogAsOf
+	out.Catalog.AsOf, out.Catalog.Notes = c.CatalogAsOf, c.CatalogNotes
 	out.Workload = jsonWorkload{Name: wl.Name, DaysPerMonth: wl.DaysPerMonth, HoursPerDay: wl.HoursPerDay,
 		People: wl.People, Language: wl.Language, Billing: wl.Billing.String(), Classes: []jsonWlCls{}}
 	for _, cl := range wl.Classes {
@@ -289,6 +296,12 @@ func Markdown(c *Comparison) string {
 	}
 	fmt.Fprintf(&b, "%s; %g days/month, %d people, language %s.\n", mdEscape(strings.Join(parts, "; ")),
 		c.Workload.DaysPerMonth, c.Workload.People, c.Workload.Language)
+	if c.Sources {
+		b.WriteString("\n### Sources\n\n")
+		for _, s := range c.SourceList() {
+			fmt.Fprintf(&b, "- %s\n", mdEscape(SourceLine(s)))
+		}
+	}
 	return b.String()
 }
 

@@ -20,6 +20,36 @@ type Comparison struct {
 	Currency     money.Currency
 	Top          int // 0 = all options
 	CatalogNotes []string
+	Sources      bool // the table and Markdown list the sources and dates of the options shown
+}
+
+// SourceList is the provenance of every catalog entry the shown options
+// rely on, each entry once, in ranking order.
+func (c *Comparison) SourceList() []model.Source {
+	var out []model.Source
+	seen := map[string]bool{}
+	for _, q := range c.Quotes() {
+		for _, s := range q.Sources {
+			if !seen[s.ID] {
+				seen[s.ID] = true
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// SourceLine is one entry's provenance: "Claude Pro: https://… · as of
+// 2026-11-01 (official)".
+func SourceLine(s model.Source) string {
+	or := func(v, none string) string {
+		if v == "" {
+			return none
+		}
+		return v
+	}
+	return fmt.Sprintf("%s: %s · as of %s (%s)", s.Name, or(s.Source, "no source given"), or(s.AsOf, "unknown date"),
+		or(s.Confidence, "confidence unknown"))
 }
 
 // Quotes returns the options to show, honouring Top.

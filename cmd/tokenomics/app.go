@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -40,7 +41,7 @@ func runApp(_ *cobra.Command, in *inputs, stdout io.Writer) error {
 		c.Top = 20
 		return report.Write(stdout, "table", c, false)
 	}
-	cat, changes, err := in.loadCatalog()
+	cat, changes, err := appCatalog(in)
 	if err != nil {
 		return err
 	}
@@ -68,4 +69,23 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// appCatalog is the app's catalog and its notes. An overlay that cannot be
+// used does not keep the app from opening: it runs on the catalog without
+// it, and the first note says why.
+func appCatalog(in *inputs) (*plans.Catalog, []string, error) {
+	cat, notes, err := in.loadCatalog()
+	var oe overlayError
+	if !errors.As(err, &oe) {
+		return cat, notes, err
+	}
+	base := "the embedded catalog"
+	if in.catalog != "" {
+		base = displayPath(in.catalog)
+	}
+	skip := *in
+	skip.noOverlay = true
+	cat, notes, err = skip.loadCatalog()
+	return cat, append([]string{fmt.Sprintf("Catalog overlay not used, prices are %s's: %v", base, oe.err)}, notes...), err
 }

@@ -19,10 +19,15 @@ import (
 func newPlans(stdout io.Writer) *cobra.Command {
 	var in inputs
 	var kind, format string
+	var check bool
 	cmd := &cobra.Command{
 		Use:   "plans",
 		Short: "List the catalog: prices, limits, sources and dates",
-		Args:  cobra.NoArgs,
+		Long: `plans lists the catalog (the embedded one, with your overlay) with every entry's
+source and date. --check lists instead what may make an answer wrong: entries dated
+more than 90 days ago, retired, preview and legacy models, prices and limits that are
+estimates, and dated price changes that have passed or come within 30 days.`,
+		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if kind != "" && kind != "api" && kind != "subscription" {
 				return badInput("--kind: %q is not api or subscription", kind)
@@ -30,9 +35,12 @@ func newPlans(stdout io.Writer) *cobra.Command {
 			if format != "table" && format != "json" {
 				return badInput("--format: %q is not table or json", format)
 			}
-			cat, _, err := in.loadCatalog()
+			cat, notes, err := in.loadCatalog()
 			if err != nil {
 				return err
+			}
+			if check {
+				return writeCheck(stdout, cat, kind, format, notes)
 			}
 			if format == "json" {
 				return plansJSON(stdout, cat, kind)
@@ -49,6 +57,8 @@ func newPlans(stdout io.Writer) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&in.catalog, "catalog", "", "price catalog YAML file replacing the embedded one")
+	overlayFlag(cmd, &in.overlay)
+	cmd.Flags().BoolVar(&check, "check", false, "list stale, retired, preview and legacy entries, estimates and dated price changes")
 	cmd.Flags().StringVar(&kind, "kind", "", "only api or subscription entries")
 	cmd.Flags().StringVarP(&format, "format", "f", "table", "table or json")
 	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions([]string{"api", "subscription"}, cobra.ShellCompDirectiveNoFileComp))

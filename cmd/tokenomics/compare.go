@@ -78,7 +78,7 @@ func buildComparison(in *inputs, fallback func() (model.Workload, bool)) (*repor
 	if err != nil {
 		return nil, inputError{err}
 	}
-	return &report.Comparison{Workload: w, Result: &r, CatalogAsOf: cat.AsOf, Currency: cur, CatalogNotes: append(notes, in.notes...)}, nil
+	return &report.Comparison{Workload: w, Result: &r, CatalogAsOf: cat.AsOf, Currency: cur, CatalogNotes: append(notes, in.notes...), Sources: in.sources}, nil
 }
 
 // colorOK is true on a terminal unless NO_COLOR is set.

@@ -26,6 +26,7 @@ import (
 // countFlags are the flags of `tokenomics count`.
 type countFlags struct {
 	lang, format, catalog, currency string
+	overlay                         string
 	models                          []string
 }
 
@@ -56,6 +57,7 @@ text that is not UTF-8 (or UTF-16 with a byte order mark) is reported, not count
 	f.StringVar(&o.lang, "lang", "", "language of the text: en, ko, ja, zh, … (default: detected from the script)")
 	f.StringVarP(&o.format, "format", "f", "table", "output format: table or json")
 	f.StringVar(&o.catalog, "catalog", "", "price catalog YAML file replacing the embedded one")
+	overlayFlag(cmd, &o.overlay)
 	f.StringVar(&o.currency, "currency", "", "display currency of the table, e.g. USD, KRW (JSON stays USD)")
 	f.StringSliceVarP(&o.models, "model", "m", nil, "price on these model ids (repeatable or comma-separated; \"all\" for every model)")
 	_ = cmd.MarkFlagFilename("catalog", "yaml", "yml")
@@ -86,7 +88,7 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 	if o.format != "table" && o.format != "json" {
 		return badInput("--format: %q is not table or json", o.format)
 	}
-	in := inputs{catalog: o.catalog}
+	in := inputs{catalog: o.catalog, overlay: o.overlay}
 	cat, notes, err := in.loadCatalog()
 	if err != nil {
 		var pe *fs.PathError

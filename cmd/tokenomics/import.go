@@ -86,6 +86,7 @@ unless nothing at all can be read.`,
 	f.Float64Var(&o.longContext, "long-context", usage.DefaultRule.LongContext, "a task whose largest prompt reaches this many tokens is long-context")
 	f.IntVar(&o.agenticTurns, "agentic-turns", usage.DefaultRule.AgenticTurns, "otherwise a task of this many requests or more is agentic")
 	f.StringVar(&o.in.catalog, "catalog", "", "price catalog YAML file replacing the embedded one")
+	overlayFlag(cmd, &o.in.overlay)
 	f.StringVar(&o.in.billing, "billing", "", "with --compare, subscription billing: monthly or annual")
 	f.StringVar(&o.in.currency, "currency", "", "display currency, e.g. USD, EUR, KRW")
 	_ = cmd.MarkFlagFilename("save", "yaml", "yml")

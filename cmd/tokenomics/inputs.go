@@ -1,10 +1,15 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/adrg/xdg"
 	"github.com/spf13/cobra"
 
 	"github.com/tokenomics/tokenomics/model"
@@ -16,6 +21,9 @@ import (
 // inputs are the flags every comparing command shares.
 type inputs struct {
 	workload, preset, catalog, billing, currency string
+	overlay                                      string   // --catalog-overlay: this overlay instead of the user's
+	noOverlay                                    bool     // run without any overlay (the app, when it is invalid)
+	sources                                      bool     // list sources and dates under the table
 	from                                         string   // usage logs to derive the workload from
 	notes                                        []string // what deriving it said
 }
@@ -25,6 +33,8 @@ func (in *inputs) register(cmd *cobra.Command) {
 	f.StringVarP(&in.workload, "workload", "w", "", "workload YAML file")
 	f.StringVarP(&in.preset, "preset", "p", "", "shipped workload preset (see: tokenomics presets)")
 	f.StringVar(&in.catalog, "catalog", "", "price catalog YAML file replacing the embedded one")
+	overlayFlag(cmd, &in.overlay)
+	f.BoolVar(&in.sources, "sources", false, "list the source and date of every entry shown (table and markdown)")
 	f.StringVar(&in.billing, "billing", "", "subscription billing: monthly or annual (default: the workload's)")
 	f.StringVar(&in.currency, "currency", "", "display currency, e.g. USD, EUR, KRW (default: the workload's, else USD)")
 	f.StringVar(&in.from, "from", "", "derive the workload from usage logs: claude-code or codex (see: tokenomics import)")
@@ -52,20 +62,94 @@ func today() time.Time {
 	return time.Now()
 }
 
-// loadCatalog reads the catalog and applies the price changes already due.
-func (in *inputs) loadCatalog() (*plans.Catalog, []string, error) {
-	var cat *plans.Catalog
-	var err error
-	if in.catalog != "" {
-		cat, err = plans.LoadCatalog(in.catalog)
-	} else {
-		cat, err = plans.Embedded()
+// overlayFlag registers --catalog-overlay on cmd.
+func overlayFlag(cmd *cobra.Command, dst *string) {
+	cmd.Flags().StringVar(dst, "catalog-overlay", "", "catalog overlay YAML file to use instead of "+displayPath(overlayPath()))
+	_ = cmd.MarkFlagFilename("catalog-overlay", "yaml", "yml")
+}
+
+// overlayPath is the user's catalog overlay:
+// $XDG_CONFIG_HOME/tokenomics/catalog.yaml. xdg reads the environment once,
+// when the program starts, so a later XDG_CONFIG_HOME (tests) is read here.
+func overlayPath() string {
+	if d := os.Getenv("XDG_CONFIG_HOME"); filepath.IsAbs(d) {
+		return filepath.Join(d, "tokenomics", "catalog.yaml")
 	}
+	return filepath.Join(xdg.ConfigHome, "tokenomics", "catalog.yaml")
+}
+
+// displayPath writes a path under the home directory as ~/….
+func displayPath(p string) string {
+	if home, err := os.UserHomeDir(); err == nil && home != "" {
+		if rel, err := filepath.Rel(home, p); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.Join("~", rel)
+		}
+	}
+	return p
+}
+
+// overlayError is a catalog overlay that cannot be used.
+type overlayError struct {
+	path string
+	err  error
+}
+
+func (e overlayError) Error() string { return e.err.Error() }
+func (e overlayError) Unwrap() error { return e.err }
+
+// loadCatalog reads the catalog, applies the overlay and then the price
+// changes already due.
+func (in *inputs) loadCatalog() (*plans.Catalog, []string, error) {
+	cat, notes, err := in.rawCatalog()
 	if err != nil {
 		return nil, nil, err
 	}
-	notes := cat.ApplyChanges(today().Format(time.DateOnly))
+	notes = append(notes, cat.ApplyChanges(today().Format(time.DateOnly))...)
 	return cat, notes, nil
+}
+
+// baseCatalog is --catalog, else the embedded catalog.
+func (in *inputs) baseCatalog() (*plans.Catalog, error) {
+	if in.catalog != "" {
+		return plans.LoadCatalog(in.catalog)
+	}
+	return plans.Embedded()
+}
+
+// overlayFile is the overlay to apply: --catalog-overlay, else the user's
+// file, which overlays the embedded catalog only (a --catalog file replaces
+// the catalog it was written against). explicit says it was named.
+func (in *inputs) overlayFile() (path string, explicit bool) {
+	switch {
+	case in.noOverlay:
+		return "", false
+	case in.overlay != "":
+		return in.overlay, true
+	case in.catalog != "":
+		return "", false
+	}
+	return overlayPath(), false
+}
+
+// rawCatalog is the base catalog with the overlay applied, before dated
+// changes. The user's overlay may be absent; a named one must be there.
+func (in *inputs) rawCatalog() (*plans.Catalog, []string, error) {
+	base, err := in.baseCatalog()
+	if err != nil {
+		return nil, nil, err
+	}
+	path, explicit := in.overlayFile()
+	if path == "" {
+		return base, nil, nil
+	}
+	cat, ov, err := plans.LoadOverlay(base, path)
+	if err != nil {
+		if !explicit && errors.Is(err, fs.ErrNotExist) {
+			return base, nil, nil
+		}
+		return nil, nil, overlayError{path, err}
+	}
+	return cat, []string{fmt.Sprintf("catalog overlay %s: %s", displayPath(path), ov.Summary(base))}, nil
 }
 
 // loadWorkload reads --workload or --preset, else fallback (the app's last

@@ -89,6 +89,6 @@ when stdout is not a terminal).`,
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagErr{err} })
 	in.register(root)
-	root.AddCommand(newCompare(stdout), newPlans(stdout), newPresets(stdout), newImport(stdout), newCount(stdout))
+	root.AddCommand(newCompare(stdout), newPlans(stdout), newPresets(stdout), newImport(stdout), newCount(stdout), newCatalog(stdout))
 	return root
 }

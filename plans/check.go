@@ -1,0 +1,144 @@
+package plans
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tokenomics/tokenomics/model"
+)
+
+// Freshness rules of Check.
+const (
+	StaleDays = 90 // an entry whose as_of is older is listed as stale
+	SoonDays  = 30 // a dated price change this close is listed as coming
+)
+
+// Finding is one thing Check found worth a look.
+type Finding struct {
+	Kind   string // see findingKinds
+	Entry  string // "api", "subscription" or "fx"
+	ID     string
+	Name   string
+	Date   string // the date the finding is about, "" when none
+	Detail string
+}
+
+// findingKinds in the order Check lists them.
+var findingKinds = []string{"change-passed", "change-soon", "retired", "preview", "legacy", "stale", "undated", "estimate"}
+
+// Check lists what may make the catalog's answer wrong today (YYYY-MM-DD):
+// dated price changes that have passed (the catalog's listed price is no
+// longer the one charged; ApplyChanges applies them) or come within
+// SoonDays, retired, preview and legacy models, entries dated more than
+// StaleDays ago or not dated at all, exchange rates as old, and prices,
+// plans and usage limits whose confidence is estimate.
+func (c *Catalog) Check(today string) []Finding {
+	now, err := time.Parse(time.DateOnly, today)
+	if err != nil {
+		return nil
+	}
+	age := func(date string) (int, bool) {
+		t, err := time.Parse(time.DateOnly, date)
+		if err != nil {
+			return 0, false
+		}
+		return int(now.Sub(t).Hours() / 24), true
+	}
+	var out []Finding
+	add := func(f Finding) { out = append(out, f) }
+	stale := func(entry, id, name string, p model.Provenance) {
+		switch days, ok := age(p.AsOf); {
+		case !ok:
+			add(Finding{Kind: "undated", Entry: entry, ID: id, Name: name, Detail: "no as_of: how old its figures are is unknown"})
+		case days > StaleDays:
+			add(Finding{Kind: "stale", Entry: entry, ID: id, Name: name, Date: p.AsOf, Detail: fmt.Sprintf("figures of %s, %d days old", p.AsOf, days)})
+		}
+	}
+	for i := range c.Models {
+		m := &c.Models[i]
+		switch m.Status {
+		case "retired":
+			add(Finding{Kind: "retired", Entry: "api", ID: m.ID, Name: m.Name, Detail: "no longer offered: left out of every comparison"})
+		case "preview":
+			add(Finding{Kind: "preview", Entry: "api", ID: m.ID, Name: m.Name, Detail: "a preview: prices and limits may change or the model go away"})
+		case "legacy":
+			add(Finding{Kind: "legacy", Entry: "api", ID: m.ID, Name: m.Name, Detail: "superseded or deprecated: may retire"})
+		}
+		stale("api", m.ID, m.Name, m.Provenance)
+		if m.Confidence == "estimate" {
+			add(Finding{Kind: "estimate", Entry: "api", ID: m.ID, Name: m.Name, Detail: "prices are an estimate"})
+		}
+	}
+	for i := range c.Plans {
+		p := &c.Plans[i]
+		if p.Status == "retired" || p.Status == "preview" || p.Status == "legacy" {
+			add(Finding{Kind: p.Status, Entry: "subscription", ID: p.ID, Name: p.Name, Detail: "status " + p.Status})
+		}
+		stale("subscription", p.ID, p.Name, p.Provenance)
+		if p.Confidence == "estimate" {
+			add(Finding{Kind: "estimate", Entry: "subscription", ID: p.ID, Name: p.Name, Detail: "price is an estimate"})
+		}
+		for _, l := range p.Limits {
+			if l.Confidence == "estimate" {
+				add(Finding{Kind: "estimate", Entry: "subscription", ID: p.ID, Name: p.Name,
+					Detail: fmt.Sprintf("limit of %s %s per %s h is an estimate", model.Tokens(l.Capacity()), l.Unit(), strconv.FormatFloat(l.WindowHours, 'f', -1, 64))})
+			}
+		}
+	}
+	if c.FX.AsOf != "" {
+		if days, ok := age(c.FX.AsOf); ok && days > StaleDays {
+			add(Finding{Kind: "stale", Entry: "fx", ID: "fx", Name: "exchange rates", Date: c.FX.AsOf,
+				Detail: fmt.Sprintf("rates of %s, %d days old (display only)", c.FX.AsOf, days)})
+		}
+	}
+	for _, ch := range c.Changes {
+		days, ok := age(ch.Date)
+		if !ok {
+			continue
+		}
+		name := ch.ModelID
+		if m, ok := c.Model(ch.ModelID); ok {
+			name = m.Name
+		}
+		what := ch.prices()
+		if ch.Note != "" {
+			what += " (" + ch.Note + ")"
+		}
+		switch {
+		case days >= 0:
+			add(Finding{Kind: "change-passed", Entry: "api", ID: ch.ModelID, Name: name, Date: ch.Date,
+				Detail: fmt.Sprintf("since %s (%s): %s", ch.Date, daysAgo(days), what)})
+		case -days <= SoonDays:
+			add(Finding{Kind: "change-soon", Entry: "api", ID: ch.ModelID, Name: name, Date: ch.Date,
+				Detail: fmt.Sprintf("from %s (in %d %s): %s", ch.Date, -days, plural(-days, "day", "days"), what)})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Finding) int {
+		return slices.Index(findingKinds, a.Kind) - slices.Index(findingKinds, b.Kind)
+	})
+	return out
+}
+
+func daysAgo(d int) string {
+	if d == 0 {
+		return "today"
+	}
+	return fmt.Sprintf("%d %s ago", d, plural(d, "day", "days"))
+}
+
+// prices says what a change sets: "input 4, output 20".
+func (ch *Change) prices() string {
+	var parts []string
+	for _, f := range []struct {
+		name string
+		v    *float64
+	}{{"input", ch.input}, {"output", ch.output}, {"cache_read", ch.cacheRead}, {"cache_write", ch.cacheWrite}} {
+		if f.v != nil {
+			parts = append(parts, f.name+" "+strconv.FormatFloat(*f.v, 'f', -1, 64))
+		}
+	}
+	return strings.Join(parts, ", ")
+}

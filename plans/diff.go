@@ -1,0 +1,259 @@
+package plans
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/tokenomics/tokenomics/model"
+)
+
+// Difference is one figure that differs between two catalogs.
+type Difference struct {
+	Kind  string // "api", "subscription" or "tokenizer"
+	ID    string // the entry's id (the tokenizer family)
+	Name  string
+	Field string // "input", "long_context.input", "limits", "as_of" …; "entry" when only one catalog has it
+	A, B  Value
+}
+
+// Value is one side of a difference: a number, a text, or nothing.
+type Value struct {
+	Num  *float64
+	Text string
+}
+
+func num(v float64) Value { return Value{Num: &v} }
+
+func optNum(v *float64) Value {
+	if v == nil {
+		return Value{}
+	}
+	return num(*v)
+}
+
+func text(s string) Value { return Value{Text: s} }
+
+// Absent reports whether the catalog has no value there.
+func (v Value) Absent() bool { return v.Num == nil && v.Text == "" }
+
+// String is the value as a table shows it: "—" for nothing.
+func (v Value) String() string {
+	switch {
+	case v.Num != nil:
+		return strconv.FormatFloat(*v.Num, 'f', -1, 64)
+	case v.Text != "":
+		return v.Text
+	}
+	return "—"
+}
+
+// MarshalJSON writes a number, a string, or null.
+func (v Value) MarshalJSON() ([]byte, error) {
+	switch {
+	case v.Num != nil:
+		return json.Marshal(*v.Num)
+	case v.Text != "":
+		return json.Marshal(v.Text)
+	}
+	return []byte("null"), nil
+}
+
+func (v Value) same(w Value) bool {
+	if (v.Num == nil) != (w.Num == nil) {
+		return false
+	}
+	if v.Num != nil {
+		return *v.Num == *w.Num
+	}
+	return v.Text == w.Text
+}
+
+// Change is how a number moved from A to B ("+100%", "−25%"); "" when either
+// side is not a number or A is zero.
+func (d Difference) Change() string {
+	if d.A.Num == nil || d.B.Num == nil || *d.A.Num == 0 {
+		return ""
+	}
+	p := 100 * (*d.B.Num - *d.A.Num) / *d.A.Num
+	if math.Abs(p) < 0.5 {
+		return fmt.Sprintf("%+.1f%%", p)
+	}
+	s := fmt.Sprintf("%+.0f%%", p)
+	return strings.Replace(s, "-", "−", 1)
+}
+
+// field is one compared figure of an entry.
+type field struct {
+	name string
+	v    Value
+}
+
+func modelFields(m *model.APIModel) []field {
+	fs := []field{
+		{"tier", text(m.Tier.String())},
+		{"input", num(m.Input)},
+		{"output", num(m.Output)},
+		{"cache_read", optNum(m.CacheRead)},
+		{"cache_write", optNum(m.CacheWrite)},
+		{"batch_discount", num(m.BatchDiscount)},
+	}
+	var lc model.LongContext
+	has := m.LongContext != nil
+	if has {
+		lc = *m.LongContext
+	}
+	opt := func(v float64) Value {
+		if !has {
+			return Value{}
+		}
+		return num(v)
+	}
+	fs = append(fs,
+		field{"long_context.threshold", opt(lc.Threshold)},
+		field{"long_context.input", opt(lc.Input)},
+		field{"long_context.output", opt(lc.Output)},
+		field{"long_context.cache_read", optNum(lc.CacheRead)},
+		field{"long_context.cache_write", optNum(lc.CacheWrite)},
+		field{"context_window", num(m.ContextWindow)},
+		field{"max_output", num(m.MaxOutput)},
+		field{"status", text(m.Status)},
+		field{"confidence", text(m.Confidence)},
+		field{"as_of", text(m.AsOf)},
+		field{"source", text(m.Source)},
+	)
+	return fs
+}
+
+func planFields(p *model.Subscription) []field {
+	var limits []string
+	for _, l := range p.Limits {
+		s := fmt.Sprintf("%s %s/%sh", strconv.FormatFloat(l.Capacity(), 'f', -1, 64), l.Unit(), strconv.FormatFloat(l.WindowHours, 'f', -1, 64))
+		if len(l.Tiers) > 0 {
+			var ts []string
+			for _, t := range l.Tiers {
+				ts = append(ts, t.String())
+			}
+			s += " [" + strings.Join(ts, ",") + "]"
+		}
+		if l.Confidence != "" {
+			s += " (" + l.Confidence + ")"
+		}
+		limits = append(limits, s)
+	}
+	return []field{
+		{"price_monthly", num(p.PriceMonthly)},
+		{"price_annual", optNum(p.PriceAnnual)},
+		{"seats_min", num(float64(p.SeatsMin))},
+		{"models", text(strings.Join(p.Models, ", "))},
+		{"context_window", num(p.ContextWindow)},
+		{"limits", text(strings.Join(limits, "; "))},
+		{"api_credit_monthly", num(p.APICreditMonthly)},
+		{"status", text(p.Status)},
+		{"confidence", text(p.Confidence)},
+		{"as_of", text(p.AsOf)},
+		{"source", text(p.Source)},
+	}
+}
+
+func modelSummary(m *model.APIModel) Value {
+	return text(fmt.Sprintf("%s in · %s out · %s context", strconv.FormatFloat(m.Input, 'f', -1, 64),
+		strconv.FormatFloat(m.Output, 'f', -1, 64), model.Tokens(m.ContextWindow)))
+}
+
+func planSummary(p *model.Subscription) Value {
+	return text(fmt.Sprintf("%s a month · %d limits", strconv.FormatFloat(p.PriceMonthly, 'f', -1, 64), len(p.Limits)))
+}
+
+// DiffModel lists the figures of API model b that differ from a's, left
+// out its provenance (confidence, source, as_of).
+func DiffModel(a, b *model.APIModel) []Difference {
+	var out []Difference
+	fa, fb := modelFields(a), modelFields(b)
+	for i := range fa {
+		switch fa[i].name {
+		case "confidence", "source", "as_of":
+			continue
+		}
+		if !fa[i].v.same(fb[i].v) {
+			out = append(out, Difference{Kind: "api", ID: b.ID, Name: b.Name, Field: fa[i].name, A: fa[i].v, B: fb[i].v})
+		}
+	}
+	return out
+}
+
+// Diff lists every price, limit, tokenizer factor and provenance figure
+// that differs from catalog a to catalog b: entries of both in a's order,
+// then entries only b has.
+func Diff(a, b *Catalog) []Difference {
+	var out []Difference
+	compare := func(kind, id, name string, fa, fb []field) {
+		for i := range fa {
+			if !fa[i].v.same(fb[i].v) {
+				out = append(out, Difference{Kind: kind, ID: id, Name: name, Field: fa[i].name, A: fa[i].v, B: fb[i].v})
+			}
+		}
+	}
+	for i := range a.Models {
+		ma := &a.Models[i]
+		if mb, ok := b.Model(ma.ID); ok {
+			compare("api", ma.ID, mb.Name, modelFields(ma), modelFields(mb))
+		} else {
+			out = append(out, Difference{Kind: "api", ID: ma.ID, Name: ma.Name, Field: "entry", A: modelSummary(ma)})
+		}
+	}
+	for i := range b.Models {
+		if mb := &b.Models[i]; a.modelIndex(mb.ID) < 0 {
+			out = append(out, Difference{Kind: "api", ID: mb.ID, Name: mb.Name, Field: "entry", B: modelSummary(mb)})
+		}
+	}
+	for i := range a.Plans {
+		pa := &a.Plans[i]
+		if j := b.plan(pa.ID); j >= 0 {
+			compare("subscription", pa.ID, b.Plans[j].Name, planFields(pa), planFields(&b.Plans[j]))
+		} else {
+			out = append(out, Difference{Kind: "subscription", ID: pa.ID, Name: pa.Name, Field: "entry", A: planSummary(pa)})
+		}
+	}
+	for i := range b.Plans {
+		if pb := &b.Plans[i]; a.plan(pb.ID) < 0 {
+			out = append(out, Difference{Kind: "subscription", ID: pb.ID, Name: pb.Name, Field: "entry", B: planSummary(pb)})
+		}
+	}
+	fams := slices.Sorted(maps.Keys(a.Tokenizers))
+	for f := range b.Tokenizers {
+		if _, ok := a.Tokenizers[f]; !ok {
+			fams = append(fams, f)
+		}
+	}
+	slices.Sort(fams)
+	for _, f := range fams {
+		la, lb := a.Tokenizers[f], b.Tokenizers[f]
+		langs := slices.Collect(maps.Keys(la))
+		for l := range lb {
+			if _, ok := la[l]; !ok {
+				langs = append(langs, l)
+			}
+		}
+		slices.Sort(langs)
+		for _, l := range langs {
+			va, okA := la[l]
+			vb, okB := lb[l]
+			x, y := Value{}, Value{}
+			if okA {
+				x = num(va)
+			}
+			if okB {
+				y = num(vb)
+			}
+			if !x.same(y) {
+				out = append(out, Difference{Kind: "tokenizer", ID: f, Name: f, Field: l, A: x, B: y})
+			}
+		}
+	}
+	return out
+}

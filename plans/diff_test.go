@@ -1,0 +1,104 @@
+package plans
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"testing"
+)
+
+func TestDiff(t *testing.T) {
+	base := overlayBase(t)
+	b, _, err := ApplyOverlay(base, "o.yaml", []byte(`
+tokenizers:
+  acme: {ko: 2.2, ja: 2.5}
+api_models:
+  - id: acme-mini
+    provider: acme
+    name: Acme Mini
+    tier: small
+    tokenizer: acme
+    input: 0.25
+    output: 0.8
+    batch_discount: 0.5
+    long_context: {threshold: 100000, input: 0.5, output: 1.6}
+    context_window: 128000
+    max_output: 32000
+    status: active
+    confidence: official
+    source: "https://acme.example/pricing"
+    as_of: "2026-11-25"
+  - {id: acme-nano, provider: acme, name: Acme Nano, tier: small, input: 0.05, output: 0.2, context_window: 64000}
+subscriptions:
+  - id: acme-pro
+    vendor: acme
+    name: Acme Pro
+    price_monthly: 25
+    price_annual: 200
+    models: [acme-mini, acme-large]
+    context_window: 200000
+    limits:
+      - {window_hours: 5, messages: 45, confidence: reported}
+    confidence: reported
+    source: "https://acme.example/plans"
+    as_of: "2026-11-20"
+remove: [zeta-team]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range Diff(base, b) {
+		got = append(got, fmt.Sprintf("%s %s %s: %s → %s %s", d.Kind, d.ID, d.Field, d.A, d.B, d.Change()))
+	}
+	// input 0.2 → 0.25 is +25%; max_output 16000 → 32000 +100%; price
+	// 20 → 25 +25%. acme-max is acme-pro × 5, so its 168 h limit goes too
+	// and its 5 h one stays 45 × 5 = 225.
+	want := []string{
+		"api acme-mini input: 0.2 → 0.25 +25%",
+		"api acme-mini long_context.threshold: — → 100000 ",
+		"api acme-mini long_context.input: — → 0.5 ",
+		"api acme-mini long_context.output: — → 1.6 ",
+		"api acme-mini max_output: 16000 → 32000 +100%",
+		"api acme-mini as_of: 2026-11-20 → 2026-11-25 ",
+		"api acme-nano entry: — → 0.05 in · 0.2 out · 64k context ",
+		"subscription acme-pro price_monthly: 20 → 25 +25%",
+		"subscription acme-pro limits: 45 messages/5h (reported); 5000000 tokens/168h [frontier] (estimate) → 45 messages/5h (reported) ",
+		"subscription acme-max limits: 225 messages/5h (reported); 25000000 tokens/168h [frontier] (estimate) → 225 messages/5h (reported) ",
+		"subscription zeta-team entry: 30 a month · 0 limits → — ",
+		"tokenizer acme ja: — → 2.5 ",
+		"tokenizer acme ko: 2 → 2.2 +10%",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+	if d := Diff(base, base); len(d) != 0 {
+		t.Errorf("a catalog differs from itself: %v", d)
+	}
+	// JSON: numbers, text or null.
+	out, err := json.Marshal(Diff(base, b)[:2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := `[{"Kind":"api","ID":"acme-mini","Name":"Acme Mini","Field":"input","A":0.2,"B":0.25},{"Kind":"api","ID":"acme-mini","Name":"Acme Mini","Field":"long_context.threshold","A":null,"B":100000}]`; string(out) != w {
+		t.Errorf("json\n got %s\nwant %s", out, w)
+	}
+}
+
+func TestDiffChange(t *testing.T) {
+	for _, tc := range []struct {
+		a, b Value
+		want string
+	}{
+		{num(2), num(4), "+100%"},
+		{num(4), num(1), "−75%"},
+		{num(1000), num(1001), "+0.1%"},
+		{num(0), num(1), ""},
+		{Value{}, num(1), ""},
+		{text("a"), text("b"), ""},
+	} {
+		if got := (Difference{A: tc.a, B: tc.b}).Change(); got != tc.want {
+			t.Errorf("%v → %v: %q, want %q", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

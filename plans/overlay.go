@@ -1,0 +1,794 @@
+package plans
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+
+	"github.com/tokenomics/tokenomics/model"
+)
+
+// An overlay is a user's corrections on top of a catalog (DESIGN.md,
+// "Files"): the catalog format with every top-level section optional, plus
+// a `remove` list.
+//
+//   - api_models and subscriptions add entries, or replace the entry with the
+//     same id. A replacement is a whole entry, read and checked like any
+//     other: fields it leaves out are not taken from the entry it replaces.
+//   - tokenizers merge by family and then by language, tokenizer_notes by
+//     family, fx.rates by currency; fx.as_of and fx.source replace.
+//   - remove hides API models and subscriptions by id. A plan that still
+//     lists a removed model is an error.
+//   - A plan of the catalog built with limits_like on a plan the overlay
+//     replaces takes the new plan's limits, scaled by its factor.
+//
+// Every error points into the overlay file.
+
+// Overlay is a parsed overlay file: what it adds, replaces and hides.
+type Overlay struct {
+	AsOf           string
+	Tokenizers     map[string]map[string]float64
+	TokenizerNotes map[string]string
+	FX             FX // Rates merge by code; AsOf and Source replace when set
+	Models         []model.APIModel
+	Changes        []Change // dated price changes of Models, in date order
+	Plans          []model.Subscription
+	Remove         []string
+
+	likes map[string]likeRef // Plans written with limits_like
+}
+
+var overlayKeys = []string{"schema", "as_of", "currency", "tokenizers", "tokenizer_notes", "fx", "api_models", "subscriptions", "remove"}
+
+// LoadOverlay reads the overlay file at path and applies it to base (see
+// ApplyOverlay). A file that cannot be read gives the *fs.PathError of
+// os.ReadFile, so os.IsNotExist works on it.
+func LoadOverlay(base *Catalog, path string) (*Catalog, *Overlay, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return ApplyOverlay(base, path, data)
+}
+
+// ApplyOverlay parses an overlay (name is the file name errors carry) and
+// returns base with it applied, and the overlay itself. base is not changed.
+// An empty file is an empty overlay.
+func ApplyOverlay(base *Catalog, name string, data []byte) (*Catalog, *Overlay, error) {
+	d, body, err := parseDocument(name, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	if body == nil {
+		return base.clone(), &Overlay{}, nil
+	}
+	return d.overlay(base, body)
+}
+
+// Counts says what an overlay does to a catalog, for notes.
+func (o *Overlay) Counts(base *Catalog) (added, replaced, removed int) {
+	for _, m := range o.Models {
+		if _, ok := base.Model(m.ID); ok {
+			replaced++
+		} else {
+			added++
+		}
+	}
+	for _, p := range o.Plans {
+		if base.plan(p.ID) >= 0 {
+			replaced++
+		} else {
+			added++
+		}
+	}
+	return added, replaced, len(o.Remove)
+}
+
+// Summary is one line on what the overlay does to base, for notes.
+func (o *Overlay) Summary(base *Catalog) string {
+	added, replaced, removed := o.Counts(base)
+	var parts []string
+	for _, x := range []struct {
+		n    int
+		what string
+	}{{replaced, "replaced"}, {added, "added"}, {removed, "removed"}} {
+		if x.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s %s", x.n, plural(x.n, "entry", "entries"), x.what))
+		}
+	}
+	var older []string
+	for _, m := range o.Models {
+		if b, ok := base.Model(m.ID); ok && b.AsOf > m.AsOf {
+			older = append(older, m.ID)
+		}
+	}
+	for _, p := range o.Plans {
+		if i := base.plan(p.ID); i >= 0 && base.Plans[i].AsOf > p.AsOf {
+			older = append(older, p.ID)
+		}
+	}
+	if len(older) > 0 {
+		parts = append(parts, "dated before the catalog's own entry: "+strings.Join(older, ", "))
+	}
+	if len(o.Tokenizers) > 0 || len(o.TokenizerNotes) > 0 {
+		parts = append(parts, "tokenizer factors changed")
+	}
+	if len(o.FX.Rates) > 0 || o.FX.AsOf != "" || o.FX.Source != "" {
+		parts = append(parts, "exchange rates changed")
+	}
+	if len(parts) == 0 {
+		return "changes nothing"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func (c *Catalog) plan(id string) int {
+	return slices.IndexFunc(c.Plans, func(p model.Subscription) bool { return p.ID == id })
+}
+
+func (c *Catalog) modelIndex(id string) int {
+	return slices.IndexFunc(c.Models, func(m model.APIModel) bool { return m.ID == id })
+}
+
+func (d *decoder) overlay(base *Catalog, body ast.Node) (*Catalog, *Overlay, error) {
+	es, err := d.mapping(body, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	o := &Overlay{}
+	c := base.clone()
+	var tokenizers, notes, fx, models, subs, remove *entry
+	for i := range es {
+		e := &es[i]
+		p := (*path)(nil).field(e.key)
+		switch e.key {
+		case "schema":
+			if _, err := d.required(e.v, p, schemaSpan); err != nil {
+				return nil, nil, d.errAt(e.v, p, "this version reads catalog schema 1 only")
+			}
+		case "as_of":
+			if o.AsOf, err = d.date(e.v, p); err != nil {
+				return nil, nil, err
+			}
+		case "currency":
+			cur, err := d.line(e.v, p)
+			if err != nil {
+				return nil, nil, err
+			}
+			if cur != "USD" {
+				return nil, nil, d.errAt(e.v, p, "catalog prices must be in USD, not %q (fx converts for display)", cur)
+			}
+		case "tokenizers":
+			tokenizers = e
+		case "tokenizer_notes":
+			notes = e
+		case "fx":
+			fx = e
+		case "api_models":
+			models = e
+		case "subscriptions":
+			subs = e
+		case "remove":
+			remove = e
+		default:
+			return nil, nil, d.unknown(*e, nil, overlayKeys)
+		}
+	}
+	if tokenizers != nil {
+		if o.Tokenizers, err = d.tokenizers(tokenizers.v, (*path)(nil).field("tokenizers")); err != nil {
+			return nil, nil, err
+		}
+		if c.Tokenizers == nil {
+			c.Tokenizers = map[string]map[string]float64{}
+		}
+		for fam, langs := range o.Tokenizers {
+			if c.Tokenizers[fam] == nil {
+				c.Tokenizers[fam] = map[string]float64{}
+			}
+			maps.Copy(c.Tokenizers[fam], langs)
+		}
+	}
+	if notes != nil {
+		if o.TokenizerNotes, err = d.tokenizerNotes(notes.v, (*path)(nil).field("tokenizer_notes"), c.Tokenizers); err != nil {
+			return nil, nil, err
+		}
+		if c.TokenizerNotes == nil {
+			c.TokenizerNotes = map[string]string{}
+		}
+		maps.Copy(c.TokenizerNotes, o.TokenizerNotes)
+	}
+	if fx != nil {
+		if o.FX, err = d.fx(fx.v, (*path)(nil).field("fx")); err != nil {
+			return nil, nil, err
+		}
+		mergeFX(&c.FX, o.FX)
+	}
+	// The remove list is read first, so that an entry both given and
+	// removed is caught wherever it sits in the file.
+	removed := map[string]removal{}
+	if remove != nil {
+		if removed, err = d.removeList(remove.v, (*path)(nil).field("remove"), base, o); err != nil {
+			return nil, nil, err
+		}
+	}
+	if models != nil {
+		if err := d.overlayModels(models.v, (*path)(nil).field("api_models"), c, o, removed); err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, id := range o.Remove {
+		if i := c.modelIndex(id); i >= 0 {
+			c.Models = slices.Delete(c.Models, i, i+1)
+			c.Changes = slices.DeleteFunc(c.Changes, func(ch Change) bool { return ch.ModelID == id })
+		}
+		if i := c.plan(id); i >= 0 {
+			c.Plans = slices.Delete(c.Plans, i, i+1)
+			delete(c.likes, id)
+		}
+	}
+	if subs != nil {
+		if err := d.overlayPlans(subs.v, (*path)(nil).field("subscriptions"), c, o, removed); err != nil {
+			return nil, nil, err
+		}
+	}
+	// A plan of the catalog may still list a model the overlay removed.
+	for _, s := range c.Plans {
+		for _, id := range s.Models {
+			if _, ok := c.Model(id); !ok {
+				r := removed[id]
+				return nil, nil, d.errAt(r.node, r.path, "plan %q uses API model %q: remove that plan too, or replace it in subscriptions without this model", s.ID, id)
+			}
+		}
+	}
+	if o.AsOf > c.AsOf {
+		c.AsOf = o.AsOf
+	}
+	return c, o, nil
+}
+
+// removal is one id of the remove list, with where it is.
+type removal struct {
+	node ast.Node
+	path *path
+}
+
+func (d *decoder) removeList(n ast.Node, p *path, base *Catalog, o *Overlay) (map[string]removal, error) {
+	items, err := d.seq(n, p)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]removal, len(items))
+	for i, it := range items {
+		ip := p.at(i)
+		id, err := d.ident(it, ip)
+		if err != nil {
+			return nil, err
+		}
+		if first, dup := out[id]; dup {
+			line, _ := position(first.node)
+			return nil, d.errAt(it, ip, "%q is already removed (line %d)", id, line)
+		}
+		if _, ok := base.Model(id); !ok && base.plan(id) < 0 {
+			msg := fmt.Sprintf("nothing to remove: the catalog has no API model or subscription %q", id)
+			ids := modelIDs(base)
+			for _, s := range base.Plans {
+				ids = append(ids, s.ID)
+			}
+			if s := suggest(id, ids); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			return nil, d.errAt(it, ip, "%s", msg)
+		}
+		out[id] = removal{it, ip}
+		o.Remove = append(o.Remove, id)
+	}
+	return out, nil
+}
+
+func (d *decoder) overlayModels(n ast.Node, p *path, c *Catalog, o *Overlay, removed map[string]removal) error {
+	items, err := d.seq(n, p)
+	if err != nil {
+		return err
+	}
+	ids := make(seen, len(items))
+	for i, it := range items {
+		ip := p.at(i)
+		m, changes, err := d.apiModel(it, ip, c.Tokenizers, ids)
+		if err != nil {
+			return err
+		}
+		if r, ok := removed[m.ID]; ok {
+			line, _ := position(r.node)
+			return d.errAt(ids[m.ID], ip.field("id"), "%q is also in remove (line %d): give it or remove it, not both", m.ID, line)
+		}
+		o.Models = append(o.Models, cloneModel(m))
+		o.Changes = append(o.Changes, changes...)
+		if j := c.modelIndex(m.ID); j >= 0 {
+			c.Models[j] = m
+			c.Changes = slices.DeleteFunc(c.Changes, func(ch Change) bool { return ch.ModelID == m.ID })
+		} else {
+			c.Models = append(c.Models, m)
+		}
+		c.Changes = append(c.Changes, changes...)
+	}
+	sortChanges(o.Changes)
+	sortChanges(c.Changes)
+	return nil
+}
+
+func sortChanges(chs []Change) {
+	slices.SortStableFunc(chs, func(a, b Change) int { return cmp.Compare(a.Date, b.Date) })
+}
+
+func (d *decoder) overlayPlans(n ast.Node, p *path, c *Catalog, o *Overlay, removed map[string]removal) error {
+	items, err := d.seq(n, p)
+	if err != nil {
+		return err
+	}
+	ids := make(seen, len(items))
+	at := make(map[string]int, len(items)) // id → index in items
+	var likes []like
+	for i, it := range items {
+		ip := p.at(i)
+		s, l, err := d.subscription(it, ip, c, ids)
+		if err != nil {
+			return err
+		}
+		if r, ok := removed[s.ID]; ok {
+			line, _ := position(r.node)
+			return d.errAt(ids[s.ID], ip.field("id"), "%q is also in remove (line %d): give it or remove it, not both", s.ID, line)
+		}
+		at[s.ID] = i
+		j := c.plan(s.ID)
+		if j >= 0 {
+			c.Plans[j] = s
+		} else {
+			j = len(c.Plans)
+			c.Plans = append(c.Plans, s)
+		}
+		delete(c.likes, s.ID)
+		if l != nil {
+			l.plan = j
+			likes = append(likes, *l)
+		}
+	}
+	if err := d.resolveLikes(c, likes); err != nil {
+		return err
+	}
+	if c.likes == nil {
+		c.likes = map[string]likeRef{}
+	}
+	o.likes = make(map[string]likeRef, len(likes))
+	for _, l := range likes {
+		ref := likeRef{base: l.base, factor: l.factor}
+		c.likes[c.Plans[l.plan].ID], o.likes[c.Plans[l.plan].ID] = ref, ref
+	}
+	// The overlay's plans in file order, their limits resolved.
+	o.Plans = make([]model.Subscription, len(items))
+	for id, i := range at {
+		o.Plans[i] = clonePlan(c.Plans[c.plan(id)])
+	}
+	// A plan of the catalog built on a plan the overlay replaced follows it.
+	for i := range c.Plans {
+		s := &c.Plans[i]
+		ref, ok := c.likes[s.ID]
+		if _, mine := at[s.ID]; !ok || mine {
+			continue
+		}
+		bi, replaced := at[ref.base]
+		if !replaced {
+			continue
+		}
+		b := &c.Plans[c.plan(ref.base)]
+		if len(b.Limits) == 0 {
+			return d.errAt(items[bi], p.at(bi), "plan %q of the catalog takes its limits from this plan (limits_like), so it needs limits", s.ID)
+		}
+		s.Limits = scaledLimits(b, ref.factor)
+	}
+	return nil
+}
+
+// cloneModel is a copy of m that shares no memory with it.
+func cloneModel(m model.APIModel) model.APIModel {
+	m.Rates = cloneRates(m.Rates)
+	if m.LongContext != nil {
+		lc := *m.LongContext
+		lc.Rates = cloneRates(lc.Rates)
+		m.LongContext = &lc
+	}
+	return m
+}
+
+// clonePlan is a copy of s that shares no memory with it.
+func clonePlan(s model.Subscription) model.Subscription {
+	s.PriceAnnual = clonePtr(s.PriceAnnual)
+	s.Models = slices.Clone(s.Models)
+	s.Limits = slices.Clone(s.Limits)
+	for j := range s.Limits {
+		s.Limits[j].Tiers = slices.Clone(s.Limits[j].Tiers)
+	}
+	return s
+}
+
+func mergeFX(dst *FX, src FX) {
+	if src.AsOf != "" {
+		dst.AsOf = src.AsOf
+	}
+	if src.Source != "" {
+		dst.Source = src.Source
+	}
+	if len(src.Rates) > 0 {
+		if dst.Rates == nil {
+			dst.Rates = map[string]float64{}
+		}
+		maps.Copy(dst.Rates, src.Rates)
+	}
+}
+
+// BackupSuffix names the copy SaveOverlay keeps of the overlay it replaces.
+const BackupSuffix = ".bak"
+
+// SaveOverlay writes o to path atomically, as SaveWorkload does: a temporary
+// file in the same directory, synced and renamed over path. The file it
+// replaces is first copied, atomically too, to path + BackupSuffix (one
+// generation: the backup of the write before is replaced). It returns the
+// backup's path, "" when there was no file to keep. Nothing is written
+// unless o marshals and reads back the same (MarshalOverlay).
+func SaveOverlay(path string, base *Catalog, o *Overlay, header ...string) (backup string, err error) {
+	data, err := MarshalOverlay(base, o, header...)
+	if err != nil {
+		return "", err
+	}
+	old, err := os.ReadFile(path)
+	switch {
+	case err == nil:
+		backup = path + BackupSuffix
+		if err := writeFileAtomic(backup, old); err != nil {
+			return "", err
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return "", err
+	}
+	return backup, writeFileAtomic(path, data)
+}
+
+// PutModel adds m to the overlay, or replaces the overlay's entry with its
+// id; changes replace that entry's dated changes.
+func (o *Overlay) PutModel(m model.APIModel, changes []Change) {
+	m = cloneModel(m)
+	if i := slices.IndexFunc(o.Models, func(x model.APIModel) bool { return x.ID == m.ID }); i >= 0 {
+		o.Models[i] = m
+	} else {
+		o.Models = append(o.Models, m)
+	}
+	o.Changes = slices.DeleteFunc(o.Changes, func(ch Change) bool { return ch.ModelID == m.ID })
+	for _, ch := range changes {
+		ch.ModelID, ch.Applied = m.ID, false
+		o.Changes = append(o.Changes, ch)
+	}
+	sortChanges(o.Changes)
+}
+
+// Empty reports whether the overlay changes nothing.
+func (o *Overlay) Empty() bool {
+	return o.AsOf == "" && len(o.Tokenizers) == 0 && len(o.TokenizerNotes) == 0 && o.FX.AsOf == "" &&
+		o.FX.Source == "" && len(o.FX.Rates) == 0 && len(o.Models) == 0 && len(o.Plans) == 0 && len(o.Remove) == 0
+}
+
+// MarshalOverlay writes o in the overlay format, each entry under a comment
+// saying where it came from; header lines (without "# ") open the file. The
+// output is parsed again against base and compared with o before it is
+// returned, so what is written always loads, and loads as o.
+func MarshalOverlay(base *Catalog, o *Overlay, header ...string) ([]byte, error) {
+	var b bytes.Buffer
+	for _, h := range header {
+		for l := range strings.SplitSeq(h, "\n") {
+			b.WriteString(strings.TrimRight("# "+l, " ") + "\n")
+		}
+	}
+	b.WriteString("schema: 1\n")
+	if o.AsOf != "" {
+		fmt.Fprintf(&b, "as_of: %s\n", yamlText(o.AsOf))
+	}
+	if len(o.Tokenizers) > 0 {
+		b.WriteString("\ntokenizers:\n")
+		for _, fam := range slices.Sorted(maps.Keys(o.Tokenizers)) {
+			langs := o.Tokenizers[fam]
+			var parts []string
+			for _, l := range slices.Sorted(maps.Keys(langs)) {
+				parts = append(parts, l+": "+yamlNumber(langs[l]))
+			}
+			fmt.Fprintf(&b, "  %s: {%s}\n", yamlString(fam), strings.Join(parts, ", "))
+		}
+	}
+	if len(o.TokenizerNotes) > 0 {
+		b.WriteString("\ntokenizer_notes:\n")
+		for _, fam := range slices.Sorted(maps.Keys(o.TokenizerNotes)) {
+			fmt.Fprintf(&b, "  %s: %s\n", yamlString(fam), yamlText(o.TokenizerNotes[fam]))
+		}
+	}
+	if o.FX.AsOf != "" || o.FX.Source != "" || len(o.FX.Rates) > 0 {
+		b.WriteString("\nfx:\n")
+		if o.FX.AsOf != "" {
+			fmt.Fprintf(&b, "  as_of: %s\n", yamlText(o.FX.AsOf))
+		}
+		if o.FX.Source != "" {
+			fmt.Fprintf(&b, "  source: %s\n", yamlText(o.FX.Source))
+		}
+		if len(o.FX.Rates) > 0 {
+			var parts []string
+			for _, k := range slices.Sorted(maps.Keys(o.FX.Rates)) {
+				parts = append(parts, k+": "+yamlNumber(o.FX.Rates[k]))
+			}
+			fmt.Fprintf(&b, "  rates: {%s}\n", strings.Join(parts, ", "))
+		}
+	}
+	if len(o.Models) > 0 {
+		b.WriteString("\napi_models:\n")
+		for i := range o.Models {
+			writeModel(&b, &o.Models[i], o.Changes)
+		}
+	}
+	if len(o.Plans) > 0 {
+		b.WriteString("\nsubscriptions:\n")
+		for i := range o.Plans {
+			writePlan(&b, &o.Plans[i], o.likes)
+		}
+	}
+	if len(o.Remove) > 0 {
+		b.WriteString("\n# hidden from the catalog\nremove:\n")
+		for _, id := range o.Remove {
+			fmt.Fprintf(&b, "  - %s\n", yamlString(id))
+		}
+	}
+	out := b.Bytes()
+	_, back, err := ApplyOverlay(base, "overlay", out)
+	if err != nil {
+		var pe *Error
+		if errors.As(err, &pe) {
+			err = errors.New(strings.TrimPrefix(pe.Field+": "+pe.Msg, ": "))
+		}
+		return nil, fmt.Errorf("the overlay cannot be written: %w", err)
+	}
+	if !sameOverlay(o, back) {
+		return nil, errors.New("the overlay cannot be written: it would not read back the same")
+	}
+	return out, nil
+}
+
+// provenanceComment says where an entry came from, for the line above it.
+func provenanceComment(id string, p model.Provenance) string {
+	s := id + ": "
+	switch {
+	case p.Source != "" && p.AsOf != "":
+		s += "from " + p.Source + ", as of " + p.AsOf
+	case p.Source != "":
+		s += "from " + p.Source + " (undated)"
+	default:
+		s += "no source given"
+	}
+	// A comment is one line of printable text.
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' || !strconv.IsPrint(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func writeModel(b *bytes.Buffer, m *model.APIModel, changes []Change) {
+	const in = "    "
+	fmt.Fprintf(b, "\n  # %s\n", provenanceComment(m.ID, m.Provenance))
+	fmt.Fprintf(b, "  - id: %s\n", yamlString(m.ID))
+	fmt.Fprintf(b, "%sprovider: %s\n", in, yamlString(m.Provider))
+	fmt.Fprintf(b, "%sname: %s\n", in, yamlString(m.Name))
+	fmt.Fprintf(b, "%stier: %s\n", in, m.Tier)
+	if m.Tokenizer != "" {
+		fmt.Fprintf(b, "%stokenizer: %s\n", in, yamlString(m.Tokenizer))
+	}
+	writeRates(b, in, m.Rates)
+	if m.BatchDiscount != 0 {
+		fmt.Fprintf(b, "%sbatch_discount: %s\n", in, yamlNumber(m.BatchDiscount))
+	}
+	if lc := m.LongContext; lc != nil {
+		fmt.Fprintf(b, "%slong_context:\n", in)
+		fmt.Fprintf(b, "%s  threshold: %s\n", in, yamlNumber(lc.Threshold))
+		writeRates(b, in+"  ", lc.Rates)
+	}
+	fmt.Fprintf(b, "%scontext_window: %s\n", in, yamlNumber(m.ContextWindow))
+	if m.MaxOutput != 0 {
+		fmt.Fprintf(b, "%smax_output: %s\n", in, yamlNumber(m.MaxOutput))
+	}
+	if m.Status != "" {
+		fmt.Fprintf(b, "%sstatus: %s\n", in, m.Status)
+	}
+	if m.Confidence != "" {
+		fmt.Fprintf(b, "%sconfidence: %s\n", in, m.Confidence)
+	}
+	first := true
+	for _, ch := range changes {
+		if ch.ModelID != m.ID {
+			continue
+		}
+		if first {
+			fmt.Fprintf(b, "%schanges:\n", in)
+			first = false
+		}
+		fmt.Fprintf(b, "%s  - date: %s\n", in, yamlText(ch.Date))
+		for _, f := range []struct {
+			key string
+			v   *float64
+		}{{"input", ch.input}, {"output", ch.output}, {"cache_read", ch.cacheRead}, {"cache_write", ch.cacheWrite}} {
+			if f.v != nil {
+				fmt.Fprintf(b, "%s    %s: %s\n", in, f.key, yamlNumber(*f.v))
+			}
+		}
+		if ch.Note != "" {
+			fmt.Fprintf(b, "%s    note: %s\n", in, yamlText(ch.Note))
+		}
+	}
+	writeProvenance(b, in, m.Provenance, false)
+}
+
+func writeRates(b *bytes.Buffer, in string, r model.Rates) {
+	fmt.Fprintf(b, "%sinput: %s\n", in, yamlNumber(r.Input))
+	fmt.Fprintf(b, "%soutput: %s\n", in, yamlNumber(r.Output))
+	if r.CacheRead != nil {
+		fmt.Fprintf(b, "%scache_read: %s\n", in, yamlNumber(*r.CacheRead))
+	}
+	if r.CacheWrite != nil {
+		fmt.Fprintf(b, "%scache_write: %s\n", in, yamlNumber(*r.CacheWrite))
+	}
+}
+
+// writeProvenance writes note, source and as_of (confidence when withConf).
+func writeProvenance(b *bytes.Buffer, in string, p model.Provenance, withConf bool) {
+	if withConf && p.Confidence != "" {
+		fmt.Fprintf(b, "%sconfidence: %s\n", in, p.Confidence)
+	}
+	if p.Note != "" {
+		fmt.Fprintf(b, "%snote: %s\n", in, yamlText(p.Note))
+	}
+	if p.Source != "" {
+		fmt.Fprintf(b, "%ssource: %s\n", in, yamlText(p.Source))
+	}
+	if p.AsOf != "" {
+		fmt.Fprintf(b, "%sas_of: %s\n", in, yamlText(p.AsOf))
+	}
+}
+
+func writePlan(b *bytes.Buffer, s *model.Subscription, likes map[string]likeRef) {
+	const in = "    "
+	fmt.Fprintf(b, "\n  # %s\n", provenanceComment(s.ID, s.Provenance))
+	fmt.Fprintf(b, "  - id: %s\n", yamlString(s.ID))
+	fmt.Fprintf(b, "%svendor: %s\n", in, yamlString(s.Vendor))
+	fmt.Fprintf(b, "%sname: %s\n", in, yamlString(s.Name))
+	fmt.Fprintf(b, "%sprice_monthly: %s\n", in, yamlNumber(s.PriceMonthly))
+	if s.PriceAnnual != nil {
+		fmt.Fprintf(b, "%sprice_annual: %s\n", in, yamlNumber(*s.PriceAnnual))
+	}
+	if s.SeatsMin != 0 {
+		fmt.Fprintf(b, "%sseats_min: %d\n", in, s.SeatsMin)
+	}
+	ids := make([]string, len(s.Models))
+	for i, id := range s.Models {
+		ids[i] = yamlString(id)
+	}
+	fmt.Fprintf(b, "%smodels: [%s]\n", in, strings.Join(ids, ", "))
+	if s.ContextWindow != 0 {
+		fmt.Fprintf(b, "%scontext_window: %s\n", in, yamlNumber(s.ContextWindow))
+	}
+	if ref, ok := likes[s.ID]; ok {
+		fmt.Fprintf(b, "%slimits_like: {plan: %s, factor: %s}\n", in, yamlString(ref.base), yamlNumber(ref.factor))
+	} else if len(s.Limits) > 0 {
+		fmt.Fprintf(b, "%slimits:\n", in)
+		for _, l := range s.Limits {
+			fmt.Fprintf(b, "%s  - window_hours: %s\n", in, yamlNumber(l.WindowHours))
+			if l.Tokens > 0 {
+				fmt.Fprintf(b, "%s    tokens: %s\n", in, yamlNumber(l.Tokens))
+			} else {
+				fmt.Fprintf(b, "%s    messages: %s\n", in, yamlNumber(l.Messages))
+			}
+			if l.ReferenceTokens != 0 {
+				fmt.Fprintf(b, "%s    reference_tokens: %s\n", in, yamlNumber(l.ReferenceTokens))
+			}
+			if len(l.Tiers) > 0 {
+				ts := make([]string, len(l.Tiers))
+				for i, t := range l.Tiers {
+					ts[i] = t.String()
+				}
+				fmt.Fprintf(b, "%s    tiers: [%s]\n", in, strings.Join(ts, ", "))
+			}
+			if l.Confidence != "" {
+				fmt.Fprintf(b, "%s    confidence: %s\n", in, l.Confidence)
+			}
+			if l.Note != "" {
+				fmt.Fprintf(b, "%s    note: %s\n", in, yamlText(l.Note))
+			}
+		}
+	}
+	if s.APICreditMonthly != 0 {
+		fmt.Fprintf(b, "%sapi_credit_monthly: %s\n", in, yamlNumber(s.APICreditMonthly))
+	}
+	if s.Status != "" {
+		fmt.Fprintf(b, "%sstatus: %s\n", in, s.Status)
+	}
+	writeProvenance(b, in, s.Provenance, true)
+}
+
+// yamlText writes any text the parser admits as a double-quoted scalar:
+// unlike yamlString it escapes line breaks and tabs, which a quoted scalar
+// would otherwise fold into spaces.
+func yamlText(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '\\', '"':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// sameOverlay compares what two overlays do (nil and empty are the same).
+func sameOverlay(a, b *Overlay) bool {
+	norm := func(o *Overlay) Overlay {
+		x := *o
+		x.Changes = slices.Clone(o.Changes)
+		for i := range x.Changes {
+			x.Changes[i].Applied = false
+		}
+		if len(x.Tokenizers) == 0 {
+			x.Tokenizers = nil
+		}
+		if len(x.TokenizerNotes) == 0 {
+			x.TokenizerNotes = nil
+		}
+		if len(x.FX.Rates) == 0 {
+			x.FX.Rates = nil
+		}
+		if len(x.Models) == 0 {
+			x.Models = nil
+		}
+		if len(x.Changes) == 0 {
+			x.Changes = nil
+		}
+		if len(x.Plans) == 0 {
+			x.Plans = nil
+		}
+		if len(x.Remove) == 0 {
+			x.Remove = nil
+		}
+		if len(x.likes) == 0 {
+			x.likes = nil
+		}
+		return x
+	}
+	return reflect.DeepEqual(norm(a), norm(b))
+}
