@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"slices"
 	"strings"
 
@@ -19,15 +20,16 @@ func (m *Model) renderOverlay(r rect) []string {
 	h := m.help
 	h.ShowAll = true
 	lines := strings.Split(h.View(m.keys.helpFor(m)), "\n")
-	lines = append(lines, "",
-		m.st.strong.Render("Reading the screen"),
-		"Costs are effective monthly costs for your whole workload: a plan's price plus what overflows",
-		"its usage caps or context, priced on the cheapest API model that can take it.",
-		"✓ fits on its own · ✗ does not (the reason is shown) · ▰▰▱ share of the tightest usage cap",
-		"▲/▼ rank moves and +/− cost changes since your last edit · — the option cannot carry the work",
+	lines = append(lines, "", m.st.strong.Render("Reading the screen"))
+	for _, p := range []string{
+		"Costs are effective monthly costs for your whole workload: a plan's price plus what overflows its usage caps or context, priced on the cheapest API model that can take it.",
+		"✓ carries it all · ~ carries it with overflow to the API · ✗ cannot (the reason is shown) · ▰▰▱ share of the tightest usage cap.",
+		"▲/▼ rank moves and +/− cost changes since your last edit · — the option cannot carry the work.",
 		"←→ on a class is a what-if slider: the plans re-rank on every step.",
 		"u on a class's tokens in or out switches it between tokens, words and pages of its language.",
-	)
+	} {
+		lines = append(lines, strings.Split(ansi.Wrap(p, max(r.W-paneSideFrame, 10), " "), "\n")...)
+	}
 	return m.box("Help", lines, r, true, "? or esc closes")
 }
 
