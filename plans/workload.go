@@ -449,17 +449,7 @@ func yamlString(s string) string {
 	if plainRE.MatchString(s) && !slices.Contains(yamlReserved, strings.ToLower(s)) {
 		return s
 	}
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '\\', '"':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	b.WriteByte('"')
-	return b.String()
+	return yamlText(s)
 }
 
 // SaveWorkload writes w to path atomically: a temporary file in the same
