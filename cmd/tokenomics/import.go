@@ -428,7 +428,8 @@ type jsonFitClass struct {
 	Requests        int64    `json:"requests"`
 	LogsCost        *float64 `json:"logs_cost"`
 	WorkloadCost    *float64 `json:"workload_cost"`
-	jsonTokens
+	// The logs' own token counts, apart from the fitted sizes above that share key names.
+	LogTokens jsonTokens `json:"log_tokens"`
 }
 
 type jsonImport struct {
@@ -531,7 +532,7 @@ func importJSON(w io.Writer, res *importResult, c *report.Comparison) error {
 			k := c.Class
 			jc := jsonFitClass{Name: k.Name, Group: c.Group, LogModels: c.Names, Count: k.Count, Per: k.Per.String(), InputTokens: k.InputTokens,
 				OutputTokens: k.OutputTokens, ReasoningTokens: k.ReasoningTokens, Turns: k.Turns, FollowupTokens: k.FollowupTokens,
-				CacheHit: k.CacheHit, MinTier: k.MinTier.String(), Tasks: c.Tasks, Requests: c.Requests, jsonTokens: jsonTok(c.Tokens)}
+				CacheHit: k.CacheHit, MinTier: k.MinTier.String(), Tasks: c.Tasks, Requests: c.Requests, LogTokens: jsonTok(c.Tokens)}
 			if c.Priced {
 				id, lc, wc := c.Model, round6(c.LogsCost), round6(c.WorkCost)
 				jc.Model, jc.LogsCost, jc.WorkloadCost = &id, &lc, &wc

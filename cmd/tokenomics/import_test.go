@@ -95,8 +95,11 @@ func TestImportJSON(t *testing.T) {
 		Skipped  []struct{ Reason string } `json:"skipped"`
 		Workload *struct {
 			Classes []struct {
-				Name  string  `json:"name"`
-				Model *string `json:"model"`
+				Name      string  `json:"name"`
+				Model     *string `json:"model"`
+				LogTokens struct {
+					Input int64 `json:"input_tokens"`
+				} `json:"log_tokens"`
 			} `json:"classes"`
 			Check *struct {
 				Error float64 `json:"error"`
@@ -112,6 +115,17 @@ func TestImportJSON(t *testing.T) {
 	}
 	if tt := got.Total; tt.Input != 3976 || tt.CacheRead != 6624 || tt.Output != 710 || tt.Reasoning != 450 || tt.Complete {
 		t.Errorf("total = %+v", tt)
+	}
+	// Every logged input token belongs to one class: the classes' log tokens add up to the total.
+	if got.Workload == nil {
+		t.Fatal("no derived workload")
+	}
+	sum := int64(0)
+	for _, c := range got.Workload.Classes {
+		sum += c.LogTokens.Input
+	}
+	if sum != 3976 {
+		t.Errorf("classes hold %d logged input tokens, want 3976", sum)
 	}
 	ids := map[string]string{}
 	for _, m := range got.Models {
