@@ -5,14 +5,12 @@
 package plans
 
 import (
-	"cmp"
 	_ "embed"
 	"fmt"
 	"maps"
 	"os"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -152,17 +150,60 @@ var (
 )
 
 func (d *decoder) catalog(body ast.Node) (*Catalog, error) {
+	c := &Catalog{}
+	sec, err := d.topLevel(body, catalogKeys, &c.AsOf)
+	if err != nil {
+		return nil, err
+	}
+	// Sections are decoded in dependency order (tokenizers before the models
+	// naming them, models before the plans listing them), whatever the
+	// order in the file.
+	if e, ok := sec["tokenizers"]; ok {
+		if c.Tokenizers, err = d.tokenizers(e.v, e.p); err != nil {
+			return nil, err
+		}
+	}
+	if e, ok := sec["tokenizer_notes"]; ok {
+		if c.TokenizerNotes, err = d.tokenizerNotes(e.v, e.p, c.Tokenizers); err != nil {
+			return nil, err
+		}
+	}
+	if e, ok := sec["fx"]; ok {
+		if c.FX, err = d.fx(e.v, e.p); err != nil {
+			return nil, err
+		}
+	}
+	if e, ok := sec["api_models"]; ok {
+		if err := d.apiModels(e.v, e.p, c); err != nil {
+			return nil, err
+		}
+	}
+	if e, ok := sec["subscriptions"]; ok {
+		if err := d.subscriptions(e.v, e.p, c); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// section is a top-level section of a catalog or overlay, read once the
+// sections it depends on are.
+type section struct {
+	v ast.Node
+	p *path
+}
+
+// topLevel reads the top-level mapping of a catalog or an overlay, in file
+// order: schema, as_of (into asOf) and currency are checked here; every
+// other key of known is returned by name for the caller to decode in its
+// own order; any other key is an error.
+func (d *decoder) topLevel(body ast.Node, known []string, asOf *string) (map[string]section, error) {
 	es, err := d.mapping(body, nil)
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalog{}
-	// Sections are decoded in dependency order (tokenizers before the models
-	// naming them, models before the plans listing them), whatever the
-	// order in the file.
-	var tokenizers, notes, fx, models, subs *entry
-	for i := range es {
-		e := &es[i]
+	sec := make(map[string]section, len(es))
+	for _, e := range es {
 		p := (*path)(nil).field(e.key)
 		switch e.key {
 		case "schema":
@@ -170,7 +211,7 @@ func (d *decoder) catalog(body ast.Node) (*Catalog, error) {
 				return nil, d.errAt(e.v, p, "this version reads catalog schema 1 only")
 			}
 		case "as_of":
-			if c.AsOf, err = d.date(e.v, p); err != nil {
+			if *asOf, err = d.date(e.v, p); err != nil {
 				return nil, err
 			}
 		case "currency":
@@ -181,46 +222,14 @@ func (d *decoder) catalog(body ast.Node) (*Catalog, error) {
 			if cur != "USD" {
 				return nil, d.errAt(e.v, p, "catalog prices must be in USD, not %q (fx converts for display)", cur)
 			}
-		case "tokenizers":
-			tokenizers = e
-		case "tokenizer_notes":
-			notes = e
-		case "fx":
-			fx = e
-		case "api_models":
-			models = e
-		case "subscriptions":
-			subs = e
 		default:
-			return nil, d.unknown(*e, nil, catalogKeys)
+			if !slices.Contains(known, e.key) {
+				return nil, d.unknown(e, nil, known)
+			}
+			sec[e.key] = section{e.v, p}
 		}
 	}
-	if tokenizers != nil {
-		if c.Tokenizers, err = d.tokenizers(tokenizers.v, (*path)(nil).field("tokenizers")); err != nil {
-			return nil, err
-		}
-	}
-	if notes != nil {
-		if c.TokenizerNotes, err = d.tokenizerNotes(notes.v, (*path)(nil).field("tokenizer_notes"), c.Tokenizers); err != nil {
-			return nil, err
-		}
-	}
-	if fx != nil {
-		if c.FX, err = d.fx(fx.v, (*path)(nil).field("fx")); err != nil {
-			return nil, err
-		}
-	}
-	if models != nil {
-		if err := d.apiModels(models.v, (*path)(nil).field("api_models"), c); err != nil {
-			return nil, err
-		}
-	}
-	if subs != nil {
-		if err := d.subscriptions(subs.v, (*path)(nil).field("subscriptions"), c); err != nil {
-			return nil, err
-		}
-	}
-	return c, nil
+	return sec, nil
 }
 
 func (d *decoder) tokenizers(n ast.Node, p *path) (map[string]map[string]float64, error) {
@@ -359,8 +368,7 @@ func (d *decoder) apiModels(n ast.Node, p *path, c *Catalog) error {
 		c.Models = append(c.Models, m)
 		changes = append(changes, ch...)
 	}
-	// Date order is the order ApplyChanges applies them in; file order breaks ties.
-	slices.SortStableFunc(changes, func(a, b Change) int { return cmp.Compare(a.Date, b.Date) })
+	sortChanges(changes)
 	c.Changes = changes
 	return nil
 }
@@ -444,13 +452,9 @@ func (d *decoder) apiModel(n ast.Node, p *path, toks map[string]map[string]float
 			return m, nil, err
 		}
 	}
-	for _, r := range []struct {
-		ok   bool
-		name string
-	}{{has.id, "id"}, {has.provider, "provider"}, {has.name, "name"}, {has.tier, "tier"}, {has.input, "input"}, {has.output, "output"}, {has.window, "context_window"}} {
-		if !r.ok {
-			return m, nil, d.missing(n, p, r.name)
-		}
+	if err := d.requireAll(n, p, need{"id", has.id}, need{"provider", has.provider}, need{"name", has.name}, need{"tier", has.tier},
+		need{"input", has.input}, need{"output", has.output}, need{"context_window", has.window}); err != nil {
+		return m, nil, err
 	}
 	if changesNode != nil {
 		if changes, err = d.changes(changesNode, changesPath, m.ID); err != nil {
@@ -507,13 +511,8 @@ func (d *decoder) longContext(n ast.Node, p *path) (*model.LongContext, error) {
 	}
 	// The engine swaps in these rates whole, so input and output must be
 	// there: a missing one would price the long requests at zero.
-	for _, r := range []struct {
-		ok   bool
-		name string
-	}{{has.threshold, "threshold"}, {has.input, "input"}, {has.output, "output"}} {
-		if !r.ok {
-			return nil, d.missing(n, p, r.name)
-		}
+	if err := d.requireAll(n, p, need{"threshold", has.threshold}, need{"input", has.input}, need{"output", has.output}); err != nil {
+		return nil, err
 	}
 	return lc, nil
 }
@@ -658,7 +657,7 @@ func (d *decoder) resolveLikes(c *Catalog, likes []like) error {
 
 // scaledLimits are base's limits with every capacity × factor.
 func scaledLimits(base *model.Subscription, factor float64) []model.Limit {
-	f := strconv.FormatFloat(factor, 'g', -1, 64)
+	f := fmtG(factor)
 	limits := make([]model.Limit, len(base.Limits))
 	for i, bl := range base.Limits {
 		nl := bl
@@ -719,20 +718,17 @@ func (d *decoder) subscription(n ast.Node, p *path, c *Catalog, ids seen) (model
 			has.models = len(s.Models) > 0
 		case "context_window":
 			s.ContextWindow, _, err = d.ranged(e.v, ep, tokensSpan)
-		case "limits":
+		case "limits", "limits_like":
 			if limitsNode != nil {
 				err = d.errAt(e.k, ep, "a plan has limits or limits_like, not both")
 				break
 			}
 			limitsNode = e.k
-			s.Limits, err = d.limits(e.v, ep)
-		case "limits_like":
-			if limitsNode != nil {
-				err = d.errAt(e.k, ep, "a plan has limits or limits_like, not both")
-				break
+			if e.key == "limits" {
+				s.Limits, err = d.limits(e.v, ep)
+			} else {
+				lk, err = d.limitsLike(e.v, ep)
 			}
-			limitsNode = e.k
-			lk, err = d.limitsLike(e.v, ep)
 		case "api_credit_monthly":
 			s.APICreditMonthly, _, err = d.ranged(e.v, ep, planSpan)
 		case "status":
@@ -752,13 +748,9 @@ func (d *decoder) subscription(n ast.Node, p *path, c *Catalog, ids seen) (model
 			return s, nil, err
 		}
 	}
-	for _, r := range []struct {
-		ok   bool
-		name string
-	}{{has.id, "id"}, {has.vendor, "vendor"}, {has.name, "name"}, {has.price, "price_monthly"}, {has.models, "models"}} {
-		if !r.ok {
-			return s, nil, d.missing(n, p, r.name)
-		}
+	if err := d.requireAll(n, p, need{"id", has.id}, need{"vendor", has.vendor}, need{"name", has.name},
+		need{"price_monthly", has.price}, need{"models", has.models}); err != nil {
+		return s, nil, err
 	}
 	return s, lk, nil
 }
@@ -941,22 +933,10 @@ func (c *Catalog) clone() *Catalog {
 		}
 	}
 	for i := range out.Models {
-		m := &out.Models[i]
-		m.Rates = cloneRates(m.Rates)
-		if m.LongContext != nil {
-			lc := *m.LongContext
-			lc.Rates = cloneRates(lc.Rates)
-			m.LongContext = &lc
-		}
+		out.Models[i] = cloneModel(out.Models[i])
 	}
 	for i := range out.Plans {
-		s := &out.Plans[i]
-		s.PriceAnnual = clonePtr(s.PriceAnnual)
-		s.Models = slices.Clone(s.Models)
-		s.Limits = slices.Clone(s.Limits)
-		for j := range s.Limits {
-			s.Limits[j].Tiers = slices.Clone(s.Limits[j].Tiers)
-		}
+		out.Plans[i] = clonePlan(out.Plans[i])
 	}
 	for i := range out.Changes {
 		ch := &out.Changes[i]
@@ -964,6 +944,34 @@ func (c *Catalog) clone() *Catalog {
 		ch.cacheRead, ch.cacheWrite = clonePtr(ch.cacheRead), clonePtr(ch.cacheWrite)
 	}
 	return out
+}
+
+// cloneModel is a copy of m that shares no memory with it.
+func cloneModel(m model.APIModel) model.APIModel {
+	m.Rates = cloneRates(m.Rates)
+	m.LongContext = cloneLongContext(m.LongContext)
+	return m
+}
+
+// cloneLongContext is a copy of lc that shares no memory with it (nil for nil).
+func cloneLongContext(lc *model.LongContext) *model.LongContext {
+	if lc == nil {
+		return nil
+	}
+	c := *lc
+	c.Rates = cloneRates(c.Rates)
+	return &c
+}
+
+// clonePlan is a copy of s that shares no memory with it.
+func clonePlan(s model.Subscription) model.Subscription {
+	s.PriceAnnual = clonePtr(s.PriceAnnual)
+	s.Models = slices.Clone(s.Models)
+	s.Limits = slices.Clone(s.Limits)
+	for j := range s.Limits {
+		s.Limits[j].Tiers = slices.Clone(s.Limits[j].Tiers)
+	}
+	return s
 }
 
 func cloneRates(r model.Rates) model.Rates {

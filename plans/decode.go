@@ -573,6 +573,23 @@ func (d *decoder) missing(n ast.Node, p *path, field string) error {
 	return d.errAt(n, p.field(field), "required field is missing")
 }
 
+// need is a required field and whether the file gave it.
+type need struct {
+	name  string
+	given bool
+}
+
+// requireAll reports the first of fields, in their order, that the mapping
+// n at p left out.
+func (d *decoder) requireAll(n ast.Node, p *path, fields ...need) error {
+	for _, f := range fields {
+		if !f.given {
+			return d.missing(n, p, f.name)
+		}
+	}
+	return nil
+}
+
 // seq returns the items of a list (none for null).
 func (d *decoder) seq(n ast.Node, p *path) ([]ast.Node, error) {
 	n, err := d.resolve(n, p)
@@ -749,6 +766,10 @@ func (d *decoder) number(n ast.Node, p *path) (v float64, present bool, err erro
 	return v, true, nil
 }
 
+// fmtG writes v in the fewest digits that read back as v, the way messages
+// quote a number.
+func fmtG(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
 // span is an allowed range of a number.
 type span struct {
 	lo, hi         float64
@@ -756,21 +777,20 @@ type span struct {
 }
 
 func (s span) check(v float64) string {
-	f := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 	switch {
 	case v < s.lo || (s.loOpen && v == s.lo):
 		if s.lo == 0 && !s.loOpen {
-			return "must not be negative (got " + f(v) + ")"
+			return "must not be negative (got " + fmtG(v) + ")"
 		}
 		if s.loOpen {
-			return "must be above " + f(s.lo) + " (got " + f(v) + ")"
+			return "must be above " + fmtG(s.lo) + " (got " + fmtG(v) + ")"
 		}
-		return "must be at least " + f(s.lo) + " (got " + f(v) + ")"
+		return "must be at least " + fmtG(s.lo) + " (got " + fmtG(v) + ")"
 	case v > s.hi || (s.hiOpen && v == s.hi):
 		if s.hiOpen {
-			return "must be below " + f(s.hi) + " (got " + f(v) + ")"
+			return "must be below " + fmtG(s.hi) + " (got " + fmtG(v) + ")"
 		}
-		return "must be at most " + f(s.hi) + " (got " + f(v) + ")"
+		return "must be at most " + fmtG(s.hi) + " (got " + fmtG(v) + ")"
 	}
 	return ""
 }
@@ -816,10 +836,10 @@ func (d *decoder) integer(n ast.Node, p *path, s span) (int, bool, error) {
 		return 0, ok, err
 	}
 	if v != math.Trunc(v) {
-		return 0, false, d.errAt(n, p, "must be a whole number (got %s)", strconv.FormatFloat(v, 'g', -1, 64))
+		return 0, false, d.errAt(n, p, "must be a whole number (got %s)", fmtG(v))
 	}
 	if math.Abs(v) > maxInt {
-		return 0, false, d.errAt(n, p, "%s is too large", strconv.FormatFloat(v, 'g', -1, 64))
+		return 0, false, d.errAt(n, p, "%s is too large", fmtG(v))
 	}
 	return int(v), true, nil
 }

@@ -1,8 +1,10 @@
 package plans
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Error is a problem found in a catalog or workload file, with where it is.
@@ -37,6 +39,17 @@ func (e *Error) Error() string {
 	}
 	b = append(b, e.Msg...)
 	return string(b)
+}
+
+// unplaced is err without the place of an *Error in it ("field: msg"): what
+// a Marshal function says when its output, a file that never existed, does
+// not read back.
+func unplaced(err error) error {
+	var pe *Error
+	if errors.As(err, &pe) {
+		return errors.New(strings.TrimPrefix(pe.Field+": "+pe.Msg, ": "))
+	}
+	return err
 }
 
 // errorf builds an *Error at a position.

@@ -436,9 +436,7 @@ func (res *ImportResult) update(cur *Catalog, m *model.APIModel, r *record, titl
 		n.CacheWrite = clonePtr(r.cacheWrite)
 	}
 	if r.long != nil {
-		lc := *r.long
-		lc.Rates = cloneRates(lc.Rates)
-		n.LongContext = &lc
+		n.LongContext = cloneLongContext(r.long)
 	}
 	if r.batch > 0 {
 		n.BatchDiscount = r.batch
@@ -542,11 +540,7 @@ func (res *ImportResult) add(cur *Catalog, r *record, title string, taken map[st
 	if n.Name == "" {
 		n.Name = id
 	}
-	if r.long != nil {
-		lc := *r.long
-		lc.Rates = cloneRates(lc.Rates)
-		n.LongContext = &lc
-	}
+	n.LongContext = cloneLongContext(r.long)
 	if r.preview {
 		n.Status = "preview"
 	}
@@ -576,7 +570,7 @@ func guessTier(r *record) (model.Tier, string) {
 			return model.Small, fmt.Sprintf("the word %q in its name", w)
 		}
 	}
-	why := fmt.Sprintf("its output price ($%s per 1M: small under $2, mid under $12, frontier above)", strconv.FormatFloat(r.output, 'g', -1, 64))
+	why := fmt.Sprintf("its output price ($%s per 1M: small under $2, mid under $12, frontier above)", fmtG(r.output))
 	switch {
 	case r.output < 2:
 		return model.Small, why

@@ -127,7 +127,7 @@ func openrouterRecord(id string, e map[string]json.RawMessage) record {
 	case !okOut:
 		r.fail("no pricing.completion")
 	case in < 0 || out < 0:
-		r.fail("a negative price (%s, %s): priced by the route taken", strconv.FormatFloat(in, 'g', -1, 64), strconv.FormatFloat(out, 'g', -1, 64))
+		r.fail("a negative price (%s, %s): priced by the route taken", fmtG(in), fmtG(out))
 	}
 	r.input, r.output = r.price("pricing.prompt", in), r.price("pricing.completion", out)
 	v, ok := r.decimal(pricing, "input_cache_read")

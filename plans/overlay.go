@@ -148,51 +148,14 @@ func (c *Catalog) modelIndex(id string) int {
 }
 
 func (d *decoder) overlay(base *Catalog, body ast.Node) (*Catalog, *Overlay, error) {
-	es, err := d.mapping(body, nil)
+	o := &Overlay{}
+	sec, err := d.topLevel(body, overlayKeys, &o.AsOf)
 	if err != nil {
 		return nil, nil, err
 	}
-	o := &Overlay{}
 	c := base.clone()
-	var tokenizers, notes, fx, models, subs, remove *entry
-	for i := range es {
-		e := &es[i]
-		p := (*path)(nil).field(e.key)
-		switch e.key {
-		case "schema":
-			if _, err := d.required(e.v, p, schemaSpan); err != nil {
-				return nil, nil, d.errAt(e.v, p, "this version reads catalog schema 1 only")
-			}
-		case "as_of":
-			if o.AsOf, err = d.date(e.v, p); err != nil {
-				return nil, nil, err
-			}
-		case "currency":
-			cur, err := d.line(e.v, p)
-			if err != nil {
-				return nil, nil, err
-			}
-			if cur != "USD" {
-				return nil, nil, d.errAt(e.v, p, "catalog prices must be in USD, not %q (fx converts for display)", cur)
-			}
-		case "tokenizers":
-			tokenizers = e
-		case "tokenizer_notes":
-			notes = e
-		case "fx":
-			fx = e
-		case "api_models":
-			models = e
-		case "subscriptions":
-			subs = e
-		case "remove":
-			remove = e
-		default:
-			return nil, nil, d.unknown(*e, nil, overlayKeys)
-		}
-	}
-	if tokenizers != nil {
-		if o.Tokenizers, err = d.tokenizers(tokenizers.v, (*path)(nil).field("tokenizers")); err != nil {
+	if e, ok := sec["tokenizers"]; ok {
+		if o.Tokenizers, err = d.tokenizers(e.v, e.p); err != nil {
 			return nil, nil, err
 		}
 		if c.Tokenizers == nil {
@@ -205,8 +168,8 @@ func (d *decoder) overlay(base *Catalog, body ast.Node) (*Catalog, *Overlay, err
 			maps.Copy(c.Tokenizers[fam], langs)
 		}
 	}
-	if notes != nil {
-		if o.TokenizerNotes, err = d.tokenizerNotes(notes.v, (*path)(nil).field("tokenizer_notes"), c.Tokenizers); err != nil {
+	if e, ok := sec["tokenizer_notes"]; ok {
+		if o.TokenizerNotes, err = d.tokenizerNotes(e.v, e.p, c.Tokenizers); err != nil {
 			return nil, nil, err
 		}
 		if c.TokenizerNotes == nil {
@@ -214,8 +177,8 @@ func (d *decoder) overlay(base *Catalog, body ast.Node) (*Catalog, *Overlay, err
 		}
 		maps.Copy(c.TokenizerNotes, o.TokenizerNotes)
 	}
-	if fx != nil {
-		if o.FX, err = d.fx(fx.v, (*path)(nil).field("fx")); err != nil {
+	if e, ok := sec["fx"]; ok {
+		if o.FX, err = d.fx(e.v, e.p); err != nil {
 			return nil, nil, err
 		}
 		mergeFX(&c.FX, o.FX)
@@ -223,13 +186,13 @@ func (d *decoder) overlay(base *Catalog, body ast.Node) (*Catalog, *Overlay, err
 	// The remove list is read first, so that an entry both given and
 	// removed is caught wherever it sits in the file.
 	removed := map[string]removal{}
-	if remove != nil {
-		if removed, err = d.removeList(remove.v, (*path)(nil).field("remove"), base, o); err != nil {
+	if e, ok := sec["remove"]; ok {
+		if removed, err = d.removeList(e.v, e.p, base, o); err != nil {
 			return nil, nil, err
 		}
 	}
-	if models != nil {
-		if err := d.overlayModels(models.v, (*path)(nil).field("api_models"), c, o, removed); err != nil {
+	if e, ok := sec["api_models"]; ok {
+		if err := d.overlayModels(e.v, e.p, c, o, removed); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -243,8 +206,8 @@ func (d *decoder) overlay(base *Catalog, body ast.Node) (*Catalog, *Overlay, err
 			delete(c.likes, id)
 		}
 	}
-	if subs != nil {
-		if err := d.overlayPlans(subs.v, (*path)(nil).field("subscriptions"), c, o, removed); err != nil {
+	if e, ok := sec["subscriptions"]; ok {
+		if err := d.overlayPlans(e.v, e.p, c, o, removed); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -302,6 +265,17 @@ func (d *decoder) removeList(n ast.Node, p *path, base *Catalog, o *Overlay) (ma
 	return out, nil
 }
 
+// notRemoved refuses an entry at p whose id the remove list also names,
+// pointing at the entry's id (where ids saw it).
+func (d *decoder) notRemoved(removed map[string]removal, id string, ids seen, p *path) error {
+	r, ok := removed[id]
+	if !ok {
+		return nil
+	}
+	line, _ := position(r.node)
+	return d.errAt(ids[id], p.field("id"), "%q is also in remove (line %d): give it or remove it, not both", id, line)
+}
+
 func (d *decoder) overlayModels(n ast.Node, p *path, c *Catalog, o *Overlay, removed map[string]removal) error {
 	items, err := d.seq(n, p)
 	if err != nil {
@@ -314,9 +288,8 @@ func (d *decoder) overlayModels(n ast.Node, p *path, c *Catalog, o *Overlay, rem
 		if err != nil {
 			return err
 		}
-		if r, ok := removed[m.ID]; ok {
-			line, _ := position(r.node)
-			return d.errAt(ids[m.ID], ip.field("id"), "%q is also in remove (line %d): give it or remove it, not both", m.ID, line)
+		if err := d.notRemoved(removed, m.ID, ids, ip); err != nil {
+			return err
 		}
 		o.Models = append(o.Models, cloneModel(m))
 		o.Changes = append(o.Changes, changes...)
@@ -333,6 +306,8 @@ func (d *decoder) overlayModels(n ast.Node, p *path, c *Catalog, o *Overlay, rem
 	return nil
 }
 
+// sortChanges puts chs in date order, the order ApplyChanges applies them
+// in; the order they came in breaks ties.
 func sortChanges(chs []Change) {
 	slices.SortStableFunc(chs, func(a, b Change) int { return cmp.Compare(a.Date, b.Date) })
 }
@@ -351,9 +326,8 @@ func (d *decoder) overlayPlans(n ast.Node, p *path, c *Catalog, o *Overlay, remo
 		if err != nil {
 			return err
 		}
-		if r, ok := removed[s.ID]; ok {
-			line, _ := position(r.node)
-			return d.errAt(ids[s.ID], ip.field("id"), "%q is also in remove (line %d): give it or remove it, not both", s.ID, line)
+		if err := d.notRemoved(removed, s.ID, ids, ip); err != nil {
+			return err
 		}
 		at[s.ID] = i
 		j := c.plan(s.ID)
@@ -403,28 +377,6 @@ func (d *decoder) overlayPlans(n ast.Node, p *path, c *Catalog, o *Overlay, remo
 		s.Limits = scaledLimits(b, ref.factor)
 	}
 	return nil
-}
-
-// cloneModel is a copy of m that shares no memory with it.
-func cloneModel(m model.APIModel) model.APIModel {
-	m.Rates = cloneRates(m.Rates)
-	if m.LongContext != nil {
-		lc := *m.LongContext
-		lc.Rates = cloneRates(lc.Rates)
-		m.LongContext = &lc
-	}
-	return m
-}
-
-// clonePlan is a copy of s that shares no memory with it.
-func clonePlan(s model.Subscription) model.Subscription {
-	s.PriceAnnual = clonePtr(s.PriceAnnual)
-	s.Models = slices.Clone(s.Models)
-	s.Limits = slices.Clone(s.Limits)
-	for j := range s.Limits {
-		s.Limits[j].Tiers = slices.Clone(s.Limits[j].Tiers)
-	}
-	return s
 }
 
 func mergeFX(dst *FX, src FX) {
@@ -561,11 +513,7 @@ func MarshalOverlay(base *Catalog, o *Overlay, header ...string) ([]byte, error)
 	out := b.Bytes()
 	_, back, err := ApplyOverlay(base, "overlay", out)
 	if err != nil {
-		var pe *Error
-		if errors.As(err, &pe) {
-			err = errors.New(strings.TrimPrefix(pe.Field+": "+pe.Msg, ": "))
-		}
-		return nil, fmt.Errorf("the overlay cannot be written: %w", err)
+		return nil, fmt.Errorf("the overlay cannot be written: %w", unplaced(err))
 	}
 	if !sameOverlay(o, back) {
 		return nil, errors.New("the overlay cannot be written: it would not read back the same")

@@ -2,7 +2,6 @@ package plans
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"math"
@@ -148,8 +147,6 @@ type givenSize struct {
 	path   *path
 }
 
-func fmtG(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-
 // languageLabel names the language whose units convert a size.
 func languageLabel(lang string) string {
 	if _, ok := LanguageUnits(lang); ok {
@@ -285,13 +282,8 @@ func (d *decoder) classes(n ast.Node, p *path, nodes map[string]ast.Node, sizes 
 				return nil, err
 			}
 		}
-		for _, r := range []struct {
-			ok   bool
-			name string
-		}{{has.name, "name"}, {has.count, "count"}} {
-			if !r.ok {
-				return nil, d.missing(it, ip, r.name)
-			}
+		if err := d.requireAll(it, ip, need{"name", has.name}, need{"count", has.count}); err != nil {
+			return nil, err
 		}
 		for j, which := range []string{"input", "output"} {
 			if given[j].k == nil {
@@ -390,12 +382,7 @@ func MarshalWorkload(w model.Workload) ([]byte, error) {
 	out := b.Bytes()
 	back, err := ParseWorkload("workload", out)
 	if err != nil {
-		// Say what is wrong without the position in a file that never existed.
-		var pe *Error
-		if errors.As(err, &pe) {
-			err = errors.New(strings.TrimPrefix(pe.Field+": "+pe.Msg, ": "))
-		}
-		return nil, fmt.Errorf("workload %q cannot be written: %w", w.Name, err)
+		return nil, fmt.Errorf("workload %q cannot be written: %w", w.Name, unplaced(err))
 	}
 	if !sameWorkload(w, back) {
 		return nil, fmt.Errorf("workload %q cannot be written: it would not read back the same", w.Name)
