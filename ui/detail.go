@@ -117,6 +117,14 @@ func (m *Model) detailLines(q *model.Quote, iw int) []string {
 	return out
 }
 
+// seats is "1 seat" or "n seats".
+func seats(n int) string {
+	if n == 1 {
+		return "1 seat"
+	}
+	return fmt.Sprintf("%d seats", n)
+}
+
 func orDash(s string) string {
 	if s == "" {
 		return "—"
@@ -127,15 +135,11 @@ func orDash(s string) string {
 func (m *Model) detailSummary(q *model.Quote) string {
 	switch q.Kind {
 	case model.KindSubscription:
-		seat := "seat"
-		if q.Seats != 1 {
-			seat = "seats"
-		}
 		per := q.Base
 		if q.Seats > 0 {
 			per = q.Base / float64(q.Seats)
 		}
-		s := fmt.Sprintf("Subscription · %s · %d %s × %s = %s/month", q.Vendor, q.Seats, seat, m.cur.Format(per), m.cur.Format(q.Base))
+		s := fmt.Sprintf("Subscription · %s · %s × %s = %s/month", q.Vendor, seats(q.Seats), m.cur.Format(per), m.cur.Format(q.Base))
 		if q.Eligible && q.Overflow > 0 {
 			s += fmt.Sprintf("; effective %s with overflow", m.cur.Format(q.Monthly))
 		}

@@ -24,15 +24,16 @@ type stateSavedMsg struct{ err error }
 
 const defaultSaveName = "workload.yaml"
 
-func saveCmd(path string, w model.Workload) tea.Cmd {
-	return func() tea.Msg {
-		if dir := filepath.Dir(path); dir != "" {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return savedMsg{path, err}
-			}
-		}
-		return savedMsg{path, plans.SaveWorkload(path, w)}
+// writeWorkload saves w to path, making its directory first.
+func writeWorkload(path string, w model.Workload) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
 	}
+	return plans.SaveWorkload(path, w)
+}
+
+func saveCmd(path string, w model.Workload) tea.Cmd {
+	return func() tea.Msg { return savedMsg{path, writeWorkload(path, w)} }
 }
 
 // saveStateCmd writes the state file; nil when there is none to write.
@@ -41,12 +42,7 @@ func (m *Model) saveStateCmd() tea.Cmd {
 	if path == "" {
 		return nil
 	}
-	return func() tea.Msg {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return stateSavedMsg{err}
-		}
-		return stateSavedMsg{plans.SaveWorkload(path, w)}
-	}
+	return func() tea.Msg { return stateSavedMsg{writeWorkload(path, w)} }
 }
 
 func (m *Model) openSave() tea.Cmd {

@@ -38,10 +38,7 @@ func (m *Model) renderGlance(r rect) []string {
 		head += " · " + m.perTask(q) + " a task"
 	}
 	if q.Kind == model.KindSubscription {
-		head += fmt.Sprintf(" · %d seat", q.Seats)
-		if q.Seats != 1 {
-			head += "s"
-		}
+		head += " · " + seats(q.Seats)
 	}
 	add(m.st.strong.Render(head))
 	switch {

@@ -25,9 +25,11 @@ func (m *Model) refresh() {
 	}
 	d := m.dirty
 	m.dirty = 0
+	var verdict []string // the verdict wrapped, when the layout needed it already
 	if d&partLayout != 0 {
 		m.buildRows()
-		l := computeLayout(m.lay.W, m.lay.H, m.workLines, len(m.verdictLines(m.lay.W)))
+		verdict = m.verdictLines(m.lay.W)
+		l := computeLayout(m.lay.W, m.lay.H, m.workLines, len(verdict))
 		if l != m.lay {
 			d = partAll // every part moved or changed size
 		}
@@ -46,7 +48,10 @@ func (m *Model) refresh() {
 	}
 	if d&partHeader != 0 {
 		c.header = m.renderHeader(m.lay.header)
-		c.verdict = m.renderVerdict(m.lay.verdict)
+		if verdict == nil {
+			verdict = m.verdictLines(m.lay.verdict.W)
+		}
+		c.verdict = renderVerdict(verdict, m.lay.verdict)
 	}
 	if d&partWork != 0 {
 		c.work = m.renderWork(m.lay.work)
@@ -181,10 +186,7 @@ func tooSmall(w, h int) string {
 		return ""
 	}
 	msg := fmt.Sprintf("Terminal too small: %d×%d. tokenomics needs at least %d×%d.", w, h, minWidth, minHeight)
-	lines := make([]string, h)
-	for i := range lines {
-		lines[i] = strings.Repeat(" ", w)
-	}
+	lines := blank(rect{W: w, H: h})
 	wrapped := strings.Split(ansi.Wrap(msg, w, " "), "\n")
 	top := max((h-len(wrapped))/2, 0)
 	for i, l := range wrapped {

@@ -59,8 +59,8 @@ func (m *Model) verdictLines(width int) []string {
 	return lines
 }
 
-func (m *Model) renderVerdict(r rect) []string {
-	lines := m.verdictLines(r.W)
+// renderVerdict lays the wrapped verdict lines into r.
+func renderVerdict(lines []string, r rect) []string {
 	out := make([]string, r.H)
 	for i := range out {
 		if i < len(lines) {

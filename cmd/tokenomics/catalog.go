@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -114,17 +115,23 @@ func short(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-func catalogTable(color bool, headers []string, rows [][]string) string {
-	bold := lipgloss.NewStyle().PaddingRight(2)
+// catalogTable draws a borderless table with bold headers (when color is on)
+// and the columns of right aligned to the right.
+func catalogTable(color bool, headers []string, rows [][]string, right ...int) string {
+	head := lipgloss.NewStyle().PaddingRight(2)
 	if color {
-		bold = bold.Bold(true)
+		head = head.Bold(true)
 	}
 	return report.Render(report.NewTable().Headers(headers...).Rows(rows...).
-		StyleFunc(func(row, _ int) lipgloss.Style {
+		StyleFunc(func(row, col int) lipgloss.Style {
+			s := lipgloss.NewStyle().PaddingRight(2)
 			if row == table.HeaderRow {
-				return bold
+				s = head
 			}
-			return lipgloss.NewStyle().PaddingRight(2)
+			if slices.Contains(right, col) {
+				s = s.Align(lipgloss.Right)
+			}
+			return s
 		}))
 }
 

@@ -14,7 +14,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"charm.land/lipgloss/v2/table"
 	"github.com/spf13/cobra"
 
 	"github.com/tokenomics/tokenomics/model"
@@ -503,31 +502,10 @@ func countVendors(cat *plans.Catalog) map[string][]string {
 	return out
 }
 
-// countTable draws a borderless table, indented, with the columns of right
-// aligned to the right.
+// countTable is catalogTable indented by two spaces.
 func countTable(color bool, headers []string, rows [][]string, right ...int) string {
-	head := lipgloss.NewStyle().PaddingRight(2)
-	if color {
-		head = head.Bold(true)
-	}
-	t := table.New().Border(lipgloss.HiddenBorder()).BorderTop(false).BorderBottom(false).
-		BorderLeft(false).BorderRight(false).BorderHeader(false).BorderColumn(false).
-		Headers(headers...).Rows(rows...).
-		StyleFunc(func(row, col int) lipgloss.Style {
-			s := lipgloss.NewStyle().PaddingRight(2)
-			if row == table.HeaderRow {
-				s = head
-			}
-			if slices.Contains(right, col) {
-				s = s.Align(lipgloss.Right)
-			}
-			return s
-		})
-	lines := strings.Split(t.String(), "\n")
-	for i, l := range lines {
-		lines[i] = "  " + strings.TrimRight(l, " ")
-	}
-	return strings.Join(lines, "\n") + "\n"
+	t := strings.TrimSuffix(catalogTable(color, headers, rows, right...), "\n")
+	return "  " + strings.ReplaceAll(t, "\n", "\n  ") + "\n"
 }
 
 type countJSONOut struct {
