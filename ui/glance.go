@@ -45,13 +45,18 @@ func (m *Model) renderGlance(r rect) []string {
 	case !q.Eligible:
 		add(m.st.bad.Render("✗ can't carry this work"))
 	case !q.Fits:
-		add(m.st.warn.Render(fmt.Sprintf("✗ %s/month of it overflows to API models", m.cur.Format(q.Overflow))))
+		add(m.st.warn.Render(fmt.Sprintf("~ %s/month of it overflows to API models", m.cur.Format(q.Overflow))))
 	default:
 		add(m.st.good.Render("✓ fits all your work"))
 	}
 	for _, c := range q.Classes {
+		// As in the plans list: ~ for work that overflows to an API model, ✗ for work nothing can take.
 		mark := m.st.good.Render("✓")
-		if !c.Fits {
+		switch {
+		case c.Fits:
+		case q.Kind == model.KindSubscription && c.Model != "":
+			mark = m.st.warn.Render("~")
+		default:
 			mark = m.st.bad.Render("✗")
 		}
 		where := c.ModelName
