@@ -99,53 +99,39 @@ type claudeWrap struct {
 func parseClaudeLine(line []byte, r *claudeRec) outcome {
 	*r = claudeRec{}
 	s := scan{b: line}
-	if err := s.open(); err != nil {
-		return outMalformed
-	}
 	var top claudeWrap
 	var prog claudeWrap
 	var hasProg, bad bool
 	var version, session []byte
 	var hasVersion, hasSession bool
-	first := true
-	for {
-		k, ok, err := s.key(&first)
-		if err != nil {
-			return outMalformed
-		}
-		if !ok {
-			break
-		}
-		var ferr error
+	err := s.fields(func(k []byte) error {
+		var err error
 		switch string(k) {
 		case "timestamp", "requestId", "isSidechain", "message":
-			ferr = top.field(&s, k)
+			err = top.field(&s, k)
 		case "version":
-			version, hasVersion, ferr = optString(&s, &bad)
+			version, hasVersion, err = optString(&s, &bad)
 		case "sessionId":
-			session, hasSession, ferr = optString(&s, &bad)
+			session, hasSession, err = optString(&s, &bad)
 		case "cwd", "costUSD", "isApiErrorMessage":
 			if s.null() {
 				bad = true
 			} else {
-				ferr = s.skip()
+				err = s.skip()
 			}
 		case "data":
-			hasProg, ferr = parseProgressData(&s, &prog)
+			hasProg, err = parseProgressData(&s, &prog)
 		default:
-			ferr = s.skip()
+			err = s.skip()
 		}
-		if ferr != nil {
-			return outMalformed
-		}
-	}
-	if s.end() != nil {
+		return err
+	})
+	if err != nil || s.end() != nil {
 		return outMalformed
 	}
 	w := &top
-	direct := top.hasTS && top.hasMsg && top.msg.hasUsage && top.msg.usage.hasIn && top.msg.usage.hasOut
-	if !direct {
-		if !hasProg || !(prog.hasTS && prog.hasMsg && prog.msg.hasUsage && prog.msg.usage.hasIn && prog.msg.usage.hasOut) {
+	if !top.complete() {
+		if !hasProg || !prog.complete() {
 			if top.hasMsg && top.msg.hasUsage || hasProg && prog.hasMsg && prog.msg.hasUsage {
 				return outInvalid // usage without its required counts
 			}
@@ -196,6 +182,12 @@ func parseClaudeLine(line []byte, r *claudeRec) outcome {
 	r.sidechain = w.sidechain
 	r.fast = u.fast
 	return outOK
+}
+
+// complete reports whether w holds a usage record: a timestamp and
+// message.usage with input_tokens and output_tokens.
+func (w *claudeWrap) complete() bool {
+	return w.hasTS && w.hasMsg && w.msg.hasUsage && w.msg.usage.hasIn && w.msg.usage.hasOut
 }
 
 // field reads one of the keys a direct line and a progress wrapper share.
@@ -256,27 +248,12 @@ func optString(s *scan, bad *bool) ([]byte, bool, error) {
 		*bad = true
 		return nil, false, nil
 	}
-	v, err := s.str()
-	if errors.Is(err, errType) {
-		*bad = true
-		return nil, false, s.skip()
-	}
-	return v, err == nil, err
+	return nullableString(s, bad)
 }
 
 func parseClaudeMessage(s *scan, m *claudeMsg) error {
-	if err := s.open(); err != nil {
-		return err
-	}
-	first := true
-	for {
-		k, ok, err := s.key(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return nil
-		}
+	return s.fields(func(k []byte) error {
+		var err error
 		switch string(k) {
 		case "id":
 			m.id, m.hasID, err = optString(s, &m.invalid)
@@ -285,7 +262,7 @@ func parseClaudeMessage(s *scan, m *claudeMsg) error {
 		case "usage":
 			if s.null() {
 				m.hasUsage = false
-				continue
+				return nil
 			}
 			m.usage = claudeUsage{}
 			err = parseClaudeUsage(s, &m.usage)
@@ -296,10 +273,8 @@ func parseClaudeMessage(s *scan, m *claudeMsg) error {
 		default:
 			err = s.skip()
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return err
+	})
 }
 
 // readCount reads a token count field; a wrong type or null marks the usage
@@ -325,18 +300,8 @@ func readCount(s *scan, u *claudeUsage, v *uint32) (bool, error) {
 }
 
 func parseClaudeUsage(s *scan, u *claudeUsage) error {
-	if err := s.open(); err != nil {
-		return err
-	}
-	first := true
-	for {
-		k, ok, err := s.key(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return nil
-		}
+	return s.fields(func(k []byte) error {
+		var err error
 		switch string(k) {
 		case "input_tokens":
 			u.hasIn, err = readCount(s, u, &u.in)
@@ -349,7 +314,7 @@ func parseClaudeUsage(s *scan, u *claudeUsage) error {
 		case "cache_creation":
 			if s.null() {
 				u.hasBuckets, u.w5, u.w1h = false, 0, 0
-				continue
+				return nil
 			}
 			u.hasBuckets, u.w5, u.w1h = true, 0, 0
 			err = parseBuckets(s, u)
@@ -365,27 +330,15 @@ func parseClaudeUsage(s *scan, u *claudeUsage) error {
 		default:
 			err = s.skip()
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return err
+	})
 }
 
 // parseBuckets reads cache_creation{ephemeral_5m_input_tokens,
 // ephemeral_1h_input_tokens}; either may be missing (0) but not null.
 func parseBuckets(s *scan, u *claudeUsage) error {
-	if err := s.open(); err != nil {
-		return err
-	}
-	first := true
-	for {
-		k, ok, err := s.key(&first)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return nil
-		}
+	return s.fields(func(k []byte) error {
+		var err error
 		switch string(k) {
 		case "ephemeral_5m_input_tokens":
 			_, err = readCount(s, u, &u.w5)
@@ -394,10 +347,8 @@ func parseBuckets(s *scan, u *claudeUsage) error {
 		default:
 			err = s.skip()
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return err
+	})
 }
 
 // parseProgressData reads data.message of an agent-progress line: the
@@ -407,42 +358,23 @@ func parseProgressData(s *scan, w *claudeWrap) (bool, error) {
 	if s.peek() != '{' {
 		return false, s.skip()
 	}
-	s.i++
-	first, found := true, false
-	for {
-		k, ok, err := s.key(&first)
-		if err != nil {
-			return false, err
+	found := false
+	err := s.fields(func(k []byte) error {
+		if string(k) != "message" {
+			return s.skip()
 		}
-		if !ok {
-			return found, nil
+		if s.peek() != '{' {
+			found = false // a later key wins, as in any JSON reader
+			return s.skip()
 		}
-		if string(k) != "message" || s.peek() != '{' {
-			if string(k) == "message" {
-				found = false // a later key wins, as in any JSON reader
-			}
-			if err := s.skip(); err != nil {
-				return false, err
-			}
-			continue
-		}
-		s.i++
 		*w = claudeWrap{}
 		found = true
-		f2 := true
-		for {
-			k2, ok2, err := s.key(&f2)
-			if err != nil {
-				return false, err
-			}
-			if !ok2 {
-				break
-			}
-			if err := w.field(s, k2); err != nil {
-				return false, err
-			}
-		}
+		return s.fields(func(k []byte) error { return w.field(s, k) })
+	})
+	if err != nil {
+		return false, err
 	}
+	return found, nil
 }
 
 // semverPrefix reports whether v starts N.N.N (digits, dot, digits, dot,

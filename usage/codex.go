@@ -60,58 +60,40 @@ const maxCodexCount = 1 << 53
 func parseCodexLine(line []byte, r *codexRec) outcome {
 	*r = codexRec{}
 	s := scan{b: line}
-	if err := s.open(); err != nil {
-		return outMalformed
-	}
 	var ts, typ, ptype, pmodel, imodel []byte
 	var hasTS, invalid, rangeErr bool
-	first := true
-	for {
-		k, ok, err := s.key(&first)
-		if err != nil {
-			return outMalformed
-		}
-		if !ok {
-			break
-		}
+	payload := func(k []byte) error {
+		var err error
 		switch string(k) {
-		case "timestamp":
-			ts, hasTS, err = codexString(&s, &invalid)
 		case "type":
-			typ, _, err = codexString(&s, &invalid)
-		case "payload":
-			if s.peek() != '{' {
-				err = s.skip()
-				break
-			}
-			s.i++
-			pf := true
-			for err == nil {
-				var pk []byte
-				var pok bool
-				pk, pok, err = s.key(&pf)
-				if err != nil || !pok {
-					break
-				}
-				switch string(pk) {
-				case "type":
-					ptype, _, err = codexString(&s, &invalid)
-				case "model":
-					pmodel, _, err = codexString(&s, &invalid)
-				case "info":
-					err = parseCodexInfo(&s, r, &imodel, &invalid, &rangeErr)
-				default:
-					err = s.skip()
-				}
-			}
+			ptype, _, err = nullableString(&s, &invalid)
+		case "model":
+			pmodel, _, err = nullableString(&s, &invalid)
+		case "info":
+			err = parseCodexInfo(&s, r, &imodel, &invalid, &rangeErr)
 		default:
 			err = s.skip()
 		}
-		if err != nil {
-			return outMalformed
-		}
+		return err
 	}
-	if s.end() != nil {
+	err := s.fields(func(k []byte) error {
+		var err error
+		switch string(k) {
+		case "timestamp":
+			ts, hasTS, err = nullableString(&s, &invalid)
+		case "type":
+			typ, _, err = nullableString(&s, &invalid)
+		case "payload":
+			if s.peek() != '{' {
+				return s.skip()
+			}
+			err = s.fields(payload)
+		default:
+			err = s.skip()
+		}
+		return err
+	})
+	if err != nil || s.end() != nil {
 		return outMalformed
 	}
 	switch {
@@ -138,9 +120,9 @@ func parseCodexLine(line []byte, r *codexRec) outcome {
 	return outOK
 }
 
-// codexString reads an optional string; null is absent, another type marks
+// nullableString reads an optional string; null is absent, another type marks
 // the line invalid.
-func codexString(s *scan, invalid *bool) ([]byte, bool, error) {
+func nullableString(s *scan, invalid *bool) ([]byte, bool, error) {
 	if s.null() {
 		return nil, false, nil
 	}
@@ -160,27 +142,20 @@ func parseCodexInfo(s *scan, r *codexRec, model *[]byte, invalid, rangeErr *bool
 		*invalid = true
 		return s.skip()
 	}
-	s.i++
-	first := true
-	for {
-		k, ok, err := s.key(&first)
-		if err != nil || !ok {
-			return err
-		}
+	return s.fields(func(k []byte) error {
+		var err error
 		switch string(k) {
 		case "total_token_usage":
 			r.hasTot, err = parseCodexUsage(s, &r.total, invalid, rangeErr)
 		case "last_token_usage":
 			r.hasLast, err = parseCodexUsage(s, &r.last, invalid, rangeErr)
 		case "model":
-			*model, _, err = codexString(s, invalid)
+			*model, _, err = nullableString(s, invalid)
 		default:
 			err = s.skip()
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return err
+	})
 }
 
 // parseCodexUsage reads a token_usage object; missing or null counts are 0.
@@ -193,16 +168,7 @@ func parseCodexUsage(s *scan, u *codexUsage, invalid, rangeErr *bool) (bool, err
 		*invalid = true
 		return false, s.skip()
 	}
-	s.i++
-	first := true
-	for {
-		k, ok, err := s.key(&first)
-		if err != nil {
-			return false, err
-		}
-		if !ok {
-			return true, nil
-		}
+	err := s.fields(func(k []byte) error {
 		var v *uint64
 		switch string(k) {
 		case "input_tokens":
@@ -213,14 +179,11 @@ func parseCodexUsage(s *scan, u *codexUsage, invalid, rangeErr *bool) (bool, err
 			v = &u.out
 		case "reasoning_output_tokens":
 			v = &u.reasoning
+		default:
+			return s.skip()
 		}
-		if v == nil || s.null() {
-			if v == nil {
-				if err := s.skip(); err != nil {
-					return false, err
-				}
-			}
-			continue
+		if s.null() {
+			return nil
 		}
 		n, err := s.countMax(maxCodexCount)
 		switch {
@@ -230,13 +193,13 @@ func parseCodexUsage(s *scan, u *codexUsage, invalid, rangeErr *bool) (bool, err
 			*rangeErr = true
 		case errors.Is(err, errNumber):
 			*invalid = true
-			if err := s.skip(); err != nil {
-				return false, err
-			}
+			return s.skip()
 		default:
-			return false, err
+			return err
 		}
-	}
+		return nil
+	})
+	return err == nil, err
 }
 
 // codexFile turns the lines of one rollout into per-turn usage: a turn's

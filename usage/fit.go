@@ -86,7 +86,6 @@ type task struct {
 // classAgg sums the tasks of one class.
 type classAgg struct {
 	group    string
-	part     int // 1, 2, … when a class was split (see splitTiered); 0 otherwise
 	tasks    []*task
 	key      int // model key index
 	n        int
@@ -280,27 +279,16 @@ func (l *Log) Derive(cat *model.Catalog, rule Rule) (Derived, error) {
 
 	w := model.NewWorkload("")
 	w.DaysPerMonth, w.HoursPerDay = workDays(d.ActiveDays, d.SpanDays), workHours(len(hours), d.ActiveDays)
-	var capped, shifted, split, refined, fewer int
+	var n fitCounts
 	for _, a0 := range list {
 		m := keyModel[a0.key]
 		parts := fitTiered(a0, m, d.ActiveDays, 0)
 		if len(parts) > 1 {
-			split++
+			n.split++
 		}
 		for pi, p := range parts {
 			a, c := p.a, p.c
-			if p.capped {
-				capped++
-			}
-			if p.shifted {
-				shifted++
-			}
-			if p.refined {
-				refined++
-			}
-			if p.fewerTurns {
-				fewer++
-			}
+			n.add(&p)
 			c.Name = groupTitle[a.group]
 			if len(parts) > 1 {
 				c.Name += fmt.Sprintf(" %d", pi+1)
@@ -327,7 +315,7 @@ func (l *Log) Derive(cat *model.Catalog, rule Rule) (Derived, error) {
 	if err := d.check(cat); err != nil {
 		return d, err
 	}
-	d.notes(l, rule, keys, keyModel, keyCost, usedKeys, capped, shifted, split, refined, fewer)
+	d.notes(rule, keys, keyModel, keyCost, usedKeys, n)
 	return d, nil
 }
 
@@ -374,6 +362,27 @@ type fitted struct {
 	c                        model.Class
 	capped, shifted, refined bool
 	fewerTurns               bool
+}
+
+// fitCounts counts the classes the fit had to bend, for the notes: turns
+// capped, output shifted to reasoning, split by the long-context tier, cache
+// hit refined, fewer turns.
+type fitCounts struct{ capped, shifted, split, refined, fewer int }
+
+// add counts one fitted class (split is counted per class before its parts).
+func (n *fitCounts) add(p *fitted) {
+	if p.capped {
+		n.capped++
+	}
+	if p.shifted {
+		n.shifted++
+	}
+	if p.refined {
+		n.refined++
+	}
+	if p.fewerTurns {
+		n.fewer++
+	}
 }
 
 // fitTiered fits a class; on a model with a long-context tier, a class whose
@@ -605,7 +614,7 @@ func (d *Derived) ErrorText() string {
 	return fmt.Sprintf("within %.1f%%", math.Ceil(d.Error*1000)/10)
 }
 
-func (d *Derived) notes(l *Log, rule Rule, keys []string, keyModel []*model.APIModel, keyCost []float64, usedKeys, capped, shifted, split, refined, fewer int) {
+func (d *Derived) notes(rule Rule, keys []string, keyModel []*model.APIModel, keyCost []float64, usedKeys int, n fitCounts) {
 	add := func(format string, args ...any) { d.Notes = append(d.Notes, fmt.Sprintf(format, args...)) }
 	add("A task is one session's requests on one model; tasks are long-context when a prompt reached %s tokens, else agentic from %d requests, else short (--long-context, --agentic-turns).",
 		model.Tokens(rule.LongContext), rule.AgenticTurns)
@@ -652,19 +661,19 @@ func (d *Derived) notes(l *Log, rule Rule, keys []string, keyModel []*model.APIM
 			d.Workload.DaysPerMonth, d.ActiveDays, d.SpanDays, d.Workload.HoursPerDay)
 	}
 	add("min_tier is the tier of the model that did the work: lower it in the file if a smaller model would do.")
-	if shifted > 0 {
-		add("In %s the prompts grow by less than the output per turn: the output not carried into the next prompt (thinking, compaction) is given as reasoning tokens.", count(shifted, "class", "classes"))
+	if n.shifted > 0 {
+		add("In %s the prompts grow by less than the output per turn: the output not carried into the next prompt (thinking, compaction) is given as reasoning tokens.", count(n.shifted, "class", "classes"))
 	}
-	if split > 0 {
-		add("On models with a long-context price tier, %s tasks that cross the tier a little and a lot: split into numbered parts by the share of prompt tokens above the tier, so the workload keeps what the tier cost.", count(split, "class mixed", "classes mixed"))
+	if n.split > 0 {
+		add("On models with a long-context price tier, %s tasks that cross the tier a little and a lot: split into numbered parts by the share of prompt tokens above the tier, so the workload keeps what the tier cost.", count(n.split, "class mixed", "classes mixed"))
 	}
-	if refined > 0 {
-		add("In %s no trajectory of the cost model crosses the long-context tier as the logs did (prompts that shrink after compaction, or start above the tier): the cache hit is set to carry the tier's cost instead.", count(refined, "class", "classes"))
+	if n.refined > 0 {
+		add("In %s no trajectory of the cost model crosses the long-context tier as the logs did (prompts that shrink after compaction, or start above the tier): the cache hit is set to carry the tier's cost instead.", count(n.refined, "class", "classes"))
 	}
-	if fewer > 0 {
-		add("Where even that was not enough (%s), fewer, larger turns than the logs' requests let the prompts reach the tier.", count(fewer, "class", "classes"))
+	if n.fewer > 0 {
+		add("Where even that was not enough (%s), fewer, larger turns than the logs' requests let the prompts reach the tier.", count(n.fewer, "class", "classes"))
 	}
-	if capped > 0 {
-		add("%s more than 1,000 requests a task: turns are capped at 1,000 and output per turn raised to match.", count(capped, "class averages", "classes average"))
+	if n.capped > 0 {
+		add("%s more than 1,000 requests a task: turns are capped at 1,000 and output per turn raised to match.", count(n.capped, "class averages", "classes average"))
 	}
 }

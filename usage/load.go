@@ -89,10 +89,9 @@ type rec struct {
 }
 
 const (
-	fSide     uint8 = 1 << iota // Claude isSidechain
-	fFast                       // Claude speed "fast"
-	fHasReq                     // has a requestId
-	fProgress                   // read from an agent-progress line
+	fSide   uint8 = 1 << iota // Claude isSidechain
+	fFast                     // Claude speed "fast"
+	fHasReq                   // has a requestId
 )
 
 func (r *rec) total() uint64 {
@@ -437,11 +436,7 @@ func (w *worker) stream(f io.Reader, job fileJob) {
 			w.counts[skNotJSON]++
 			continue
 		case shapeCut:
-			if kind == lineLast {
-				w.counts[skTruncated]++
-			} else {
-				w.counts[skMalformed]++
-			}
+			w.count(outMalformed, kind)
 			continue
 		}
 		if cf != nil {
@@ -477,6 +472,8 @@ func isSpace(b []byte) bool {
 	return true
 }
 
+// count counts a line skipped for o; malformed JSON on the last line of a
+// file is a line cut short.
 func (w *worker) count(o outcome, kind int) {
 	switch o {
 	case outMalformed:

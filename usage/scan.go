@@ -94,6 +94,27 @@ func (s *scan) key(first *bool) (k []byte, ok bool, err error) {
 	return k, true, nil
 }
 
+// fields walks the object that comes next, calling f with each key; f must
+// consume the key's value. It stops at the first error, its own or f's; it
+// reports errType, consuming nothing, when another type of value comes next.
+func (s *scan) fields(f func(k []byte) error) error {
+	if err := s.open(); err != nil {
+		return err
+	}
+	for first := true; ; {
+		k, ok, err := s.key(&first)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		if err := f(k); err != nil {
+			return err
+		}
+	}
+}
+
 // skipStr consumes a string at s.i (which must be its opening quote). Short
 // strings are walked byte by byte; past 32 bytes it hops from quote to
 // quote with bytes.IndexByte, which is what makes long content cheap.

@@ -304,8 +304,7 @@ func importTable(res *importResult, color bool) string {
 		b.WriteString(catalogTable(color, []string{"Model", "Catalog id", "Requests", "Input", "Output", "Cache read", "Cache write", "Reasoning", "Total", "API cost"}, rows))
 		b.WriteString("\n")
 	}
-	var notes []string
-	notes = append(notes, readingNotes(l)...)
+	notes := readingNotes(l)
 	if l.Duplicates > 0 {
 		notes = append(notes, fmt.Sprintf("%s dropped as copies of the same request (same message and request id, or a sidechain replay)", plural(l.Duplicates, "usage line")))
 	}
@@ -487,14 +486,17 @@ type jsonDerived struct {
 	ActiveDays   int            `json:"active_days"`
 	SpanDays     int            `json:"span_days"`
 	Classes      []jsonFitClass `json:"classes"`
-	Check        *struct {
-		LogsCost     float64 `json:"logs_cost"`
-		WorkloadCost float64 `json:"workload_cost"`
-		Error        float64 `json:"error"`
-		Text         string  `json:"text"`
-	} `json:"check"`
-	Notes []string `json:"notes"`
-	Saved string   `json:"saved_to,omitempty"`
+	Check        *jsonCheck     `json:"check"`
+	Notes        []string       `json:"notes"`
+	Saved        string         `json:"saved_to,omitempty"`
+}
+
+// jsonCheck is the derived workload's cost against the logs'.
+type jsonCheck struct {
+	LogsCost     float64 `json:"logs_cost"`
+	WorkloadCost float64 `json:"workload_cost"`
+	Error        float64 `json:"error"`
+	Text         string  `json:"text"`
 }
 
 func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
@@ -540,12 +542,7 @@ func importJSON(w io.Writer, res *importResult, c *report.Comparison) error {
 			jd.Classes = append(jd.Classes, jc)
 		}
 		if d.Checked {
-			jd.Check = &struct {
-				LogsCost     float64 `json:"logs_cost"`
-				WorkloadCost float64 `json:"workload_cost"`
-				Error        float64 `json:"error"`
-				Text         string  `json:"text"`
-			}{round6(d.LogsCost), round6(d.WorkCost), math.Round(d.Error*1e6) / 1e6, d.ErrorText()}
+			jd.Check = &jsonCheck{round6(d.LogsCost), round6(d.WorkCost), round6(d.Error), d.ErrorText()}
 		}
 		out.Workload = jd
 	}
