@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -228,7 +229,12 @@ func (l *Log) Derive(cat *model.Catalog, rule Rule) (Derived, error) {
 		key   int
 	}
 	aggs := map[ckey]*classAgg{}
-	for tk, x := range tasks {
+	// Tasks in a fixed order, so the sums below come out the same every run.
+	tkeys := slices.SortedFunc(maps.Keys(tasks), func(a, b tkey) int {
+		return cmp.Or(cmp.Compare(a.session, b.session), cmp.Compare(a.key, b.key))
+	})
+	for _, tk := range tkeys {
+		x := tasks[tk]
 		g := GroupShort
 		long := rule.LongContext
 		if m := keyModel[tk.key]; m != nil && m.LongContext != nil && m.LongContext.Threshold < long {
@@ -248,18 +254,17 @@ func (l *Log) Derive(cat *model.Catalog, rule Rule) (Derived, error) {
 		a.add(x)
 	}
 	// Order: models by API cost (then tokens), groups short, agentic, long.
+	order := map[string]int{GroupShort: 0, GroupAgentic: 1, GroupLong: 2}
+	list := slices.SortedFunc(maps.Values(aggs), func(a, b *classAgg) int {
+		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(order[a.group], order[b.group]))
+	})
 	keyCost := make([]float64, len(keys))
 	keyTok := make([]float64, len(keys))
-	for _, a := range aggs {
+	for _, a := range list {
 		keyCost[a.key] += a.cost
 		keyTok[a.key] += a.u.Total()
 	}
-	order := map[string]int{GroupShort: 0, GroupAgentic: 1, GroupLong: 2}
-	list := make([]*classAgg, 0, len(aggs))
-	for _, a := range aggs {
-		list = append(list, a)
-	}
-	slices.SortFunc(list, func(a, b *classAgg) int {
+	slices.SortStableFunc(list, func(a, b *classAgg) int {
 		if a.key != b.key {
 			if c := cmp.Compare(keyCost[b.key], keyCost[a.key]); c != 0 {
 				return c

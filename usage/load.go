@@ -2,6 +2,7 @@ package usage
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -251,7 +252,38 @@ func Load(src Source, opt Options) (*Log, error) {
 		kept = append(kept, r)
 	}
 	l.recs = slices.Clip(kept)
+	l.canonicalize()
 	return l, nil
+}
+
+// canonicalize numbers models and sessions by name and puts the records in
+// time order, so that every sum over them is made in the same order whatever
+// order the parallel workers delivered them in: the same logs always give
+// the same figures, to the last digit.
+func (l *Log) canonicalize() {
+	remap := func(names []string) ([]string, []int) {
+		idx := make([]int, len(names))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(names[a], names[b]) })
+		sorted, to := make([]string, len(names)), make([]int, len(names))
+		for newID, oldID := range idx {
+			sorted[newID], to[oldID] = names[oldID], newID
+		}
+		return sorted, to
+	}
+	var modelTo, sessionTo []int
+	l.models, modelTo = remap(l.models)
+	l.sessions, sessionTo = remap(l.sessions)
+	for i := range l.recs {
+		r := &l.recs[i]
+		r.model, r.session = uint16(modelTo[r.model]), uint32(sessionTo[r.session])
+	}
+	slices.SortFunc(l.recs, func(a, b rec) int {
+		return cmp.Or(cmp.Compare(a.ts, b.ts), cmp.Compare(a.session, b.session), cmp.Compare(a.model, b.model),
+			slices.Compare(a.tok[:], b.tok[:]), cmp.Compare(a.req, b.req), cmp.Compare(a.flags, b.flags))
+	})
 }
 
 // ParseDay reads YYYY-MM-DD or YYYYMMDD and returns YYYY-MM-DD.
