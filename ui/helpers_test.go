@@ -24,7 +24,8 @@ func testOptions(t testing.TB) Options {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Options{Catalog: cat, Workload: w, Today: fixedToday}
+	// Marks stay put in tests: a slow run must not fade them before the frame is read.
+	return Options{Catalog: cat, Workload: w, Today: fixedToday, MarksFade: time.Hour}
 }
 
 // newSized builds the model and gives it a window.

@@ -113,7 +113,7 @@ const (
 )
 
 func (m *Model) planColumns(iw int, rows []int) planCols {
-	c := planCols{monthly: 5, perTask: 5, delta: 5}
+	c := planCols{monthly: 5, perTask: 5, delta: 7} // room for "+$12.34", so marks coming and going do not shift columns
 	for _, qi := range rows {
 		q := &m.res.Quotes[qi]
 		c.monthly = max(c.monthly, ansiWidth(m.money(q)))

@@ -22,10 +22,11 @@ import (
 type Options struct {
 	Catalog      *plans.Catalog
 	Workload     model.Workload
-	WorkloadPath string    // where ctrl+s saves by default (may be "")
-	StatePath    string    // state file for the last workload ("" = don't write)
-	Today        time.Time // for the catalog staleness warning
-	Notices      []string  // startup notices, shown once
+	WorkloadPath string        // where ctrl+s saves by default (may be "")
+	StatePath    string        // state file for the last workload ("" = don't write)
+	Today        time.Time     // for the catalog staleness warning
+	Notices      []string      // startup notices, shown once
+	MarksFade    time.Duration // how long rank and cost changes stay; 0 = 3 s
 }
 
 // Run starts the app on the terminal and returns when the user quits.
@@ -76,6 +77,8 @@ type Model struct {
 	verdict  model.Verdict
 	prevRank map[string]int     // rank of each option before the last edit
 	prevCost map[string]float64 // its monthly cost then
+	marksGen int                // counts evaluations, so only the newest marks fade
+	fadeDue  bool               // an evaluation left marks that should fade
 	alt      model.Result       // the other billing period, for the detail view
 	altOK    bool
 
@@ -186,15 +189,38 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			m.setStatus("could not write the state file: "+msg.err.Error(), true)
 		}
+	case fadeMsg:
+		// Marks show what the last edit moved; once the eye has caught them
+		// they go, unless a newer edit has replaced them.
+		if int(msg) == m.marksGen && m.prevRank != nil {
+			m.resetMarks()
+			m.dirty |= partPlans
+		}
 	default:
 		if m.prompt.active {
 			cmd = m.prompt.update(msg)
 			m.dirty |= partFooter
 		}
 	}
+	if m.fadeDue {
+		m.fadeDue = false
+		gen := m.marksGen
+		fade := m.opts.MarksFade
+		if fade <= 0 {
+			fade = marksFade
+		}
+		cmd = tea.Batch(cmd, tea.Tick(fade, func(time.Time) tea.Msg { return fadeMsg(gen) }))
+	}
 	m.refresh()
 	return m, cmd
 }
+
+// marksFade is how long the ▲/▼ rank moves and cost changes stay on screen
+// unless Options.MarksFade says otherwise.
+const marksFade = 3 * time.Second
+
+// fadeMsg asks to clear the change marks of evaluation number fadeMsg.
+type fadeMsg int
 
 // View returns the frame composed in Update: rendering never happens here.
 func (m Model) View() tea.View {
@@ -250,6 +276,8 @@ func (m *Model) evaluate() {
 		prevRank[q.ID], prevCost[q.ID] = i, q.Monthly
 	}
 	m.prevRank, m.prevCost = prevRank, prevCost
+	m.marksGen++
+	m.fadeDue = true
 	m.res = res
 	m.verdict = m.res.Verdict()
 	m.altOK = false

@@ -475,3 +475,23 @@ func checkFrame(t *testing.T, m Model, w, h int) {
 		}
 	}
 }
+
+// A step's ▲/▼ and cost marks fade when their own timer fires, not when an
+// older one does.
+func TestMarksFade(t *testing.T) {
+	m := newSized(t, 120, 40)
+	next, cmd := m.Update(press("right"))
+	m = next.(Model)
+	if cmd == nil || m.prevRank == nil {
+		t.Fatal("a step left no marks or no fade timer")
+	}
+	older := fadeMsg(m.marksGen - 1)
+	next, _ = m.Update(older)
+	if m = next.(Model); m.prevRank == nil {
+		t.Fatal("an older timer cleared the newest marks")
+	}
+	next, _ = m.Update(fadeMsg(m.marksGen))
+	if m = next.(Model); m.prevRank != nil || m.delta(&m.res.Quotes[0]) != "" {
+		t.Error("the step's own timer left its marks")
+	}
+}
