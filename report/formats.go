@@ -162,10 +162,11 @@ type jsonWorkload struct {
 	People       int         `json:"people"`
 	Language     string      `json:"language"`
 	Billing      string      `json:"billing"`
-	Classes      []jsonWlCls `json:"classes"`
+	Classes      []ClassJSON `json:"classes"`
 }
 
-type jsonWlCls struct {
+// ClassJSON is a workload class with the workload file's keys, sizes in tokens.
+type ClassJSON struct {
 	Name            string  `json:"name"`
 	Count           float64 `json:"count"`
 	Per             string  `json:"per"`
@@ -177,6 +178,12 @@ type jsonWlCls struct {
 	CacheHit        float64 `json:"cache_hit"`
 	Batch           bool    `json:"batch"`
 	MinTier         string  `json:"min_tier"`
+}
+
+// NewClassJSON is c with the workload file's keys.
+func NewClassJSON(c model.Class) ClassJSON {
+	return ClassJSON{c.Name, c.Count, c.Per.String(), c.InputTokens, c.OutputTokens, c.ReasoningTokens, c.Turns,
+		c.FollowupTokens, c.CacheHit, c.Batch, c.MinTier.String()}
 }
 
 // round6 keeps JSON readable without losing cents: costs to a millionth of a dollar.
@@ -196,10 +203,9 @@ func JSON(w io.Writer, c *Comparison) error {
 	}{Currency: "USD"}
 	out.Catalog.AsOf, out.Catalog.Notes = c.CatalogAsOf, c.CatalogNotes
 	out.Workload = jsonWorkload{Name: wl.Name, DaysPerMonth: wl.DaysPerMonth, HoursPerDay: wl.HoursPerDay,
-		People: wl.People, Language: wl.Language, Billing: wl.Billing.String(), Classes: []jsonWlCls{}}
+		People: wl.People, Language: wl.Language, Billing: wl.Billing.String(), Classes: []ClassJSON{}}
 	for _, cl := range wl.Classes {
-		out.Workload.Classes = append(out.Workload.Classes, jsonWlCls{cl.Name, cl.Count, cl.Per.String(), cl.InputTokens,
-			cl.OutputTokens, cl.ReasoningTokens, cl.Turns, cl.FollowupTokens, cl.CacheHit, cl.Batch, cl.MinTier.String()})
+		out.Workload.Classes = append(out.Workload.Classes, NewClassJSON(cl))
 	}
 	out.Options = []jsonQuote{}
 	for _, q := range c.Quotes() {

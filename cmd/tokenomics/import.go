@@ -410,24 +410,15 @@ type jsonModelUse struct {
 }
 
 type jsonFitClass struct {
-	Name            string   `json:"name"`
-	Group           string   `json:"group"`
-	Model           *string  `json:"model"`
-	LogModels       []string `json:"log_models"`
-	Count           float64  `json:"count"`
-	Per             string   `json:"per"`
-	InputTokens     float64  `json:"input_tokens"`
-	OutputTokens    float64  `json:"output_tokens"`
-	ReasoningTokens float64  `json:"reasoning_tokens"`
-	Turns           int      `json:"turns"`
-	FollowupTokens  float64  `json:"followup_tokens"`
-	CacheHit        float64  `json:"cache_hit"`
-	MinTier         string   `json:"min_tier"`
-	Tasks           int      `json:"tasks"`
-	Requests        int64    `json:"requests"`
-	LogsCost        *float64 `json:"logs_cost"`
-	WorkloadCost    *float64 `json:"workload_cost"`
-	// The logs' own token counts, apart from the fitted sizes above that share key names.
+	report.ClassJSON          // the fitted class, with the workload file's keys
+	Group            string   `json:"group"`
+	Model            *string  `json:"model"`
+	LogModels        []string `json:"log_models"`
+	Tasks            int      `json:"tasks"`
+	Requests         int64    `json:"requests"`
+	LogsCost         *float64 `json:"logs_cost"`
+	WorkloadCost     *float64 `json:"workload_cost"`
+	// The logs' own token counts, apart from the fitted sizes that share key names.
 	LogTokens jsonTokens `json:"log_tokens"`
 }
 
@@ -532,9 +523,8 @@ func importJSON(w io.Writer, res *importResult, c *report.Comparison) error {
 			Classes: []jsonFitClass{}, Notes: d.Notes, Saved: res.saved}
 		for _, c := range d.Classes {
 			k := c.Class
-			jc := jsonFitClass{Name: k.Name, Group: c.Group, LogModels: c.Names, Count: k.Count, Per: k.Per.String(), InputTokens: k.InputTokens,
-				OutputTokens: k.OutputTokens, ReasoningTokens: k.ReasoningTokens, Turns: k.Turns, FollowupTokens: k.FollowupTokens,
-				CacheHit: k.CacheHit, MinTier: k.MinTier.String(), Tasks: c.Tasks, Requests: c.Requests, LogTokens: jsonTok(c.Tokens)}
+			jc := jsonFitClass{ClassJSON: report.NewClassJSON(k), Group: c.Group, LogModels: c.Names,
+				Tasks: c.Tasks, Requests: c.Requests, LogTokens: jsonTok(c.Tokens)}
 			if c.Priced {
 				id, lc, wc := c.Model, round6(c.LogsCost), round6(c.WorkCost)
 				jc.Model, jc.LogsCost, jc.WorkloadCost = &id, &lc, &wc
