@@ -66,7 +66,7 @@ func (m *Model) detailLines(q *model.Quote, iw int) []string {
 	case !q.Eligible:
 		add(m.st.bad.Render("✗ Can't carry this work: " + q.Reason))
 	case !q.Fits:
-		add(m.st.warn.Render("✗ Doesn't fit on its own: " + q.Reason))
+		add(m.st.warn.Render("~ Doesn't fit on its own: " + q.Reason))
 	default:
 		add(m.st.good.Render("✓ Fits all your work."))
 	}

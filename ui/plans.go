@@ -335,8 +335,10 @@ func (m *Model) whyLine(iw int) string {
 	switch {
 	case q == nil:
 		return ""
+	case q.Reason != "" && !q.Eligible:
+		return m.st.bad.Render(truncate("✗ "+q.Name+" — "+q.Reason, iw))
 	case q.Reason != "":
-		return m.st.warn.Render(truncate("✗ "+q.Name+" — "+q.Reason, iw))
+		return m.st.warn.Render(truncate("~ "+q.Name+" — "+q.Reason, iw))
 	case len(q.Notes) > 0:
 		return m.st.muted.Render(truncate(q.Name+": "+q.Notes[0], iw))
 	}
