@@ -16,11 +16,13 @@ var fixedToday = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 
 func testOptions(t testing.TB) Options {
 	t.Helper()
-	cat, err := plans.Embedded()
+	// A small made-up catalog and a fixed workload: a price update or a preset
+	// change to what ships never rewrites these tests' expectations.
+	cat, err := plans.LoadCatalog("testdata/catalog.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := plans.PresetByName(plans.DefaultPreset)
+	w, err := plans.LoadWorkload("testdata/workload.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -107,13 +107,13 @@ func TestRenameAndSearch(t *testing.T) {
 	if got := m.w.Classes[0].Name; got != "Emails" {
 		t.Fatalf("renamed to %q", got)
 	}
-	m = send(m, keys("/", "c", "l", "a", "u", "d", "e", "enter")...)
+	m = send(m, keys("/", "b", "e", "t", "a", "enter")...)
 	if len(m.plans.list) == 0 {
-		t.Fatal("search for claude found nothing")
+		t.Fatal("search for beta found nothing")
 	}
 	for _, qi := range m.plans.list {
 		q := m.res.Quotes[qi]
-		if !strings.Contains(strings.ToLower(q.Name+q.ID), "claude") {
+		if !strings.Contains(strings.ToLower(q.Name+q.ID), "beta") {
 			t.Errorf("%s does not match the search", q.Name)
 		}
 	}
