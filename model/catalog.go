@@ -2,11 +2,15 @@ package model
 
 // Rates are prices in USD per 1,000,000 tokens. A nil cache price means the
 // offer has none: cached input is then billed at Input, writes at Input.
+// CacheWrite is the price of a default (Anthropic: 5-minute) cache write,
+// CacheWrite1h that of a 1-hour one; a nil CacheWrite1h bills 1-hour writes
+// at CacheWrite.
 type Rates struct {
-	Input      float64
-	Output     float64
-	CacheRead  *float64
-	CacheWrite *float64
+	Input        float64
+	Output       float64
+	CacheRead    *float64
+	CacheWrite   *float64
+	CacheWrite1h *float64
 }
 
 // LongContext re-prices a whole request once its input exceeds Threshold.

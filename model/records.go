@@ -5,9 +5,11 @@ package model
 type Usage struct {
 	Input      float64 // input read neither from nor into the cache: billed at the input rate
 	CacheRead  float64 // input read from the cache
-	CacheWrite float64 // input written to the cache
+	CacheWrite float64 // input written to the cache, 1-hour writes included
 	Output     float64 // visible output
 	Reasoning  float64 // reasoning (thinking) output, billed as output
+
+	CacheWrite1h float64 // the part of CacheWrite written for one hour
 }
 
 // Prompt is the whole input of the request: Input + CacheRead + CacheWrite.
@@ -23,6 +25,7 @@ func (u *Usage) Add(v Usage) {
 	u.Input += v.Input
 	u.CacheRead += v.CacheRead
 	u.CacheWrite += v.CacheWrite
+	u.CacheWrite1h += v.CacheWrite1h
 	u.Output += v.Output
 	u.Reasoning += v.Reasoning
 }
@@ -41,6 +44,9 @@ func ratesAt(m *APIModel, prompt float64) Rates {
 		if r.CacheWrite == nil {
 			r.CacheWrite = m.CacheWrite
 		}
+		if r.CacheWrite1h == nil {
+			r.CacheWrite1h = m.CacheWrite1h
+		}
 	}
 	return r
 }
@@ -48,26 +54,35 @@ func ratesAt(m *APIModel, prompt float64) Rates {
 // RequestCost prices one recorded request on m, in USD, with the rates of the
 // cost model applied to what the request did rather than to a share h:
 //
-//	cost = [Input·input + CacheRead·cache_read + CacheWrite·cache_write
-//	        + (Output + Reasoning)·output] / 1e6
+//	cost = [Input·input + CacheRead·cache_read + (CacheWrite − CacheWrite1h)·cache_write
+//	        + CacheWrite1h·cache_write_1h + (Output + Reasoning)·output] / 1e6
 //
-// A model without cache_read bills cache reads at input, one without
-// cache_write bills cache writes at input. The whole request takes the
-// long-context rates when its Prompt exceeds their threshold. Records are
-// interactive requests: no batch discount applies.
+// A price the model lacks falls back: cache_read and cache_write to input,
+// cache_write_1h to cache_write (then input). exact is false when some token
+// of u was priced by such a fallback: the cost is then an estimate. The whole
+// request takes the long-context rates when its Prompt exceeds their
+// threshold. Records are interactive requests: no batch discount applies.
 //
 // Pricing a usage that sums several requests is only right when none of them
 // crosses a long-context threshold; price each request and add the costs.
-func RequestCost(m *APIModel, u Usage) float64 {
+func RequestCost(m *APIModel, u Usage) (cost float64, exact bool) {
 	r := ratesAt(m, u.Prompt())
-	read, write := r.Input, r.Input
-	if r.CacheRead != nil {
-		read = *r.CacheRead
+	exact = true
+	price := func(p *float64, fallback float64, tokens float64) float64 {
+		if p != nil {
+			return *p
+		}
+		if tokens > 0 {
+			exact = false
+		}
+		return fallback
 	}
-	if r.CacheWrite != nil {
-		write = *r.CacheWrite
-	}
-	return (u.Input*r.Input + u.CacheRead*read + u.CacheWrite*write + (u.Output+u.Reasoning)*r.Output) / 1e6
+	read := price(r.CacheRead, r.Input, u.CacheRead)
+	write := price(r.CacheWrite, r.Input, u.CacheWrite-u.CacheWrite1h)
+	write1h := price(r.CacheWrite1h, write, u.CacheWrite1h)
+	cost = (u.Input*r.Input + u.CacheRead*read + (u.CacheWrite-u.CacheWrite1h)*write + u.CacheWrite1h*write1h +
+		(u.Output+u.Reasoning)*r.Output) / 1e6
+	return cost, exact
 }
 
 // EquivalentCacheHit is the cache hit h of the cost model (the share of input
@@ -77,6 +92,7 @@ func RequestCost(m *APIModel, u Usage) float64 {
 // model has one, else input), so
 //
 //	Prompt·(h·read + (1−h)·W) = Input·input + CacheRead·read + CacheWrite·write
+//	                            (1-hour writes at cache_write_1h)
 //	h = (Prompt·W − that) / (Prompt·(W − read))
 //
 // clamped to [0, 1]. With few or no cache reads h is small but above 0 as
@@ -96,6 +112,10 @@ func EquivalentCacheHit(m *APIModel, u Usage) float64 {
 	if m.CacheWrite != nil {
 		write = *m.CacheWrite
 	}
+	write1h := write
+	if m.CacheWrite1h != nil {
+		write1h = *m.CacheWrite1h
+	}
 	W := m.Input
 	if m.CacheWrite != nil {
 		W = write
@@ -103,7 +123,7 @@ func EquivalentCacheHit(m *APIModel, u Usage) float64 {
 	if W == read {
 		return min(u.CacheRead/p, 1)
 	}
-	billed := u.Input*m.Input + u.CacheRead*read + u.CacheWrite*write
+	billed := u.Input*m.Input + u.CacheRead*read + (u.CacheWrite-u.CacheWrite1h)*write + u.CacheWrite1h*write1h
 	h := (p*W - billed) / (p * (W - read))
 	switch {
 	case !(h > 0): // also NaN

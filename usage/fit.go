@@ -147,9 +147,6 @@ func (l *Log) Derive(cat *model.Catalog, rule Rule) (Derived, error) {
 	var keyModel []*model.APIModel
 	for i, name := range l.models {
 		keyOf[i] = -1
-		if name == Synthetic {
-			continue
-		}
 		k := name
 		m := MatchModel(name, cat)
 		var api *model.APIModel
@@ -211,7 +208,8 @@ func (l *Log) Derive(cat *model.Catalog, rule Rule) (Derived, error) {
 		}
 		x.maxPrompt = max(x.maxPrompt, p)
 		if m := keyModel[k]; m != nil {
-			x.cost += model.RequestCost(m, u)
+			c, _ := model.RequestCost(m, u) // Summarize reports the estimates
+			x.cost += c
 			if m.LongContext != nil && p > m.LongContext.Threshold {
 				x.above += p
 			}

@@ -58,6 +58,7 @@ type Log struct {
 	Problems     []Problem // at most 20; ProblemCount has them all
 	ProblemCount int       // files and directories that could not be read, or not wholly
 	Duplicates   int64     // Claude usage lines dropped as copies of the same request
+	Synthetic    int64     // Claude lines of model <synthetic> (limit and error notices): not requests
 	OutOfRange   int64     // records outside Since..Until
 
 	recs     []rec
@@ -222,6 +223,7 @@ func Load(src Source, opt Options) (*Log, error) {
 			counts[k] += n
 		}
 		l.Files += w.files
+		l.Synthetic += w.synthetic
 		l.Bytes += w.bytes
 		l.Lines += w.lines
 		fileProblems = append(fileProblems, w.problems...)
@@ -372,6 +374,7 @@ type worker struct {
 	localSession map[string]uint32
 
 	counts       [nSkip]int64
+	synthetic    int64
 	files        int
 	bytes, lines int64
 	problems     []Problem
@@ -531,6 +534,10 @@ func (w *worker) claudeLine(line []byte, kind int) {
 	o := parseClaudeLine(line, r)
 	if o != outOK {
 		w.count(o, kind)
+		return
+	}
+	if string(r.model) == Synthetic {
+		w.synthetic++ // a notice Claude Code wrote itself (usage limit reached, an error): no request was made
 		return
 	}
 	it := item{r: rec{ts: r.ts, next: -1, session: w.fileSession}}

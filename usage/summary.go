@@ -46,7 +46,7 @@ func (t *Tokens) addRec(r *rec) {
 // usageOf is the record as the cost model's Usage.
 func usageOf(r *rec) model.Usage {
 	return model.Usage{Input: float64(r.tok[tIn]), CacheRead: float64(r.tok[tRead]), CacheWrite: float64(r.tok[tWrite]),
-		Output: float64(r.tok[tOut]), Reasoning: float64(r.tok[tReason])}
+		CacheWrite1h: float64(r.tok[tWrite1h]), Output: float64(r.tok[tOut]), Reasoning: float64(r.tok[tReason])}
 }
 
 // ModelSummary is the usage of one model name of the logs.
@@ -59,6 +59,7 @@ type ModelSummary struct {
 	Cost      float64 // USD at the catalog's API prices, request by request; 0 unless Priced
 	Priced    bool
 	Fast      int64 // requests in Claude's fast mode
+	Estimated int64 // priced requests with some token priced by a fallback (fast mode, a missing cache price)
 }
 
 // Label is the name to show: the logs' name, or what stands for none.
@@ -79,8 +80,13 @@ type Summary struct {
 	Total       Tokens
 	Cost        float64 // API cost of the priced models
 	Unpriced    int64   // tokens of models without a price
+	Estimated   int64   // requests priced with a fallback price somewhere
 	Notes       []string
 }
+
+// Complete reports whether Cost is the cost of every token, each at a price
+// of its own: no model without a price, no fallback.
+func (s *Summary) Complete() bool { return s.Unpriced == 0 && s.Estimated == 0 }
 
 // Summarize adds the records up by model and prices each request on the
 // catalog (model.RequestCost). Models the catalog lacks are counted and
@@ -112,7 +118,11 @@ func (l *Log) Summarize(cat *model.Catalog) Summary {
 			m.Fast++
 		}
 		if apis[r.model] != nil {
-			m.Cost += model.RequestCost(apis[r.model], usageOf(r))
+			c, exact := model.RequestCost(apis[r.model], usageOf(r))
+			m.Cost += c
+			if !exact || r.flags&fFast != 0 {
+				m.Estimated++
+			}
 		}
 		sessions[r.session] = struct{}{}
 		d := dayOf(r.ts, l.Location)
@@ -138,7 +148,10 @@ func (l *Log) Summarize(cat *model.Catalog) Summary {
 		fast += m.Fast
 		if m.Priced {
 			s.Cost += m.Cost
-			w1h += m.Tokens.CacheWrite1h
+			s.Estimated += m.Estimated
+			if apis[i].CacheWrite1h == nil && (apis[i].LongContext == nil || apis[i].LongContext.CacheWrite1h == nil) {
+				w1h += m.Tokens.CacheWrite1h
+			}
 		} else {
 			s.Unpriced += m.Tokens.Total()
 		}
@@ -152,10 +165,6 @@ func (l *Log) Summarize(cat *model.Catalog) Summary {
 	})
 	for _, m := range s.Models {
 		switch {
-		case m.Name == Synthetic:
-			if m.Tokens.Total() > 0 {
-				s.Notes = append(s.Notes, fmt.Sprintf("%s: %s tokens on messages Claude Code made up itself; counted, never priced", Synthetic, model.Tokens(float64(m.Tokens.Total()))))
-			}
 		case m.Name == "":
 			s.Notes = append(s.Notes, fmt.Sprintf("%s no model: %s tokens counted, API cost unknown (ccusage would assume gpt-5; this tool does not guess)",
 				count(m.Requests, "request names", "requests name"), model.Tokens(float64(m.Tokens.Total()))))
@@ -165,11 +174,15 @@ func (l *Log) Summarize(cat *model.Catalog) Summary {
 			s.Notes = append(s.Notes, fmt.Sprintf("%s is priced as %s (%s)", m.Name, m.Match.ID, m.Match.Rule))
 		}
 	}
+	if l.Synthetic > 0 {
+		s.Notes = append(s.Notes, fmt.Sprintf("%s of model %s skipped: notices Claude Code wrote itself (usage limit reached, errors), not requests",
+			count(l.Synthetic, "line", "lines"), Synthetic))
+	}
 	if w1h > 0 {
-		s.Notes = append(s.Notes, fmt.Sprintf("%s cache-write tokens were 1-hour writes: priced at the catalog's cache-write rate (the 5-minute one); Anthropic bills them at 2× input", model.Tokens(float64(w1h))))
+		s.Notes = append(s.Notes, fmt.Sprintf("%s cache-write tokens were 1-hour writes on models without a 1-hour price: priced at their cache-write rate, an estimate", model.Tokens(float64(w1h))))
 	}
 	if fast > 0 {
-		s.Notes = append(s.Notes, fmt.Sprintf("%s in fast mode: priced at the standard rates (the catalog has no fast-mode price)", count(fast, "request ran", "requests ran")))
+		s.Notes = append(s.Notes, fmt.Sprintf("%s in fast mode: priced at the standard rates (the catalog has no fast-mode price), an estimate", count(fast, "request ran", "requests ran")))
 	}
 	return s
 }

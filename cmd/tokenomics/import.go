@@ -289,11 +289,7 @@ func importTable(res *importResult, color bool) string {
 	if len(s.Models) > 0 {
 		rows := make([][]string, 0, len(s.Models)+1)
 		for _, m := range s.Models {
-			id := orUnknown(m.Match.ID)
-			if m.Name == usage.Synthetic {
-				id = "not a model"
-			}
-			rows = append(rows, modelRow(m.Label(), id, m.Requests, m.Tokens, m.Priced, m.Cost, res.cur))
+			rows = append(rows, modelRow(m.Label(), orUnknown(m.Match.ID), m.Requests, m.Tokens, m.Priced, m.Cost, res.cur))
 		}
 		total := modelRow("Total", "", s.Requests, s.Total, true, s.Cost, res.cur)
 		if s.Unpriced > 0 {
@@ -405,6 +401,7 @@ type jsonModelUse struct {
 	Mapping   string   `json:"mapping,omitempty"`
 	Requests  int64    `json:"requests"`
 	Fast      int64    `json:"fast_requests,omitempty"`
+	Estimated int64    `json:"estimated_requests,omitempty"` // some token priced by a fallback
 	Cost      *float64 `json:"cost"`
 	jsonTokens
 }
@@ -442,9 +439,9 @@ type jsonImport struct {
 	Unreadable []jsonProblem  `json:"unreadable"`
 	Models     []jsonModelUse `json:"models"`
 	Total      struct {
-		Requests int64   `json:"requests"`
-		Cost     float64 `json:"cost"`
-		Complete bool    `json:"cost_complete"`
+		Requests int64    `json:"requests"`
+		Cost     *float64 `json:"cost"` // null when some tokens have no price
+		Complete bool     `json:"cost_complete"`
 		jsonTokens
 	} `json:"total"`
 	Catalog struct {
@@ -506,14 +503,18 @@ func importJSON(w io.Writer, res *importResult, c *report.Comparison) error {
 		out.Unreadable = append(out.Unreadable, jsonProblem{p.Path, p.What})
 	}
 	for _, m := range s.Models {
-		j := jsonModelUse{Model: m.Name, Mapping: m.Match.Rule, Requests: m.Requests, Fast: m.Fast, jsonTokens: jsonTok(m.Tokens)}
+		j := jsonModelUse{Model: m.Name, Mapping: m.Match.Rule, Requests: m.Requests, Fast: m.Fast, Estimated: m.Estimated, jsonTokens: jsonTok(m.Tokens)}
 		if m.Priced {
 			id, cost := m.Match.ID, round6(m.Cost)
 			j.CatalogID, j.Cost = &id, &cost
 		}
 		out.Models = append(out.Models, j)
 	}
-	out.Total.Requests, out.Total.Cost, out.Total.Complete, out.Total.jsonTokens = s.Requests, round6(s.Cost), s.Unpriced == 0, jsonTok(s.Total)
+	out.Total.Requests, out.Total.Complete, out.Total.jsonTokens = s.Requests, s.Complete(), jsonTok(s.Total)
+	if s.Unpriced == 0 {
+		cost := round6(s.Cost)
+		out.Total.Cost = &cost
+	}
 	out.Notes = append(out.Notes, s.Notes...)
 	out.Notes = append(out.Notes, res.catNotes...)
 	if d := res.derived; d != nil {

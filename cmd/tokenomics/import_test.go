@@ -44,7 +44,8 @@ func TestImportTable(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"6 requests in 2 sessions over 2 active days · 2026-03-04 to 2026-03-05, days in UTC",
+		"5 requests in 2 sessions over 2 active days · 2026-03-04 to 2026-03-05, days in UTC",
+		"1 line of model <synthetic> skipped",
 		"claude-sonnet-4-5-20250929", "claude-sonnet-4-5", "claude-opus-4-1-20250805",
 		"3,500", "2,100", // cache read and write totals
 		"1 line skipped: malformed JSON",
@@ -237,7 +238,7 @@ func TestWorkloadFromLogs(t *testing.T) {
 	if len(w.Classes) == 0 || w.Validate() != nil {
 		t.Errorf("workload %+v", w)
 	}
-	if len(notes) == 0 || !strings.Contains(notes[0], "6 requests in 2 sessions") || !strings.Contains(notes[0], "reproduces the logs' API cost within") {
+	if len(notes) == 0 || !strings.Contains(notes[0], "5 requests in 2 sessions") || !strings.Contains(notes[0], "reproduces the logs' API cost within") {
 		t.Errorf("notes = %q", notes)
 	}
 	if _, _, err := workloadFromLogs("gemini"); err == nil || !errors.As(err, new(inputError)) {
