@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/adrg/xdg"
+	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
 	"github.com/tokenomics/tokenomics/model"
@@ -16,43 +17,55 @@ import (
 	"github.com/tokenomics/tokenomics/ui"
 )
 
-// statePath is where the app keeps the last workload between runs.
-func statePath() string { return filepath.Join(xdg.StateHome, "tokenomics", "workload.yaml") }
+// statePath is where the app keeps the last workload between runs:
+// $XDG_STATE_HOME/tokenomics/workload.yaml, read when asked (as overlayPath).
+func statePath() string {
+	if d := os.Getenv("XDG_STATE_HOME"); filepath.IsAbs(d) {
+		return filepath.Join(d, "tokenomics", "workload.yaml")
+	}
+	return filepath.Join(xdg.StateHome, "tokenomics", "workload.yaml")
+}
 
-// runApp opens the interactive comparer, or prints the comparison table when
-// stdout is not a terminal (pipes, CI, scripts).
-func runApp(_ *cobra.Command, in *inputs, stdout io.Writer) error {
-	var notices []string
-	restore := func() (model.Workload, bool) {
+// restoreLast is the workload the app saved last, when there is one; a state
+// file that cannot be read becomes a note, and the default preset is used.
+func restoreLast(notes *[]string) func() (model.Workload, bool) {
+	return func() (model.Workload, bool) {
 		w, err := plans.LoadWorkload(statePath())
 		if err != nil {
 			if !os.IsNotExist(err) {
-				notices = append(notices, fmt.Sprintf("last workload not restored: %v", err))
+				*notes = append(*notes, fmt.Sprintf("last workload not restored: %v", err))
 			}
 			return model.Workload{}, false
 		}
 		return w, true
 	}
-	if !isTerminal(stdout) {
-		c, err := buildComparison(in, restore)
+}
+
+// runApp opens the interactive comparer, or prints the comparison table when
+// stdin or stdout is not a terminal (pipes, CI, scripts, > /dev/null).
+func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
+	var notices []string
+	if !isTerminal(cmd.InOrStdin()) || !isTerminal(stdout) {
+		c, err := buildComparison(in, restoreLast(&notices), stderr)
 		if err != nil {
 			return err
 		}
 		c.Top = 20
+		c.CatalogNotes = append(c.CatalogNotes, notices...)
 		return report.Write(stdout, "table", c, false)
 	}
 	cat, changes, err := appCatalog(in)
 	if err != nil {
 		return err
 	}
-	w, err := in.loadWorkload(restore)
+	w, _, err := in.loadWorkload(restoreLast(&notices))
 	if err != nil {
 		return err
 	}
 	if _, err := currencyOf(cat, w.Currency); err != nil {
 		return err
 	}
-	return ui.Run(ui.Options{
+	err = ui.Run(ui.Options{
 		Catalog:      cat,
 		Workload:     w,
 		WorkloadPath: in.workload,
@@ -60,15 +73,19 @@ func runApp(_ *cobra.Command, in *inputs, stdout io.Writer) error {
 		Today:        today(),
 		Notices:      append(append(notices, in.notes...), changes...),
 	})
+	if err != nil {
+		// Not the user's input: a terminal that cannot be opened exits 1
+		// even when the cause is a file error (opening /dev/tty).
+		return fmt.Errorf("the app could not run: %v", err)
+	}
+	return nil
 }
 
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+// isTerminal reports whether f is an interactive terminal. A character device
+// is not enough: /dev/null is one.
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	return ok && (isatty.IsTerminal(file.Fd()) || isatty.IsCygwinTerminal(file.Fd()))
 }
 
 // appCatalog is the app's catalog and its notes. An overlay that cannot be

@@ -13,7 +13,7 @@ import (
 	"github.com/tokenomics/tokenomics/report"
 )
 
-func newCompare(stdout io.Writer) *cobra.Command {
+func newCompare(stdout, stderr io.Writer) *cobra.Command {
 	var in inputs
 	var format string
 	var top int
@@ -25,27 +25,30 @@ func newCompare(stdout io.Writer) *cobra.Command {
   tokenomics compare --workload my-work.yaml --format json
   tokenomics compare --preset korean-team --currency KRW --top 10`,
 		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			c, err := buildComparison(&in, nil)
-			if err != nil {
-				return err
-			}
+		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !validFormat(format) {
 				return badInput("--format: %q is not one of %s", format, strings.Join(report.Formats, ", "))
 			}
-			c.Top = top
 			if top < 0 {
-				c.Top = 0
-				if format == "table" {
-					c.Top = 20
-				}
+				return badInput("--top: %d is negative", top)
+			}
+			// The same workload as the app: the last saved one, else the default.
+			var notices []string
+			c, err := buildComparison(&in, restoreLast(&notices), stderr)
+			if err != nil {
+				return err
+			}
+			c.CatalogNotes = append(c.CatalogNotes, notices...)
+			c.Top = top
+			if !cmd.Flags().Changed("top") && format == "table" {
+				c.Top = 20
 			}
 			return report.Write(stdout, format, c, colorOK(stdout))
 		},
 	}
 	in.register(cmd)
 	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: "+strings.Join(report.Formats, ", "))
-	cmd.Flags().IntVar(&top, "top", -1, "show only the N cheapest options (0 = all; default 20 for the table, all otherwise)")
+	cmd.Flags().IntVar(&top, "top", 0, "show only the N cheapest options (0 = all; unset: 20 for the table, all otherwise)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -60,15 +63,24 @@ func validFormat(f string) bool {
 }
 
 // buildComparison loads catalog and workload, evaluates, and resolves the
-// display currency.
-func buildComparison(in *inputs, fallback func() (model.Workload, bool)) (*report.Comparison, error) {
+// display currency. When no flag names the workload and say is not nil, it
+// tells say which workload it compares (the last saved one or the default).
+func buildComparison(in *inputs, fallback func() (model.Workload, bool), say io.Writer) (*report.Comparison, error) {
 	cat, notes, err := in.loadCatalog()
 	if err != nil {
 		return nil, err
 	}
-	w, err := in.loadWorkload(fallback)
+	w, from, err := in.loadWorkload(fallback)
 	if err != nil {
 		return nil, err
+	}
+	if say != nil {
+		switch from {
+		case fromFallback:
+			printf(say, "tokenomics: comparing your last saved workload, %q (%s); --workload or --preset picks another\n", w.Name, displayPath(statePath()))
+		case fromDefault:
+			printf(say, "tokenomics: comparing the default preset, %q (no saved workload yet); --workload or --preset picks another\n", w.Name)
+		}
 	}
 	cur, err := currencyOf(cat, w.Currency)
 	if err != nil {

@@ -145,7 +145,7 @@ func runImport(stdout io.Writer, o *importFlags, args []string) error {
 	}
 	var comparison *report.Comparison
 	if o.compare {
-		comparison, err = buildComparison(&o.in, func() (model.Workload, bool) { return res.derived.Workload, true })
+		comparison, err = buildComparison(&o.in, func() (model.Workload, bool) { return res.derived.Workload, true }, nil)
 		if err != nil {
 			return err
 		}

@@ -152,13 +152,19 @@ func (in *inputs) rawCatalog() (*plans.Catalog, []string, error) {
 	return cat, []string{fmt.Sprintf("catalog overlay %s: %s", displayPath(path), ov.Summary(base))}, nil
 }
 
+// Where a workload came from when no flag named one.
+const (
+	fromFlag     = ""         // --workload, --preset or --from
+	fromFallback = "fallback" // the caller's fallback (the app's last workload)
+	fromDefault  = "default"  // the default preset
+)
+
 // loadWorkload reads --workload or --preset, else fallback (the app's last
-// workload), else the default preset; then applies --billing.
-func (in *inputs) loadWorkload(fallback func() (model.Workload, bool)) (model.Workload, error) {
-	var w model.Workload
-	var err error
+// workload), else the default preset; then applies --billing. from says
+// which of these it was.
+func (in *inputs) loadWorkload(fallback func() (model.Workload, bool)) (w model.Workload, from string, err error) {
 	if n := countSet(in.workload, in.preset, in.from); n > 1 {
-		return w, badInput("--workload, --preset and --from name different workloads: give one")
+		return w, "", badInput("--workload, --preset and --from name different workloads: give one")
 	}
 	switch {
 	case in.workload != "":
@@ -177,24 +183,26 @@ func (in *inputs) loadWorkload(fallback func() (model.Workload, bool)) (model.Wo
 		if fallback != nil {
 			w, ok = fallback()
 		}
+		from = fromFallback
 		if !ok {
 			w, err = plans.PresetByName(plans.DefaultPreset)
+			from = fromDefault
 		}
 	}
 	if err != nil {
-		return w, err
+		return w, from, err
 	}
 	if in.billing != "" {
 		b, ok := model.ParseBilling(in.billing)
 		if !ok {
-			return w, badInput("--billing: %q is not monthly or annual", in.billing)
+			return w, from, badInput("--billing: %q is not monthly or annual", in.billing)
 		}
 		w.Billing = b
 	}
 	if in.currency != "" {
 		w.Currency = strings.ToUpper(in.currency)
 	}
-	return w, nil
+	return w, from, nil
 }
 
 // currencyOf resolves the display currency against the catalog's fx table.

@@ -82,13 +82,13 @@ when stdout is not a terminal).`,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runApp(cmd, &in, stdout)
+			return runApp(cmd, &in, stdout, stderr)
 		},
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagErr{err} })
 	in.register(root)
-	root.AddCommand(newCompare(stdout), newPlans(stdout), newPresets(stdout), newImport(stdout), newCount(stdout), newCatalog(stdout))
+	root.AddCommand(newCompare(stdout, stderr), newPlans(stdout), newPresets(stdout), newImport(stdout), newCount(stdout), newCatalog(stdout))
 	return root
 }

@@ -152,3 +152,56 @@ func TestCompareFormats(t *testing.T) {
 		}
 	}
 }
+
+// compare and the bare command without a terminal compare the same workload:
+// the last one the app saved, else the default preset, and say which.
+func TestCompareUsesTheLastSavedWorkload(t *testing.T) {
+	state := t.TempDir()
+	// Only the default preset before anything was saved.
+	t.Setenv("XDG_STATE_HOME", state)
+	var out, errb bytes.Buffer
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("NO_COLOR", "1")
+	if code := run([]string{"compare", "--top", "1"}, nil, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(errb.String(), `the default preset, "Freelancer"`) {
+		t.Errorf("compare does not say it uses the default: %q", errb.String())
+	}
+	w, err := plans.PresetByName("writer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Name = "My saved work"
+	if err := plans.SaveWorkload(filepath.Join(state, "tokenomics", "workload.yaml"), w); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"compare"}, {}} {
+		out.Reset()
+		errb.Reset()
+		if code := run(args, nil, &out, &errb); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+		if !strings.HasPrefix(out.String(), "My saved work · ") {
+			t.Errorf("%v compares another workload:\n%s", args, out.String())
+		}
+		if !strings.Contains(errb.String(), `your last saved workload, "My saved work"`) {
+			t.Errorf("%v does not say which workload: %q", args, errb.String())
+		}
+	}
+	// A named workload needs no such note.
+	out.Reset()
+	errb.Reset()
+	if code := run([]string{"compare", "--preset", "writer"}, nil, &out, &errb); code != 0 || errb.Len() != 0 {
+		t.Errorf("--preset: exit %d, stderr %q", code, errb.String())
+	}
+}
+
+func TestTopHelpNamesOneDefault(t *testing.T) {
+	out, _, _ := cli(t, "compare", "--help")
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "--top") && strings.Count(l, "default")+strings.Count(l, "unset") != 1 {
+			t.Errorf("--top help: %q", l)
+		}
+	}
+}
