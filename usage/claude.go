@@ -477,7 +477,11 @@ func daysFromCivil(y, m, d int) int64 {
 	if m <= 2 {
 		y--
 	}
-	era := y / 400
+	era := y
+	if y < 0 {
+		era -= 399 // the algorithm floors: January and February of year 0 count as year -1
+	}
+	era /= 400
 	yoe := y - era*400
 	mp := (m + 9) % 12
 	doy := (153*mp+2)/5 + d - 1

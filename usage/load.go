@@ -8,12 +8,13 @@ import (
 	"hash/maphash"
 	"io"
 	"io/fs"
-	"os"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/tokenomics/tokenomics/model"
 )
 
 // Options say what to read and how.
@@ -407,6 +408,7 @@ func (w *worker) flush() {
 }
 
 func (w *worker) model(b []byte) uint16 {
+	b = boundName(b)
 	if i, ok := w.localModel[string(b)]; ok {
 		return i
 	}
@@ -416,6 +418,7 @@ func (w *worker) model(b []byte) uint16 {
 }
 
 func (w *worker) session(b []byte) uint32 {
+	b = boundName(b)
 	if i, ok := w.localSession[string(b)]; ok {
 		return i
 	}
@@ -426,9 +429,6 @@ func (w *worker) session(b []byte) uint32 {
 	w.localSession[string(b)] = i
 	return i
 }
-
-// openLog opens a log file; tests replace it to make files fail.
-var openLog = func(path string) (io.ReadCloser, error) { return os.Open(path) }
 
 // file reads one log file.
 func (w *worker) file(job fileJob) {
@@ -542,6 +542,10 @@ func (w *worker) claudeLine(line []byte, kind int) {
 	}
 	it := item{r: rec{ts: r.ts, next: -1, session: w.fileSession}}
 	it.r.tok[tIn], it.r.tok[tOut], it.r.tok[tRead], it.r.tok[tWrite], it.r.tok[tWrite1h] = r.in, r.out, r.read, r.write, r.write1h
+	if !plausible(&it.r.tok) {
+		w.counts[skRange]++
+		return
+	}
 	if r.session != nil {
 		it.r.session = w.session(r.session)
 	}
@@ -588,7 +592,20 @@ func (w *worker) codexTurn(t codexTurnUsage) {
 		}
 		it.r.tok[k] = uint32(v)
 	}
+	if !plausible(&it.r.tok) {
+		w.counts[skRange]++
+		return
+	}
 	w.emit(it)
+}
+
+// plausible reports whether a request's input (uncached, cache read and
+// write) and output (visible and reasoning) are each within model.MaxTokens:
+// no context window comes near it, and a workload fitted to a larger request
+// could not be priced. Larger counts are skipped as out of range.
+func plausible(t *[nTok]uint32) bool {
+	in := uint64(t[tIn]) + uint64(t[tRead]) + uint64(t[tWrite])
+	return in <= model.MaxTokens && uint64(t[tOut])+uint64(t[tReason]) <= model.MaxTokens
 }
 
 // dedup keeps one record per Claude request. Its rule is ccusage's, stated

@@ -2,10 +2,17 @@ package usage
 
 import (
 	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tokenomics/tokenomics/safefile"
 )
 
 // Source is a kind of usage log.
@@ -125,6 +132,10 @@ func discover(src Source, roots []string, explicit bool) (jobs []fileJob, proble
 			continue
 		}
 		if !st.IsDir() {
+			if !st.Mode().IsRegular() {
+				problems = append(problems, Problem{root, notRegular})
+				continue
+			}
 			readable = append(readable, root)
 			add(root, st.Size(), false)
 			continue
@@ -175,6 +186,7 @@ func discover(src Source, roots []string, explicit bool) (jobs []fileJob, proble
 					return nil
 				}
 				if !info.Mode().IsRegular() {
+					problems = append(problems, Problem{p, notRegular})
 					return nil
 				}
 				add(p, info.Size(), archived[dir])
@@ -189,6 +201,21 @@ func discover(src Source, roots []string, explicit bool) (jobs []fileJob, proble
 		}
 	}
 	return jobs, problems, readable
+}
+
+// notRegular is the problem of a FIFO, device or socket where a log should
+// be: reading one could wait for ever or never end, so it is skipped.
+const notRegular = "not a regular file: skipped"
+
+// openLog opens a log file, refusing what is not a regular file (a FIFO put
+// in place after the walk would block a plain open); tests replace it to
+// make files fail.
+var openLog = func(path string) (io.ReadCloser, error) {
+	f, err := safefile.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 // walkDir lists a directory tree; tests replace it to make directories fail.
@@ -207,6 +234,8 @@ func describeOpen(err error, fallback string) string {
 			return fallback
 		}
 		return "vanished before it was read"
+	case errors.Is(err, safefile.ErrNotRegular):
+		return notRegular
 	case errors.Is(err, fs.ErrPermission):
 		if fallback == "unreadable directory" {
 			return "unreadable directory (permission denied)"
@@ -236,4 +265,41 @@ func pathSession(src Source, p string) string {
 		}
 	}
 	return strings.TrimSuffix(file, ".jsonl")
+}
+
+// maxName bounds a model or session name as kept and shown: real ones are
+// well under 100 bytes, and one long name would widen every row of a table.
+const maxName = 128
+
+// boundName makes a name from a log safe to keep and print: control
+// characters (a terminal would obey them) and invalid UTF-8 become U+FFFD,
+// and a name longer than maxName keeps its start and a hash of the whole,
+// so that long names that differ stay apart.
+func boundName(b []byte) []byte {
+	plain := len(b) <= maxName
+	for i := 0; plain && i < len(b); i++ {
+		plain = b[i] >= 0x20 && b[i] < 0x7f
+	}
+	if plain {
+		return b
+	}
+	clean := make([]byte, 0, maxName+utf8.UTFMax)
+	for _, r := range string(b) { // invalid UTF-8 reads as U+FFFD
+		if unicode.IsControl(r) {
+			r = utf8.RuneError
+		}
+		if clean = utf8.AppendRune(clean, r); len(clean) > maxName {
+			break
+		}
+	}
+	if len(clean) <= maxName {
+		return clean
+	}
+	cut := maxName - len("…") - 16
+	for !utf8.RuneStart(clean[cut]) {
+		cut--
+	}
+	h := fnv.New64a()
+	h.Write(b)
+	return fmt.Appendf(clean[:cut], "…%016x", h.Sum64())
 }
