@@ -136,8 +136,8 @@ var (
 var (
 	catalogKeys  = []string{"schema", "as_of", "currency", "tokenizers", "tokenizer_notes", "fx", "api_models", "subscriptions"}
 	fxKeys       = []string{"as_of", "source", "rates"}
-	modelKeys    = []string{"id", "provider", "name", "tier", "tokenizer", "input", "output", "cache_read", "cache_write", "batch_discount", "long_context", "context_window", "max_output", "status", "confidence", "changes", "note", "source", "as_of"}
-	longKeys     = []string{"threshold", "input", "output", "cache_read", "cache_write"}
+	modelKeys    = []string{"id", "provider", "name", "tier", "tokenizer", "input", "output", "cache_read", "cache_write", "cache_write_1h", "batch_discount", "long_context", "context_window", "max_output", "status", "confidence", "changes", "note", "source", "as_of"}
+	longKeys     = []string{"threshold", "input", "output", "cache_read", "cache_write", "cache_write_1h"}
 	changeKeys   = []string{"date", "input", "output", "cache_read", "cache_write", "note"}
 	planKeys     = []string{"id", "vendor", "name", "price_monthly", "price_annual", "seats_min", "models", "context_window", "limits", "limits_like", "api_credit_monthly", "status", "confidence", "note", "source", "as_of"}
 	limitKeys    = []string{"window_hours", "messages", "tokens", "reference_tokens", "tiers", "confidence", "note"}
@@ -425,6 +425,8 @@ func (d *decoder) apiModel(n ast.Node, p *path, toks map[string]map[string]float
 			m.CacheRead, err = d.optional(e.v, ep, priceSpan)
 		case "cache_write":
 			m.CacheWrite, err = d.optional(e.v, ep, priceSpan)
+		case "cache_write_1h":
+			m.CacheWrite1h, err = d.optional(e.v, ep, priceSpan)
 		case "batch_discount":
 			m.BatchDiscount, _, err = d.ranged(e.v, ep, discountSpan)
 		case "long_context":
@@ -502,6 +504,8 @@ func (d *decoder) longContext(n ast.Node, p *path) (*model.LongContext, error) {
 			lc.CacheRead, err = d.optional(e.v, ep, priceSpan)
 		case "cache_write":
 			lc.CacheWrite, err = d.optional(e.v, ep, priceSpan)
+		case "cache_write_1h":
+			lc.CacheWrite1h, err = d.optional(e.v, ep, priceSpan)
 		default:
 			err = d.unknown(e, p, longKeys)
 		}
@@ -975,7 +979,7 @@ func clonePlan(s model.Subscription) model.Subscription {
 }
 
 func cloneRates(r model.Rates) model.Rates {
-	r.CacheRead, r.CacheWrite = clonePtr(r.CacheRead), clonePtr(r.CacheWrite)
+	r.CacheRead, r.CacheWrite, r.CacheWrite1h = clonePtr(r.CacheRead), clonePtr(r.CacheWrite), clonePtr(r.CacheWrite1h)
 	return r
 }
 

@@ -100,6 +100,7 @@ func modelFields(m *model.APIModel) []field {
 		{"output", num(m.Output)},
 		{"cache_read", optNum(m.CacheRead)},
 		{"cache_write", optNum(m.CacheWrite)},
+		{"cache_write_1h", optNum(m.CacheWrite1h)},
 		{"batch_discount", num(m.BatchDiscount)},
 	}
 	var lc model.LongContext
@@ -119,6 +120,7 @@ func modelFields(m *model.APIModel) []field {
 		field{"long_context.output", opt(lc.Output)},
 		field{"long_context.cache_read", optNum(lc.CacheRead)},
 		field{"long_context.cache_write", optNum(lc.CacheWrite)},
+		field{"long_context.cache_write_1h", optNum(lc.CacheWrite1h)},
 		field{"context_window", num(m.ContextWindow)},
 		field{"max_output", num(m.MaxOutput)},
 		field{"status", text(m.Status)},

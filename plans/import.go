@@ -57,12 +57,13 @@ type Skip struct{ Key, ID, Reason string }
 // ImportResult is what an import found.
 type ImportResult struct {
 	Format    string // "litellm" or "openrouter"
-	Entries   int    // entries in the file
+	Entries   int    // model entries in the file (LiteLLM's sample_spec is not one)
 	Models    []Imported
 	Unchanged []string // catalog ids whose figures the file repeats
 	Kept      []Skip   // catalog entries dated after the file (without Force)
 	Skipped   []Skip   // entries for the catalog that cannot be used
 	Unmatched []string // Add names that matched no entry of the file
+	Missing   []string // catalog ids the file has no entry for
 }
 
 // record is one chat-model entry of a price file, in our units (USD per
@@ -78,6 +79,7 @@ type record struct {
 
 	input, output         float64
 	cacheRead, cacheWrite *float64
+	cacheWrite1h          *float64
 	long                  *model.LongContext
 	batch                 float64 // fraction off, 0 = none given
 	context, maxOut       float64 // 0 = not given
@@ -392,6 +394,12 @@ func importRecords(cur *Catalog, format string, entries int, recs []record, opt 
 			res.Unmatched = append(res.Unmatched, a)
 		}
 	}
+	for _, m := range cur.Models {
+		if _, ok := best[m.Provider+"\x00"+normalizeID(m.ID)]; !ok {
+			res.Missing = append(res.Missing, m.ID)
+		}
+	}
+	slices.Sort(res.Missing)
 	slices.SortFunc(res.Models, func(a, b Imported) int { return strings.Compare(a.Model.ID, b.Model.ID) })
 	return res, nil
 }
@@ -434,6 +442,9 @@ func (res *ImportResult) update(cur *Catalog, m *model.APIModel, r *record, titl
 	}
 	if r.cacheWrite != nil {
 		n.CacheWrite = clonePtr(r.cacheWrite)
+	}
+	if r.cacheWrite1h != nil {
+		n.CacheWrite1h = clonePtr(r.cacheWrite1h)
 	}
 	if r.long != nil {
 		n.LongContext = cloneLongContext(r.long)
@@ -534,7 +545,8 @@ func (res *ImportResult) add(cur *Catalog, r *record, title string, taken map[st
 	tier, why := guessTier(r)
 	n := model.APIModel{
 		ID: id, Provider: r.provider, Name: r.name, Tier: tier,
-		Rates:         model.Rates{Input: r.input, Output: r.output, CacheRead: clonePtr(r.cacheRead), CacheWrite: clonePtr(r.cacheWrite)},
+		Rates: model.Rates{Input: r.input, Output: r.output, CacheRead: clonePtr(r.cacheRead), CacheWrite: clonePtr(r.cacheWrite),
+			CacheWrite1h: clonePtr(r.cacheWrite1h)},
 		BatchDiscount: r.batch, ContextWindow: r.context, MaxOutput: r.maxOut, Status: "active",
 	}
 	if n.Name == "" {

@@ -13,14 +13,17 @@ import (
 
 // LiteLLM's model_prices_and_context_window.json maps a model key to an
 // entry (reference/peers.md, section 2). What the import reads of a chat
-// entry (mode "chat"; sample_spec, the file's own documentation, is
-// skipped):
+// entry (mode "chat" or "responses", the Responses-API-only models such as
+// gpt-5.3-codex; sample_spec, the file's own documentation, is skipped and
+// not counted as an entry):
 //
 //	litellm_provider                  provider (anthropic, openai, gemini → google, …)
 //	input_cost_per_token              input (USD per token → per 1M)
 //	output_cost_per_token             output
 //	cache_read_input_token_cost       cache_read (else input_cost_per_token_cache_hit)
 //	cache_creation_input_token_cost   cache_write (0 reads as "none")
+//	cache_creation_input_token_cost_above_1hr
+//	                                  cache_write_1h (a 1-hour cache write)
 //	*_above_<N>k_tokens               long_context with threshold N·1000 (the lowest
 //	                                  tier given; a price it leaves out is the base one)
 //	*_batches                         batch_discount, when input and output say the same
@@ -48,7 +51,7 @@ var litellmProviders = map[string]string{
 
 // longRE matches a long-context price key: the base price's name, then the
 // threshold in thousands or millions of tokens.
-var longRE = regexp.MustCompile(`^(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost)_above_([0-9]{1,7})(k|m)_tokens$`)
+var longRE = regexp.MustCompile(`^(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost|cache_creation_input_token_cost_above_1hr)_above_([0-9]{1,7})(k|m)_tokens$`)
 
 // ImportLiteLLM reads LiteLLM's price file (data) against the catalog cur:
 // see importRecords for what is matched, updated and added. Errors in the
@@ -78,7 +81,7 @@ func ImportLiteLLM(cur *Catalog, data []byte, opt ImportOptions) (*ImportResult,
 			continue
 		}
 		withProvider++
-		if mode, _, _ := jsonText(e, "mode"); mode != "chat" {
+		if mode, _, _ := jsonText(e, "mode"); mode != "chat" && mode != "responses" {
 			continue
 		}
 		recs = append(recs, litellmRecord(key, prov, e))
@@ -86,7 +89,7 @@ func ImportLiteLLM(cur *Catalog, data []byte, opt ImportOptions) (*ImportResult,
 	if withProvider == 0 {
 		return nil, errorf(opt.Name, 1, 1, "", "no entry has a litellm_provider: this is not LiteLLM's model_prices_and_context_window.json")
 	}
-	return importRecords(cur, "litellm", len(keys), recs, opt)
+	return importRecords(cur, "litellm", withProvider, recs, opt)
 }
 
 func litellmRecord(key, prov string, e map[string]json.RawMessage) record {
@@ -122,6 +125,8 @@ func litellmRecord(key, prov string, e map[string]json.RawMessage) record {
 	}
 	v, ok := r.jsonNumber(e, "cache_creation_input_token_cost")
 	r.cacheWrite = r.optPrice("cache_creation_input_token_cost", v, ok)
+	v, ok = r.jsonNumber(e, "cache_creation_input_token_cost_above_1hr")
+	r.cacheWrite1h = r.optPrice("cache_creation_input_token_cost_above_1hr", v, ok)
 
 	r.long = r.litellmLong(e)
 
@@ -180,7 +185,8 @@ func (r *record) litellmLong(e map[string]json.RawMessage) *model.LongContext {
 		if r.tokens("long-context threshold", th) == 0 {
 			return nil
 		}
-		lc := &model.LongContext{Threshold: th, Rates: model.Rates{Input: r.input, Output: r.output, CacheRead: clonePtr(r.cacheRead), CacheWrite: clonePtr(r.cacheWrite)}}
+		lc := &model.LongContext{Threshold: th, Rates: model.Rates{Input: r.input, Output: r.output, CacheRead: clonePtr(r.cacheRead),
+			CacheWrite: clonePtr(r.cacheWrite), CacheWrite1h: clonePtr(r.cacheWrite1h)}}
 		if okIn {
 			lc.Input = in
 		}
@@ -192,6 +198,9 @@ func (r *record) litellmLong(e map[string]json.RawMessage) *model.LongContext {
 		}
 		if v, ok := t["cache_creation_input_token_cost"]; ok && v > 0 {
 			lc.CacheWrite = &v
+		}
+		if v, ok := t["cache_creation_input_token_cost_above_1hr"]; ok && v > 0 {
+			lc.CacheWrite1h = &v
 		}
 		return lc
 	}

@@ -15,7 +15,8 @@ import (
 // importBase is testdata/import-base.yaml: claude-test-4-5 (anthropic, of
 // 2026-01-01), gpt-test-5.5 (openai, changes on 2026-09-01 and
 // 2026-12-01), gemini-test-3.6-flash (google, of 2026-11-26: newer than the
-// files), deepseek-test and mistral-medium-3.5.
+// files), deepseek-test, mistral-medium-3.5 and claude-test-2 (retired, in
+// no file).
 func importBase(t testing.TB) *Catalog {
 	t.Helper()
 	c, err := LoadCatalog("testdata/import-base.yaml")
@@ -74,16 +75,18 @@ func TestImportLiteLLM(t *testing.T) {
 	// claude-test-4-5: the bare key wins over anthropic/claude-test-4-5
 	// (9e-06) and bedrock's is another provider. Per token × 1e6:
 	// 3.3e-06 → 3.3, 1.65e-05 → 16.5, cache read 3.3e-07 → 0.33, cache
-	// write 4.125e-06 → 4.125. Above 200k: 6.6, 24.75, cache read 0.66,
-	// cache write not given → the base 4.125 (the _priority and _above_1hr
-	// keys are not tiers). Batch 1.65/3.3 = 0.5 and 8.25/16.5 = 0.5 → 50%
-	// off. max_input 1M > the catalog's 200K window → 1M.
+	// write 4.125e-06 → 4.125, 1-hour cache write (_above_1hr) 6.6e-06 →
+	// 6.6. Above 200k: 6.6, 24.75, cache read 0.66, cache writes not given
+	// → the base 4.125 and 6.6 (the _priority and _above_1hr keys are not
+	// tiers). Batch 1.65/3.3 = 0.5 and 8.25/16.5 = 0.5 → 50% off.
+	// max_input 1M > the catalog's 200K window → 1M.
 	c := got["claude-test-4-5"]
+	with1h := func(r model.Rates) model.Rates { r.CacheWrite1h = p64(6.6); return r }
 	wantC := model.APIModel{
 		ID: "claude-test-4-5", Provider: "anthropic", Name: "Claude Test 4.5", Tier: model.Mid, Tokenizer: "claude",
-		Rates:         rates(3.3, 16.5, p64(0.33), p64(4.125)),
+		Rates:         with1h(rates(3.3, 16.5, p64(0.33), p64(4.125))),
 		BatchDiscount: 0.5,
-		LongContext:   &model.LongContext{Threshold: 200000, Rates: rates(6.6, 24.75, p64(0.66), p64(4.125))},
+		LongContext:   &model.LongContext{Threshold: 200000, Rates: with1h(rates(6.6, 24.75, p64(0.66), p64(4.125)))},
 		ContextWindow: 1e6, MaxOutput: 64000, Status: "active",
 		Provenance: model.Provenance{Confidence: "reported", Source: "litellm prices.json", AsOf: "2026-11-25", Note: c.Model.Note},
 	}
@@ -132,8 +135,13 @@ func TestImportLiteLLM(t *testing.T) {
 	if len(res.Skipped) != 0 || len(res.Unchanged) != 0 || len(res.Unmatched) != 0 {
 		t.Errorf("skipped %v unchanged %v unmatched %v", res.Skipped, res.Unchanged, res.Unmatched)
 	}
-	if res.Entries != 14 {
-		t.Errorf("%d entries, want 14 (sample_spec included)", res.Entries)
+	// 14 keys, of which sample_spec is not a model.
+	if res.Entries != 13 {
+		t.Errorf("%d entries, want 13 (sample_spec is not one)", res.Entries)
+	}
+	// claude-test-2 has no entry in the file: listed, left alone.
+	if want := []string{"claude-test-2"}; !slices.Equal(res.Missing, want) {
+		t.Errorf("missing %q, want %q", res.Missing, want)
 	}
 }
 

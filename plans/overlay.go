@@ -604,6 +604,9 @@ func writeRates(b *bytes.Buffer, in string, r model.Rates) {
 	if r.CacheWrite != nil {
 		fmt.Fprintf(b, "%scache_write: %s\n", in, yamlNumber(*r.CacheWrite))
 	}
+	if r.CacheWrite1h != nil {
+		fmt.Fprintf(b, "%scache_write_1h: %s\n", in, yamlNumber(*r.CacheWrite1h))
+	}
 }
 
 // writeProvenance writes note, source and as_of (confidence when withConf).

@@ -238,6 +238,9 @@ func printImport(w io.Writer, res *plans.ImportResult, src, asOf, basis string) 
 	for _, a := range res.Unmatched {
 		printf(w, "--add %s matched no chat model of the file.\n", a)
 	}
+	if n := len(res.Missing); n > 0 {
+		printf(w, "%d catalog %s not in the file, left as they are: %s\n", n, either(n, "model", "models"), strings.Join(res.Missing, ", "))
+	}
 }
 
 // either is one or many by n.
