@@ -16,8 +16,9 @@ import (
 // (plans.SaveWorkload) and run as commands, never inside Update.
 
 type savedMsg struct {
-	path string
-	err  error
+	path  string
+	edits int // the edit count of the workload saved
+	err   error
 }
 
 type stateSavedMsg struct{ err error }
@@ -32,8 +33,8 @@ func writeWorkload(path string, w model.Workload) error {
 	return plans.SaveWorkload(path, w)
 }
 
-func saveCmd(path string, w model.Workload) tea.Cmd {
-	return func() tea.Msg { return savedMsg{path, writeWorkload(path, w)} }
+func saveCmd(path string, w model.Workload, edits int) tea.Cmd {
+	return func() tea.Msg { return savedMsg{path, edits, writeWorkload(path, w)} }
 }
 
 // saveStateCmd writes the state file; nil when there is none to write.
@@ -73,6 +74,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		return nil
 	}
 	m.savedPath = msg.path
+	m.cleanAt = msg.edits // later edits are still unsaved
 	m.setStatus("saved "+msg.path, false)
 	return m.saveStateCmd()
 }

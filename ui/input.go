@@ -44,6 +44,19 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.quit()
 		case key.Matches(msg, k.Help, k.Back):
 			m.setOverlay(overlayNone)
+		case key.Matches(msg, k.Up):
+			m.scrollHelp(-1)
+		case key.Matches(msg, k.Down):
+			m.scrollHelp(1)
+		case key.Matches(msg, k.PageUp):
+			m.scrollHelp(-max(m.bodyRect().H-paneFrame-1, 1))
+		case key.Matches(msg, k.PageDown):
+			m.scrollHelp(max(m.bodyRect().H-paneFrame-1, 1))
+		case key.Matches(msg, k.Home):
+			m.helpOff = 0
+			m.dirty |= partOverlay
+		case key.Matches(msg, k.End):
+			m.scrollHelp(1 << 20)
 		}
 		return nil
 	case overlayPresets:
@@ -78,6 +91,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openPrompt(promptSearch, "Search plans", m.plans.search)
 	case key.Matches(msg, k.Add):
 		return m.openPrompt(promptAdd, "New class name", m.freeName())
+	case key.Matches(msg, k.Left, k.Right, k.BigLeft, k.BigRight, k.Unit) && m.focus == focusPlans:
+		// The selection is in the plans, not in the work: nothing to change.
+		m.setStatus("←→ change your work: tab goes back to it", false)
 	case key.Matches(msg, k.Left):
 		m.adjust(-1, false)
 	case key.Matches(msg, k.Right):
@@ -179,6 +195,7 @@ func (m *Model) cycleFocus() {
 
 func (m *Model) setOverlay(o overlay) {
 	m.overlay = o
+	m.helpOff, m.preConfirm = 0, false
 	if o == overlayPresets {
 		m.preSel = 0
 		for i, p := range m.presets {
@@ -237,6 +254,8 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 	switch {
 	case m.overlay == overlayPresets:
 		m.movePreset(dir)
+	case m.overlay == overlayHelp:
+		m.scrollHelp(dir)
 	case m.overlay != overlayNone:
 	case l.work.contains(ms.X, ms.Y):
 		m.moveWork(dir)

@@ -79,19 +79,19 @@ func (k keyMap) helpFor(m *Model) helpKeys {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Tab, k.ShiftTab, k.Enter, k.Back},
 		{k.Left, k.Right, k.BigLeft, k.BigRight, k.Expand, k.Unit, k.Add, k.Delete, k.Rename},
 		{k.Billing, k.Currency, k.Filter, k.Search, k.Presets},
-		{k.Save, k.Copy, k.Help, k.Quit},
+		{k.Save, k.Copy, k.Quit},
 	}}
 	switch {
 	case m.overlay == overlayPresets:
 		h.short = []key.Binding{withDesc(k.Up, "previous"), withDesc(k.Down, "next"), withDesc(k.Enter, "load"), withDesc(k.Back, "cancel")}
 	case m.overlay == overlayHelp:
-		h.short = []key.Binding{withDesc(k.Back, "close help"), k.Quit}
+		h.short = []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), withDesc(k.Back, "close help"), k.Quit}
 	case m.focus == focusDetail:
-		h.short = []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), adjust, withDesc(k.Tab, "your work"), k.Back, k.Copy, k.Help, k.Quit}
+		h.short = []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), adjust, withDesc(k.Tab, "your work"), k.Back, k.Copy, k.Quit}
 	case m.focus == focusPlans:
-		h.short = []key.Binding{withDesc(k.Up, "plan"), withDesc(k.Down, "plan"), withDesc(k.Enter, "details"), k.Filter, k.Search, adjust, withDesc(k.Tab, "your work"), k.Copy, k.Help, k.Quit}
+		h.short = []key.Binding{withDesc(k.Up, "plan"), withDesc(k.Down, "plan"), withDesc(k.Enter, "details"), k.Filter, k.Search, withDesc(k.Tab, "your work"), k.Copy, k.Quit}
 	default:
-		h.short = []key.Binding{withDesc(k.Up, "row"), withDesc(k.Down, "row"), adjust, k.Enter, k.Expand, withDesc(k.Tab, "plans"), k.Presets, k.Save, k.Copy, k.Help, k.Quit}
+		h.short = []key.Binding{withDesc(k.Up, "row"), withDesc(k.Down, "row"), adjust, k.Enter, k.Expand, withDesc(k.Tab, "plans"), k.Presets, k.Save, k.Copy, k.Quit}
 		if r := m.selectedRow(); r.kind == rowClassField && isSize(r.field) {
 			// On a size, its unit comes right after the slider.
 			h.short = append(h.short[:3:3], append([]key.Binding{k.Unit}, h.short[3:]...)...)

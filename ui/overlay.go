@@ -1,9 +1,11 @@
 package ui
 
 import (
-	"github.com/charmbracelet/x/ansi"
+	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -17,10 +19,37 @@ func (m *Model) renderOverlay(r rect) []string {
 	if m.overlay == overlayPresets {
 		return m.renderPresets(r)
 	}
-	h := m.help
-	h.ShowAll = true
-	lines := strings.Split(h.View(m.keys.helpFor(m)), "\n")
-	lines = append(lines, "", m.st.strong.Render("Reading the screen"))
+	lines := m.helpLines(r.W - paneSideFrame)
+	ih := max(r.H-paneFrame, 0)
+	m.helpOff = clamp(m.helpOff, 0, max(len(lines)-ih, 0))
+	end := min(m.helpOff+ih, len(lines))
+	hint := "? or esc closes"
+	if m.helpOff > 0 || end < len(lines) {
+		hint = fmt.Sprintf("↑↓ scroll %d/%d · ", end, len(lines)) + hint
+	}
+	return m.box("Help", lines[m.helpOff:end], r, true, hint)
+}
+
+// helpLines is the full help: every key, one per line in columns that fit
+// the width, then how to read the screen.
+func (m *Model) helpLines(iw int) []string {
+	var lines []string
+	k := m.keys.helpFor(m)
+	keyW := 0
+	for _, col := range k.FullHelp() {
+		for _, b := range col {
+			keyW = max(keyW, ansiWidth(b.Help().Key))
+		}
+	}
+	for _, col := range k.FullHelp() {
+		for _, b := range col {
+			if b.Enabled() {
+				lines = append(lines, truncate(m.st.strong.Render(pad(b.Help().Key, keyW))+"  "+m.st.muted.Render(b.Help().Desc), iw))
+			}
+		}
+		lines = append(lines, "")
+	}
+	lines = append(lines, m.st.strong.Render("Reading the screen"))
 	for _, p := range []string{
 		"Costs are effective monthly costs for your whole workload: a plan's price plus what overflows its usage caps or context, priced on the cheapest API model that can take it.",
 		"✓ carries it all · ~ carries it with overflow to the API · ✗ cannot (the reason is shown) · ▰▰▱ share of the tightest usage cap.",
@@ -28,9 +57,15 @@ func (m *Model) renderOverlay(r rect) []string {
 		"←→ on a class is a what-if slider: the plans re-rank on every step.",
 		"u on a class's tokens in or out switches it between tokens, words and pages of its language.",
 	} {
-		lines = append(lines, strings.Split(ansi.Wrap(p, max(r.W-paneSideFrame, 10), " "), "\n")...)
+		lines = append(lines, strings.Split(ansi.Wrap(p, max(iw, 10), " "), "\n")...)
 	}
-	return m.box("Help", lines, r, true, "? or esc closes")
+	return lines
+}
+
+// scrollHelp moves the help by d lines (clamped when drawn).
+func (m *Model) scrollHelp(d int) {
+	m.helpOff = max(m.helpOff+d, 0)
+	m.dirty |= partOverlay
 }
 
 func (m *Model) renderPresets(r rect) []string {
@@ -47,12 +82,21 @@ func (m *Model) renderPresets(r rect) []string {
 			mark = m.st.accent.Render("▸ ")
 			name = m.st.selected.Render(name)
 		}
-		lines = append(lines, truncate(mark+name+"  "+m.st.muted.Render(p.Description), iw))
+		l := truncate(mark+name+"  "+m.st.muted.Render(p.Description), iw)
+		if i == m.preSel {
+			l = m.st.highlight(l, iw)
+		}
+		lines = append(lines, l)
 	}
 	if len(m.presets) == 0 {
 		lines = append(lines, "No presets ship with this build.")
 	}
-	return m.box("Presets", lines, r, true, "enter loads · esc cancels")
+	hint := "enter loads · esc cancels"
+	if m.preConfirm {
+		lines = append(lines, "", m.st.warn.Render(truncate(fmt.Sprintf("Your edits to %q are not saved: enter again replaces them, esc keeps them.", m.w.Name), iw)))
+		hint = "enter replaces your edits · esc keeps them"
+	}
+	return m.box("Presets", lines, r, true, hint)
 }
 
 func (m *Model) presetKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -63,6 +107,12 @@ func (m *Model) presetKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		m.movePreset(1)
 	case key.Matches(msg, k.Enter):
+		if m.edits != m.cleanAt && !m.preConfirm {
+			// Edits not saved anywhere would be lost: ask once.
+			m.preConfirm = true
+			m.dirty |= partOverlay
+			return nil
+		}
 		if m.preSel >= 0 && m.preSel < len(m.presets) {
 			m.loadPreset(m.presets[m.preSel])
 		}
@@ -77,6 +127,7 @@ func (m *Model) presetKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *Model) movePreset(d int) {
 	m.preSel = clamp(m.preSel+d, 0, max(len(m.presets)-1, 0))
+	m.preConfirm = false
 	m.dirty |= partOverlay
 }
 
@@ -91,6 +142,7 @@ func (m *Model) loadPreset(p plans.Preset) {
 	w.Classes = slices.Clone(w.Classes)
 	keep := m.cur.Code
 	m.w = w
+	m.cleanAt = m.edits
 	m.work = newWorkState()
 	m.detail, m.focus = false, focusWork
 	m.evaluate()

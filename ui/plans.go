@@ -114,23 +114,32 @@ const (
 
 func (m *Model) planColumns(iw int, rows []int) planCols {
 	c := planCols{monthly: 5, perTask: 5, delta: 7} // room for "+$12.34", so marks coming and going do not shift columns
+	need := nameMin
 	for _, qi := range rows {
 		q := &m.res.Quotes[qi]
 		c.monthly = max(c.monthly, ansiWidth(m.money(q)))
 		c.perTask = max(c.perTask, ansiWidth(m.perTask(q)))
 		c.delta = max(c.delta, ansiWidth(m.delta(q)))
+		need = max(need, ansiWidth(q.Name))
 	}
 	used := rankW + 1 + 1 + c.monthly + 2 + 1 // rank, gaps around the name, cost, fit mark
+	// Names first: a whole name reads better than an extra column. Only the
+	// caps column, which says whether a plan holds, may squeeze a long name.
+	c.name = clamp(iw-used-(statusW+1), nameMin, need)
+	c.name = max(min(c.name, iw-used), 4)
+	used += c.name
 	want := []*int{&c.status, &c.move, &c.perTask, &c.delta}
 	widths := []int{statusW, moveW, c.perTask, c.delta}
 	c.perTask, c.delta = 0, 0
 	for i, p := range want {
-		if iw-used-(widths[i]+1) >= nameMin {
+		if used+widths[i]+1 <= iw {
 			*p = widths[i]
 			used += widths[i] + 1
 		}
 	}
-	c.name = max(iw-used, 4)
+	// What is left goes to the name, so the columns stay at the right edge
+	// of what they need and nothing else is cut.
+	c.name += max(iw-used, 0)
 	return c
 }
 
@@ -303,7 +312,11 @@ func (m *Model) renderPlans(r rect) []string {
 		ps.hit = append(ps.hit, -1)
 	}
 	for li := ps.off; li < end; li++ {
-		lines = append(lines, m.planLine(li, c, focused))
+		l := m.planLine(li, c, focused)
+		if focused && li == ps.sel {
+			l = m.st.highlight(truncate(l, iw), iw)
+		}
+		lines = append(lines, l)
 		ps.hit = append(ps.hit, li)
 	}
 	if len(ps.list) == 0 {

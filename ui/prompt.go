@@ -32,6 +32,7 @@ type prompt struct {
 	err     string
 	confirm string // save: the existing file a second enter overwrites
 	before  string // search: what esc restores
+	fresh   bool   // the value is the pre-filled one: typing replaces it
 }
 
 const promptHint = "enter ok · esc cancel"
@@ -47,6 +48,7 @@ func newPrompt(st styles) prompt {
 
 func (p *prompt) open(kind promptKind, label, value string) tea.Cmd {
 	p.active, p.kind, p.label, p.err, p.confirm = true, kind, label, "", ""
+	p.fresh = value != ""
 	p.input.SetValue(value)
 	p.input.CursorEnd()
 	return p.input.Focus()
@@ -58,6 +60,20 @@ func (p *prompt) close() {
 }
 
 func (p *prompt) update(msg tea.Msg) tea.Cmd {
+	// As in a text field whose text is selected: typing or pasting replaces
+	// the pre-filled value; moving the cursor or deleting keeps editing it.
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if p.fresh && msg.Text != "" && msg.Mod&^tea.ModShift == 0 {
+			p.input.SetValue("")
+		}
+		p.fresh = false
+	case tea.PasteMsg:
+		if p.fresh {
+			p.input.SetValue("")
+		}
+		p.fresh = false
+	}
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
 	return cmd
@@ -67,14 +83,17 @@ func (p *prompt) update(msg tea.Msg) tea.Cmd {
 const promptMaxWidth = 48
 
 func (p *prompt) setWidth(w int) {
-	p.input.SetWidth(clamp(w-ansiWidth(p.label)-len(promptHint)-8, 8, promptMaxWidth))
+	p.input.SetWidth(clamp(w-ansiWidth(p.label)-len(promptHint)-len("typing replaces · ")-8, 8, promptMaxWidth))
 }
 
 func (p *prompt) view(st styles) string {
 	s := " " + st.strong.Render(p.label+": ") + p.input.View()
-	if p.err != "" {
+	switch {
+	case p.err != "":
 		s += "  " + st.warn.Render(p.err)
-	} else {
+	case p.fresh:
+		s += "  " + st.muted.Render("typing replaces · "+promptHint)
+	default:
 		s += "  " + st.muted.Render(promptHint)
 	}
 	return s
@@ -201,7 +220,7 @@ func (m *Model) promptSubmit() tea.Cmd {
 			return nil
 		}
 		p.close()
-		return saveCmd(path, m.w)
+		return saveCmd(path, m.w, m.edits)
 	case promptSearch:
 		m.focus = focusPlans
 		m.dirty |= partPlans | partChart

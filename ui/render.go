@@ -212,7 +212,13 @@ func (m *Model) renderFooter(r rect) []string {
 		}
 		s = " " + st.Render(m.status)
 	default:
-		s = " " + m.help.View(m.keys.helpFor(m))
+		// "? help" stays at the right edge at every width; the short help
+		// gets what is left.
+		tail := m.st.muted.Render("? help") + " "
+		h := m.help
+		h.SetWidth(max(r.W-1-ansiWidth(tail)-2, 0))
+		s = " " + h.View(m.keys.helpFor(m))
+		return []string{pad(truncate(s, r.W-ansiWidth(tail)), r.W-ansiWidth(tail)) + tail}
 	}
 	return []string{pad(truncate(s, r.W), r.W)}
 }

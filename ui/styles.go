@@ -14,6 +14,7 @@ import (
 // "no colour" (NO_COLOR).
 type palette struct {
 	accent, good, bad, warn, muted, border, focus color.Color
+	rowBg                                         color.Color // the focused pane's selected row
 }
 
 func newPalette(isDark bool) palette {
@@ -27,6 +28,7 @@ func newPalette(isDark bool) palette {
 		muted:  ld(c("#6B7280"), c("#9CA3AF")),
 		border: ld(c("#C4C4CC"), c("#4B5563")),
 		focus:  ld(c("#5A3FD9"), c("#A78BFA")),
+		rowBg:  ld(c("#E6E0FA"), c("#34304A")),
 	}
 }
 
@@ -56,6 +58,7 @@ type styles struct {
 	border, borderFocus          ink // box frames
 	paneTitle, paneTitleFocus    ink
 	barOn, barOff, barOver       ink
+	rowOn                        string // starts the highlight of a selected row
 
 	series []asciigraph.AnsiColor // one per chart line; nil without colour
 	help   help.Styles
@@ -66,6 +69,7 @@ func newStyles(isDark, noColor bool) styles {
 	plain := lipgloss.NewStyle()
 	bold := plain.Bold(true)
 	s := styles{strong: newInk(bold), title: newInk(bold), selected: newInk(bold), paneTitleFocus: newInk(bold)}
+	s.rowOn = newInk(plain.Reverse(true)).pre // without colour, reverse video
 	if noColor {
 		// No colour at all: meaning is carried by glyphs (✓ ✗ ▸ ▲ ▼) and bold.
 		s.help = help.Styles{}
@@ -80,8 +84,20 @@ func newStyles(isDark, noColor bool) styles {
 	s.accent, s.muted, s.good, s.bad, s.warn = fg(p.accent), fg(p.muted), fg(p.good), fg(p.bad), fg(p.warn)
 	s.border, s.borderFocus, s.paneTitle = fg(p.border), fg(p.focus), fg(p.muted)
 	s.barOn, s.barOff, s.barOver = fg(p.accent), fg(p.border), fg(p.bad)
+	s.rowOn = newInk(plain.Background(p.rowBg)).pre
 	s.series = []asciigraph.AnsiColor{asciigraph.DodgerBlue, asciigraph.Orange, asciigraph.MediumSeaGreen, asciigraph.HotPink}
 	s.help = help.DefaultStyles(isDark)
 	s.input = textinput.DefaultStyles(isDark)
 	return s
+}
+
+// highlight paints line as the focused pane's selected row, w cells wide (as
+// in lazygit or k9s). The background is re-applied after every reset inside
+// the line so coloured cells keep it.
+func (s *styles) highlight(line string, w int) string {
+	if s.rowOn == "" {
+		return line
+	}
+	line = pad(line, w)
+	return s.rowOn + strings.ReplaceAll(line, "\x1b[m", "\x1b[m"+s.rowOn) + "\x1b[m"
 }

@@ -93,12 +93,16 @@ type Model struct {
 	overlay overlay
 	detail  bool // the detail view replaces the plans pane and the chart
 
-	work    workState
-	plans   plansState
-	doff    int // detail scroll offset
-	presets []plans.Preset
-	preSel  int
-	prompt  prompt
+	work       workState
+	plans      plansState
+	doff       int // detail scroll offset
+	helpOff    int // help scroll offset
+	presets    []plans.Preset
+	preSel     int
+	preConfirm bool // enter on a preset asked once to replace unsaved edits
+	edits      int  // counts changes to the workload
+	cleanAt    int  // edits when it was last loaded or saved: unsaved edits when they differ
+	prompt     prompt
 
 	status    string
 	statusBad bool
@@ -257,6 +261,7 @@ func (m *Model) apply(fn func(w *model.Workload)) bool {
 		return false
 	}
 	m.w = w
+	m.edits++
 	m.evaluate()
 	m.dirty = partAll
 	return true

@@ -33,8 +33,8 @@ func TestUpdate(t *testing.T) {
 		{"L is ×10", []string{"L"}, count(0), 400},
 		{"shift+left is ÷10", []string{"shift+left"}, count(0), 4},
 		{"down then right moves the next class", []string{"down", "right"}, count(1), 4},
-		{"enter types an exact value", []string{"enter", "backspace", "backspace", "1", "2", "0", "enter"}, count(0), 120},
-		{"typed suffixes", []string{"enter", "backspace", "backspace", "1", "k", "enter"}, count(0), 1000},
+		{"enter types an exact value", []string{"enter", "1", "2", "0", "enter"}, count(0), 120},
+		{"typed suffixes", []string{"enter", "1", "k", "enter"}, count(0), 1000},
 		{"invalid text keeps the old value", []string{"enter", "backspace", "backspace", "x", "enter", "esc"}, count(0), 40},
 		{"out of range is refused", []string{"enter", "backspace", "backspace", "9", "e", "9", "enter", "esc"}, count(0), 40},
 		{"esc cancels an edit", []string{"enter", "9", "esc"}, count(0), 40},
@@ -64,6 +64,14 @@ func TestUpdate(t *testing.T) {
 		{"p opens presets", []string{"p"}, func(m Model) float64 { return float64(m.overlay) }, float64(overlayPresets)},
 		{"presets: load another", []string{"p", "down", "enter"}, func(m Model) float64 { return b2f(m.w.Name != "Freelancer") }, 1},
 		{"presets: esc keeps the workload", []string{"p", "down", "esc"}, func(m Model) float64 { return b2f(m.w.Name == "Freelancer") }, 1},
+		{"presets over unsaved edits ask first", []string{"right", "p", "down", "enter"}, count(0), 50},
+		{"presets: a second enter replaces the edits", []string{"right", "p", "down", "enter", "enter"}, func(m Model) float64 { return b2f(m.w.Name != "Freelancer") }, 1},
+		{"presets: moving on asks again", []string{"right", "p", "down", "enter", "up", "down", "enter"}, count(0), 50},
+		{"typing replaces the pre-filled value", []string{"enter", "1", "2", "enter"}, count(0), 12},
+		{"backspace edits the pre-filled value", []string{"enter", "backspace", "5", "enter"}, count(0), 45},
+		{"a cursor move keeps the value for editing", []string{"enter", "left", "5", "enter"}, count(0), 450},
+		{"←→ with the plans focused leave the work alone", []string{"tab", "right", "L", "left"}, count(0), 40},
+		{"help scrolls", []string{"?", "down", "down", "up"}, func(m Model) float64 { return float64(m.helpOff) }, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -493,5 +501,20 @@ func TestMarksFade(t *testing.T) {
 	next, _ = m.Update(fadeMsg(m.marksGen))
 	if m = next.(Model); m.prevRank != nil || m.delta(&m.res.Quotes[0]) != "" {
 		t.Error("the step's own timer left its marks")
+	}
+}
+
+// "? help" stays in the footer at every size, and the help scrolls to its end.
+func TestHelpAtEverySize(t *testing.T) {
+	for _, sz := range [][2]int{{200, 60}, {120, 40}, {80, 24}, {60, 20}, {40, 12}} {
+		m := newSized(t, sz[0], sz[1])
+		lines := strings.Split(screen(m), "\n")
+		if last := strings.TrimRight(lines[len(lines)-1], " "); !strings.HasSuffix(last, "? help") {
+			t.Errorf("%dx%d: footer %q", sz[0], sz[1], last)
+		}
+		m = send(m, keys("?", "end")...)
+		if s := screen(m); !strings.Contains(s, "u on a class's tokens") {
+			t.Errorf("%dx%d: the end of the help is out of reach:\n%s", sz[0], sz[1], s)
+		}
 	}
 }

@@ -222,16 +222,22 @@ func (m *Model) renderWork(r rect) []string {
 		if sel {
 			selLine = len(lines)
 		}
+		hl := func(l string) string {
+			if sel && focused {
+				return m.st.highlight(truncate(l, iw), iw)
+			}
+			return l
+		}
 		switch rw.kind {
 		case rowClass:
-			lines = append(lines, m.classLine(rw.class, iw, sel, focused))
+			lines = append(lines, hl(m.classLine(rw.class, iw, sel, focused)))
 			hit = append(hit, i)
 			if m.lay.details && m.work.expanded != rw.class {
 				lines = append(lines, m.st.muted.Render(truncate("    "+classSummary(m.w.Language, &m.w.Classes[rw.class]), iw)))
 				hit = append(hit, i)
 			}
 		case rowClassField, rowSetting:
-			lines = append(lines, m.fieldLine(rw, iw, sel, focused))
+			lines = append(lines, hl(m.fieldLine(rw, iw, sel, focused)))
 			hit = append(hit, i)
 			if rw.kind == rowClassField && isSize(rw.field) && !m.sizeInline(iw) {
 				lines = append(lines, m.st.muted.Render(truncate("      "+m.sizeOthers(rw.class, rw.field), iw)))
@@ -245,7 +251,7 @@ func (m *Model) renderWork(r rect) []string {
 					selLine = len(lines)
 				}
 			}
-			lines = append(lines, m.settingsLine(iw, sel, focused))
+			lines = append(lines, hl(m.settingsLine(iw, sel, focused)))
 			hit = append(hit, i)
 			if m.lay.details && !m.work.settingsOpen {
 				lines = append(lines, m.st.muted.Render(truncate("    "+m.settingsSummary(), iw)))
