@@ -1,5 +1,10 @@
 package model
 
+import (
+	"fmt"
+	"slices"
+)
+
 // Rates are prices in USD per 1,000,000 tokens. A nil cache price means the
 // offer has none: cached input is then billed at Input, writes at Input.
 // CacheWrite is the price of a default (Anthropic: 5-minute) cache write,
@@ -46,44 +51,112 @@ type APIModel struct {
 // Usable reports whether the model can still be bought.
 func (m *APIModel) Usable() bool { return m.Status != "retired" }
 
-// Limit is one usage limit of a subscription, per seat.
+// Via is how a class reaches a model: a person in a vendor's chat app, a
+// person driving a coding-agent CLI, or a program through the API.
+type Via int
+
+// Channels, in the order the file format lists them. The zero value is chat.
+const (
+	ViaChat Via = iota
+	ViaAgent
+	ViaAPI
+)
+
+var viaNames = [...]string{"chat", "agent", "api"}
+
+func (v Via) String() string {
+	if v < ViaChat || v > ViaAPI {
+		return fmt.Sprintf("via(%d)", int(v))
+	}
+	return viaNames[v]
+}
+
+// ParseVia reads "chat", "agent" or "api".
+func ParseVia(s string) (Via, bool) {
+	for i, n := range viaNames {
+		if n == s {
+			return Via(i), true
+		}
+	}
+	return 0, false
+}
+
+// Limit is one usage limit of a subscription, per seat. Its capacity is in
+// exactly one unit: messages, tokens or usd (API-equivalent dollars of the
+// work on the plan's serving model at list prices).
 type Limit struct {
 	WindowHours     float64
 	Messages        float64 // capacity in messages, or
-	Tokens          float64 // capacity in tokens (exactly one is > 0)
+	Tokens          float64 // capacity in tokens, or
+	USD             float64 // capacity in API-equivalent dollars (exactly one is > 0)
+	Low, High       float64 // the range of an uncertain capacity, same unit; 0 = no bound given
 	ReferenceTokens float64 // a message above this size counts as several; 0 = every turn is one
-	Tiers           []Tier  // when set, only classes whose MinTier is listed count
+	Tiers           []Tier  // when set, only classes whose serving model's tier is listed count
+	Models          []string
+	Via             []Via // when set, only classes reaching the plan this way count
 	Confidence      string
 	Note            string
 }
 
-// Counts reports whether a class of minimum tier t counts against l.
-func (l *Limit) Counts(t Tier) bool {
-	if len(l.Tiers) == 0 {
-		return true
-	}
-	for _, x := range l.Tiers {
-		if x == t {
-			return true
-		}
-	}
-	return false
+// Counts reports whether a class served by a model of tier t and id model,
+// reaching the plan by via, counts against l: each scope applies when given.
+func (l *Limit) Counts(t Tier, model string, via Via) bool {
+	return (len(l.Tiers) == 0 || slices.Contains(l.Tiers, t)) &&
+		(len(l.Models) == 0 || slices.Contains(l.Models, model)) &&
+		(len(l.Via) == 0 || slices.Contains(l.Via, via))
 }
 
 // Capacity is the limit's size in its own unit.
 func (l *Limit) Capacity() float64 {
-	if l.Tokens > 0 {
+	switch {
+	case l.Tokens > 0:
 		return l.Tokens
+	case l.USD > 0:
+		return l.USD
 	}
 	return l.Messages
 }
 
+// CapacityLow and CapacityHigh are the ends of the capacity's range: the
+// capacity itself where no bound is given.
+func (l *Limit) CapacityLow() float64 {
+	if l.Low > 0 {
+		return l.Low
+	}
+	return l.Capacity()
+}
+
+// CapacityHigh: see CapacityLow.
+func (l *Limit) CapacityHigh() float64 {
+	if l.High > 0 {
+		return l.High
+	}
+	return l.Capacity()
+}
+
+// Ranged reports whether the capacity is given as a range.
+func (l *Limit) Ranged() bool {
+	return l.CapacityLow() != l.Capacity() || l.CapacityHigh() != l.Capacity()
+}
+
 // Unit names the limit's unit.
 func (l *Limit) Unit() string {
-	if l.Tokens > 0 {
+	switch {
+	case l.Tokens > 0:
 		return "tokens"
+	case l.USD > 0:
+		return "usd"
 	}
 	return "messages"
+}
+
+// Scale multiplies every capacity of l (and its range) by f.
+func (l *Limit) Scale(f float64) {
+	l.Messages *= f
+	l.Tokens *= f
+	l.USD *= f
+	l.Low *= f
+	l.High *= f
 }
 
 // Subscription is a flat-price plan.
@@ -95,11 +168,28 @@ type Subscription struct {
 	PriceAnnual      *float64 // per seat per year, when offered
 	SeatsMin         int
 	Models           []string // API model ids the plan gives access to
-	ContextWindow    float64  // 0 = the largest of its models'
+	Serves           []Via    // who may use it: chat and/or agent; nil = chat only
+	ContextWindow    float64  // 0 = no plan-wide cap: each model's own window
+	Uncapped         bool     // the vendor says there is no usage limit (Limits is then empty)
 	Limits           []Limit
 	APICreditMonthly float64 // per seat
 	Status           string
 	Provenance
+}
+
+// Free reports whether the plan costs nothing.
+func (s *Subscription) Free() bool { return s.PriceMonthly == 0 }
+
+// Allows reports whether a class reaching the plan by v may use it: a
+// program (api) never may; chat and agent work as the plan serves.
+func (s *Subscription) Allows(v Via) bool {
+	if v == ViaAPI {
+		return false
+	}
+	if len(s.Serves) == 0 {
+		return v == ViaChat
+	}
+	return slices.Contains(s.Serves, v)
 }
 
 // Catalog is every offer the engine can price.
@@ -131,4 +221,17 @@ func (c *Catalog) Factor(tokenizer, lang string) (float64, bool) {
 		return f, true
 	}
 	return 1, false
+}
+
+// WithoutFree is a copy of c without its free plans, for a buyer who asks to
+// leave them out (compare --no-free). The copy shares everything else with c.
+func (c *Catalog) WithoutFree() *Catalog {
+	out := *c
+	out.Plans = make([]Subscription, 0, len(c.Plans))
+	for _, p := range c.Plans {
+		if !p.Free() {
+			out.Plans = append(out.Plans, p)
+		}
+	}
+	return &out
 }

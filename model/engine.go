@@ -12,20 +12,26 @@ type shape struct {
 	sumIn, sumOut float64 // over all turns
 	lastTotal     float64 // in_T + out_T: what must fit the context window
 	outPerTurn    float64 // λ·O + R: what must fit max_output
+	firstIn, step float64 // in_1 = λ·I and what each later turn adds, λ·(O+F)
+	turns         int
 }
 
 // shapeOf applies the turn rules: in_t = λ·(I + (t−1)·(O+F)), out_t = λ·O + R.
 func shapeOf(c *Class, lam float64) shape {
 	T := max(c.Turns, 1)
-	out := lam*c.OutputTokens + c.ReasoningTokens
-	var s shape
+	s := shape{outPerTurn: lam*c.OutputTokens + c.ReasoningTokens, firstIn: lam * c.InputTokens,
+		step: lam * (c.OutputTokens + c.FollowupTokens), turns: T}
 	for t := range T {
 		s.sumIn += lam * (c.InputTokens + float64(t)*(c.OutputTokens+c.FollowupTokens))
 	}
-	s.sumOut = float64(T) * out
-	s.lastTotal = lam*(c.InputTokens+float64(T-1)*(c.OutputTokens+c.FollowupTokens)) + out
-	s.outPerTurn = out
+	s.sumOut = float64(T) * s.outPerTurn
+	s.lastTotal = s.turnTotal(T - 1)
 	return s
+}
+
+// turnTotal is in_t + out_t of turn t+1 (t counts from 0).
+func (s *shape) turnTotal(t int) float64 {
+	return s.firstIn + float64(t)*s.step + s.outPerTurn
 }
 
 // TaskCost prices one task of class c on model m with language factor lam,
@@ -289,7 +295,7 @@ func (r *Result) CostAt(id string, k float64) (float64, bool) {
 	}
 	for pi := range r.e.plans {
 		if r.e.plans[pi].p.ID == id {
-			pc := r.e.planCost(pi, k, false)
+			pc := r.e.planCost(pi, k, atCapacity, false)
 			return pc.total, pc.ok
 		}
 	}

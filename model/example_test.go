@@ -53,14 +53,18 @@ func ExampleResult_Verdict() {
 	w.Classes = []model.Class{c}
 
 	r, _ := model.Evaluate(w, exampleCatalog())
-	v := r.Verdict()
-	fmt.Printf("%s: $%.2f, %.0f%% less than %s ($%.2f)\n", v.Best.Name, v.Best.Monthly, v.MarginPct, v.Rival.Name, v.Rival.Monthly)
+	v := r.Verdict("acme-pro")
+	fmt.Printf("answer %s: %s $%.2f against %s $%.2f, saves $%.2f (%.0f%%)\n",
+		v.Answer, v.Winner().Name, v.Winner().Monthly, v.Other().Name, v.Other().Monthly, v.Saving, 100*v.SavingShare)
+	fmt.Printf("leaving %s saves $%.2f a month\n", v.Current.Name, v.SwitchSaving)
 	// API: 6600 tasks · (3000 + 6000)/1e6 = $59.40.
 	// Plan: 300 messages a day → 187.5 per window of 50: utilization 3.75,
 	// 1 − 1/3.75 = 73.3% overflows: 4840 tasks · 0.009 = $43.56 → $63.56.
+	// Saving 63.56 − 59.40 = 4.16, 4.16/63.56 = 6.5% of the dearer.
 
 	// Output:
-	// API mix, acme: $59.40, 7% less than Acme Pro ($63.56)
+	// answer api: API mix, acme $59.40 against Acme Pro $63.56, saves $4.16 (7%)
+	// leaving Acme Pro saves $4.16 a month
 }
 
 func ExampleResult_CostAt() {

@@ -3,6 +3,8 @@ package model
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strconv"
 )
 
 // hoursPerMonth is 365.25·24/12, the mean month in hours.
@@ -10,71 +12,138 @@ const hoursPerMonth = 730.5
 
 // planPre is what a plan's quote needs at any volume scale.
 type planPre struct {
-	p        *Subscription
-	seats    int
-	base     float64
-	annual   bool // the annual price is in use
-	lam      float64
-	lamOK    bool
-	ctx      float64
-	bestTier Tier
-	cls      []planClass
-	units    [][]float64 // [limit][class] units per task; 0 when the limit does not count it
+	p      *Subscription
+	seats  int
+	base   float64
+	annual bool // the annual price is in use
+	lamOK  bool // every serving model knows the workload's language
+	cls    []planClass
+	units  [][]float64 // [limit][class] units per task; 0 when the limit does not count it
 }
 
 // planClass is one class seen by one plan.
 type planClass struct {
-	fit    bool
-	why    Why
-	reason string // why it does not fit
-	sh     shape  // in the plan's tokenizer
-	vendor int    // cheapest ok model of the plan's vendor, -1 if none
+	fit     bool
+	why     Why
+	reason  string    // why it does not fit
+	serving *APIModel // the plan's model that serves it; nil when it does not fit
+	sh      shape     // on the serving model, in its tokenizer
+	cost    float64   // one task on the serving model at API list prices
+	vendor  int       // cheapest ok model of the plan's vendor, -1 if none
 }
 
-func (e *engine) preparePlan(p *Subscription) planPre {
-	pp := planPre{p: p, seats: max(e.w.People, p.SeatsMin, 1), lam: 1, lamOK: true}
-	price := p.PriceMonthly
-	if e.w.Billing == Annual && p.PriceAnnual != nil {
-		price, pp.annual = *p.PriceAnnual/12, true
-	}
-	pp.base = float64(pp.seats) * price
-	first := true
+// servingModel picks, among the plan's models that the class may use (tier
+// ≥ min_tier, feasible within the model's and the plan's context window and
+// the model's max output), the one with the lowest task cost at API list
+// prices; ties go to the first listed. It also says why none qualifies, in
+// the order tier, context, output.
+func (e *engine) servingModel(p *Subscription, cl *Class, pc *planClass) {
+	noBatch := *cl
+	noBatch.Batch = false
+	listed, tierOK, ctxOK := false, false, false
+	var best shape
 	for _, id := range p.Models {
 		m, ok := e.c.Model(id)
 		if !ok {
 			continue
 		}
-		// The plan's λ is the largest of its models': the conservative reading.
-		lam, lamOK := e.c.Factor(m.Tokenizer, e.w.Language)
-		if first || lam > pp.lam {
-			pp.lam = lam
+		listed = true
+		if m.Tier < cl.MinTier {
+			continue
 		}
-		pp.lamOK = pp.lamOK && lamOK
-		if first || m.Tier > pp.bestTier {
-			pp.bestTier = m.Tier
+		tierOK = true
+		lam, _ := e.c.Factor(m.Tokenizer, e.w.Language)
+		sh := shapeOf(cl, lam)
+		if sh.lastTotal > m.ContextWindow || (p.ContextWindow > 0 && sh.lastTotal > p.ContextWindow) {
+			best = sh
+			continue
 		}
-		pp.ctx = max(pp.ctx, m.ContextWindow)
-		first = false
+		ctxOK = true
+		if m.MaxOutput > 0 && sh.outPerTurn > m.MaxOutput {
+			best = sh
+			continue
+		}
+		if cost := TaskCost(&noBatch, m, lam); pc.serving == nil || cost < pc.cost {
+			pc.serving, pc.sh, pc.cost = m, sh, cost
+			pc.fit = true
+		}
+	}
+	if pc.fit {
+		return
+	}
+	pc.sh = best
+	switch {
+	case !listed:
+		pc.reason, pc.why = "the plan lists no model in the catalog", WhyNoRoute
+	case !tierOK:
+		pc.reason, pc.why = fmt.Sprintf("needs %s tier; the plan's best is %s", cl.MinTier, e.bestTier(p)), WhyTier
+	case !ctxOK:
+		window := e.planWindow(p, cl.MinTier)
+		pc.reason, pc.why = fmt.Sprintf("needs %s context; the plan gives %s", Tokens(best.lastTotal), Tokens(window)), WhyContext
+	default:
+		pc.reason, pc.why = fmt.Sprintf("needs %s output per turn; the plan's models give less", Tokens(best.outPerTurn)), WhyOutput
+	}
+}
+
+// bestTier is the highest tier among the plan's models.
+func (e *engine) bestTier(p *Subscription) Tier {
+	t := Small
+	for _, id := range p.Models {
+		if m, ok := e.c.Model(id); ok {
+			t = max(t, m.Tier)
+		}
+	}
+	return t
+}
+
+// planWindow is the largest context the plan gives a class of tier ≥ min.
+func (e *engine) planWindow(p *Subscription, min Tier) float64 {
+	w := 0.0
+	for _, id := range p.Models {
+		if m, ok := e.c.Model(id); ok && m.Tier >= min {
+			w = max(w, m.ContextWindow)
+		}
 	}
 	if p.ContextWindow > 0 {
-		pp.ctx = p.ContextWindow
+		w = math.Min(w, p.ContextWindow)
 	}
+	return w
+}
+
+// viaReason says why a class's channel may not use plan p, or "".
+func viaReason(p *Subscription, v Via) string {
+	switch {
+	case p.Allows(v):
+		return ""
+	case v == ViaAPI:
+		return "a program's work (via api) runs only on the API: consumer plans allow programs only through the API"
+	case v == ViaAgent:
+		return "agent work (a coding-agent CLI) is not included in this plan"
+	}
+	return "chat work is not included in this plan"
+}
+
+func (e *engine) preparePlan(p *Subscription) planPre {
+	pp := planPre{p: p, seats: max(e.w.People, p.SeatsMin, 1), lamOK: true}
+	price := p.PriceMonthly
+	if e.w.Billing == Annual && p.PriceAnnual != nil {
+		price, pp.annual = *p.PriceAnnual/12, true
+	}
+	pp.base = float64(pp.seats) * price
 	n := len(e.w.Classes)
 	pp.cls = make([]planClass, n)
 	for ci := range e.w.Classes {
 		cl := &e.w.Classes[ci]
-		sh := shapeOf(cl, pp.lam)
 		pc := &pp.cls[ci]
-		pc.sh = sh
-		switch {
-		case first:
-			pc.reason, pc.why = "the plan lists no model in the catalog", WhyNoRoute
-		case cl.MinTier > pp.bestTier:
-			pc.reason, pc.why = fmt.Sprintf("needs %s tier; plan's best is %s", cl.MinTier, pp.bestTier), WhyTier
-		case sh.lastTotal > pp.ctx:
-			pc.reason, pc.why = fmt.Sprintf("needs %s context; plan gives %s", Tokens(sh.lastTotal), Tokens(pp.ctx)), WhyContext
-		default:
-			pc.fit = true
+		if r := viaReason(p, cl.Channel()); r != "" {
+			pc.reason, pc.why = r, WhyVia
+			pc.sh = shapeOf(cl, 1)
+		} else {
+			e.servingModel(p, cl, pc)
+			if pc.fit {
+				_, ok := e.c.Factor(pc.serving.Tokenizer, e.w.Language)
+				pp.lamOK = pp.lamOK && ok
+			}
 		}
 		pc.vendor = -1
 		for mi, m := range e.models {
@@ -89,31 +158,32 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 		pp.units[li] = make([]float64, n)
 		for ci := range e.w.Classes {
 			cl := &e.w.Classes[ci]
-			if !pp.cls[ci].fit || !l.Counts(cl.MinTier) {
+			pc := &pp.cls[ci]
+			if !pc.fit || !l.Counts(pc.serving.Tier, pc.serving.ID, cl.Channel()) {
 				continue
 			}
-			pp.units[li][ci] = unitsPerTask(cl, l, pp.lam)
+			pp.units[li][ci] = unitsPerTask(pc, l)
 		}
 	}
 	return pp
 }
 
-// unitsPerTask counts one task against a limit: Σ_t max(1, (in_t+out_t)/ref)
-// messages (T without a reference size), or Σ_t (in_t+out_t) tokens.
-func unitsPerTask(cl *Class, l *Limit, lam float64) float64 {
-	T := max(cl.Turns, 1)
-	if l.Tokens <= 0 && l.ReferenceTokens <= 0 {
-		return float64(T)
+// unitsPerTask counts one task against a limit, from its turns on the
+// serving model: Σ_t max(1, (in_t+out_t)/ref) messages (T without a
+// reference size), Σ_t (in_t+out_t) tokens, or the task's API list cost.
+func unitsPerTask(pc *planClass, l *Limit) float64 {
+	sh := &pc.sh
+	switch {
+	case l.USD > 0:
+		return pc.cost
+	case l.Tokens > 0:
+		return sh.sumIn + sh.sumOut
+	case l.ReferenceTokens <= 0:
+		return float64(sh.turns)
 	}
-	out := lam*cl.OutputTokens + cl.ReasoningTokens
 	u := 0.0
-	for t := range T {
-		size := lam*(cl.InputTokens+float64(t)*(cl.OutputTokens+cl.FollowupTokens)) + out
-		if l.Tokens > 0 {
-			u += size
-		} else {
-			u += max(1, size/l.ReferenceTokens)
-		}
+	for t := range sh.turns {
+		u += max(1, sh.turnTotal(t)/l.ReferenceTokens)
 	}
 	return u
 }
@@ -138,7 +208,26 @@ func (e *engine) demandFactor(windowHours float64) float64 {
 	return max(1, e.w.DaysPerMonth*windowHours/hoursPerMonth)
 }
 
-func (e *engine) planCost(pi int, k float64, detail bool) planCostResult {
+// capAt says which end of each limit's range a cost is priced at.
+type capAt int
+
+const (
+	atCapacity capAt = iota
+	atLow            // every limit at its low end: the dearest case
+	atHigh           // every limit at its high end: the kindest case
+)
+
+func (a capAt) of(l *Limit) float64 {
+	switch a {
+	case atLow:
+		return l.CapacityLow()
+	case atHigh:
+		return l.CapacityHigh()
+	}
+	return l.Capacity()
+}
+
+func (e *engine) planCost(pi int, k float64, at capAt, detail bool) planCostResult {
 	pp := &e.plans[pi]
 	n := len(e.w.Classes)
 	var r planCostResult
@@ -162,7 +251,7 @@ func (e *engine) planCost(pi int, k float64, detail bool) planCostResult {
 		daily := monthly / (e.w.DaysPerMonth * float64(pp.seats))
 		demand := daily * e.demandFactor(l.WindowHours)
 		util := 0.0
-		if c := l.Capacity(); c > 0 {
+		if c := at.of(l); c > 0 {
 			util = demand / c
 		}
 		r.util = max(r.util, util)
@@ -224,21 +313,37 @@ func (e *engine) planCost(pi int, k float64, detail bool) planCostResult {
 func (e *engine) planQuote(pi int) Quote {
 	pp := &e.plans[pi]
 	p := pp.p
-	q := Quote{ID: p.ID, Name: p.Name, Kind: KindSubscription, Vendor: p.Vendor, Seats: pp.seats, Capped: len(p.Limits) > 0}
-	r := e.planCost(pi, 1, true)
+	q := Quote{ID: p.ID, Name: p.Name, Kind: KindSubscription, Vendor: p.Vendor, Seats: pp.seats,
+		Capped: len(p.Limits) > 0, Free: p.Free()}
+	r := e.planCost(pi, 1, atCapacity, true)
 	q.Eligible, q.Base, q.Overflow, q.Credit = r.ok, pp.base, r.overflow, r.credit
 	q.Monthly = pp.base + r.overflow
+	q.MonthlyLow, q.MonthlyHigh = q.Monthly, q.Monthly
+	for _, l := range p.Limits {
+		q.Estimated = q.Estimated || l.Ranged() || l.Confidence == "estimate" || l.Confidence == ""
+	}
+	if q.Eligible && slices.ContainsFunc(p.Limits, func(l Limit) bool { return l.Ranged() }) {
+		q.MonthlyLow = e.planCost(pi, 1, atHigh, false).total
+		q.MonthlyHigh = e.planCost(pi, 1, atLow, false).total
+	}
 	q.Utilization, q.Limits = r.util, r.limits
 	q.Fits = r.ok
 	q.Classes = e.classes()
 	for ci, cl := range e.w.Classes {
 		t := e.tasks[ci]
-		sh := pp.cls[ci].sh
-		cq := ClassQuote{Name: cl.Name, Tasks: t, OnPlan: t - r.over[ci], Fits: pp.cls[ci].fit && r.over[ci] == 0,
-			InputTokens: t * sh.sumIn, OutputTokens: t * sh.sumOut, Reason: pp.cls[ci].reason, Why: pp.cls[ci].why}
+		pc := &pp.cls[ci]
+		sh := pc.sh
+		if !pc.fit && r.route[ci] >= 0 {
+			sh = e.cells[ci][r.route[ci]].sh // the tokens are those of the model that carries them
+		}
+		cq := ClassQuote{Name: cl.Name, Via: cl.Channel(), Tasks: t, OnPlan: t - r.over[ci], Fits: pc.fit && r.over[ci] == 0,
+			InputTokens: t * sh.sumIn, OutputTokens: t * sh.sumOut, Reason: pc.reason, Why: pc.why}
+		if pc.fit {
+			cq.Serving = pc.serving.ID
+		}
 		if r.over[ci] > 0 {
 			q.Fits = false
-			if pp.cls[ci].fit {
+			if pc.fit {
 				cq.Reason = fmt.Sprintf("over the usage limits: %.0f%% of tasks overflow", 100*r.over[ci]/t)
 				cq.Why = WhyCaps
 			}
@@ -266,10 +371,12 @@ func (e *engine) planQuote(pi int) Quote {
 	q.Sources = append(q.Sources, Source{ID: p.ID, Name: p.Name, Provenance: p.Provenance})
 	seen := map[string]bool{}
 	for _, cq := range q.Classes {
-		if cq.Model != "" && !seen[cq.Model] {
-			seen[cq.Model] = true
-			m, _ := e.c.Model(cq.Model)
-			q.Sources = append(q.Sources, Source{ID: m.ID, Name: m.Name, Provenance: m.Provenance})
+		for _, id := range []string{cq.Serving, cq.Model} {
+			if id != "" && !seen[id] {
+				seen[id] = true
+				m, _ := e.c.Model(id)
+				q.Sources = append(q.Sources, Source{ID: m.ID, Name: m.Name, Provenance: m.Provenance})
+			}
 		}
 	}
 	if q.Eligible {
@@ -289,13 +396,14 @@ func (e *engine) planNotes(notes []string, pp *planPre) []string {
 	if !pp.lamOK {
 		notes = append(notes, fmt.Sprintf("no %q language factor for this plan's tokenizer; counted like English", e.w.Language))
 	}
-	if len(p.Limits) == 0 && p.PriceMonthly > 0 {
-		notes = append(notes, "no published usage limit: treated as uncapped")
+	if p.Uncapped {
+		notes = append(notes, "the vendor says there is no usage limit")
+	} else if len(p.Limits) == 0 && !p.Free() {
+		notes = append(notes, "no usage limit in the catalog: treated as uncapped")
 	}
 	for _, l := range p.Limits {
-		if l.Confidence == "estimate" || l.Confidence == "" {
-			notes = append(notes, "usage limits are estimates")
-			break
+		if l.Ranged() || l.Confidence == "estimate" || l.Confidence == "" {
+			notes = append(notes, "the "+LimitName(&l)+" limit is an estimate"+rangeText(&l))
 		}
 	}
 	return notes
@@ -307,7 +415,7 @@ func (e *engine) breakEven(pi int) (float64, bool) {
 	if !e.hasA || e.bestA <= 0 || e.plans[pi].base <= 0 {
 		return 0, false
 	}
-	f := func(k float64) float64 { return e.planCost(pi, k, false).total - k*e.bestA }
+	f := func(k float64) float64 { return e.planCost(pi, k, atCapacity, false).total - k*e.bestA }
 	lo, hi := 1.0/64, 64.0
 	flo, fhi := f(lo), f(hi)
 	if flo < 0 || fhi > 0 {
@@ -325,4 +433,30 @@ func (e *engine) breakEven(pi int) (float64, bool) {
 		}
 	}
 	return (lo + hi) / 2, true
+}
+
+// LimitName names a limit by its window: "5-hour", "daily", "weekly", "30-day".
+func LimitName(l *Limit) string {
+	switch h := l.WindowHours; h {
+	case 24:
+		return "daily"
+	case 168:
+		return "weekly"
+	default:
+		if h >= 24 && math.Mod(h, 24) == 0 {
+			return strconv.FormatFloat(h/24, 'f', -1, 64) + "-day"
+		}
+		return strconv.FormatFloat(h, 'f', -1, 64) + "-hour"
+	}
+}
+
+// rangeText is " (low–high per seat)" for a ranged limit, else "".
+func rangeText(l *Limit) string {
+	if !l.Ranged() {
+		return ""
+	}
+	if l.USD > 0 {
+		return fmt.Sprintf(" ($%.2f–$%.2f of API-equivalent use per seat)", l.CapacityLow(), l.CapacityHigh())
+	}
+	return fmt.Sprintf(" (%s–%s %s per seat)", Tokens(l.CapacityLow()), Tokens(l.CapacityHigh()), l.Unit())
 }

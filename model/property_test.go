@@ -41,18 +41,32 @@ func randomCatalog(rng *rand.Rand) *Catalog {
 		if rng.IntN(2) == 0 {
 			s.APICreditMonthly = 5
 		}
+		if rng.IntN(2) == 0 {
+			s.Serves = []Via{ViaChat, ViaAgent}
+		}
 		for range rng.IntN(3) {
 			l := Limit{WindowHours: []float64{3, 5, 24, 168}[rng.IntN(4)]}
-			if rng.IntN(2) == 0 {
+			switch rng.IntN(3) {
+			case 0:
 				l.Messages = float64(1 + rng.IntN(200))
 				if rng.IntN(2) == 0 {
 					l.ReferenceTokens = 2000
 				}
-			} else {
+			case 1:
 				l.Tokens = float64(1000 + rng.IntN(1e6))
+			default:
+				l.USD = 0.01 + rng.Float64()*50
 			}
-			if rng.IntN(3) == 0 {
+			if rng.IntN(2) == 0 {
+				l.Low, l.High = l.Capacity()*rng.Float64(), l.Capacity()*(1+rng.Float64())
+			}
+			switch rng.IntN(5) {
+			case 0:
 				l.Tiers = []Tier{Frontier}
+			case 1:
+				l.Models = []string{s.Models[0]}
+			case 2:
+				l.Via = []Via{ViaAgent}
 			}
 			s.Limits = append(s.Limits, l)
 		}
@@ -76,7 +90,8 @@ func randomWorkload(rng *rand.Rand) Workload {
 		c.Turns = 1 + rng.IntN(6)
 		c.FollowupTokens = float64(rng.IntN(500))
 		c.CacheHit = float64(rng.IntN(11)) / 10
-		c.Batch = rng.IntN(2) == 0
+		c.Via = []Via{ViaChat, ViaChat, ViaAgent, ViaAPI}[rng.IntN(4)]
+		c.Batch = c.Via == ViaAPI && rng.IntN(2) == 0
 		c.MinTier = Tier(rng.IntN(3))
 		w.Classes = append(w.Classes, c)
 	}
@@ -177,7 +192,7 @@ func TestPropertyBreakEvenAgrees(t *testing.T) {
 func TestPropertyUncappedPlanCostsBase(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	checked := 0
-	for range propertyRuns {
+	for range 2 * propertyRuns { // few random plans are uncapped and fit every class
 		c, w := randomCatalog(rng), randomWorkload(rng)
 		r := eval(t, w, c)
 		for _, q := range r.Quotes {
@@ -205,5 +220,29 @@ func TestPropertyUncappedPlanCostsBase(t *testing.T) {
 	}
 	if checked < 50 {
 		t.Fatalf("only %d uncapped fitting plans checked", checked)
+	}
+}
+
+// A plan's range holds its cost: every limit at its high end (more room)
+// never costs more than at its capacity, nor the capacity more than the low end.
+func TestPropertyRangeHoldsCost(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	ranged := 0
+	for range propertyRuns {
+		r := eval(t, randomWorkload(rng), randomCatalog(rng))
+		for _, q := range r.Quotes {
+			if q.Kind != KindSubscription || !q.Eligible {
+				continue
+			}
+			if q.MonthlyLow != q.Monthly || q.MonthlyHigh != q.Monthly {
+				ranged++
+			}
+			if tol := 1e-9 * q.MonthlyHigh; q.MonthlyLow > q.Monthly+tol || q.Monthly > q.MonthlyHigh+tol {
+				t.Fatalf("%s: low %v, cost %v, high %v", q.ID, q.MonthlyLow, q.Monthly, q.MonthlyHigh)
+			}
+		}
+	}
+	if ranged < 50 {
+		t.Fatalf("only %d plans with a range checked", ranged)
 	}
 }

@@ -33,12 +33,13 @@ const (
 	WhyOutput      // exceeds the output limit per turn
 	WhyCaps        // over a plan's usage limits
 	WhyNoRoute     // nothing can take it (no model, or no API model for a plan's overflow)
+	WhyVia         // the plan does not serve the class's channel (api work, or agent work on a chat plan)
 )
 
-var whyNames = [...]string{"", "tier", "context", "output", "caps", "no route"}
+var whyNames = [...]string{"", "tier", "context", "output", "caps", "no route", "via"}
 
 func (w Why) String() string {
-	if w < WhyNone || w > WhyNoRoute {
+	if w < WhyNone || w > WhyVia {
 		return "?"
 	}
 	return whyNames[w]
@@ -55,14 +56,20 @@ type Quote struct {
 	Reason   string // why it is not eligible, or for a plan the first reason it does not fit
 	Why      Why    // the kind of Reason
 
-	Monthly  float64 // effective monthly cost, USD
-	Base     float64 // plans: seats × price; API and mixes: Monthly
-	Overflow float64 // plans: overflow priced on API models, after credit
-	Credit   float64 // plans: API credit used against the overflow
-	PerTask  float64 // Monthly / all tasks per month (0 without tasks)
-	Seats    int     // plans
+	Monthly float64 // effective monthly cost, USD
+	// MonthlyLow and MonthlyHigh (plans) are the effective cost with every
+	// limit at the high and at the low end of its range; both equal Monthly
+	// when no limit gives a range. API options and mixes: Monthly.
+	MonthlyLow, MonthlyHigh float64
+	Base                    float64 // plans: seats × price; API and mixes: Monthly
+	Overflow                float64 // plans: overflow priced on API models, after credit
+	Credit                  float64 // plans: API credit used against the overflow
+	PerTask                 float64 // Monthly / all tasks per month (0 without tasks)
+	Seats                   int     // plans
+	Free                    bool    // plans: the price is 0
 
 	Capped      bool    // the plan has usage limits, so Utilization applies
+	Estimated   bool    // some limit is an estimate or a range: the cost rests on it
 	Utilization float64 // largest utilization of any limit
 
 	HasBreakEven bool
@@ -81,8 +88,10 @@ type Quote struct {
 // ClassQuote is one class's share of a quote.
 type ClassQuote struct {
 	Name         string
+	Via          Via
 	Tasks        float64 // per month
 	OnPlan       float64 // plans: tasks the plan itself serves
+	Serving      string  // plans: id of the plan's model that serves the class, "" when it does not fit
 	Model        string  // API model id that carries the (overflowing) tasks, "" if none
 	ModelName    string
 	InputTokens  float64 // per month, in the option's tokenizer

@@ -1,58 +1,128 @@
 package model
 
-// Verdict answers the user's question in one line: the cheapest option, its
-// margin over the best option of the other kind, and the plan a user would
-// expect to win that does not fit.
-type Verdict struct {
-	Best  *Quote // cheapest eligible option; nil when nothing is eligible
-	Rival *Quote // cheapest eligible option of the other kind (plans vs API and mixes)
-	// Margin is Rival.Monthly − Best.Monthly (≥ 0) and MarginPct that as a share of Rival.Monthly.
-	Margin, MarginPct float64
-	// Blocked is the cheapest paid plan whose base price is at most Best's cost
-	// but which cannot take some class at all (context window, tier): the
-	// surprise worth telling. Running over usage caps is not one; BlockedReason
-	// says why.
-	Blocked       *Quote
-	BlockedReason string
+// Answer is the verdict's answer to "subscription or API?".
+type Answer int
+
+// Answers. AnswerNone: no eligible option at all.
+const (
+	AnswerNone Answer = iota
+	AnswerSubscription
+	AnswerAPI
+)
+
+func (a Answer) String() string {
+	switch a {
+	case AnswerSubscription:
+		return "subscription"
+	case AnswerAPI:
+		return "api"
+	}
+	return "none"
 }
 
-// Verdict reads the ranked quotes of r.
-func (r *Result) Verdict() Verdict {
+// Verdict is the answer to the buyer's question, from every eligible option
+// of a result: the best paid plan against the best API option, the saving
+// of the cheaper, whether the answer rests on an estimated cap, a free plan
+// only when it is cheaper still, and what switching from the plan the user
+// pays for now saves. It never crowns a free plan.
+type Verdict struct {
+	Answer   Answer
+	BestAPI  *Quote // cheapest eligible API option or mix; nil when none
+	BestPlan *Quote // cheapest eligible paid subscription; nil when none
+	// Saving is |BestPlan − BestAPI| per month, and SavingShare that as a
+	// share of the dearer (0 when either is missing or the dearer costs 0).
+	Saving, SavingShare float64
+	// DependsOnEstimate: the answer would differ at BestPlan's MonthlyLow or
+	// MonthlyHigh (its limits at the ends of their ranges).
+	DependsOnEstimate bool
+	// BestFree is the cheapest eligible free plan when it is cheaper than
+	// both BestAPI and BestPlan (those that exist); else nil.
+	BestFree *Quote
+	// Current is the workload's current plan (nil when none is set or the
+	// catalog lacks it); SwitchSaving = Current.Monthly − the answer's cost,
+	// meaningful when HasSwitch (Current and the answer are both priced).
+	Current      *Quote
+	HasSwitch    bool
+	SwitchSaving float64
+}
+
+// Winner is the option the answer names: BestPlan or BestAPI; nil for AnswerNone.
+func (v *Verdict) Winner() *Quote {
+	switch v.Answer {
+	case AnswerSubscription:
+		return v.BestPlan
+	case AnswerAPI:
+		return v.BestAPI
+	}
+	return nil
+}
+
+// Other is the option the answer beats: BestAPI or BestPlan, possibly nil.
+func (v *Verdict) Other() *Quote {
+	switch v.Answer {
+	case AnswerSubscription:
+		return v.BestAPI
+	case AnswerAPI:
+		return v.BestPlan
+	}
+	return nil
+}
+
+// Verdict reads the quotes of r (ranked or not); current is the id of the
+// plan the user pays for now, "" for none.
+func (r *Result) Verdict(current string) Verdict {
 	var v Verdict
+	cheaper := func(a, b *Quote) bool {
+		return b == nil || a.Monthly < b.Monthly || (a.Monthly == b.Monthly && a.Name < b.Name)
+	}
 	for i := range r.Quotes {
 		q := &r.Quotes[i]
+		if q.Kind == KindSubscription && q.ID == current && current != "" {
+			v.Current = q
+		}
 		if !q.Eligible {
 			continue
 		}
-		if v.Best == nil {
-			v.Best = q
-			continue
-		}
-		if (q.Kind == KindSubscription) != (v.Best.Kind == KindSubscription) {
-			v.Rival = q
-			break
-		}
-	}
-	if v.Best == nil {
-		return v
-	}
-	if v.Rival != nil {
-		v.Margin = v.Rival.Monthly - v.Best.Monthly
-		if v.Rival.Monthly > 0 {
-			v.MarginPct = 100 * v.Margin / v.Rival.Monthly
+		switch {
+		case q.Kind != KindSubscription:
+			if cheaper(q, v.BestAPI) {
+				v.BestAPI = q
+			}
+		case q.Free:
+			if cheaper(q, v.BestFree) {
+				v.BestFree = q
+			}
+		default:
+			if cheaper(q, v.BestPlan) {
+				v.BestPlan = q
+			}
 		}
 	}
-	for i := range r.Quotes {
-		q := &r.Quotes[i]
-		if q.Kind != KindSubscription || q.Fits || q.Base <= 0 || q.Base > v.Best.Monthly || q == v.Best || q.Why == WhyCaps {
-			continue
+	switch {
+	case v.BestPlan != nil && (v.BestAPI == nil || v.BestPlan.Monthly < v.BestAPI.Monthly):
+		v.Answer = AnswerSubscription
+	case v.BestAPI != nil:
+		v.Answer = AnswerAPI
+	}
+	if v.BestPlan != nil && v.BestAPI != nil {
+		a, p := v.BestAPI.Monthly, v.BestPlan
+		v.Saving = max(a, p.Monthly) - min(a, p.Monthly)
+		if d := max(a, p.Monthly); d > 0 {
+			v.SavingShare = v.Saving / d
 		}
-		if v.Blocked == nil || q.Base < v.Blocked.Base {
-			v.Blocked = q
+		sub := v.Answer == AnswerSubscription
+		v.DependsOnEstimate = (p.MonthlyLow < a) != sub || (p.MonthlyHigh < a) != sub
+	}
+	if f := v.BestFree; f != nil {
+		for _, o := range []*Quote{v.BestAPI, v.BestPlan} {
+			if o != nil && f.Monthly >= o.Monthly {
+				v.BestFree = nil
+				break
+			}
 		}
 	}
-	if v.Blocked != nil {
-		v.BlockedReason = v.Blocked.Reason
+	if w := v.Winner(); w != nil && v.Current != nil && v.Current.Eligible {
+		v.HasSwitch, v.SwitchSaving = true, v.Current.Monthly-w.Monthly
 	}
 	return v
 }

@@ -138,8 +138,19 @@ type Class struct {
 	Turns           int     // at least 1
 	FollowupTokens  float64 // new user text in each later turn
 	CacheHit        float64 // share of input billed at the cached rate, in [0,1]
-	Batch           bool
+	Batch           bool    // implies Via api
 	MinTier         Tier
+	Via             Via // who runs it: a person in chat, a person with an agent CLI, or a program
+}
+
+// Channel is how the class reaches a model: batch work is a program's, so
+// it is api whatever Via says (loaders reject a batch class that says
+// otherwise; this keeps values built in code to the same rule).
+func (c *Class) Channel() Via {
+	if c.Batch {
+		return ViaAPI
+	}
+	return c.Via
 }
 
 // Workload is what a person or team does with AI in a month.
@@ -152,6 +163,7 @@ type Workload struct {
 	People       int
 	Language     string
 	Billing      Billing
+	Current      string // id of the plan the user pays for now; "" = none
 	Classes      []Class
 }
 
@@ -272,6 +284,9 @@ func (c Class) Validate() error {
 	}
 	if c.Per < PerDay || c.Per > PerMonth {
 		return fmt.Errorf("per: %v is not day, week or month", c.Per)
+	}
+	if c.Via < ViaChat || c.Via > ViaAPI {
+		return fmt.Errorf("via: %v is not chat, agent or api", c.Via)
 	}
 	if c.MinTier < Small || c.MinTier > Frontier {
 		return fmt.Errorf("min_tier: %v is not small, mid or frontier", c.MinTier)

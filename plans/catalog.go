@@ -121,6 +121,7 @@ var (
 	seatsSpan    = span{lo: 0, hi: 100000}             // model.Workload allows up to 100000 people
 	windowSpan   = span{lo: 0, hi: 8784, loOpen: true} // hours, up to a leap year
 	capSpan      = span{lo: 1, hi: 1e15}               // messages or tokens per window
+	usdSpan      = span{lo: 0, hi: 1e9, loOpen: true}  // API-equivalent dollars per window
 	refSpan      = span{lo: 0, hi: model.MaxTokens}
 	likeSpan     = span{lo: 0.01, hi: 1000} // limits_like factor
 	schemaSpan   = span{lo: 1, hi: 1}
@@ -130,6 +131,10 @@ var (
 	tierNames       = []string{"small", "mid", "frontier"}
 	statusNames     = []string{"active", "legacy", "preview", "retired"}
 	confidenceNames = []string{"official", "reported", "estimate"}
+	// A limit may also be measured from the user's own logs.
+	limitConfidenceNames = []string{"official", "reported", "estimate", "measured"}
+	viaNames             = []string{"chat", "agent", "api"}
+	servesNames          = []string{"chat", "agent"}
 )
 
 // Known keys, in the order DESIGN.md lists them (for "known fields: …").
@@ -139,8 +144,8 @@ var (
 	modelKeys    = []string{"id", "provider", "name", "tier", "tokenizer", "input", "output", "cache_read", "cache_write", "cache_write_1h", "batch_discount", "long_context", "context_window", "max_output", "status", "confidence", "changes", "note", "source", "as_of"}
 	longKeys     = []string{"threshold", "input", "output", "cache_read", "cache_write", "cache_write_1h"}
 	changeKeys   = []string{"date", "input", "output", "cache_read", "cache_write", "note"}
-	planKeys     = []string{"id", "vendor", "name", "price_monthly", "price_annual", "seats_min", "models", "context_window", "limits", "limits_like", "api_credit_monthly", "status", "confidence", "note", "source", "as_of"}
-	limitKeys    = []string{"window_hours", "messages", "tokens", "reference_tokens", "tiers", "confidence", "note"}
+	planKeys     = []string{"id", "vendor", "name", "price_monthly", "price_annual", "seats_min", "models", "serves", "context_window", "uncapped", "limits", "limits_like", "api_credit_monthly", "status", "confidence", "note", "source", "as_of"}
+	limitKeys    = []string{"window_hours", "messages", "tokens", "usd", "low", "high", "reference_tokens", "tiers", "models", "via", "confidence", "note"}
 	limitsLikeKs = []string{"plan", "factor"}
 )
 
@@ -665,9 +670,10 @@ func scaledLimits(base *model.Subscription, factor float64) []model.Limit {
 	limits := make([]model.Limit, len(base.Limits))
 	for i, bl := range base.Limits {
 		nl := bl
-		nl.Messages *= factor
-		nl.Tokens *= factor
+		nl.Scale(factor)
 		nl.Tiers = slices.Clone(bl.Tiers)
+		nl.Models = slices.Clone(bl.Models)
+		nl.Via = slices.Clone(bl.Via)
 		nl.Note = joinNote(bl.Note, fmt.Sprintf("%s × %s's", f, base.Name))
 		limits[i] = nl
 	}
@@ -688,7 +694,7 @@ func joinNote(a, b string) string {
 func (d *decoder) subscription(n ast.Node, p *path, c *Catalog, ids seen) (model.Subscription, *like, error) {
 	var s model.Subscription
 	var lk *like
-	var limitsNode ast.Node
+	var limitsNode, uncapped ast.Node
 	es, err := d.mapping(n, p)
 	if err != nil {
 		return s, nil, err
@@ -720,8 +726,14 @@ func (d *decoder) subscription(n ast.Node, p *path, c *Catalog, ids seen) (model
 		case "models":
 			s.Models, err = d.planModels(e.v, ep, c)
 			has.models = len(s.Models) > 0
+		case "serves":
+			s.Serves, err = d.vias(e.v, ep, servesNames)
 		case "context_window":
 			s.ContextWindow, _, err = d.ranged(e.v, ep, tokensSpan)
+		case "uncapped":
+			if s.Uncapped, _, err = d.boolean(e.v, ep); err == nil && s.Uncapped {
+				uncapped = e.k
+			}
 		case "limits", "limits_like":
 			if limitsNode != nil {
 				err = d.errAt(e.k, ep, "a plan has limits or limits_like, not both")
@@ -729,7 +741,7 @@ func (d *decoder) subscription(n ast.Node, p *path, c *Catalog, ids seen) (model
 			}
 			limitsNode = e.k
 			if e.key == "limits" {
-				s.Limits, err = d.limits(e.v, ep)
+				s.Limits, err = d.limits(e.v, ep, c)
 			} else {
 				lk, err = d.limitsLike(e.v, ep)
 			}
@@ -756,6 +768,7 @@ func (d *decoder) subscription(n ast.Node, p *path, c *Catalog, ids seen) (model
 		need{"price_monthly", has.price}, need{"models", has.models}); err != nil {
 		return s, nil, err
 	}
+	_ = uncapped // the rule that nothing is silently uncapped lands with the re-researched catalog
 	return s, lk, nil
 }
 
@@ -795,14 +808,35 @@ func modelIDs(c *Catalog) []string {
 	return ids
 }
 
-func (d *decoder) limits(n ast.Node, p *path) ([]model.Limit, error) {
+// vias reads a list of channels out of valid.
+func (d *decoder) vias(n ast.Node, p *path, valid []string) ([]model.Via, error) {
+	items, err := d.seq(n, p)
+	if err != nil || len(items) == 0 {
+		return nil, err
+	}
+	out := make([]model.Via, 0, len(items))
+	for i, it := range items {
+		s, err := d.enum(it, p.at(i), valid)
+		if err != nil {
+			return nil, err
+		}
+		v, _ := model.ParseVia(s)
+		if slices.Contains(out, v) {
+			return nil, d.errAt(it, p.at(i), "%q is listed twice", s)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+func (d *decoder) limits(n ast.Node, p *path, c *Catalog) ([]model.Limit, error) {
 	items, err := d.seq(n, p)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]model.Limit, 0, len(items))
 	for i, it := range items {
-		l, err := d.limit(it, p.at(i))
+		l, err := d.limit(it, p.at(i), c)
 		if err != nil {
 			return nil, err
 		}
@@ -811,7 +845,7 @@ func (d *decoder) limits(n ast.Node, p *path) ([]model.Limit, error) {
 	return out, nil
 }
 
-func (d *decoder) limit(n ast.Node, p *path) (model.Limit, error) {
+func (d *decoder) limit(n ast.Node, p *path, c *Catalog) (model.Limit, error) {
 	var l model.Limit
 	es, err := d.mapping(n, p)
 	if err != nil {
@@ -819,27 +853,33 @@ func (d *decoder) limit(n ast.Node, p *path) (model.Limit, error) {
 	}
 	var window bool
 	var capacity ast.Node // the key of the capacity seen
+	var bounds [2]entry   // low and high as given
 	for _, e := range es {
 		ep := p.field(e.key)
 		switch e.key {
 		case "window_hours":
 			l.WindowHours, window, err = d.ranged(e.v, ep, windowSpan)
-		case "messages", "tokens":
+		case "messages", "tokens", "usd":
 			if capacity != nil {
-				err = d.errAt(e.k, ep, "a limit has one capacity, messages or tokens, not both")
+				err = d.errAt(e.k, ep, "a limit has one capacity, messages, tokens or usd, not two")
 				break
 			}
-			var v float64
-			var ok bool
-			if v, ok, err = d.ranged(e.v, ep, capSpan); err == nil && !ok {
-				err = d.errAt(e.v, ep, "a value is required")
-			}
 			capacity = e.k
-			if e.key == "messages" {
-				l.Messages = v
-			} else {
-				l.Tokens = v
+			var v float64
+			if v, err = d.capacity(e.v, ep, e.key); err != nil {
+				break
 			}
+			switch e.key {
+			case "messages":
+				l.Messages = v
+			case "tokens":
+				l.Tokens = v
+			default:
+				l.USD = v
+			}
+		case "low", "high":
+			// Checked against the capacity once its unit is known.
+			bounds[b2i(e.key == "high")] = e
 		case "reference_tokens":
 			// 0 says "every turn is one message", as leaving it out does; a
 			// size below one token would make each turn countless messages.
@@ -848,8 +888,12 @@ func (d *decoder) limit(n ast.Node, p *path) (model.Limit, error) {
 			}
 		case "tiers":
 			l.Tiers, err = d.tiers(e.v, ep)
+		case "models":
+			l.Models, err = d.planModels(e.v, ep, c)
+		case "via":
+			l.Via, err = d.vias(e.v, ep, servesNames)
 		case "confidence":
-			l.Confidence, err = d.optEnum(e.v, ep, confidenceNames)
+			l.Confidence, err = d.optEnum(e.v, ep, limitConfidenceNames)
 		case "note":
 			l.Note, err = d.note(e.v, ep)
 		default:
@@ -863,9 +907,41 @@ func (d *decoder) limit(n ast.Node, p *path) (model.Limit, error) {
 		return l, d.missing(n, p, "window_hours")
 	}
 	if capacity == nil {
-		return l, d.errAt(n, p, "a limit needs a capacity: messages or tokens")
+		return l, d.errAt(n, p, "a limit needs a capacity: messages, tokens or usd")
+	}
+	for i, b := range bounds {
+		if b.k == nil {
+			continue
+		}
+		bp := p.field(b.key)
+		v, err := d.capacity(b.v, bp, l.Unit())
+		if err != nil {
+			return l, err
+		}
+		if i == 0 && v > l.Capacity() || i == 1 && v < l.Capacity() {
+			rel := map[bool]string{false: "at most", true: "at least"}[i == 1]
+			return l, d.errAt(b.v, bp, "must be %s the capacity %s (low ≤ capacity ≤ high)", rel, fmtG(l.Capacity()))
+		}
+		if i == 0 {
+			l.Low = v
+		} else {
+			l.High = v
+		}
 	}
 	return l, nil
+}
+
+// capacity reads a limit's capacity (or a bound of it) in unit.
+func (d *decoder) capacity(n ast.Node, p *path, unit string) (float64, error) {
+	s := capSpan
+	if unit == "usd" {
+		s = usdSpan
+	}
+	v, ok, err := d.ranged(n, p, s)
+	if err == nil && !ok {
+		err = d.errAt(n, p, "a value is required")
+	}
+	return v, err
 }
 
 func (d *decoder) tiers(n ast.Node, p *path) ([]model.Tier, error) {
@@ -971,9 +1047,11 @@ func cloneLongContext(lc *model.LongContext) *model.LongContext {
 func clonePlan(s model.Subscription) model.Subscription {
 	s.PriceAnnual = clonePtr(s.PriceAnnual)
 	s.Models = slices.Clone(s.Models)
+	s.Serves = slices.Clone(s.Serves)
 	s.Limits = slices.Clone(s.Limits)
 	for j := range s.Limits {
-		s.Limits[j].Tiers = slices.Clone(s.Limits[j].Tiers)
+		l := &s.Limits[j]
+		l.Tiers, l.Models, l.Via = slices.Clone(l.Tiers), slices.Clone(l.Models), slices.Clone(l.Via)
 	}
 	return s
 }

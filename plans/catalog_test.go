@@ -127,7 +127,7 @@ func TestEmbeddedEvaluatesPresets(t *testing.T) {
 		c.ApplyChanges(today)
 		for _, p := range Presets() {
 			r := checkEvaluate(t, p.Workload, &c.Catalog)
-			if v := r.Verdict(); v.Best == nil {
+			if v := r.Verdict(""); v.Answer == model.AnswerNone {
 				t.Errorf("%s on %s: no eligible option", p.Name, today)
 			}
 		}
@@ -428,7 +428,7 @@ var badCatalogs = []struct {
 		2, 41, "api_models[0].tier", `"huge" is not one of small, mid, frontier`},
 	{"bad status", "api_models:\n  - id: m\n    status: gone\n", 3, 13, "api_models[0].status", `"gone" is not one of active, legacy, preview, retired`},
 	{"bad limit confidence", "api_models:\n" + okModel + "subscriptions:\n  - id: s\n    limits:\n      - {window_hours: 5, messages: 9, confidence: sure}\n",
-		6, 52, "subscriptions[0].limits[0].confidence", `"sure" is not one of official, reported, estimate`},
+		6, 52, "subscriptions[0].limits[0].confidence", `"sure" is not one of official, reported, estimate, measured`},
 	{"negative price", "api_models:\n  - id: m\n    cache_read: -0.1\n", 3, 17, "api_models[0].cache_read", "must not be negative (got -0.1)"},
 	{"NaN price", "api_models:\n  - id: m\n    input: .nan\n", 3, 12, "api_models[0].input", "must be a finite number"},
 	{"infinite price", "api_models:\n  - id: m\n    output: .inf\n", 3, 13, "api_models[0].output", "must be a finite number"},
@@ -467,9 +467,26 @@ var badCatalogs = []struct {
 	{"limits_like without factor", "subscriptions:\n  - id: a\n    limits_like: {plan: b}\n",
 		3, 18, "subscriptions[0].limits_like.factor", "required field is missing"},
 	{"limit with both capacities", "subscriptions:\n  - id: s\n    limits:\n      - window_hours: 5\n        messages: 10\n        tokens: 1000\n",
-		6, 9, "subscriptions[0].limits[0].tokens", "one capacity, messages or tokens, not both"},
+		6, 9, "subscriptions[0].limits[0].tokens", "one capacity, messages, tokens or usd, not two"},
+	{"limit in messages and usd", "subscriptions:\n  - id: s\n    limits:\n      - {window_hours: 5, usd: 10, messages: 3}\n",
+		4, 36, "subscriptions[0].limits[0].messages", "one capacity"},
 	{"limit with no capacity", "subscriptions:\n  - id: s\n    limits:\n      - window_hours: 5\n        note: x\n",
-		4, 9, "subscriptions[0].limits[0]", "a limit needs a capacity: messages or tokens"},
+		4, 9, "subscriptions[0].limits[0]", "a limit needs a capacity: messages, tokens or usd"},
+	{"limit of zero usd", "subscriptions:\n  - id: s\n    limits:\n      - {window_hours: 5, usd: 0}\n",
+		4, 32, "subscriptions[0].limits[0].usd", "must be above 0"},
+	{"low above the capacity", "subscriptions:\n  - id: s\n    limits:\n      - {window_hours: 5, usd: 10, low: 12}\n",
+		4, 41, "subscriptions[0].limits[0].low", "must be at most the capacity 10"},
+	{"high below the capacity", "subscriptions:\n  - id: s\n    limits:\n      - {window_hours: 5, high: 8, usd: 10}\n",
+		4, 33, "subscriptions[0].limits[0].high", "must be at least the capacity 10"},
+	{"low of zero messages", "subscriptions:\n  - id: s\n    limits:\n      - {window_hours: 5, messages: 10, low: 0}\n",
+		4, 46, "subscriptions[0].limits[0].low", "must be at least 1"},
+	{"limit scoped to an unknown model", "api_models:\n" + okModel + "subscriptions:\n  - id: s\n    limits:\n      - {window_hours: 5, usd: 1, models: [n]}\n",
+		6, 44, "subscriptions[0].limits[0].models[0]", `unknown API model "n"`},
+	{"limit scoped to api", "subscriptions:\n  - id: s\n    limits:\n      - {window_hours: 5, usd: 1, via: [api]}\n",
+		4, 41, "subscriptions[0].limits[0].via[0]", `"api" is not one of chat, agent`},
+	{"serves api", "subscriptions:\n  - {id: s, serves: [chat, api]}\n", 2, 28, "subscriptions[0].serves[1]", `"api" is not one of chat, agent`},
+	{"serves twice", "subscriptions:\n  - {id: s, serves: [agent, agent]}\n", 2, 29, "subscriptions[0].serves[1]", `"agent" is listed twice`},
+	{"limit confidence measured only for limits", "api_models:\n  - id: m\n    confidence: measured\n", 3, 17, "api_models[0].confidence", `"measured" is not one of official, reported, estimate`},
 	{"limit without window", "subscriptions:\n  - id: s\n    limits:\n      - {messages: 5}\n",
 		4, 9, "subscriptions[0].limits[0].window_hours", "required field is missing"},
 	{"limit of zero messages", "subscriptions:\n  - id: s\n    limits:\n      - {window_hours: 5, messages: 0}\n",
@@ -549,5 +566,48 @@ func TestErrorFormat(t *testing.T) {
 		if got := tc.e.Error(); got != tc.want {
 			t.Errorf("Error() = %q, want %q", got, tc.want)
 		}
+	}
+}
+
+func TestParsePlanKeys(t *testing.T) {
+	yaml := "api_models:\n" + okModel + `subscriptions:
+  - id: pro
+    vendor: p
+    name: Pro
+    price_monthly: 20
+    models: [m]
+    serves: [chat, agent]
+    limits:
+      - {window_hours: 5, usd: 18, low: 10, high: 40, models: [m], via: [agent], confidence: measured}
+      - {window_hours: 168, messages: 900, tiers: [mid]}
+  - id: max
+    vendor: p
+    name: Max
+    price_monthly: 100
+    models: [m]
+    limits_like: {plan: pro, factor: 5}
+  - id: ent
+    vendor: p
+    name: Ent
+    price_monthly: 60
+    models: [m]
+    uncapped: true
+    note: "the vendor: no usage limits"
+`
+	c, err := ParseCatalog("c.yaml", []byte(yaml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pro, max, ent := c.Plans[0], c.Plans[1], c.Plans[2]
+	want := model.Limit{WindowHours: 5, USD: 18, Low: 10, High: 40, Models: []string{"m"}, Via: []model.Via{model.ViaAgent}, Confidence: "measured"}
+	if !reflect.DeepEqual(pro.Limits[0], want) || !slices.Equal(pro.Serves, []model.Via{model.ViaChat, model.ViaAgent}) {
+		t.Errorf("pro: %+v serves %v", pro.Limits[0], pro.Serves)
+	}
+	// Max is 5 × Pro: capacity, low and high scale; the scopes stay.
+	if l := max.Limits[0]; l.USD != 90 || l.Low != 50 || l.High != 200 || !slices.Equal(l.Models, []string{"m"}) || max.Limits[1].Messages != 4500 {
+		t.Errorf("max: %+v", max.Limits)
+	}
+	if !ent.Uncapped || len(ent.Limits) != 0 || len(ent.Serves) != 0 {
+		t.Errorf("ent: %+v", ent)
 	}
 }

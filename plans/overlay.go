@@ -643,8 +643,14 @@ func writePlan(b *bytes.Buffer, s *model.Subscription, likes map[string]likeRef)
 		ids[i] = yamlString(id)
 	}
 	fmt.Fprintf(b, "%smodels: [%s]\n", in, strings.Join(ids, ", "))
+	if len(s.Serves) > 0 {
+		fmt.Fprintf(b, "%sserves: [%s]\n", in, joinVias(s.Serves))
+	}
 	if s.ContextWindow != 0 {
 		fmt.Fprintf(b, "%scontext_window: %s\n", in, yamlNumber(s.ContextWindow))
+	}
+	if s.Uncapped {
+		fmt.Fprintf(b, "%suncapped: true\n", in)
 	}
 	if ref, ok := likes[s.ID]; ok {
 		fmt.Fprintf(b, "%slimits_like: {plan: %s, factor: %s}\n", in, yamlString(ref.base), yamlNumber(ref.factor))
@@ -652,10 +658,12 @@ func writePlan(b *bytes.Buffer, s *model.Subscription, likes map[string]likeRef)
 		fmt.Fprintf(b, "%slimits:\n", in)
 		for _, l := range s.Limits {
 			fmt.Fprintf(b, "%s  - window_hours: %s\n", in, yamlNumber(l.WindowHours))
-			if l.Tokens > 0 {
-				fmt.Fprintf(b, "%s    tokens: %s\n", in, yamlNumber(l.Tokens))
-			} else {
-				fmt.Fprintf(b, "%s    messages: %s\n", in, yamlNumber(l.Messages))
+			fmt.Fprintf(b, "%s    %s: %s\n", in, l.Unit(), yamlNumber(l.Capacity()))
+			if l.Low > 0 {
+				fmt.Fprintf(b, "%s    low: %s\n", in, yamlNumber(l.Low))
+			}
+			if l.High > 0 {
+				fmt.Fprintf(b, "%s    high: %s\n", in, yamlNumber(l.High))
 			}
 			if l.ReferenceTokens != 0 {
 				fmt.Fprintf(b, "%s    reference_tokens: %s\n", in, yamlNumber(l.ReferenceTokens))
@@ -666,6 +674,16 @@ func writePlan(b *bytes.Buffer, s *model.Subscription, likes map[string]likeRef)
 					ts[i] = t.String()
 				}
 				fmt.Fprintf(b, "%s    tiers: [%s]\n", in, strings.Join(ts, ", "))
+			}
+			if len(l.Models) > 0 {
+				ms := make([]string, len(l.Models))
+				for i, id := range l.Models {
+					ms[i] = yamlString(id)
+				}
+				fmt.Fprintf(b, "%s    models: [%s]\n", in, strings.Join(ms, ", "))
+			}
+			if len(l.Via) > 0 {
+				fmt.Fprintf(b, "%s    via: [%s]\n", in, joinVias(l.Via))
 			}
 			if l.Confidence != "" {
 				fmt.Fprintf(b, "%s    confidence: %s\n", in, l.Confidence)
@@ -742,4 +760,13 @@ func sameOverlay(a, b *Overlay) bool {
 		return x
 	}
 	return reflect.DeepEqual(norm(a), norm(b))
+}
+
+// joinVias writes channels as a flow list's items: "chat, agent".
+func joinVias(vs []model.Via) string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.String()
+	}
+	return strings.Join(out, ", ")
 }

@@ -19,8 +19,8 @@ import (
 )
 
 var (
-	workloadKeys = []string{"name", "description", "days_per_month", "hours_per_day", "people", "language", "billing", "currency", "classes"}
-	classKeys    = []string{"name", "count", "per", "input_tokens", "input_words", "input_pages", "output_tokens", "output_words", "output_pages", "reasoning_tokens", "turns", "followup_tokens", "cache_hit", "batch", "min_tier"}
+	workloadKeys = []string{"name", "description", "days_per_month", "hours_per_day", "people", "language", "billing", "currency", "current", "classes"}
+	classKeys    = []string{"name", "count", "per", "input_tokens", "input_words", "input_pages", "output_tokens", "output_words", "output_pages", "reasoning_tokens", "turns", "followup_tokens", "cache_hit", "batch", "min_tier", "via"}
 	perNames     = []string{"day", "week", "month"}
 	billingNames = []string{"monthly", "annual"}
 )
@@ -112,6 +112,8 @@ func (d *decoder) workload(body ast.Node, nodes map[string]ast.Node) (model.Work
 			}
 		case "currency":
 			w.Currency, err = d.currency(e.v, ep)
+		case "current":
+			w.Current, err = d.line(e.v, ep)
 		case "classes":
 			w.Classes, err = d.classes(e.v, ep, nodes, &sizes)
 		default:
@@ -200,7 +202,8 @@ func (d *decoder) classes(n ast.Node, p *path, nodes map[string]ast.Node, sizes 
 		}
 		c := model.NewClass("")
 		var has struct{ name, count bool }
-		var given [2]entry // the key each size was given under, input then output
+		var batch, via ast.Node // where each was given, to tell a conflict
+		var given [2]entry      // the key each size was given under, input then output
 		for _, e := range es {
 			ep := ip.field(e.key)
 			nodes[key+"."+e.key] = e.v
@@ -270,6 +273,13 @@ func (d *decoder) classes(n ast.Node, p *path, nodes map[string]ast.Node, sizes 
 				if c.Batch, ok, err = d.boolean(e.v, ep); err == nil && !ok {
 					err = d.errAt(e.v, ep, "a value is required")
 				}
+				batch = e.k
+			case "via":
+				var s string
+				if s, err = d.enum(e.v, ep, viaNames); err == nil {
+					c.Via, _ = model.ParseVia(s)
+					via = e.k
+				}
 			case "min_tier":
 				var s string
 				if s, err = d.enum(e.v, ep, tierNames); err == nil {
@@ -284,6 +294,13 @@ func (d *decoder) classes(n ast.Node, p *path, nodes map[string]ast.Node, sizes 
 		}
 		if err := d.requireAll(it, ip, need{"name", has.name}, need{"count", has.count}); err != nil {
 			return nil, err
+		}
+		if c.Batch {
+			// Batch work is a program's: it runs through the API.
+			if via != nil && c.Via != model.ViaAPI {
+				return nil, d.errAt(batch, ip.field("batch"), "a batch class runs through the API: it cannot be via %s (drop batch, or say via: api)", c.Via)
+			}
+			c.Via = model.ViaAPI
 		}
 		for j, which := range []string{"input", "output"} {
 			if given[j].k == nil {
@@ -306,6 +323,12 @@ func MarshalWorkload(w model.Workload) ([]byte, error) {
 		w.Language = model.DefaultLanguage
 	}
 	w.Currency = strings.ToUpper(w.Currency)
+	w.Classes = slices.Clone(w.Classes)
+	for i := range w.Classes {
+		if w.Classes[i].Batch {
+			w.Classes[i].Via = model.ViaAPI // as the file reads back
+		}
+	}
 	if err := w.Validate(); err != nil {
 		return nil, fmt.Errorf("workload %q: %w", w.Name, err)
 	}
@@ -346,6 +369,9 @@ func MarshalWorkload(w model.Workload) ([]byte, error) {
 	if w.Currency != "" {
 		str("", "currency", w.Currency)
 	}
+	if w.Current != "" {
+		str("", "current", w.Current)
+	}
 	if len(w.Classes) == 0 {
 		b.WriteString("classes: []\n") // also keeps an all-default workload from being an empty file
 	} else {
@@ -377,6 +403,9 @@ func MarshalWorkload(w model.Workload) ([]byte, error) {
 		}
 		if c.MinTier != model.Small {
 			str(in, "min_tier", c.MinTier.String())
+		}
+		if c.Via != model.ViaChat && !c.Batch { // batch implies api
+			str(in, "via", c.Via.String())
 		}
 	}
 	out := b.Bytes()

@@ -19,11 +19,11 @@ func TestParseWorkloadFixture(t *testing.T) {
 	}
 	want := model.Workload{
 		Name: "Test team", Description: "Every field set: a fixture", Currency: "EUR",
-		DaysPerMonth: 20, HoursPerDay: 6.5, People: 3, Language: "ko", Billing: model.Annual,
+		DaysPerMonth: 20, HoursPerDay: 6.5, People: 3, Language: "ko", Billing: model.Annual, Current: "claude-pro",
 		Classes: []model.Class{
 			{Name: "Chat", Count: 12.5, Per: model.PerWeek, InputTokens: 700, OutputTokens: 300, ReasoningTokens: 100,
-				Turns: 3, FollowupTokens: 50, CacheHit: 0.25, Batch: true, MinTier: model.Mid},
-			{Name: "Docs: long", Count: 1000, Per: model.PerMonth, InputTokens: 30000, OutputTokens: 1500, Turns: 1},
+				Turns: 3, FollowupTokens: 50, CacheHit: 0.25, Batch: true, MinTier: model.Mid, Via: model.ViaAPI},
+			{Name: "Docs: long", Count: 1000, Per: model.PerMonth, InputTokens: 30000, OutputTokens: 1500, Turns: 1, Via: model.ViaAgent},
 		},
 	}
 	if !reflect.DeepEqual(w, want) {
@@ -74,6 +74,9 @@ var badWorkloads = []struct {
 	{"null count", "classes:\n  - name: a\n    count:\n", 3, 5, "classes[0].count", "a value is required"},
 	{"bad per", oneClass + "    per: hour\n", 6, 10, "classes[0].per", `"hour" is not one of day, week, month`},
 	{"bad min_tier", oneClass + "    min_tier: best\n", 6, 15, "classes[0].min_tier", `"best" is not one of small, mid, frontier`},
+	{"bad via", oneClass + "    via: bot\n", 6, 10, "classes[0].via", `"bot" is not one of chat, agent, api`},
+	{"batch via chat", oneClass + "    via: chat\n    batch: true\n", 7, 5, "classes[0].batch", "a batch class runs through the API: it cannot be via chat"},
+	{"batch via agent", oneClass + "    batch: true\n    via: agent\n", 6, 5, "classes[0].batch", "cannot be via agent"},
 	{"bad billing", "billing: yearly\n", 1, 10, "billing", `"yearly" is not one of monthly, annual`},
 	{"cache_hit above 1", oneClass + "    cache_hit: 1.5\n", 6, 16, "classes[0].cache_hit", "1.5 is not in [0, 1]"},
 	{"negative count", "classes:\n  - name: a\n    count: -1\n    input_tokens: 1\n    output_tokens: 1\n", 3, 12, "classes[0].count", "-1 is not in [0, 1e+07]"},

@@ -50,14 +50,14 @@ func Table(c *Comparison, color bool) string {
 	}
 	fmt.Fprintf(&b, "%s · %s · %s · prices of %s\n", bold.Render(c.Workload.Name), c.Workload.Billing, c.Currency.Code, c.CatalogAsOf)
 	fmt.Fprintf(&b, "▶ %s\n", bold.Render(verdict))
-	if second != "" {
-		fmt.Fprintf(&b, "  %s\n", second)
+	for _, l := range second {
+		fmt.Fprintf(&b, "  %s\n", l)
 	}
 	qs := c.Quotes()
 	rows := make([][]string, len(qs))
 	for i := range qs {
 		q := &qs[i]
-		rows[i] = []string{strconv.Itoa(i + 1), q.Name, q.Kind.String(), c.Currency.Format(q.Monthly),
+		rows[i] = []string{strconv.Itoa(i + 1), q.Name, q.Kind.String(), RangeText(q, c.Currency),
 			c.Currency.FormatSmall(q.PerTask), Fit(q), Utilization(q), BreakEven(q), Why(q, c.Currency)}
 	}
 	t := NewTable().
@@ -127,6 +127,9 @@ type jsonQuote struct {
 	MonthlyCost  float64     `json:"monthly_cost"`
 	BaseCost     float64     `json:"base_cost"`
 	OverflowCost float64     `json:"overflow_cost"`
+	CostLow      *float64    `json:"monthly_cost_low"`  // plans: every limit at its high end
+	CostHigh     *float64    `json:"monthly_cost_high"` // plans: every limit at its low end
+	Free         bool        `json:"free"`
 	CostPerTask  float64     `json:"cost_per_task"`
 	Utilization  *float64    `json:"utilization"`
 	BreakEven    *float64    `json:"break_even"`
@@ -138,6 +141,7 @@ type jsonQuote struct {
 
 type jsonClass struct {
 	Name         string  `json:"name"`
+	Via          string  `json:"via"`
 	Tasks        float64 `json:"tasks"`
 	Model        string  `json:"model"`
 	InputTokens  float64 `json:"input_tokens"`
@@ -162,6 +166,7 @@ type jsonWorkload struct {
 	People       int         `json:"people"`
 	Language     string      `json:"language"`
 	Billing      string      `json:"billing"`
+	Current      *string     `json:"current"`
 	Classes      []ClassJSON `json:"classes"`
 }
 
@@ -178,12 +183,13 @@ type ClassJSON struct {
 	CacheHit        float64 `json:"cache_hit"`
 	Batch           bool    `json:"batch"`
 	MinTier         string  `json:"min_tier"`
+	Via             string  `json:"via"`
 }
 
 // NewClassJSON is c with the workload file's keys.
 func NewClassJSON(c model.Class) ClassJSON {
 	return ClassJSON{c.Name, c.Count, c.Per.String(), c.InputTokens, c.OutputTokens, c.ReasoningTokens, c.Turns,
-		c.FollowupTokens, c.CacheHit, c.Batch, c.MinTier.String()}
+		c.FollowupTokens, c.CacheHit, c.Batch, c.MinTier.String(), c.Channel().String()}
 }
 
 // round6 keeps JSON readable without losing cents: costs to a millionth of a dollar.
@@ -200,10 +206,11 @@ func JSON(w io.Writer, c *Comparison) error {
 		} `json:"catalog"`
 		Currency string      `json:"currency"`
 		Options  []jsonQuote `json:"options"`
+		Verdict  jsonVerdict `json:"verdict"`
 	}{Currency: "USD"}
 	out.Catalog.AsOf, out.Catalog.Notes = c.CatalogAsOf, c.CatalogNotes
 	out.Workload = jsonWorkload{Name: wl.Name, DaysPerMonth: wl.DaysPerMonth, HoursPerDay: wl.HoursPerDay,
-		People: wl.People, Language: wl.Language, Billing: wl.Billing.String(), Classes: []ClassJSON{}}
+		People: wl.People, Language: wl.Language, Billing: wl.Billing.String(), Current: optString(wl.Current), Classes: []ClassJSON{}}
 	for _, cl := range wl.Classes {
 		out.Workload.Classes = append(out.Workload.Classes, NewClassJSON(cl))
 	}
@@ -214,6 +221,12 @@ func JSON(w io.Writer, c *Comparison) error {
 			CostPerTask: round6(q.PerTask), Reason: q.Reason, Classes: []jsonClass{}, Notes: q.Notes, Sources: []jsonSrc{}}
 		if math.IsInf(q.Monthly, 0) {
 			jq.MonthlyCost = 0
+		}
+		if q.Kind == model.KindSubscription {
+			jq.Free = q.Free
+			if q.Eligible {
+				jq.CostLow, jq.CostHigh = optNumber(round6(q.MonthlyLow)), optNumber(round6(q.MonthlyHigh))
+			}
 		}
 		if q.Capped {
 			u := q.Utilization
@@ -227,7 +240,7 @@ func JSON(w io.Writer, c *Comparison) error {
 			jq.Notes = []string{}
 		}
 		for _, cq := range q.Classes {
-			jq.Classes = append(jq.Classes, jsonClass{cq.Name, cq.Tasks, cq.Model, cq.InputTokens, cq.OutputTokens,
+			jq.Classes = append(jq.Classes, jsonClass{cq.Name, cq.Via.String(), cq.Tasks, cq.Model, cq.InputTokens, cq.OutputTokens,
 				round6(cq.Cost), cq.Fits, cq.Reason})
 		}
 		for _, s := range q.Sources {
@@ -235,9 +248,50 @@ func JSON(w io.Writer, c *Comparison) error {
 		}
 		out.Options = append(out.Options, jq)
 	}
+	out.Verdict = newJSONVerdict(c.Result.Verdict(wl.Current))
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// jsonVerdict is the verdict of DESIGN.md, options by id.
+type jsonVerdict struct {
+	Answer            string   `json:"answer"` // subscription | api | none
+	BestAPI           *string  `json:"best_api"`
+	BestPlan          *string  `json:"best_plan"`
+	BestFree          *string  `json:"best_free"`
+	Saving            *float64 `json:"saving"`
+	SavingShare       *float64 `json:"saving_share"`
+	DependsOnEstimate bool     `json:"depends_on_estimate"`
+	Current           *string  `json:"current"`
+	SwitchSaving      *float64 `json:"switch_saving"`
+}
+
+func newJSONVerdict(v model.Verdict) jsonVerdict {
+	id := func(q *model.Quote) *string {
+		if q == nil {
+			return nil
+		}
+		return &q.ID
+	}
+	out := jsonVerdict{Answer: v.Answer.String(), BestAPI: id(v.BestAPI), BestPlan: id(v.BestPlan), BestFree: id(v.BestFree),
+		DependsOnEstimate: v.DependsOnEstimate, Current: id(v.Current)}
+	if v.BestAPI != nil && v.BestPlan != nil {
+		out.Saving, out.SavingShare = optNumber(round6(v.Saving)), optNumber(round6(v.SavingShare))
+	}
+	if v.HasSwitch {
+		out.SwitchSaving = optNumber(round6(v.SwitchSaving))
+	}
+	return out
+}
+
+func optNumber(v float64) *float64 { return &v }
+
+func optString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
 // CSV writes one row per option; costs in the display currency's units.
@@ -283,15 +337,15 @@ func Markdown(c *Comparison) string {
 	verdict, second := c.Verdict()
 	fmt.Fprintf(&b, "## %s: AI plans compared\n\n", mdEscape(c.Workload.Name))
 	fmt.Fprintf(&b, "**%s**", mdEscape(verdict))
-	if second != "" {
-		fmt.Fprintf(&b, " %s", mdEscape(second))
+	for _, l := range second {
+		fmt.Fprintf(&b, " %s", mdEscape(l))
 	}
 	fmt.Fprintf(&b, "\n\n%s billing · %s · prices as of %s\n\n", c.Workload.Billing, c.Currency.Code, c.CatalogAsOf)
 	b.WriteString("| # | Option | Kind | Monthly | Per task | Fits | Caps | Break-even | Why |\n")
 	b.WriteString("|--:|---|---|--:|--:|---|--:|--:|---|\n")
 	for i, q := range c.Quotes() {
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(q.Name), q.Kind,
-			c.Currency.Format(q.Monthly), c.Currency.FormatSmall(q.PerTask), Fit(&q), Utilization(&q), BreakEven(&q),
+			RangeText(&q, c.Currency), c.Currency.FormatSmall(q.PerTask), Fit(&q), Utilization(&q), BreakEven(&q),
 			mdEscape(Why(&q, c.Currency)))
 	}
 	b.WriteString("\nWorkload: ")

@@ -61,62 +61,127 @@ func (c *Comparison) Quotes() []model.Quote {
 	return qs
 }
 
-// Verdict is the one-line answer and one supporting line ("" when there is
-// none), in the comparison's currency.
-func (c *Comparison) Verdict() (string, string) { return Verdict(c.Result, c.Currency) }
+// Verdict is the headline and its supporting lines, in the comparison's
+// currency, for the workload's current plan.
+func (c *Comparison) Verdict() (string, []string) {
+	return Verdict(c.Result, c.Workload.Current, c.Currency)
+}
 
-// Verdict answers the question first, in words: the cheapest option and its
-// margin over the best option of the other kind. The supporting line is the
-// one fact that matters next: the plan a user would expect to win that does
-// not fit, what spills over to the API, or where the answer would flip.
-func Verdict(r *model.Result, cur money.Currency) (string, string) {
-	v := r.Verdict()
-	if v.Best == nil {
+// Verdict answers the buyer's question first, in words: subscription or
+// API, the best of each side by side, and the saving. The supporting lines
+// say, each when it applies: that the answer rests on an estimated cap, what
+// a free plan does (never crowned in the headline), what leaving the plan
+// the user pays for now saves, and the next fact that matters (overflow or
+// break-even).
+func Verdict(r *model.Result, current string, cur money.Currency) (string, []string) {
+	v := r.Verdict(current)
+	w, o := v.Winner(), v.Other()
+	if w == nil {
 		why := ""
 		if len(r.Quotes) > 0 {
 			why = " " + r.Quotes[0].Name + ": " + r.Quotes[0].Reason + "."
 		}
-		return "No option can carry this workload." + why, ""
+		return "No option can carry this workload." + why, nil
 	}
-	b := v.Best
-	line := fmt.Sprintf("%s does this work for %s/month", b.Name, cur.Format(b.Monthly))
+	side := map[model.Answer]string{model.AnswerSubscription: "Subscription", model.AnswerAPI: "API"}[v.Answer]
+	line := fmt.Sprintf("%s: %s at %s/month", side, w.Name, cur.Format(w.Monthly))
 	switch {
-	case v.Rival == nil:
-		line += "."
-	case v.Margin < 0.005:
-		line += fmt.Sprintf(", the same as %s.", Article(v.Rival))
+	case o == nil && v.Answer == model.AnswerAPI:
+		line += "; no paid plan in the comparison can carry it."
+	case o == nil:
+		line += "; no API option can carry it."
+	case v.Saving < 0.005:
+		line += fmt.Sprintf(", the same as %s.", Article(o))
 	default:
-		line += fmt.Sprintf(", %s less than %s (%s).", Percent(v.MarginPct), Article(v.Rival), cur.Format(v.Rival.Monthly))
+		line += fmt.Sprintf(" against %s at %s: saves %s/month (%s).", Article(o), cur.Format(o.Monthly),
+			cur.Format(v.Saving), Percent(100*v.SavingShare))
 	}
-	return line, support(r, &v, cur)
+	var lines []string
+	if s := estimateLine(&v, cur); s != "" {
+		lines = append(lines, s)
+	}
+	if f := v.BestFree; f != nil {
+		lines = append(lines, fmt.Sprintf("Free plan for part, API for the rest: %s with %s/month of API overflow is cheaper still.",
+			f.Name, cur.Format(f.Monthly)))
+	}
+	if s := currentLine(&v, current, cur); s != "" {
+		lines = append(lines, s)
+	}
+	if s := support(r, &v, cur); s != "" {
+		lines = append(lines, s)
+	}
+	return line, lines
 }
 
-func support(r *model.Result, v *model.Verdict, cur money.Currency) string {
-	b := v.Best
-	if q := v.Blocked; q != nil {
-		s := fmt.Sprintf("%s (%s/month) doesn't fit: %s", q.Name, cur.Format(q.Base), v.BlockedReason)
-		if q.Eligible {
-			return s + fmt.Sprintf("; effective %s.", cur.Format(q.Monthly))
-		}
-		return s + "."
+// estimateLine says when the answer, or the plan's cost, rests on an
+// estimated cap.
+func estimateLine(v *model.Verdict, cur money.Currency) string {
+	p := v.BestPlan
+	if p == nil || p.MonthlyLow == p.MonthlyHigh {
+		return ""
 	}
-	if b.Kind == model.KindSubscription {
+	span := RangeText(p, cur)
+	switch {
+	case v.DependsOnEstimate && v.Answer == model.AnswerAPI:
+		return fmt.Sprintf("The answer rests on an estimated cap: at the generous end of %s's caps it costs %s and the subscription wins (range %s).",
+			p.Name, cur.Format(p.MonthlyLow), span)
+	case v.DependsOnEstimate:
+		return fmt.Sprintf("The answer rests on an estimated cap: at the low end of %s's caps it costs %s and the API wins (range %s).",
+			p.Name, cur.Format(p.MonthlyHigh), span)
+	}
+	return fmt.Sprintf("%s's caps are estimates: it costs %s/month across their range; the answer holds either way.", p.Name, span)
+}
+
+// currentLine says what leaving the plan the user pays for now saves.
+func currentLine(v *model.Verdict, current string, cur money.Currency) string {
+	c, w := v.Current, v.Winner()
+	switch {
+	case current == "":
+		return ""
+	case c == nil:
+		return fmt.Sprintf("Your current plan %q is not among the options compared.", current)
+	case c == w:
+		return fmt.Sprintf("You pay for %s now: keep it, it is the answer.", c.Name)
+	case !v.HasSwitch:
+		return fmt.Sprintf("You pay for %s now, but it cannot carry this work: %s.", c.Name, c.Reason)
+	case v.SwitchSaving >= 0.005:
+		return fmt.Sprintf("You pay for %s now (%s/month for this work): switching to %s saves %s/month.",
+			c.Name, cur.Format(c.Monthly), w.Name, cur.Format(v.SwitchSaving))
+	case v.SwitchSaving <= -0.005:
+		return fmt.Sprintf("You pay for %s now (%s/month for this work): switching to %s would cost %s/month more.",
+			c.Name, cur.Format(c.Monthly), w.Name, cur.Format(-v.SwitchSaving))
+	}
+	return fmt.Sprintf("You pay for %s now: switching to %s costs the same.", c.Name, w.Name)
+}
+
+// RangeText is a plan's cost over its caps' range, "$20.00–$38.54", or its
+// cost alone when the range is a point.
+func RangeText(q *model.Quote, cur money.Currency) string {
+	if q.Kind != model.KindSubscription || q.MonthlyLow == q.MonthlyHigh || !q.Eligible {
+		return cur.Format(q.Monthly)
+	}
+	return cur.Format(q.MonthlyLow) + "–" + cur.Format(q.MonthlyHigh)
+}
+
+// support is the next fact after the answer: what of the winning plan's
+// work runs on the API, or from what volume the best plan pays for itself,
+// or what routing saves.
+func support(r *model.Result, v *model.Verdict, cur money.Currency) string {
+	w := v.Winner()
+	if w.Kind == model.KindSubscription {
 		switch {
-		case !b.Fits && b.Overflow > 0:
-			return fmt.Sprintf("%s, %s/month of the work runs on API models.", shortfall(b), cur.Format(b.Overflow))
-		case b.HasBreakEven:
-			return fmt.Sprintf("Below %s today's volume, paying per token would be cheaper.", Times(b.BreakEven))
+		case !w.Fits && w.Overflow > 0:
+			return fmt.Sprintf("%s, %s/month of the work runs on API models.", shortfall(w), cur.Format(w.Overflow))
+		case w.HasBreakEven:
+			return fmt.Sprintf("Below %s today's volume, paying per token would be cheaper.", Times(w.BreakEven))
 		}
 		return ""
 	}
-	for i := range r.Quotes {
-		q := &r.Quotes[i]
-		if q.Kind == model.KindSubscription && q.Eligible && q.HasBreakEven {
-			return fmt.Sprintf("%s (%s/month) would pay for itself from %s today's volume.", q.Name, cur.Format(q.Base), Times(q.BreakEven))
-		}
+	if p := v.BestPlan; p != nil && p.HasBreakEven {
+		return fmt.Sprintf("%s would pay for itself from %s today's volume.", p.Name, Times(p.BreakEven))
 	}
-	if b.HasSaving && b.Saving >= 0.005 {
-		return fmt.Sprintf("Routing each class to its cheapest model saves %s/month over %s alone.", cur.Format(b.Saving), b.SavingVs)
+	if w.HasSaving && w.Saving >= 0.005 {
+		return fmt.Sprintf("Routing each class to its cheapest model saves %s/month over %s alone.", cur.Format(w.Saving), w.SavingVs)
 	}
 	return ""
 }
@@ -138,6 +203,8 @@ func shortfall(q *model.Quote) string {
 			parts = append(parts, "context window")
 		case model.WhyTier:
 			parts = append(parts, "capability tier")
+		case model.WhyVia:
+			parts = append(parts, "terms of use (api or agent work)")
 		}
 	}
 	if len(parts) == 0 {
@@ -157,16 +224,16 @@ func Times(k float64) string {
 	return strconv.FormatFloat(k, 'g', 2, 64) + "×"
 }
 
-// Article names the rival the way the verdict reads it: "the best API mix",
-// "the best subscription (Claude Pro)".
+// Article names the option beaten the way the verdict reads it: "the best
+// API mix", "the best paid plan, Claude Pro".
 func Article(q *model.Quote) string {
 	switch q.Kind {
 	case model.KindSubscription:
-		return "the best subscription, " + q.Name
+		return "the best paid plan, " + q.Name
 	case model.KindMix:
 		return "the best API mix"
 	}
-	return "the best single API model, " + q.Name
+	return "the best API model, " + q.Name
 }
 
 // Percent writes a share without a misleading "0%".

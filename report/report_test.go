@@ -42,17 +42,65 @@ func comparison(t *testing.T, top int) *Comparison {
 func TestVerdict(t *testing.T) {
 	c := comparison(t, 0)
 	got, second := c.Verdict()
-	// Best: the API mix at $5.28 (mix:acme and mix:all tie; "API mix, acme" sorts first).
-	// Rival: the best subscription. Lite: 3000 tokens > its 2000 context → overflows whole:
-	// 4 + 5.28 = $9.28; Pro $20. Margin (9.28 − 5.28)/9.28 = 43%.
-	want := "API mix, acme does this work for $5.28/month, 43% less than the best subscription, Acme Lite ($9.28)."
+	// Best API: the API mix at $5.28 (mix:acme and mix:all tie; "API mix, acme" sorts first).
+	// Best paid plan: Lite, whose 2000 context is short of the 3000 a task
+	// needs, so it overflows whole: 4 + 5.28 = $9.28; Pro $20. Saving 9.28 −
+	// 5.28 = 4.00, 4/9.28 = 43% of the dearer.
+	want := "API: API mix, acme at $5.28/month against the best paid plan, Acme Lite at $9.28: saves $4.00/month (43%)."
 	if got != want {
 		t.Errorf("verdict\n got %s\nwant %s", got, want)
 	}
-	// Lite's base $4 ≤ $5.28 and it does not fit: the blocked plan.
-	// Lite: effective $9.28 as above.
-	if want := "Acme Lite ($4.00/month) doesn't fit: Short: needs 3k context; plan gives 2k; effective $9.28."; second != want {
-		t.Errorf("second line\n got %s\nwant %s", second, want)
+	// Lite never pays for itself (4 + 5.28k > 5.28k), and the mix saves
+	// nothing over Acme Mini alone: nothing more to say.
+	if len(second) != 0 {
+		t.Errorf("supporting lines %q", second)
+	}
+}
+
+func TestVerdictLines(t *testing.T) {
+	// API: Acme Mini, 880 tasks · (2000·1 + 1000·4)/1e6 = 880 · 0.006 = $5.28.
+	// Pro, $4, 10 messages (5–50) per 5 h against 40 a day · 5/8 = 25:
+	//   at 10: utilization 2.5, 60% = 528 tasks · 0.006 = 3.168 → $7.168;
+	//   at 50: 0.5, nothing overflows → $4.00 (the API would lose);
+	//   at 5: 5, 80% = 704 · 0.006 = 4.224 → $8.224.
+	// Free, 20 messages: 1.25, 20% = 176 · 0.006 = $1.056: cheaper than both.
+	// The user pays for Pro: leaving it saves 7.168 − 5.28 = $1.888.
+	cat := &model.Catalog{
+		Models: []model.APIModel{{ID: "mini", Provider: "acme", Name: "Acme Mini", Tier: model.Mid,
+			Rates: model.Rates{Input: 1, Output: 4}, ContextWindow: 200000, Status: "active"}},
+		Plans: []model.Subscription{
+			{ID: "pro", Vendor: "acme", Name: "Acme Pro", PriceMonthly: 4, Models: []string{"mini"},
+				Limits: []model.Limit{{WindowHours: 5, Messages: 10, Low: 5, High: 50, Confidence: "estimate"}}},
+			{ID: "free", Vendor: "acme", Name: "Acme Free", Models: []string{"mini"},
+				Limits: []model.Limit{{WindowHours: 5, Messages: 20}}},
+		},
+	}
+	w := model.NewWorkload("w")
+	c := model.NewClass("Short")
+	c.Count, c.InputTokens, c.OutputTokens = 40, 2000, 1000
+	w.Classes = []model.Class{c}
+	w.Current = "pro"
+	r, err := model.Evaluate(w, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	main, lines := Verdict(&r, w.Current, money.USD)
+	// Saving 7.168 − 5.28 = 1.888, 1.888/7.168 = 26% of the dearer.
+	if want := "API: API mix, acme at $5.28/month against the best paid plan, Acme Pro at $7.17: saves $1.89/month (26%)."; main != want {
+		t.Errorf("main\n got %s\nwant %s", main, want)
+	}
+	want := []string{
+		"The answer rests on an estimated cap: at the generous end of Acme Pro's caps it costs $4.00 and the subscription wins (range $4.00–$8.22).",
+		"Free plan for part, API for the rest: Acme Free with $1.06/month of API overflow is cheaper still.",
+		"You pay for Acme Pro now ($7.17/month for this work): switching to API mix, acme saves $1.89/month.",
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("lines\n got %q\nwant %q", lines, want)
+	}
+	// The table shows Pro's range.
+	out := Table(&Comparison{Workload: w, Result: &r, Currency: money.USD}, false)
+	if !strings.Contains(out, "$4.00–$8.22") {
+		t.Errorf("table lacks the range:\n%s", out)
 	}
 }
 
@@ -66,9 +114,20 @@ func TestJSONShape(t *testing.T) {
 		Catalog  map[string]any   `json:"catalog"`
 		Currency string           `json:"currency"`
 		Options  []map[string]any `json:"options"`
+		Verdict  map[string]any   `json:"verdict"`
 	}
 	if err := json.Unmarshal(b.Bytes(), &out); err != nil {
 		t.Fatal(err)
+	}
+	// As TestVerdict: API at 5.28 against Lite at 9.28, saving 4, 4/9.28 = 0.431034 (to 6 places).
+	v := out.Verdict
+	if v["answer"] != "api" || v["best_api"] != "mix:acme" || v["best_plan"] != "lite" || v["best_free"] != nil ||
+		v["saving"] != 4.0 || v["saving_share"] != 0.431034 || v["depends_on_estimate"] != false ||
+		v["current"] != nil || v["switch_saving"] != nil {
+		t.Errorf("verdict: %v", v)
+	}
+	if _, ok := v["current"]; !ok {
+		t.Error("verdict lacks current")
 	}
 	if out.Currency != "USD" || out.Catalog["as_of"] != "2026-11-27" || out.Workload["name"] != "Test | work" {
 		t.Errorf("header: %v %v %v", out.Currency, out.Catalog, out.Workload["name"])
@@ -85,18 +144,20 @@ func TestJSONShape(t *testing.T) {
 	}
 	pro := out.Options[4]
 	// Pro: uncapped → utilization null; break-even 20 / 5.28 = 3.7878…
-	if pro["id"] != "pro" || pro["utilization"] != nil || pro["monthly_cost"] != 20.0 {
+	if pro["id"] != "pro" || pro["utilization"] != nil || pro["monthly_cost"] != 20.0 ||
+		pro["monthly_cost_low"] != 20.0 || pro["monthly_cost_high"] != 20.0 || pro["free"] != false {
 		t.Errorf("pro: %v", pro)
 	}
 	if be, _ := pro["break_even"].(float64); be < 3.7878 || be > 3.7879 {
 		t.Errorf("break_even %v, want 20/5.28", pro["break_even"])
 	}
-	if api := out.Options[2]; api["id"] != "api:mini" || api["utilization"] != nil || api["break_even"] != nil {
+	if api := out.Options[2]; api["id"] != "api:mini" || api["utilization"] != nil || api["break_even"] != nil ||
+		api["monthly_cost_low"] != nil || api["monthly_cost_high"] != nil {
 		t.Errorf("api option: %v", api)
 	}
 	cls := out.Options[2]["classes"].([]any)[0].(map[string]any)
 	// 880 tasks, 1,760,000 input tokens, cost 5.28
-	if cls["tasks"] != 880.0 || cls["input_tokens"] != 1760000.0 || cls["cost"] != 5.28 || cls["model"] != "mini" {
+	if cls["tasks"] != 880.0 || cls["input_tokens"] != 1760000.0 || cls["cost"] != 5.28 || cls["model"] != "mini" || cls["via"] != "chat" {
 		t.Errorf("class: %v", cls)
 	}
 }
@@ -126,7 +187,7 @@ func TestCSVAndMarkdown(t *testing.T) {
 
 func TestTable(t *testing.T) {
 	out := Table(comparison(t, 3), false)
-	for _, want := range []string{"▶ API mix, acme does this work for $5.28/month", "Acme Lite", "… 2 more"} {
+	for _, want := range []string{"▶ API: API mix, acme at $5.28/month", "Acme Lite", "… 2 more"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
@@ -158,11 +219,25 @@ func TestSupportLines(t *testing.T) {
 	// 60% = 264 tasks overflow at (500 + 2000)/1e6 = 0.0025 → $0.66.
 	// Long: 22 tasks at (2000 + 4000)/1e6 = 0.006 → $0.132. Free plan: $0.792.
 	// API mix: 440 · 0.0025 + 22 · 0.006 = 1.1 + 0.132 = 1.232; (1.232 − 0.792)/1.232 = 35.7%.
-	main, support := Verdict(&r, money.USD)
-	if want := "Acme Free does this work for $0.79/month, 36% less than the best API mix ($1.23)."; main != want {
+	main, lines := Verdict(&r, "", money.USD)
+	// No paid plan: the answer is the API, and the free plan is named apart.
+	if want := "API: API mix, acme at $1.23/month; no paid plan in the comparison can carry it."; main != want {
 		t.Errorf("main\n got %s\nwant %s", main, want)
 	}
-	if want := "Past its usage caps and context window, $0.79/month of the work runs on API models."; support != want {
-		t.Errorf("support\n got %s\nwant %s", support, want)
+	if want := "Free plan for part, API for the rest: Acme Free with $0.79/month of API overflow is cheaper still."; len(lines) != 1 || lines[0] != want {
+		t.Errorf("lines\n got %q\nwant %s", lines, want)
+	}
+	// At $0.10 the plan is paid: 0.10 + 0.792 = 0.892 < 1.232, it wins by
+	// 0.34 (0.34/1.232 = 28%) and what spills over is said.
+	cat.Plans[0].PriceMonthly = 0.1
+	if r, err = model.Evaluate(w, cat); err != nil {
+		t.Fatal(err)
+	}
+	main, lines = Verdict(&r, "", money.USD)
+	if want := "Subscription: Acme Free at $0.89/month against the best API mix at $1.23: saves $0.34/month (28%)."; main != want {
+		t.Errorf("main\n got %s\nwant %s", main, want)
+	}
+	if want := "Past its usage caps and context window, $0.79/month of the work runs on API models."; len(lines) != 1 || lines[0] != want {
+		t.Errorf("support\n got %q\nwant %s", lines, want)
 	}
 }

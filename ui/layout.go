@@ -11,7 +11,7 @@ const (
 	chartMaxRows        = 16     // a taller chart only wastes rows the plans could use
 	glanceMinRows       = 7      // the glance box needs a few lines to say anything
 	leftMin, leftMax    = 46, 60 // workload pane width when wide
-	verdictMaxRows      = 4      // the verdict and its supporting line, wrapped
+	verdictMaxRows      = 6      // the verdict and its supporting lines, wrapped
 	footerRows          = 1      // help bar, status or prompt
 	headerRows          = 1      // title, billing, currency, catalog date
 	paneFrame           = 2      // top and bottom border of a pane

@@ -284,7 +284,7 @@ func (m *Model) evaluate() {
 	m.marksGen++
 	m.fadeDue = true
 	m.res = res
-	m.verdict = m.res.Verdict()
+	m.verdict = m.res.Verdict(m.w.Current)
 	m.altOK = false
 	if m.detail {
 		m.evaluateAlt()

@@ -241,7 +241,7 @@ func typeText(s string) []tea.Msg {
 func TestCopySummary(t *testing.T) {
 	m := newSized(t, 120, 40)
 	s := m.summary()
-	for _, want := range []string{"## Freelancer: AI plans compared", "| # | Option |", "Short tasks", m.verdict.Best.Name} {
+	for _, want := range []string{"## Freelancer: AI plans compared", "| # | Option |", "Short tasks", m.verdict.Winner().Name} {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
 		}

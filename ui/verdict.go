@@ -7,14 +7,15 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/report"
 )
 
 // The header and the verdict: the answer in words before the evidence.
 
-// verdictText is the headline and one supporting line, worded by package
+// verdictText is the headline and its supporting lines, worded by package
 // report so the screen, the Markdown summary and the CLI say the same thing.
-func (m *Model) verdictText(styled bool) (main, support string) {
+func (m *Model) verdictText(styled bool) (main string, support []string) {
 	hl := func(st ink, s string) string {
 		if styled && s != "" {
 			return st.Render(s)
@@ -22,19 +23,18 @@ func (m *Model) verdictText(styled bool) (main, support string) {
 		return s
 	}
 	if len(m.w.Classes) == 0 || m.res.TotalTasks == 0 {
-		return hl(m.st.accent, "▶ ") + "Describe your work: a adds a class, p picks a preset, ←→ sets how often.", ""
+		return hl(m.st.accent, "▶ ") + "Describe your work: a adds a class, p picks a preset, ←→ sets how often.", nil
 	}
-	main, support = report.Verdict(&m.res, m.cur)
-	switch {
-	case m.verdict.Best == nil:
+	main, support = report.Verdict(&m.res, m.w.Current, m.cur)
+	if m.verdict.Answer == model.AnswerNone {
 		main = hl(m.st.bad, main)
-	default:
+	} else {
 		main = hl(m.st.strong, main)
 	}
-	if support != "" {
-		support = "  " + support
-		if m.verdict.Blocked != nil {
-			support = hl(m.st.warn, support)
+	for i, s := range support {
+		support[i] = "  " + s
+		if m.verdict.DependsOnEstimate && i == 0 {
+			support[i] = hl(m.st.warn, support[i])
 		}
 	}
 	return hl(m.st.accent, "▶ ") + main, support
@@ -44,7 +44,7 @@ func (m *Model) verdictText(styled bool) (main, support string) {
 func (m *Model) verdictLines(width int) []string {
 	main, support := m.verdictText(true)
 	var lines []string
-	for _, s := range []string{main, support} {
+	for _, s := range append([]string{main}, support...) {
 		if s == "" {
 			continue
 		}

@@ -86,7 +86,11 @@ func buildComparison(in *inputs, fallback func() (model.Workload, bool), say io.
 	if err != nil {
 		return nil, err
 	}
-	r, err := model.Evaluate(w, &cat.Catalog)
+	mc := &cat.Catalog
+	if in.noFree {
+		mc = mc.WithoutFree()
+	}
+	r, err := model.Evaluate(w, mc)
 	if err != nil {
 		return nil, inputError{err}
 	}

@@ -24,6 +24,7 @@ type inputs struct {
 	overlay                                      string   // --catalog-overlay: this overlay instead of the user's
 	noOverlay                                    bool     // run without any overlay (the app, when it is invalid)
 	sources                                      bool     // list sources and dates under the table
+	noFree                                       bool     // leave free plans out of the comparison
 	from                                         string   // usage logs to derive the workload from
 	notes                                        []string // what deriving it said
 }
@@ -35,6 +36,7 @@ func (in *inputs) register(cmd *cobra.Command) {
 	f.StringVar(&in.catalog, "catalog", "", "price catalog YAML file replacing the embedded one")
 	overlayFlag(cmd, &in.overlay)
 	f.BoolVar(&in.sources, "sources", false, "list the source and date of every entry shown (table and markdown)")
+	f.BoolVar(&in.noFree, "no-free", false, "leave free plans out of the ranking, the verdict and every format")
 	f.StringVar(&in.billing, "billing", "", "subscription billing: monthly or annual (default: the workload's)")
 	f.StringVar(&in.currency, "currency", "", "display currency, e.g. USD, EUR, KRW (default: the workload's, else USD)")
 	f.StringVar(&in.from, "from", "", "derive the workload from usage logs: claude-code or codex (see: tokenomics import)")
