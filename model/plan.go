@@ -41,7 +41,7 @@ func (e *engine) servingModel(p *Subscription, cl *Class, pc *planClass) {
 	noBatch := *cl
 	noBatch.Batch = false
 	listed, tierOK, ctxOK := false, false, false
-	var best shape
+	best := shapeOf(cl, 1) // what is shown when no model serves it and no API model carries it
 	for _, id := range p.Models {
 		m, ok := e.c.Model(id)
 		if !ok {
@@ -96,11 +96,11 @@ func (e *engine) bestTier(p *Subscription) Tier {
 	return t
 }
 
-// planWindow is the largest context the plan gives a class of tier ≥ min.
-func (e *engine) planWindow(p *Subscription, min Tier) float64 {
+// planWindow is the largest context the plan gives a class of min_tier tier.
+func (e *engine) planWindow(p *Subscription, tier Tier) float64 {
 	w := 0.0
 	for _, id := range p.Models {
-		if m, ok := e.c.Model(id); ok && m.Tier >= min {
+		if m, ok := e.c.Model(id); ok && m.Tier >= tier {
 			w = max(w, m.ContextWindow)
 		}
 	}
