@@ -60,6 +60,7 @@ type Log struct {
 	ProblemCount int       // files and directories that could not be read, or not wholly
 	Duplicates   int64     // Claude usage lines dropped as copies of the same request
 	Synthetic    int64     // Claude lines of model <synthetic> (limit and error notices): not requests
+	Notices      []Notice  // Claude usage-limit notices, in time order, whatever Since..Until say
 	OutOfRange   int64     // records outside Since..Until
 
 	recs     []rec
@@ -225,6 +226,7 @@ func Load(src Source, opt Options) (*Log, error) {
 		}
 		l.Files += w.files
 		l.Synthetic += w.synthetic
+		l.Notices = append(l.Notices, w.notices...)
 		l.Bytes += w.bytes
 		l.Lines += w.lines
 		fileProblems = append(fileProblems, w.problems...)
@@ -243,6 +245,7 @@ func Load(src Source, opt Options) (*Log, error) {
 		problems = problems[:maxProblems]
 	}
 	l.Problems = problems
+	sortNotices(l.Notices)
 	l.models, l.sessions = sh.models.names, sh.sessions.names
 
 	// The date filter comes after de-duplication, as in ccusage.
@@ -376,6 +379,7 @@ type worker struct {
 
 	counts       [nSkip]int64
 	synthetic    int64
+	notices      []Notice
 	files        int
 	bytes, lines int64
 	problems     []Problem
@@ -538,6 +542,9 @@ func (w *worker) claudeLine(line []byte, kind int) {
 	}
 	if string(r.model) == Synthetic {
 		w.synthetic++ // a notice Claude Code wrote itself (usage limit reached, an error): no request was made
+		if n, ok := limitNotice(line, r.ts); ok {
+			w.notices = append(w.notices, n)
+		}
 		return
 	}
 	it := item{r: rec{ts: r.ts, next: -1, session: w.fileSession}}
