@@ -611,3 +611,38 @@ func TestParsePlanKeys(t *testing.T) {
 		t.Errorf("ent: %+v", ent)
 	}
 }
+
+// The older models shipped for pricing usage logs are retired: every preset
+// compared on the embedded catalog quotes none of them, and each keeps a
+// 1-hour cache-write price when Anthropic's (2× input).
+func TestRetiredModelsPriceLogsOnly(t *testing.T) {
+	c, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var retired []string
+	for _, m := range c.Models {
+		if m.Status == "retired" {
+			retired = append(retired, m.ID)
+		}
+		if m.Provider == "anthropic" && (m.CacheWrite1h == nil || *m.CacheWrite1h != 2*m.Input) {
+			t.Errorf("%s: cache_write_1h %v, want 2 × input %g", m.ID, m.CacheWrite1h, m.Input)
+		}
+	}
+	for _, id := range []string{"claude-opus-4-1", "claude-sonnet-4", "claude-3-5-haiku", "gpt-5-codex", "codex-mini-latest"} {
+		if !slices.Contains(retired, id) {
+			t.Errorf("%s is not shipped as retired", id)
+		}
+	}
+	for _, p := range Presets() {
+		r, err := model.Evaluate(p.Workload, &c.Catalog)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range retired {
+			if _, ok := r.Find("api:" + id); ok {
+				t.Errorf("preset %s: retired %s is offered", p.Name, id)
+			}
+		}
+	}
+}
