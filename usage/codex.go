@@ -3,6 +3,7 @@ package usage
 import (
 	"bytes"
 	"errors"
+	"time"
 )
 
 // Codex lines worth parsing hold one of these.
@@ -46,6 +47,32 @@ type codexRec struct {
 	model           []byte
 	last, total     codexUsage
 	hasLast, hasTot bool
+	limits          codexLimits // payload.rate_limits, when hasLimits
+	hasLimits       bool
+}
+
+// RateWindow is one window of a Codex rate-limit snapshot. A number the
+// snapshot does not give is -1.
+type RateWindow struct {
+	Known           bool    // the snapshot has this window
+	UsedPercent     float64 // share of the window's allowance used, 0–100
+	WindowMinutes   float64 // the window's length: 300 (five hours), 10080 (a week)
+	ResetsAt        float64 // Unix seconds of the window's reset (newer builds)
+	ResetsInSeconds float64 // seconds from the snapshot to the reset (older builds)
+}
+
+// RateLimits is one rate-limit snapshot of a Codex token_count event: where
+// the account stood against its plan's limits at that moment.
+type RateLimits struct {
+	Time               time.Time
+	Primary, Secondary RateWindow
+	PlanType           string // "" when the snapshot does not say
+}
+
+// codexLimits is payload.rate_limits as read; plan aliases the line.
+type codexLimits struct {
+	primary, secondary RateWindow
+	plan               []byte
 }
 
 // maxCodexCount bounds Codex counts, which are cumulative over a session.
@@ -71,6 +98,8 @@ func parseCodexLine(line []byte, r *codexRec) outcome {
 			pmodel, _, err = nullableString(&s, &invalid)
 		case "info":
 			err = parseCodexInfo(&s, r, &imodel, &invalid, &rangeErr)
+		case "rate_limits":
+			r.hasLimits, err = parseCodexLimits(&s, &r.limits)
 		default:
 			err = s.skip()
 		}
@@ -158,6 +187,69 @@ func parseCodexInfo(s *scan, r *codexRec, model *[]byte, invalid, rangeErr *bool
 	})
 }
 
+// parseCodexLimits reads a rate_limits snapshot: {primary, secondary,
+// plan_type, …}. It only informs: a field of another type than expected is
+// left unknown and never makes the line invalid. It reports whether
+// rate_limits was an object.
+func parseCodexLimits(s *scan, l *codexLimits) (bool, error) {
+	*l = codexLimits{}
+	if s.peek() != '{' {
+		return false, s.skip()
+	}
+	err := s.fields(func(k []byte) error {
+		switch string(k) {
+		case "primary":
+			return parseRateWindow(s, &l.primary)
+		case "secondary":
+			return parseRateWindow(s, &l.secondary)
+		case "plan_type":
+			if s.peek() != '"' {
+				return s.skip()
+			}
+			v, err := s.str()
+			l.plan = v
+			return err
+		}
+		return s.skip()
+	})
+	return err == nil, err
+}
+
+// parseRateWindow reads {used_percent, window_minutes, resets_at,
+// resets_in_seconds}; numbers that are missing or not numbers stay unknown.
+func parseRateWindow(s *scan, w *RateWindow) error {
+	*w = RateWindow{}
+	if s.peek() != '{' {
+		return s.skip()
+	}
+	w.Known = true
+	w.UsedPercent, w.WindowMinutes, w.ResetsAt, w.ResetsInSeconds = -1, -1, -1, -1
+	return s.fields(func(k []byte) error {
+		var dst *float64
+		switch string(k) {
+		case "used_percent":
+			dst = &w.UsedPercent
+		case "window_minutes":
+			dst = &w.WindowMinutes
+		case "resets_at":
+			dst = &w.ResetsAt
+		case "resets_in_seconds":
+			dst = &w.ResetsInSeconds
+		default:
+			return s.skip()
+		}
+		v, err := s.number()
+		switch {
+		case errors.Is(err, errType):
+			return s.skip()
+		case err != nil:
+			return err
+		}
+		*dst = v
+		return nil
+	})
+}
+
 // parseCodexUsage reads a token_usage object; missing or null counts are 0.
 func parseCodexUsage(s *scan, u *codexUsage, invalid, rangeErr *bool) (bool, error) {
 	*u = codexUsage{}
@@ -204,7 +296,8 @@ func parseCodexUsage(s *scan, u *codexUsage, invalid, rangeErr *bool) (bool, err
 
 // codexFile turns the lines of one rollout into per-turn usage: a turn's
 // usage is last_token_usage, else the growth of total_token_usage since the
-// previous event; events with nothing in them are dropped. The model is the
+// previous event; events that repeat the previous total_token_usage, and
+// events with nothing in them, are dropped. The model is the
 // event's own, else that of the latest turn_context; none leaves it unknown
 // (ccusage would assume gpt-5; we do not guess).
 //
@@ -234,49 +327,60 @@ type codexTurnUsage struct {
 	u     codexUsage
 }
 
-// add feeds one parsed line; emit receives the turns to record.
-func (f *codexFile) add(r *codexRec, emit func(codexTurnUsage)) {
+// add feeds one parsed line; emit receives the turns to record. It reports
+// whether the line was a repeat: a token_count event whose
+// total_token_usage equals the previous one. Codex writes every event twice,
+// the second copy with the same usage and a newer rate-limit snapshot; the
+// repeat records nothing, whatever its last_token_usage says.
+func (f *codexFile) add(r *codexRec, emit func(codexTurnUsage)) bool {
 	switch r.kind {
 	case codexTurn:
 		if r.model != nil {
 			f.model = append(f.model[:0:0], r.model...)
 		}
-		return
+		return false
 	case codexTokens:
 	default:
-		return
+		return false
 	}
 	if !r.hasLast && !r.hasTot {
-		return
+		return false
 	}
 	sec := r.ts / 1000
 	if f.subagent {
+		// Replays are told on the events as written, repeats included, as
+		// ccusage does: a sub-agent's first event and its repeat always
+		// share a second.
 		f.seen++
 		switch {
 		case f.replaying && sec == f.replaySec:
 			f.baseline(r)
-			return
+			return false
 		case f.replaying:
 			f.replaying = false
 		case f.seen == 1:
 			f.pendingSec = sec
 			f.pending, f.hasPending = f.turn(r), true
-			return
+			return false
 		case f.seen == 2 && f.hasPending:
 			f.hasPending = false
 			if sec == f.pendingSec {
 				f.replaying, f.replaySec = true, sec
 				f.baseline(r)
-				return
+				return false
 			}
 			if !f.pending.u.zero() {
 				emit(f.pending)
 			}
 		}
 	}
+	if r.hasTot && f.hasPrev && r.total == f.prev {
+		return true
+	}
 	if t := f.turn(r); !t.u.zero() {
 		emit(t)
 	}
+	return false
 }
 
 // flush emits what is still held at the end of the file.

@@ -61,7 +61,13 @@ type Log struct {
 	Duplicates   int64     // Claude usage lines dropped as copies of the same request
 	Synthetic    int64     // Claude lines of model <synthetic> (limit and error notices): not requests
 	Notices      []Notice  // Claude usage-limit notices, in time order, whatever Since..Until say
+	Repeats      int64     // Codex token_count events that repeat the previous totals: not requests
 	OutOfRange   int64     // records outside Since..Until
+
+	// RateLimits are the rate-limit snapshots of the Codex token_count
+	// events, repeats included (a repeat carries a newer snapshot), in time
+	// order, whatever Since..Until say.
+	RateLimits []RateLimits
 
 	recs     []rec
 	models   []string
@@ -227,6 +233,8 @@ func Load(src Source, opt Options) (*Log, error) {
 		l.Files += w.files
 		l.Synthetic += w.synthetic
 		l.Notices = append(l.Notices, w.notices...)
+		l.Repeats += w.repeats
+		l.RateLimits = append(l.RateLimits, w.limits...)
 		l.Bytes += w.bytes
 		l.Lines += w.lines
 		fileProblems = append(fileProblems, w.problems...)
@@ -286,10 +294,25 @@ func (l *Log) canonicalize() {
 		r := &l.recs[i]
 		r.model, r.session = uint16(modelTo[r.model]), uint32(sessionTo[r.session])
 	}
+	slices.SortFunc(l.RateLimits, func(a, b RateLimits) int {
+		return cmp.Or(a.Time.Compare(b.Time), cmp.Compare(a.PlanType, b.PlanType), compareWindow(a.Primary, b.Primary),
+			compareWindow(a.Secondary, b.Secondary))
+	})
 	slices.SortFunc(l.recs, func(a, b rec) int {
 		return cmp.Or(cmp.Compare(a.ts, b.ts), cmp.Compare(a.session, b.session), cmp.Compare(a.model, b.model),
 			slices.Compare(a.tok[:], b.tok[:]), cmp.Compare(a.req, b.req), cmp.Compare(a.flags, b.flags))
 	})
+}
+
+func compareWindow(a, b RateWindow) int {
+	if a.Known != b.Known {
+		if a.Known {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Or(cmp.Compare(a.UsedPercent, b.UsedPercent), cmp.Compare(a.WindowMinutes, b.WindowMinutes),
+		cmp.Compare(a.ResetsAt, b.ResetsAt), cmp.Compare(a.ResetsInSeconds, b.ResetsInSeconds))
 }
 
 // ParseDay reads YYYY-MM-DD or YYYYMMDD and returns YYYY-MM-DD.
@@ -380,6 +403,9 @@ type worker struct {
 	counts       [nSkip]int64
 	synthetic    int64
 	notices      []Notice
+	repeats      int64
+	limits       []RateLimits
+	plans        map[string]string // plan_type strings, interned
 	files        int
 	bytes, lines int64
 	problems     []Problem
@@ -584,7 +610,31 @@ func (w *worker) codexLine(line []byte, kind int, cf *codexFile) {
 		w.count(o, kind)
 		return
 	}
-	cf.add(r, w.codexTurn)
+	if r.kind == codexTokens && r.hasLimits {
+		w.limits = append(w.limits, RateLimits{Time: time.UnixMilli(r.ts).UTC(), Primary: r.limits.primary,
+			Secondary: r.limits.secondary, PlanType: w.plan(r.limits.plan)})
+	}
+	if cf.add(r, w.codexTurn) {
+		w.repeats++
+	}
+}
+
+// plan interns a plan_type.
+func (w *worker) plan(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if p, ok := w.plans[string(b)]; ok {
+		return p
+	}
+	if w.plans == nil {
+		w.plans = map[string]string{}
+	}
+	p := string(b)
+	if len(w.plans) < 64 {
+		w.plans[p] = p
+	}
+	return p
 }
 
 func (w *worker) codexTurn(t codexTurnUsage) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"strconv"
 )
 
 // scan is a small JSON reader over one log line. It walks objects key by key
@@ -250,6 +251,29 @@ func (s *scan) countMax(hi uint64) (uint64, error) {
 	}
 	if over {
 		return 0, errRange
+	}
+	return v, nil
+}
+
+// number reads a JSON number as a float64. Another type is errType, with
+// nothing consumed; a malformed number is errSyntax.
+func (s *scan) number() (float64, error) {
+	switch c := s.peek(); {
+	case c == '-' || c >= '0' && c <= '9':
+	default:
+		return 0, errType
+	}
+	start := s.i
+	for s.i < len(s.b) {
+		c := s.b[s.i]
+		if !(c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E') {
+			break
+		}
+		s.i++
+	}
+	v, err := strconv.ParseFloat(string(s.b[start:s.i]), 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return 0, errSyntax
 	}
 	return v, nil
 }
