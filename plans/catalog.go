@@ -39,7 +39,7 @@ type Change struct {
 	Applied             bool
 
 	// The new prices; nil leaves that price as it is.
-	input, output, cacheRead, cacheWrite *float64
+	Input, Output, CacheRead, CacheWrite *float64
 }
 
 // Catalog is a parsed price catalog: what the engine prices, plus what only
@@ -555,13 +555,13 @@ func (d *decoder) changes(n ast.Node, p *path, modelID string) ([]Change, error)
 					dates[ch.Date] = e.v
 				}
 			case "input":
-				ch.input, err = d.optional(e.v, ep, priceSpan)
+				ch.Input, err = d.optional(e.v, ep, priceSpan)
 			case "output":
-				ch.output, err = d.optional(e.v, ep, priceSpan)
+				ch.Output, err = d.optional(e.v, ep, priceSpan)
 			case "cache_read":
-				ch.cacheRead, err = d.optional(e.v, ep, priceSpan)
+				ch.CacheRead, err = d.optional(e.v, ep, priceSpan)
 			case "cache_write":
-				ch.cacheWrite, err = d.optional(e.v, ep, priceSpan)
+				ch.CacheWrite, err = d.optional(e.v, ep, priceSpan)
 			case "note":
 				ch.Note, err = d.note(e.v, ep)
 			default:
@@ -574,7 +574,7 @@ func (d *decoder) changes(n ast.Node, p *path, modelID string) ([]Change, error)
 		if dateNode == nil {
 			return nil, d.missing(it, ip, "date")
 		}
-		if ch.input == nil && ch.output == nil && ch.cacheRead == nil && ch.cacheWrite == nil {
+		if ch.Input == nil && ch.Output == nil && ch.CacheRead == nil && ch.CacheWrite == nil {
 			return nil, d.errAt(it, ip, "a change needs at least one new price (input, output, cache_read or cache_write)")
 		}
 		out = append(out, ch)
@@ -1013,34 +1013,17 @@ func (c *Catalog) clone() *Catalog {
 		}
 	}
 	for i := range out.Models {
-		out.Models[i] = cloneModel(out.Models[i])
+		out.Models[i] = out.Models[i].Clone()
 	}
 	for i := range out.Plans {
 		out.Plans[i] = clonePlan(out.Plans[i])
 	}
 	for i := range out.Changes {
 		ch := &out.Changes[i]
-		ch.input, ch.output = clonePtr(ch.input), clonePtr(ch.output)
-		ch.cacheRead, ch.cacheWrite = clonePtr(ch.cacheRead), clonePtr(ch.cacheWrite)
+		ch.Input, ch.Output = clonePtr(ch.Input), clonePtr(ch.Output)
+		ch.CacheRead, ch.CacheWrite = clonePtr(ch.CacheRead), clonePtr(ch.CacheWrite)
 	}
 	return out
-}
-
-// cloneModel is a copy of m that shares no memory with it.
-func cloneModel(m model.APIModel) model.APIModel {
-	m.Rates = cloneRates(m.Rates)
-	m.LongContext = cloneLongContext(m.LongContext)
-	return m
-}
-
-// cloneLongContext is a copy of lc that shares no memory with it (nil for nil).
-func cloneLongContext(lc *model.LongContext) *model.LongContext {
-	if lc == nil {
-		return nil
-	}
-	c := *lc
-	c.Rates = cloneRates(c.Rates)
-	return &c
 }
 
 // clonePlan is a copy of s that shares no memory with it.
@@ -1054,11 +1037,6 @@ func clonePlan(s model.Subscription) model.Subscription {
 		l.Tiers, l.Models, l.Via = slices.Clone(l.Tiers), slices.Clone(l.Models), slices.Clone(l.Via)
 	}
 	return s
-}
-
-func cloneRates(r model.Rates) model.Rates {
-	r.CacheRead, r.CacheWrite, r.CacheWrite1h = clonePtr(r.CacheRead), clonePtr(r.CacheWrite), clonePtr(r.CacheWrite1h)
-	return r
 }
 
 func clonePtr(p *float64) *float64 {
@@ -1087,17 +1065,17 @@ func (c *Catalog) ApplyChanges(today string) []string {
 		if !ok {
 			continue // the model was removed after parsing
 		}
-		if ch.input != nil {
-			m.Input = *ch.input
+		if ch.Input != nil {
+			m.Input = *ch.Input
 		}
-		if ch.output != nil {
-			m.Output = *ch.output
+		if ch.Output != nil {
+			m.Output = *ch.Output
 		}
-		if ch.cacheRead != nil {
-			m.CacheRead = clonePtr(ch.cacheRead) // a copy: the change keeps its own
+		if ch.CacheRead != nil {
+			m.CacheRead = clonePtr(ch.CacheRead) // a copy: the change keeps its own
 		}
-		if ch.cacheWrite != nil {
-			m.CacheWrite = clonePtr(ch.cacheWrite)
+		if ch.CacheWrite != nil {
+			m.CacheWrite = clonePtr(ch.CacheWrite)
 		}
 		what := "price change of " + ch.Date + " applied"
 		note := what

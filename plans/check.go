@@ -135,7 +135,7 @@ func (ch *Change) prices() string {
 	for _, f := range []struct {
 		name string
 		v    *float64
-	}{{"input", ch.input}, {"output", ch.output}, {"cache_read", ch.cacheRead}, {"cache_write", ch.cacheWrite}} {
+	}{{"input", ch.Input}, {"output", ch.Output}, {"cache_read", ch.CacheRead}, {"cache_write", ch.CacheWrite}} {
 		if f.v != nil {
 			parts = append(parts, f.name+" "+strconv.FormatFloat(*f.v, 'f', -1, 64))
 		}

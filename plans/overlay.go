@@ -291,7 +291,7 @@ func (d *decoder) overlayModels(n ast.Node, p *path, c *Catalog, o *Overlay, rem
 		if err := d.notRemoved(removed, m.ID, ids, ip); err != nil {
 			return err
 		}
-		o.Models = append(o.Models, cloneModel(m))
+		o.Models = append(o.Models, m.Clone())
 		o.Changes = append(o.Changes, changes...)
 		if j := c.modelIndex(m.ID); j >= 0 {
 			c.Models[j] = m
@@ -424,7 +424,7 @@ func SaveOverlay(path string, base *Catalog, o *Overlay, header ...string) (back
 // PutModel adds m to the overlay, or replaces the overlay's entry with its
 // id; changes replace that entry's dated changes.
 func (o *Overlay) PutModel(m model.APIModel, changes []Change) {
-	m = cloneModel(m)
+	m = m.Clone()
 	if i := slices.IndexFunc(o.Models, func(x model.APIModel) bool { return x.ID == m.ID }); i >= 0 {
 		o.Models[i] = m
 	} else {
@@ -583,7 +583,7 @@ func writeModel(b *bytes.Buffer, m *model.APIModel, changes []Change) {
 		for _, f := range []struct {
 			key string
 			v   *float64
-		}{{"input", ch.input}, {"output", ch.output}, {"cache_read", ch.cacheRead}, {"cache_write", ch.cacheWrite}} {
+		}{{"input", ch.Input}, {"output", ch.Output}, {"cache_read", ch.CacheRead}, {"cache_write", ch.CacheWrite}} {
 			if f.v != nil {
 				fmt.Fprintf(b, "%s    %s: %s\n", in, f.key, yamlNumber(*f.v))
 			}

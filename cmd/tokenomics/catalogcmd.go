@@ -16,6 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tokenomics/tokenomics/catalogsync"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 )
@@ -151,12 +152,12 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 	if asOf > now {
 		asOf, basis = now, "today (the date found is in the future)"
 	}
-	opt := plans.ImportOptions{Name: src, Source: format + " " + src, AsOf: asOf, Today: now, Add: o.add, Force: o.force}
-	var res *plans.ImportResult
+	opt := catalogsync.ImportOptions{Name: src, Source: format + " " + src, AsOf: asOf, Today: now, Add: o.add, Force: o.force}
+	var res *catalogsync.ImportResult
 	if format == "litellm" {
-		res, err = plans.ImportLiteLLM(cur, pf.data, opt)
+		res, err = catalogsync.ImportLiteLLM(cur, pf.data, opt)
 	} else {
-		res, err = plans.ImportOpenRouter(cur, pf.data, opt)
+		res, err = catalogsync.ImportOpenRouter(cur, pf.data, opt)
 	}
 	if err != nil {
 		return err
@@ -190,7 +191,7 @@ The file before this write is kept as %s.`, now, format, src, filepath.Base(path
 	return nil
 }
 
-func printImport(w io.Writer, res *plans.ImportResult, src, asOf, basis string) {
+func printImport(w io.Writer, res *catalogsync.ImportResult, src, asOf, basis string) {
 	title := map[string]string{"litellm": "LiteLLM price file", "openrouter": "OpenRouter model list"}[res.Format]
 	printf(w, "%s %s: %d %s, prices of %s (from %s)\n\n", title, src, res.Entries, either(res.Entries, "entry", "entries"), asOf, basis)
 	arrow := func(a, b float64) string {
@@ -208,7 +209,7 @@ func printImport(w io.Writer, res *plans.ImportResult, src, asOf, basis string) 
 			if m.Was.ContextWindow != m.Model.ContextWindow {
 				ctx = model.Tokens(m.Was.ContextWindow) + " → " + ctx
 			}
-			for _, d := range plans.DiffModel(m.Was, &m.Model) {
+			for _, d := range catalogsync.DiffModel(m.Was, &m.Model) {
 				switch d.Field {
 				case "input", "output", "context_window":
 				default:
@@ -375,7 +376,7 @@ due today applied to both.`,
 				c.ApplyChanges(now)
 				cats[i], names[i] = c, name
 			}
-			diffs := plans.Diff(cats[0], cats[1])
+			diffs := catalogsync.Diff(cats[0], cats[1])
 			if format == "json" {
 				return diffJSON(stdout, names, cats, now, diffs)
 			}
@@ -421,19 +422,19 @@ func diffCatalog(arg, overlay string) (*plans.Catalog, string, error) {
 	return c, arg, err
 }
 
-func diffJSON(w io.Writer, names [2]string, cats [2]*plans.Catalog, now string, diffs []plans.Difference) error {
+func diffJSON(w io.Writer, names [2]string, cats [2]*plans.Catalog, now string, diffs []catalogsync.Difference) error {
 	type side struct {
 		Name string `json:"name"`
 		AsOf string `json:"as_of"`
 	}
 	type diff struct {
-		Kind   string      `json:"kind"`
-		ID     string      `json:"id"`
-		Name   string      `json:"name"`
-		Field  string      `json:"field"`
-		A      plans.Value `json:"a"`
-		B      plans.Value `json:"b"`
-		Change string      `json:"change,omitempty"`
+		Kind   string            `json:"kind"`
+		ID     string            `json:"id"`
+		Name   string            `json:"name"`
+		Field  string            `json:"field"`
+		A      catalogsync.Value `json:"a"`
+		B      catalogsync.Value `json:"b"`
+		Change string            `json:"change,omitempty"`
 	}
 	out := struct {
 		A           side   `json:"a"`

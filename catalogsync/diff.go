@@ -1,4 +1,4 @@
-package plans
+package catalogsync
 
 import (
 	"encoding/json"
@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/plans"
 )
 
 // Difference is one figure that differs between two catalogs.
@@ -162,6 +163,10 @@ func planFields(p *model.Subscription) []field {
 	}
 }
 
+func planIndex(c *plans.Catalog, id string) int {
+	return slices.IndexFunc(c.Plans, func(p model.Subscription) bool { return p.ID == id })
+}
+
 func modelSummary(m *model.APIModel) Value {
 	return text(fmt.Sprintf("%s in · %s out · %s context", strconv.FormatFloat(m.Input, 'f', -1, 64),
 		strconv.FormatFloat(m.Output, 'f', -1, 64), model.Tokens(m.ContextWindow)))
@@ -191,7 +196,7 @@ func DiffModel(a, b *model.APIModel) []Difference {
 // Diff lists every price, limit, tokenizer factor and provenance figure
 // that differs from catalog a to catalog b: entries of both in a's order,
 // then entries only b has.
-func Diff(a, b *Catalog) []Difference {
+func Diff(a, b *plans.Catalog) []Difference {
 	var out []Difference
 	compare := func(kind, id, name string, fa, fb []field) {
 		for i := range fa {
@@ -209,20 +214,21 @@ func Diff(a, b *Catalog) []Difference {
 		}
 	}
 	for i := range b.Models {
-		if mb := &b.Models[i]; a.modelIndex(mb.ID) < 0 {
+		mb := &b.Models[i]
+		if _, ok := a.Model(mb.ID); !ok {
 			out = append(out, Difference{Kind: "api", ID: mb.ID, Name: mb.Name, Field: "entry", B: modelSummary(mb)})
 		}
 	}
 	for i := range a.Plans {
 		pa := &a.Plans[i]
-		if j := b.plan(pa.ID); j >= 0 {
+		if j := planIndex(b, pa.ID); j >= 0 {
 			compare("subscription", pa.ID, b.Plans[j].Name, planFields(pa), planFields(&b.Plans[j]))
 		} else {
 			out = append(out, Difference{Kind: "subscription", ID: pa.ID, Name: pa.Name, Field: "entry", A: planSummary(pa)})
 		}
 	}
 	for i := range b.Plans {
-		if pb := &b.Plans[i]; a.plan(pb.ID) < 0 {
+		if pb := &b.Plans[i]; planIndex(a, pb.ID) < 0 {
 			out = append(out, Difference{Kind: "subscription", ID: pb.ID, Name: pb.Name, Field: "entry", B: planSummary(pb)})
 		}
 	}

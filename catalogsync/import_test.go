@@ -1,4 +1,4 @@
-package plans
+package catalogsync
 
 import (
 	"maps"
@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/plans"
 )
 
 // importBase is testdata/import-base.yaml: claude-test-4-5 (anthropic, of
@@ -17,9 +18,9 @@ import (
 // 2026-12-01), gemini-test-3.6-flash (google, of 2026-11-26: newer than the
 // files), deepseek-test, mistral-medium-3.5 and claude-test-2 (retired, in
 // no file).
-func importBase(t testing.TB) *Catalog {
+func importBase(t testing.TB) *plans.Catalog {
 	t.Helper()
-	c, err := LoadCatalog("testdata/import-base.yaml")
+	c, err := plans.LoadCatalog("testdata/import-base.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +112,7 @@ func TestImportLiteLLM(t *testing.T) {
 	if g.Model.Input != 5.5 || g.Model.Output != 33 || g.Model.BatchDiscount != 0 || g.Model.ContextWindow != 400000 || g.Model.MaxOutput != 128000 || g.Model.Tier != model.Frontier {
 		t.Errorf("gpt-test-5.5 %+v", g.Model)
 	}
-	if len(g.Changes) != 1 || g.Changes[0].Date != "2026-12-01" || *g.Changes[0].input != 7 {
+	if len(g.Changes) != 1 || g.Changes[0].Date != "2026-12-01" || *g.Changes[0].Input != 7 {
 		t.Errorf("gpt-test-5.5 changes %+v", g.Changes)
 	}
 
@@ -205,15 +206,15 @@ func TestImportLiteLLMOptions(t *testing.T) {
 		}},
 		{"the same figures are left alone", ImportOptions{Name: "p", Source: "litellm p", AsOf: "2027-01-01", Today: "2027-01-01"}, func(t *testing.T, res *ImportResult) {
 			// A second import of what the first wrote changes nothing.
-			o := &Overlay{}
+			o := &plans.Overlay{}
 			for _, m := range res.Models {
 				o.PutModel(m.Model, m.Changes)
 			}
-			out, err := MarshalOverlay(base, o)
+			out, err := plans.MarshalOverlay(base, o)
 			if err != nil {
 				t.Fatal(err)
 			}
-			cur, _, err := ApplyOverlay(base, "o.yaml", out)
+			cur, _, err := plans.ApplyOverlay(base, "o.yaml", out)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -283,7 +284,7 @@ func TestImportLiteLLMBadFiles(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ImportLiteLLM(importBase(t), []byte(tc.data), importOpts())
-			pe, ok := err.(*Error)
+			pe, ok := err.(*plans.Error)
 			if !ok {
 				t.Fatalf("error %T %v", err, err)
 			}
@@ -407,7 +408,7 @@ func TestImportedEntriesPrice(t *testing.T) {
 	base := importBase(t)
 	for _, f := range []struct {
 		name string
-		imp  func(*Catalog, []byte, ImportOptions) (*ImportResult, error)
+		imp  func(*plans.Catalog, []byte, ImportOptions) (*ImportResult, error)
 	}{{"litellm.json", ImportLiteLLM}, {"openrouter.json", ImportOpenRouter}} {
 		opt := importOpts()
 		opt.addAll, opt.Force = true, true
@@ -421,17 +422,17 @@ func TestImportedEntriesPrice(t *testing.T) {
 
 // checkImported writes the result as an overlay, loads it and prices a
 // workload on every model and plan: each cost finite and not negative.
-func checkImported(t testing.TB, base *Catalog, res *ImportResult) {
+func checkImported(t testing.TB, base *plans.Catalog, res *ImportResult) {
 	t.Helper()
-	o := &Overlay{}
+	o := &plans.Overlay{}
 	for _, m := range res.Models {
 		o.PutModel(m.Model, m.Changes)
 	}
-	out, err := MarshalOverlay(base, o, "fuzz")
+	out, err := plans.MarshalOverlay(base, o, "fuzz")
 	if err != nil {
 		t.Fatalf("an import gave an overlay that cannot be written: %v", err)
 	}
-	cat, _, err := ApplyOverlay(base, "overlay.yaml", out)
+	cat, _, err := plans.ApplyOverlay(base, "overlay.yaml", out)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}

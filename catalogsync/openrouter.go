@@ -1,9 +1,12 @@
-package plans
+package catalogsync
 
 import (
 	"encoding/json"
+	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/tokenomics/tokenomics/plans"
 )
 
 // OpenRouter's models API (GET https://openrouter.ai/api/v1/models) answers
@@ -41,7 +44,7 @@ var openrouterAuthors = map[string]string{
 
 // ImportOpenRouter reads OpenRouter's models list (data) against the catalog
 // cur, as ImportLiteLLM does LiteLLM's file.
-func ImportOpenRouter(cur *Catalog, data []byte, opt ImportOptions) (*ImportResult, error) {
+func ImportOpenRouter(cur *plans.Catalog, data []byte, opt ImportOptions) (*ImportResult, error) {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
 		return nil, jsonError(opt.Name, data, err, `a JSON object with a "data" list`)
@@ -149,11 +152,14 @@ func openrouterRecord(id string, e map[string]json.RawMessage) record {
 	if v, ok := r.jsonNumber(top, "max_completion_tokens"); ok {
 		r.maxOut = r.tokens("top_provider.max_completion_tokens", v)
 	}
-	if d, ok, _ := jsonText(e, "expiration_date"); ok && validDate(d) {
+	if d, ok, _ := jsonText(e, "expiration_date"); ok && plans.IsDate(d) {
 		r.retires = d
 	}
 	return r
 }
+
+// decimalRE is a plain decimal number, as OpenRouter writes its prices.
+var decimalRE = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
 
 // decimal reads a price OpenRouter writes as decimal text ("0.000003");
 // a JSON number is taken too.

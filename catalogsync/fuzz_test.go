@@ -1,15 +1,17 @@
-package plans
+package catalogsync
 
 import (
 	"errors"
 	"testing"
+
+	"github.com/tokenomics/tokenomics/plans"
 )
 
 // fuzzImport: whatever the bytes, an import answers without panicking, with
-// a positioned *Error for a file it cannot read; everything it accepts,
+// a positioned *plans.Error for a file it cannot read; everything it accepts,
 // every entry added (--add of every provider) and every newer one replaced,
 // writes an overlay that loads and prices to finite, non-negative costs.
-func fuzzImport(f *testing.F, imp func(*Catalog, []byte, ImportOptions) (*ImportResult, error), fixtures []string, texts ...string) {
+func fuzzImport(f *testing.F, imp func(*plans.Catalog, []byte, ImportOptions) (*ImportResult, error), fixtures []string, texts ...string) {
 	for _, name := range fixtures {
 		f.Add(fixture(f, name))
 	}
@@ -22,7 +24,7 @@ func fuzzImport(f *testing.F, imp func(*Catalog, []byte, ImportOptions) (*Import
 		opt.addAll, opt.Force = true, true
 		res, err := imp(base, data, opt)
 		if err != nil {
-			var pe *Error
+			var pe *plans.Error
 			if !errors.As(err, &pe) || pe.Line < 1 || pe.Msg == "" {
 				t.Fatalf("error %T without a place: %v", err, err)
 			}

@@ -1,4 +1,4 @@
-package plans
+package catalogsync
 
 import (
 	"encoding/json"
@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/plans"
 )
 
 // LiteLLM's model_prices_and_context_window.json maps a model key to an
@@ -57,7 +58,7 @@ var longRE = regexp.MustCompile(`^(input_cost_per_token|output_cost_per_token|ca
 // see importRecords for what is matched, updated and added. Errors in the
 // file as a whole (not JSON, not this file) are *Error at their place;
 // entries that cannot be used are listed in the result, not fatal.
-func ImportLiteLLM(cur *Catalog, data []byte, opt ImportOptions) (*ImportResult, error) {
+func ImportLiteLLM(cur *plans.Catalog, data []byte, opt ImportOptions) (*ImportResult, error) {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
 		return nil, jsonError(opt.Name, data, err, "a JSON object of model entries")
@@ -142,7 +143,7 @@ func litellmRecord(key, prov string, e map[string]json.RawMessage) record {
 	if v, ok := r.jsonNumber(e, "max_output_tokens"); ok {
 		r.maxOut = r.tokens("max_output_tokens", v)
 	}
-	if d, ok, _ := jsonText(e, "deprecation_date"); ok && validDate(d) {
+	if d, ok, _ := jsonText(e, "deprecation_date"); ok && plans.IsDate(d) {
 		r.retires = d
 	}
 	if s, ok, _ := jsonText(e, "source"); ok {
@@ -185,8 +186,7 @@ func (r *record) litellmLong(e map[string]json.RawMessage) *model.LongContext {
 		if r.tokens("long-context threshold", th) == 0 {
 			return nil
 		}
-		lc := &model.LongContext{Threshold: th, Rates: model.Rates{Input: r.input, Output: r.output, CacheRead: clonePtr(r.cacheRead),
-			CacheWrite: clonePtr(r.cacheWrite), CacheWrite1h: clonePtr(r.cacheWrite1h)}}
+		lc := &model.LongContext{Threshold: th, Rates: r.rates()}
 		if okIn {
 			lc.Input = in
 		}

@@ -1,15 +1,22 @@
-package plans
+package catalogsync
 
 import (
 	"encoding/json"
 	"fmt"
 	"reflect"
 	"testing"
+
+	"github.com/tokenomics/tokenomics/plans"
 )
 
 func TestDiff(t *testing.T) {
-	base := overlayBase(t)
-	b, _, err := ApplyOverlay(base, "o.yaml", []byte(`
+	// The overlay tests' catalog: acme-mini, acme-pro, acme-max (acme-pro ×
+	// 5), zeta-team and the acme tokenizer.
+	base, err := plans.LoadCatalog("../plans/testdata/catalog.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := plans.ApplyOverlay(base, "o.yaml", []byte(`
 tokenizers:
   acme: {ko: 2.2, ja: 2.5}
 api_models:

@@ -1,4 +1,7 @@
-package plans
+// Package catalogsync keeps a catalog in step with the providers' price
+// lists: it reads other price files (LiteLLM's, OpenRouter's) into API model
+// entries for an overlay, and lists what differs between two catalogs.
+package catalogsync
 
 import (
 	"bytes"
@@ -12,6 +15,7 @@ import (
 	"unicode"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/plans"
 )
 
 // Imports of other price files (LiteLLM's model_prices_and_context_window.json,
@@ -47,7 +51,7 @@ type Imported struct {
 	Key     string          // the entry's key (or id) in the file
 	Action  string          // "added" or "updated"
 	Model   model.APIModel  // the entry to write
-	Changes []Change        // its dated changes still to come after the file's date
+	Changes []plans.Change  // its dated changes still to come after the file's date
 	Was     *model.APIModel // the catalog's entry before, nil when added
 }
 
@@ -90,11 +94,25 @@ type record struct {
 	problem string // why the entry cannot be used, "" when it can
 }
 
+// rates are the record's prices, in a copy of their own.
+func (r *record) rates() model.Rates {
+	return model.Rates{Input: r.input, Output: r.output, CacheRead: r.cacheRead, CacheWrite: r.cacheWrite, CacheWrite1h: r.cacheWrite1h}.Clone()
+}
+
 func (r *record) fail(format string, args ...any) {
 	if r.problem == "" {
 		r.problem = fmt.Sprintf(format, args...)
 	}
 }
+
+// errorf builds a *plans.Error at a place of the file, as the catalog's
+// readers do, so that the command line reports both alike.
+func errorf(file string, line, col int, field, format string, args ...any) error {
+	return &plans.Error{File: file, Line: line, Col: col, Field: field, Msg: fmt.Sprintf(format, args...)}
+}
+
+// fmtG writes v in the fewest digits that read back as v.
+func fmtG(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 var formatTitle = map[string]string{"litellm": "LiteLLM", "openrouter": "OpenRouter"}
 
@@ -140,7 +158,7 @@ func sanitizeID(s string) string {
 		out = out[:64]
 	}
 	out = strings.TrimRight(out, "-._")
-	if !idRE.MatchString(out) {
+	if !plans.IsID(out) {
 		return ""
 	}
 	return out
@@ -165,7 +183,7 @@ func perMillion(v float64) float64 {
 // price checks a per-token price and converts it; field names it in problems.
 func (r *record) price(field string, v float64) float64 {
 	p := perMillion(v)
-	if msg := priceSpan.check(p); msg != "" {
+	if msg := plans.CheckPrice(p); msg != "" {
 		r.fail("%s: the price per 1M tokens %s", field, msg)
 		return 0
 	}
@@ -174,7 +192,7 @@ func (r *record) price(field string, v float64) float64 {
 
 // tokens checks a token count (context window, threshold, max output).
 func (r *record) tokens(field string, v float64) float64 {
-	if msg := tokensSpan.check(v); msg != "" {
+	if msg := plans.CheckTokens(v); msg != "" {
 		r.fail("%s: %s", field, msg)
 		return 0
 	}
@@ -206,7 +224,7 @@ func batchDiscount(input, output, bi, bo float64) float64 {
 		return 0
 	}
 	d, _ := strconv.ParseFloat(strconv.FormatFloat(di, 'f', 6, 64), 64)
-	if discountSpan.check(d) != "" || d == 0 {
+	if plans.CheckDiscount(d) != "" || d == 0 {
 		return 0
 	}
 	return d
@@ -311,8 +329,8 @@ func preferKey(a, b *record) bool {
 
 // importRecords matches the records against the catalog and builds the
 // entries to write.
-func importRecords(cur *Catalog, format string, entries int, recs []record, opt ImportOptions) (*ImportResult, error) {
-	if !validDate(opt.AsOf) {
+func importRecords(cur *plans.Catalog, format string, entries int, recs []record, opt ImportOptions) (*ImportResult, error) {
+	if !plans.IsDate(opt.AsOf) {
 		return nil, fmt.Errorf("import: the date of the prices %q is not a date like 2026-11-27", opt.AsOf)
 	}
 	if opt.Today == "" {
@@ -419,8 +437,8 @@ func figuresOf(m *model.APIModel, changes int) figures {
 }
 
 // changesOf are the dated changes of model id in c after date.
-func changesOf(c *Catalog, id, after string) []Change {
-	var out []Change
+func changesOf(c *plans.Catalog, id, after string) []plans.Change {
+	var out []plans.Change
 	for _, ch := range c.Changes {
 		if ch.ModelID == id && ch.Date > after {
 			ch.Applied = false
@@ -430,24 +448,24 @@ func changesOf(c *Catalog, id, after string) []Change {
 	return out
 }
 
-func (res *ImportResult) update(cur *Catalog, m *model.APIModel, r *record, title string, opt ImportOptions) {
+func (res *ImportResult) update(cur *plans.Catalog, m *model.APIModel, r *record, title string, opt ImportOptions) {
 	if r.problem != "" {
 		res.Skipped = append(res.Skipped, Skip{r.key, m.ID, r.problem})
 		return
 	}
-	n := cloneModel(*m)
-	n.Input, n.Output = r.input, r.output
-	if r.cacheRead != nil {
-		n.CacheRead = clonePtr(r.cacheRead)
+	n, got := m.Clone(), r.rates()
+	n.Input, n.Output = got.Input, got.Output
+	if got.CacheRead != nil {
+		n.CacheRead = got.CacheRead
 	}
-	if r.cacheWrite != nil {
-		n.CacheWrite = clonePtr(r.cacheWrite)
+	if got.CacheWrite != nil {
+		n.CacheWrite = got.CacheWrite
 	}
-	if r.cacheWrite1h != nil {
-		n.CacheWrite1h = clonePtr(r.cacheWrite1h)
+	if got.CacheWrite1h != nil {
+		n.CacheWrite1h = got.CacheWrite1h
 	}
 	if r.long != nil {
-		n.LongContext = cloneLongContext(r.long)
+		n.LongContext = r.long.Clone()
 	}
 	if r.batch > 0 {
 		n.BatchDiscount = r.batch
@@ -485,7 +503,7 @@ func (res *ImportResult) update(cur *Catalog, m *model.APIModel, r *record, titl
 	}
 	note += "." + r.extraNote()
 	n.Confidence, n.Source, n.AsOf, n.Note = "reported", opt.Source, opt.AsOf, note
-	was := cloneModel(*m)
+	was := m.Clone()
 	res.Models = append(res.Models, Imported{Key: r.key, Action: "updated", Model: n, Changes: changes, Was: &was})
 }
 
@@ -514,7 +532,7 @@ func (r *record) extraNote() string {
 	return s
 }
 
-func (res *ImportResult) add(cur *Catalog, r *record, title string, taken map[string]bool, opt ImportOptions) {
+func (res *ImportResult) add(cur *plans.Catalog, r *record, title string, taken map[string]bool, opt ImportOptions) {
 	skip := func(id, reason string) { res.Skipped = append(res.Skipped, Skip{r.key, id, reason}) }
 	switch {
 	case r.problem != "":
@@ -545,14 +563,13 @@ func (res *ImportResult) add(cur *Catalog, r *record, title string, taken map[st
 	tier, why := guessTier(r)
 	n := model.APIModel{
 		ID: id, Provider: r.provider, Name: r.name, Tier: tier,
-		Rates: model.Rates{Input: r.input, Output: r.output, CacheRead: clonePtr(r.cacheRead), CacheWrite: clonePtr(r.cacheWrite),
-			CacheWrite1h: clonePtr(r.cacheWrite1h)},
+		Rates:         r.rates(),
 		BatchDiscount: r.batch, ContextWindow: r.context, MaxOutput: r.maxOut, Status: "active",
 	}
 	if n.Name == "" {
 		n.Name = id
 	}
-	n.LongContext = cloneLongContext(r.long)
+	n.LongContext = r.long.Clone()
 	if r.preview {
 		n.Status = "preview"
 	}
@@ -594,7 +611,7 @@ func guessTier(r *record) (model.Tier, string) {
 
 // guessTokenizer is the tokenizer of the provider's first model in the
 // catalog (the catalog lists each provider's newest first), "" when none.
-func guessTokenizer(c *Catalog, provider string) string {
+func guessTokenizer(c *plans.Catalog, provider string) string {
 	for i := range c.Models {
 		if m := &c.Models[i]; m.Provider == provider && m.Tokenizer != "" {
 			if _, ok := c.Tokenizers[m.Tokenizer]; ok {
