@@ -8,7 +8,6 @@ import (
 	_ "embed"
 	"fmt"
 	"maps"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -86,9 +85,9 @@ func Embedded() (*Catalog, error) {
 }
 
 // LoadCatalog reads and parses a catalog file. A file that cannot be read
-// gives the *fs.PathError of os.ReadFile, so os.IsNotExist works on it.
+// gives a *fs.PathError (readFile), so os.IsNotExist works on it.
 func LoadCatalog(path string) (*Catalog, error) {
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
 		return nil, err
 	}

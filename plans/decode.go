@@ -16,6 +16,8 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+
+	"github.com/tokenomics/tokenomics/safefile"
 )
 
 // The files are read by walking goccy/go-yaml's AST rather than by
@@ -106,6 +108,17 @@ func parseDocument(name string, data []byte) (d *decoder, body ast.Node, err err
 	}
 	d.root = body
 	return d, body, nil
+}
+
+// readFile reads a catalog, overlay or workload file: a regular file of at
+// most maxFileSize bytes, read no further than that. Too large is an *Error
+// at 1:1; anything else is a *fs.PathError.
+func readFile(path string) ([]byte, error) {
+	data, err := safefile.ReadFile(path, maxFileSize)
+	if errors.Is(err, safefile.ErrTooLarge) {
+		return nil, errorf(path, 1, 1, "", "the file is larger than %s, the limit", safefile.Size(maxFileSize))
+	}
+	return data, err
 }
 
 // maxFileSize is far above any catalog (the shipped one is 60 kB) and keeps

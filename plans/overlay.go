@@ -5,9 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
-	"os"
 	"reflect"
 	"slices"
 	"strconv"
@@ -16,6 +14,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/safefile"
 )
 
 // An overlay is a user's corrections on top of a catalog (DESIGN.md,
@@ -51,10 +50,10 @@ type Overlay struct {
 var overlayKeys = []string{"schema", "as_of", "currency", "tokenizers", "tokenizer_notes", "fx", "api_models", "subscriptions", "remove"}
 
 // LoadOverlay reads the overlay file at path and applies it to base (see
-// ApplyOverlay). A file that cannot be read gives the *fs.PathError of
-// os.ReadFile, so os.IsNotExist works on it.
+// ApplyOverlay). A file that cannot be read gives a *fs.PathError
+// (readFile), so os.IsNotExist works on it.
 func LoadOverlay(base *Catalog, path string) (*Catalog, *Overlay, error) {
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -397,28 +396,17 @@ func mergeFX(dst *FX, src FX) {
 // BackupSuffix names the copy SaveOverlay keeps of the overlay it replaces.
 const BackupSuffix = ".bak"
 
-// SaveOverlay writes o to path atomically, as SaveWorkload does: a temporary
-// file in the same directory, synced and renamed over path. The file it
-// replaces is first copied, atomically too, to path + BackupSuffix (one
-// generation: the backup of the write before is replaced). It returns the
-// backup's path, "" when there was no file to keep. Nothing is written
-// unless o marshals and reads back the same (MarshalOverlay).
+// SaveOverlay writes o to path atomically, as SaveWorkload does, and keeps
+// the file it replaces as path + BackupSuffix (one generation), rotated only
+// once the new file is in place (safefile.Write). It returns the backup's
+// path, "" when there was no file to keep. Nothing is written unless o
+// marshals and reads back the same (MarshalOverlay).
 func SaveOverlay(path string, base *Catalog, o *Overlay, header ...string) (backup string, err error) {
 	data, err := MarshalOverlay(base, o, header...)
 	if err != nil {
 		return "", err
 	}
-	old, err := os.ReadFile(path)
-	switch {
-	case err == nil:
-		backup = path + BackupSuffix
-		if err := writeFileAtomic(backup, old); err != nil {
-			return "", err
-		}
-	case !errors.Is(err, fs.ErrNotExist):
-		return "", err
-	}
-	return backup, writeFileAtomic(path, data)
+	return safefile.Write(path, data, safefile.Options{Backup: BackupSuffix})
 }
 
 // PutModel adds m to the overlay, or replaces the overlay's entry with its

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/safefile"
 )
 
 // overlayBase is testdata/catalog.yaml: API models acme-mini, acme-large
@@ -430,12 +431,12 @@ func TestSaveOverlayFailureChangesNothing(t *testing.T) {
 	before, _ := os.ReadFile(path)
 
 	o.PutModel(model.APIModel{ID: "acme-nano", Provider: "acme", Name: "Acme Nano", Tier: model.Small, Rates: model.Rates{Input: 2, Output: 1}, ContextWindow: 1000}, nil)
-	old := rename
-	rename = func(string, string) error { return errors.New("rename refused") }
-	_, err := SaveOverlay(path, base, o)
-	rename = old
-	if err == nil {
-		t.Fatal("no error")
+	// The backup cannot be made: a directory is in its place.
+	if err := os.Mkdir(path+BackupSuffix, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := SaveOverlay(path, base, o); !errors.Is(err, safefile.ErrNotRegular) {
+		t.Fatalf("error %v, want safefile.ErrNotRegular", err)
 	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Errorf("the overlay changed:\n%s", after)

@@ -3,10 +3,7 @@ package plans
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"math"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -16,6 +13,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/safefile"
 )
 
 var (
@@ -30,9 +28,9 @@ var (
 var anySpan = span{lo: math.Inf(-1), hi: math.Inf(1)}
 
 // LoadWorkload reads and parses a workload file. A file that cannot be read
-// gives the *fs.PathError of os.ReadFile, so os.IsNotExist works on it.
+// gives a *fs.PathError (readFile), so os.IsNotExist works on it.
 func LoadWorkload(path string) (model.Workload, error) {
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
 		return model.Workload{}, err
 	}
@@ -468,71 +466,14 @@ func yamlString(s string) string {
 	return yamlText(s)
 }
 
-// SaveWorkload writes w to path atomically: a temporary file in the same
-// directory is written, synced and renamed over path, so path holds either
-// the old content or the new, never a mix. Missing parent directories are
-// created. A symlink at path is followed, and the file it points to replaced.
+// SaveWorkload writes w to path atomically (safefile.Write): path holds the
+// old content or the new, never a mix. Missing parent directories are
+// created. A symbolic link at path is refused, not written through.
 func SaveWorkload(path string, w model.Workload) error {
 	data, err := MarshalWorkload(w)
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(path, data)
-}
-
-// Seams for tests to make a step fail.
-var (
-	syncFile = (*os.File).Sync
-	rename   = os.Rename
-)
-
-func writeFileAtomic(path string, data []byte) (err error) {
-	if target, err := filepath.EvalSymlinks(path); err == nil {
-		path = target
-	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	perm := fs.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
-		perm = st.Mode().Perm() // keep what the user chose
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	closed := false
-	defer func() {
-		if err != nil {
-			if !closed {
-				_ = f.Close()
-			}
-			_ = os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Chmod(perm); err != nil {
-		return err
-	}
-	if err = syncFile(f); err != nil {
-		return err
-	}
-	closed = true
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = rename(tmp, path); err != nil {
-		return err
-	}
-	// Sync the directory so the rename itself survives a crash; some
-	// systems cannot sync a directory, and the file is in place either way.
-	if df, derr := os.Open(dir); derr == nil {
-		_ = df.Sync()
-		_ = df.Close()
-	}
-	return nil
+	_, err = safefile.Write(path, data, safefile.Options{})
+	return err
 }
