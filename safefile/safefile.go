@@ -32,6 +32,26 @@ var ErrTooLarge = errors.New("too large")
 // ErrSymlink is the error of a write to a path that is a symbolic link.
 var ErrSymlink = errors.New("a symbolic link: not written through (name the file it points to)")
 
+// notRegular says what is there instead of a regular file.
+type notRegular fs.FileMode
+
+func (m notRegular) Error() string {
+	what := "something else"
+	switch t := fs.FileMode(m).Type(); {
+	case t&fs.ModeDir != 0:
+		what = "a directory"
+	case t&fs.ModeNamedPipe != 0:
+		what = "a FIFO"
+	case t&fs.ModeDevice != 0:
+		what = "a device"
+	case t&fs.ModeSocket != 0:
+		what = "a socket"
+	}
+	return "is " + what + ", not a regular file"
+}
+
+func (notRegular) Is(target error) bool { return target == ErrNotRegular }
+
 // tooLarge says the limit a read went past.
 type tooLarge int64
 
@@ -59,7 +79,7 @@ func Open(path string) (*os.File, error) {
 	}
 	st, err := f.Stat()
 	if err == nil && !st.Mode().IsRegular() {
-		err = &fs.PathError{Op: "open", Path: path, Err: ErrNotRegular}
+		err = &fs.PathError{Op: "open", Path: path, Err: notRegular(st.Mode())}
 	}
 	if err != nil {
 		f.Close()

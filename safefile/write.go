@@ -117,7 +117,7 @@ func check(path string) (fs.FileInfo, error) {
 	case st.Mode()&fs.ModeSymlink != 0:
 		return nil, &fs.PathError{Op: "write", Path: path, Err: ErrSymlink}
 	case !st.Mode().IsRegular():
-		return nil, &fs.PathError{Op: "write", Path: path, Err: ErrNotRegular}
+		return nil, &fs.PathError{Op: "write", Path: path, Err: notRegular(st.Mode())}
 	}
 	return st, nil
 }
