@@ -23,13 +23,20 @@ type savedMsg struct {
 
 type stateSavedMsg struct{ err error }
 
+// StateError is the state file that could not be written when the app quit:
+// the workload on screen is not the one the next start restores.
+type StateError struct{ Err error }
+
+func (e *StateError) Error() string {
+	return "the workload was not kept for the next start: " + e.Err.Error()
+}
+
+func (e *StateError) Unwrap() error { return e.Err }
+
 const defaultSaveName = "workload.yaml"
 
-// writeWorkload saves w to path, making its directory first.
+// writeWorkload saves w to path (plans.SaveWorkload makes its directory).
 func writeWorkload(path string, w model.Workload) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
 	return plans.SaveWorkload(path, w)
 }
 

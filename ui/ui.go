@@ -29,10 +29,18 @@ type Options struct {
 	MarksFade    time.Duration // how long rank and cost changes stay; 0 = 3 s
 }
 
-// Run starts the app on the terminal and returns when the user quits.
+// Run starts the app on the terminal and returns when the user quits. A
+// state file not written at quit is a *StateError: the screen that could
+// have said so is gone.
 func Run(o Options) error {
-	_, err := tea.NewProgram(New(o)).Run()
-	return err
+	final, err := tea.NewProgram(New(o)).Run()
+	if err != nil {
+		return err
+	}
+	if m, ok := final.(Model); ok && m.stateErr != nil {
+		return &StateError{m.stateErr}
+	}
+	return nil
 }
 
 type focus int
@@ -107,6 +115,7 @@ type Model struct {
 	status    string
 	statusBad bool
 	savedPath string // the last path saved to: overwriting it needs no confirmation
+	stateErr  error  // the last write of the state file, when it failed
 
 	dirty part
 	view  renderCache
@@ -190,6 +199,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case savedMsg:
 		cmd = m.saved(msg)
 	case stateSavedMsg:
+		m.stateErr = msg.err
 		if msg.err != nil {
 			m.setStatus("could not write the state file: "+msg.err.Error(), true)
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -65,20 +66,43 @@ func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
 	if _, err := currencyOf(cat, w.Currency); err != nil {
 		return err
 	}
+	state, note := keepBadState(statePath())
+	if note != "" {
+		notices = append(notices, note)
+	}
 	err = ui.Run(ui.Options{
 		Catalog:      cat,
 		Workload:     w,
 		WorkloadPath: in.workload,
-		StatePath:    statePath(),
+		StatePath:    state,
 		Today:        today(),
 		Notices:      append(append(notices, in.notes...), changes...),
 	})
+	var se *ui.StateError
+	if errors.As(err, &se) {
+		return se
+	}
 	if err != nil {
 		// Not the user's input: a terminal that cannot be opened exits 1
 		// even when the cause is a file error (opening /dev/tty).
 		return fmt.Errorf("the app could not run: %v", err)
 	}
 	return nil
+}
+
+// keepBadState moves a state file that does not load to path+".bad" before
+// the app starts, so that the write at quit cannot destroy what it holds,
+// and returns the state path to write ("" when the file could not be moved:
+// then none is written) and a note for the user.
+func keepBadState(path string) (string, string) {
+	_, err := plans.LoadWorkload(path)
+	if err == nil || errors.Is(err, fs.ErrNotExist) {
+		return path, ""
+	}
+	if err := os.Rename(path, path+".bad"); err != nil {
+		return "", fmt.Sprintf("the state file %s does not load and cannot be moved aside (%v): the workload will not be kept at quit", displayPath(path), err)
+	}
+	return path, fmt.Sprintf("the state file did not load: it is kept as %s", displayPath(path+".bad"))
 }
 
 // isTerminal reports whether f is an interactive terminal. A character device
