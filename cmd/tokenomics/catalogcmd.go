@@ -19,6 +19,7 @@ import (
 	"github.com/tokenomics/tokenomics/catalogsync"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/safefile"
 )
 
 // Limits on what `catalog import` reads. LiteLLM's file is about 1.5 MB and
@@ -27,6 +28,10 @@ const maxPriceFile = 64 << 20
 
 // fetchTimeout bounds a whole fetch, body included (a variable for tests).
 var fetchTimeout = 30 * time.Second
+
+// lockWait is how long an import waits for another one writing the same
+// overlay: twice as long as that one's fetch may take.
+const lockWait = 60 * time.Second
 
 func newCatalog(stdout io.Writer) *cobra.Command {
 	var overlay string
@@ -124,6 +129,14 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 	// an import rewrites it whole.
 	in := inputs{overlay: o.overlay}
 	path, _ := in.overlayFile()
+	if !o.dry {
+		// Another import between our read and our write would lose its update.
+		unlock, err := safefile.Lock(path, lockWait)
+		if err != nil {
+			return fmt.Errorf("catalog import: %w", err)
+		}
+		defer unlock()
+	}
 	base, err := plans.Embedded()
 	if err != nil {
 		return err
@@ -280,33 +293,14 @@ func readPriceFile(src string, limit int64, timeout time.Duration) (*priceFile, 
 	if strings.Contains(src, "://") {
 		return nil, badInput("catalog import: %s: only http:// and https:// URLs are fetched", src)
 	}
-	f, err := os.Open(src)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > limit {
-		return nil, badInput("catalog import: %s is %d bytes; a price file is at most %d MiB", src, st.Size(), limit>>20)
-	}
-	data, err := readCapped(f, limit)
-	if err != nil {
-		return nil, fmt.Errorf("catalog import: %s: %w", src, err)
+	data, err := safefile.ReadFile(src, limit)
+	switch {
+	case errors.Is(err, safefile.ErrTooLarge):
+		return nil, badInput("catalog import: %s is larger than %s: not a price file", src, safefile.Size(limit))
+	case err != nil:
+		return nil, fmt.Errorf("catalog import: %w", err)
 	}
 	return &priceFile{data: data, base: filepath.Base(src)}, nil
-}
-
-var errTooLarge = errors.New("too large")
-
-// readCapped reads r to its end, refusing more than limit bytes.
-func readCapped(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, errTooLarge
-	}
-	return data, nil
 }
 
 func fetchPriceFile(url string, limit int64, timeout time.Duration) (*priceFile, error) {
@@ -330,9 +324,9 @@ func fetchPriceFile(url string, limit int64, timeout time.Duration) (*priceFile,
 	if resp.ContentLength > limit {
 		return nil, tooLarge
 	}
-	data, err := readCapped(resp.Body, limit)
+	data, err := safefile.ReadAll(resp.Body, limit)
 	switch {
-	case errors.Is(err, errTooLarge):
+	case errors.Is(err, safefile.ErrTooLarge):
 		return nil, tooLarge
 	case err != nil:
 		return nil, fmt.Errorf("catalog import: fetching %s: %w", url, err)

@@ -19,6 +19,7 @@ import (
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/safefile"
 	"github.com/tokenomics/tokenomics/tokencount"
 )
 
@@ -167,10 +168,11 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 	return err
 }
 
-// countFile counts one file. A file that cannot be opened or read is bad
-// input (exit status 2).
+// countFile counts one file, streamed. A file that cannot be opened or read,
+// or is not a regular file (a FIFO would wait, a device never end; "-" is
+// for standard input), is bad input (exit status 2).
 func countFile(name string) (tokencount.Stats, error) {
-	f, err := os.Open(name)
+	f, err := safefile.Open(name)
 	if err != nil {
 		return tokencount.Stats{}, inputError{err}
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -171,6 +172,13 @@ func runImport(stdout io.Writer, o *importFlags, args []string) error {
 // options turns the flags into reading options.
 func (o *importFlags) options(paths []string) (usage.Options, error) {
 	opt := usage.Options{Paths: paths, Location: time.Local}
+	for _, p := range paths {
+		// A FIFO would wait for a writer and a device never end: a log named
+		// is a file or a folder. A missing one is reported with the rest.
+		if st, err := os.Stat(p); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
+			return opt, badInput("import: %s is not a regular file or a folder", p)
+		}
+	}
 	if o.timezone != "" {
 		loc, err := time.LoadLocation(o.timezone)
 		if err != nil {

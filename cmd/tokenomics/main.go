@@ -13,6 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/safefile"
+	"github.com/tokenomics/tokenomics/ui"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -46,15 +48,37 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitCode(err)
 }
 
-// exitCode maps an error to the exit status: 2 for bad input, else 1.
+// exitCode maps an error to the exit status: 2 for bad input, else 1. A
+// write that fails (a full disk, a permission) is not bad input.
 func exitCode(err error) int {
+	var we *safefile.WriteError
+	var se *ui.StateError // the app ran; only its state file was not kept
+	if errors.As(err, &we) || errors.As(err, &se) {
+		return 1
+	}
 	var pe *plans.Error
 	var ie inputError
-	var fe *fs.PathError // a file the user named cannot be read or written
+	var fe *fs.PathError // a file the user named cannot be read, or is refused
 	if errors.As(err, &pe) || errors.As(err, &ie) || errors.As(err, &fe) || isFlagError(err) {
 		return 2
 	}
 	return 1
+}
+
+// argsAreInput makes a wrong argument (an extra word, a missing FILE) bad
+// input, exit 2, whichever validator of c or its subcommands says so.
+func argsAreInput(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if err := check(cmd, args); err != nil {
+				return inputError{err}
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		argsAreInput(sub)
+	}
 }
 
 // flagErr wraps cobra's flag parsing errors so they exit 2.
@@ -90,5 +114,6 @@ when stdout is not a terminal).`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagErr{err} })
 	in.register(root)
 	root.AddCommand(newCompare(stdout, stderr), newPlans(stdout), newPresets(stdout), newImport(stdout), newCount(stdout), newCatalog(stdout))
+	argsAreInput(root)
 	return root
 }
