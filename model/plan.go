@@ -322,10 +322,6 @@ func (e *engine) planQuote(pi int) Quote {
 	for _, l := range p.Limits {
 		q.Estimated = q.Estimated || l.Ranged() || l.Confidence == "estimate" || l.Confidence == ""
 	}
-	if q.Eligible && slices.ContainsFunc(p.Limits, func(l Limit) bool { return l.Ranged() }) {
-		q.MonthlyLow = e.planCost(pi, 1, atHigh, false).total
-		q.MonthlyHigh = e.planCost(pi, 1, atLow, false).total
-	}
 	q.Utilization, q.Limits = r.util, r.limits
 	q.Fits = r.ok
 	q.Classes = e.classes()
@@ -378,6 +374,12 @@ func (e *engine) planQuote(pi int) Quote {
 				q.Sources = append(q.Sources, Source{ID: m.ID, Name: m.Name, Provenance: m.Provenance})
 			}
 		}
+	}
+	// These reuse planCost's scratch buffers, which r above still shared
+	// until here.
+	if q.Eligible && slices.ContainsFunc(p.Limits, func(l Limit) bool { return l.Ranged() }) {
+		q.MonthlyLow = e.planCost(pi, 1, atHigh, false).total
+		q.MonthlyHigh = e.planCost(pi, 1, atLow, false).total
 	}
 	if q.Eligible {
 		q.BreakEven, q.HasBreakEven = e.breakEven(pi)

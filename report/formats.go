@@ -225,7 +225,7 @@ func JSON(w io.Writer, c *Comparison) error {
 		if q.Kind == model.KindSubscription {
 			jq.Free = q.Free
 			if q.Eligible {
-				jq.CostLow, jq.CostHigh = optNumber(round6(q.MonthlyLow)), optNumber(round6(q.MonthlyHigh))
+				jq.CostLow, jq.CostHigh = finite(q.MonthlyLow), finite(q.MonthlyHigh)
 			}
 		}
 		if q.Capped {
@@ -286,6 +286,15 @@ func newJSONVerdict(v model.Verdict) jsonVerdict {
 }
 
 func optNumber(v float64) *float64 { return &v }
+
+// finite is v to six places, or null when no figure exists (the plan cannot
+// carry the work at that end of its caps' range).
+func finite(v float64) *float64 {
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		return nil
+	}
+	return optNumber(round6(v))
+}
 
 func optString(s string) *string {
 	if s == "" {

@@ -5,6 +5,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -155,10 +156,15 @@ func currentLine(v *model.Verdict, current string, cur money.Currency) string {
 }
 
 // RangeText is a plan's cost over its caps' range, "$20.00–$38.54", or its
-// cost alone when the range is a point.
+// cost alone when the range is a point ("$20.00 or more" when at the tight
+// end of its caps the plan cannot carry the work at all).
 func RangeText(q *model.Quote, cur money.Currency) string {
-	if q.Kind != model.KindSubscription || q.MonthlyLow == q.MonthlyHigh || !q.Eligible {
+	switch {
+	case q.Kind != model.KindSubscription || q.MonthlyLow == q.MonthlyHigh || !q.Eligible:
 		return cur.Format(q.Monthly)
+	case math.IsInf(q.MonthlyHigh, 1):
+		// At the tight end some overflow has no API route: no upper figure.
+		return cur.Format(q.MonthlyLow) + " or more"
 	}
 	return cur.Format(q.MonthlyLow) + "–" + cur.Format(q.MonthlyHigh)
 }
