@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,13 +45,28 @@ func saveCmd(path string, w model.Workload, edits int) tea.Cmd {
 	return func() tea.Msg { return savedMsg{path, edits, writeWorkload(path, w)} }
 }
 
-// saveStateCmd writes the state file; nil when there is none to write.
+// saveStateCmd writes the state files (the workload and the app's prefs);
+// nil when there are none to write.
 func (m *Model) saveStateCmd() tea.Cmd {
 	path, w := m.opts.StatePath, m.w
-	if path == "" {
+	vpath, v := m.opts.PrefsPath, m.prefs
+	if path == "" && vpath == "" {
 		return nil
 	}
-	return func() tea.Msg { return stateSavedMsg{writeWorkload(path, w)} }
+	return func() tea.Msg {
+		var errs []error
+		if path != "" {
+			errs = append(errs, writeWorkload(path, w))
+		}
+		if vpath != "" {
+			if err := os.MkdirAll(filepath.Dir(vpath), 0o755); err != nil {
+				errs = append(errs, err)
+			} else {
+				errs = append(errs, savePrefs(vpath, v))
+			}
+		}
+		return stateSavedMsg{errors.Join(errs...)}
+	}
 }
 
 func (m *Model) openSave() tea.Cmd {

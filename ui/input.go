@@ -75,6 +75,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openSave()
 	case key.Matches(msg, k.Copy):
 		return m.copySummary()
+	case key.Matches(msg, k.Volume):
+		m.cycleVolume()
 	case key.Matches(msg, k.Billing):
 		m.stepField(-1, fBilling, 1, false)
 	case key.Matches(msg, k.Currency):

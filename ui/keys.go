@@ -18,7 +18,7 @@ type keyMap struct {
 	Presets, Filter      key.Binding
 	Search, Billing      key.Binding
 	Currency, Save, Copy key.Binding
-	Unit                 key.Binding
+	Unit, Volume         key.Binding
 	Help, Quit           key.Binding
 }
 
@@ -53,6 +53,7 @@ func defaultKeys() keyMap {
 		Save:     b([]string{"ctrl+s"}, "ctrl+s", "save"),
 		Copy:     b([]string{"y"}, "y", "copy summary"),
 		Unit:     b([]string{"u"}, "u", "tokens/words/pages"),
+		Volume:   b([]string{"x"}, "x", "volume ×1 ×2 ×4 ×½"),
 		Help:     b([]string{"?"}, "?", "help"),
 		Quit:     b([]string{"q", "ctrl+c"}, "q", "quit"),
 	}
@@ -78,7 +79,7 @@ func (k keyMap) helpFor(m *Model) helpKeys {
 	h := helpKeys{full: [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Tab, k.ShiftTab, k.Enter, k.Back},
 		{k.Left, k.Right, k.BigLeft, k.BigRight, k.Expand, k.Unit, k.Add, k.Delete, k.Rename},
-		{k.Billing, k.Currency, k.Filter, k.Search, k.Presets},
+		{k.Volume, k.Billing, k.Currency, k.Filter, k.Search, k.Presets},
 		{k.Save, k.Copy, k.Quit},
 	}}
 	switch {
@@ -89,9 +90,9 @@ func (k keyMap) helpFor(m *Model) helpKeys {
 	case m.focus == focusDetail:
 		h.short = []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), adjust, withDesc(k.Tab, "your work"), k.Back, k.Copy, k.Quit}
 	case m.focus == focusPlans:
-		h.short = []key.Binding{withDesc(k.Up, "plan"), withDesc(k.Down, "plan"), withDesc(k.Enter, "details"), k.Filter, k.Search, withDesc(k.Tab, "your work"), k.Copy, k.Quit}
+		h.short = []key.Binding{withDesc(k.Up, "plan"), withDesc(k.Down, "plan"), withDesc(k.Enter, "details"), k.Filter, k.Search, k.Volume, withDesc(k.Tab, "your work"), k.Copy, k.Quit}
 	default:
-		h.short = []key.Binding{withDesc(k.Up, "row"), withDesc(k.Down, "row"), adjust, k.Enter, k.Expand, withDesc(k.Tab, "plans"), k.Presets, k.Save, k.Copy, k.Quit}
+		h.short = []key.Binding{withDesc(k.Up, "row"), withDesc(k.Down, "row"), adjust, k.Enter, k.Expand, withDesc(k.Tab, "plans"), k.Volume, k.Presets, k.Save, k.Copy, k.Quit}
 		if r := m.selectedRow(); r.kind == rowClassField && isSize(r.field) {
 			// On a size, its unit comes right after the slider.
 			h.short = append(h.short[:3:3], append([]key.Binding{k.Unit}, h.short[3:]...)...)

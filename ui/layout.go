@@ -9,6 +9,9 @@ const (
 	plansMinRows        = 10     // plans pane height (with borders) we defend
 	chartMinRows        = 11     // below this a chart says nothing
 	chartMaxRows        = 16     // a taller chart only wastes rows the plans could use
+	compactChartMin     = 5      // a compact chart: the readout of two lines, framed
+	compactChartMax     = 7      // … of four lines
+	plansCompactRows    = 8      // the plans pane beside a compact chart
 	glanceMinRows       = 7      // the glance box needs a few lines to say anything
 	leftMin, leftMax    = 46, 60 // workload pane width when wide
 	verdictMaxRows      = 6      // the verdict and its supporting lines, wrapped
@@ -56,8 +59,11 @@ func computeLayout(w, h int, workLines func(details bool) int, verdictRows int) 
 	}
 	l.wide = w >= wideWidth
 	vh := clamp(verdictRows, 1, verdictMaxRows)
-	if h < 20 {
+	switch {
+	case h < 20:
 		vh = min(vh, 2) // short screens keep their rows for the panes
+	case h < 30:
+		vh = min(vh, 3)
 	}
 	l.header = rect{0, 0, w, headerRows}
 	l.verdict = rect{0, headerRows, w, vh}
@@ -78,8 +84,13 @@ func computeLayout(w, h int, workLines func(details bool) int, verdictRows int) 
 		}
 		l.work = rect{0, top, lw, wh}
 		ph := bh
-		if bh >= plansMinRows+chartMinRows+2 {
+		switch {
+		case bh >= plansMinRows+chartMinRows+2:
 			ch := clamp(bh*2/5, chartMinRows, chartMaxRows)
+			ph = bh - ch
+			l.chart = rect{lw, top + ph, w - lw, ch}
+		case bh >= plansMinRows+compactChartMin:
+			ch := min(bh-plansMinRows, compactChartMax)
 			ph = bh - ch
 			l.chart = rect{lw, top + ph, w - lw, ch}
 		}
@@ -98,16 +109,26 @@ func computeLayout(w, h int, workLines func(details bool) int, verdictRows int) 
 		l.plans = rect{0, top + full, w, bh - full - ch}
 		l.chart = rect{0, top + bh - ch, w, ch}
 	default:
-		// The chart hides first, then the class details; the workload pane
-		// scrolls when even that is not enough.
-		l.details = bh >= full+plansMinRows
+		// The plot hides first, then the class details, then the compact
+		// chart (each line's cost at ½× to 4×); the workload pane scrolls
+		// when even that is not enough.
+		ch, plansNeed := 0, plansMinRows
+		if bh >= compact+plansCompactRows+compactChartMin {
+			ch, plansNeed = compactChartMin, plansCompactRows
+		}
+		l.details = bh-ch >= full+plansNeed
 		wh := full
 		if !l.details {
-			wh = min(compact, bh-plansMinRows)
+			wh = min(compact, bh-plansNeed-ch)
 		}
 		wh = max(wh, min(workMinRows, bh-3))
+		if ch > 0 {
+			// More of the chart only while the plans keep their full pane.
+			ch = clamp(bh-wh-plansMinRows, compactChartMin, compactChartMax)
+			l.chart = rect{0, top + bh - ch, w, ch}
+		}
 		l.work = rect{0, top, w, wh}
-		l.plans = rect{0, top + wh, w, bh - wh}
+		l.plans = rect{0, top + wh, w, bh - wh - ch}
 	}
 	return l
 }

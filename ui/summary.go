@@ -17,6 +17,6 @@ func (m *Model) copySummary() tea.Cmd {
 // summary is the current comparison as Markdown, for pasting into a note or
 // a chat: the same rendering as `tokenomics compare --format markdown`.
 func (m *Model) summary() string {
-	c := report.Comparison{Workload: m.w, Result: &m.res, CatalogAsOf: m.cat.AsOf, Currency: m.cur, Top: summaryRows}
+	c := report.Comparison{Workload: m.priced(), Result: &m.res, CatalogAsOf: m.cat.AsOf, Currency: m.cur, Top: summaryRows}
 	return report.Markdown(&c)
 }

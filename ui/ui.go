@@ -24,6 +24,8 @@ type Options struct {
 	Workload     model.Workload
 	WorkloadPath string        // where ctrl+s saves by default (may be "")
 	StatePath    string        // state file for the last workload ("" = don't write)
+	Prefs        Prefs         // the app's own settings from the last run (PrefsPath)
+	PrefsPath    string        // where they are kept ("" = don't write)
 	Today        time.Time     // for the catalog staleness warning
 	Notices      []string      // startup notices, shown once
 	MarksFade    time.Duration // how long rank and cost changes stay; 0 = 3 s
@@ -76,10 +78,11 @@ const (
 
 // Model is the root tea.Model.
 type Model struct {
-	opts Options
-	cat  *plans.Catalog
-	w    model.Workload
-	cur  money.Currency
+	opts  Options
+	cat   *plans.Catalog
+	w     model.Workload
+	cur   money.Currency
+	prefs Prefs // volume multiplier and the like: the app's, never the workload file's
 
 	res      model.Result
 	verdict  model.Verdict
@@ -137,6 +140,7 @@ func New(o Options) Model {
 		m.cat = cat
 	}
 	m.w = o.Workload
+	m.prefs = o.Prefs.valid()
 	if err := m.w.Validate(); err != nil {
 		notices = append(notices, "workload not usable ("+err.Error()+"): showing the default preset")
 		if m.w, err = plans.PresetByName(plans.DefaultPreset); err != nil {
@@ -280,7 +284,7 @@ func (m *Model) apply(fn func(w *model.Workload)) bool {
 // evaluate prices the workload once and remembers the previous ranking so
 // the plans pane can show what moved.
 func (m *Model) evaluate() {
-	res, err := model.Evaluate(m.w, &m.cat.Catalog)
+	res, err := model.Evaluate(m.priced(), &m.cat.Catalog)
 	if err != nil {
 		m.setStatus(err.Error(), true)
 		return
@@ -302,6 +306,24 @@ func (m *Model) evaluate() {
 	m.rebuildList()
 }
 
+// priced is the workload the model prices: the user's, every count scaled
+// by the volume multiplier.
+func (m *Model) priced() model.Workload {
+	if m.prefs.Volume == 1 {
+		return m.w
+	}
+	return m.w.Scaled(m.prefs.Volume)
+}
+
+// cycleVolume steps the what-if volume multiplier: ×1, ×2, ×4, ×½.
+func (m *Model) cycleVolume() {
+	i := slices.Index(volumeSteps, m.prefs.Volume)
+	m.prefs.Volume = volumeSteps[(i+1)%len(volumeSteps)]
+	m.evaluate()
+	m.setStatus("volume "+volumeName(m.prefs.Volume)+": every count of your work times "+volumeWord(m.prefs.Volume)+" (not saved into the workload)", false)
+	m.dirty = partAll
+}
+
 // resetMarks forgets the previous ranking (after loading a new workload the
 // moves would mean nothing).
 func (m *Model) resetMarks() {
@@ -311,7 +333,7 @@ func (m *Model) resetMarks() {
 // evaluateAlt prices the same work with the other billing period, for the
 // detail view's "annual vs monthly".
 func (m *Model) evaluateAlt() {
-	w := m.w
+	w := m.priced()
 	w.Billing = model.Annual
 	if m.w.Billing == model.Annual {
 		w.Billing = model.Monthly

@@ -71,6 +71,11 @@ func TestUpdate(t *testing.T) {
 		{"backspace edits the pre-filled value", []string{"enter", "backspace", "5", "enter"}, count(0), 45},
 		{"a cursor move keeps the value for editing", []string{"enter", "left", "5", "enter"}, count(0), 450},
 		{"←→ with the plans focused leave the work alone", []string{"tab", "right", "L", "left"}, count(0), 40},
+		// 40+3+5 a day over 22 days is 1,056 tasks; ×2 is 2,112.
+		{"x doubles the volume priced", []string{"x"}, func(m Model) float64 { return m.res.TotalTasks }, 2112},
+		{"x leaves the workload's own counts", []string{"x"}, count(0), 40},
+		{"x cycles ×1 ×2 ×4 ×½", []string{"x", "x", "x"}, func(m Model) float64 { return m.prefs.Volume }, 0.5},
+		{"x cycles back to ×1", []string{"x", "x", "x", "x"}, func(m Model) float64 { return m.res.TotalTasks }, 1056},
 		{"help scrolls", []string{"?", "down", "down", "up"}, func(m Model) float64 { return float64(m.helpOff) }, 1},
 	}
 	for _, tt := range tests {
@@ -153,15 +158,29 @@ func TestQuitWritesState(t *testing.T) {
 	dir := t.TempDir()
 	o := testOptions(t)
 	o.StatePath = filepath.Join(dir, "state", "workload.yaml")
-	m := send(New(o), tea.WindowSizeMsg{Width: 120, Height: 40}, press("right"))
+	o.PrefsPath = filepath.Join(dir, "state", "prefs.yaml")
+	m := send(New(o), tea.WindowSizeMsg{Width: 120, Height: 40}, press("right"), press("x"))
+	if s := screen(m); !strings.Contains(s, "Your work ×2 · 2,552 tasks/month") {
+		// 50+3+5 a day over 22 days is 1,276 tasks, ×2 is 2,552.
+		t.Errorf("no ×2 in the pane title:\n%s", s)
+	}
 	_, cmd := m.Update(press("q"))
 	runCmd(t, cmd)
 	w, err := plans.LoadWorkload(o.StatePath)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The multiplier is the app's, not the workload's: the file keeps 50.
 	if w.Classes[0].Count != 50 {
 		t.Errorf("state has count %v, want 50", w.Classes[0].Count)
+	}
+	p, err := LoadPrefs(o.PrefsPath)
+	if err != nil || p.Volume != 2 {
+		t.Errorf("prefs %+v, %v; want volume 2", p, err)
+	}
+	o.Prefs = p
+	if m := New(o); m.res.TotalTasks != 2*1056 {
+		t.Errorf("the multiplier did not come back: %v tasks", m.res.TotalTasks)
 	}
 }
 
@@ -291,10 +310,11 @@ func TestLayout(t *testing.T) {
 		{39, 30, true, false, false, false},
 		{80, 11, true, false, false, false},
 		{40, 12, false, false, false, false},
-		{80, 24, false, false, false, true},
+		{80, 24, false, false, true, false}, // a compact chart before the class details
+		{60, 20, false, false, false, false},
 		{80, 50, false, false, true, true},
 		{109, 40, false, false, true, true},
-		{110, 24, false, true, false, true},
+		{110, 24, false, true, true, true}, // a compact chart
 		{120, 40, false, true, true, true},
 		{160, 48, false, true, true, true},
 		{300, 100, false, true, true, true},

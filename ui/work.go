@@ -275,6 +275,9 @@ func (m *Model) renderWork(r rect) []string {
 		more = fmt.Sprintf("↓ %d more", n)
 	}
 	title := "Your work"
+	if m.prefs.Volume != 1 {
+		title += " " + volumeName(m.prefs.Volume)
+	}
 	if t := m.res.TotalTasks; t > 0 {
 		title += " · " + money.Count(t) + " tasks/month"
 	}
