@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -563,5 +564,87 @@ func TestMatchModel(t *testing.T) {
 		if got := MatchModel(tc.name, cat); got.ID != tc.id || got.Rule != tc.rule {
 			t.Errorf("%q → %+v, want {%s %s}", tc.name, got, tc.id, tc.rule)
 		}
+	}
+}
+
+// testdata/claude-2026 (real shapes, made-up values): three files, two
+// sessions by sessionId (a1b2c3 and d4e5f6 are one session, resumed), the
+// three forms of Claude Code's usage-limit notice (model <synthetic>), a
+// repeated copy of msg_4, 1-hour cache writes, and models no longer sold.
+// Per request, at the catalog's prices (USD per 1M):
+//
+//	msg_1 sonnet-4-5  10·3 + 1,000·3.75 (5m) + 2,000·6 (1h) + 200·15     = 18,780
+//	msg_2 sonnet-4    5·3 + 500·3.75 + 3,000·0.3 + 100·15                = 4,290
+//	msg_3 3-5-sonnet  100·3 + 50·15                                      = 1,050
+//	msg_4 opus-4-1    3·15 + 1,000·30 (1h) + 2,000·1.5 + 300·75          = 55,545
+//	msg_5 3-5-haiku   20·0.8 + 100·1 + 10·4                              = 156
+//	msg_6 opus-4      1·15 + 500·1.5 + 5·75                              = 1,140
+//	msg_7 3-haiku     1,000·0.25 + 100·1.25                              = 375
+//	msg_8 3-opus      100·15 + 20·75                                     = 3,000
+//	msg_9 3-7-sonnet  50·3 + 400·3.75 + 1,000·0.3 + 60·15                = 2,850
+//
+// 87,186 / 1e6 = $0.087186, and 13,634 tokens: what ccusage 20.0.24 reports
+// on the same files.
+func TestClaudeFixture2026(t *testing.T) {
+	l := load(t, ClaudeCode, Options{Paths: []string{"testdata/claude-2026"}})
+	s := l.Summarize(embedded(t))
+	want := Tokens{Input: 1289, Output: 845, CacheRead: 6500, CacheWrite: 5000, CacheWrite1h: 3000}
+	if s.Total != want || s.Total.Total() != 13634 {
+		t.Errorf("total = %+v, want %+v", s.Total, want)
+	}
+	if s.Requests != 9 || s.Sessions != 2 || l.Synthetic != 3 || l.Duplicates != 1 {
+		t.Errorf("requests %d sessions %d synthetic %d duplicates %d, want 9, 2, 3, 1", s.Requests, s.Sessions, l.Synthetic, l.Duplicates)
+	}
+	if math.Abs(s.Cost-0.087186) > 1e-12 || !s.Complete() {
+		t.Errorf("cost %.9f complete %v, want 0.087186 and complete", s.Cost, s.Complete())
+	}
+	if got := byName(s)["claude-opus-4-1-20250805"]; got.Match.ID != "claude-opus-4-1" || math.Abs(got.Cost-0.055545) > 1e-12 {
+		t.Errorf("opus 4.1 = %+v", got)
+	}
+}
+
+// testdata/codex-repeats: every token_count event written twice, the copy
+// with the same usage and a newer rate-limit snapshot.
+//
+//	dddd (gpt-5.3-codex): a snapshot without usage; T1 last 1,000 in (200 cached) / 100 out (40 reasoning);
+//	     T2 last 2,000 (1,000) / 200 (60); T3 totals only, 4,000 (1,500) / 350 (100) after 3,000 (1,200) /
+//	     300 (100): 1,000 (300) / 50 (0). Uncached 800 + 1,000 + 700 = 2,500, cached 1,500, visible
+//	     output 60 + 140 + 50 = 250, reasoning 100: 4,350 = the last total_tokens.
+//	     Cost: 2,500·1.75 + 1,500·0.175 + 350·14 = 4,375 + 262.5 + 4,900 = 9,537.5 → $0.0095375.
+//	eeee (go plan): gpt-5.1-codex 5,000 / 500 (200): 5,000·1.25 + 500·10 = 11,250 → $0.01125;
+//	     codex-mini-latest last 4,000 (2,048) / 400: 1,952·1.5 + 2,048·0.375 + 400·6 = 6,096 → $0.006096.
+//
+// Tokens: 14,250, as ccusage 20.0.24 counts them (it has no price for
+// codex-mini-latest; the other two costs are its own).
+func TestCodexRepeats(t *testing.T) {
+	l := load(t, Codex, Options{Paths: []string{"testdata/codex-repeats"}})
+	s := l.Summarize(embedded(t))
+	want := Tokens{Input: 2500 + 5000 + 1952, Output: 250 + 300 + 400, CacheRead: 1500 + 2048, Reasoning: 100 + 200}
+	if s.Total != want || s.Total.Total() != 14250 || s.Requests != 5 || l.Repeats != 5 {
+		t.Errorf("total %+v (%d) requests %d repeats %d; want %+v (14250), 5, 5", s.Total, s.Total.Total(), s.Requests, l.Repeats, want)
+	}
+	if math.Abs(s.Cost-(0.0095375+0.01125+0.006096)) > 1e-12 || !s.Complete() {
+		t.Errorf("cost %.9f complete %v", s.Cost, s.Complete())
+	}
+	// Every snapshot is kept, repeats and the one without usage included: 7 + 4.
+	if len(l.RateLimits) != 11 {
+		t.Fatalf("%d rate-limit snapshots, want 11", len(l.RateLimits))
+	}
+	first := l.RateLimits[0]
+	wantFirst := RateLimits{Time: time.Date(2026, 3, 1, 10, 0, 5, 0, time.UTC), PlanType: "plus",
+		Primary:   RateWindow{Known: true, UsedPercent: 5, WindowMinutes: 300, ResetsAt: 1772373600, ResetsInSeconds: -1},
+		Secondary: RateWindow{Known: true, UsedPercent: 20, WindowMinutes: 10080, ResetsAt: 1772900000, ResetsInSeconds: -1}}
+	if first != wantFirst {
+		t.Errorf("first snapshot %+v\nwant %+v", first, wantFirst)
+	}
+	// An older build: resets_in_seconds, plan_type null.
+	old := l.RateLimits[6]
+	if old.PlanType != "" || old.Primary != (RateWindow{Known: true, UsedPercent: 12, WindowMinutes: 300, ResetsAt: -1, ResetsInSeconds: 2999}) || old.Secondary.Known {
+		t.Errorf("older snapshot %+v", old)
+	}
+	// The go plan: a weekly primary only (secondary null).
+	g := l.RateLimits[10]
+	if g.PlanType != "go" || g.Primary.WindowMinutes != 10080 || g.Primary.UsedPercent != 6 || g.Secondary.Known {
+		t.Errorf("go snapshot %+v", g)
 	}
 }

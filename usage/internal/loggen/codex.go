@@ -104,8 +104,13 @@ func codexSession(r *rand.Rand, path, id string, at time.Time, tot *Totals, suba
 		if !withLast {
 			last = ""
 		}
-		line(fmt.Sprintf(`{"timestamp":"%s","type":"event_msg","payload":{"type":"token_count","info":{"total_token_usage":{"input_tokens":%d,"cached_input_tokens":%d,"output_tokens":%d,"reasoning_output_tokens":%d,"total_tokens":%d}%s,"model_context_window":272000},"rate_limits":{"primary":{"used_percent":%d.0,"window_minutes":300,"resets_at":1770811200},"plan_type":"plus"}}}`,
-			ts(at.Add(time.Second)), total.in, total.cached, total.out, total.reasoning, total.in+total.out, last, r.IntN(100)))
+		// Codex writes every token_count twice: the copy has the same usage
+		// and a newer rate-limit snapshot, and must not be counted again.
+		used := r.IntN(99)
+		for k := 0; k < 2; k++ {
+			line(fmt.Sprintf(`{"timestamp":"%s","type":"event_msg","payload":{"type":"token_count","info":{"total_token_usage":{"input_tokens":%d,"cached_input_tokens":%d,"output_tokens":%d,"reasoning_output_tokens":%d,"total_tokens":%d}%s,"model_context_window":272000},"rate_limits":{"primary":{"used_percent":%d.0,"window_minutes":300,"resets_at":1770811200},"plan_type":"plus"}}}`,
+				ts(at.Add(time.Second+time.Duration(150*k)*time.Millisecond)), total.in, total.cached, total.out, total.reasoning, total.in+total.out, last, used+k))
+		}
 		// A repeated token_count with nothing new (Codex writes these): zero usage.
 		if withLast && r.IntN(5) == 0 {
 			line(fmt.Sprintf(`{"timestamp":"%s","type":"event_msg","payload":{"type":"token_count","info":{"total_token_usage":{"input_tokens":%d,"cached_input_tokens":%d,"output_tokens":%d,"reasoning_output_tokens":%d,"total_tokens":%d},"last_token_usage":{"input_tokens":0,"cached_input_tokens":0,"output_tokens":0,"reasoning_output_tokens":0,"total_tokens":0}}}}`,
