@@ -767,7 +767,9 @@ func (d *decoder) subscription(n ast.Node, p *path, c *Catalog, ids seen) (model
 		need{"price_monthly", has.price}, need{"models", has.models}); err != nil {
 		return s, nil, err
 	}
-	_ = uncapped // the rule that nothing is silently uncapped lands with the re-researched catalog
+	if err := d.capped(n, p, &s, limitsNode, uncapped, lk != nil); err != nil {
+		return s, nil, err
+	}
 	return s, lk, nil
 }
 
@@ -805,6 +807,25 @@ func modelIDs(c *Catalog) []string {
 		ids[i] = c.Models[i].ID
 	}
 	return ids
+}
+
+// capped holds a plan to the rule that nothing is silently uncapped: a paid
+// plan has limits, limits_like or the vendor's word (uncapped: true); a free
+// plan has limits. Uncapped with limits says two things at once.
+func (d *decoder) capped(n ast.Node, p *path, s *model.Subscription, limits, uncapped ast.Node, like bool) error {
+	switch {
+	case limits != nil && !like && len(s.Limits) == 0:
+		return d.errAt(limits, p.field("limits"), "an empty list of limits says nothing: give the limits, or uncapped: true")
+	case uncapped != nil && limits != nil:
+		return d.errAt(uncapped, p.field("uncapped"), "a plan with limits is not uncapped: give one")
+	case uncapped != nil && s.Free():
+		return d.errAt(uncapped, p.field("uncapped"), "a free plan is never uncapped: give its limits")
+	case s.Free() && len(s.Limits) == 0:
+		return d.errAt(n, p.field("limits"), "a free plan needs limits of its own")
+	case limits == nil && uncapped == nil:
+		return d.errAt(n, p.field("limits"), "a paid plan needs limits, limits_like or uncapped: true (with the vendor's words in its note)")
+	}
+	return nil
 }
 
 // vias reads a list of channels out of valid.

@@ -459,9 +459,23 @@ var badCatalogs = []struct {
 		"  - {id: a, vendor: p, name: A, price_monthly: 1, models: [m], limits_like: {plan: pro, factor: 2}}\n",
 		4, 84, "subscriptions[0].limits_like.plan", `unknown plan "pro"`},
 	{"limits_like of a plan without limits", "api_models:\n" + okModel + "subscriptions:\n" +
-		"  - {id: a, vendor: p, name: A, price_monthly: 1, models: [m]}\n" +
+		"  - {id: a, vendor: p, name: A, price_monthly: 1, models: [m], uncapped: true}\n" +
 		"  - {id: b, vendor: p, name: B, price_monthly: 1, models: [m], limits_like: {plan: a, factor: 2}}\n",
 		5, 84, "subscriptions[1].limits_like.plan", `plan "a" has no limits to scale`},
+	{"paid plan silently uncapped", "api_models:\n" + okModel + "subscriptions:\n  - {id: a, vendor: p, name: A, price_monthly: 9, models: [m]}\n",
+		4, 5, "subscriptions[0].limits", "a paid plan needs limits, limits_like or uncapped: true"},
+	{"free plan without limits", "api_models:\n" + okModel + "subscriptions:\n  - {id: a, vendor: p, name: A, price_monthly: 0, models: [m]}\n",
+		4, 5, "subscriptions[0].limits", "a free plan needs limits of its own"},
+	{"free plan with limits_like", "api_models:\n" + okModel + "subscriptions:\n" +
+		"  - {id: a, vendor: p, name: A, price_monthly: 9, models: [m], limits: [{window_hours: 5, messages: 10}]}\n" +
+		"  - {id: b, vendor: p, name: B, price_monthly: 0, models: [m], limits_like: {plan: a, factor: 0.2}}\n",
+		5, 5, "subscriptions[1].limits", "a free plan needs limits of its own"},
+	{"free plan uncapped", "api_models:\n" + okModel + "subscriptions:\n  - {id: a, vendor: p, name: A, price_monthly: 0, models: [m], uncapped: true}\n",
+		4, 64, "subscriptions[0].uncapped", "a free plan is never uncapped"},
+	{"uncapped with limits", "api_models:\n" + okModel + "subscriptions:\n  - {id: a, vendor: p, name: A, price_monthly: 9, models: [m], uncapped: true, limits: [{window_hours: 5, messages: 10}]}\n",
+		4, 64, "subscriptions[0].uncapped", "a plan with limits is not uncapped"},
+	{"empty limits", "api_models:\n" + okModel + "subscriptions:\n  - {id: a, vendor: p, name: A, price_monthly: 9, models: [m], limits: []}\n",
+		4, 64, "subscriptions[0].limits", "an empty list of limits says nothing"},
 	{"limits and limits_like", "subscriptions:\n  - id: a\n    limits: []\n    limits_like: {plan: b, factor: 2}\n",
 		4, 5, "subscriptions[0].limits_like", "limits or limits_like, not both"},
 	{"limits_like without factor", "subscriptions:\n  - id: a\n    limits_like: {plan: b}\n",

@@ -246,7 +246,7 @@ func TestOverlayErrors(t *testing.T) {
 		{"removed twice", "remove: [zeta-team, zeta-team]\n", 1, 21, "remove[1]", `"zeta-team" is already removed (line 1)`},
 		{"a plan still uses the removed model", "remove:\n  - acme-mini\n", 2, 5, "remove[0]", `plan "acme-pro" uses API model "acme-mini"`},
 		// `  - {id: ` is 9 characters: col 10.
-		{"given and removed", "subscriptions:\n  - {id: zeta-team, vendor: zeta, name: Z, price_monthly: 1, models: [zeta-mid]}\nremove: [zeta-team]\n",
+		{"given and removed", "subscriptions:\n  - {id: zeta-team, vendor: zeta, name: Z, price_monthly: 1, models: [zeta-mid], uncapped: true}\nremove: [zeta-team]\n",
 			2, 10, "subscriptions[0].id", `"zeta-team" is also in remove (line 3)`},
 		// `  - {id: z, vendor: zeta, name: Z, price_monthly: 1, models: [` is 62 characters: col 63.
 		{"an overlay plan lists a removed model", "remove: [zeta-team, zeta-mid]\nsubscriptions:\n  - {id: z, vendor: zeta, name: Z, price_monthly: 1, models: [zeta-mid]}\n",
@@ -254,7 +254,7 @@ func TestOverlayErrors(t *testing.T) {
 		// 62 characters as above, "zeta-mid], limits_like: {plan: " 31 more: col 94.
 		{"limits_like on a removed plan", "remove: [zeta-team]\nsubscriptions:\n  - {id: z, vendor: zeta, name: Z, price_monthly: 1, models: [zeta-mid], limits_like: {plan: zeta-team, factor: 2}}\n",
 			3, 94, "subscriptions[0].limits_like.plan", `unknown plan "zeta-team"`},
-		{"a replaced plan others scale loses its limits", "subscriptions:\n  - {id: acme-pro, vendor: acme, name: P, price_monthly: 1, models: [acme-mini]}\n",
+		{"a replaced plan others scale loses its limits", "subscriptions:\n  - {id: acme-pro, vendor: acme, name: P, price_monthly: 1, models: [acme-mini], uncapped: true}\n",
 			2, 5, "subscriptions[0]", `plan "acme-max" of the catalog takes its limits from this plan`},
 		{"not YAML", "api_models: [\n", 1, 13, "", ""},
 	} {
