@@ -8,7 +8,9 @@ import (
 )
 
 // BenchmarkEvaluate prices the default preset on the whole shipped catalog,
-// break-even included: the work of one keystroke in the app. Goal: < 100 µs.
+// break-even included: the work of one keystroke in the app, which has to
+// fit well inside a frame (16 ms). Its time grows with the catalog and the
+// machine's load, so it is read, not asserted.
 func BenchmarkEvaluate(b *testing.B) {
 	cat, err := plans.Embedded()
 	if err != nil {

@@ -192,8 +192,9 @@ func NewClassJSON(c model.Class) ClassJSON {
 		c.FollowupTokens, c.CacheHit, c.Batch, c.MinTier.String(), c.Channel().String()}
 }
 
-// round6 keeps JSON readable without losing cents: costs to a millionth of a dollar.
-func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
+// JSONCost is a cost as the JSON outputs write it: to a millionth of a
+// dollar, readable without losing cents.
+func JSONCost(v float64) float64 { return math.Round(v*1e6) / 1e6 }
 
 // JSON writes the comparison as DESIGN.md specifies; costs in USD.
 func JSON(w io.Writer, c *Comparison) error {
@@ -217,8 +218,8 @@ func JSON(w io.Writer, c *Comparison) error {
 	out.Options = []jsonQuote{}
 	for _, q := range c.Quotes() {
 		jq := jsonQuote{ID: q.ID, Name: q.Name, Kind: q.Kind.String(), Eligible: q.Eligible, Fits: q.Fits,
-			MonthlyCost: round6(q.Monthly), BaseCost: round6(q.Base), OverflowCost: round6(q.Overflow),
-			CostPerTask: round6(q.PerTask), Reason: q.Reason, Classes: []jsonClass{}, Notes: q.Notes, Sources: []jsonSrc{}}
+			MonthlyCost: JSONCost(q.Monthly), BaseCost: JSONCost(q.Base), OverflowCost: JSONCost(q.Overflow),
+			CostPerTask: JSONCost(q.PerTask), Reason: q.Reason, Classes: []jsonClass{}, Notes: q.Notes, Sources: []jsonSrc{}}
 		if math.IsInf(q.Monthly, 0) {
 			jq.MonthlyCost = 0
 		}
@@ -241,7 +242,7 @@ func JSON(w io.Writer, c *Comparison) error {
 		}
 		for _, cq := range q.Classes {
 			jq.Classes = append(jq.Classes, jsonClass{cq.Name, cq.Via.String(), cq.Tasks, cq.Model, cq.InputTokens, cq.OutputTokens,
-				round6(cq.Cost), cq.Fits, cq.Reason})
+				JSONCost(cq.Cost), cq.Fits, cq.Reason})
 		}
 		for _, s := range q.Sources {
 			jq.Sources = append(jq.Sources, jsonSrc{s.ID, s.Source, s.AsOf, s.Confidence})
@@ -277,10 +278,10 @@ func newJSONVerdict(v model.Verdict) jsonVerdict {
 	out := jsonVerdict{Answer: v.Answer.String(), BestAPI: id(v.BestAPI), BestPlan: id(v.BestPlan), BestFree: id(v.BestFree),
 		DependsOnEstimate: v.DependsOnEstimate, Current: id(v.Current)}
 	if v.BestAPI != nil && v.BestPlan != nil {
-		out.Saving, out.SavingShare = optNumber(round6(v.Saving)), optNumber(round6(v.SavingShare))
+		out.Saving, out.SavingShare = optNumber(JSONCost(v.Saving)), optNumber(JSONCost(v.SavingShare))
 	}
 	if v.HasSwitch {
-		out.SwitchSaving = optNumber(round6(v.SwitchSaving))
+		out.SwitchSaving = optNumber(JSONCost(v.SwitchSaving))
 	}
 	return out
 }
@@ -293,7 +294,7 @@ func finite(v float64) *float64 {
 	if math.IsInf(v, 0) || math.IsNaN(v) {
 		return nil
 	}
-	return optNumber(round6(v))
+	return optNumber(JSONCost(v))
 }
 
 func optString(s string) *string {
@@ -312,7 +313,7 @@ func CSV(w io.Writer, c *Comparison) error {
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	num := func(v float64) string { return strconv.FormatFloat(round6(v), 'f', -1, 64) }
+	num := func(v float64) string { return strconv.FormatFloat(JSONCost(v), 'f', -1, 64) }
 	for i, q := range c.Quotes() {
 		util, be := "", ""
 		if q.Capped {

@@ -297,14 +297,3 @@ func Why(q *model.Quote, cur money.Currency) string {
 	}
 	return ""
 }
-
-// Routes lists a mix's model per class: "Short tasks → Haiku 5.5; …".
-func Routes(q *model.Quote) string {
-	var parts []string
-	for _, c := range q.Classes {
-		if c.ModelName != "" {
-			parts = append(parts, c.Name+" → "+c.ModelName)
-		}
-	}
-	return strings.Join(parts, "; ")
-}

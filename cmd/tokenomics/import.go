@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -495,8 +494,6 @@ type jsonCheck struct {
 	Text         string  `json:"text"`
 }
 
-func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
-
 func importJSON(w io.Writer, res *importResult, c *report.Comparison) error {
 	l, s := res.log, res.sum
 	out := jsonImport{Source: l.Source.String(), Paths: l.Roots, Timezone: l.Location.String(), Since: l.Since, Until: l.Until,
@@ -513,14 +510,14 @@ func importJSON(w io.Writer, res *importResult, c *report.Comparison) error {
 	for _, m := range s.Models {
 		j := jsonModelUse{Model: m.Name, Mapping: m.Match.Rule, Requests: m.Requests, Fast: m.Fast, Estimated: m.Estimated, jsonTokens: jsonTok(m.Tokens)}
 		if m.Priced {
-			id, cost := m.Match.ID, round6(m.Cost)
+			id, cost := m.Match.ID, report.JSONCost(m.Cost)
 			j.CatalogID, j.Cost = &id, &cost
 		}
 		out.Models = append(out.Models, j)
 	}
 	out.Total.Requests, out.Total.Complete, out.Total.jsonTokens = s.Requests, s.Complete(), jsonTok(s.Total)
 	if s.Unpriced == 0 {
-		cost := round6(s.Cost)
+		cost := report.JSONCost(s.Cost)
 		out.Total.Cost = &cost
 	}
 	out.Notes = append(out.Notes, s.Notes...)
@@ -535,13 +532,13 @@ func importJSON(w io.Writer, res *importResult, c *report.Comparison) error {
 			jc := jsonFitClass{ClassJSON: report.NewClassJSON(k), Group: c.Group, LogModels: c.Names,
 				Tasks: c.Tasks, Requests: c.Requests, LogTokens: jsonTok(c.Tokens)}
 			if c.Priced {
-				id, lc, wc := c.Model, round6(c.LogsCost), round6(c.WorkCost)
+				id, lc, wc := c.Model, report.JSONCost(c.LogsCost), report.JSONCost(c.WorkCost)
 				jc.Model, jc.LogsCost, jc.WorkloadCost = &id, &lc, &wc
 			}
 			jd.Classes = append(jd.Classes, jc)
 		}
 		if d.Checked {
-			jd.Check = &jsonCheck{round6(d.LogsCost), round6(d.WorkCost), round6(d.Error), d.ErrorText()}
+			jd.Check = &jsonCheck{report.JSONCost(d.LogsCost), report.JSONCost(d.WorkCost), report.JSONCost(d.Error), d.ErrorText()}
 		}
 		out.Workload = jd
 	}
