@@ -81,24 +81,18 @@ const (
 
 var (
 	codecsOnce  sync.Once
-	codecO200k  tokenizer.Codec
-	codecCl100k tokenizer.Codec
+	codecO200k  *encoder
+	codecCl100k *encoder
 	codecsErr   error
 )
 
-func codecs() (tokenizer.Codec, tokenizer.Codec, error) {
+func codecs() (*encoder, *encoder, error) {
 	codecsOnce.Do(func() {
-		codecO200k, codecsErr = tokenizer.Get(tokenizer.O200kBase)
+		codecO200k, codecsErr = newEncoder(tokenizer.O200kBase, o200kSplit)
 		if codecsErr != nil {
 			return
 		}
-		codecCl100k, codecsErr = tokenizer.Get(tokenizer.Cl100kBase)
-		if codecsErr != nil {
-			return
-		}
-		// Invalid UTF-8 becomes U+FFFD, as Python's tiktoken sees a str.
-		codecO200k.SetErrorMode(tokenizer.ErrorModeReplace)
-		codecCl100k.SetErrorMode(tokenizer.ErrorModeReplace)
+		codecCl100k, codecsErr = newEncoder(tokenizer.Cl100kBase, cl100kSplit)
 	})
 	return codecO200k, codecCl100k, codecsErr
 }
@@ -439,11 +433,12 @@ func (c *Counter) process(chunk []byte) {
 		return
 	}
 	s := string(chunk)
+	runs := brokenRuns(s)
 	var no, ncl int
 	var eo, ecl error
 	var wg sync.WaitGroup
-	wg.Go(func() { no, eo = o.Count(s) })
-	ncl, ecl = cl.Count(s)
+	wg.Go(func() { no, eo = o.count(s, runs) })
+	ncl, ecl = cl.count(s, runs)
 	c.countText(chunk)
 	wg.Wait()
 	if eo != nil {

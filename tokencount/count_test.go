@@ -30,11 +30,12 @@ func reference(t testing.TB, s string) Stats {
 	if err != nil {
 		t.Fatal(err)
 	}
-	no, err := o.Count(s)
+	runs := brokenRuns(s)
+	no, err := o.count(s, runs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ncl, err := cl.Count(s)
+	ncl, err := cl.count(s, runs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -515,13 +516,26 @@ func FuzzCount(f *testing.F) {
 }
 
 func BenchmarkCount(b *testing.B) {
-	for _, lang := range append(Languages(), "all") {
+	for _, lang := range append(Languages(), "all", "code") {
 		var s string
-		if lang == "all" {
+		switch lang {
+		case "all":
 			for _, l := range Languages() {
 				s += sample(b, l)
 			}
-		} else {
+		case "code": // indented code and text with blank lines that hold spaces
+			files, err := filepath.Glob(filepath.Join("testdata", "tiktoken", "*.txt"))
+			if err != nil || len(files) == 0 {
+				b.Fatal("no texts in testdata/tiktoken", err)
+			}
+			for _, f := range files {
+				t, err := os.ReadFile(f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				s += string(t)
+			}
+		default:
 			s = sample(b, lang)
 		}
 		data := bytes.Repeat([]byte(s), (1<<20)/len(s)+1)[:1<<20]

@@ -6,6 +6,12 @@
 // through the catalog's language factors, and converts words and pages into
 // the English-equivalent tokens a workload is written in.
 //
+// Counts equal OpenAI's tiktoken. The library's compiled split pattern cuts a
+// whitespace run holding two groups of line breaks at the first where
+// tiktoken cuts after the last ("x\n    \n", a blank line keeping its indent,
+// is 2 tokens, not 3); such runs are split with the same pattern run by an
+// interpreter and their piece is byte-pair encoded here (see encoder.go).
+//
 // # Streaming
 //
 // A Counter is an io.Writer: text is counted as it arrives, in chunks of
