@@ -2,10 +2,13 @@ package tokencount
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tiktoken-go/tokenizer"
 )
 
 // Whitespace runs with line breaks split as tiktoken splits them. Each count
@@ -126,4 +129,56 @@ func TestCountMatchesTiktoken(t *testing.T) {
 	if files < 8 {
 		t.Errorf("only %d files in counts.txt", files)
 	}
+}
+
+// On random text, the counts equal those of a tokenizer built from the
+// interpreted split pattern and the full vocabulary alone, without the
+// library's split: the library and the repair of its broken runs together
+// must make no other difference.
+func TestCountMatchesInterpretedSplit(t *testing.T) {
+	o, cl, err := codecs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rnd := rand.New(rand.NewPCG(8, 9))
+	for _, e := range []*encoder{o, cl} {
+		ranks := fullRanks(t, e)
+		for range 100 {
+			s := randomText(rnd, 100+rnd.IntN(2000))
+			want := 0
+			m, err := e.split.FindStringMatch(s)
+			for m != nil && err == nil {
+				want += bpeCount(ranks, m.String())
+				m, err = e.split.FindNextMatch(m)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := e.count(s, brokenRuns(s))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != want {
+				t.Fatalf("%s: %d tokens, interpreted split %d\ntext %q", e.encoding, got, want, s)
+			}
+		}
+	}
+}
+
+// fullRanks is every token of e's vocabulary with its rank.
+func fullRanks(t *testing.T, e *encoder) map[string]int {
+	t.Helper()
+	dec, err := tokenizer.Get(e.encoding)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ranks := make(map[string]int)
+	for id := 0; ; id++ {
+		s, err := dec.Decode([]uint{uint(id)})
+		if err != nil {
+			break
+		}
+		ranks[s] = id
+	}
+	return ranks
 }
