@@ -342,6 +342,18 @@ func (d *decoder) overlayPlans(n ast.Node, p *path, c *Catalog, o *Overlay, remo
 			likes = append(likes, *l)
 		}
 	}
+	// The merged catalog is checked as a catalog is: limits_like points at
+	// a plan with limits of its own, never at one of the catalog's plans
+	// that takes its limits from another (which may be this one: a cycle).
+	for _, l := range likes {
+		id := c.Plans[l.plan].ID
+		if ref, chained := c.likes[l.base]; chained {
+			if ref.base == id {
+				return d.errAt(l.node, l.path, "limits_like cycle: %s → %s → %s", id, l.base, id)
+			}
+			return d.errAt(l.node, l.path, "plan %q itself uses limits_like: point at a plan with limits of its own", l.base)
+		}
+	}
 	if err := d.resolveLikes(c, likes); err != nil {
 		return err
 	}
@@ -370,8 +382,8 @@ func (d *decoder) overlayPlans(n ast.Node, p *path, c *Catalog, o *Overlay, remo
 			continue
 		}
 		b := &c.Plans[c.plan(ref.base)]
-		if len(b.Limits) == 0 {
-			return d.errAt(items[bi], p.at(bi), "plan %q of the catalog takes its limits from this plan (limits_like), so it needs limits", s.ID)
+		if _, chained := o.likes[ref.base]; chained || len(b.Limits) == 0 {
+			return d.errAt(items[bi], p.at(bi), "plan %q of the catalog takes its limits from this plan (limits_like), so it needs limits of its own", s.ID)
 		}
 		s.Limits = scaledLimits(b, ref.factor)
 	}
