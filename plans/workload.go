@@ -58,6 +58,27 @@ func ParseWorkload(name string, data []byte) (model.Workload, error) {
 	return w, nil
 }
 
+// PlaceInWorkload places err, a problem with one field of the workload file
+// at path that the file alone cannot show (a currency the catalog has no
+// rate for), at that field: an *Error with its line and column. field is
+// named as ParseWorkload names fields ("currency", "classes[1].min_tier").
+// When the file no longer reads as it did, err is returned as it is.
+func PlaceInWorkload(path, field string, err error) error {
+	data, rerr := readFile(path)
+	if rerr != nil {
+		return err
+	}
+	d, body, perr := parseDocument(path, data)
+	if perr != nil || body == nil {
+		return err
+	}
+	nodes := map[string]ast.Node{"": body}
+	if _, werr := d.workload(body, nodes); werr != nil {
+		return err
+	}
+	return d.placed(fmt.Errorf("%s: %w", field, err), nodes)
+}
+
 // placed turns an error of model.Workload.Validate ("classes[1].cache_hit:
 // 2 is not in [0, 1]") into an *Error at the node of that field, or of the
 // nearest enclosing one the file has (a field left to its default has none).

@@ -63,7 +63,7 @@ func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if _, err := currencyOf(cat, w.Currency); err != nil {
+	if _, err := in.workloadCurrency(cat, w.Currency); err != nil {
 		return err
 	}
 	state, note := keepBadState(statePath())

@@ -82,7 +82,7 @@ func buildComparison(in *inputs, fallback func() (model.Workload, bool), say io.
 			printf(say, "tokenomics: comparing the default preset, %q (no saved workload yet); --workload or --preset picks another\n", w.Name)
 		}
 	}
-	cur, err := currencyOf(cat, w.Currency)
+	cur, err := in.workloadCurrency(cat, w.Currency)
 	if err != nil {
 		return nil, err
 	}

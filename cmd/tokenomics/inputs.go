@@ -219,6 +219,20 @@ func currencyOf(cat *plans.Catalog, code string) (money.Currency, error) {
 	return money.New(strings.ToUpper(code), rate), nil
 }
 
+// workloadCurrency is currencyOf for the workload's own currency: one the
+// catalog has no rate for, written in --workload's file, is placed there.
+func (in *inputs) workloadCurrency(cat *plans.Catalog, code string) (money.Currency, error) {
+	cur, err := currencyOf(cat, code)
+	switch {
+	case err == nil:
+	case in.currency != "":
+		err = badInput("--currency: %v", errors.Unwrap(err))
+	case in.workload != "":
+		err = plans.PlaceInWorkload(in.workload, "currency", errors.Unwrap(err))
+	}
+	return cur, err
+}
+
 func countSet(vals ...string) int {
 	n := 0
 	for _, v := range vals {
