@@ -340,7 +340,7 @@ func (e *engine) planQuote(pi int) Quote {
 		if r.over[ci] > 0 {
 			q.Fits = false
 			if pc.fit {
-				cq.Reason = fmt.Sprintf("over the usage limits: %.0f%% of tasks overflow", 100*r.over[ci]/t)
+				cq.Reason = "over the usage limits: " + share(r.over[ci]/t) + " of tasks overflow"
 				cq.Why = WhyCaps
 			}
 			if mi := r.route[ci]; mi >= 0 {
@@ -461,4 +461,12 @@ func rangeText(l *Limit) string {
 		return fmt.Sprintf(" ($%.2f–$%.2f of API-equivalent use per seat)", l.CapacityLow(), l.CapacityHigh())
 	}
 	return fmt.Sprintf(" (%s–%s %s per seat)", Tokens(l.CapacityLow()), Tokens(l.CapacityHigh()), l.Unit())
+}
+
+// share writes a fraction as a percentage without a misleading "0%".
+func share(f float64) string {
+	if f > 0 && f < 0.005 {
+		return "under 1%"
+	}
+	return fmt.Sprintf("%.0f%%", 100*f)
 }

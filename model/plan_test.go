@@ -274,3 +274,14 @@ func TestLimitRangeWithoutRoute(t *testing.T) {
 		t.Errorf("eligible %v, high %v; want eligible and +Inf", q.Eligible, q.MonthlyHigh)
 	}
 }
+
+func TestTinyOverflowIsNotZeroPercent(t *testing.T) {
+	// 25 messages per 5 h against 24.9: utilization 25/24.9, and the share
+	// 1 − 24.9/25 = 0.4% of tasks overflows: said as under 1%, not 0%.
+	q := quote(t, eval(t, oneClass(nil), plan(func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 24.9}} })), "plan")
+	if r := q.Classes[0].Reason; r != "over the usage limits: under 1% of tasks overflow" {
+		t.Errorf("reason %q", r)
+	}
+	// 880 · 0.004 = 3.52 tasks at 0.002
+	approx(t, "overflow", q.Overflow, 880*0.004*0.002)
+}

@@ -57,21 +57,21 @@ func Table(c *Comparison, color bool) string {
 	rows := make([][]string, len(qs))
 	for i := range qs {
 		q := &qs[i]
-		rows[i] = []string{strconv.Itoa(i + 1), q.Name, q.Kind.String(), RangeText(q, c.Currency),
+		rows[i] = []string{strconv.Itoa(i + 1), q.Name, q.Kind.String(), c.Currency.Format(q.Monthly), Range(q, c.Currency),
 			c.Currency.FormatSmall(q.PerTask), Fit(q), Utilization(q), BreakEven(q), Why(q, c.Currency)}
 	}
 	t := NewTable().
-		Headers("#", "Option", "Kind", "Monthly", "Per task", "Fits", "Caps", "Break-even", "Why").
+		Headers("#", "Option", "Kind", "Monthly", "Caps' range", "Per task", "Fits", "Caps", "Break-even", "Why").
 		Rows(rows...).
 		StyleFunc(func(row, col int) lipgloss.Style {
 			s := lipgloss.NewStyle().PaddingRight(2)
-			if col == 0 || col == 3 || col == 4 || col == 6 || col == 7 {
+			if col == 0 || col == 3 || col == 4 || col == 5 || col == 7 || col == 8 {
 				s = s.Align(lipgloss.Right)
 			}
 			if row == table.HeaderRow {
 				return s.Inherit(bold)
 			}
-			if col == 5 && row >= 0 && row < len(qs) {
+			if col == 6 && row >= 0 && row < len(qs) {
 				switch q := &qs[row]; {
 				case !q.Eligible:
 					return s.Inherit(bad)
@@ -81,7 +81,7 @@ func Table(c *Comparison, color bool) string {
 					return s.Inherit(good)
 				}
 			}
-			if col == 8 {
+			if col == 9 {
 				return s.Inherit(dim)
 			}
 			return s
@@ -351,11 +351,11 @@ func Markdown(c *Comparison) string {
 		fmt.Fprintf(&b, " %s", mdEscape(l))
 	}
 	fmt.Fprintf(&b, "\n\n%s billing · %s · prices as of %s\n\n", c.Workload.Billing, c.Currency.Code, c.CatalogAsOf)
-	b.WriteString("| # | Option | Kind | Monthly | Per task | Fits | Caps | Break-even | Why |\n")
-	b.WriteString("|--:|---|---|--:|--:|---|--:|--:|---|\n")
+	b.WriteString("| # | Option | Kind | Monthly | Caps' range | Per task | Fits | Caps | Break-even | Why |\n")
+	b.WriteString("|--:|---|---|--:|--:|--:|---|--:|--:|---|\n")
 	for i, q := range c.Quotes() {
-		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(q.Name), q.Kind,
-			RangeText(&q, c.Currency), c.Currency.FormatSmall(q.PerTask), Fit(&q), Utilization(&q), BreakEven(&q),
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(q.Name), q.Kind,
+			c.Currency.Format(q.Monthly), Range(&q, c.Currency), c.Currency.FormatSmall(q.PerTask), Fit(&q), Utilization(&q), BreakEven(&q),
 			mdEscape(Why(&q, c.Currency)))
 	}
 	b.WriteString("\nWorkload: ")

@@ -155,6 +155,15 @@ func currentLine(v *model.Verdict, current string, cur money.Currency) string {
 	return fmt.Sprintf("You pay for %s now: switching to %s costs the same.", c.Name, w.Name)
 }
 
+// Range is RangeText for a table's column of its own: "" when the cost
+// does not depend on an uncertain cap.
+func Range(q *model.Quote, cur money.Currency) string {
+	if q.Kind != model.KindSubscription || q.MonthlyLow == q.MonthlyHigh || !q.Eligible {
+		return ""
+	}
+	return RangeText(q, cur)
+}
+
 // RangeText is a plan's cost over its caps' range, "$20.00–$38.54", or its
 // cost alone when the range is a point ("$20.00 or more" when at the tight
 // end of its caps the plan cannot carry the work at all).
