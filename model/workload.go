@@ -3,7 +3,12 @@
 // no I/O, no parsing, no UI. The rules are those of DESIGN.md ("The cost model").
 package model
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // Tier is a capability tier; a class may require a minimum.
 type Tier int
@@ -227,8 +232,8 @@ func (w Workload) Validate() error {
 	if !(w.HoursPerDay > 0 && w.HoursPerDay <= 24) {
 		return fmt.Errorf("hours_per_day: %v is not in (0, 24]", w.HoursPerDay)
 	}
-	if w.People < 1 || w.People > 100000 {
-		return fmt.Errorf("people: %d is not in [1, 100000]", w.People)
+	if w.People < 1 || w.People > MaxPeople {
+		return fmt.Errorf("people: %d is not in [1, %d]", w.People, MaxPeople)
 	}
 	if w.Billing != Monthly && w.Billing != Annual {
 		return fmt.Errorf("billing: %v is not monthly or annual", int(w.Billing))
@@ -254,10 +259,33 @@ const MaxTokens = 1e9
 // MaxCount bounds a class count (tasks per period).
 const MaxCount = 1e7
 
+// MaxTurns bounds a class's requests per task, MaxPeople a workload's
+// people (each counts from 1).
+const (
+	MaxTurns  = 1000
+	MaxPeople = 100000
+)
+
+// CheckClassName says why name cannot name a class, nil when it can.
+// Quotes, the app and saved files know a class by its name, so it is one
+// line of printable text and not blank (and unique in its workload, which
+// Workload.Validate checks).
+func CheckClassName(name string) error {
+	for _, r := range name {
+		if !strconv.IsPrint(r) {
+			return fmt.Errorf("must be one line of printable text (found %U)", r)
+		}
+	}
+	if strings.TrimSpace(name) == "" {
+		return errors.New("must not be empty")
+	}
+	return nil
+}
+
 // Validate reports the first field of c that is out of range.
 func (c Class) Validate() error {
-	if c.Name == "" {
-		return fmt.Errorf("name: empty")
+	if err := CheckClassName(c.Name); err != nil {
+		return fmt.Errorf("name: %w", err)
 	}
 	check := func(field string, v, hi float64) error {
 		if !(v >= 0 && v <= hi) { // also rejects NaN
@@ -279,8 +307,8 @@ func (c Class) Validate() error {
 	if err := check("cache_hit", c.CacheHit, 1); err != nil {
 		return err
 	}
-	if c.Turns < 1 || c.Turns > 1000 {
-		return fmt.Errorf("turns: %d is not in [1, 1000]", c.Turns)
+	if c.Turns < 1 || c.Turns > MaxTurns {
+		return fmt.Errorf("turns: %d is not in [1, %d]", c.Turns, MaxTurns)
 	}
 	if c.Per < PerDay || c.Per > PerMonth {
 		return fmt.Errorf("per: %v is not day, week or month", c.Per)

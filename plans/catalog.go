@@ -117,7 +117,7 @@ var (
 	discountSpan = span{lo: 0, hi: 1, hiOpen: true}
 	factorSpan   = span{lo: 0.1, hi: 10} // tokens of a language per English token
 	fxSpan       = span{lo: 0, hi: 1e7, loOpen: true}
-	seatsSpan    = span{lo: 0, hi: 100000}             // model.Workload allows up to 100000 people
+	seatsSpan    = span{lo: 0, hi: model.MaxPeople}    // the most people a workload has
 	windowSpan   = span{lo: 0, hi: 8784, loOpen: true} // hours, up to a leap year
 	capSpan      = span{lo: 1, hi: 1e15}               // messages or tokens per window
 	usdSpan      = span{lo: 0, hi: 1e9, loOpen: true}  // API-equivalent dollars per window

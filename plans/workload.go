@@ -201,6 +201,18 @@ func (d *decoder) requiredInt(n ast.Node, p *path) (int, error) {
 	return v, err
 }
 
+// className reads a class's name, under the model's rule for one.
+func (d *decoder) className(n ast.Node, p *path) (string, error) {
+	s, _, err := d.text(n, p)
+	if err != nil {
+		return "", err
+	}
+	if err := model.CheckClassName(s); err != nil {
+		return "", d.errAt(n, p, "%s", err)
+	}
+	return s, nil
+}
+
 func (d *decoder) classes(n ast.Node, p *path, nodes map[string]ast.Node, sizes *[]givenSize) ([]model.Class, error) {
 	items, err := d.seq(n, p)
 	if err != nil || len(items) == 0 {
@@ -228,7 +240,7 @@ func (d *decoder) classes(n ast.Node, p *path, nodes map[string]ast.Node, sizes 
 			nodes[key+"."+e.key] = e.v
 			switch e.key {
 			case "name":
-				if c.Name, err = d.name(e.v, ep); err == nil {
+				if c.Name, err = d.className(e.v, ep); err == nil {
 					has.name = true
 					if first, dup := names[c.Name]; dup {
 						line, _ := position(first)

@@ -73,11 +73,11 @@ var numSpecs = map[fieldID]numSpec{
 	fOut:       {lo: 0, hi: model.MaxTokens, integer: true, unit: 100, barLo: 100, barHi: 1e6},
 	fReasoning: {lo: 0, hi: model.MaxTokens, integer: true, unit: 100, barLo: 100, barHi: 1e6},
 	fFollowup:  {lo: 0, hi: model.MaxTokens, integer: true, unit: 100, barLo: 100, barHi: 1e6},
-	fTurns:     {lo: 1, hi: 1000, integer: true, unit: 1, barLo: 1, barHi: 100},
+	fTurns:     {lo: 1, hi: model.MaxTurns, integer: true, unit: 1, barLo: 1, barHi: 100},
 	fCache:     {lo: 0, hi: 1, linear: 0.05, barLo: 0, barHi: 1},
 	fDays:      {lo: 1, hi: 31, linear: 1, barLo: 1, barHi: 31},
 	fHours:     {lo: 1, hi: 24, linear: 1, barLo: 1, barHi: 24},
-	fPeople:    {lo: 1, hi: 100000, integer: true, unit: 1, barLo: 1, barHi: 1000},
+	fPeople:    {lo: 1, hi: model.MaxPeople, integer: true, unit: 1, barLo: 1, barHi: 1000},
 }
 
 var mantissas = [...]float64{1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8}

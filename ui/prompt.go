@@ -3,10 +3,11 @@ package ui
 import (
 	"errors"
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/tokenomics/tokenomics/model"
 )
 
 // The prompt: a one-line text input in the footer for exact values, class
@@ -234,13 +235,11 @@ var errNoPath = errors.New("a file name, please")
 // checkName refuses what a workload file could not hold: an empty or
 // unprintable name, or one another class (except class except) has.
 func (m *Model) checkName(name string, except int) error {
-	if name == "" {
+	switch {
+	case name == "":
 		return errors.New("a name, please")
-	}
-	for _, r := range name {
-		if !unicode.IsPrint(r) {
-			return errors.New("printable text only")
-		}
+	case model.CheckClassName(name) != nil:
+		return errors.New("printable text only")
 	}
 	for i, c := range m.w.Classes {
 		if i != except && c.Name == name {
