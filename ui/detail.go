@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -48,8 +49,8 @@ func (m *Model) renderDetail(r rect) []string {
 		hint = "↑↓ scroll · " + hint
 	}
 	title := q.Name + " · " + m.money(q) + "/month"
-	if q.Kind == model.KindSubscription && q.Eligible && q.Overflow > 0 {
-		title = fmt.Sprintf("%s · %s/month · effective %s", q.Name, m.cur.Format(q.Base), m.cur.Format(q.Monthly))
+	if rng := report.RangeText(q, m.cur); q.Kind == model.KindSubscription && q.Eligible && (q.Overflow > 0 || rng != m.cur.Format(q.Monthly)) {
+		title = fmt.Sprintf("%s · %s/month · effective %s", q.Name, m.cur.Format(q.Base), rng)
 	}
 	return m.box(title, lines[m.doff:end], r, focused, hint)
 }
@@ -74,10 +75,22 @@ func (m *Model) detailLines(q *model.Quote, iw int) []string {
 	out = append(out, m.classTable(q, iw)...)
 
 	if len(q.Limits) > 0 {
-		out = append(out, "", head("Usage limits")+m.st.muted.Render(" (per seat)"))
+		per := " (your use per window"
+		if q.Seats > 1 {
+			per = fmt.Sprintf(" (your team's work spread over %s: use per seat in each window", seats(q.Seats))
+		}
+		for _, l := range q.Limits {
+			if l.USD > 0 {
+				per += "; $ caps count work at API prices"
+				break
+			}
+		}
+		per += ")"
+		out = append(out, "", head("Usage limits")+m.st.muted.Render(per))
 		for _, l := range q.Limits {
 			out = append(out, truncate(m.limitLine(l), iw))
 		}
+		add(head("Caps") + " " + m.capsText(q))
 	}
 	if q.Kind == model.KindSubscription {
 		out = append(out, "")
@@ -215,7 +228,11 @@ func (m *Model) classTable(q *model.Quote, iw int) []string {
 }
 
 func (m *Model) limitLine(l model.LimitUse) string {
-	s := fmt.Sprintf("%s %s / %s", fmtCapacity(l.Limit), l.Unit(), window(l.WindowHours))
+	size := m.limitAmount(l.Limit, l.Capacity())
+	if l.USD == 0 {
+		size += " " + l.Unit()
+	}
+	s := fmt.Sprintf("%s of %s / %s", m.limitAmount(l.Limit, l.Demand), size, window(l.WindowHours))
 	if len(l.Tiers) > 0 {
 		ts := make([]string, len(l.Tiers))
 		for i, t := range l.Tiers {
@@ -223,22 +240,97 @@ func (m *Model) limitLine(l model.LimitUse) string {
 		}
 		s += " (" + strings.Join(ts, ", ") + " tasks)"
 	}
-	conf := l.Confidence
-	if conf == "" {
-		conf = "unknown"
+	word := capsWord(l.Confidence)
+	if hasRange(l.Limit) {
+		word += " " + m.limitAmount(l.Limit, l.Low) + "–" + m.limitAmount(l.Limit, l.High)
 	}
-	s = pad(s, 34) + " " + m.bar(l.Utilization, 5, l.Utilization > 1) + " " + padLeft(utilPct(l.Utilization), 4) + "  " + m.st.muted.Render(conf)
+	s = pad(s, 32) + " " + m.bar(l.Utilization, 5, l.Utilization > 1) + " " + padLeft(utilPct(l.Utilization), 4) + "  " + m.st.muted.Render(word)
 	if l.Note != "" {
 		s += m.st.muted.Render(" · " + l.Note)
 	}
 	return s
 }
 
-func fmtCapacity(l model.Limit) string {
-	if l.Tokens > 0 {
-		return model.Tokens(l.Capacity())
+// limitAmount is v in l's unit: "32", "12k" or "$3.10".
+func (m *Model) limitAmount(l model.Limit, v float64) string {
+	switch {
+	case l.Tokens > 0:
+		return model.Tokens(v)
+	case l.USD > 0:
+		return m.cur.Format(v)
 	}
-	return money.Count(l.Capacity())
+	return money.Count(math.Round(v*10) / 10)
+}
+
+// capText is a limit's size in words, with its range when it has one:
+// "45 messages", "$38.54 of API-priced use ($20.00–$60.00)".
+func (m *Model) capText(l model.Limit) string {
+	s := m.limitAmount(l, l.Capacity()) + " " + l.Unit()
+	if l.USD > 0 {
+		s = m.limitAmount(l, l.Capacity()) + " of API-priced use"
+	}
+	if hasRange(l) {
+		s += " (" + m.limitAmount(l, l.Low) + "–" + m.limitAmount(l, l.High) + ")"
+	}
+	return s
+}
+
+// hasRange: the capacity is uncertain and the catalog gives its span.
+func hasRange(l model.Limit) bool {
+	return l.Low > 0 && l.High > 0 && l.Low != l.High
+}
+
+// capsWord says where a cap's figure comes from, from its confidence.
+func capsWord(conf string) string {
+	switch conf {
+	case "official":
+		return "published"
+	case "reported":
+		return "reported"
+	case "estimate":
+		return "estimated"
+	case "measured":
+		return "measured from your logs"
+	case "":
+		return "source not given"
+	}
+	return conf
+}
+
+// capsText sums up where the plan's caps come from and which of them make
+// its cost a range.
+func (m *Model) capsText(q *model.Quote) string {
+	var parts []string
+	var ranged []string
+	for _, l := range q.Limits {
+		parts = append(parts, fmt.Sprintf("the %s cap is %s", windowAdj(l.WindowHours), capsWord(l.Confidence)))
+		if hasRange(l.Limit) {
+			ranged = append(ranged, fmt.Sprintf("the %s cap (%s–%s)", windowAdj(l.WindowHours), m.limitAmount(l.Limit, l.Low), m.limitAmount(l.Limit, l.High)))
+		}
+	}
+	s := upperFirst(strings.Join(parts, "; ")) + "."
+	switch rng := report.RangeText(q, m.cur); {
+	case len(ranged) == 0:
+	case rng != m.cur.Format(q.Monthly):
+		s += fmt.Sprintf(" The cost is a range, %s, because %s %s.", rng, strings.Join(ranged, " and "), plural(len(ranged), "is an estimate", "are estimates"))
+	default:
+		s += fmt.Sprintf(" %s %s, but the cost stays %s across %s.", upperFirst(strings.Join(ranged, " and ")), plural(len(ranged), "is an estimate", "are estimates"), rng, plural(len(ranged), "its range", "their ranges"))
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func window(h float64) string {
@@ -252,6 +344,19 @@ func window(h float64) string {
 		return "month"
 	}
 	return money.Count(h) + " h"
+}
+
+// windowAdj names a window as an adjective: "5-hour", "weekly".
+func windowAdj(h float64) string {
+	switch w := window(h); w {
+	case "day":
+		return "daily"
+	case "week":
+		return "weekly"
+	case "month":
+		return "monthly"
+	}
+	return money.Count(h) + "-hour"
 }
 
 func (m *Model) breakEvenText(q *model.Quote) string {

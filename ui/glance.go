@@ -79,7 +79,11 @@ func (m *Model) renderGlance(r rect) []string {
 		add(mark + " " + c.Name + ": " + m.st.muted.Render(where))
 	}
 	for _, l := range q.Limits {
-		add(m.bar(l.Utilization, 5, l.Utilization > 1) + " " + utilPct(l.Utilization) + " of " + m.limitName(l))
+		s := m.bar(l.Utilization, 5, l.Utilization > 1) + " " + utilPct(l.Utilization) + " of " + m.limitName(l)
+		if q.Seats > 1 {
+			s += fmt.Sprintf(" per seat (%s of it)", m.limitAmount(l.Limit, l.Demand))
+		}
+		add(s)
 	}
 	if be := m.breakEvenText(q); be != "" && q.Kind == model.KindSubscription {
 		add("Break-even: " + be)
@@ -89,9 +93,9 @@ func (m *Model) renderGlance(r rect) []string {
 
 // limitName is a limit in words: "45 messages / 5 h".
 func (m *Model) limitName(l model.LimitUse) string {
-	s := fmt.Sprintf("%s %s / %s", fmtCapacity(l.Limit), l.Unit(), window(l.WindowHours))
-	if l.Confidence != "" && l.Confidence != "official" {
-		s += " (" + l.Confidence + ")"
+	s := fmt.Sprintf("%s / %s", m.capText(l.Limit), window(l.WindowHours))
+	if l.Confidence != "official" {
+		s += " (" + capsWord(l.Confidence) + ")"
 	}
 	return s
 }

@@ -38,11 +38,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	switch m.overlay {
-	case overlayHelp:
+	case overlayHelp, overlayVerdict:
 		switch {
 		case key.Matches(msg, k.Quit):
 			return m.quit()
-		case key.Matches(msg, k.Help, k.Back):
+		case key.Matches(msg, k.Help, k.Back, k.Verdict):
 			m.setOverlay(overlayNone)
 		case key.Matches(msg, k.Up):
 			m.scrollHelp(-1)
@@ -67,6 +67,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.quit()
 	case key.Matches(msg, k.Help):
 		m.setOverlay(overlayHelp)
+	case key.Matches(msg, k.Verdict):
+		m.setOverlay(overlayVerdict)
 	case key.Matches(msg, k.Tab, k.ShiftTab):
 		m.cycleFocus()
 	case key.Matches(msg, k.Presets):
@@ -77,6 +79,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.copySummary()
 	case key.Matches(msg, k.Volume):
 		m.cycleVolume()
+	case key.Matches(msg, k.NoFree):
+		m.toggleFree()
 	case key.Matches(msg, k.Billing):
 		m.stepField(-1, fBilling, 1, false)
 	case key.Matches(msg, k.Currency):
@@ -166,6 +170,8 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.movePlans(step)
 		case key.Matches(msg, k.Enter):
 			m.openDetail()
+		case key.Matches(msg, k.Current):
+			m.markCurrent()
 		case key.Matches(msg, k.Back) && m.plans.search != "":
 			m.plans.search = ""
 			m.rebuildList()
@@ -175,6 +181,8 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case step != 0:
 			m.scrollDetail(step)
+		case key.Matches(msg, k.Current):
+			m.markCurrent()
 		case key.Matches(msg, k.Back):
 			m.closeDetail()
 		}
@@ -256,7 +264,7 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 	switch {
 	case m.overlay == overlayPresets:
 		m.movePreset(dir)
-	case m.overlay == overlayHelp:
+	case m.overlay == overlayHelp, m.overlay == overlayVerdict:
 		m.scrollHelp(dir)
 	case m.overlay != overlayNone:
 	case l.work.contains(ms.X, ms.Y):

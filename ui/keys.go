@@ -19,6 +19,8 @@ type keyMap struct {
 	Search, Billing      key.Binding
 	Currency, Save, Copy key.Binding
 	Unit, Volume         key.Binding
+	Verdict, Current     key.Binding
+	NoFree               key.Binding
 	Help, Quit           key.Binding
 }
 
@@ -54,6 +56,9 @@ func defaultKeys() keyMap {
 		Copy:     b([]string{"y"}, "y", "copy summary"),
 		Unit:     b([]string{"u"}, "u", "tokens/words/pages"),
 		Volume:   b([]string{"x"}, "x", "volume ×1 ×2 ×4 ×½"),
+		Verdict:  b([]string{"v"}, "v", "the whole verdict"),
+		Current:  b([]string{"m"}, "m", "mark as my plan"),
+		NoFree:   b([]string{"F"}, "F", "free plans out/in"),
 		Help:     b([]string{"?"}, "?", "help"),
 		Quit:     b([]string{"q", "ctrl+c"}, "q", "quit"),
 	}
@@ -79,18 +84,18 @@ func (k keyMap) helpFor(m *Model) helpKeys {
 	h := helpKeys{full: [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Tab, k.ShiftTab, k.Enter, k.Back},
 		{k.Left, k.Right, k.BigLeft, k.BigRight, k.Expand, k.Unit, k.Add, k.Delete, k.Rename},
-		{k.Volume, k.Billing, k.Currency, k.Filter, k.Search, k.Presets},
+		{k.Volume, k.Billing, k.Currency, k.Filter, k.Search, k.Current, k.NoFree, k.Presets},
 		{k.Save, k.Copy, k.Quit},
 	}}
 	switch {
 	case m.overlay == overlayPresets:
 		h.short = []key.Binding{withDesc(k.Up, "previous"), withDesc(k.Down, "next"), withDesc(k.Enter, "load"), withDesc(k.Back, "cancel")}
-	case m.overlay == overlayHelp:
+	case m.overlay == overlayHelp, m.overlay == overlayVerdict:
 		h.short = []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), withDesc(k.Back, "close help"), k.Quit}
 	case m.focus == focusDetail:
 		h.short = []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), adjust, withDesc(k.Tab, "your work"), k.Back, k.Copy, k.Quit}
 	case m.focus == focusPlans:
-		h.short = []key.Binding{withDesc(k.Up, "plan"), withDesc(k.Down, "plan"), withDesc(k.Enter, "details"), k.Filter, k.Search, k.Volume, withDesc(k.Tab, "your work"), k.Copy, k.Quit}
+		h.short = []key.Binding{withDesc(k.Up, "plan"), withDesc(k.Down, "plan"), withDesc(k.Enter, "details"), k.Current, k.Filter, k.Search, k.Volume, withDesc(k.Tab, "your work"), k.Copy, k.Quit}
 	default:
 		h.short = []key.Binding{withDesc(k.Up, "row"), withDesc(k.Down, "row"), adjust, k.Enter, k.Expand, withDesc(k.Tab, "plans"), k.Volume, k.Presets, k.Save, k.Copy, k.Quit}
 		if r := m.selectedRow(); r.kind == rowClassField && isSize(r.field) {

@@ -8,13 +8,13 @@ const (
 	wideWidth           = 110    // side by side from here on
 	plansMinRows        = 10     // plans pane height (with borders) we defend
 	chartMinRows        = 11     // below this a chart says nothing
-	chartMaxRows        = 16     // a taller chart only wastes rows the plans could use
+	chartMaxRows        = 18     // a taller chart only wastes rows the plans could use
 	compactChartMin     = 5      // a compact chart: the readout of two lines, framed
 	compactChartMax     = 7      // … of four lines
 	plansCompactRows    = 8      // the plans pane beside a compact chart
 	glanceMinRows       = 7      // the glance box needs a few lines to say anything
 	leftMin, leftMax    = 46, 60 // workload pane width when wide
-	verdictMaxRows      = 6      // the verdict and its supporting lines, wrapped
+	verdictMaxRows      = 8      // the verdict and its supporting lines, wrapped (tall screens)
 	footerRows          = 1      // help bar, status or prompt
 	headerRows          = 1      // title, billing, currency, catalog date
 	paneFrame           = 2      // top and bottom border of a pane
@@ -58,7 +58,7 @@ func computeLayout(w, h int, workLines func(details bool) int, verdictRows int) 
 		return l
 	}
 	l.wide = w >= wideWidth
-	vh := clamp(verdictRows, 1, verdictMaxRows)
+	vh := clamp(verdictRows, 1, clamp(h/5, 4, verdictMaxRows))
 	switch {
 	case h < 20:
 		vh = min(vh, 2) // short screens keep their rows for the panes
@@ -86,7 +86,7 @@ func computeLayout(w, h int, workLines func(details bool) int, verdictRows int) 
 		ph := bh
 		switch {
 		case bh >= plansMinRows+chartMinRows+2:
-			ch := clamp(bh*2/5, chartMinRows, chartMaxRows)
+			ch := clamp(bh/2, chartMinRows, chartMaxRows)
 			ph = bh - ch
 			l.chart = rect{lw, top + ph, w - lw, ch}
 		case bh >= plansMinRows+compactChartMin:

@@ -19,15 +19,20 @@ func (m *Model) renderOverlay(r rect) []string {
 	if m.overlay == overlayPresets {
 		return m.renderPresets(r)
 	}
-	lines := m.helpLines(r.W - paneSideFrame)
+	title, lines := "Help", []string(nil)
+	if m.overlay == overlayVerdict {
+		title, lines = "The verdict", m.verdictLines(r.W-paneSideFrame+3)
+	} else {
+		lines = m.helpLines(r.W - paneSideFrame)
+	}
 	ih := max(r.H-paneFrame, 0)
 	m.helpOff = clamp(m.helpOff, 0, max(len(lines)-ih, 0))
 	end := min(m.helpOff+ih, len(lines))
-	hint := "? or esc closes"
+	hint := "esc closes"
 	if m.helpOff > 0 || end < len(lines) {
 		hint = fmt.Sprintf("↑↓ scroll %d/%d · ", end, len(lines)) + hint
 	}
-	return m.box("Help", lines[m.helpOff:end], r, true, hint)
+	return m.box(title, lines[m.helpOff:end], r, true, hint)
 }
 
 // helpLines is the full help: every key, one per line in columns that fit

@@ -120,7 +120,7 @@ func (m *Model) planColumns(iw int, rows []int) planCols {
 		c.monthly = max(c.monthly, ansiWidth(m.money(q)))
 		c.perTask = max(c.perTask, ansiWidth(m.perTask(q)))
 		c.delta = max(c.delta, ansiWidth(m.delta(q)))
-		need = max(need, ansiWidth(q.Name))
+		need = max(need, ansiWidth(q.Name)+len(" (yours)")*b2i(q.ID == m.w.Current))
 	}
 	used := rankW + 1 + 1 + c.monthly + 2 + 1 // rank, gaps around the name, cost, fit mark
 	// Names first: a whole name reads better than an extra column. Only the
@@ -228,6 +228,11 @@ func (m *Model) planLine(li int, c planCols, focused bool) string {
 		rank = " " + rank
 	}
 	name := pad(truncate(q.Name, c.name), c.name)
+	if q.ID == m.w.Current && q.Kind == model.KindSubscription {
+		const yours = " (yours)"
+		name = truncate(q.Name, max(c.name-len(yours), 1)) + yours
+		name = pad(name, c.name)
+	}
 	switch {
 	case sel:
 		name = m.st.selected.Render(name)
@@ -272,6 +277,9 @@ func (m *Model) renderPlans(r rect) []string {
 	ih := max(r.H-paneFrame, 0)
 	focused := m.focus == focusPlans && m.overlay == overlayNone
 	title := "Plans, cheapest first"
+	if m.prefs.NoFree {
+		title += " · no free plans"
+	}
 	if ps.filter != filterAll {
 		title += " · " + filterNames[ps.filter]
 	}
@@ -307,6 +315,9 @@ func (m *Model) renderPlans(r rect) []string {
 		h += "  fit"
 		if c.status > 0 {
 			h += " caps"
+			if m.w.People > 1 {
+				h += " per seat"
+			}
 		}
 		lines = append(lines, m.st.muted.Render(truncate(h, iw)))
 		ps.hit = append(ps.hit, -1)
@@ -356,4 +367,11 @@ func (m *Model) whyLine(iw int) string {
 		return m.st.muted.Render(truncate(q.Name+": "+q.Notes[0], iw))
 	}
 	return ""
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

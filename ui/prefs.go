@@ -13,7 +13,8 @@ import (
 // Prefs is the app's own state kept between runs, apart from the workload:
 // what-ifs and display choices a workload file has no place for.
 type Prefs struct {
-	Volume float64 `yaml:"volume"` // every count times this: 1, 2, 4 or 0.5
+	Volume float64 `yaml:"volume"`  // every count times this: 1, 2, 4 or 0.5
+	NoFree bool    `yaml:"no_free"` // free plans left out of the comparison
 }
 
 // volumeSteps is the cycle of the x key.

@@ -48,10 +48,7 @@ func (m *Model) refresh() {
 	}
 	if d&partHeader != 0 {
 		c.header = m.renderHeader(m.lay.header)
-		if verdict == nil {
-			verdict = m.verdictLines(m.lay.verdict.W)
-		}
-		c.verdict = renderVerdict(verdict, m.lay.verdict)
+		c.verdict = renderVerdict(m.fitVerdict(m.lay.verdict.W, m.lay.verdict.H), m.lay.verdict)
 	}
 	if d&partWork != 0 {
 		c.work = m.renderWork(m.lay.work)
@@ -218,7 +215,7 @@ func (m *Model) renderFooter(r rect) []string {
 		h := m.help
 		h.SetWidth(max(r.W-1-ansiWidth(tail)-2, 0))
 		s = " " + h.View(m.keys.helpFor(m))
-		return []string{pad(truncate(s, r.W-ansiWidth(tail)), r.W-ansiWidth(tail)) + tail}
+		return []string{pad(truncate(s, r.W-ansiWidth(tail)-2), r.W-ansiWidth(tail)) + tail}
 	}
 	return []string{pad(truncate(s, r.W), r.W)}
 }

@@ -58,6 +58,7 @@ type overlay int
 const (
 	overlayNone overlay = iota
 	overlayHelp
+	overlayVerdict // the whole verdict, when the screen shows only part of it
 	overlayPresets
 )
 
@@ -83,6 +84,8 @@ type Model struct {
 	w     model.Workload
 	cur   money.Currency
 	prefs Prefs // volume multiplier and the like: the app's, never the workload file's
+
+	noFreeCat *model.Catalog // the catalog without free plans, made once when asked for
 
 	res      model.Result
 	verdict  model.Verdict
@@ -284,7 +287,7 @@ func (m *Model) apply(fn func(w *model.Workload)) bool {
 // evaluate prices the workload once and remembers the previous ranking so
 // the plans pane can show what moved.
 func (m *Model) evaluate() {
-	res, err := model.Evaluate(m.priced(), &m.cat.Catalog)
+	res, err := model.Evaluate(m.priced(), m.compared())
 	if err != nil {
 		m.setStatus(err.Error(), true)
 		return
@@ -315,6 +318,56 @@ func (m *Model) priced() model.Workload {
 	return m.w.Scaled(m.prefs.Volume)
 }
 
+// compared is the catalog the options come from: without its free plans
+// when the user asked so (F).
+func (m *Model) compared() *model.Catalog {
+	if m.prefs.NoFree {
+		if m.noFreeCat == nil {
+			m.noFreeCat = m.cat.Catalog.WithoutFree()
+		}
+		return m.noFreeCat
+	}
+	return &m.cat.Catalog
+}
+
+// toggleFree leaves the free plans out of the ranking, the verdict, the
+// chart and the exports, or brings them back.
+func (m *Model) toggleFree() {
+	m.prefs.NoFree = !m.prefs.NoFree
+	m.evaluate()
+	m.resetMarks()
+	if m.prefs.NoFree {
+		m.setStatus("free plans left out of the comparison (F brings them back)", false)
+	} else {
+		m.setStatus("free plans compared again", false)
+	}
+	m.dirty = partAll
+}
+
+// markCurrent makes the selected plan the one the user pays for now (saved
+// with the workload as current:), or unmarks it.
+func (m *Model) markCurrent() {
+	q := m.selectedQuote()
+	switch {
+	case q == nil:
+		return
+	case q.Kind != model.KindSubscription:
+		m.setStatus("only a subscription can be the plan you pay for now", true)
+		return
+	}
+	id, name := q.ID, q.Name
+	if m.w.Current == id {
+		id = ""
+	}
+	if m.apply(func(w *model.Workload) { w.Current = id }) {
+		if id == "" {
+			m.setStatus(name+" is no longer marked as your plan", false)
+		} else {
+			m.setStatus(name+" marked as the plan you pay for now (saved with the workload)", false)
+		}
+	}
+}
+
 // cycleVolume steps the what-if volume multiplier: ×1, ×2, ×4, ×½.
 func (m *Model) cycleVolume() {
 	i := slices.Index(volumeSteps, m.prefs.Volume)
@@ -338,7 +391,7 @@ func (m *Model) evaluateAlt() {
 	if m.w.Billing == model.Annual {
 		w.Billing = model.Monthly
 	}
-	res, err := model.Evaluate(w, &m.cat.Catalog)
+	res, err := model.Evaluate(w, m.compared())
 	m.alt, m.altOK = res, err == nil
 }
 

@@ -76,6 +76,12 @@ func TestUpdate(t *testing.T) {
 		{"x leaves the workload's own counts", []string{"x"}, count(0), 40},
 		{"x cycles ×1 ×2 ×4 ×½", []string{"x", "x", "x"}, func(m Model) float64 { return m.prefs.Volume }, 0.5},
 		{"x cycles back to ×1", []string{"x", "x", "x", "x"}, func(m Model) float64 { return m.res.TotalTasks }, 1056},
+		{"m marks the selected plan as yours", []string{"tab", "down", "down", "down", "m"}, func(m Model) float64 { return b2f(m.w.Current == "alpha-plus") }, 1},
+		{"m again unmarks it", []string{"tab", "down", "down", "down", "m", "m"}, func(m Model) float64 { return b2f(m.w.Current == "") }, 1},
+		{"m on an API option marks nothing", []string{"tab", "down", "m"}, func(m Model) float64 { return b2f(m.w.Current == "") }, 1},
+		{"F leaves the free plans out", []string{"F"}, func(m Model) float64 { return b2f(anyQuote(m, "alpha-free")) }, 0},
+		{"F again brings them back", []string{"F", "F"}, func(m Model) float64 { return b2f(anyQuote(m, "alpha-free")) }, 1},
+		{"v shows the whole verdict", []string{"v"}, func(m Model) float64 { return float64(m.overlay) }, float64(overlayVerdict)},
 		{"help scrolls", []string{"?", "down", "down", "up"}, func(m Model) float64 { return float64(m.helpOff) }, 1},
 	}
 	for _, tt := range tests {
@@ -537,4 +543,9 @@ func TestHelpAtEverySize(t *testing.T) {
 			t.Errorf("%dx%d: the end of the help is out of reach:\n%s", sz[0], sz[1], s)
 		}
 	}
+}
+
+func anyQuote(m Model, id string) bool {
+	_, ok := m.res.Find(id)
+	return ok
 }

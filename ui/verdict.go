@@ -45,21 +45,51 @@ func (m *Model) verdictLines(width int) []string {
 	main, support := m.verdictText(true)
 	var lines []string
 	for _, s := range append([]string{main}, support...) {
-		if s == "" {
-			continue
-		}
-		// Continuation lines line up under the text, past "▶ " or the indent.
-		for i, l := range strings.Split(ansi.Wrap(s, max(width-3, 1), " "), "\n") {
-			if i > 0 {
-				l = "  " + l
-			}
-			lines = append(lines, l)
-		}
+		lines = append(lines, wrapIndented(s, width)...)
 	}
 	return lines
 }
 
-// renderVerdict lays the wrapped verdict lines into r.
+// wrapIndented wraps s to width-3 cells, continuation lines indented under
+// the text, past "▶ " or the indent.
+func wrapIndented(s string, width int) []string {
+	if s == "" {
+		return nil
+	}
+	out := strings.Split(ansi.Wrap(s, max(width-3, 1), " "), "\n")
+	for i := 1; i < len(out); i++ {
+		out[i] = "  " + out[i]
+	}
+	return out
+}
+
+// fitVerdict is the verdict in rows lines of width w: all of it wrapped when
+// it fits; else the headline wrapped and each supporting line cut to one
+// row, as many as fit, the last row saying how many more v shows.
+func (m *Model) fitVerdict(w, rows int) []string {
+	all := m.verdictLines(w)
+	if len(all) <= rows {
+		return all
+	}
+	main, support := m.verdictText(true)
+	lines := wrapIndented(main, w)
+	if len(lines) >= rows {
+		lines = lines[:rows]
+		lines[rows-1] = truncate(lines[rows-1], w-len(" … v")-2) + m.st.muted.Render(" … v")
+		return lines
+	}
+	for i, s := range support {
+		left := len(support) - i
+		if len(lines) == rows-1 && left > 1 {
+			lines = append(lines, m.st.muted.Render(fmt.Sprintf("  … %d more lines: v shows the whole verdict", left)))
+			break
+		}
+		lines = append(lines, truncate(s, w-2))
+	}
+	return lines
+}
+
+// renderVerdict lays the verdict lines into r.
 func renderVerdict(lines []string, r rect) []string {
 	out := make([]string, r.H)
 	for i := range out {

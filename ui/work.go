@@ -274,12 +274,19 @@ func (m *Model) renderWork(r rect) []string {
 	if n := len(lines) - end; n > 0 {
 		more = fmt.Sprintf("↓ %d more", n)
 	}
+	// Counts are the whole team's: a team of five does not each do them.
 	title := "Your work"
+	if m.w.People > 1 {
+		title = fmt.Sprintf("Your team's work (%d people)", m.w.People)
+	}
 	if m.prefs.Volume != 1 {
 		title += " " + volumeName(m.prefs.Volume)
 	}
 	if t := m.res.TotalTasks; t > 0 {
 		title += " · " + money.Count(t) + " tasks/month"
+		if m.w.People > 1 {
+			title += " in all"
+		}
 	}
 	return m.box(title, lines[ws.off:end], r, focused, more)
 }
@@ -368,6 +375,9 @@ func (m *Model) settingsSummary() string {
 	people := "people"
 	if w.People == 1 {
 		people = "person"
+	}
+	if w.People > 1 {
+		people += " sharing these counts"
 	}
 	return fmt.Sprintf("%s days · %s h/day · %s %s · %s", money.Count(w.DaysPerMonth), money.Count(w.HoursPerDay),
 		money.Count(float64(w.People)), people, languageName(w.Language))
