@@ -1,11 +1,13 @@
 package model
 
+import "slices"
+
 // Copies that share no memory with the original, for callers that keep an
 // entry while changing another (overlays, imports, what-if edits).
 
 // Clone is a copy of r that shares no memory with it.
 func (r Rates) Clone() Rates {
-	r.CacheRead, r.CacheWrite, r.CacheWrite1h = clonePrice(r.CacheRead), clonePrice(r.CacheWrite), clonePrice(r.CacheWrite1h)
+	r.CacheRead, r.CacheWrite, r.CacheWrite1h = ClonePrice(r.CacheRead), ClonePrice(r.CacheWrite), ClonePrice(r.CacheWrite1h)
 	return r
 }
 
@@ -26,7 +28,21 @@ func (m APIModel) Clone() APIModel {
 	return m
 }
 
-func clonePrice(p *float64) *float64 {
+// Clone is a copy of s that shares no memory with it.
+func (s Subscription) Clone() Subscription {
+	s.PriceAnnual = ClonePrice(s.PriceAnnual)
+	s.Models = slices.Clone(s.Models)
+	s.Serves = slices.Clone(s.Serves)
+	s.Limits = slices.Clone(s.Limits)
+	for j := range s.Limits {
+		l := &s.Limits[j]
+		l.Tiers, l.Models, l.Via = slices.Clone(l.Tiers), slices.Clone(l.Models), slices.Clone(l.Via)
+	}
+	return s
+}
+
+// ClonePrice is a copy of a price that may be absent (nil).
+func ClonePrice(p *float64) *float64 {
 	if p == nil {
 		return nil
 	}

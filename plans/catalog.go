@@ -1036,35 +1036,14 @@ func (c *Catalog) clone() *Catalog {
 		out.Models[i] = out.Models[i].Clone()
 	}
 	for i := range out.Plans {
-		out.Plans[i] = clonePlan(out.Plans[i])
+		out.Plans[i] = out.Plans[i].Clone()
 	}
 	for i := range out.Changes {
 		ch := &out.Changes[i]
-		ch.Input, ch.Output = clonePtr(ch.Input), clonePtr(ch.Output)
-		ch.CacheRead, ch.CacheWrite = clonePtr(ch.CacheRead), clonePtr(ch.CacheWrite)
+		ch.Input, ch.Output = model.ClonePrice(ch.Input), model.ClonePrice(ch.Output)
+		ch.CacheRead, ch.CacheWrite = model.ClonePrice(ch.CacheRead), model.ClonePrice(ch.CacheWrite)
 	}
 	return out
-}
-
-// clonePlan is a copy of s that shares no memory with it.
-func clonePlan(s model.Subscription) model.Subscription {
-	s.PriceAnnual = clonePtr(s.PriceAnnual)
-	s.Models = slices.Clone(s.Models)
-	s.Serves = slices.Clone(s.Serves)
-	s.Limits = slices.Clone(s.Limits)
-	for j := range s.Limits {
-		l := &s.Limits[j]
-		l.Tiers, l.Models, l.Via = slices.Clone(l.Tiers), slices.Clone(l.Models), slices.Clone(l.Via)
-	}
-	return s
-}
-
-func clonePtr(p *float64) *float64 {
-	if p == nil {
-		return nil
-	}
-	v := *p
-	return &v
 }
 
 // ApplyChanges applies, in date order, every dated price change whose date
@@ -1092,10 +1071,10 @@ func (c *Catalog) ApplyChanges(today string) []string {
 			m.Output = *ch.Output
 		}
 		if ch.CacheRead != nil {
-			m.CacheRead = clonePtr(ch.CacheRead) // a copy: the change keeps its own
+			m.CacheRead = model.ClonePrice(ch.CacheRead) // a copy: the change keeps its own
 		}
 		if ch.CacheWrite != nil {
-			m.CacheWrite = clonePtr(ch.CacheWrite)
+			m.CacheWrite = model.ClonePrice(ch.CacheWrite)
 		}
 		what := "price change of " + ch.Date + " applied"
 		note := what

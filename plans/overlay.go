@@ -368,7 +368,7 @@ func (d *decoder) overlayPlans(n ast.Node, p *path, c *Catalog, o *Overlay, remo
 	// The overlay's plans in file order, their limits resolved.
 	o.Plans = make([]model.Subscription, len(items))
 	for id, i := range at {
-		o.Plans[i] = clonePlan(c.Plans[c.plan(id)])
+		o.Plans[i] = c.Plans[c.plan(id)].Clone()
 	}
 	// A plan of the catalog built on a plan the overlay replaced follows it.
 	for i := range c.Plans {
