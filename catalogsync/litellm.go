@@ -66,6 +66,9 @@ func ImportLiteLLM(cur *plans.Catalog, data []byte, opt ImportOptions) (*ImportR
 	if top == nil {
 		return nil, errorf(opt.Name, 1, 1, "", "expected a JSON object of model entries, got null")
 	}
+	if err := duplicateKey(opt.Name, data); err != nil {
+		return nil, err
+	}
 	keys := slices.Sorted(maps.Keys(top))
 	withProvider := 0
 	var recs []record

@@ -49,6 +49,9 @@ func ImportOpenRouter(cur *plans.Catalog, data []byte, opt ImportOptions) (*Impo
 	if err := json.Unmarshal(data, &top); err != nil {
 		return nil, jsonError(opt.Name, data, err, `a JSON object with a "data" list`)
 	}
+	if err := duplicateKey(opt.Name, data); err != nil {
+		return nil, err
+	}
 	raw, ok := top["data"]
 	if !ok {
 		return nil, errorf(opt.Name, 1, 1, "", `no "data" list: this is not an answer of OpenRouter's models API (GET /api/v1/models)`)
