@@ -46,7 +46,7 @@ func (v Value) Absent() bool { return v.Num == nil && v.Text == "" }
 func (v Value) String() string {
 	switch {
 	case v.Num != nil:
-		return strconv.FormatFloat(*v.Num, 'f', -1, 64)
+		return plans.Num(*v.Num)
 	case v.Text != "":
 		return v.Text
 	}
@@ -168,8 +168,7 @@ func planIndex(c *plans.Catalog, id string) int {
 }
 
 func modelSummary(m *model.APIModel) Value {
-	return text(fmt.Sprintf("%s in · %s out · %s context", strconv.FormatFloat(m.Input, 'f', -1, 64),
-		strconv.FormatFloat(m.Output, 'f', -1, 64), model.Tokens(m.ContextWindow)))
+	return text(fmt.Sprintf("%s in · %s out · %s context", plans.Num(m.Input), plans.Num(m.Output), model.Tokens(m.ContextWindow)))
 }
 
 func planSummary(p *model.Subscription) Value {

@@ -137,7 +137,7 @@ func (ch *Change) prices() string {
 		v    *float64
 	}{{"input", ch.Input}, {"output", ch.Output}, {"cache_read", ch.CacheRead}, {"cache_write", ch.CacheWrite}} {
 		if f.v != nil {
-			parts = append(parts, f.name+" "+strconv.FormatFloat(*f.v, 'f', -1, 64))
+			parts = append(parts, f.name+" "+Num(*f.v))
 		}
 	}
 	return strings.Join(parts, ", ")

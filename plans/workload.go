@@ -473,11 +473,27 @@ func b2i(b bool) int {
 	return 0
 }
 
-// yamlNumber writes the shortest decimal that reads back as exactly v, never
-// in exponent form (1e+06 is text to some YAML readers).
+// yamlNumber writes the shortest decimal that reads back as exactly v. Past
+// Num's bounds it takes the exponent form YAML 1.1 readers also take as a
+// number (a point in the mantissa, a sign in the exponent: 1.0e-320), else
+// none (1e+06 is text to some of them).
 func yamlNumber(v float64) string {
 	if v == 0 {
 		return "0" // also for -0
+	}
+	s := Num(v)
+	if mant, exp, ok := strings.Cut(s, "e"); ok && !strings.Contains(mant, ".") {
+		s = mant + ".0e" + exp
+	}
+	return s
+}
+
+// Num writes v for people: the shortest decimal that reads back as v, in
+// exponent form only below 1e-6 or from 1e21 on, so that an absurd value (a
+// price of 1e-320 in a file) takes a few characters, not hundreds.
+func Num(v float64) string {
+	if a := math.Abs(v); a != 0 && (a < 1e-6 || a >= 1e21) {
+		return strconv.FormatFloat(v, 'e', -1, 64)
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }

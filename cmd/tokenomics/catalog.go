@@ -66,7 +66,7 @@ estimates, and dated price changes that have passed or come within 30 days.`,
 	return cmd
 }
 
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+func num(v float64) string { return plans.Num(v) }
 
 func optNum(v *float64) string {
 	if v == nil {
