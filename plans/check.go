@@ -27,14 +27,15 @@ type Finding struct {
 }
 
 // findingKinds in the order Check lists them.
-var findingKinds = []string{"change-passed", "change-soon", "retired", "preview", "legacy", "stale", "undated", "estimate"}
+var findingKinds = []string{"change-passed", "change-soon", "retired", "preview", "legacy", "stale", "undated", "estimate", "measured"}
 
 // Check lists what may make the catalog's answer wrong today (YYYY-MM-DD):
 // dated price changes that have passed (the catalog's listed price is no
 // longer the one charged; ApplyChanges applies them) or come within
 // SoonDays, retired, preview and legacy models, entries dated more than
-// StaleDays ago or not dated at all, exchange rates as old, and prices,
-// plans and usage limits whose confidence is estimate.
+// StaleDays ago or not dated at all, exchange rates as old, prices,
+// plans and usage limits whose confidence is estimate, and usage limits
+// measured from the user's logs (tokenomics calibrate), with their age.
 func (c *Catalog) Check(today string) []Finding {
 	now, err := time.Parse(time.DateOnly, today)
 	if err != nil {
@@ -82,9 +83,19 @@ func (c *Catalog) Check(today string) []Finding {
 			add(Finding{Kind: "estimate", Entry: "subscription", ID: p.ID, Name: p.Name, Detail: "price is an estimate"})
 		}
 		for _, l := range p.Limits {
-			if l.Confidence == "estimate" {
-				add(Finding{Kind: "estimate", Entry: "subscription", ID: p.ID, Name: p.Name,
-					Detail: fmt.Sprintf("limit of %s %s per %s h is an estimate", model.Tokens(l.Capacity()), l.Unit(), strconv.FormatFloat(l.WindowHours, 'f', -1, 64))})
+			per := fmt.Sprintf("%s %s per %s h", model.Tokens(l.Capacity()), l.Unit(), strconv.FormatFloat(l.WindowHours, 'f', -1, 64))
+			if l.USD > 0 {
+				per = fmt.Sprintf("$%.2f per %s h", l.USD, strconv.FormatFloat(l.WindowHours, 'f', -1, 64))
+			}
+			switch l.Confidence {
+			case "estimate":
+				add(Finding{Kind: "estimate", Entry: "subscription", ID: p.ID, Name: p.Name, Detail: "limit of " + per + " is an estimate"})
+			case "measured":
+				detail := "limit of " + per + " measured from your logs"
+				if days, ok := age(p.AsOf); ok {
+					detail += fmt.Sprintf(" up to %s, %s", p.AsOf, daysAgo(days))
+				}
+				add(Finding{Kind: "measured", Entry: "subscription", ID: p.ID, Name: p.Name, Date: p.AsOf, Detail: detail})
 			}
 		}
 	}

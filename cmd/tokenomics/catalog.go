@@ -27,7 +27,8 @@ func newPlans(stdout io.Writer) *cobra.Command {
 		Long: `plans lists the catalog (the embedded one, with your overlay) with every entry's
 source and date. --check lists instead what may make an answer wrong: entries dated
 more than 90 days ago, retired, preview and legacy models, prices and limits that are
-estimates, and dated price changes that have passed or come within 30 days.`,
+estimates, limits measured from your logs (tokenomics calibrate) with their age, and
+dated price changes that have passed or come within 30 days.`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if kind != "" && kind != "api" && kind != "subscription" {

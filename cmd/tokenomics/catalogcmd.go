@@ -478,7 +478,7 @@ func writeCheck(w io.Writer, cat *plans.Catalog, kind, format string, notes []st
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	printf(w, "Catalog of %s checked on %s: entries older than %d days, retired, preview and legacy models,\nestimates, and dated price changes passed or due within %d days.\n", cat.AsOf, now, plans.StaleDays, plans.SoonDays)
+	printf(w, "Catalog of %s checked on %s: entries older than %d days, retired, preview and legacy models,\nestimates, limits measured from your logs, and dated price changes passed or due within %d days.\n", cat.AsOf, now, plans.StaleDays, plans.SoonDays)
 	for _, n := range notes {
 		printf(w, "note: %s\n", n)
 	}

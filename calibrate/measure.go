@@ -1,0 +1,365 @@
+package calibrate
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/tokenomics/tokenomics/usage"
+)
+
+// Input is what Measure reads: the requests of one source's logs priced in
+// time order, and the records that tell how much of a limit they used.
+type Input struct {
+	Source    usage.Source
+	Spends    []usage.Spend  // in time order (usage.Log.Spends)
+	Snapshots []Snapshot     // Codex rate-limit snapshots
+	Notices   []usage.Notice // Claude Code limit notices
+	Location  *time.Location // the zone of a reset given as a clock time; nil is time.Local
+	From, To  time.Time      // only windows within [From, To) count; zero is no bound
+	Plan      string         // the catalog plan id the user named; "" takes the logs'
+}
+
+// Window is one window instance that measured a limit.
+type Window struct {
+	Hours    float64
+	From, To time.Time // the requests counted: Codex after From up to To, Claude From to To
+	USD      float64   // their API-equivalent cost
+	Moved    float64   // points of the window's allowance they used: 100 at a limit reached
+	Capacity float64   // USD / (Moved / 100)
+}
+
+// Limit is a plan's capacity for one window length, measured.
+type Limit struct {
+	WindowHours    float64
+	USD, Low, High float64 // the median of the windows; their quartiles (min and max under 4 windows)
+	Windows        []Window
+	Method         string
+}
+
+// Heaviest is the costliest window of one length in the logs: where the
+// limit lies at least, when none was reached.
+type Heaviest struct {
+	WindowHours float64
+	USD         float64
+	From, To    time.Time
+	Requests    int
+	Unpriced    int // requests in it the catalog has no price for
+	Peak        float64
+	HasPeak     bool // Peak is the highest used_percent a Codex snapshot gave for this window length
+}
+
+// Result is what the logs measure.
+type Result struct {
+	Plan     string // catalog plan id; "" when neither the user nor the logs name one
+	PlanFrom string // how the plan was found
+	Limits   []Limit
+	Heaviest []Heaviest // one per window length looked at, shortest first
+	Notes    []string
+}
+
+// Methods, as reported.
+const (
+	MethodSnapshots = "rate-limit snapshots"
+	MethodReached   = "limit reached"
+)
+
+// Measure measures the plan's capacity per window from the logs (see the
+// package documentation for the method).
+func Measure(in Input) Result {
+	var r Result
+	if in.Plan != "" {
+		r.Plan, r.PlanFrom = in.Plan, "--plan"
+	}
+	var ws []Window
+	var lengths []float64
+	var peaks map[float64]float64
+	switch in.Source {
+	case usage.Codex:
+		ws, lengths, peaks = measureCodex(&in, &r)
+	default:
+		ws = measureClaude(&in, &r)
+		lengths = []float64{fiveHours, week}
+	}
+	byHours := map[float64][]Window{}
+	for _, w := range ws {
+		byHours[w.Hours] = append(byHours[w.Hours], w)
+	}
+	method := MethodReached
+	if in.Source == usage.Codex {
+		method = MethodSnapshots
+	}
+	for _, h := range slices.Sorted(maps.Keys(byHours)) {
+		r.Limits = append(r.Limits, summarize(h, byHours[h], method))
+	}
+	for _, h := range lengths {
+		hv := heaviest(in.Spends, h, in.From, in.To)
+		hv.Peak, hv.HasPeak = peaks[h]
+		r.Heaviest = append(r.Heaviest, hv)
+	}
+	return r
+}
+
+// summarize is the median and spread of one window length's measurements.
+func summarize(hours float64, ws []Window, method string) Limit {
+	slices.SortFunc(ws, func(a, b Window) int { return a.From.Compare(b.From) })
+	caps := make([]float64, len(ws))
+	for i, w := range ws {
+		caps[i] = w.Capacity
+	}
+	slices.Sort(caps)
+	l := Limit{WindowHours: hours, Windows: ws, Method: method, USD: quantile(caps, 0.5)}
+	if len(caps) >= 4 {
+		l.Low, l.High = quantile(caps, 0.25), quantile(caps, 0.75)
+	} else {
+		l.Low, l.High = caps[0], caps[len(caps)-1]
+	}
+	return l
+}
+
+// quantile is the q-quantile of sorted values, interpolated linearly
+// between the two nearest ranks (the median of an even count is the mean
+// of the middle two).
+func quantile(s []float64, q float64) float64 {
+	pos := q * float64(len(s)-1)
+	i := int(math.Floor(pos))
+	if i+1 >= len(s) {
+		return s[len(s)-1]
+	}
+	return s[i] + (pos-float64(i))*(s[i+1]-s[i])
+}
+
+// within reports whether [from, to] lies in the user's date range.
+func (in *Input) within(from, to time.Time) bool {
+	return (in.From.IsZero() || !from.Before(in.From)) && (in.To.IsZero() || to.Before(in.To))
+}
+
+// cost sums the requests after from (or at it, when inclusive) up to to.
+func cost(sp []usage.Spend, from, to time.Time, inclusive bool) (usd float64, n, unpriced int) {
+	lo, hi := from.UnixMilli(), to.UnixMilli()
+	i := sort.Search(len(sp), func(i int) bool { return sp[i].Time > lo || inclusive && sp[i].Time == lo })
+	for ; i < len(sp) && sp[i].Time <= hi; i++ {
+		n++
+		if !sp[i].Priced {
+			unpriced++
+			continue
+		}
+		usd += sp[i].USD
+	}
+	return usd, n, unpriced
+}
+
+// tally counts the windows left out, by reason, for the notes.
+type tally struct {
+	order []string
+	n     map[string]int
+}
+
+func (t *tally) add(reason string) {
+	if t.n == nil {
+		t.n = map[string]int{}
+	}
+	if t.n[reason] == 0 {
+		t.order = append(t.order, reason)
+	}
+	t.n[reason]++
+}
+
+func (t *tally) notes(what string) []string {
+	var out []string
+	for _, k := range t.order {
+		out = append(out, fmt.Sprintf("%s %s", count(t.n[k], what), k))
+	}
+	return out
+}
+
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// measureCodex measures the window instances of the snapshots; it also
+// returns the window lengths seen and the highest used_percent of each
+// within the date range, for the lower bound.
+func measureCodex(in *Input, r *Result) ([]Window, []float64, map[float64]float64) {
+	insts := instances(in.Snapshots)
+	if len(in.Snapshots) == 0 {
+		r.Notes = append(r.Notes, "the logs hold no rate-limit snapshot")
+		return nil, []float64{fiveHours, week}, nil
+	}
+	// The plan: the user's, else the latest plan_type of the logs.
+	latest := ""
+	seen := map[string]bool{}
+	for _, s := range in.Snapshots {
+		if s.Plan != "" {
+			seen[s.Plan] = true
+			latest = s.Plan
+		}
+	}
+	if r.Plan == "" && latest != "" {
+		id, sure := PlanID(latest)
+		switch {
+		case id == "":
+			r.Notes = append(r.Notes, fmt.Sprintf("the logs' plan_type %q has no plan in the catalog: name one with --plan", latest))
+		case !sure:
+			r.Plan, r.PlanFrom = id, fmt.Sprintf("plan_type %q of the logs, read as %s (the logs cannot tell Pro's two tiers apart: name yours with --plan)", latest, id)
+		default:
+			r.Plan, r.PlanFrom = id, fmt.Sprintf("plan_type %q of the logs", latest)
+		}
+	}
+	if len(seen) > 1 {
+		r.Notes = append(r.Notes, fmt.Sprintf("the logs show %d plan types (%s): only windows of %s are measured", len(seen),
+			joinSorted(seen), cmp.Or(r.Plan, "the plan named")))
+	}
+	var ws []Window
+	var lengths []float64
+	peaks := map[float64]float64{}
+	var skip tally
+	for _, x := range insts {
+		hours := x.minutes / 60
+		if !slices.Contains(lengths, hours) {
+			lengths = append(lengths, hours)
+		}
+		if in.within(x.snaps[0].Time, x.snaps[len(x.snaps)-1].Time) {
+			peaks[hours] = max(peaks[hours], x.peak())
+		}
+		if p := x.plan(); p != "" && r.Plan != "" {
+			if id, _ := PlanID(p); id != r.Plan {
+				skip.add(fmt.Sprintf("on another plan (%s)", p))
+				continue
+			}
+		}
+		from, to, moved, ok := x.span()
+		if !ok || moved < MinMovement {
+			skip.add(fmt.Sprintf("moved less than %d points", MinMovement))
+			continue
+		}
+		if !in.within(from, to) {
+			skip.add("outside --since/--until")
+			continue
+		}
+		usd, n, unpriced := cost(in.Spends, from, to, false)
+		switch {
+		case unpriced > 0:
+			skip.add("held requests of a model the catalog has no price for")
+			continue
+		case n == 0:
+			skip.add("moved with no request in these logs (Codex used elsewhere)")
+			continue
+		}
+		ws = append(ws, Window{Hours: hours, From: from, To: to, USD: usd, Moved: moved, Capacity: usd / (moved / 100)})
+	}
+	slices.Sort(lengths)
+	r.Notes = append(r.Notes, skip.notes("window instance")...)
+	r.Notes = append(r.Notes, fmt.Sprintf("%d rate-limit snapshots in %d window instances; %d measured (a rise of %d points or more)",
+		len(in.Snapshots), len(insts), len(ws), MinMovement))
+	return ws, lengths, peaks
+}
+
+func measureClaude(in *Input, r *Result) []Window {
+	var hits []Hit
+	var bad tally
+	scoped := 0
+	for _, n := range in.Notices {
+		h, err := ParseNotice(n.Text, n.Time, in.Location)
+		switch {
+		case errors.Is(err, errNotLimit):
+			continue
+		case errors.Is(err, errScoped):
+			scoped++
+			continue
+		case err != nil:
+			bad.add("left out: " + err.Error())
+			continue
+		}
+		hits = append(hits, h)
+	}
+	if scoped > 0 {
+		r.Notes = append(r.Notes, fmt.Sprintf("%s about one model's own limit (Opus, Sonnet) left out: it measures part of the plan only", count(scoped, "notice")))
+	}
+	r.Notes = append(r.Notes, bad.notes("notice")...)
+	// One window, one measurement: the first notice of each (later ones are
+	// retries while the limit held, with nothing spent in between).
+	slices.SortFunc(hits, func(a, b Hit) int {
+		return cmp.Or(cmp.Compare(a.WindowHours, b.WindowHours), a.Reset.Compare(b.Reset), a.Time.Compare(b.Time))
+	})
+	var ws []Window
+	var skip tally
+	var last Hit
+	distinct := 0
+	for i, h := range hits {
+		if i > 0 && h.WindowHours == last.WindowHours && h.Reset.Sub(last.Reset) <= resetTolerance {
+			continue
+		}
+		last = h
+		distinct++
+		from := h.Reset.Add(-time.Duration(h.WindowHours * float64(time.Hour)))
+		if !in.within(from, h.Time) {
+			skip.add("outside --since/--until")
+			continue
+		}
+		usd, n, unpriced := cost(in.Spends, from, h.Time, true)
+		switch {
+		case unpriced > 0:
+			skip.add("held requests of a model the catalog has no price for")
+			continue
+		case n == 0:
+			skip.add("had no request in these logs (the limit was reached elsewhere: claude.ai, another machine)")
+			continue
+		}
+		ws = append(ws, Window{Hours: h.WindowHours, From: from, To: h.Time, USD: usd, Moved: 100, Capacity: usd})
+	}
+	r.Notes = append(r.Notes, skip.notes("limit reached")...)
+	r.Notes = append(r.Notes, fmt.Sprintf("%s reached (%s); %d measured", count(distinct, "limit"), count(len(hits), "notice"), len(ws)))
+	return ws
+}
+
+func joinSorted(m map[string]bool) string {
+	return strings.Join(slices.Sorted(maps.Keys(m)), ", ")
+}
+
+// heaviest is the costliest window of the given length, with windows laid
+// the way both vendors start theirs: at the hour of the first request after
+// the previous window ended.
+func heaviest(sp []usage.Spend, hours float64, from, to time.Time) Heaviest {
+	h := Heaviest{WindowHours: hours}
+	span := int64(hours * 3600e3)
+	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
+	if !from.IsZero() {
+		lo = from.UnixMilli()
+	}
+	if !to.IsZero() {
+		hi = to.UnixMilli()
+	}
+	for i := 0; i < len(sp); {
+		if sp[i].Time < lo || sp[i].Time >= hi {
+			i++
+			continue
+		}
+		start := sp[i].Time - ((sp[i].Time%3600e3)+3600e3)%3600e3
+		end := start + span
+		var usd float64
+		var n, unpriced int
+		for ; i < len(sp) && sp[i].Time < end && sp[i].Time < hi; i++ {
+			n++
+			if sp[i].Priced {
+				usd += sp[i].USD
+			} else {
+				unpriced++
+			}
+		}
+		if usd > h.USD || h.Requests == 0 {
+			h.USD, h.Requests, h.Unpriced = usd, n, unpriced
+			h.From, h.To = time.UnixMilli(start).UTC(), time.UnixMilli(end).UTC()
+		}
+	}
+	return h
+}
