@@ -39,6 +39,12 @@ func Run(o Options) error {
 	if err != nil {
 		return err
 	}
+	return stateError(final)
+}
+
+// stateError is the *StateError of the app as it quit, nil when the state
+// file was written.
+func stateError(final tea.Model) error {
 	if m, ok := final.(Model); ok && m.stateErr != nil {
 		return &StateError{m.stateErr}
 	}

@@ -212,6 +212,19 @@ func TestBadStateKeptAside(t *testing.T) {
 	if got, note := keepBadState(filepath.Join(dir, "missing.yaml")); got == "" || note != "" {
 		t.Errorf("no state: %q, %q", got, note)
 	}
+	// A FIFO as the state file once left the app on a blank screen: it is
+	// refused without waiting, and moved aside like any state that does not load.
+	f := fifo(t, filepath.Join(dir, "fifo.yaml"))
+	done := make(chan string, 1)
+	go func() { _, note := keepBadState(f); done <- note }()
+	select {
+	case note := <-done:
+		if st, err := os.Lstat(f + ".bad"); err != nil || st.Mode()&fs.ModeNamedPipe == 0 || !strings.Contains(note, "kept as") {
+			t.Errorf("the FIFO: %q, %v", note, err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("reading the FIFO state file waited")
+	}
 }
 
 // Two imports into one overlay at once both land: each adds its model.
