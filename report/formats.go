@@ -58,7 +58,7 @@ func Table(c *Comparison, color bool) string {
 	for i := range qs {
 		q := &qs[i]
 		rows[i] = []string{strconv.Itoa(i + 1), q.Name, q.Kind.String(), c.Currency.Format(q.Monthly), Range(q, c.Currency),
-			c.Currency.FormatSmall(q.PerTask), Fit(q), Utilization(q), BreakEven(q), Why(q, c.Currency)}
+			c.Currency.FormatSmall(q.PerTask), Fit(q), Utilization(q), BreakEven(c.Result, q), Why(q, c.Currency)}
 	}
 	t := NewTable().
 		Headers("#", "Option", "Kind", "Monthly", "Caps' range", "Per task", "Fits", "Caps", "Break-even", "Why").
@@ -355,7 +355,7 @@ func Markdown(c *Comparison) string {
 	b.WriteString("|--:|---|---|--:|--:|--:|---|--:|--:|---|\n")
 	for i, q := range c.Quotes() {
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(q.Name), q.Kind,
-			c.Currency.Format(q.Monthly), Range(&q, c.Currency), c.Currency.FormatSmall(q.PerTask), Fit(&q), Utilization(&q), BreakEven(&q),
+			c.Currency.Format(q.Monthly), Range(&q, c.Currency), c.Currency.FormatSmall(q.PerTask), Fit(&q), Utilization(&q), BreakEven(c.Result, &q),
 			mdEscape(Why(&q, c.Currency)))
 	}
 	b.WriteString("\nWorkload: ")

@@ -15,11 +15,14 @@ import (
 
 // Comparison is everything a report shows.
 type Comparison struct {
-	Workload     model.Workload
-	Result       *model.Result
-	CatalogAsOf  string
-	Currency     money.Currency
-	Top          int // 0 = all options
+	Workload    model.Workload
+	Result      *model.Result
+	CatalogAsOf string
+	Currency    money.Currency
+	Top         int // 0 = all options
+	// Only, when not nil, are the options to list instead of every one of
+	// Result (the app's filter and search); the verdict still reads Result.
+	Only         []model.Quote
 	CatalogNotes []string
 	Sources      bool // the table and Markdown list the sources and dates of the options shown
 }
@@ -56,6 +59,9 @@ func SourceLine(s model.Source) string {
 // Quotes returns the options to show, honouring Top.
 func (c *Comparison) Quotes() []model.Quote {
 	qs := c.Result.Quotes
+	if c.Only != nil {
+		qs = c.Only
+	}
 	if c.Top > 0 && c.Top < len(qs) {
 		qs = qs[:c.Top]
 	}
@@ -280,17 +286,44 @@ func Utilization(q *model.Quote) string {
 	return fmt.Sprintf("%.0f%%", 100*q.Utilization)
 }
 
-// BreakEven says from which volume a plan pays for itself.
-func BreakEven(q *model.Quote) string {
+// BreakEven says from which volume a plan pays for itself, against the
+// cheapest option of r that pays per token. Every plan row gets one of:
+// "1.8×" or "0.6× (pays now)"; "always" (the plan costs less at every volume
+// from 1/64× to 64×); "never" (paying per token costs less across that
+// range); "free" (nothing to pay back); "—" (no figure: the plan cannot
+// carry the work, or no API option can to compare with). API rows get "".
+func BreakEven(r *model.Result, q *model.Quote) string {
 	switch {
 	case q.Kind != model.KindSubscription:
 		return ""
-	case !q.HasBreakEven:
-		return "—"
-	case q.BreakEven <= 1:
+	case q.HasBreakEven && q.BreakEven <= 1:
 		return Times(q.BreakEven) + " (pays now)"
+	case q.HasBreakEven:
+		return Times(q.BreakEven)
+	case !q.Eligible:
+		return "—"
+	case q.Base <= 0:
+		return "free"
 	}
-	return Times(q.BreakEven)
+	a := BestPerToken(r)
+	switch {
+	case a == nil:
+		return "—"
+	case q.Monthly <= a.Monthly:
+		return "always"
+	}
+	return "never"
+}
+
+// BestPerToken is r's cheapest eligible API option or mix, nil when none.
+func BestPerToken(r *model.Result) *model.Quote {
+	var best *model.Quote
+	for i := range r.Quotes {
+		if q := &r.Quotes[i]; q.Eligible && q.Kind != model.KindSubscription && (best == nil || q.Monthly < best.Monthly) {
+			best = q
+		}
+	}
+	return best
 }
 
 // Why is the short reason shown beside an option: why it does not fit, what

@@ -241,3 +241,55 @@ func TestSupportLines(t *testing.T) {
 		t.Errorf("support\n got %q\nwant %s", lines, want)
 	}
 }
+
+// The Break-even column says one thing per case. One mid model at $1 in /
+// $4 out; 40 tasks a day of 2000 in, 1000 out over 22 days: 880 tasks ·
+// $0.006 = $5.28 a month on the API (the only API option and mix cost the
+// same). A flat plan of price p costs as much as the API at k = p / 5.28.
+func TestBreakEvenColumn(t *testing.T) {
+	plan := func(id string, price float64) model.Subscription {
+		return model.Subscription{ID: id, Vendor: "acme", Name: id, PriceMonthly: price, Models: []string{"mini"}}
+	}
+	cat := &model.Catalog{
+		Models: []model.APIModel{{ID: "mini", Provider: "acme", Name: "Acme Mini", Tier: model.Mid,
+			Rates: model.Rates{Input: 1, Output: 4}, ContextWindow: 200000, Status: "active"}},
+		Plans: []model.Subscription{
+			plan("pro", 20),    // 20 / 5.28 = 3.79: pays from 3.8×
+			plan("cheap", 4),   // 4 / 5.28 = 0.758: below today's volume
+			plan("dear", 400),  // 400 / 5.28 = 75.8, past 64×: the API is cheaper throughout
+			plan("tiny", 0.05), // 0.05 / 5.28 = 0.0095, under 1/64: the plan is cheaper throughout
+			plan("gratis", 0),  // nothing to pay back
+		},
+	}
+	w := model.NewWorkload("t")
+	c := model.NewClass("Short")
+	c.Count, c.InputTokens, c.OutputTokens = 40, 2000, 1000
+	w.Classes = []model.Class{c}
+	r, err := model.Evaluate(w, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{"pro": "3.8×", "cheap": "0.76× (pays now)", "dear": "never", "tiny": "always", "gratis": "free"} {
+		q, ok := r.Find(id)
+		if !ok {
+			t.Fatalf("no %s", id)
+		}
+		if got := BreakEven(&r, q); got != want {
+			t.Errorf("%s: %q, want %q", id, got, want)
+		}
+	}
+	for i := range r.Quotes {
+		if q := &r.Quotes[i]; q.Kind != model.KindSubscription && BreakEven(&r, q) != "" {
+			t.Errorf("API option %s has a break-even %q", q.ID, BreakEven(&r, q))
+		}
+	}
+	// Frontier work: neither the mid model nor a plan on it can carry it,
+	// so no figure.
+	w.Classes[0].MinTier = model.Frontier
+	if r, err = model.Evaluate(w, cat); err != nil {
+		t.Fatal(err)
+	}
+	if q, _ := r.Find("pro"); BreakEven(&r, q) != "—" {
+		t.Errorf("a plan that cannot carry the work: %q, want —", BreakEven(&r, q))
+	}
+}

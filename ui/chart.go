@@ -10,6 +10,7 @@ import (
 	"github.com/guptarohit/asciigraph"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/report"
 )
 
 // The chart: monthly cost of the cheapest few options as every class count
@@ -30,7 +31,7 @@ var seriesChars = []string{"━", "─", "┄", "═"}
 // is drawn over the others and stays visible; base reports its index (-1
 // when there is none).
 func (m *Model) chartQuotes(n int) (qs []*model.Quote, base int) {
-	baseline := m.bestPerToken()
+	baseline := report.BestPerToken(&m.res)
 	first := func(ok func(*model.Quote) bool) *model.Quote {
 		for _, qi := range m.plans.list {
 			if q := &m.res.Quotes[qi]; q.Eligible && ok(q) {

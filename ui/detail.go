@@ -359,29 +359,29 @@ func windowAdj(h float64) string {
 	return money.Count(h) + "-hour"
 }
 
+// breakEvenText is the Break-even column of the table, in a sentence: the
+// same word for the same case everywhere.
 func (m *Model) breakEvenText(q *model.Quote) string {
-	switch {
-	case q.Base <= 0:
+	be := report.BreakEven(&m.res, q)
+	switch be {
+	case "":
 		return ""
-	case !q.HasBreakEven:
-		if a := m.bestPerToken(); a != nil && q.Monthly > a.Monthly {
-			return "none: paying per token stays cheaper from 1/64× to 64× today's volume."
+	case "always":
+		return "always: the plan costs less than paying per token at every volume from 1/64× to 64× today's."
+	case "never":
+		return "never: paying per token costs less at every volume from 1/64× to 64× today's."
+	case "free":
+		return "free: nothing to pay back."
+	case "—":
+		if !q.Eligible {
+			return "— no figure: the plan cannot carry this work."
 		}
-		return "none: the plan stays cheaper from 1/64× to 64× today's volume."
-	case q.BreakEven <= 1:
+		return "— no figure: no API option can carry this work to compare with."
+	}
+	if q.BreakEven <= 1 {
 		return fmt.Sprintf("already pays for itself (from %s today's volume).", report.Times(q.BreakEven))
 	}
 	return fmt.Sprintf("pays for itself from %s today's volume.", report.Times(q.BreakEven))
-}
-
-// bestPerToken is the cheapest eligible API option or mix.
-func (m *Model) bestPerToken() *model.Quote {
-	for i := range m.res.Quotes {
-		if q := &m.res.Quotes[i]; q.Eligible && q.Kind != model.KindSubscription {
-			return q
-		}
-	}
-	return nil
 }
 
 // billingText compares the two billing periods using the engine's second

@@ -29,6 +29,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.status = "" // a status line lasts until the next key
 		m.dirty |= partFooter
 	}
+	if !key.Matches(msg, k.Export) {
+		m.exportConfirm = "" // the question was for the next key only
+	}
 	if ci := m.work.confirmDelete; ci >= 0 {
 		m.work.confirmDelete = -1
 		m.dirty |= partWork
@@ -77,6 +80,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openSave()
 	case key.Matches(msg, k.Copy):
 		return m.copySummary()
+	case key.Matches(msg, k.Export):
+		return m.exportSummary()
 	case key.Matches(msg, k.Volume):
 		m.cycleVolume()
 	case key.Matches(msg, k.NoFree):

@@ -20,7 +20,7 @@ type keyMap struct {
 	Currency, Save, Copy key.Binding
 	Unit, Volume         key.Binding
 	Verdict, Current     key.Binding
-	NoFree               key.Binding
+	NoFree, Export       key.Binding
 	Help, Quit           key.Binding
 }
 
@@ -54,6 +54,7 @@ func defaultKeys() keyMap {
 		Currency: b([]string{"c"}, "c", "currency"),
 		Save:     b([]string{"ctrl+s"}, "ctrl+s", "save"),
 		Copy:     b([]string{"y"}, "y", "copy summary"),
+		Export:   b([]string{"Y"}, "Y", "write summary .md"),
 		Unit:     b([]string{"u"}, "u", "tokens/words/pages"),
 		Volume:   b([]string{"x"}, "x", "volume ×1 ×2 ×4 ×½"),
 		Verdict:  b([]string{"v"}, "v", "the whole verdict"),

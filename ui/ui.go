@@ -127,7 +127,10 @@ type Model struct {
 	status    string
 	statusBad bool
 	savedPath string // the last path saved to: overwriting it needs no confirmation
-	stateErr  error  // the last write of the state file, when it failed
+
+	exportConfirm string          // Y asked once to replace this existing file
+	exportedPaths map[string]bool // files Y wrote: replaced again without asking
+	stateErr      error           // the last write of the state file, when it failed
 
 	dirty part
 	view  renderCache
@@ -211,6 +214,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case savedMsg:
 		cmd = m.saved(msg)
+	case exportedMsg:
+		m.exported(msg)
 	case stateSavedMsg:
 		m.stateErr = msg.err
 		if msg.err != nil {

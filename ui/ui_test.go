@@ -549,3 +549,103 @@ func anyQuote(m Model, id string) bool {
 	_, ok := m.res.Find(id)
 	return ok
 }
+
+// y copies what is shown: the filter and the search apply, and the status
+// says the text went to the terminal, not that the clipboard took it.
+func TestCopyWhatIsShown(t *testing.T) {
+	m := newSized(t, 120, 40)
+	m = send(m, keys("f", "/", "b", "e", "t", "a", "enter")...) // subscriptions whose name has "beta"
+	s := m.summary()
+	for _, want := range []string{"Beta Pro", "Beta Ultra", "Shown: subscriptions only, names matching \"beta\"."} {
+		if !strings.Contains(s, want) {
+			t.Errorf("summary lacks %q:\n%s", want, s)
+		}
+	}
+	for _, not := range []string{"| Alpha Plus", "| API mix", "| Beta Top"} {
+		if strings.Contains(s, not) {
+			t.Errorf("summary lists %q, which is not shown:\n%s", not, s)
+		}
+	}
+	m = send(m, press("y"))
+	if !strings.Contains(m.status, "sent to the terminal's clipboard (OSC 52)") {
+		t.Errorf("status %q", m.status)
+	}
+}
+
+// Y writes the summary next to the workload file; a file it did not write
+// is replaced only on a second Y, and a link is never written through.
+func TestExportSummary(t *testing.T) {
+	dir := t.TempDir()
+	o := testOptions(t)
+	o.WorkloadPath = filepath.Join(dir, "mine.yaml")
+	md := filepath.Join(dir, "mine.md")
+	m := send(New(o), tea.WindowSizeMsg{Width: 120, Height: 40})
+
+	m, msgs := sendCmd(t, m, press("Y"))
+	m = send(m, msgs...)
+	data, err := os.ReadFile(md)
+	if err != nil || !strings.Contains(string(data), "## Freelancer: AI plans compared") {
+		t.Fatalf("no summary at %s: %v %q", md, err, data)
+	}
+	if !strings.Contains(m.status, "wrote the Markdown summary to "+md) {
+		t.Errorf("status %q", m.status)
+	}
+	// Its own file again: replaced without a question.
+	m, msgs = sendCmd(t, m, press("Y"))
+	if len(msgs) == 0 {
+		t.Error("Y asked before replacing the file it wrote itself")
+	}
+
+	// A user's file: the first Y asks, another key forgets, a second Y replaces.
+	o.WorkloadPath = filepath.Join(dir, "notes.yaml")
+	user := filepath.Join(dir, "notes.md")
+	if err := os.WriteFile(user, []byte("my notes"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m = send(New(o), tea.WindowSizeMsg{Width: 120, Height: 40})
+	for _, k := range []string{"Y", "down", "Y"} {
+		var msgs []tea.Msg
+		m, msgs = sendCmd(t, m, press(k))
+		if len(msgs) > 0 {
+			t.Fatalf("after %q the summary was written over the user's file", k)
+		}
+	}
+	if b, _ := os.ReadFile(user); string(b) != "my notes" {
+		t.Fatalf("user's file changed: %q", b)
+	}
+	if !strings.Contains(m.status, "exists: Y again replaces it") {
+		t.Errorf("status %q", m.status)
+	}
+	m, msgs = sendCmd(t, m, press("Y"))
+	send(m, msgs...)
+	if b, _ := os.ReadFile(user); !strings.Contains(string(b), "AI plans compared") {
+		t.Errorf("second Y did not replace the file: %q", b)
+	}
+
+	// A link is refused, and what it points to is untouched.
+	o.WorkloadPath = filepath.Join(dir, "link.yaml")
+	if err := os.Symlink(user, filepath.Join(dir, "link.md")); err != nil {
+		t.Skip("no symlinks here")
+	}
+	if err := os.WriteFile(user, []byte("my notes"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m = send(New(o), tea.WindowSizeMsg{Width: 120, Height: 40})
+	m, msgs = sendCmd(t, m, press("Y"))
+	m, msgs = sendCmd(t, m, press("Y"))
+	m = send(m, msgs...)
+	if b, _ := os.ReadFile(user); string(b) != "my notes" {
+		t.Errorf("written through the link: %q", b)
+	}
+	if !strings.Contains(m.status, "summary not written") {
+		t.Errorf("status %q", m.status)
+	}
+}
+
+// sendCmd sends msg and runs the command it returns, giving back the
+// messages that command produced.
+func sendCmd(t *testing.T, m Model, msg tea.Msg) (Model, []tea.Msg) {
+	t.Helper()
+	tm, cmd := m.Update(msg)
+	return tm.(Model), runCmd(t, cmd)
+}
