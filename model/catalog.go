@@ -2,7 +2,10 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // Rates are prices in USD per 1,000,000 tokens. A nil cache price means the
@@ -148,6 +151,40 @@ func (l *Limit) Unit() string {
 		return "usd"
 	}
 	return "messages"
+}
+
+// Describe writes a limit compactly: "$18 ($6.39–$36) per 5 h",
+// "160 messages per 3 h", with its scopes: "… (agent work)".
+func (l *Limit) Describe() string {
+	amount := func(v float64) string {
+		if l.USD > 0 {
+			if c := math.Round(v * 100); math.Mod(c, 100) != 0 {
+				return fmt.Sprintf("$%.2f", c/100)
+			}
+			return fmt.Sprintf("$%.0f", v)
+		}
+		return Tokens(v)
+	}
+	s := amount(l.Capacity())
+	if l.Ranged() {
+		s += " (" + amount(l.CapacityLow()) + "–" + amount(l.CapacityHigh()) + ")"
+	}
+	if l.USD <= 0 {
+		s += " " + l.Unit()
+	}
+	s += " per " + strconv.FormatFloat(l.WindowHours, 'f', -1, 64) + " h"
+	var scope []string
+	for _, t := range l.Tiers {
+		scope = append(scope, t.String())
+	}
+	scope = append(scope, l.Models...)
+	for _, v := range l.Via {
+		scope = append(scope, v.String())
+	}
+	if len(scope) > 0 {
+		s += " (" + strings.Join(scope, ", ") + " only)"
+	}
+	return s
 }
 
 // Scale multiplies every capacity of l (and its range) by f.

@@ -3,7 +3,6 @@ package plans
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -83,10 +82,7 @@ func (c *Catalog) Check(today string) []Finding {
 			add(Finding{Kind: "estimate", Entry: "subscription", ID: p.ID, Name: p.Name, Detail: "price is an estimate"})
 		}
 		for _, l := range p.Limits {
-			per := fmt.Sprintf("%s %s per %s h", model.Tokens(l.Capacity()), l.Unit(), strconv.FormatFloat(l.WindowHours, 'f', -1, 64))
-			if l.USD > 0 {
-				per = fmt.Sprintf("$%.2f per %s h", l.USD, strconv.FormatFloat(l.WindowHours, 'f', -1, 64))
-			}
+			per := l.Describe()
 			switch l.Confidence {
 			case "estimate":
 				add(Finding{Kind: "estimate", Entry: "subscription", ID: p.ID, Name: p.Name, Detail: "limit of " + per + " is an estimate"})

@@ -39,8 +39,8 @@ api_models:
 			"change-soon api acme-large: from 2026-12-01 (in 4 days): input 4, output 20 (launch price ends)",
 			"preview api zeta-mid: a preview: prices and limits may change or the model go away",
 			"estimate api zeta-mid: prices are an estimate",
-			"estimate subscription acme-pro: limit of 5M tokens per 168 h is an estimate",
-			"estimate subscription acme-max: limit of 25M tokens per 168 h is an estimate",
+			"estimate subscription acme-pro: limit of 5M tokens per 168 h (frontier only) is an estimate",
+			"estimate subscription acme-max: limit of 25M tokens per 168 h (frontier only) is an estimate",
 		}},
 		// 2027-02-20: 2026-11-20 is 92 days back (10 + 31 + 31 + 20), -18 is
 		// 94 and the fx rates of -19 are 93: all past 90. 2027-03-01 is 9
@@ -58,8 +58,8 @@ api_models:
 			"stale subscription zeta-team: figures of 2026-11-18, 94 days old",
 			"stale fx fx: rates of 2026-11-19, 93 days old (display only)",
 			"estimate api zeta-mid: prices are an estimate",
-			"estimate subscription acme-pro: limit of 5M tokens per 168 h is an estimate",
-			"estimate subscription acme-max: limit of 25M tokens per 168 h is an estimate",
+			"estimate subscription acme-pro: limit of 5M tokens per 168 h (frontier only) is an estimate",
+			"estimate subscription acme-max: limit of 25M tokens per 168 h (frontier only) is an estimate",
 		}},
 		{"retired, legacy and undated", "2026-11-27", withOld, []string{
 			"change-passed api zeta-mid: since 2026-11-01 (26 days ago): output 3 (already in force)",
@@ -69,8 +69,8 @@ api_models:
 			"legacy api old-2: superseded or deprecated: may retire",
 			"undated api old-1: no as_of: how old its figures are is unknown",
 			"estimate api zeta-mid: prices are an estimate",
-			"estimate subscription acme-pro: limit of 5M tokens per 168 h is an estimate",
-			"estimate subscription acme-max: limit of 25M tokens per 168 h is an estimate",
+			"estimate subscription acme-pro: limit of 5M tokens per 168 h (frontier only) is an estimate",
+			"estimate subscription acme-max: limit of 25M tokens per 168 h (frontier only) is an estimate",
 		}},
 		{"not a date", "soon", base, []string{}},
 	} {

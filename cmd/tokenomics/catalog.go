@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -90,9 +89,12 @@ func planRows(cat *plans.Catalog) [][]string {
 	for _, p := range cat.Plans {
 		var limits []string
 		for _, l := range p.Limits {
-			limits = append(limits, fmt.Sprintf("%s %s/%gh", model.Tokens(l.Capacity()), l.Unit(), l.WindowHours))
+			limits = append(limits, l.Describe())
 		}
-		if len(limits) == 0 {
+		switch {
+		case p.Uncapped:
+			limits = []string{"uncapped (the vendor's word)"}
+		case len(limits) == 0:
 			limits = []string{"none published"}
 		}
 		rows = append(rows, []string{p.ID, p.Vendor, p.Name, num(p.PriceMonthly), optNum(p.PriceAnnual), strconv.Itoa(max(1, p.SeatsMin)),
