@@ -136,17 +136,9 @@ var (
 	servesNames          = []string{"chat", "agent"}
 )
 
-// Known keys, in the order DESIGN.md lists them (for "known fields: …").
-var (
-	catalogKeys  = []string{"schema", "as_of", "currency", "tokenizers", "tokenizer_notes", "fx", "api_models", "subscriptions"}
-	fxKeys       = []string{"as_of", "source", "rates"}
-	modelKeys    = []string{"id", "provider", "name", "tier", "tokenizer", "input", "output", "cache_read", "cache_write", "cache_write_1h", "batch_discount", "long_context", "context_window", "max_output", "status", "confidence", "changes", "note", "source", "as_of"}
-	longKeys     = []string{"threshold", "input", "output", "cache_read", "cache_write", "cache_write_1h"}
-	changeKeys   = []string{"date", "input", "output", "cache_read", "cache_write", "note"}
-	planKeys     = []string{"id", "vendor", "name", "price_monthly", "price_annual", "seats_min", "models", "serves", "context_window", "uncapped", "limits", "limits_like", "api_credit_monthly", "status", "confidence", "note", "source", "as_of"}
-	limitKeys    = []string{"window_hours", "messages", "tokens", "usd", "low", "high", "reference_tokens", "tiers", "models", "via", "confidence", "note"}
-	limitsLikeKs = []string{"plan", "factor"}
-)
+// catalogKeys are the top-level keys of a catalog, in the order DESIGN.md
+// lists them (for "known fields: …").
+var catalogKeys = []string{"schema", "as_of", "currency", "tokenizers", "tokenizer_notes", "fx", "api_models", "subscriptions"}
 
 var (
 	currencyRE = regexp.MustCompile(`^[A-Z]{3}$`)
@@ -207,31 +199,35 @@ func (d *decoder) topLevel(body ast.Node, known []string, asOf *string) (map[str
 		return nil, err
 	}
 	sec := make(map[string]section, len(es))
-	for _, e := range es {
-		p := (*path)(nil).field(e.key)
-		switch e.key {
-		case "schema":
-			if _, err := d.required(e.v, p, schemaSpan); err != nil {
-				return nil, d.errAt(e.v, p, "this version reads catalog schema 1 only")
+	checked := map[string]func(e entry, ep *path) error{
+		"schema": func(e entry, ep *path) error {
+			if _, err := d.required(e.v, ep, schemaSpan); err != nil {
+				return d.errAt(e.v, ep, "this version reads catalog schema 1 only")
 			}
-		case "as_of":
-			if *asOf, err = d.date(e.v, p); err != nil {
-				return nil, err
+			return nil
+		},
+		"as_of": into("as_of", asOf, d.date).read,
+		"currency": func(e entry, ep *path) error {
+			cur, err := d.line(e.v, ep)
+			if err == nil && cur != "USD" {
+				err = d.errAt(e.v, ep, "catalog prices must be in USD, not %q (fx converts for display)", cur)
 			}
-		case "currency":
-			cur, err := d.line(e.v, p)
-			if err != nil {
-				return nil, err
+			return err
+		},
+	}
+	fs := make([]field, len(known))
+	for i, k := range known {
+		read, ok := checked[k]
+		if !ok {
+			read = func(e entry, ep *path) error {
+				sec[e.key] = section{e.v, ep}
+				return nil
 			}
-			if cur != "USD" {
-				return nil, d.errAt(e.v, p, "catalog prices must be in USD, not %q (fx converts for display)", cur)
-			}
-		default:
-			if !slices.Contains(known, e.key) {
-				return nil, d.unknown(e, nil, known)
-			}
-			sec[e.key] = section{e.v, p}
 		}
+		fs[i] = field{k, read}
+	}
+	if err := d.fields(es, nil, fs); err != nil {
+		return nil, err
 	}
 	return sec, nil
 }
@@ -304,23 +300,12 @@ func (d *decoder) fx(n ast.Node, p *path) (FX, error) {
 	if err != nil {
 		return fx, err
 	}
-	for _, e := range es {
-		ep := p.field(e.key)
-		switch e.key {
-		case "as_of":
-			fx.AsOf, err = d.date(e.v, ep)
-		case "source":
-			fx.Source, err = d.note(e.v, ep)
-		case "rates":
-			fx.Rates, err = d.rates(e.v, ep)
-		default:
-			err = d.unknown(e, p, fxKeys)
-		}
-		if err != nil {
-			return fx, err
-		}
-	}
-	return fx, nil
+	err = d.fields(es, p, []field{
+		into("as_of", &fx.AsOf, d.date),
+		into("source", &fx.Source, d.note),
+		into("rates", &fx.Rates, d.rates),
+	})
+	return fx, err
 }
 
 func (d *decoder) rates(n ast.Node, p *path) (map[string]float64, error) {
@@ -380,7 +365,7 @@ func (d *decoder) apiModels(n ast.Node, p *path, c *Catalog) error {
 func (d *decoder) apiModel(n ast.Node, p *path, toks map[string]map[string]float64, ids seen) (model.APIModel, []Change, error) {
 	var m model.APIModel
 	var changes []Change
-	var changesNode ast.Node
+	var changesNode ast.Node // read once the prices are known
 	var changesPath *path
 	es, err := d.mapping(n, p)
 	if err != nil {
@@ -390,73 +375,42 @@ func (d *decoder) apiModel(n ast.Node, p *path, toks map[string]map[string]float
 		return m, nil, d.errAt(n, p, "expected an API model, got nothing")
 	}
 	var has struct{ id, provider, name, tier, input, output, window bool }
-	for _, e := range es {
-		ep := p.field(e.key)
-		switch e.key {
-		case "id":
-			if m.ID, err = d.ident(e.v, ep); err == nil {
-				has.id = true
-				err = d.unique(ids, m.ID, e.v, ep)
-			}
-		case "provider":
-			if m.Provider, err = d.ident(e.v, ep); err == nil {
-				has.provider = true
+	fs := []field{
+		d.idField("id", &m.ID, ids).given(&has.id),
+		field{"provider", func(e entry, ep *path) (err error) {
+			if m.Provider, err = d.ident(e.v, ep); err == nil && m.Provider == "all" {
 				// "mix:all" is the all-provider mix; a provider of that name would clash.
-				if m.Provider == "all" {
-					err = d.errAt(e.v, ep, `"all" is reserved (the mix:all option)`)
-				}
+				err = d.errAt(e.v, ep, `"all" is reserved (the mix:all option)`)
 			}
-		case "name":
-			m.Name, err = d.name(e.v, ep)
-			has.name = true
-		case "tier":
-			var t string
-			if t, err = d.enum(e.v, ep, tierNames); err == nil {
-				m.Tier, _ = model.ParseTier(t)
-				has.tier = true
-			}
-		case "tokenizer":
+			return err
+		}}.given(&has.provider),
+		into("name", &m.Name, d.name).given(&has.name),
+		enumField(d, "tier", &m.Tier, tierNames, model.ParseTier).given(&has.tier),
+		{"tokenizer", func(e entry, ep *path) (err error) {
 			if m.Tokenizer, err = d.line(e.v, ep); err == nil {
 				if _, ok := toks[m.Tokenizer]; !ok && m.Tokenizer != "" {
 					err = d.errAt(e.v, ep, "unknown tokenizer %q%s", m.Tokenizer, knownList(slices.Sorted(maps.Keys(toks))))
 				}
 			}
-		case "input":
-			m.Input, has.input, err = d.ranged(e.v, ep, priceSpan)
-		case "output":
-			m.Output, has.output, err = d.ranged(e.v, ep, priceSpan)
-		case "cache_read":
-			m.CacheRead, err = d.optional(e.v, ep, priceSpan)
-		case "cache_write":
-			m.CacheWrite, err = d.optional(e.v, ep, priceSpan)
-		case "cache_write_1h":
-			m.CacheWrite1h, err = d.optional(e.v, ep, priceSpan)
-		case "batch_discount":
-			m.BatchDiscount, _, err = d.ranged(e.v, ep, discountSpan)
-		case "long_context":
-			m.LongContext, err = d.longContext(e.v, ep)
-		case "context_window":
-			m.ContextWindow, has.window, err = d.ranged(e.v, ep, tokensSpan)
-		case "max_output":
-			m.MaxOutput, _, err = d.ranged(e.v, ep, maxOutSpan)
-		case "status":
-			m.Status, err = d.optEnum(e.v, ep, statusNames)
-		case "confidence":
-			m.Confidence, err = d.optEnum(e.v, ep, confidenceNames)
-		case "changes":
-			changesNode, changesPath = e.v, ep // read once the prices are known
-		case "note":
-			m.Note, err = d.note(e.v, ep)
-		case "source":
-			m.Source, err = d.note(e.v, ep)
-		case "as_of":
-			m.AsOf, err = d.optDate(e.v, ep)
-		default:
-			err = d.unknown(e, p, modelKeys)
-		}
-		if err != nil {
-			return m, nil, err
-		}
+			return err
+		}},
+	}
+	fs = append(fs, d.rateFields(&m.Rates, &has.input, &has.output)...)
+	fs = append(fs,
+		d.rangedField("batch_discount", &m.BatchDiscount, discountSpan, nil),
+		into("long_context", &m.LongContext, d.longContext),
+		d.rangedField("context_window", &m.ContextWindow, tokensSpan, &has.window),
+		d.rangedField("max_output", &m.MaxOutput, maxOutSpan, nil),
+		d.optEnumField("status", &m.Status, statusNames),
+		d.optEnumField("confidence", &m.Confidence, confidenceNames),
+		field{"changes", func(e entry, ep *path) error {
+			changesNode, changesPath = e.v, ep
+			return nil
+		}},
+	)
+	fs = append(fs, d.provenanceFields(&m.Provenance)...)
+	if err := d.fields(es, p, fs); err != nil {
+		return m, nil, err
 	}
 	if err := d.requireAll(n, p, need{"id", has.id}, need{"provider", has.provider}, need{"name", has.name}, need{"tier", has.tier},
 		need{"input", has.input}, need{"output", has.output}, need{"context_window", has.window}); err != nil {
@@ -468,6 +422,33 @@ func (d *decoder) apiModel(n ast.Node, p *path, toks map[string]map[string]float
 		}
 	}
 	return m, changes, nil
+}
+
+// idField reads an id that must be unique among ids.
+func (d *decoder) idField(key string, dst *string, ids seen) field {
+	return field{key, func(e entry, ep *path) (err error) {
+		if *dst, err = d.ident(e.v, ep); err == nil {
+			err = d.unique(ids, *dst, e.v, ep)
+		}
+		return err
+	}}
+}
+
+// rateFields read a list of prices: input and output (in and out say
+// whether each was given) and the cache prices, which may be absent.
+func (d *decoder) rateFields(r *model.Rates, in, out *bool) []field {
+	return []field{
+		d.rangedField("input", &r.Input, priceSpan, in),
+		d.rangedField("output", &r.Output, priceSpan, out),
+		d.optionalField("cache_read", &r.CacheRead, priceSpan),
+		d.optionalField("cache_write", &r.CacheWrite, priceSpan),
+		d.optionalField("cache_write_1h", &r.CacheWrite1h, priceSpan),
+	}
+}
+
+// provenanceFields read an entry's note, source and date.
+func (d *decoder) provenanceFields(pv *model.Provenance) []field {
+	return []field{into("note", &pv.Note, d.note), into("source", &pv.Source, d.note), into("as_of", &pv.AsOf, d.optDate)}
 }
 
 // optEnum reads an optional enumerated value; absent is "".
@@ -495,27 +476,9 @@ func (d *decoder) longContext(n ast.Node, p *path) (*model.LongContext, error) {
 	}
 	lc := &model.LongContext{}
 	var has struct{ threshold, input, output bool }
-	for _, e := range es {
-		ep := p.field(e.key)
-		switch e.key {
-		case "threshold":
-			lc.Threshold, has.threshold, err = d.ranged(e.v, ep, tokensSpan)
-		case "input":
-			lc.Input, has.input, err = d.ranged(e.v, ep, priceSpan)
-		case "output":
-			lc.Output, has.output, err = d.ranged(e.v, ep, priceSpan)
-		case "cache_read":
-			lc.CacheRead, err = d.optional(e.v, ep, priceSpan)
-		case "cache_write":
-			lc.CacheWrite, err = d.optional(e.v, ep, priceSpan)
-		case "cache_write_1h":
-			lc.CacheWrite1h, err = d.optional(e.v, ep, priceSpan)
-		default:
-			err = d.unknown(e, p, longKeys)
-		}
-		if err != nil {
-			return nil, err
-		}
+	fs := append([]field{d.rangedField("threshold", &lc.Threshold, tokensSpan, &has.threshold)}, d.rateFields(&lc.Rates, &has.input, &has.output)...)
+	if err := d.fields(es, p, fs); err != nil {
+		return nil, err
 	}
 	// The engine swaps in these rates whole, so input and output must be
 	// there: a missing one would price the long requests at zero.
@@ -540,10 +503,8 @@ func (d *decoder) changes(n ast.Node, p *path, modelID string) ([]Change, error)
 		}
 		ch := Change{ModelID: modelID}
 		var dateNode ast.Node
-		for _, e := range es {
-			ep := ip.field(e.key)
-			switch e.key {
-			case "date":
+		err = d.fields(es, ip, []field{
+			{"date", func(e entry, ep *path) (err error) {
 				if ch.Date, err = d.date(e.v, ep); err == nil {
 					dateNode = e.v
 					// Two changes on one day leave the price ambiguous.
@@ -553,22 +514,16 @@ func (d *decoder) changes(n ast.Node, p *path, modelID string) ([]Change, error)
 					}
 					dates[ch.Date] = e.v
 				}
-			case "input":
-				ch.Input, err = d.optional(e.v, ep, priceSpan)
-			case "output":
-				ch.Output, err = d.optional(e.v, ep, priceSpan)
-			case "cache_read":
-				ch.CacheRead, err = d.optional(e.v, ep, priceSpan)
-			case "cache_write":
-				ch.CacheWrite, err = d.optional(e.v, ep, priceSpan)
-			case "note":
-				ch.Note, err = d.note(e.v, ep)
-			default:
-				err = d.unknown(e, ip, changeKeys)
-			}
-			if err != nil {
-				return nil, err
-			}
+				return err
+			}},
+			d.optionalField("input", &ch.Input, priceSpan),
+			d.optionalField("output", &ch.Output, priceSpan),
+			d.optionalField("cache_read", &ch.CacheRead, priceSpan),
+			d.optionalField("cache_write", &ch.CacheWrite, priceSpan),
+			into("note", &ch.Note, d.note),
+		})
+		if err != nil {
+			return nil, err
 		}
 		if dateNode == nil {
 			return nil, d.missing(it, ip, "date")
@@ -702,66 +657,49 @@ func (d *decoder) subscription(n ast.Node, p *path, c *Catalog, ids seen) (model
 		return s, nil, d.errAt(n, p, "expected a subscription, got nothing")
 	}
 	var has struct{ id, vendor, name, price, models bool }
-	for _, e := range es {
-		ep := p.field(e.key)
-		switch e.key {
-		case "id":
-			if s.ID, err = d.ident(e.v, ep); err == nil {
-				has.id = true
-				err = d.unique(ids, s.ID, e.v, ep)
-			}
-		case "vendor":
-			s.Vendor, err = d.ident(e.v, ep)
-			has.vendor = err == nil
-		case "name":
-			s.Name, err = d.name(e.v, ep)
-			has.name = true
-		case "price_monthly":
-			s.PriceMonthly, has.price, err = d.ranged(e.v, ep, planSpan)
-		case "price_annual":
-			s.PriceAnnual, err = d.optional(e.v, ep, planSpan)
-		case "seats_min":
+	limits := func(e entry, ep *path) (err error) {
+		if limitsNode != nil {
+			return d.errAt(e.k, ep, "a plan has limits or limits_like, not both")
+		}
+		limitsNode = e.k
+		if e.key == "limits" {
+			s.Limits, err = d.limits(e.v, ep, c)
+		} else {
+			lk, err = d.limitsLike(e.v, ep)
+		}
+		return err
+	}
+	fs := []field{
+		d.idField("id", &s.ID, ids).given(&has.id),
+		into("vendor", &s.Vendor, d.ident).given(&has.vendor),
+		into("name", &s.Name, d.name).given(&has.name),
+		d.rangedField("price_monthly", &s.PriceMonthly, planSpan, &has.price),
+		d.optionalField("price_annual", &s.PriceAnnual, planSpan),
+		{"seats_min", func(e entry, ep *path) (err error) {
 			s.SeatsMin, _, err = d.integer(e.v, ep, seatsSpan)
-		case "models":
+			return err
+		}},
+		{"models", func(e entry, ep *path) (err error) {
 			s.Models, err = d.planModels(e.v, ep, c)
 			has.models = len(s.Models) > 0
-		case "serves":
-			s.Serves, err = d.vias(e.v, ep, servesNames)
-		case "context_window":
-			s.ContextWindow, _, err = d.ranged(e.v, ep, tokensSpan)
-		case "uncapped":
+			return err
+		}},
+		d.viasField("serves", &s.Serves, servesNames),
+		d.rangedField("context_window", &s.ContextWindow, tokensSpan, nil),
+		{"uncapped", func(e entry, ep *path) (err error) {
 			if s.Uncapped, _, err = d.boolean(e.v, ep); err == nil && s.Uncapped {
 				uncapped = e.k
 			}
-		case "limits", "limits_like":
-			if limitsNode != nil {
-				err = d.errAt(e.k, ep, "a plan has limits or limits_like, not both")
-				break
-			}
-			limitsNode = e.k
-			if e.key == "limits" {
-				s.Limits, err = d.limits(e.v, ep, c)
-			} else {
-				lk, err = d.limitsLike(e.v, ep)
-			}
-		case "api_credit_monthly":
-			s.APICreditMonthly, _, err = d.ranged(e.v, ep, planSpan)
-		case "status":
-			s.Status, err = d.optEnum(e.v, ep, statusNames)
-		case "confidence":
-			s.Confidence, err = d.optEnum(e.v, ep, confidenceNames)
-		case "note":
-			s.Note, err = d.note(e.v, ep)
-		case "source":
-			s.Source, err = d.note(e.v, ep)
-		case "as_of":
-			s.AsOf, err = d.optDate(e.v, ep)
-		default:
-			err = d.unknown(e, p, planKeys)
-		}
-		if err != nil {
-			return s, nil, err
-		}
+			return err
+		}},
+		{"limits", limits},
+		{"limits_like", limits},
+		d.rangedField("api_credit_monthly", &s.APICreditMonthly, planSpan, nil),
+		d.optEnumField("status", &s.Status, statusNames),
+		d.optEnumField("confidence", &s.Confidence, confidenceNames),
+	}
+	if err := d.fields(es, p, append(fs, d.provenanceFields(&s.Provenance)...)); err != nil {
+		return s, nil, err
 	}
 	if err := d.requireAll(n, p, need{"id", has.id}, need{"vendor", has.vendor}, need{"name", has.name},
 		need{"price_monthly", has.price}, need{"models", has.models}); err != nil {
@@ -771,6 +709,14 @@ func (d *decoder) subscription(n ast.Node, p *path, c *Catalog, ids seen) (model
 		return s, nil, err
 	}
 	return s, lk, nil
+}
+
+// viasField reads a list of channels out of valid.
+func (d *decoder) viasField(key string, dst *[]model.Via, valid []string) field {
+	return field{key, func(e entry, ep *path) (err error) {
+		*dst, err = d.vias(e.v, ep, valid)
+		return err
+	}}
 }
 
 // planModels reads a plan's model ids; each must be an API model of the catalog.
@@ -874,54 +820,56 @@ func (d *decoder) limit(n ast.Node, p *path, c *Catalog) (model.Limit, error) {
 	var window bool
 	var capacity ast.Node // the key of the capacity seen
 	var bounds [2]entry   // low and high as given
-	for _, e := range es {
-		ep := p.field(e.key)
+	capacityField := func(e entry, ep *path) error {
+		if capacity != nil {
+			return d.errAt(e.k, ep, "a limit has one capacity, messages, tokens or usd, not two")
+		}
+		capacity = e.k
+		v, err := d.capacity(e.v, ep, e.key)
+		if err != nil {
+			return err
+		}
 		switch e.key {
-		case "window_hours":
-			l.WindowHours, window, err = d.ranged(e.v, ep, windowSpan)
-		case "messages", "tokens", "usd":
-			if capacity != nil {
-				err = d.errAt(e.k, ep, "a limit has one capacity, messages, tokens or usd, not two")
-				break
-			}
-			capacity = e.k
-			var v float64
-			if v, err = d.capacity(e.v, ep, e.key); err != nil {
-				break
-			}
-			switch e.key {
-			case "messages":
-				l.Messages = v
-			case "tokens":
-				l.Tokens = v
-			default:
-				l.USD = v
-			}
-		case "low", "high":
-			// Checked against the capacity once its unit is known.
-			bounds[b2i(e.key == "high")] = e
-		case "reference_tokens":
+		case "messages":
+			l.Messages = v
+		case "tokens":
+			l.Tokens = v
+		default:
+			l.USD = v
+		}
+		return nil
+	}
+	// Checked against the capacity once its unit is known.
+	bound := func(e entry, _ *path) error {
+		bounds[b2i(e.key == "high")] = e
+		return nil
+	}
+	err = d.fields(es, p, []field{
+		d.rangedField("window_hours", &l.WindowHours, windowSpan, &window),
+		{"messages", capacityField},
+		{"tokens", capacityField},
+		{"usd", capacityField},
+		{"low", bound},
+		{"high", bound},
+		{"reference_tokens", func(e entry, ep *path) (err error) {
 			// 0 says "every turn is one message", as leaving it out does; a
 			// size below one token would make each turn countless messages.
 			if l.ReferenceTokens, _, err = d.ranged(e.v, ep, refSpan); err == nil && l.ReferenceTokens > 0 && l.ReferenceTokens < 1 {
 				err = d.errAt(e.v, ep, "must be 0 (none) or at least 1 token (got %v)", l.ReferenceTokens)
 			}
-		case "tiers":
-			l.Tiers, err = d.tiers(e.v, ep)
-		case "models":
+			return err
+		}},
+		into("tiers", &l.Tiers, d.tiers),
+		{"models", func(e entry, ep *path) (err error) {
 			l.Models, err = d.planModels(e.v, ep, c)
-		case "via":
-			l.Via, err = d.vias(e.v, ep, servesNames)
-		case "confidence":
-			l.Confidence, err = d.optEnum(e.v, ep, limitConfidenceNames)
-		case "note":
-			l.Note, err = d.note(e.v, ep)
-		default:
-			err = d.unknown(e, p, limitKeys)
-		}
-		if err != nil {
-			return l, err
-		}
+			return err
+		}},
+		d.viasField("via", &l.Via, servesNames),
+		d.optEnumField("confidence", &l.Confidence, limitConfidenceNames),
+		into("note", &l.Note, d.note),
+	})
+	if err != nil {
+		return l, err
 	}
 	if !window {
 		return l, d.missing(n, p, "window_hours")
@@ -988,21 +936,17 @@ func (d *decoder) limitsLike(n ast.Node, p *path) (*like, error) {
 	}
 	l := &like{}
 	var factor bool
-	for _, e := range es {
-		ep := p.field(e.key)
-		switch e.key {
-		case "plan":
+	err = d.fields(es, p, []field{
+		{"plan", func(e entry, ep *path) (err error) {
 			if l.base, err = d.line(e.v, ep); err == nil {
 				l.node, l.path = e.v, ep
 			}
-		case "factor":
-			l.factor, factor, err = d.ranged(e.v, ep, likeSpan)
-		default:
-			err = d.unknown(e, p, limitsLikeKs)
-		}
-		if err != nil {
-			return nil, err
-		}
+			return err
+		}},
+		d.rangedField("factor", &l.factor, likeSpan, &factor),
+	})
+	if err != nil {
+		return nil, err
 	}
 	if l.node == nil || l.base == "" {
 		return nil, d.missing(n, p, "plan")

@@ -530,6 +530,92 @@ func (d *decoder) unknown(e entry, p *path, known []string) error {
 	return d.errAt(e.k, p.field(e.key), "%s", msg)
 }
 
+// A field is one key a mapping may hold and how its value is read. A
+// decoder lists the fields of its mapping in the order DESIGN.md gives them:
+// the list both reads the mapping and names the known keys in errors.
+type field struct {
+	key  string
+	read func(e entry, ep *path) error // ep is the path of the key's value
+}
+
+// fields reads each entry of a mapping at p, in the file's order, with the
+// field of its key; a key no field has is an unknown-field error.
+func (d *decoder) fields(es []entry, p *path, fs []field) error {
+	for _, e := range es {
+		i := slices.IndexFunc(fs, func(f field) bool { return f.key == e.key })
+		if i < 0 {
+			known := make([]string, len(fs))
+			for j, f := range fs {
+				known[j] = f.key
+			}
+			return d.unknown(e, p, known)
+		}
+		if err := fs[i].read(e, p.field(e.key)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// into is the field key read with read into *dst.
+func into[T any](key string, dst *T, read func(ast.Node, *path) (T, error)) field {
+	return field{key, func(e entry, ep *path) (err error) {
+		*dst, err = read(e.v, ep)
+		return err
+	}}
+}
+
+// given is f that also sets *flag once its value reads, for a required key.
+func (f field) given(flag *bool) field {
+	read := f.read
+	f.read = func(e entry, ep *path) error {
+		err := read(e, ep)
+		*flag = err == nil
+		return err
+	}
+	return f
+}
+
+// rangedField reads a number within s into *dst; given, when not nil, says
+// whether the file gave one (null gives none).
+func (d *decoder) rangedField(key string, dst *float64, s span, given *bool) field {
+	return field{key, func(e entry, ep *path) (err error) {
+		var ok bool
+		*dst, ok, err = d.ranged(e.v, ep, s)
+		if given != nil {
+			*given = ok
+		}
+		return err
+	}}
+}
+
+// optionalField reads a number within s that may be absent (nil).
+func (d *decoder) optionalField(key string, dst **float64, s span) field {
+	return field{key, func(e entry, ep *path) (err error) {
+		*dst, err = d.optional(e.v, ep, s)
+		return err
+	}}
+}
+
+// enumField reads one of valid by its name, turned into a value by parse.
+func enumField[T any](d *decoder, key string, dst *T, valid []string, parse func(string) (T, bool)) field {
+	return field{key, func(e entry, ep *path) error {
+		s, err := d.enum(e.v, ep, valid)
+		if err == nil {
+			*dst, _ = parse(s)
+		}
+		return err
+	}}
+}
+
+// optEnumField reads one of valid, or nothing ("").
+func (d *decoder) optEnumField(key string, dst *string, valid []string) field {
+	return field{key, func(e entry, ep *path) (err error) {
+		*dst, err = d.optEnum(e.v, ep, valid)
+		return err
+	}}
+}
+
 // suggest is the known key a mistyped one most likely meant: one it starts
 // (cache → cache_hit), or one a typo or two away (nmae → name).
 func suggest(k string, known []string) string {

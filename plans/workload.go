@@ -17,7 +17,6 @@ import (
 )
 
 var (
-	workloadKeys = []string{"name", "description", "days_per_month", "hours_per_day", "people", "language", "billing", "currency", "current", "classes"}
 	classKeys    = []string{"name", "count", "per", "input_tokens", "input_words", "input_pages", "output_tokens", "output_words", "output_pages", "reasoning_tokens", "turns", "followup_tokens", "cache_hit", "batch", "min_tier", "via"}
 	perNames     = []string{"day", "week", "month"}
 	billingNames = []string{"monthly", "annual"}
@@ -107,40 +106,30 @@ func (d *decoder) workload(body ast.Node, nodes map[string]ast.Node) (model.Work
 	}
 	var sizes []givenSize // in words or pages: converted once the language is known
 	for _, e := range es {
-		ep := (*path)(nil).field(e.key)
 		nodes[e.key] = e.v
-		switch e.key {
-		case "name":
-			w.Name, err = d.line(e.v, ep)
-		case "description":
-			w.Description, err = d.line(e.v, ep)
-		case "days_per_month":
-			w.DaysPerMonth, err = d.requiredNumber(e.v, ep)
-		case "hours_per_day":
-			w.HoursPerDay, err = d.requiredNumber(e.v, ep)
-		case "people":
-			w.People, err = d.requiredInt(e.v, ep)
-		case "language":
+	}
+	err = d.fields(es, nil, []field{
+		into("name", &w.Name, d.line),
+		into("description", &w.Description, d.line),
+		into("days_per_month", &w.DaysPerMonth, d.requiredNumber),
+		into("hours_per_day", &w.HoursPerDay, d.requiredNumber),
+		into("people", &w.People, d.requiredInt),
+		{"language", func(e entry, ep *path) (err error) {
 			if w.Language, err = d.line(e.v, ep); err == nil && !languageRE.MatchString(w.Language) {
 				err = d.errAt(e.v, ep, "%q is not a language code like en, ko or pt-BR", w.Language)
 			}
-		case "billing":
-			var b string
-			if b, err = d.enum(e.v, ep, billingNames); err == nil {
-				w.Billing, _ = model.ParseBilling(b)
-			}
-		case "currency":
-			w.Currency, err = d.currency(e.v, ep)
-		case "current":
-			w.Current, err = d.line(e.v, ep)
-		case "classes":
+			return err
+		}},
+		enumField(d, "billing", &w.Billing, billingNames, model.ParseBilling),
+		into("currency", &w.Currency, d.currency),
+		into("current", &w.Current, d.line),
+		{"classes", func(e entry, ep *path) (err error) {
 			w.Classes, err = d.classes(e.v, ep, nodes, &sizes)
-		default:
-			err = d.unknown(e, nil, workloadKeys)
-		}
-		if err != nil {
-			return w, err
-		}
+			return err
+		}},
+	})
+	if err != nil {
+		return w, err
 	}
 	for _, s := range sizes {
 		c := &w.Classes[s.class]
