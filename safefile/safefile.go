@@ -89,7 +89,8 @@ func Open(path string) (*os.File, error) {
 }
 
 // ReadFile reads the regular file at path, which may hold at most limit
-// bytes: a larger one is refused (ErrTooLarge) after reading limit+1 bytes.
+// bytes: a larger one is refused (ErrTooLarge), by its size when it says so
+// and else after reading limit+1 bytes (a file may grow while it is read).
 // Every error is a *fs.PathError, so os.IsNotExist works on it.
 func ReadFile(path string, limit int64) ([]byte, error) {
 	f, err := Open(path)
@@ -97,6 +98,9 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > limit {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: tooLarge(limit)}
+	}
 	data, err := ReadAll(f, limit)
 	if err != nil {
 		var pe *fs.PathError
