@@ -349,24 +349,37 @@ func countTables(w *bytes.Buffer, cat *plans.Catalog, notes []string, results []
 	}
 }
 
+// countBlock writes one input's counts (or the total's): a heading, the
+// sizes, the estimate per tokenizer, and the cost on each model.
 func countBlock(w *bytes.Buffer, cat *plans.Catalog, r *countResult, cur money.Currency, color bool) {
-	st := &r.Stats
-	bold := func(s string) string {
-		if color {
-			return lipgloss.NewStyle().Bold(true).Render(s)
-		}
-		return s
+	name := r.Name
+	if color {
+		name = lipgloss.NewStyle().Bold(true).Render(name)
 	}
-	if st.Binary {
-		fmt.Fprintf(w, "%s · %s bytes · not counted: %s\n", bold(r.Name), countInt(st.Bytes), st.BinaryReason)
+	if st := &r.Stats; st.Binary {
+		fmt.Fprintf(w, "%s · %s bytes · not counted: %s\n", name, countInt(st.Bytes), st.BinaryReason)
 		return
 	}
-	fmt.Fprintf(w, "%s · %s · %s bytes", bold(r.Name), countLangLine(r), countInt(st.Bytes))
+	countHeading(w, r, name)
+	countSizes(w, cat, r)
+	countEstimates(w, cat, r, color)
+	countCosts(w, r, cur, color)
+}
+
+// countHeading names the input, its language and size.
+func countHeading(w *bytes.Buffer, r *countResult, name string) {
+	st := &r.Stats
+	fmt.Fprintf(w, "%s · %s · %s bytes", name, countLangLine(r), countInt(st.Bytes))
 	if st.Encoding != "" && st.Encoding != "utf-8" {
 		fmt.Fprintf(w, " · %s", strings.ToUpper(st.Encoding))
 	}
 	w.WriteString("\n")
+}
 
+// countSizes writes characters, words, pages and English-equivalent tokens,
+// each saying how it was obtained, then what may make the counts inexact.
+func countSizes(w *bytes.Buffer, cat *plans.Catalog, r *countResult) {
+	st := &r.Stats
 	fmt.Fprintf(w, "  %s characters (%s without spaces) · %s words · %s pages", countInt(st.Chars), countInt(st.CharsNoSpace), countInt(st.Words), countPages(r.Pages))
 	u, _ := tokencount.UnitsFor(r.Lang)
 	switch {
@@ -395,55 +408,52 @@ func countBlock(w *bytes.Buffer, cat *plans.Catalog, r *countResult, cur money.C
 	if st.ForcedCuts > 0 {
 		fmt.Fprintf(w, "  %s very long runs without a break were cut: token counts may be off by about that many\n", countInt(int64(st.ForcedCuts)))
 	}
+}
 
+// countEstimates writes the table of tokens per tokenizer family, counted or
+// estimated, with the providers that use each.
+func countEstimates(w *bytes.Buffer, cat *plans.Catalog, r *countResult, color bool) {
 	vendors := countVendors(cat)
 	var rows [][]string
 	for _, e := range r.Estimates {
-		how := ""
-		switch {
-		case e.Measured:
-			how = "counted"
-		case !e.FactorKnown && r.Total:
-			how = "estimate: sum of the inputs', some without a language factor"
-		case !e.FactorKnown:
-			how = fmt.Sprintf("estimate: no %s factor in the catalog, taken as 1", r.Lang)
-		case r.Total:
-			how = "estimate: sum of the inputs'"
-		case r.Lang == "en":
-			how = "estimate: English taken as on o200k_base"
-		default:
-			how = fmt.Sprintf("estimate: %s × %s", countTokens(r.English), countFactor(e.Factor))
-		}
 		name := e.Tokenizer
 		if e.Measured {
 			name += "_base"
 		}
-		rows = append(rows, []string{name, countTokens(e.Tokens), countOr(strings.Join(vendors[e.Tokenizer], ", "), "—"), how})
+		rows = append(rows, []string{name, countTokens(e.Tokens), countOr(strings.Join(vendors[e.Tokenizer], ", "), "—"), countHow(r, e)})
 	}
 	w.WriteString("\n")
 	w.WriteString(countTable(color, []string{"Tokenizer", "Tokens", "Used by", "How"}, rows, 1))
+}
 
+// countHow says how a tokenizer's count was obtained.
+func countHow(r *countResult, e tokencount.Estimate) string {
+	switch {
+	case e.Measured:
+		return "counted"
+	case !e.FactorKnown && r.Total:
+		return "estimate: sum of the inputs', some without a language factor"
+	case !e.FactorKnown:
+		return fmt.Sprintf("estimate: no %s factor in the catalog, taken as 1", r.Lang)
+	case r.Total:
+		return "estimate: sum of the inputs'"
+	case r.Lang == "en":
+		return "estimate: English taken as on o200k_base"
+	}
+	return fmt.Sprintf("estimate: %s × %s", countTokens(r.English), countFactor(e.Factor))
+}
+
+// countCosts writes the table of what the document costs as the input of a
+// request on each chosen model, if any were chosen.
+func countCosts(w *bytes.Buffer, r *countResult, cur money.Currency, color bool) {
 	if len(r.Costs) == 0 {
 		return
 	}
-	rows = rows[:0]
+	var rows [][]string
 	for _, c := range r.Costs {
 		m := c.Model
-		var notes []string
-		if !c.FactorKnown {
-			notes = append(notes, fmt.Sprintf("no %s factor for %s", r.Lang, countOr(m.Tokenizer, "its tokenizer")))
-		}
-		if lc := m.LongContext; lc != nil && c.Tokens > lc.Threshold && !r.Total {
-			notes = append(notes, "long-context rate")
-		}
-		if !c.FitsContext {
-			notes = append(notes, "exceeds its "+model.Tokens(m.ContextWindow)+" context")
-		}
-		if m.Status != "" && m.Status != "active" {
-			notes = append(notes, m.Status)
-		}
 		rows = append(rows, []string{m.Name, m.Provider, countTokens(c.Tokens), strconv.FormatFloat(m.Input, 'f', -1, 64),
-			cur.FormatSmall(c.Cost), cur.Format(1000 * c.Cost), strings.Join(notes, "; ")})
+			cur.FormatSmall(c.Cost), cur.Format(1000 * c.Cost), strings.Join(countCostNotes(r, c), "; ")})
 	}
 	if r.Total {
 		w.WriteString("\n  Every document as the input of its own request (no output), summed:\n")
@@ -451,6 +461,25 @@ func countBlock(w *bytes.Buffer, cat *plans.Catalog, r *countResult, cur money.C
 		w.WriteString("\n  One document as the input of a request (no output):\n")
 	}
 	w.WriteString(countTable(color, []string{"Model", "Provider", "Tokens", "USD/M in", "Cost", "Per 1,000", "Note"}, rows, 2, 3, 4, 5))
+}
+
+// countCostNotes are what qualifies a model's cost.
+func countCostNotes(r *countResult, c tokencount.DocCost) []string {
+	m := c.Model
+	var notes []string
+	if !c.FactorKnown {
+		notes = append(notes, fmt.Sprintf("no %s factor for %s", r.Lang, countOr(m.Tokenizer, "its tokenizer")))
+	}
+	if lc := m.LongContext; lc != nil && c.Tokens > lc.Threshold && !r.Total {
+		notes = append(notes, "long-context rate")
+	}
+	if !c.FitsContext {
+		notes = append(notes, "exceeds its "+model.Tokens(m.ContextWindow)+" context")
+	}
+	if m.Status != "" && m.Status != "active" {
+		notes = append(notes, m.Status)
+	}
+	return notes
 }
 
 // countLangLine says which language the counts are read in, and why.
