@@ -17,7 +17,6 @@ import (
 )
 
 var (
-	classKeys    = []string{"name", "count", "per", "input_tokens", "input_words", "input_pages", "output_tokens", "output_words", "output_pages", "reasoning_tokens", "turns", "followup_tokens", "cache_hit", "batch", "min_tier", "via"}
 	perNames     = []string{"day", "week", "month"}
 	billingNames = []string{"monthly", "annual"}
 )
@@ -210,126 +209,155 @@ func (d *decoder) classes(n ast.Node, p *path, nodes map[string]ast.Node, sizes 
 	out := make([]model.Class, 0, len(items))
 	names := make(seen, len(items))
 	for i, it := range items {
-		ip := p.at(i)
-		key := ip.String()
-		nodes[key] = it
-		es, err := d.mapping(it, ip)
+		c, err := d.class(it, p.at(i), names, nodes)
 		if err != nil {
 			return nil, err
 		}
-		if isNull(it) {
-			return nil, d.errAt(it, ip, "expected a class, got nothing")
+		for _, s := range c.sizes {
+			s.class = i
+			*sizes = append(*sizes, s)
 		}
-		c := model.NewClass("")
-		var has struct{ name, count bool }
-		var batch, via ast.Node // where each was given, to tell a conflict
-		var given [2]entry      // the key each size was given under, input then output
-		for _, e := range es {
-			ep := ip.field(e.key)
-			nodes[key+"."+e.key] = e.v
-			switch e.key {
-			case "name":
-				if c.Name, err = d.className(e.v, ep); err == nil {
-					has.name = true
-					if first, dup := names[c.Name]; dup {
-						line, _ := position(first)
-						err = d.errAt(e.v, ep, "duplicate class name %q (first at line %d)", c.Name, line)
-					}
-					names[c.Name] = e.v
-				}
-			case "count":
-				c.Count, err = d.requiredNumber(e.v, ep)
-				has.count = true
-			case "per":
-				var s string
-				if s, err = d.enum(e.v, ep, perNames); err == nil {
-					c.Per, _ = model.ParsePer(s)
-				}
-			case "input_tokens", "input_words", "input_pages", "output_tokens", "output_words", "output_pages":
-				which, unit, _ := strings.Cut(e.key, "_")
-				u, _ := model.ParseUnit(unit)
-				out := which == "output"
-				g := &given[b2i(out)]
-				if g.k != nil {
-					line, _ := position(g.k)
-					return nil, d.errAt(e.k, ep, "the %s size is given twice, as %s (line %d) and as %s: give one",
-						which, g.key, line, e.key)
-				}
-				*g = e
-				nodes[key+"."+which+"_tokens"] = e.v // where Validate's errors on it point
-				if u == model.UnitTokens {
-					v, err := d.requiredNumber(e.v, ep)
-					if err != nil {
-						return nil, err
-					}
-					if out {
-						c.OutputTokens = v
-					} else {
-						c.InputTokens = v
-					}
-					break
-				}
-				// Words and pages: the language may come after the classes,
-				// so the workload converts them at the end.
-				var v float64
-				if v, err = d.required(e.v, ep, span{lo: 0, hi: math.Inf(1)}); err == nil {
-					*sizes = append(*sizes, givenSize{class: i, output: out, unit: u, amount: v, node: e.v, path: ep})
-					if out {
-						c.OutputUnit = u
-					} else {
-						c.InputUnit = u
-					}
-				}
-			case "reasoning_tokens":
-				c.ReasoningTokens, err = d.requiredNumber(e.v, ep)
-			case "turns":
-				c.Turns, err = d.requiredInt(e.v, ep)
-			case "followup_tokens":
-				c.FollowupTokens, err = d.requiredNumber(e.v, ep)
-			case "cache_hit":
-				c.CacheHit, err = d.requiredNumber(e.v, ep)
-			case "batch":
-				var ok bool
-				if c.Batch, ok, err = d.boolean(e.v, ep); err == nil && !ok {
-					err = d.errAt(e.v, ep, "a value is required")
-				}
-				batch = e.k
-			case "via":
-				var s string
-				if s, err = d.enum(e.v, ep, viaNames); err == nil {
-					c.Via, _ = model.ParseVia(s)
-					via = e.k
-				}
-			case "min_tier":
-				var s string
-				if s, err = d.enum(e.v, ep, tierNames); err == nil {
-					c.MinTier, _ = model.ParseTier(s)
-				}
-			default:
-				err = d.unknown(e, ip, classKeys)
-			}
-			if err != nil {
-				return nil, err
-			}
-		}
-		if err := d.requireAll(it, ip, need{"name", has.name}, need{"count", has.count}); err != nil {
-			return nil, err
-		}
-		if c.Batch {
-			// Batch work is a program's: it runs through the API.
-			if via != nil && c.Via != model.ViaAPI {
-				return nil, d.errAt(batch, ip.field("batch"), "a batch class runs through the API: it cannot be via %s (drop batch, or say via: api)", c.Via)
-			}
-			c.Via = model.ViaAPI
-		}
-		for j, which := range []string{"input", "output"} {
-			if given[j].k == nil {
-				return nil, d.errAt(it, ip.field(which+"_tokens"), "required field is missing (or give %s_words or %s_pages)", which, which)
-			}
-		}
-		out = append(out, c)
+		out = append(out, c.Class)
 	}
 	return out, nil
+}
+
+// classRead is a class as its mapping gave it: the class, and what the
+// checks after the reading need.
+type classRead struct {
+	model.Class
+	name, count bool
+	batch, via  ast.Node    // where each was given, to tell a conflict
+	given       [2]entry    // the key each size was given under, input then output
+	sizes       []givenSize // in words or pages, converted once the language is known
+}
+
+// class reads one class of the list: every key, then what must hold
+// between them. names are the class names seen so far; nodes get where
+// each field is, for placing Validate's errors.
+func (d *decoder) class(it ast.Node, ip *path, names seen, nodes map[string]ast.Node) (classRead, error) {
+	key := ip.String()
+	nodes[key] = it
+	c := classRead{Class: model.NewClass("")}
+	es, err := d.mapping(it, ip)
+	if err != nil {
+		return c, err
+	}
+	if isNull(it) {
+		return c, d.errAt(it, ip, "expected a class, got nothing")
+	}
+	for _, e := range es {
+		nodes[key+"."+e.key] = e.v
+	}
+	size := func(e entry, ep *path) error {
+		which, _, _ := strings.Cut(e.key, "_")
+		g := &c.given[b2i(which == "output")]
+		if g.k != nil {
+			line, _ := position(g.k)
+			return d.errAt(e.k, ep, "the %s size is given twice, as %s (line %d) and as %s: give one", which, g.key, line, e.key)
+		}
+		*g = e
+		nodes[key+"."+which+"_tokens"] = e.v // where Validate's errors on it point
+		return d.size(e, ep, &c)
+	}
+	err = d.fields(es, ip, []field{
+		{"name", func(e entry, ep *path) (err error) {
+			if c.Name, err = d.className(e.v, ep); err == nil {
+				c.name = true
+				if first, dup := names[c.Name]; dup {
+					line, _ := position(first)
+					err = d.errAt(e.v, ep, "duplicate class name %q (first at line %d)", c.Name, line)
+				}
+				names[c.Name] = e.v
+			}
+			return err
+		}},
+		into("count", &c.Count, d.requiredNumber).given(&c.count),
+		enumField(d, "per", &c.Per, perNames, model.ParsePer),
+		{"input_tokens", size},
+		{"input_words", size},
+		{"input_pages", size},
+		{"output_tokens", size},
+		{"output_words", size},
+		{"output_pages", size},
+		into("reasoning_tokens", &c.ReasoningTokens, d.requiredNumber),
+		into("turns", &c.Turns, d.requiredInt),
+		into("followup_tokens", &c.FollowupTokens, d.requiredNumber),
+		into("cache_hit", &c.CacheHit, d.requiredNumber),
+		{"batch", func(e entry, ep *path) (err error) {
+			var ok bool
+			if c.Batch, ok, err = d.boolean(e.v, ep); err == nil && !ok {
+				err = d.errAt(e.v, ep, "a value is required")
+			}
+			c.batch = e.k
+			return err
+		}},
+		enumField(d, "min_tier", &c.MinTier, tierNames, model.ParseTier),
+		{"via", func(e entry, ep *path) error {
+			s, err := d.enum(e.v, ep, viaNames)
+			if err == nil {
+				c.Via, _ = model.ParseVia(s)
+				c.via = e.k
+			}
+			return err
+		}},
+	})
+	if err != nil {
+		return c, err
+	}
+	return c, d.checkClass(it, ip, &c)
+}
+
+// size reads a class's input or output size under its key (input_tokens,
+// output_words …). Tokens go into the class; words and pages wait in
+// c.sizes, since the language may come after the classes.
+func (d *decoder) size(e entry, ep *path, c *classRead) error {
+	which, unit, _ := strings.Cut(e.key, "_")
+	u, _ := model.ParseUnit(unit)
+	out := which == "output"
+	if u == model.UnitTokens {
+		v, err := d.requiredNumber(e.v, ep)
+		if err != nil {
+			return err
+		}
+		if out {
+			c.OutputTokens = v
+		} else {
+			c.InputTokens = v
+		}
+		return nil
+	}
+	v, err := d.required(e.v, ep, span{lo: 0, hi: math.Inf(1)})
+	if err != nil {
+		return err
+	}
+	c.sizes = append(c.sizes, givenSize{output: out, unit: u, amount: v, node: e.v, path: ep})
+	if out {
+		c.OutputUnit = u
+	} else {
+		c.InputUnit = u
+	}
+	return nil
+}
+
+// checkClass holds a class read at ip to what its keys say together.
+func (d *decoder) checkClass(it ast.Node, ip *path, c *classRead) error {
+	if err := d.requireAll(it, ip, need{"name", c.name}, need{"count", c.count}); err != nil {
+		return err
+	}
+	if c.Batch {
+		// Batch work is a program's: it runs through the API.
+		if c.via != nil && c.Via != model.ViaAPI {
+			return d.errAt(c.batch, ip.field("batch"), "a batch class runs through the API: it cannot be via %s (drop batch, or say via: api)", c.Via)
+		}
+		c.Via = model.ViaAPI
+	}
+	for j, which := range []string{"input", "output"} {
+		if c.given[j].k == nil {
+			return d.errAt(it, ip.field(which+"_tokens"), "required field is missing (or give %s_words or %s_pages)", which, which)
+		}
+	}
+	return nil
 }
 
 // MarshalWorkload writes w in the workload file format, leaving out every
