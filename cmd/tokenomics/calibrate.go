@@ -32,7 +32,7 @@ type calibrateFlags struct {
 }
 
 func newCalibrate(stdout io.Writer) *cobra.Command {
-	o := calibrateFlags{lockWait: 10 * time.Second}
+	o := calibrateFlags{lockWait: lockWait}
 	cmd := &cobra.Command{
 		Use:   "calibrate claude-code|codex [PATH...]",
 		Short: "Measure your plan's usage limits in API-equivalent dollars from your own logs",
