@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -234,4 +235,21 @@ func TestYearZeroDay(t *testing.T) {
 			t.Errorf("%s is day %s, want %s", tc.ts, got, tc.day)
 		}
 	}
+}
+
+// Whatever a log holds, a kept name is short, valid UTF-8 and free of
+// control characters; a name that was already so is kept as it is.
+func FuzzBoundName(f *testing.F) {
+	for _, s := range []string{"claude-sonnet-4-5", "évil\x1b[2J", strings.Repeat("x", 200), "\xff\xfe", strings.Repeat("é", 70)} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		got := string(boundName(b))
+		if len(got) > maxName || !utf8.ValidString(got) || strings.ContainsFunc(got, unicode.IsControl) {
+			t.Fatalf("boundName(%q) = %q", b, got)
+		}
+		if len(b) <= maxName && utf8.Valid(b) && !strings.ContainsFunc(string(b), unicode.IsControl) && got != string(b) {
+			t.Fatalf("boundName(%q) = %q, want it unchanged", b, got)
+		}
+	})
 }
