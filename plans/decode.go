@@ -142,85 +142,114 @@ const (
 // parser: it may count a bracket or a key inside a block of text, which only
 // matters for a file that is absurd anyway.
 func checkShape(data []byte) (line, col int, msg string) {
-	deep := fmt.Sprintf("nesting deeper than %d levels", maxDepth)
-	line, col = 1, 0
-	depth := 0     // open flow brackets
-	var quote byte // the open quote, or 0
-	comment, lineStart := false, true
-	prev := byte('\n')
-	// Block mappings open at this line's indentation: their key columns and
-	// key counts, innermost last.
-	type open struct{ col, keys int }
-	var blocks []open
+	s := shape{line: 1, prev: '\n'}
+	lineStart := true
 	for i := 0; i < len(data); i++ {
-		c := data[i]
-		if c == '\n' {
-			line, col, comment, lineStart, prev = line+1, 0, false, true, c
+		if data[i] == '\n' {
+			s.line, s.col, s.comment, s.prev, lineStart = s.line+1, 0, false, '\n', true
 			continue
 		}
-		if lineStart && quote == 0 {
-			indent, kcol, dashes, isKey := lineShape(data[i:])
-			if dashes > maxDepth {
-				return line, kcol, deep
-			}
-			if depth == 0 && (dashes > 0 || isKey) {
-				// A "- " entry closes the mappings of the entry before it; a key
-				// closes the mappings nested deeper than itself.
-				top := kcol
-				if dashes > 0 {
-					top = indent
-				}
-				for len(blocks) > 0 && blocks[len(blocks)-1].col > top {
-					blocks = blocks[:len(blocks)-1]
-				}
-			}
-			if isKey && depth == 0 {
-				if n := len(blocks); n > 0 && blocks[n-1].col == kcol {
-					if blocks[n-1].keys++; blocks[n-1].keys > maxKeys {
-						return line, kcol, fmt.Sprintf("more than %d keys in one mapping", maxKeys)
-					}
-				} else if blocks = append(blocks, open{kcol, 1}); len(blocks) > maxDepth {
-					return line, kcol, deep
-				}
+		if lineStart && s.quote == 0 {
+			if col, msg := s.blocks(data[i:]); msg != "" {
+				return s.line, col, msg
 			}
 		}
 		lineStart = false
-		if c&0xC0 != 0x80 { // columns count characters, as the parser's do
-			col++
+		if i, msg = s.char(data, i); msg != "" {
+			return s.line, s.col, msg
 		}
-		switch {
-		case comment:
-		case quote == '"':
-			if c == '\\' && i+1 < len(data) && data[i+1] != '\n' {
-				i++ // skip the escaped character's first byte
-				if data[i]&0xC0 != 0x80 {
-					col++
-				}
-			} else if c == '"' {
-				quote = 0
-			}
-		case quote == '\'':
-			if c == '\'' {
-				if i+1 < len(data) && data[i+1] == '\'' {
-					i, col = i+1, col+1 // '' is an escaped quote
-				} else {
-					quote = 0
-				}
-			}
-		case c == '#' && (prev == ' ' || prev == '\t' || prev == '\n'):
-			comment = true
-		case (c == '"' || c == '\'') && strings.IndexByte(" \t\n[{,:", prev) >= 0:
-			quote = c // a quote opens a scalar only where a scalar can start
-		case c == '[' || c == '{':
-			if depth++; depth > maxDepth {
-				return line, col, deep
-			}
-		case c == ']' || c == '}':
-			depth = max(depth-1, 0)
-		}
-		prev = c
 	}
 	return 0, 0, ""
+}
+
+// tooDeep is checkShape's message for a file that nests too deep.
+var tooDeep = fmt.Sprintf("nesting deeper than %d levels", maxDepth)
+
+// shape is where checkShape is in a file and what is open there.
+type shape struct {
+	line, col int
+	depth     int  // open flow brackets
+	quote     byte // the open quote, or 0
+	comment   bool
+	prev      byte
+	// Block mappings open at this line's indentation: their key columns
+	// and key counts, innermost last.
+	open []struct{ col, keys int }
+}
+
+// blocks follows the block structure at the start of a line outside
+// quotes: "- " entries and mapping keys. It returns the column and the
+// problem of a line that nests too deep or puts too many keys in a mapping.
+func (s *shape) blocks(line []byte) (col int, msg string) {
+	indent, kcol, dashes, isKey := lineShape(line)
+	if dashes > maxDepth {
+		return kcol, tooDeep
+	}
+	if s.depth > 0 || (dashes == 0 && !isKey) {
+		return 0, ""
+	}
+	// A "- " entry closes the mappings of the entry before it; a key closes
+	// the mappings nested deeper than itself.
+	top := kcol
+	if dashes > 0 {
+		top = indent
+	}
+	for len(s.open) > 0 && s.open[len(s.open)-1].col > top {
+		s.open = s.open[:len(s.open)-1]
+	}
+	if !isKey {
+		return 0, ""
+	}
+	if n := len(s.open); n > 0 && s.open[n-1].col == kcol {
+		if s.open[n-1].keys++; s.open[n-1].keys > maxKeys {
+			return kcol, fmt.Sprintf("more than %d keys in one mapping", maxKeys)
+		}
+	} else if s.open = append(s.open, struct{ col, keys int }{kcol, 1}); len(s.open) > maxDepth {
+		return kcol, tooDeep
+	}
+	return 0, ""
+}
+
+// char reads the character at data[i] (not a line break) for quotes,
+// comments and flow brackets. It returns the index of the last byte read
+// (an escape reads two) and the problem of a bracket that nests too deep.
+func (s *shape) char(data []byte, i int) (last int, msg string) {
+	c := data[i]
+	if c&0xC0 != 0x80 { // columns count characters, as the parser's do
+		s.col++
+	}
+	switch {
+	case s.comment:
+	case s.quote == '"':
+		if c == '\\' && i+1 < len(data) && data[i+1] != '\n' {
+			i++ // skip the escaped character's first byte
+			if data[i]&0xC0 != 0x80 {
+				s.col++
+			}
+		} else if c == '"' {
+			s.quote = 0
+		}
+	case s.quote == '\'':
+		if c == '\'' {
+			if i+1 < len(data) && data[i+1] == '\'' {
+				i, s.col = i+1, s.col+1 // '' is an escaped quote
+			} else {
+				s.quote = 0
+			}
+		}
+	case c == '#' && (s.prev == ' ' || s.prev == '\t' || s.prev == '\n'):
+		s.comment = true
+	case (c == '"' || c == '\'') && strings.IndexByte(" \t\n[{,:", s.prev) >= 0:
+		s.quote = c // a quote opens a scalar only where a scalar can start
+	case c == '[' || c == '{':
+		if s.depth++; s.depth > maxDepth {
+			return i, tooDeep
+		}
+	case c == ']' || c == '}':
+		s.depth = max(s.depth-1, 0)
+	}
+	s.prev = c
+	return i, ""
 }
 
 // lineShape reads the start of a line: the column of its first character,
