@@ -77,11 +77,11 @@ func (m *Model) detailLines(q *model.Quote, iw int) []string {
 	if len(q.Limits) > 0 {
 		per := " (your use per window"
 		if q.Seats > 1 {
-			per = fmt.Sprintf(" (your team's work spread over %s: use per seat in each window", seats(q.Seats))
+			per = fmt.Sprintf(" (per seat of %d, per window", q.Seats)
 		}
 		for _, l := range q.Limits {
 			if l.USD > 0 {
-				per += "; $ caps count work at API prices"
+				per += "; money caps count work at API prices"
 				break
 			}
 		}
@@ -367,16 +367,16 @@ func (m *Model) breakEvenText(q *model.Quote) string {
 	case "":
 		return ""
 	case "always":
-		return "always: the plan costs less than paying per token at every volume from 1/64× to 64× today's."
+		return "always — the plan costs less than paying per token at every volume from 1/64× to 64× today's."
 	case "never":
-		return "never: paying per token costs less at every volume from 1/64× to 64× today's."
+		return "never — paying per token costs less at every volume from 1/64× to 64× today's."
 	case "free":
-		return "free: nothing to pay back."
+		return "free — nothing to pay back."
 	case "—":
 		if !q.Eligible {
-			return "— no figure: the plan cannot carry this work."
+			return "— (no figure: the plan cannot carry this work)."
 		}
-		return "— no figure: no API option can carry this work to compare with."
+		return "— (no figure: no API option can carry this work to compare with)."
 	}
 	if q.BreakEven <= 1 {
 		return fmt.Sprintf("already pays for itself (from %s today's volume).", report.Times(q.BreakEven))

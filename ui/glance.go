@@ -81,7 +81,7 @@ func (m *Model) renderGlance(r rect) []string {
 	for _, l := range q.Limits {
 		s := m.bar(l.Utilization, 5, l.Utilization > 1) + " " + utilPct(l.Utilization) + " of " + m.limitName(l)
 		if q.Seats > 1 {
-			s += fmt.Sprintf(" per seat (%s of it)", m.limitAmount(l.Limit, l.Demand))
+			s += fmt.Sprintf(" · %s a seat", m.limitAmount(l.Limit, l.Demand))
 		}
 		add(s)
 	}

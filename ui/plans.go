@@ -137,9 +137,7 @@ func (m *Model) planColumns(iw int, rows []int) planCols {
 			used += widths[i] + 1
 		}
 	}
-	// What is left goes to the name, so the columns stay at the right edge
-	// of what they need and nothing else is cut.
-	c.name += max(iw-used, 0)
+	// What is left stays at the right: the costs stay next to their names.
 	return c
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -64,8 +65,9 @@ func wrapIndented(s string, width int) []string {
 }
 
 // fitVerdict is the verdict in rows lines of width w: all of it wrapped when
-// it fits; else the headline wrapped and each supporting line cut to one
-// row, as many as fit, the last row saying how many more v shows.
+// it fits; else the headline wrapped and the supporting lines cut to one row
+// each, the line about the plan you pay for now first, the last row saying
+// how many more v shows.
 func (m *Model) fitVerdict(w, rows int) []string {
 	all := m.verdictLines(w)
 	if len(all) <= rows {
@@ -78,10 +80,17 @@ func (m *Model) fitVerdict(w, rows int) []string {
 		lines[rows-1] = truncate(lines[rows-1], w-len(" … v")-2) + m.st.muted.Render(" … v")
 		return lines
 	}
+	if c := m.verdict.Current; c != nil {
+		// "Keep it or switch" matters most to someone who pays for a plan.
+		slices.SortStableFunc(support, func(a, b string) int {
+			return b2i(strings.Contains(b, "You pay for "+c.Name)) - b2i(strings.Contains(a, "You pay for "+c.Name))
+		})
+	}
 	for i, s := range support {
-		left := len(support) - i
-		if len(lines) == rows-1 && left > 1 {
-			lines = append(lines, m.st.muted.Render(fmt.Sprintf("  … %d more lines: v shows the whole verdict", left)))
+		left := len(support) - i - 1
+		if len(lines) == rows-1 && left > 0 {
+			tail := fmt.Sprintf(" … %d more: v", left)
+			lines = append(lines, truncate(s, w-2-len(tail))+m.st.muted.Render(tail))
 			break
 		}
 		lines = append(lines, truncate(s, w-2))

@@ -277,7 +277,7 @@ func (m *Model) renderWork(r rect) []string {
 	// Counts are the whole team's: a team of five does not each do them.
 	title := "Your work"
 	if m.w.People > 1 {
-		title = fmt.Sprintf("Your team's work (%d people)", m.w.People)
+		title = "Your team's work"
 	}
 	if m.prefs.Volume != 1 {
 		title += " " + volumeName(m.prefs.Volume)
