@@ -240,7 +240,7 @@ func TestCountCommandLargeStdin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const n = 4 << 20
+	const n = 1 << 20 // sixteen times the largest chunk the counter holds
 	r := io.LimitReader(&countRepeat{b: b}, n)
 	o := countJSONRun(t, r, "-m", "gpt-6-luna")
 	in := o.Inputs[0]
