@@ -98,7 +98,10 @@ func (m *Model) renderPresets(r rect) []string {
 	}
 	hint := "enter loads · esc cancels"
 	if m.preConfirm {
-		lines = append(lines, "", m.st.warn.Render(truncate(fmt.Sprintf("Your edits to %q are not saved: enter again replaces them, esc keeps them.", m.w.Name), iw)))
+		lines = append(lines, "")
+		for _, l := range strings.Split(ansi.Wrap(fmt.Sprintf("Your edits to %q are not saved: enter again replaces them, esc keeps them (ctrl+s saves first).", m.w.Name), max(iw, 10), " "), "\n") {
+			lines = append(lines, m.st.warn.Render(l))
+		}
 		hint = "enter replaces your edits · esc keeps them"
 	}
 	return m.box("Presets", lines, r, true, hint)
