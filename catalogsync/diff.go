@@ -95,33 +95,15 @@ type field struct {
 }
 
 func modelFields(m *model.APIModel) []field {
-	fs := []field{
-		{"tier", text(m.Tier.String())},
-		{"input", num(m.Input)},
-		{"output", num(m.Output)},
-		{"cache_read", optNum(m.CacheRead)},
-		{"cache_write", optNum(m.CacheWrite)},
-		{"cache_write_1h", optNum(m.CacheWrite1h)},
-		{"batch_discount", num(m.BatchDiscount)},
+	fs := append([]field{{"tier", text(m.Tier.String())}}, rateFields("", &m.Rates)...)
+	fs = append(fs, field{"batch_discount", num(m.BatchDiscount)})
+	threshold, long := Value{}, (*model.Rates)(nil)
+	if lc := m.LongContext; lc != nil {
+		threshold, long = num(lc.Threshold), &lc.Rates
 	}
-	var lc model.LongContext
-	has := m.LongContext != nil
-	if has {
-		lc = *m.LongContext
-	}
-	opt := func(v float64) Value {
-		if !has {
-			return Value{}
-		}
-		return num(v)
-	}
-	fs = append(fs,
-		field{"long_context.threshold", opt(lc.Threshold)},
-		field{"long_context.input", opt(lc.Input)},
-		field{"long_context.output", opt(lc.Output)},
-		field{"long_context.cache_read", optNum(lc.CacheRead)},
-		field{"long_context.cache_write", optNum(lc.CacheWrite)},
-		field{"long_context.cache_write_1h", optNum(lc.CacheWrite1h)},
+	fs = append(fs, field{"long_context.threshold", threshold})
+	fs = append(fs, rateFields("long_context.", long)...)
+	return append(fs,
 		field{"context_window", num(m.ContextWindow)},
 		field{"max_output", num(m.MaxOutput)},
 		field{"status", text(m.Status)},
@@ -129,7 +111,23 @@ func modelFields(m *model.APIModel) []field {
 		field{"as_of", text(m.AsOf)},
 		field{"source", text(m.Source)},
 	)
-	return fs
+}
+
+// rateFields are the prices of r, their names after prefix; nothing when r
+// is nil (a model without a long-context tier).
+func rateFields(prefix string, r *model.Rates) []field {
+	var in, out Value
+	var read, write, write1h *float64
+	if r != nil {
+		in, out, read, write, write1h = num(r.Input), num(r.Output), r.CacheRead, r.CacheWrite, r.CacheWrite1h
+	}
+	return []field{
+		{prefix + "input", in},
+		{prefix + "output", out},
+		{prefix + "cache_read", optNum(read)},
+		{prefix + "cache_write", optNum(write)},
+		{prefix + "cache_write_1h", optNum(write1h)},
+	}
 }
 
 func planFields(p *model.Subscription) []field {

@@ -711,12 +711,34 @@ func (d *decoder) subscription(n ast.Node, p *path, c *Catalog, ids seen) (model
 	return s, lk, nil
 }
 
-// viasField reads a list of channels out of valid.
+// viasField reads a list of channels out of valid, each at most once.
 func (d *decoder) viasField(key string, dst *[]model.Via, valid []string) field {
 	return field{key, func(e entry, ep *path) (err error) {
-		*dst, err = d.vias(e.v, ep, valid)
+		*dst, err = enumList(d, e.v, ep, valid, model.ParseVia, true)
 		return err
 	}}
+}
+
+// enumList reads a list of names out of valid, each turned into a value by
+// parse; none is nil. unique refuses a name listed twice.
+func enumList[T comparable](d *decoder, n ast.Node, p *path, valid []string, parse func(string) (T, bool), unique bool) ([]T, error) {
+	items, err := d.seq(n, p)
+	if err != nil || len(items) == 0 {
+		return nil, err
+	}
+	out := make([]T, 0, len(items))
+	for i, it := range items {
+		s, err := d.enum(it, p.at(i), valid)
+		if err != nil {
+			return nil, err
+		}
+		v, _ := parse(s)
+		if unique && slices.Contains(out, v) {
+			return nil, d.errAt(it, p.at(i), "%q is listed twice", s)
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }
 
 // planModels reads a plan's model ids; each must be an API model of the catalog.
@@ -772,27 +794,6 @@ func (d *decoder) capped(n ast.Node, p *path, s *model.Subscription, limits, unc
 		return d.errAt(n, p.field("limits"), "a paid plan needs limits, limits_like or uncapped: true (with the vendor's words in its note)")
 	}
 	return nil
-}
-
-// vias reads a list of channels out of valid.
-func (d *decoder) vias(n ast.Node, p *path, valid []string) ([]model.Via, error) {
-	items, err := d.seq(n, p)
-	if err != nil || len(items) == 0 {
-		return nil, err
-	}
-	out := make([]model.Via, 0, len(items))
-	for i, it := range items {
-		s, err := d.enum(it, p.at(i), valid)
-		if err != nil {
-			return nil, err
-		}
-		v, _ := model.ParseVia(s)
-		if slices.Contains(out, v) {
-			return nil, d.errAt(it, p.at(i), "%q is listed twice", s)
-		}
-		out = append(out, v)
-	}
-	return out, nil
 }
 
 func (d *decoder) limits(n ast.Node, p *path, c *Catalog) ([]model.Limit, error) {
@@ -859,7 +860,10 @@ func (d *decoder) limit(n ast.Node, p *path, c *Catalog) (model.Limit, error) {
 			}
 			return err
 		}},
-		into("tiers", &l.Tiers, d.tiers),
+		{"tiers", func(e entry, ep *path) (err error) {
+			l.Tiers, err = enumList(d, e.v, ep, tierNames, model.ParseTier, false)
+			return err
+		}},
 		{"models", func(e entry, ep *path) (err error) {
 			l.Models, err = d.planModels(e.v, ep, c)
 			return err
@@ -910,23 +914,6 @@ func (d *decoder) capacity(n ast.Node, p *path, unit string) (float64, error) {
 		err = d.errAt(n, p, "a value is required")
 	}
 	return v, err
-}
-
-func (d *decoder) tiers(n ast.Node, p *path) ([]model.Tier, error) {
-	items, err := d.seq(n, p)
-	if err != nil || len(items) == 0 {
-		return nil, err
-	}
-	out := make([]model.Tier, 0, len(items))
-	for i, it := range items {
-		s, err := d.enum(it, p.at(i), tierNames)
-		if err != nil {
-			return nil, err
-		}
-		t, _ := model.ParseTier(s)
-		out = append(out, t)
-	}
-	return out, nil
 }
 
 func (d *decoder) limitsLike(n ast.Node, p *path) (*like, error) {

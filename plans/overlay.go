@@ -638,13 +638,9 @@ func writePlan(b *bytes.Buffer, s *model.Subscription, likes map[string]likeRef)
 	if s.SeatsMin != 0 {
 		fmt.Fprintf(b, "%sseats_min: %d\n", in, s.SeatsMin)
 	}
-	ids := make([]string, len(s.Models))
-	for i, id := range s.Models {
-		ids[i] = yamlString(id)
-	}
-	fmt.Fprintf(b, "%smodels: [%s]\n", in, strings.Join(ids, ", "))
+	fmt.Fprintf(b, "%smodels: [%s]\n", in, flowItems(s.Models, yamlString))
 	if len(s.Serves) > 0 {
-		fmt.Fprintf(b, "%sserves: [%s]\n", in, joinVias(s.Serves))
+		fmt.Fprintf(b, "%sserves: [%s]\n", in, flowItems(s.Serves, model.Via.String))
 	}
 	if s.ContextWindow != 0 {
 		fmt.Fprintf(b, "%scontext_window: %s\n", in, yamlNumber(s.ContextWindow))
@@ -669,21 +665,13 @@ func writePlan(b *bytes.Buffer, s *model.Subscription, likes map[string]likeRef)
 				fmt.Fprintf(b, "%s    reference_tokens: %s\n", in, yamlNumber(l.ReferenceTokens))
 			}
 			if len(l.Tiers) > 0 {
-				ts := make([]string, len(l.Tiers))
-				for i, t := range l.Tiers {
-					ts[i] = t.String()
-				}
-				fmt.Fprintf(b, "%s    tiers: [%s]\n", in, strings.Join(ts, ", "))
+				fmt.Fprintf(b, "%s    tiers: [%s]\n", in, flowItems(l.Tiers, model.Tier.String))
 			}
 			if len(l.Models) > 0 {
-				ms := make([]string, len(l.Models))
-				for i, id := range l.Models {
-					ms[i] = yamlString(id)
-				}
-				fmt.Fprintf(b, "%s    models: [%s]\n", in, strings.Join(ms, ", "))
+				fmt.Fprintf(b, "%s    models: [%s]\n", in, flowItems(l.Models, yamlString))
 			}
 			if len(l.Via) > 0 {
-				fmt.Fprintf(b, "%s    via: [%s]\n", in, joinVias(l.Via))
+				fmt.Fprintf(b, "%s    via: [%s]\n", in, flowItems(l.Via, model.Via.String))
 			}
 			if l.Confidence != "" {
 				fmt.Fprintf(b, "%s    confidence: %s\n", in, l.Confidence)
@@ -762,11 +750,11 @@ func sameOverlay(a, b *Overlay) bool {
 	return reflect.DeepEqual(norm(a), norm(b))
 }
 
-// joinVias writes channels as a flow list's items: "chat, agent".
-func joinVias(vs []model.Via) string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = v.String()
+// flowItems writes xs as a flow list's items, each with item: "chat, agent".
+func flowItems[T any](xs []T, item func(T) string) string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = item(x)
 	}
 	return strings.Join(out, ", ")
 }

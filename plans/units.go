@@ -34,28 +34,21 @@ import (
 // SizeToTokens converts an amount in unit u of text in language lang to
 // English-equivalent tokens. Tokens pass through.
 func SizeToTokens(lang string, u model.Unit, amount float64) float64 {
-	var t float64
-	switch u {
-	case model.UnitWords:
-		t, _ = tokencount.WordsToTokens(lang, amount)
-	case model.UnitPages:
-		t, _ = tokencount.PagesToTokens(lang, amount)
-	default:
-		t = amount
-	}
-	return t
+	return convertSize(lang, u, amount, tokencount.WordsToTokens, tokencount.PagesToTokens)
 }
 
 // SizeInUnit expresses English-equivalent tokens in unit u of language lang.
 func SizeInUnit(lang string, u model.Unit, tokens float64) float64 {
-	var v float64
+	return convertSize(lang, u, tokens, tokencount.TokensToWords, tokencount.TokensToPages)
+}
+
+// convertSize converts v with words or pages as u says; tokens pass through.
+func convertSize(lang string, u model.Unit, v float64, words, pages func(string, float64) (float64, bool)) float64 {
 	switch u {
 	case model.UnitWords:
-		v, _ = tokencount.TokensToWords(lang, tokens)
+		v, _ = words(lang, v)
 	case model.UnitPages:
-		v, _ = tokencount.TokensToPages(lang, tokens)
-	default:
-		v = tokens
+		v, _ = pages(lang, v)
 	}
 	return v
 }
