@@ -51,8 +51,9 @@ func newEncoder(enc tokenizer.Encoding, pattern string) (*encoder, error) {
 // wsRun is a whitespace run holding two or more groups of line breaks, which
 // the library splits at the first group where tiktoken splits after the last.
 type wsRun struct {
-	from int // a place at or before the run where every piece starts
-	end  int // just past the run's last line break
+	from  int  // a place at or before the run where every piece starts
+	end   int  // just past the run's last line break
+	whole bool // the run's first piece starts at from, the run's start
 }
 
 // brokenRuns finds the whitespace runs of text that the library splits
@@ -76,6 +77,7 @@ func brokenRuns(text string) []wsRun {
 		if i > 0 && safeCut(prev, r) {
 			lastSafe = i
 		}
+		before := prev
 		prev = r
 		if !isSpace(r) {
 			done()
@@ -84,6 +86,11 @@ func brokenRuns(text string) []wsRun {
 		if !inRun {
 			inRun, inBreak, groups = true, false, 0
 			run = wsRun{from: lastSafe}
+			// Only punctuation takes line breaks after it into its piece;
+			// letters and digits end theirs.
+			if i == 0 || r != '\r' && r != '\n' || isLetterOrDigit(before) {
+				run = wsRun{from: i, whole: true}
+			}
 		}
 		if r == '\r' || r == '\n' {
 			if !inBreak {
@@ -104,19 +111,16 @@ func (e *encoder) count(text string, runs []wsRun) (int, error) {
 	n, seg := 0, 0
 	for _, r := range runs {
 		// The run's first piece ends at r.end; it starts at the run, or
-		// after its first line breaks when punctuation before took them.
-		from := max(r.from, seg)
-		m, err := e.split.FindStringMatch(text[from:r.end])
-		var last *regexp2.Match
-		for m != nil && err == nil {
-			last = m
-			m, err = e.split.FindNextMatch(m)
+		// after its first line breaks when punctuation before took them,
+		// which the interpreted pattern tells.
+		start := r.from
+		if !r.whole {
+			var err error
+			if start, err = e.lastPiece(text, max(r.from, seg), r.end); err != nil {
+				return n, err
+			}
 		}
-		if err != nil {
-			return n, err
-		}
-		piece := last.String()
-		start := r.end - len(piece)
+		piece := text[start:r.end]
 		k, err := e.codec.Count(text[seg:start])
 		if err != nil {
 			return n, err
@@ -130,6 +134,22 @@ func (e *encoder) count(text string, runs []wsRun) (int, error) {
 	}
 	k, err := e.codec.Count(text[seg:])
 	return n + k, err
+}
+
+// lastPiece is where the last piece of text[from:end] starts, from a place
+// where a piece starts.
+func (e *encoder) lastPiece(text string, from, end int) (int, error) {
+	m, err := e.split.FindStringMatch(text[from:end])
+	var last *regexp2.Match
+	for m != nil && err == nil {
+		last = m
+		m, err = e.split.FindNextMatch(m)
+	}
+	if err != nil {
+		return 0, err
+	}
+	// The piece is whitespace: its runes are its bytes.
+	return end - len(last.String()), nil
 }
 
 // wsByte marks the bytes that occur in the UTF-8 of whitespace characters:
