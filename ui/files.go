@@ -124,6 +124,13 @@ func expandPath(s string) (string, error) {
 	return filepath.Clean(p), nil
 }
 
+// isLink: a save to a symbolic link is refused (safefile.Write), so the
+// prompt says so before asking to overwrite.
+func isLink(p string) bool {
+	st, err := os.Lstat(p)
+	return err == nil && st.Mode()&os.ModeSymlink != 0
+}
+
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil

@@ -215,6 +215,10 @@ func (m *Model) promptSubmit() tea.Cmd {
 			p.err = err.Error()
 			return nil
 		}
+		if isLink(path) {
+			p.err = "a symbolic link: saves never write through one; give the file it points to"
+			return nil
+		}
 		if fileExists(path) && !m.mayOverwrite(path) && p.confirm != path {
 			p.err = "file exists: enter again to overwrite"
 			p.confirm = path

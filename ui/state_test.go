@@ -2,6 +2,9 @@ package ui
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -17,5 +20,35 @@ func TestStateNotWrittenIsReported(t *testing.T) {
 	m, _ = m.Update(stateSavedMsg{nil})
 	if err := stateError(m); err != nil {
 		t.Errorf("after a write that worked: %v", err)
+	}
+}
+
+// ctrl+s to a symbolic link is refused at the prompt, before any question
+// of overwriting: once it asked, then wrote over the file the link named.
+func TestSaveToLinkRefusedAtThePrompt(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "target.yaml")
+	if err := os.WriteFile(target, []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	m := newSized(t, 120, 40)
+	m = send(m, press("ctrl+s"), press("ctrl+u"))
+	m = send(m, typeText(link)...)
+	for range 2 { // a second enter would overwrite an ordinary file
+		tm, cmd := m.Update(press("enter"))
+		m = tm.(Model)
+		if cmd != nil {
+			t.Fatal("a save to the link was started")
+		}
+	}
+	if !strings.Contains(m.prompt.err, "symbolic link") {
+		t.Errorf("the prompt says %q", m.prompt.err)
+	}
+	if b, _ := os.ReadFile(target); string(b) != "keep" {
+		t.Errorf("the file behind the link changed: %q", b)
 	}
 }
