@@ -86,7 +86,7 @@ func (k keyMap) helpFor(m *Model) helpKeys {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Tab, k.ShiftTab, k.Enter, k.Back},
 		{k.Left, k.Right, k.BigLeft, k.BigRight, k.Expand, k.Unit, k.Add, k.Delete, k.Rename},
 		{k.Volume, k.Billing, k.Currency, k.Filter, k.Search, k.Current, k.NoFree, k.Presets},
-		{k.Save, k.Copy, k.Quit},
+		{k.Verdict, k.Save, k.Copy, k.Export, k.Help, k.Quit},
 	}}
 	switch {
 	case m.overlay == overlayPresets:

@@ -38,21 +38,54 @@ func (m *Model) renderOverlay(r rect) []string {
 // helpLines is the full help: every key, one per line in columns that fit
 // the width, then how to read the screen.
 func (m *Model) helpLines(iw int) []string {
-	var lines []string
 	k := m.keys.helpFor(m)
-	keyW := 0
+	var groups [][]string
 	for _, col := range k.FullHelp() {
+		keyW := 0
 		for _, b := range col {
 			keyW = max(keyW, ansiWidth(b.Help().Key))
 		}
-	}
-	for _, col := range k.FullHelp() {
+		var g []string
 		for _, b := range col {
 			if b.Enabled() {
-				lines = append(lines, truncate(m.st.strong.Render(pad(b.Help().Key, keyW))+"  "+m.st.muted.Render(b.Help().Desc), iw))
+				g = append(g, m.st.strong.Render(pad(b.Help().Key, keyW))+"  "+m.st.muted.Render(b.Help().Desc))
 			}
 		}
+		groups = append(groups, g)
+	}
+	// The groups side by side when the width allows, one under another
+	// (and scrolled) when it does not.
+	const gap = 4
+	total, rows := 0, 0
+	widths := make([]int, len(groups))
+	for i, g := range groups {
+		for _, l := range g {
+			widths[i] = max(widths[i], ansiWidth(l))
+		}
+		total += widths[i] + gap
+		rows = max(rows, len(g))
+	}
+	var lines []string
+	if total-gap <= iw {
+		for r := range rows {
+			var b strings.Builder
+			for i, g := range groups {
+				cell := ""
+				if r < len(g) {
+					cell = g[r]
+				}
+				b.WriteString(pad(cell, widths[i]+gap))
+			}
+			lines = append(lines, strings.TrimRight(b.String(), " "))
+		}
 		lines = append(lines, "")
+	} else {
+		for _, g := range groups {
+			for _, l := range g {
+				lines = append(lines, truncate(l, iw))
+			}
+			lines = append(lines, "")
+		}
 	}
 	lines = append(lines, m.st.strong.Render("Reading the screen"))
 	for _, p := range []string{

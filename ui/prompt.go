@@ -129,6 +129,9 @@ func (m *Model) openField() tea.Cmd {
 		label = m.w.Classes[r.class].Name + " · " + label
 		if r.field == fCount {
 			label += " per " + m.w.Classes[r.class].Per.String()
+			if m.w.People > 1 {
+				label += ", whole team"
+			}
 		}
 	}
 	m.prompt.class, m.prompt.field = r.class, r.field

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -82,7 +84,6 @@ func TestUpdate(t *testing.T) {
 		{"F leaves the free plans out", []string{"F"}, func(m Model) float64 { return b2f(anyQuote(m, "alpha-free")) }, 0},
 		{"F again brings them back", []string{"F", "F"}, func(m Model) float64 { return b2f(anyQuote(m, "alpha-free")) }, 1},
 		{"v shows the whole verdict", []string{"v"}, func(m Model) float64 { return float64(m.overlay) }, float64(overlayVerdict)},
-		{"help scrolls", []string{"?", "down", "down", "up"}, func(m Model) float64 { return float64(m.helpOff) }, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -538,6 +539,11 @@ func TestHelpAtEverySize(t *testing.T) {
 		if last := strings.TrimRight(lines[len(lines)-1], " "); !strings.HasSuffix(last, "? help") {
 			t.Errorf("%dx%d: footer %q", sz[0], sz[1], last)
 		}
+		if sz[0] == 60 {
+			if h := send(m, keys("?", "down", "down", "up")...); h.helpOff != 1 {
+				t.Errorf("60x20: the help did not scroll: offset %d", h.helpOff)
+			}
+		}
 		m = send(m, keys("?", "end")...)
 		if s := screen(m); !strings.Contains(s, "u on a class's tokens") {
 			t.Errorf("%dx%d: the end of the help is out of reach:\n%s", sz[0], sz[1], s)
@@ -648,4 +654,23 @@ func sendCmd(t *testing.T, m Model, msg tea.Msg) (Model, []tea.Msg) {
 	t.Helper()
 	tm, cmd := m.Update(msg)
 	return tm.(Model), runCmd(t, cmd)
+}
+
+// Every key of the keymap is in the full help: help cannot drift from what
+// the keys do.
+func TestFullHelpListsEveryKey(t *testing.T) {
+	m := newSized(t, 120, 40)
+	listed := map[string]bool{}
+	for _, col := range m.keys.helpFor(&m).FullHelp() {
+		for _, b := range col {
+			listed[b.Help().Key] = true
+		}
+	}
+	v := reflect.ValueOf(m.keys)
+	for i := range v.NumField() {
+		b := v.Field(i).Interface().(key.Binding)
+		if !listed[b.Help().Key] {
+			t.Errorf("%s (%s) is not in the full help", v.Type().Field(i).Name, b.Help().Key)
+		}
+	}
 }
