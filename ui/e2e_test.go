@@ -94,10 +94,16 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("saved count %v, want 50", w.Classes[0].Count)
 	}
 
+	tmux("send-keys", "-t", "e2e", "x")
+	waitFor("the volume multiplier", contains("Your work ×2"))
 	tmux("send-keys", "-t", "e2e", "q")
 	waitFor("a clean exit", contains("EXITED 0"))
 	if _, err := os.Stat(filepath.Join(dir, "state", "tokenomics", "workload.yaml")); err != nil {
 		t.Errorf("no state file after quitting: %v", err)
+	}
+	// The multiplier is kept beside the state, not in the workload.
+	if b, err := os.ReadFile(filepath.Join(dir, "state", "tokenomics", "prefs.yaml")); err != nil || !strings.Contains(string(b), "volume: 2") {
+		t.Errorf("prefs after quitting: %v %q", err, b)
 	}
 }
 

@@ -27,6 +27,10 @@ func statePath() string {
 	return filepath.Join(xdg.StateHome, "tokenomics", "workload.yaml")
 }
 
+// prefsPath keeps the app's own settings (the volume multiplier and the
+// like), which belong to no workload file.
+func prefsPath() string { return filepath.Join(filepath.Dir(statePath()), "prefs.yaml") }
+
 // restoreLast is the workload the app saved last, when there is one; a state
 // file that cannot be read becomes a note, and the default preset is used.
 func restoreLast(notes *[]string) func() (model.Workload, bool) {
@@ -70,11 +74,19 @@ func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
 	if note != "" {
 		notices = append(notices, note)
 	}
+	// The app's own settings (volume multiplier, free plans left out): a
+	// file that does not read is said and replaced with the defaults at quit.
+	prefs, err := ui.LoadPrefs(prefsPath())
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		notices = append(notices, fmt.Sprintf("last app settings not restored: %v", err))
+	}
 	err = ui.Run(ui.Options{
 		Catalog:      cat,
 		Workload:     w,
 		WorkloadPath: in.workload,
 		StatePath:    state,
+		Prefs:        prefs,
+		PrefsPath:    prefsPath(),
 		Today:        today(),
 		Notices:      append(append(notices, in.notes...), changes...),
 	})
