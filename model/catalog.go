@@ -65,24 +65,12 @@ const (
 	ViaAPI
 )
 
-var viaNames = [...]string{"chat", "agent", "api"}
+var viaNames = []string{"chat", "agent", "api"}
 
-func (v Via) String() string {
-	if v < ViaChat || v > ViaAPI {
-		return fmt.Sprintf("via(%d)", int(v))
-	}
-	return viaNames[v]
-}
+func (v Via) String() string { return enumName(v, "via", viaNames) }
 
 // ParseVia reads "chat", "agent" or "api".
-func ParseVia(s string) (Via, bool) {
-	for i, n := range viaNames {
-		if n == s {
-			return Via(i), true
-		}
-	}
-	return 0, false
-}
+func ParseVia(s string) (Via, bool) { return parseEnum[Via](s, viaNames) }
 
 // Limit is one usage limit of a subscription, per seat. Its capacity is in
 // exactly one unit: messages, tokens or usd (API-equivalent dollars of the

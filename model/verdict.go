@@ -48,24 +48,24 @@ type Verdict struct {
 
 // Winner is the option the answer names: BestPlan or BestAPI; nil for AnswerNone.
 func (v *Verdict) Winner() *Quote {
-	switch v.Answer {
-	case AnswerSubscription:
-		return v.BestPlan
-	case AnswerAPI:
-		return v.BestAPI
-	}
-	return nil
+	w, _ := v.sides()
+	return w
 }
 
 // Other is the option the answer beats: BestAPI or BestPlan, possibly nil.
 func (v *Verdict) Other() *Quote {
+	_, o := v.sides()
+	return o
+}
+
+func (v *Verdict) sides() (winner, other *Quote) {
 	switch v.Answer {
 	case AnswerSubscription:
-		return v.BestAPI
+		return v.BestPlan, v.BestAPI
 	case AnswerAPI:
-		return v.BestPlan
+		return v.BestAPI, v.BestPlan
 	}
-	return nil
+	return nil, nil
 }
 
 // Verdict reads the quotes of r (ranked or not); current is the id of the

@@ -6,6 +6,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -20,24 +21,12 @@ const (
 	Frontier
 )
 
-var tierNames = [...]string{"small", "mid", "frontier"}
+var tierNames = []string{"small", "mid", "frontier"}
 
-func (t Tier) String() string {
-	if t < Small || t > Frontier {
-		return fmt.Sprintf("tier(%d)", int(t))
-	}
-	return tierNames[t]
-}
+func (t Tier) String() string { return enumName(t, "tier", tierNames) }
 
 // ParseTier reads "small", "mid" or "frontier".
-func ParseTier(s string) (Tier, bool) {
-	for i, n := range tierNames {
-		if n == s {
-			return Tier(i), true
-		}
-	}
-	return 0, false
-}
+func ParseTier(s string) (Tier, bool) { return parseEnum[Tier](s, tierNames) }
 
 // Per is the period a class count refers to.
 type Per int
@@ -49,24 +38,12 @@ const (
 	PerMonth
 )
 
-var perNames = [...]string{"day", "week", "month"}
+var perNames = []string{"day", "week", "month"}
 
-func (p Per) String() string {
-	if p < PerDay || p > PerMonth {
-		return fmt.Sprintf("per(%d)", int(p))
-	}
-	return perNames[p]
-}
+func (p Per) String() string { return enumName(p, "per", perNames) }
 
 // ParsePer reads "day", "week" or "month".
-func ParsePer(s string) (Per, bool) {
-	for i, n := range perNames {
-		if n == s {
-			return Per(i), true
-		}
-	}
-	return 0, false
-}
+func ParsePer(s string) (Per, bool) { return parseEnum[Per](s, perNames) }
 
 // Billing is how subscriptions are paid.
 type Billing int
@@ -77,23 +54,12 @@ const (
 	Annual
 )
 
-func (b Billing) String() string {
-	if b == Annual {
-		return "annual"
-	}
-	return "monthly"
-}
+var billingNames = []string{"monthly", "annual"}
+
+func (b Billing) String() string { return enumName(b, "billing", billingNames) }
 
 // ParseBilling reads "monthly" or "annual".
-func ParseBilling(s string) (Billing, bool) {
-	switch s {
-	case "monthly":
-		return Monthly, true
-	case "annual":
-		return Annual, true
-	}
-	return 0, false
-}
+func ParseBilling(s string) (Billing, bool) { return parseEnum[Billing](s, billingNames) }
 
 // Unit is what a class's input or output size is written and shown in. The
 // size itself is always held in English-equivalent tokens, which is all the
@@ -110,24 +76,12 @@ const (
 	UnitPages
 )
 
-var unitNames = [...]string{"tokens", "words", "pages"}
+var unitNames = []string{"tokens", "words", "pages"}
 
-func (u Unit) String() string {
-	if u < UnitTokens || u > UnitPages {
-		return fmt.Sprintf("unit(%d)", int(u))
-	}
-	return unitNames[u]
-}
+func (u Unit) String() string { return enumName(u, "unit", unitNames) }
 
 // ParseUnit reads "tokens", "words" or "pages".
-func ParseUnit(s string) (Unit, bool) {
-	for i, n := range unitNames {
-		if n == s {
-			return Unit(i), true
-		}
-	}
-	return 0, false
-}
+func ParseUnit(s string) (Unit, bool) { return parseEnum[Unit](s, unitNames) }
 
 // Class is one kind of task the user gives to AI. Token counts are
 // English-equivalent tokens; the language factor of each tokenizer scales them.
@@ -328,4 +282,18 @@ func (c Class) Validate() error {
 		}
 	}
 	return nil
+}
+
+// enumName is the name of an enumeration's value, or kind(v) out of range.
+func enumName[T ~int](v T, kind string, names []string) string {
+	if v < 0 || int(v) >= len(names) {
+		return fmt.Sprintf("%s(%d)", kind, int(v))
+	}
+	return names[v]
+}
+
+// parseEnum reads one of an enumeration's names.
+func parseEnum[T ~int](s string, names []string) (T, bool) {
+	i := slices.Index(names, s)
+	return T(max(i, 0)), i >= 0
 }
