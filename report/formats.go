@@ -143,7 +143,9 @@ type jsonClass struct {
 	Name         string  `json:"name"`
 	Via          string  `json:"via"`
 	Tasks        float64 `json:"tasks"`
-	Model        string  `json:"model"`
+	Model        string  `json:"model"`                   // the API model that carries it (a plan's overflow)
+	Serving      string  `json:"serving_model,omitempty"` // plans: the plan's model that serves it
+	OnPlan       float64 `json:"on_plan,omitempty"`       // plans: tasks the plan itself serves
 	InputTokens  float64 `json:"input_tokens"`
 	OutputTokens float64 `json:"output_tokens"`
 	Cost         float64 `json:"cost"`
@@ -241,8 +243,8 @@ func JSON(w io.Writer, c *Comparison) error {
 			jq.Notes = []string{}
 		}
 		for _, cq := range q.Classes {
-			jq.Classes = append(jq.Classes, jsonClass{cq.Name, cq.Via.String(), cq.Tasks, cq.Model, cq.InputTokens, cq.OutputTokens,
-				JSONCost(cq.Cost), cq.Fits, cq.Reason})
+			jq.Classes = append(jq.Classes, jsonClass{cq.Name, cq.Via.String(), cq.Tasks, cq.Model, cq.Serving, cq.OnPlan,
+				cq.InputTokens, cq.OutputTokens, JSONCost(cq.Cost), cq.Fits, cq.Reason})
 		}
 		for _, s := range q.Sources {
 			jq.Sources = append(jq.Sources, jsonSrc{s.ID, s.Source, s.AsOf, s.Confidence})

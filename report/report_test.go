@@ -148,6 +148,10 @@ func TestJSONShape(t *testing.T) {
 		pro["monthly_cost_low"] != 20.0 || pro["monthly_cost_high"] != 20.0 || pro["free"] != false {
 		t.Errorf("pro: %v", pro)
 	}
+	// Pro serves all 880 tasks on Acme Mini itself: nothing overflows.
+	if pc := pro["classes"].([]any)[0].(map[string]any); pc["serving_model"] != "mini" || pc["on_plan"] != 880.0 || pc["model"] != "" {
+		t.Errorf("pro's class: %v", pc)
+	}
 	if be, _ := pro["break_even"].(float64); be < 3.7878 || be > 3.7879 {
 		t.Errorf("break_even %v, want 20/5.28", pro["break_even"])
 	}
