@@ -140,6 +140,27 @@ func (in *Input) within(from, to time.Time) bool {
 	return (in.From.IsZero() || !from.Before(in.From)) && (in.To.IsZero() || to.Before(in.To))
 }
 
+// spent is what the requests of a window from … to cost (cost's bounds), or
+// false with the reason added to skip when the window cannot be measured:
+// outside the dates asked for, a request the catalog cannot price, or no
+// request at all (the window was used elsewhere, as empty says).
+func (in *Input) spent(from, to time.Time, inclusive bool, empty string, skip *tally) (float64, bool) {
+	if !in.within(from, to) {
+		skip.add("outside --since/--until")
+		return 0, false
+	}
+	usd, n, unpriced := cost(in.Spends, from, to, inclusive)
+	switch {
+	case unpriced > 0:
+		skip.add("held requests of a model the catalog has no price for")
+		return 0, false
+	case n == 0:
+		skip.add(empty)
+		return 0, false
+	}
+	return usd, true
+}
+
 // cost sums the requests after from (or at it, when inclusive) up to to.
 func cost(sp []usage.Spend, from, to time.Time, inclusive bool) (usd float64, n, unpriced int) {
 	lo, hi := from.UnixMilli(), to.UnixMilli()
@@ -242,17 +263,8 @@ func measureCodex(in *Input, r *Result) ([]Window, []float64, map[float64]float6
 			skip.add(fmt.Sprintf("moved less than %d points", MinMovement))
 			continue
 		}
-		if !in.within(from, to) {
-			skip.add("outside --since/--until")
-			continue
-		}
-		usd, n, unpriced := cost(in.Spends, from, to, false)
-		switch {
-		case unpriced > 0:
-			skip.add("held requests of a model the catalog has no price for")
-			continue
-		case n == 0:
-			skip.add("moved with no request in these logs (Codex used elsewhere)")
+		usd, ok := in.spent(from, to, false, "moved with no request in these logs (Codex used elsewhere)", &skip)
+		if !ok {
 			continue
 		}
 		ws = append(ws, Window{Hours: hours, From: from, To: to, USD: usd, Moved: moved, Capacity: usd / (moved / 100)})
@@ -302,17 +314,8 @@ func measureClaude(in *Input, r *Result) []Window {
 		last = h
 		distinct++
 		from := h.Reset.Add(-time.Duration(h.WindowHours * float64(time.Hour)))
-		if !in.within(from, h.Time) {
-			skip.add("outside --since/--until")
-			continue
-		}
-		usd, n, unpriced := cost(in.Spends, from, h.Time, true)
-		switch {
-		case unpriced > 0:
-			skip.add("held requests of a model the catalog has no price for")
-			continue
-		case n == 0:
-			skip.add("had no request in these logs (the limit was reached elsewhere: claude.ai, another machine)")
+		usd, ok := in.spent(from, h.Time, true, "had no request in these logs (the limit was reached elsewhere: claude.ai, another machine)", &skip)
+		if !ok {
 			continue
 		}
 		ws = append(ws, Window{Hours: h.WindowHours, From: from, To: h.Time, USD: usd, Moved: 100, Capacity: usd})
