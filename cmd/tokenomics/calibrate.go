@@ -62,21 +62,8 @@ and plans built on the plan (limits_like) follow.`,
   tokenomics calibrate claude-code --plan claude-max --since 2026-09-01
   tokenomics calibrate codex ~/.codex --format json
   tokenomics calibrate claude-code --plan claude-pro --save`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return badInput("calibrate: name the logs to read: %s", strings.Join(usage.Sources, " or "))
-			}
-			if _, ok := usage.ParseSource(args[0]); !ok {
-				return badInput("calibrate: %q is not %s", args[0], strings.Join(usage.Sources, " or "))
-			}
-			return nil
-		},
-		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-			if len(args) == 0 {
-				return usage.Sources, cobra.ShellCompDirectiveNoFileComp
-			}
-			return nil, cobra.ShellCompDirectiveDefault
-		},
+		Args:              logSourceArgs("calibrate"),
+		ValidArgsFunction: completeLogSource,
 		RunE: func(_ *cobra.Command, args []string) error {
 			return runCalibrate(stdout, &o, args)
 		},

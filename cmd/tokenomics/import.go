@@ -56,21 +56,8 @@ unless nothing at all can be read.`,
   tokenomics import claude-code --since 2026-01-01 --compare
   tokenomics import codex ~/.codex --save my-work.yaml
   tokenomics import claude-code ./logs --format json`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return badInput("import: name the logs to read: %s", strings.Join(usage.Sources, " or "))
-			}
-			if _, ok := usage.ParseSource(args[0]); !ok {
-				return badInput("import: %q is not %s", args[0], strings.Join(usage.Sources, " or "))
-			}
-			return nil
-		},
-		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-			if len(args) == 0 {
-				return usage.Sources, cobra.ShellCompDirectiveNoFileComp
-			}
-			return nil, cobra.ShellCompDirectiveDefault
-		},
+		Args:              logSourceArgs("import"),
+		ValidArgsFunction: completeLogSource,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runImport(stdout, &o, args)
 		},
@@ -93,6 +80,28 @@ unless nothing at all can be read.`,
 	_ = cmd.MarkFlagFilename("catalog", "yaml", "yml")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// logSourceArgs wants the first argument of command name to be the logs to
+// read, one of usage.Sources; paths may follow.
+func logSourceArgs(name string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return badInput("%s: name the logs to read: %s", name, strings.Join(usage.Sources, " or "))
+		}
+		if _, ok := usage.ParseSource(args[0]); !ok {
+			return badInput("%s: %q is not %s", name, args[0], strings.Join(usage.Sources, " or "))
+		}
+		return nil
+	}
+}
+
+// completeLogSource offers usage.Sources for the first argument, files after.
+func completeLogSource(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	if len(args) == 0 {
+		return usage.Sources, cobra.ShellCompDirectiveNoFileComp
+	}
+	return nil, cobra.ShellCompDirectiveDefault
 }
 
 // importResult is everything one import found.
