@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -207,31 +205,19 @@ func (c *calibration) saveOverlay(o *calibrateFlags) error {
 		return fmt.Errorf("the overlay %s is left as it was: %w", path, err)
 	}
 	defer unlock()
-	base, err := plans.Embedded()
+	ed, err := editOverlay(path, "saved")
 	if err != nil {
 		return err
 	}
-	cur, ov := base, &plans.Overlay{}
-	switch x, y, err := plans.LoadOverlay(base, path); {
-	case err == nil:
-		cur, ov = x, y
-	case !errors.Is(err, os.ErrNotExist):
-		return fmt.Errorf("the overlay in place is not valid, so nothing is saved (fix it, or move it away): %w", err)
-	}
-	p, ok := findPlan(cur, c.res.Plan)
+	p, ok := findPlan(ed.cur, c.res.Plan)
 	if !ok {
 		return badInput("--save: the catalog has no plan %q", c.res.Plan)
 	}
 	now := today().Format(time.DateOnly)
-	ov.PutPlan(calibrate.Apply(*p, c.res.Limits, c.src, now))
-	header := fmt.Sprintf(`tokenomics catalog overlay. Entries here add to the embedded catalog or replace
-its entries with the same id (a replacement is a whole entry); remove hides entries.
-Each entry's comment says where it came from. Written on %s by
-  tokenomics calibrate %s --save (limits of %s measured from your logs)
-The file before this write is kept as %s.`, now, c.src, c.res.Plan, filepath.Base(path)+plans.BackupSuffix)
-	backup, err := plans.SaveOverlay(path, base, ov, header)
+	ed.ov.PutPlan(calibrate.Apply(*p, c.res.Limits, c.src, now))
+	backup, err := ed.save(now, fmt.Sprintf("tokenomics calibrate %s --save (limits of %s measured from your logs)", c.src, c.res.Plan))
 	if err != nil {
-		return fmt.Errorf("the overlay %s is left as it was: %w", path, err)
+		return err
 	}
 	c.saved, c.backup = path, backup
 	return nil

@@ -137,16 +137,9 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 		}
 		defer unlock()
 	}
-	base, err := plans.Embedded()
+	ed, err := editOverlay(path, "imported")
 	if err != nil {
 		return err
-	}
-	cur, ov := base, &plans.Overlay{}
-	switch c, x, err := plans.LoadOverlay(base, path); {
-	case err == nil:
-		cur, ov = c, x
-	case !errors.Is(err, os.ErrNotExist):
-		return fmt.Errorf("the overlay in place is not valid, so nothing is imported (fix it, or move it away): %w", err)
 	}
 	pf, err := readPriceFile(src, maxPriceFile, fetchTimeout)
 	if err != nil {
@@ -168,9 +161,9 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 	opt := catalogsync.ImportOptions{Name: src, Source: format + " " + src, AsOf: asOf, Today: now, Add: o.add, Force: o.force}
 	var res *catalogsync.ImportResult
 	if format == "litellm" {
-		res, err = catalogsync.ImportLiteLLM(cur, pf.data, opt)
+		res, err = catalogsync.ImportLiteLLM(ed.cur, pf.data, opt)
 	} else {
-		res, err = catalogsync.ImportOpenRouter(cur, pf.data, opt)
+		res, err = catalogsync.ImportOpenRouter(ed.cur, pf.data, opt)
 	}
 	if err != nil {
 		return err
@@ -181,20 +174,15 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 		return nil
 	}
 	for _, m := range res.Models {
-		ov.PutModel(m.Model, m.Changes)
+		ed.ov.PutModel(m.Model, m.Changes)
 	}
 	if o.dry {
 		printf(stdout, "Dry run: %s is left as it was.\n", path)
 		return nil
 	}
-	header := fmt.Sprintf(`tokenomics catalog overlay. Entries here add to the embedded catalog or replace
-its entries with the same id (a replacement is a whole entry); remove hides entries.
-Each entry's comment says where it came from. Written on %s by
-  tokenomics catalog import %s %s
-The file before this write is kept as %s.`, now, format, src, filepath.Base(path)+plans.BackupSuffix)
-	backup, err := plans.SaveOverlay(path, base, ov, header)
+	backup, err := ed.save(now, "tokenomics catalog import "+format+" "+src)
 	if err != nil {
-		return fmt.Errorf("the overlay %s is left as it was: %w", path, err)
+		return err
 	}
 	if backup != "" {
 		printf(stdout, "Wrote %s; the overlay before is in %s.\n", path, backup)
@@ -202,6 +190,48 @@ The file before this write is kept as %s.`, now, format, src, filepath.Base(path
 		printf(stdout, "Wrote %s.\n", path)
 	}
 	return nil
+}
+
+// overlayEdit is the user's overlay read for a rewrite: the overlay (empty
+// when there is none yet), the embedded catalog under it, and the catalog
+// the two make.
+type overlayEdit struct {
+	path      string
+	base, cur *plans.Catalog
+	ov        *plans.Overlay
+}
+
+// editOverlay reads the overlay at path for a rewrite. A rewrite replaces it
+// whole, so one that is not valid refuses the change (what is "saved",
+// "imported"…) rather than lose it.
+func editOverlay(path, what string) (*overlayEdit, error) {
+	base, err := plans.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	ed := &overlayEdit{path: path, base: base, cur: base, ov: &plans.Overlay{}}
+	switch cur, ov, err := plans.LoadOverlay(base, path); {
+	case err == nil:
+		ed.cur, ed.ov = cur, ov
+	case !errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("the overlay in place is not valid, so nothing is %s (fix it, or move it away): %w", what, err)
+	}
+	return ed, nil
+}
+
+// save writes the overlay, the one before kept as a backup, under a header
+// saying it was written on day now by the command line by.
+func (ed *overlayEdit) save(now, by string) (backup string, err error) {
+	header := fmt.Sprintf(`tokenomics catalog overlay. Entries here add to the embedded catalog or replace
+its entries with the same id (a replacement is a whole entry); remove hides entries.
+Each entry's comment says where it came from. Written on %s by
+  %s
+The file before this write is kept as %s.`, now, by, filepath.Base(ed.path)+plans.BackupSuffix)
+	backup, err = plans.SaveOverlay(ed.path, ed.base, ed.ov, header)
+	if err != nil {
+		return "", fmt.Errorf("the overlay %s is left as it was: %w", ed.path, err)
+	}
+	return backup, nil
 }
 
 func printImport(w io.Writer, res *catalogsync.ImportResult, src, asOf, basis string) {
