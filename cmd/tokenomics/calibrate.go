@@ -14,6 +14,7 @@ import (
 
 	"github.com/tokenomics/tokenomics/calibrate"
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/safefile"
 	"github.com/tokenomics/tokenomics/usage"
@@ -248,17 +249,9 @@ func (c *calibration) versus(hours, usd float64) (text string, diff *float64) {
 
 func dollars(v float64) string {
 	if v >= 1000 {
-		return "$" + groupThousands(math.Round(v))
+		return "$" + money.Count(v) // whole dollars, grouped
 	}
 	return fmt.Sprintf("$%.2f", v)
-}
-
-func groupThousands(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 0, 64)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 func windowName(h float64) string {
