@@ -23,6 +23,20 @@ func exampleCatalog() *model.Catalog {
 	}
 }
 
+// exampleResult evaluates, on exampleCatalog, a workload of count tasks a
+// day of in tokens in and out tokens out.
+func exampleResult(count, in, out float64) model.Result {
+	w := model.NewWorkload("Example")
+	c := model.NewClass("Tasks")
+	c.Count, c.InputTokens, c.OutputTokens = count, in, out
+	w.Classes = []model.Class{c}
+	r, err := model.Evaluate(w, exampleCatalog())
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
 func ExampleEvaluate() {
 	w := model.NewWorkload("Freelancer")
 	c := model.NewClass("Short tasks")
@@ -47,12 +61,7 @@ func ExampleEvaluate() {
 }
 
 func ExampleResult_Verdict() {
-	w := model.NewWorkload("Heavy")
-	c := model.NewClass("Drafts")
-	c.Count, c.InputTokens, c.OutputTokens = 300, 3000, 1500
-	w.Classes = []model.Class{c}
-
-	r, _ := model.Evaluate(w, exampleCatalog())
+	r := exampleResult(300, 3000, 1500)
 	v := r.Verdict("acme-pro")
 	fmt.Printf("answer %s: %s $%.2f against %s $%.2f, saves $%.2f (%.0f%%)\n",
 		v.Answer, v.Winner().Name, v.Winner().Monthly, v.Other().Name, v.Other().Monthly, v.Saving, 100*v.SavingShare)
@@ -68,12 +77,7 @@ func ExampleResult_Verdict() {
 }
 
 func ExampleResult_CostAt() {
-	w := model.NewWorkload("Light")
-	c := model.NewClass("Short tasks")
-	c.Count, c.InputTokens, c.OutputTokens = 10, 2000, 1000
-	w.Classes = []model.Class{c}
-
-	r, _ := model.Evaluate(w, exampleCatalog())
+	r := exampleResult(10, 2000, 1000)
 	for _, k := range []float64{1, 4, 16} {
 		plan, _ := r.CostAt("acme-pro", k)
 		api, _ := r.CostAt("api:mini", k)

@@ -5,8 +5,6 @@ import (
 	"testing"
 )
 
-func recPrice(v float64) *float64 { return &v }
-
 // Models of the records tests, small enough to work every cost out by hand
 // (USD per 1M tokens).
 //
@@ -16,12 +14,12 @@ func recPrice(v float64) *float64 { return &v }
 //	tiered:    in 1, out 5, read 0.1, write 1.25; above 100k prompt: in 2, out 10, no cache prices (keeps the base ones)
 //	plain:     in 2, out 8, no cache prices
 var (
-	sonnetish = &APIModel{ID: "sonnetish", Rates: Rates{Input: 3, Output: 15, CacheRead: recPrice(0.3), CacheWrite: recPrice(3.75), CacheWrite1h: recPrice(6)},
-		LongContext: &LongContext{Threshold: 200000, Rates: Rates{Input: 6, Output: 22.5, CacheRead: recPrice(0.6), CacheWrite: recPrice(7.5),
-			CacheWrite1h: recPrice(12)}},
+	sonnetish = &APIModel{ID: "sonnetish", Rates: Rates{Input: 3, Output: 15, CacheRead: p(0.3), CacheWrite: p(3.75), CacheWrite1h: p(6)},
+		LongContext: &LongContext{Threshold: 200000, Rates: Rates{Input: 6, Output: 22.5, CacheRead: p(0.6), CacheWrite: p(7.5),
+			CacheWrite1h: p(12)}},
 		ContextWindow: 1000000}
-	openaiish = &APIModel{ID: "openaiish", Rates: Rates{Input: 1.25, Output: 10, CacheRead: recPrice(0.125)}, ContextWindow: 400000}
-	tiered    = &APIModel{ID: "tiered", Rates: Rates{Input: 1, Output: 5, CacheRead: recPrice(0.1), CacheWrite: recPrice(1.25)},
+	openaiish = &APIModel{ID: "openaiish", Rates: Rates{Input: 1.25, Output: 10, CacheRead: p(0.125)}, ContextWindow: 400000}
+	tiered    = &APIModel{ID: "tiered", Rates: Rates{Input: 1, Output: 5, CacheRead: p(0.1), CacheWrite: p(1.25)},
 		LongContext: &LongContext{Threshold: 100000, Rates: Rates{Input: 2, Output: 10}}, ContextWindow: 1000000}
 	plain = &APIModel{ID: "plain", Rates: Rates{Input: 2, Output: 8}, ContextWindow: 100000}
 )
