@@ -13,6 +13,16 @@ import (
 
 func f(v float64) *float64 { return &v }
 
+// shortTasks is a workload of one class, Short: 40 tasks a day of 2000
+// tokens in and 1000 out, 880 tasks a month.
+func shortTasks(name string) model.Workload {
+	w := model.NewWorkload(name)
+	c := model.NewClass("Short")
+	c.Count, c.InputTokens, c.OutputTokens = 40, 2000, 1000
+	w.Classes = []model.Class{c}
+	return w
+}
+
 // comparison: one mid model at $1 in / $4 out and two $20 plans, one of
 // which has a 16k context. 40 tasks a day of 2000 in, 1000 out:
 // 880 tasks · (2000·1 + 1000·4)/1e6 = 880 · 0.006 = $5.28 on the API.
@@ -28,10 +38,7 @@ func comparison(t *testing.T, top int) *Comparison {
 			{ID: "lite", Vendor: "acme", Name: "Acme Lite", PriceMonthly: 4, Models: []string{"mini"}, ContextWindow: 2000},
 		},
 	}
-	w := model.NewWorkload("Test | work")
-	c := model.NewClass("Short")
-	c.Count, c.InputTokens, c.OutputTokens = 40, 2000, 1000
-	w.Classes = []model.Class{c}
+	w := shortTasks("Test | work")
 	r, err := model.Evaluate(w, cat)
 	if err != nil {
 		t.Fatal(err)
@@ -75,10 +82,7 @@ func TestVerdictLines(t *testing.T) {
 				Limits: []model.Limit{{WindowHours: 5, Messages: 20}}},
 		},
 	}
-	w := model.NewWorkload("w")
-	c := model.NewClass("Short")
-	c.Count, c.InputTokens, c.OutputTokens = 40, 2000, 1000
-	w.Classes = []model.Class{c}
+	w := shortTasks("w")
 	w.Current = "pro"
 	r, err := model.Evaluate(w, cat)
 	if err != nil {
@@ -265,10 +269,7 @@ func TestBreakEvenColumn(t *testing.T) {
 			plan("gratis", 0),  // nothing to pay back
 		},
 	}
-	w := model.NewWorkload("t")
-	c := model.NewClass("Short")
-	c.Count, c.InputTokens, c.OutputTokens = 40, 2000, 1000
-	w.Classes = []model.Class{c}
+	w := shortTasks("t")
 	r, err := model.Evaluate(w, cat)
 	if err != nil {
 		t.Fatal(err)
