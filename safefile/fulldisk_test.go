@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -47,7 +48,7 @@ func TestWriteFullDiskForReal(t *testing.T) {
 	if !bytes.Contains(out, []byte("writing "+path+": file too large")) {
 		t.Errorf("the error says %s", out)
 	}
-	if after := snapshot(t, dir); !maps(before, after) {
+	if after := snapshot(t, dir); !maps.Equal(before, after) {
 		t.Errorf("the directory changed:\n before %v\n after  %v", before, after)
 	}
 }

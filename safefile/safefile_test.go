@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -190,7 +191,7 @@ func TestWriteRefusesLinksAndSpecialFiles(t *testing.T) {
 			if !errors.Is(err, tc.want) || !errors.As(err, &pe) {
 				t.Errorf("error %v, want a *fs.PathError wrapping %v", err, tc.want)
 			}
-			if after := snapshot(t, dir); !maps(before, after) {
+			if after := snapshot(t, dir); !maps.Equal(before, after) {
 				t.Errorf("the directory changed:\n before %v\n after  %v", before, after)
 			}
 		})
@@ -217,18 +218,6 @@ func snapshot(t *testing.T, dir string) map[string]string {
 		}
 	}
 	return m
-}
-
-func maps(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 // A write that fails on the way (a full disk, a failed sync or rename)
@@ -271,7 +260,7 @@ func TestWriteFailureChangesNothing(t *testing.T) {
 			if !errors.As(err, &we) || !errors.Is(err, tc.want) {
 				t.Errorf("error %v, want a *WriteError wrapping %v", err, tc.want)
 			}
-			if after := snapshot(t, dir); !maps(before, after) {
+			if after := snapshot(t, dir); !maps.Equal(before, after) {
 				t.Errorf("the directory changed:\n before %v\n after  %v", before, after)
 			}
 		})
