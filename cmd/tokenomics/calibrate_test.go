@@ -34,9 +34,7 @@ func calibrateJSONRun(t *testing.T, args ...string) calibrateOut {
 	t.Helper()
 	out := mustRun(t, append(append([]string{"calibrate"}, args...), "--format", "json")...)
 	var o calibrateOut
-	if err := json.Unmarshal([]byte(out), &o); err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
+	decodeJSON(t, out, &o)
 	return o
 }
 
@@ -117,9 +115,7 @@ func proQuote(t *testing.T) string {
 	var out struct {
 		Options []json.RawMessage `json:"options"`
 	}
-	if err := json.Unmarshal([]byte(mustRun(t, "compare", "--preset", "developer", "--format", "json")), &out); err != nil {
-		t.Fatal(err)
-	}
+	decodeJSON(t, mustRun(t, "compare", "--preset", "developer", "--format", "json"), &out)
 	for _, o := range out.Options {
 		if strings.Contains(string(o), `"id": "claude-pro"`) || strings.Contains(string(o), `"id":"claude-pro"`) {
 			return string(o)

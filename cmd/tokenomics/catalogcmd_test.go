@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -67,19 +66,8 @@ const oneClass = "name: One\nclasses:\n  - {name: a, count: 10, input_tokens: 10
 func monthlyOf(t *testing.T, wl, id string) (float64, string, string) {
 	t.Helper()
 	out := mustRun(t, "compare", "--workload", wl, "--format", "json")
-	var doc struct {
-		Options []struct {
-			ID      string
-			Monthly float64 `json:"monthly_cost"`
-			Sources []struct {
-				Source string
-				AsOf   string `json:"as_of"`
-			}
-		}
-	}
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatal(err)
-	}
+	var doc compareDoc
+	decodeJSON(t, out, &doc)
 	for _, o := range doc.Options {
 		if o.ID == id {
 			return o.Monthly, o.Sources[0].Source, o.Sources[0].AsOf
@@ -328,9 +316,7 @@ func TestPlansCheck(t *testing.T) {
 		Notes    []string
 		Findings []struct{ Kind, Entry, ID, Date, Detail string }
 	}
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatal(err)
-	}
+	decodeJSON(t, out, &doc)
 	found := false
 	for _, f := range doc.Findings {
 		if f.Entry == "subscription" {
@@ -369,9 +355,7 @@ func TestCatalogDiff(t *testing.T) {
 		A           struct{ Name, AsOf string }
 		Differences []map[string]any
 	}
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatal(err)
-	}
+	decodeJSON(t, out, &doc)
 	if d := doc.Differences[0]; doc.A.Name != a || d["id"] != "m" || d["field"] != "input" || d["a"] != 1.0 || d["b"] != 1.5 || d["change"] != "+50%" {
 		t.Errorf("json:\n%s", out)
 	}

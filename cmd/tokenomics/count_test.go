@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"math"
 	"os"
@@ -19,9 +18,7 @@ const countSamples = "../../tokencount/testdata/parallel"
 // runCountCLI runs `tokenomics count args…` with stdin.
 func runCountCLI(t *testing.T, stdin io.Reader, args ...string) (string, string, int) {
 	t.Helper()
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	t.Setenv("TOKENOMICS_TODAY", "2026-11-27")
-	t.Setenv("NO_COLOR", "1")
+	isolate(t)
 	var out, errb bytes.Buffer
 	code := run(append([]string{"count"}, args...), stdin, &out, &errb)
 	return out.String(), errb.String(), code
@@ -72,9 +69,7 @@ func countJSONRun(t *testing.T, stdin io.Reader, args ...string) countOut {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	var o countOut
-	if err := json.Unmarshal([]byte(out), &o); err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
+	decodeJSON(t, out, &o)
 	return o
 }
 

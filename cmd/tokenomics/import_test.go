@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"path/filepath"
@@ -32,9 +31,7 @@ func isolate(t *testing.T) string {
 
 func importCLI(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code := run(append([]string{"import"}, args...), nil, &out, &errb)
-	return out.String(), errb.String(), code
+	return runCLI(t, append([]string{"import"}, args...)...)
 }
 
 func TestImportTable(t *testing.T) {
@@ -108,9 +105,7 @@ func TestImportJSON(t *testing.T) {
 			} `json:"check"`
 		} `json:"workload"`
 	}
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
+	decodeJSON(t, out, &got)
 	if got.Source != "codex" || got.Requests != 6 || got.Sessions != 3 {
 		t.Errorf("source %s requests %d sessions %d", got.Source, got.Requests, got.Sessions)
 	}

@@ -14,13 +14,35 @@ import (
 // cli runs the command line in a clean environment.
 func cli(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	t.Setenv("TOKENOMICS_TODAY", "2026-11-27")
-	t.Setenv("NO_COLOR", "1")
-	var out, errb bytes.Buffer
-	code := run(args, nil, &out, &errb)
-	return out.String(), errb.String(), code
+	isolate(t)
+	return runCLI(t, args...)
+}
+
+// decodeJSON reads out, a command's JSON output, into v.
+func decodeJSON(t *testing.T, out string, v any) {
+	t.Helper()
+	if err := json.Unmarshal([]byte(out), v); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+}
+
+// compareDoc is what the tests read of compare's JSON.
+type compareDoc struct {
+	Workload struct{ Name string }
+	Catalog  struct {
+		AsOf string `json:"as_of"`
+	}
+	Currency string
+	Options  []struct {
+		ID       string
+		Kind     string
+		Eligible bool
+		Monthly  float64 `json:"monthly_cost"`
+		Sources  []struct {
+			Source string
+			AsOf   string `json:"as_of"`
+		}
+	}
 }
 
 func TestCompareJSONRanksEveryOption(t *testing.T) {
@@ -28,26 +50,8 @@ func TestCompareJSONRanksEveryOption(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	var doc struct {
-		Workload struct{ Name string }
-		Catalog  struct {
-			AsOf string `json:"as_of"`
-		}
-		Currency string
-		Options  []struct {
-			ID       string
-			Kind     string
-			Eligible bool
-			Monthly  float64 `json:"monthly_cost"`
-			Sources  []struct {
-				Source string
-				AsOf   string `json:"as_of"`
-			}
-		}
-	}
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatal(err)
-	}
+	var doc compareDoc
+	decodeJSON(t, out, &doc)
 	cat, _ := plans.Embedded()
 	providers := map[string]bool{}
 	usable := 0
