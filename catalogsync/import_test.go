@@ -238,28 +238,47 @@ func TestImportLiteLLMOptions(t *testing.T) {
 }
 
 // Entries with wrong types, negative or huge prices and missing fields are
-// skipped with the reason; an entry that is not an object is ignored.
-func TestImportLiteLLMMalformedEntries(t *testing.T) {
-	res, err := ImportLiteLLM(importBase(t), fixture(t, "litellm-malformed.json"), importOpts("xai"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]string{
-		"claude-test-4-5":            "input_cost_per_token: expected a number, got text",
-		"gpt-test-5.5":               "input_cost_per_token: the price per 1M tokens must not be negative (got -1)",
-		"deepseek-test":              "no output_cost_per_token",
-		"mistral/mistral-medium-3-5": "max_input_tokens: expected a number, got text",
-		// 1e300 per token is 1e306 per 1M.
-		"xai/grok-huge":          "input_cost_per_token: the price per 1M tokens must be at most 100000 (got 1e+306)",
-		"xai/grok-nan":           "input_cost_per_token: 1e999 is not a number we can use",
-		"xai/grok-long-negative": "output_cost_per_token_above_200k_tokens: the price per 1M tokens must not be negative (got -1)",
-		"xai/grok-window":        "max_input_tokens: must be above 0 (got 0)",
-	}
-	if got := skips(res.Skipped); !reflect.DeepEqual(got, want) {
-		t.Errorf("skipped\n got %v\nwant %v", got, want)
-	}
-	if len(res.Models) != 0 {
-		t.Errorf("imported %+v", res.Models)
+// skipped with the reason, in either file; an entry that is not an object is
+// ignored.
+func TestImportMalformedEntries(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		load    func(*plans.Catalog, []byte, ImportOptions) (*ImportResult, error)
+		file    string
+		add     []string
+		skipped map[string]string
+	}{
+		{"litellm", ImportLiteLLM, "litellm-malformed.json", []string{"xai"}, map[string]string{
+			"claude-test-4-5":            "input_cost_per_token: expected a number, got text",
+			"gpt-test-5.5":               "input_cost_per_token: the price per 1M tokens must not be negative (got -1)",
+			"deepseek-test":              "no output_cost_per_token",
+			"mistral/mistral-medium-3-5": "max_input_tokens: expected a number, got text",
+			// 1e300 per token is 1e306 per 1M.
+			"xai/grok-huge":          "input_cost_per_token: the price per 1M tokens must be at most 100000 (got 1e+306)",
+			"xai/grok-nan":           "input_cost_per_token: 1e999 is not a number we can use",
+			"xai/grok-long-negative": "output_cost_per_token_above_200k_tokens: the price per 1M tokens must not be negative (got -1)",
+			"xai/grok-window":        "max_input_tokens: must be above 0 (got 0)",
+		}},
+		{"openrouter", ImportOpenRouter, "openrouter-malformed.json", nil, map[string]string{
+			"anthropic/claude-test-4.5":    "pricing.prompt: expected a price, got true or false",
+			"openai/gpt-test-5.5":          "no pricing",
+			"mistralai/mistral-medium-3.5": "context_length: expected a number, got text",
+			"deepseek/deepseek-test":       `pricing.prompt: "abc" is not a price`,
+			"google/gemini-test-3.6-flash": "pricing: expected an object, got text",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := tc.load(importBase(t), fixture(t, tc.file), importOpts(tc.add...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := skips(res.Skipped); !reflect.DeepEqual(got, tc.skipped) {
+				t.Errorf("skipped\n got %v\nwant %v", got, tc.skipped)
+			}
+			if len(res.Models) != 0 {
+				t.Errorf("imported %+v", res.Models)
+			}
+		})
 	}
 }
 
@@ -337,22 +356,9 @@ func TestImportOpenRouter(t *testing.T) {
 	}
 }
 
-func TestImportOpenRouterMalformed(t *testing.T) {
+// Files that are not OpenRouter's model list are errors.
+func TestImportOpenRouterBadFiles(t *testing.T) {
 	base := importBase(t)
-	res, err := ImportOpenRouter(base, fixture(t, "openrouter-malformed.json"), importOpts())
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]string{
-		"anthropic/claude-test-4.5":    "pricing.prompt: expected a price, got true or false",
-		"openai/gpt-test-5.5":          "no pricing",
-		"mistralai/mistral-medium-3.5": "context_length: expected a number, got text",
-		"deepseek/deepseek-test":       `pricing.prompt: "abc" is not a price`,
-		"google/gemini-test-3.6-flash": "pricing: expected an object, got text",
-	}
-	if got := skips(res.Skipped); !reflect.DeepEqual(got, want) || len(res.Models) != 0 {
-		t.Errorf("skipped\n got %v\nwant %v\nmodels %+v", got, want, res.Models)
-	}
 	for _, tc := range []struct{ name, data, msg string }{
 		{"no data", `{"models": []}`, `no "data" list`},
 		{"data not a list", `{"data": {"id": "x"}}`, "expected a list of models, got an object"},
