@@ -239,66 +239,57 @@ func validLanguage(s string) bool {
 	return true
 }
 
-// numValue reads a numeric field of class ci (or a setting).
-func numValue(w *model.Workload, ci int, f fieldID) float64 {
+// numField is where numeric field f of class ci (or a setting) lives in w: a
+// float, or an int for the whole-number fields; both nil when f is neither.
+func numField(w *model.Workload, ci int, f fieldID) (*float64, *int) {
 	if ci >= 0 && ci < len(w.Classes) {
 		c := &w.Classes[ci]
 		switch f {
 		case fCount:
-			return c.Count
+			return &c.Count, nil
 		case fIn:
-			return c.InputTokens
+			return &c.InputTokens, nil
 		case fOut:
-			return c.OutputTokens
+			return &c.OutputTokens, nil
 		case fReasoning:
-			return c.ReasoningTokens
+			return &c.ReasoningTokens, nil
 		case fTurns:
-			return float64(c.Turns)
+			return nil, &c.Turns
 		case fFollowup:
-			return c.FollowupTokens
+			return &c.FollowupTokens, nil
 		case fCache:
-			return c.CacheHit
+			return &c.CacheHit, nil
 		}
 	}
 	switch f {
 	case fDays:
-		return w.DaysPerMonth
+		return &w.DaysPerMonth, nil
 	case fHours:
-		return w.HoursPerDay
+		return &w.HoursPerDay, nil
 	case fPeople:
-		return float64(w.People)
+		return nil, &w.People
+	}
+	return nil, nil
+}
+
+// numValue reads a numeric field of class ci (or a setting).
+func numValue(w *model.Workload, ci int, f fieldID) float64 {
+	switch v, n := numField(w, ci, f); {
+	case v != nil:
+		return *v
+	case n != nil:
+		return float64(*n)
 	}
 	return 0
 }
 
 // setNum writes a numeric field; w must already be a private copy.
-func setNum(w *model.Workload, ci int, f fieldID, v float64) {
-	if ci >= 0 && ci < len(w.Classes) {
-		c := &w.Classes[ci]
-		switch f {
-		case fCount:
-			c.Count = v
-		case fIn:
-			c.InputTokens = v
-		case fOut:
-			c.OutputTokens = v
-		case fReasoning:
-			c.ReasoningTokens = v
-		case fTurns:
-			c.Turns = int(v)
-		case fFollowup:
-			c.FollowupTokens = v
-		case fCache:
-			c.CacheHit = v
-		}
-	}
-	switch f {
-	case fDays:
-		w.DaysPerMonth = v
-	case fHours:
-		w.HoursPerDay = v
-	case fPeople:
-		w.People = int(v)
+func setNum(w *model.Workload, ci int, f fieldID, x float64) {
+	switch v, n := numField(w, ci, f); {
+	case v != nil:
+		*v = x
+	case n != nil:
+		*n = int(x)
 	}
 }
 

@@ -48,45 +48,33 @@ func send(m Model, msgs ...tea.Msg) Model {
 
 func screen(m Model) string { return ansi.Strip(m.View().Content) }
 
+// namedKeys are the keys tests press by name; any other name is the rune it
+// spells.
+var namedKeys = map[string]tea.KeyPressMsg{
+	"enter":       {Code: tea.KeyEnter},
+	"esc":         {Code: tea.KeyEscape},
+	"tab":         {Code: tea.KeyTab},
+	"shift+tab":   {Code: tea.KeyTab, Mod: tea.ModShift},
+	"up":          {Code: tea.KeyUp},
+	"down":        {Code: tea.KeyDown},
+	"left":        {Code: tea.KeyLeft},
+	"right":       {Code: tea.KeyRight},
+	"shift+left":  {Code: tea.KeyLeft, Mod: tea.ModShift},
+	"shift+right": {Code: tea.KeyRight, Mod: tea.ModShift},
+	"space":       {Code: tea.KeySpace, Text: " "},
+	"backspace":   {Code: tea.KeyBackspace},
+	"ctrl+s":      {Code: 's', Mod: tea.ModCtrl},
+	"ctrl+c":      {Code: 'c', Mod: tea.ModCtrl},
+	"ctrl+u":      {Code: 'u', Mod: tea.ModCtrl},
+	"end":         {Code: tea.KeyEnd},
+	"home":        {Code: tea.KeyHome},
+}
+
 func press(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "shift+left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModShift}
-	case "shift+right":
-		return tea.KeyPressMsg{Code: tea.KeyRight, Mod: tea.ModShift}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "ctrl+s":
-		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-	case "ctrl+c":
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
-	case "end":
-		return tea.KeyPressMsg{Code: tea.KeyEnd}
-	case "home":
-		return tea.KeyPressMsg{Code: tea.KeyHome}
-	case "ctrl+u":
-		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
+	if k, ok := namedKeys[s]; ok {
+		return k
 	}
-	r := []rune(s)[0]
-	return tea.KeyPressMsg{Code: r, Text: s}
+	return tea.KeyPressMsg{Code: []rune(s)[0], Text: s}
 }
 
 func keys(ss ...string) []tea.Msg {

@@ -34,7 +34,8 @@ func newPalette(isDark bool) palette {
 
 // ink is a one-line style reduced to the escape codes around its text.
 // Painting is then a concatenation: lipgloss.Style.Render re-applies every
-// property on each call, and a frame paints hundreds of cells.
+// property on each call, and a frame paints hundreds of cells (BenchmarkInk:
+// about a hundred times faster, and a keystroke twice as fast).
 type ink struct{ pre, post string }
 
 func newInk(s lipgloss.Style) ink {

@@ -500,12 +500,27 @@ func TestTooSmall(t *testing.T) {
 // checkFrame asserts the frame fits the window.
 func checkFrame(t *testing.T, m Model, w, h int) {
 	t.Helper()
+	checkFrameWidths(t, m, w, h, nil)
+}
+
+// checkFrameWidths is checkFrame remembering the width of every line it has
+// measured in widths (when not nil): frames repeat most of their lines, and
+// measuring a line is most of what a random step costs.
+func checkFrameWidths(t *testing.T, m Model, w, h int, widths map[string]int) {
+	t.Helper()
 	lines := strings.Split(m.View().Content, "\n")
 	if len(lines) > max(h, 1) {
 		t.Fatalf("%dx%d: %d lines", w, h, len(lines))
 	}
 	for i, l := range lines {
-		if lw := ansiWidth(l); lw > max(w, 0) {
+		lw, ok := widths[l]
+		if !ok {
+			lw = ansiWidth(l)
+			if widths != nil {
+				widths[l] = lw
+			}
+		}
+		if lw > max(w, 0) {
 			t.Fatalf("%dx%d: line %d is %d wide: %q", w, h, i, lw, l)
 		}
 	}
