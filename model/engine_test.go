@@ -31,10 +31,12 @@ func testCatalog() *Catalog {
 	}
 }
 
+// approx checks a worked-out cost to 12 significant digits: far below a
+// cent, far above float64 rounding.
 func approx(t *testing.T, what string, got, want float64) {
 	t.Helper()
-	if math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
-		t.Errorf("%s = %.12g, want %.12g", what, got, want)
+	if math.Abs(got-want) > 1e-12*math.Max(1, math.Abs(want)) {
+		t.Errorf("%s = %.15g, want %.15g", what, got, want)
 	}
 }
 

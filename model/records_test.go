@@ -1,9 +1,6 @@
 package model
 
-import (
-	"math"
-	"testing"
-)
+import "testing"
 
 // Models of the records tests, small enough to work every cost out by hand
 // (USD per 1M tokens).
@@ -24,17 +21,10 @@ var (
 	plain = &APIModel{ID: "plain", Rates: Rates{Input: 2, Output: 8}, ContextWindow: 100000}
 )
 
-func approxRecords(t *testing.T, what string, got, want float64) {
-	t.Helper()
-	if math.Abs(got-want) > 1e-12*math.Max(1, math.Abs(want)) {
-		t.Errorf("%s = %.15g, want %.15g", what, got, want)
-	}
-}
-
 func TestUsageSums(t *testing.T) {
 	u := Usage{Input: 1, CacheRead: 2, CacheWrite: 3, Output: 4, Reasoning: 5, CacheWrite1h: 1}
-	approxRecords(t, "Prompt", u.Prompt(), 6) // 1 + 2 + 3: the 1-hour write is part of CacheWrite
-	approxRecords(t, "Total", u.Total(), 15)  // 6 + 4 + 5
+	approx(t, "Prompt", u.Prompt(), 6) // 1 + 2 + 3: the 1-hour write is part of CacheWrite
+	approx(t, "Total", u.Total(), 15)  // 6 + 4 + 5
 	u.Add(Usage{Input: 10, CacheRead: 20, CacheWrite: 30, Output: 40, Reasoning: 50, CacheWrite1h: 6})
 	if u != (Usage{Input: 11, CacheRead: 22, CacheWrite: 33, Output: 44, Reasoning: 55, CacheWrite1h: 7}) {
 		t.Errorf("Add = %+v", u)
@@ -82,7 +72,7 @@ func TestRequestCost(t *testing.T) {
 		{"empty", sonnetish, Usage{}, 0, true},
 	} {
 		got, exact := RequestCost(tc.m, tc.u)
-		approxRecords(t, tc.name, got, tc.want)
+		approx(t, tc.name, got, tc.want)
 		if exact != tc.exact {
 			t.Errorf("%s: exact %v, want %v", tc.name, exact, tc.exact)
 		}
@@ -120,7 +110,7 @@ func TestEquivalentCacheHit(t *testing.T) {
 		{"only input", openaiish, Usage{Input: 10}, 0},
 		{"empty", sonnetish, Usage{}, 0},
 	} {
-		approxRecords(t, tc.name, EquivalentCacheHit(tc.m, tc.u), tc.want)
+		approx(t, tc.name, EquivalentCacheHit(tc.m, tc.u), tc.want)
 	}
 }
 
@@ -145,6 +135,6 @@ func TestEquivalentCacheHitReproducesRequestCost(t *testing.T) {
 		c.InputTokens, c.OutputTokens, c.ReasoningTokens = tc.u.Prompt(), tc.u.Output, tc.u.Reasoning
 		c.CacheHit = EquivalentCacheHit(tc.m, tc.u)
 		want, _ := RequestCost(tc.m, tc.u)
-		approxRecords(t, tc.m.ID, TaskCost(&c, tc.m, 1), want)
+		approx(t, tc.m.ID, TaskCost(&c, tc.m, 1), want)
 	}
 }
