@@ -34,10 +34,7 @@ func TestWriteFullDiskForReal(t *testing.T) {
 		}
 		os.Exit(0)
 	}
-	dir := t.TempDir()
-	path := filepath.Join(dir, "catalog.yaml")
-	os.WriteFile(path, []byte("current\n"), 0o600)
-	os.WriteFile(path+".bak", []byte("previous\n"), 0o600)
+	dir, path := fileWithBackup(t)
 	before := snapshot(t, dir)
 	cmd := exec.Command(os.Args[0], "-test.run=^TestWriteFullDiskForReal$")
 	cmd.Env = append(os.Environ(), "SAFEFILE_FULL_DIR="+dir)

@@ -198,6 +198,20 @@ func TestWriteRefusesLinksAndSpecialFiles(t *testing.T) {
 	}
 }
 
+// fileWithBackup makes a directory holding catalog.yaml and its backup
+// catalog.yaml.bak, and returns both paths.
+func fileWithBackup(t *testing.T) (dir, path string) {
+	t.Helper()
+	dir = t.TempDir()
+	path = filepath.Join(dir, "catalog.yaml")
+	for name, data := range map[string]string{path: "current\n", path + ".bak": "previous\n"} {
+		if err := os.WriteFile(name, []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir, path
+}
+
 // snapshot is each entry of dir with its type and, for regular files, content.
 func snapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
@@ -248,10 +262,7 @@ func TestWriteFailureChangesNothing(t *testing.T) {
 		{"rename fails", failRename, syscall.EXDEV},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := filepath.Join(dir, "catalog.yaml")
-			os.WriteFile(path, []byte("current\n"), 0o600)
-			os.WriteFile(path+".bak", []byte("previous\n"), 0o600)
+			dir, path := fileWithBackup(t)
 			before := snapshot(t, dir)
 			undo := tc.fail()
 			_, err := Write(path, []byte("new\n"), Options{Backup: ".bak"})
