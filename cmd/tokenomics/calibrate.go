@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -403,7 +402,5 @@ func calibrateJSON(w io.Writer, c *calibration) error {
 		out.Heaviest = hj
 	}
 	out.Saved = c.saved
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }

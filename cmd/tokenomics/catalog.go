@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"io"
 	"slices"
 	"strconv"
@@ -169,9 +168,7 @@ func plansJSON(w io.Writer, cat *plans.Catalog, kind string) error {
 				Status: p.Status, Confidence: p.Confidence, Source: p.Source, AsOf: p.AsOf, Note: p.Note})
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }
 
 func newPresets(stdout io.Writer) *cobra.Command {

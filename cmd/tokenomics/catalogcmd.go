@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -469,9 +468,7 @@ func diffJSON(w io.Writer, names [2]string, cats [2]*plans.Catalog, now string, 
 	for _, d := range diffs {
 		out.Differences = append(out.Differences, diff{d.Kind, d.ID, d.Name, d.Field, d.A, d.B, d.Change()})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }
 
 // writeCheck prints `plans --check`.
@@ -504,9 +501,7 @@ func writeCheck(w io.Writer, cat *plans.Catalog, kind, format string, notes []st
 		for _, f := range fs {
 			out.Findings = append(out.Findings, finding{f.Kind, f.Entry, f.ID, f.Name, f.Date, f.Detail})
 		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return writeJSON(w, out)
 	}
 	printf(w, "Catalog of %s checked on %s: entries older than %d days, retired, preview and legacy models,\nestimates, limits measured from your logs, and dated price changes passed or due within %d days.\n", cat.AsOf, now, plans.StaleDays, plans.SoonDays)
 	for _, n := range notes {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -606,9 +605,7 @@ func countJSON(w io.Writer, cat *plans.Catalog, notes []string, results []*count
 		t := countJSONOf(tot)
 		out.Total = &t
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }
 
 func countJSONOf(r *countResult) countJSONInput {

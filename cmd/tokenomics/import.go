@@ -558,7 +558,5 @@ func importJSON(w io.Writer, res *importResult, c *report.Comparison) error {
 		}
 		out.Comparison = json.RawMessage(bytes.TrimSpace(buf.Bytes()))
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }
