@@ -298,10 +298,27 @@ func (l *Log) canonicalize() {
 		return cmp.Or(a.Time.Compare(b.Time), cmp.Compare(a.PlanType, b.PlanType), compareWindow(a.Primary, b.Primary),
 			compareWindow(a.Secondary, b.Secondary))
 	})
-	slices.SortFunc(l.recs, func(a, b rec) int {
-		return cmp.Or(cmp.Compare(a.ts, b.ts), cmp.Compare(a.session, b.session), cmp.Compare(a.model, b.model),
-			slices.Compare(a.tok[:], b.tok[:]), cmp.Compare(a.req, b.req), cmp.Compare(a.flags, b.flags))
-	})
+	slices.SortFunc(l.recs, compareRecs)
+}
+
+// compareRecs orders records by time, then session, model, token counts,
+// request and flags. It returns at the first difference (cmp.Or would
+// evaluate every comparison first): the sort makes millions of calls, and
+// nearly all are settled by the time.
+func compareRecs(a, b rec) int {
+	switch {
+	case a.ts != b.ts:
+		return cmp.Compare(a.ts, b.ts)
+	case a.session != b.session:
+		return cmp.Compare(a.session, b.session)
+	case a.model != b.model:
+		return cmp.Compare(a.model, b.model)
+	case a.tok != b.tok:
+		return slices.Compare(a.tok[:], b.tok[:])
+	case a.req != b.req:
+		return cmp.Compare(a.req, b.req)
+	}
+	return cmp.Compare(a.flags, b.flags)
 }
 
 func compareWindow(a, b RateWindow) int {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -105,10 +106,13 @@ type fileJob struct {
 func discover(src Source, roots []string, explicit bool) (jobs []fileJob, problems []Problem, readable []string) {
 	seen := map[string]bool{}
 	seenBase := map[string]bool{} // Codex: a rollout in sessions/ hides its archived copy
+	// filepath.Abs asks for the working directory on every call (two stat
+	// calls); a walk over thousands of files asks once.
+	getwd := sync.OnceValues(os.Getwd)
 	add := func(p string, size int64, codexArchived bool) {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			abs = filepath.Clean(p)
+		abs := filepath.Clean(p)
+		if wd, err := getwd(); err == nil && !filepath.IsAbs(p) {
+			abs = filepath.Join(wd, p)
 		}
 		if seen[abs] {
 			return

@@ -39,6 +39,9 @@ func (s *scan) ws() {
 
 // peek is the next non-space byte, 0 at the end.
 func (s *scan) peek() byte {
+	if s.i < len(s.b) && s.b[s.i] > ' ' {
+		return s.b[s.i] // log lines hold no space between tokens: skip the loop
+	}
 	s.ws()
 	if s.i < len(s.b) {
 		return s.b[s.i]
@@ -116,23 +119,13 @@ func (s *scan) fields(f func(k []byte) error) error {
 	}
 }
 
-// skipStr consumes a string at s.i (which must be its opening quote). Short
-// strings are walked byte by byte; past 32 bytes it hops from quote to
-// quote with bytes.IndexByte, which is what makes long content cheap.
+// skipStr consumes a string at s.i (which must be its opening quote). It
+// hops from quote to quote with bytes.IndexByte, which is what makes long
+// content cheap.
 func (s *scan) skipStr() error {
 	b := s.b
-	j := s.i + 1
-	for end := min(j+32, len(b)); j < end; j++ {
-		switch b[j] {
-		case '"':
-			s.i = j + 1
-			return nil
-		case '\\':
-			j++
-		}
-	}
 	start := s.i + 1
-	for {
+	for j := start; ; {
 		if j > len(b) {
 			return errSyntax
 		}
@@ -162,6 +155,11 @@ func (s *scan) rawStr() ([]byte, bool, error) {
 	}
 	b := s.b
 	start := s.i + 1
+	// Most strings hold no backslash: find the closing quote and check.
+	if q := bytes.IndexByte(b[start:], '"'); q >= 0 && bytes.IndexByte(b[start:start+q], '\\') < 0 {
+		s.i = start + q + 1
+		return b[start : start+q], false, nil
+	}
 	esc := false
 	for j := start; j < len(b); j++ {
 		switch b[j] {
