@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 )
 
-// The count command's tables, whole, on a made-up catalog so that a price
+// The count command's tables and JSON, whole, on a made-up catalog so that a price
 // update leaves them alone: every line countBlock can write appears in one
 // of them. go test -run TestCountGolden -update rewrites them.
 func TestCountGolden(t *testing.T) {
@@ -51,6 +51,8 @@ func TestCountGolden(t *testing.T) {
 		// German: no page size, and no factor for o200k or cl100k.
 		{"no-factor", []string{"en.txt", "--lang", "de"}},
 		{"odd", []string{"empty.txt", "digits.txt", "cyrillic.txt", "broken.txt"}},
+		// The JSON's every key, the total's included.
+		{"json", []string{"en.txt", "ko.txt", "data.bin", "utf16.txt", "--model", "all", "--format", "json"}},
 	}
 	dir := t.TempDir()
 	for name, text := range files {
