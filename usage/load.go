@@ -431,7 +431,7 @@ type worker struct {
 	fileSession  uint32
 }
 
-const batchSize = 1024
+const batchSize = 256
 
 func (w *worker) emit(it item) {
 	if w.batch == nil {
