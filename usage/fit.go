@@ -139,60 +139,105 @@ func (l *Log) Derive(cat *model.Catalog, rule Rule) (Derived, error) {
 	if rule.AgenticTurns <= 0 {
 		rule.AgenticTurns = DefaultRule.AgenticTurns
 	}
+	keys := l.modelKeys(cat)
+	tasks, act := l.tasks(keys)
+	if len(tasks) == 0 {
+		return d, ErrNoRecords
+	}
+	d.ActiveDays = len(act.days)
+	d.SpanDays = int(act.lastDay-act.firstDay) + 1
+	list, keyCost := classify(tasks, keys, rule)
+	used := map[int]bool{}
+	for _, a := range list {
+		used[a.key] = true
+	}
+	usedKeys := len(used)
 
-	// Model keys: the catalog id when the name maps to one, else the name.
-	keyOf := make([]int, len(l.models))
-	var keys []string
-	var keyNames [][]string
-	var keyModel []*model.APIModel
+	w := model.NewWorkload("")
+	w.DaysPerMonth, w.HoursPerDay = workDays(d.ActiveDays, d.SpanDays), workHours(len(act.hours), d.ActiveDays)
+	n := d.fitClasses(&w, list, keys, usedKeys)
+	first, last := dayString(act.firstDay), dayString(act.lastDay)
+	w.Name = fmt.Sprintf("%s logs %s to %s", l.Source, first, last)
+	w.Description = fmt.Sprintf("Fitted to %d tasks of %s logs over %d active days (%s to %s)", len(tasks), l.Source.Title(), d.ActiveDays, first, last)
+	if err := w.Validate(); err != nil {
+		return d, fmt.Errorf("derived workload: %w", err)
+	}
+	d.Workload = w
+	if err := d.check(cat); err != nil {
+		return d, err
+	}
+	d.notes(rule, keys.ids, keys.api, keyCost, usedKeys, n)
+	return d, nil
+}
+
+// modelKeys are the models of a log as Derive groups them: the catalog id
+// when the name maps to one, else the name.
+type modelKeys struct {
+	of    []int             // key of each model name of the log
+	ids   []string          // each key's catalog id or name
+	names [][]string        // each key's names in the log
+	api   []*model.APIModel // each key's catalog model, nil when unknown
+}
+
+func (l *Log) modelKeys(cat *model.Catalog) modelKeys {
+	k := modelKeys{of: make([]int, len(l.models))}
 	for i, name := range l.models {
-		keyOf[i] = -1
-		k := name
+		id := name
 		m := MatchModel(name, cat)
 		var api *model.APIModel
 		if m.ID != "" {
-			k = m.ID
+			id = m.ID
 			api, _ = cat.Model(m.ID)
-		} else if k == "" {
-			k = "(no model named)"
+		} else if id == "" {
+			id = "(no model named)"
 		}
-		j := slices.Index(keys, k)
+		j := slices.Index(k.ids, id)
 		if j < 0 {
-			j = len(keys)
-			keys = append(keys, k)
-			keyNames = append(keyNames, nil)
-			keyModel = append(keyModel, api)
+			j = len(k.ids)
+			k.ids = append(k.ids, id)
+			k.names = append(k.names, nil)
+			k.api = append(k.api, api)
 		}
-		keyOf[i] = j
-		keyNames[j] = append(keyNames[j], name)
+		k.of[i] = j
+		k.names[j] = append(k.names[j], name)
 	}
+	return k
+}
 
-	type tkey struct {
-		session uint32
-		key     int
-	}
-	tasks := map[tkey]*task{}
-	days := map[int64]struct{}{}
-	hours := map[int64]struct{}{}
-	var firstDay, lastDay int64
+// taskKey is a task: one session on one model key.
+type taskKey struct {
+	session uint32
+	key     int
+}
+
+// activity is when the logs' requests were made: the days and clock hours
+// with a request, and the first and last day.
+type activity struct {
+	days              map[int64]struct{}
+	hours             map[int64]struct{}
+	firstDay, lastDay int64
+}
+
+// tasks sums the requests of the log into tasks, pricing each request on
+// its model, and notes the days and hours they were made in.
+func (l *Log) tasks(keys modelKeys) (map[taskKey]*task, activity) {
+	tasks := map[taskKey]*task{}
+	act := activity{days: map[int64]struct{}{}, hours: map[int64]struct{}{}}
 	for i := range l.recs {
 		r := &l.recs[i]
-		k := keyOf[r.model]
-		if k < 0 {
-			continue
-		}
+		k := keys.of[r.model]
 		t := time.UnixMilli(r.ts).In(l.Location)
 		y, mo, dd := t.Date()
 		day := daysFromCivil(y, int(mo), dd)
-		if len(days) == 0 || day < firstDay {
-			firstDay = day
+		if len(act.days) == 0 || day < act.firstDay {
+			act.firstDay = day
 		}
-		if len(days) == 0 || day > lastDay {
-			lastDay = day
+		if len(act.days) == 0 || day > act.lastDay {
+			act.lastDay = day
 		}
-		days[day] = struct{}{}
-		hours[day*24+int64(t.Hour())] = struct{}{}
-		tk := tkey{r.session, k}
+		act.days[day] = struct{}{}
+		act.hours[day*24+int64(t.Hour())] = struct{}{}
+		tk := taskKey{r.session, k}
 		x := tasks[tk]
 		if x == nil {
 			x = &task{first: r.ts}
@@ -207,7 +252,7 @@ func (l *Log) Derive(cat *model.Catalog, rule Rule) (Derived, error) {
 			x.first, x.firstPrompt = r.ts, p
 		}
 		x.maxPrompt = max(x.maxPrompt, p)
-		if m := keyModel[k]; m != nil {
+		if m := keys.api[k]; m != nil {
 			c, _ := model.RequestCost(m, u) // Summarize reports the estimates
 			x.cost += c
 			if m.LongContext != nil && p > m.LongContext.Threshold {
@@ -215,27 +260,27 @@ func (l *Log) Derive(cat *model.Catalog, rule Rule) (Derived, error) {
 			}
 		}
 	}
-	if len(tasks) == 0 {
-		return d, ErrNoRecords
-	}
-	d.ActiveDays = len(days)
-	d.SpanDays = int(lastDay-firstDay) + 1
+	return tasks, act
+}
 
-	// Classes.
+// classify puts each task in a class by rule, per model key, and orders the
+// classes: models by API cost (then tokens), groups short, agentic, long.
+// It returns the API cost of each key too.
+func classify(tasks map[taskKey]*task, keys modelKeys, rule Rule) ([]*classAgg, []float64) {
 	type ckey struct {
 		group string
 		key   int
 	}
 	aggs := map[ckey]*classAgg{}
 	// Tasks in a fixed order, so the sums below come out the same every run.
-	tkeys := slices.SortedFunc(maps.Keys(tasks), func(a, b tkey) int {
+	tkeys := slices.SortedFunc(maps.Keys(tasks), func(a, b taskKey) int {
 		return cmp.Or(cmp.Compare(a.session, b.session), cmp.Compare(a.key, b.key))
 	})
 	for _, tk := range tkeys {
 		x := tasks[tk]
 		g := GroupShort
 		long := rule.LongContext
-		if m := keyModel[tk.key]; m != nil && m.LongContext != nil && m.LongContext.Threshold < long {
+		if m := keys.api[tk.key]; m != nil && m.LongContext != nil && m.LongContext.Threshold < long {
 			long = m.LongContext.Threshold // keep the requests that cross a price tier together
 		}
 		switch {
@@ -251,13 +296,12 @@ func (l *Log) Derive(cat *model.Catalog, rule Rule) (Derived, error) {
 		}
 		a.add(x)
 	}
-	// Order: models by API cost (then tokens), groups short, agentic, long.
 	order := map[string]int{GroupShort: 0, GroupAgentic: 1, GroupLong: 2}
 	list := slices.SortedFunc(maps.Values(aggs), func(a, b *classAgg) int {
 		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(order[a.group], order[b.group]))
 	})
-	keyCost := make([]float64, len(keys))
-	keyTok := make([]float64, len(keys))
+	keyCost := make([]float64, len(keys.ids))
+	keyTok := make([]float64, len(keys.ids))
 	for _, a := range list {
 		keyCost[a.key] += a.cost
 		keyTok[a.key] += a.u.Total()
@@ -270,21 +314,20 @@ func (l *Log) Derive(cat *model.Catalog, rule Rule) (Derived, error) {
 			if c := cmp.Compare(keyTok[b.key], keyTok[a.key]); c != 0 {
 				return c
 			}
-			return cmp.Compare(keys[a.key], keys[b.key])
+			return cmp.Compare(keys.ids[a.key], keys.ids[b.key])
 		}
 		return cmp.Compare(order[a.group], order[b.group])
 	})
-	used := map[int]bool{}
-	for _, a := range list {
-		used[a.key] = true
-	}
-	usedKeys := len(used)
+	return list, keyCost
+}
 
-	w := model.NewWorkload("")
-	w.DaysPerMonth, w.HoursPerDay = workDays(d.ActiveDays, d.SpanDays), workHours(len(hours), d.ActiveDays)
+// fitClasses fits each class (split into parts where fitTiered must) and
+// adds it to w and to d's classes, named by group, part and, when the logs
+// used more than one model, model.
+func (d *Derived) fitClasses(w *model.Workload, list []*classAgg, keys modelKeys, usedKeys int) fitCounts {
 	var n fitCounts
 	for _, a0 := range list {
-		m := keyModel[a0.key]
+		m := keys.api[a0.key]
 		parts := fitTiered(a0, m, d.ActiveDays, 0)
 		if len(parts) > 1 {
 			n.split++
@@ -297,29 +340,18 @@ func (l *Log) Derive(cat *model.Catalog, rule Rule) (Derived, error) {
 				c.Name += fmt.Sprintf(" %d", pi+1)
 			}
 			if usedKeys > 1 {
-				label := keys[a.key]
+				label := keys.ids[a.key]
 				if m != nil {
 					label = m.Name
 				}
 				c.Name += " · " + label
 			}
 			w.Classes = append(w.Classes, c)
-			d.Classes = append(d.Classes, ClassFit{Class: c, Group: a.group, Model: modelID(m), Names: keyNames[a.key], Tasks: a.n,
+			d.Classes = append(d.Classes, ClassFit{Class: c, Group: a.group, Model: modelID(m), Names: keys.names[a.key], Tasks: a.n,
 				Requests: a.reqs, Tokens: a.tok, Priced: m != nil, LogsCost: a.cost})
 		}
 	}
-	first, last := dayString(firstDay), dayString(lastDay)
-	w.Name = fmt.Sprintf("%s logs %s to %s", l.Source, first, last)
-	w.Description = fmt.Sprintf("Fitted to %d tasks of %s logs over %d active days (%s to %s)", len(tasks), l.Source.Title(), d.ActiveDays, first, last)
-	if err := w.Validate(); err != nil {
-		return d, fmt.Errorf("derived workload: %w", err)
-	}
-	d.Workload = w
-	if err := d.check(cat); err != nil {
-		return d, err
-	}
-	d.notes(rule, keys, keyModel, keyCost, usedKeys, n)
-	return d, nil
+	return n
 }
 
 func modelID(m *model.APIModel) string {
