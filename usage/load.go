@@ -518,7 +518,7 @@ func (w *worker) stream(f io.Reader, job fileJob) {
 			w.counts[skNotJSON]++
 			continue
 		case shapeCut:
-			w.count(outMalformed, kind)
+			w.skipped(outMalformed, kind)
 			continue
 		}
 		if cf != nil {
@@ -554,10 +554,13 @@ func isSpace(b []byte) bool {
 	return true
 }
 
-// count counts a line skipped for o; malformed JSON on the last line of a
-// file is a line cut short.
-func (w *worker) count(o outcome, kind int) {
+// skipped reports whether a line that came out as o records no request,
+// and counts it when it is skipped for a fault; malformed JSON on the last
+// line of a file is a line cut short.
+func (w *worker) skipped(o outcome, kind int) bool {
 	switch o {
+	case outOK:
+		return false
 	case outMalformed:
 		if kind == lineLast {
 			w.counts[skTruncated]++
@@ -571,6 +574,7 @@ func (w *worker) count(o outcome, kind int) {
 	case outRange:
 		w.counts[skRange]++
 	}
+	return true
 }
 
 func (w *worker) claudeLine(line []byte, kind int) {
@@ -578,9 +582,7 @@ func (w *worker) claudeLine(line []byte, kind int) {
 		return
 	}
 	r := &w.crec
-	o := parseClaudeLine(line, r)
-	if o != outOK {
-		w.count(o, kind)
+	if w.skipped(parseClaudeLine(line, r), kind) {
 		return
 	}
 	if string(r.model) == Synthetic {
@@ -622,9 +624,7 @@ func (w *worker) codexLine(line []byte, kind int, cf *codexFile) {
 		return
 	}
 	r := &w.xrec
-	o := parseCodexLine(line, r)
-	if o != outOK {
-		w.count(o, kind)
+	if w.skipped(parseCodexLine(line, r), kind) {
 		return
 	}
 	if r.kind == codexTokens && r.hasLimits {

@@ -81,24 +81,25 @@ func usageLines(b *testing.B) ([][]byte, int64) {
 	return lines, size
 }
 
-func BenchmarkClaudeLineScanner(b *testing.B) {
+// benchDecoder reads every usage line with decode.
+func benchDecoder(b *testing.B, decode func(line []byte)) {
 	lines, size := usageLines(b)
 	b.SetBytes(size)
-	var r claudeRec
 	for b.Loop() {
 		for _, l := range lines {
-			parseClaudeLine(l, &r) // the generator writes a few bad lines on purpose
+			decode(l)
 		}
 	}
 }
 
+func BenchmarkClaudeLineScanner(b *testing.B) {
+	var r claudeRec
+	benchDecoder(b, func(l []byte) { parseClaudeLine(l, &r) }) // the generator writes a few bad lines on purpose
+}
+
 func BenchmarkClaudeLineEncodingJSON(b *testing.B) {
-	lines, size := usageLines(b)
-	b.SetBytes(size)
-	for b.Loop() {
-		for _, l := range lines {
-			var v claudeJSON
-			_ = json.Unmarshal(l, &v)
-		}
-	}
+	benchDecoder(b, func(l []byte) {
+		var v claudeJSON
+		_ = json.Unmarshal(l, &v)
+	})
 }

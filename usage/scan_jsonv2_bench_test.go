@@ -8,12 +8,8 @@ import (
 )
 
 func BenchmarkClaudeLineJSONv2(b *testing.B) {
-	lines, size := usageLines(b)
-	b.SetBytes(size)
-	for b.Loop() {
-		for _, l := range lines {
-			var v claudeJSON
-			_ = jsonv2.Unmarshal(l, &v)
-		}
-	}
+	benchDecoder(b, func(l []byte) {
+		var v claudeJSON
+		_ = jsonv2.Unmarshal(l, &v)
+	})
 }
