@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/guptarohit/asciigraph"
 
@@ -21,6 +23,23 @@ const (
 	kMin, kMax     = 0.25, 4.0
 )
 
+// chartPane is the chart under the plans pane. It takes no keys: it follows
+// the selected option.
+type chartPane struct {
+	r     rect
+	lines []string
+}
+
+func (p *chartPane) setSize(r rect) { p.r = r }
+func (p *chartPane) view() []string { return p.lines }
+func (p *chartPane) draw(sh *shared, _ bool) {
+	if p.r.H > 0 {
+		p.lines = p.render(sh, p.r)
+	}
+}
+func (p *chartPane) update(tea.KeyPressMsg, *shared) action { return actNone }
+func (p *chartPane) shortHelp(*shared) []key.Binding        { return nil }
+
 // seriesChars tell the lines apart without colour (NO_COLOR, colour blindness).
 var seriesChars = []string{"━", "─", "┄", "═"}
 
@@ -30,18 +49,18 @@ var seriesChars = []string{"━", "─", "┄", "═"}
 // option in view and the cheapest paid plan. The baseline comes last so it
 // is drawn over the others and stays visible; base reports its index (-1
 // when there is none).
-func (m *Model) chartQuotes(n int) (qs []*model.Quote, base int) {
-	baseline := report.BestPerToken(&m.res)
+func (sh *shared) chartQuotes(n int) (qs []*model.Quote, base int) {
+	baseline := report.BestPerToken(&sh.res)
 	first := func(ok func(*model.Quote) bool) *model.Quote {
-		for _, qi := range m.plans.list {
-			if q := &m.res.Quotes[qi]; q.Eligible && ok(q) {
+		for _, qi := range sh.shown {
+			if q := &sh.res.Quotes[qi]; q.Eligible && ok(q) {
 				return q
 			}
 		}
 		return nil
 	}
 	cands := []*model.Quote{
-		m.selectedQuote(), baseline,
+		sh.selected(), baseline,
 		first(func(*model.Quote) bool { return true }),
 		first(func(q *model.Quote) bool { return q.Kind == model.KindSubscription && q.Base > 0 }),
 	}
@@ -68,8 +87,8 @@ func seriesChar(i, base int) string {
 
 // costAt is option q's monthly cost at k times the user's own volume (the
 // result prices the volume multiplier already).
-func (m *Model) costAt(q *model.Quote, k float64) (float64, bool) {
-	v, ok := m.res.CostAt(q.ID, k/m.prefs.Volume)
+func (sh *shared) costAt(q *model.Quote, k float64) (float64, bool) {
+	v, ok := sh.res.CostAt(q.ID, k/sh.prefs.Volume)
 	if !ok || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
 		return 0, false
 	}
@@ -105,57 +124,57 @@ func niceStep(x float64) float64 {
 
 // moneyShort writes axis labels: whole units when the amount is whole or
 // from 100 up.
-func (m *Model) moneyShort(usd float64) string {
-	v := usd * m.cur.Rate
+func (sh *shared) moneyShort(usd float64) string {
+	v := usd * sh.cur.Rate
 	if math.Abs(v) < 100 && math.Abs(v-math.Round(v)) > 1e-9 {
-		return m.cur.Format(usd)
+		return sh.cur.Format(usd)
 	}
-	s := m.cur.Format(math.Round(usd*m.cur.Rate) / m.cur.Rate)
+	s := sh.cur.Format(math.Round(usd*sh.cur.Rate) / sh.cur.Rate)
 	if i := strings.LastIndexByte(s, '.'); i >= 0 {
 		s = s[:i]
 	}
 	return s
 }
 
-func (m *Model) chartTitle() string {
+func (sh *shared) chartTitle() string {
 	return "Monthly cost as your volume changes"
 }
 
-func (m *Model) renderChart(r rect) []string {
-	title := m.chartTitle()
+func (p *chartPane) render(sh *shared, r rect) []string {
+	title := sh.chartTitle()
 	iw, ih := r.W-paneSideFrame, r.H-paneFrame
 	if ih < chartMinRows-paneFrame {
-		return m.renderCompactChart(r)
+		return p.renderCompact(sh, r)
 	}
-	qs, base := m.chartQuotes(chartSeriesMax)
+	qs, base := sh.chartQuotes(chartSeriesMax)
 	plotH := ih - 3 - (1 + len(qs)) // plot rows + 1, x-axis line, x labels, readout
-	if len(qs) == 0 || m.res.TotalTasks == 0 || plotH < 2 || iw < 24 {
-		return m.box(title, []string{m.st.muted.Render("Nothing to chart: no option can carry this work yet.")}, r, false, "")
+	if len(qs) == 0 || sh.res.TotalTasks == 0 || plotH < 2 || iw < 24 {
+		return sh.box(title, []string{sh.st.muted.Render("Nothing to chart: no option can carry this work yet.")}, r, false, "")
 	}
 	// The costs at 4× set the scale (cost never falls as volume grows); the
 	// axis then steps in round amounts so its labels read like prices.
 	top := 0.0
 	for _, q := range qs {
-		if v, ok := m.costAt(q, kMax); ok {
+		if v, ok := sh.costAt(q, kMax); ok {
 			top = max(top, v)
 		}
 	}
-	step := niceStep(top*m.cur.Rate/float64(plotH)) / m.cur.Rate
+	step := niceStep(top*sh.cur.Rate/float64(plotH)) / sh.cur.Rate
 	top = step * float64(plotH)
-	labelW := max(ansiWidth(m.moneyShort(top)), ansiWidth(m.moneyShort(0)), ansiWidth(m.moneyShort(step)))
+	labelW := max(ansiWidth(sh.moneyShort(top)), ansiWidth(sh.moneyShort(0)), ansiWidth(sh.moneyShort(step)))
 	n := iw - labelW - 3 // the axis takes a label, a space and the ┤
 	if n%2 == 0 {
 		n--
 	}
 	if n < 9 {
-		return m.box(title, nil, r, false, "")
+		return sh.box(title, nil, r, false, "")
 	}
 	ks := volumes(n)
 	data := make([][]float64, len(qs))
 	for i, q := range qs {
 		data[i] = make([]float64, n)
 		for j, k := range ks {
-			v, ok := m.costAt(q, k)
+			v, ok := sh.costAt(q, k)
 			if !ok || v > top*(1+1e-9) {
 				v = math.NaN() // a gap: the option cannot carry the work there
 			}
@@ -163,54 +182,54 @@ func (m *Model) renderChart(r rect) []string {
 		}
 	}
 	if !anyFinite(data) {
-		return m.box(title, nil, r, false, "")
+		return sh.box(title, nil, r, false, "")
 	}
 	opts := []asciigraph.Option{
 		asciigraph.Height(plotH), asciigraph.Width(n), asciigraph.LowerBound(0), asciigraph.UpperBound(top),
-		asciigraph.YAxisValueFormatter(m.moneyShort),
+		asciigraph.YAxisValueFormatter(sh.moneyShort),
 		asciigraph.XAxisRange(math.Log2(kMin), math.Log2(kMax)), asciigraph.XAxisTickCount(5),
-		asciigraph.XAxisValueFormatter(m.volumeLabel),
+		asciigraph.XAxisValueFormatter(sh.volumeLabel),
 	}
 	chars := make([]asciigraph.CharSet, len(qs))
 	for i := range qs {
 		chars[i] = asciigraph.CharSet{Horizontal: seriesChar(i, base)} // the rest default
 	}
 	opts = append(opts, asciigraph.SeriesChars(chars...))
-	if len(m.st.series) > 0 {
-		opts = append(opts, asciigraph.SeriesColors(m.seriesColors(len(qs), base)...))
+	if len(sh.st.series) > 0 {
+		opts = append(opts, asciigraph.SeriesColors(sh.seriesColors(len(qs), base)...))
 	}
 	lines := strings.Split(asciigraph.PlotMany(data, opts...), "\n")
 	// Today's volume (with the multiplier) as a dotted line.
-	col := int(math.Round(float64(n-1) * math.Log(m.prefs.Volume/kMin) / math.Log(kMax/kMin)))
-	markNow(lines, plotH+1, col, m.st.muted.Render("┊"))
-	lines = append(lines, m.readout(qs, base, iw, false)...)
-	return m.box(title, lines, r, false, "")
+	col := int(math.Round(float64(n-1) * math.Log(sh.prefs.Volume/kMin) / math.Log(kMax/kMin)))
+	markNow(lines, plotH+1, col, sh.st.muted.Render("┊"))
+	lines = append(lines, sh.readout(qs, base, iw, false)...)
+	return sh.box(title, lines, r, false, "")
 }
 
 // renderCompactChart is the chart where a plot has no room: each line's
 // trend as a sparkline and its cost at ½×, 1×, 2× and 4× your volume.
-func (m *Model) renderCompactChart(r rect) []string {
+func (p *chartPane) renderCompact(sh *shared, r rect) []string {
 	iw, ih := r.W-paneSideFrame, r.H-paneFrame
-	qs, base := m.chartQuotes(max(ih-1, 1))
-	if len(qs) == 0 || m.res.TotalTasks == 0 {
-		return m.box(m.chartTitle(), []string{m.st.muted.Render("Nothing to chart yet.")}, r, false, "")
+	qs, base := sh.chartQuotes(max(ih-1, 1))
+	if len(qs) == 0 || sh.res.TotalTasks == 0 {
+		return sh.box(sh.chartTitle(), []string{sh.st.muted.Render("Nothing to chart yet.")}, r, false, "")
 	}
-	return m.box(m.chartTitle(), m.readout(qs, base, iw, true), r, false, "")
+	return sh.box(sh.chartTitle(), sh.readout(qs, base, iw, true), r, false, "")
 }
 
 // seriesColors are the lines' colours, the baseline's first in the palette.
-func (m *Model) seriesColors(n, base int) []asciigraph.AnsiColor {
-	if len(m.st.series) == 0 {
+func (sh *shared) seriesColors(n, base int) []asciigraph.AnsiColor {
+	if len(sh.st.series) == 0 {
 		return nil // no colour
 	}
 	out := make([]asciigraph.AnsiColor, n)
 	j := 1
 	for i := range out {
 		if i == base {
-			out[i] = m.st.series[0]
+			out[i] = sh.st.series[0]
 			continue
 		}
-		out[i] = m.st.series[j%len(m.st.series)]
+		out[i] = sh.st.series[j%len(sh.st.series)]
 		j++
 	}
 	return out
@@ -223,7 +242,7 @@ var readoutKs = []float64{0.5, 1, 2, 4}
 // readout names every line of the chart with its costs at ½×, 1×, 2× and 4×
 // your volume (the column of the current multiplier in bold), the baseline
 // marked as such; spark adds a sparkline from ¼× to 4× on a shared scale.
-func (m *Model) readout(qs []*model.Quote, base, iw int, spark bool) []string {
+func (sh *shared) readout(qs []*model.Quote, base, iw int, spark bool) []string {
 	const sparkW = 9
 	vals := make([][]string, len(qs))
 	valW := 5
@@ -232,12 +251,12 @@ func (m *Model) readout(qs []*model.Quote, base, iw int, spark bool) []string {
 		vals[i] = make([]string, len(readoutKs))
 		for j, k := range readoutKs {
 			vals[i][j] = "—"
-			if v, ok := m.costAt(q, k); ok {
-				vals[i][j] = m.cur.Format(v)
+			if v, ok := sh.costAt(q, k); ok {
+				vals[i][j] = sh.cur.Format(v)
 			}
 			valW = max(valW, ansiWidth(vals[i][j]))
 		}
-		if v, ok := m.costAt(q, kMax); ok {
+		if v, ok := sh.costAt(q, kMax); ok {
 			top = max(top, v)
 		}
 	}
@@ -264,33 +283,33 @@ func (m *Model) readout(qs []*model.Quote, base, iw int, spark bool) []string {
 	}
 	for _, k := range show {
 		l := times(k)
-		if k == m.prefs.Volume {
+		if k == sh.prefs.Volume {
 			l = "now"
 		}
 		head += " " + padLeft(l, valW)
 	}
-	out := []string{m.st.muted.Render(truncate(head, iw))}
+	out := []string{sh.st.muted.Render(truncate(head, iw))}
 	for i, q := range qs {
 		sw := seriesChar(i, base) + seriesChar(i, base)
-		if cs := m.seriesColors(len(qs), base); cs != nil {
+		if cs := sh.seriesColors(len(qs), base); cs != nil {
 			sw = cs[i].String() + sw + asciigraph.Default.String()
 		}
 		name := truncate(q.Name, nameW)
 		if i == base {
 			const tag = " (baseline)"
-			name = truncate(q.Name, max(nameW-len(tag), 1)) + m.st.muted.Render(tag)
+			name = truncate(q.Name, max(nameW-len(tag), 1)) + sh.st.muted.Render(tag)
 		}
 		l := sw + " " + pad(truncate(name, nameW), nameW)
 		if spark {
-			l += " " + m.sparkline(q, sparkW, top)
+			l += " " + sh.sparkline(q, sparkW, top)
 		}
 		for j, k := range readoutKs {
 			if !slices.Contains(show, k) {
 				continue
 			}
 			v := padLeft(vals[i][j], valW)
-			if k == m.prefs.Volume {
-				v = m.st.strong.Render(v)
+			if k == sh.prefs.Volume {
+				v = sh.st.strong.Render(v)
 			}
 			l += " " + v
 		}
@@ -303,10 +322,10 @@ var sparkRunes = []rune("▁▂▃▄▅▆▇█")
 
 // sparkline draws q's cost from ¼× to 4× your volume in w cells, on a scale
 // from 0 to top shared by every line.
-func (m *Model) sparkline(q *model.Quote, w int, top float64) string {
+func (sh *shared) sparkline(q *model.Quote, w int, top float64) string {
 	var b strings.Builder
 	for _, k := range volumes(w) {
-		v, ok := m.costAt(q, k)
+		v, ok := sh.costAt(q, k)
 		switch {
 		case !ok:
 			b.WriteRune(' ')
@@ -316,7 +335,7 @@ func (m *Model) sparkline(q *model.Quote, w int, top float64) string {
 			b.WriteRune(sparkRunes[clamp(int(v/top*float64(len(sparkRunes)-1)+0.5), 0, len(sparkRunes)-1)])
 		}
 	}
-	return m.st.accent.Render(b.String())
+	return sh.st.accent.Render(b.String())
 }
 
 // anyFinite reports whether at least one point of data can be plotted; a
@@ -334,9 +353,9 @@ func anyFinite(data [][]float64) bool {
 
 // volumeLabel names an x-axis tick (log2 of the volume): "now" where the
 // volume multiplier puts today's work.
-func (m *Model) volumeLabel(x float64) string {
+func (sh *shared) volumeLabel(x float64) string {
 	k := math.Pow(2, math.Round(x))
-	if k == m.prefs.Volume {
+	if k == sh.prefs.Volume {
 		return "now"
 	}
 	return times(k)

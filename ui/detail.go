@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokenomics/tokenomics/model"
@@ -15,64 +17,87 @@ import (
 // The detail view: everything the engine says about one option, so the
 // verdict can be checked line by line.
 
-func (m *Model) openDetail() {
-	if m.selectedQuote() == nil {
-		return
+// detailPane is the detail view of the selected option, in the place of the
+// plans pane and the chart while it is open.
+type detailPane struct {
+	open bool
+	off  int // scroll offset
+
+	r     rect
+	lines []string
+}
+
+func (p *detailPane) setSize(r rect) { p.r = r }
+func (p *detailPane) view() []string { return p.lines }
+func (p *detailPane) draw(sh *shared, focused bool) {
+	p.lines = p.render(sh, p.r, focused)
+}
+
+// update takes the keys of the detail view.
+func (p *detailPane) update(msg tea.KeyPressMsg, sh *shared) action {
+	k := &sh.keys
+	if d := moveStep(msg, k, p.r.H-paneFrame-1); d != 0 {
+		p.scroll(d, sh)
+		return actNone
 	}
-	m.detail, m.focus, m.doff = true, focusDetail, 0
-	m.evaluateAlt()
-	m.dirty |= partDetail | partFooter | partWork
+	switch {
+	case key.Matches(msg, k.Current):
+		return actMark
+	case key.Matches(msg, k.Back):
+		return actClose
+	}
+	return actNone
 }
 
-func (m *Model) closeDetail() {
-	m.detail, m.focus = false, focusPlans
-	m.dirty |= partPlans | partChart | partFooter | partWork
+func (p *detailPane) shortHelp(sh *shared) []key.Binding {
+	k := &sh.keys
+	return []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), adjustKeys, withDesc(k.Tab, "your work"), k.Back, k.Copy, k.Quit}
 }
 
-func (m *Model) scrollDetail(d int) {
-	m.doff = max(m.doff+d, 0)
-	m.dirty |= partDetail
+// scroll moves the view by d lines (clamped when drawn).
+func (p *detailPane) scroll(d int, sh *shared) {
+	p.off = max(p.off+d, 0)
+	sh.dirty |= partDetail
 }
 
-func (m *Model) renderDetail(r rect) []string {
-	q := m.selectedQuote()
-	focused := m.focus == focusDetail && m.overlay == overlayNone
+func (p *detailPane) render(sh *shared, r rect, focused bool) []string {
+	q := sh.selected()
 	if q == nil {
-		return m.box("Detail", []string{"Nothing selected."}, r, focused, "esc back")
+		return sh.box("Detail", []string{"Nothing selected."}, r, focused, "esc back")
 	}
 	iw, ih := r.W-paneSideFrame, max(r.H-paneFrame, 0)
-	lines := m.detailLines(q, iw)
-	m.doff = clamp(m.doff, 0, max(len(lines)-ih, 0))
-	end := min(m.doff+ih, len(lines))
+	lines := sh.detailLines(q, iw)
+	p.off = clamp(p.off, 0, max(len(lines)-ih, 0))
+	end := min(p.off+ih, len(lines))
 	hint := "esc back"
-	if end < len(lines) || m.doff > 0 {
+	if end < len(lines) || p.off > 0 {
 		hint = "↑↓ scroll · " + hint
 	}
-	title := q.Name + " · " + m.money(q) + "/month"
-	if rng := report.RangeText(q, m.cur); q.Kind == model.KindSubscription && q.Eligible && (q.Overflow > 0 || rng != m.cur.Format(q.Monthly)) {
-		title = fmt.Sprintf("%s · %s/month · effective %s", q.Name, m.cur.Format(q.Base), rng)
+	title := q.Name + " · " + sh.money(q) + "/month"
+	if rng := report.RangeText(q, sh.cur); q.Kind == model.KindSubscription && q.Eligible && (q.Overflow > 0 || rng != sh.cur.Format(q.Monthly)) {
+		title = fmt.Sprintf("%s · %s/month · effective %s", q.Name, sh.cur.Format(q.Base), rng)
 	}
-	return m.box(title, lines[m.doff:end], r, focused, hint)
+	return sh.box(title, lines[p.off:end], r, focused, hint)
 }
 
-func (m *Model) detailLines(q *model.Quote, iw int) []string {
+func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 	var out []string
 	add := func(s string) {
 		out = append(out, strings.Split(ansi.Wrap(s, max(iw, 1), " "), "\n")...)
 	}
-	head := func(s string) string { return m.st.strong.Render(s) }
+	head := func(s string) string { return sh.st.strong.Render(s) }
 
-	add(m.detailSummary(q))
+	add(sh.detailSummary(q))
 	switch {
 	case !q.Eligible:
-		add(m.st.bad.Render("✗ Can't carry this work: " + q.Reason))
+		add(sh.st.bad.Render("✗ Can't carry this work: " + q.Reason))
 	case !q.Fits:
-		add(m.st.warn.Render("~ Doesn't fit on its own: " + q.Reason))
+		add(sh.st.warn.Render("~ Doesn't fit on its own: " + q.Reason))
 	default:
-		add(m.st.good.Render("✓ Fits all your work."))
+		add(sh.st.good.Render("✓ Fits all your work."))
 	}
 	out = append(out, "")
-	out = append(out, m.classTable(q, iw)...)
+	out = append(out, sh.classTable(q, iw)...)
 
 	if len(q.Limits) > 0 {
 		per := " (your use per window"
@@ -86,30 +111,30 @@ func (m *Model) detailLines(q *model.Quote, iw int) []string {
 			}
 		}
 		per += ")"
-		out = append(out, "", head("Usage limits")+m.st.muted.Render(per))
+		out = append(out, "", head("Usage limits")+sh.st.muted.Render(per))
 		for _, l := range q.Limits {
-			out = append(out, truncate(m.limitLine(l), iw))
+			out = append(out, truncate(sh.limitLine(l), iw))
 		}
-		add(head("Caps") + " " + m.capsText(q))
+		add(head("Caps") + " " + sh.capsText(q))
 	}
 	if q.Kind == model.KindSubscription {
 		out = append(out, "")
 		if q.Overflow > 0 || q.Credit > 0 {
-			s := fmt.Sprintf("%s %s/month of the work runs on API models", head("Overflow"), m.cur.Format(q.Overflow))
+			s := fmt.Sprintf("%s %s/month of the work runs on API models", head("Overflow"), sh.cur.Format(q.Overflow))
 			if q.Credit > 0 {
-				s += fmt.Sprintf(", after %s of the plan's API credit", m.cur.Format(q.Credit))
+				s += fmt.Sprintf(", after %s of the plan's API credit", sh.cur.Format(q.Credit))
 			}
 			add(s + ".")
 		}
-		if be := m.breakEvenText(q); be != "" {
+		if be := sh.breakEvenText(q); be != "" {
 			add(head("Break-even") + " " + be)
 		}
-		if b := m.billingText(q); b != "" {
+		if b := sh.billingText(q); b != "" {
 			add(head("Billing") + " " + b)
 		}
 	}
 	if q.HasSaving {
-		add(fmt.Sprintf("%s %s/month less than %s alone.", head("Routing"), m.cur.Format(q.Saving), q.SavingVs))
+		add(fmt.Sprintf("%s %s/month less than %s alone.", head("Routing"), sh.cur.Format(q.Saving), q.SavingVs))
 	}
 	if len(q.Notes) > 0 {
 		out = append(out, "", head("Notes"))
@@ -145,30 +170,30 @@ func orDash(s string) string {
 	return s
 }
 
-func (m *Model) detailSummary(q *model.Quote) string {
+func (sh *shared) detailSummary(q *model.Quote) string {
 	switch q.Kind {
 	case model.KindSubscription:
 		per := q.Base
 		if q.Seats > 0 {
 			per = q.Base / float64(q.Seats)
 		}
-		s := fmt.Sprintf("Subscription · %s · %s × %s = %s/month", q.Vendor, seats(q.Seats), m.cur.Format(per), m.cur.Format(q.Base))
+		s := fmt.Sprintf("Subscription · %s · %s × %s = %s/month", q.Vendor, seats(q.Seats), sh.cur.Format(per), sh.cur.Format(q.Base))
 		if q.Eligible && q.Overflow > 0 {
-			s += fmt.Sprintf("; effective %s with overflow", m.cur.Format(q.Monthly))
+			s += fmt.Sprintf("; effective %s with overflow", sh.cur.Format(q.Monthly))
 		}
 		return s
 	case model.KindAPI:
-		return fmt.Sprintf("Pay per token · %s · every class on %s · %s per task", q.Vendor, q.Name, m.perTask(q))
+		return fmt.Sprintf("Pay per token · %s · every class on %s · %s per task", q.Vendor, q.Name, sh.perTask(q))
 	}
 	scope := "any provider"
 	if q.Vendor != "" {
 		scope = q.Vendor
 	}
-	return fmt.Sprintf("Pay per token · each class on its cheapest model (%s) · %s per task", scope, m.perTask(q))
+	return fmt.Sprintf("Pay per token · each class on its cheapest model (%s) · %s per task", scope, sh.perTask(q))
 }
 
 // classTable is the per-class breakdown: tasks, tokens, where they run, cost.
-func (m *Model) classTable(q *model.Quote, iw int) []string {
+func (sh *shared) classTable(q *model.Quote, iw int) []string {
 	nameW := 5
 	for _, c := range q.Classes {
 		nameW = max(nameW, min(ansiWidth(c.Name), 20))
@@ -196,15 +221,15 @@ func (m *Model) classTable(q *model.Quote, iw int) []string {
 		// A reason that does not fit its column goes under the row, whole.
 		out := []string{truncate(s, iw)}
 		for _, l := range strings.Split(ansi.Wrap(why, max(iw-4, 1), " "), "\n") {
-			out = append(out, m.st.muted.Render("  ↳ "+l))
+			out = append(out, sh.st.muted.Render("  ↳ "+l))
 		}
 		return out
 	}
-	out := []string{m.st.muted.Render(row("Class", "tasks/mo", "fits", "on", "tokens in/out", "cost", "why")[0])}
+	out := []string{sh.st.muted.Render(row("Class", "tasks/mo", "fits", "on", "tokens in/out", "cost", "why")[0])}
 	for _, c := range q.Classes {
-		fit := m.st.good.Render(" ✓")
+		fit := sh.st.good.Render(" ✓")
 		if !c.Fits {
-			fit = m.st.bad.Render(" ✗")
+			fit = sh.st.bad.Render(" ✗")
 		}
 		on, cost := c.ModelName, "—"
 		if q.Kind == model.KindSubscription {
@@ -216,7 +241,7 @@ func (m *Model) classTable(q *model.Quote, iw int) []string {
 			}
 		}
 		if c.Cost > 0 || (q.Kind != model.KindSubscription && c.Model != "") {
-			cost = m.cur.Format(c.Cost)
+			cost = sh.cur.Format(c.Cost)
 		}
 		if on == "" {
 			on = "—"
@@ -227,12 +252,12 @@ func (m *Model) classTable(q *model.Quote, iw int) []string {
 	return out
 }
 
-func (m *Model) limitLine(l model.LimitUse) string {
-	size := m.limitAmount(l.Limit, l.Capacity())
+func (sh *shared) limitLine(l model.LimitUse) string {
+	size := sh.limitAmount(l.Limit, l.Capacity())
 	if l.USD == 0 {
 		size += " " + l.Unit()
 	}
-	s := fmt.Sprintf("%s of %s / %s", m.limitAmount(l.Limit, l.Demand), size, window(l.WindowHours))
+	s := fmt.Sprintf("%s of %s / %s", sh.limitAmount(l.Limit, l.Demand), size, window(l.WindowHours))
 	if len(l.Tiers) > 0 {
 		ts := make([]string, len(l.Tiers))
 		for i, t := range l.Tiers {
@@ -242,35 +267,35 @@ func (m *Model) limitLine(l model.LimitUse) string {
 	}
 	word := capsWord(l.Confidence)
 	if hasRange(l.Limit) {
-		word += " " + m.limitAmount(l.Limit, l.Low) + "–" + m.limitAmount(l.Limit, l.High)
+		word += " " + sh.limitAmount(l.Limit, l.Low) + "–" + sh.limitAmount(l.Limit, l.High)
 	}
-	s = pad(s, 32) + " " + m.bar(l.Utilization, 5, l.Utilization > 1) + " " + padLeft(utilPct(l.Utilization), 4) + "  " + m.st.muted.Render(word)
+	s = pad(s, 32) + " " + sh.bar(l.Utilization, 5, l.Utilization > 1) + " " + padLeft(utilPct(l.Utilization), 4) + "  " + sh.st.muted.Render(word)
 	if l.Note != "" {
-		s += m.st.muted.Render(" · " + l.Note)
+		s += sh.st.muted.Render(" · " + l.Note)
 	}
 	return s
 }
 
 // limitAmount is v in l's unit: "32", "12k" or "$3.10".
-func (m *Model) limitAmount(l model.Limit, v float64) string {
+func (sh *shared) limitAmount(l model.Limit, v float64) string {
 	switch {
 	case l.Tokens > 0:
 		return model.Tokens(v)
 	case l.USD > 0:
-		return m.cur.Format(v)
+		return sh.cur.Format(v)
 	}
 	return money.Count(math.Round(v*10) / 10)
 }
 
 // capText is a limit's size in words, with its range when it has one:
 // "45 messages", "$38.54 of API-priced use ($20.00–$60.00)".
-func (m *Model) capText(l model.Limit) string {
-	s := m.limitAmount(l, l.Capacity()) + " " + l.Unit()
+func (sh *shared) capText(l model.Limit) string {
+	s := sh.limitAmount(l, l.Capacity()) + " " + l.Unit()
 	if l.USD > 0 {
-		s = m.limitAmount(l, l.Capacity()) + " of API-priced use"
+		s = sh.limitAmount(l, l.Capacity()) + " of API-priced use"
 	}
 	if hasRange(l) {
-		s += " (" + m.limitAmount(l, l.Low) + "–" + m.limitAmount(l, l.High) + ")"
+		s += " (" + sh.limitAmount(l, l.Low) + "–" + sh.limitAmount(l, l.High) + ")"
 	}
 	return s
 }
@@ -299,19 +324,19 @@ func capsWord(conf string) string {
 
 // capsText sums up where the plan's caps come from and which of them make
 // its cost a range.
-func (m *Model) capsText(q *model.Quote) string {
+func (sh *shared) capsText(q *model.Quote) string {
 	var parts []string
 	var ranged []string
 	for _, l := range q.Limits {
 		parts = append(parts, fmt.Sprintf("the %s cap is %s", windowAdj(l.WindowHours), capsWord(l.Confidence)))
 		if hasRange(l.Limit) {
-			ranged = append(ranged, fmt.Sprintf("the %s cap (%s–%s)", windowAdj(l.WindowHours), m.limitAmount(l.Limit, l.Low), m.limitAmount(l.Limit, l.High)))
+			ranged = append(ranged, fmt.Sprintf("the %s cap (%s–%s)", windowAdj(l.WindowHours), sh.limitAmount(l.Limit, l.Low), sh.limitAmount(l.Limit, l.High)))
 		}
 	}
 	s := upperFirst(strings.Join(parts, "; ")) + "."
-	switch rng := report.RangeText(q, m.cur); {
+	switch rng := report.RangeText(q, sh.cur); {
 	case len(ranged) == 0:
-	case rng != m.cur.Format(q.Monthly):
+	case rng != sh.cur.Format(q.Monthly):
 		s += fmt.Sprintf(" The cost is a range, %s, because %s %s.", rng, strings.Join(ranged, " and "), plural(len(ranged), "is an estimate", "are estimates"))
 	default:
 		s += fmt.Sprintf(" %s %s, but the cost stays %s across %s.", upperFirst(strings.Join(ranged, " and ")), plural(len(ranged), "is an estimate", "are estimates"), rng, plural(len(ranged), "its range", "their ranges"))
@@ -361,8 +386,8 @@ func windowAdj(h float64) string {
 
 // breakEvenText is the Break-even column of the table, in a sentence: the
 // same word for the same case everywhere.
-func (m *Model) breakEvenText(q *model.Quote) string {
-	be := report.BreakEven(&m.res, q)
+func (sh *shared) breakEvenText(q *model.Quote) string {
+	be := report.BreakEven(&sh.res, q)
 	switch be {
 	case "":
 		return ""
@@ -386,20 +411,20 @@ func (m *Model) breakEvenText(q *model.Quote) string {
 
 // billingText compares the two billing periods using the engine's second
 // evaluation (the UI never re-prices a plan itself).
-func (m *Model) billingText(q *model.Quote) string {
-	if !m.altOK {
+func (sh *shared) billingText(q *model.Quote) string {
+	if !sh.altOK {
 		return ""
 	}
-	a, ok := m.alt.Find(q.ID)
+	a, ok := sh.alt.Find(q.ID)
 	if !ok {
 		return ""
 	}
 	mon, ann := q, a
-	if m.w.Billing == model.Annual {
+	if sh.w.Billing == model.Annual {
 		mon, ann = a, q
 	}
 	if mon.Base == ann.Base {
-		return fmt.Sprintf("%s/month; no annual discount.", m.cur.Format(mon.Base))
+		return fmt.Sprintf("%s/month; no annual discount.", sh.cur.Format(mon.Base))
 	}
-	return fmt.Sprintf("monthly %s/month · billed annually %s/month.", m.cur.Format(mon.Base), m.cur.Format(ann.Base))
+	return fmt.Sprintf("monthly %s/month · billed annually %s/month.", sh.cur.Format(mon.Base), sh.cur.Format(ann.Base))
 }

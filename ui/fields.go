@@ -48,9 +48,9 @@ var fieldLabels = map[fieldID]string{
 }
 
 // fieldLabel is the label of field f of class ci: a size's names its unit.
-func (m *Model) fieldLabel(ci int, f fieldID) string {
+func (sh *shared) fieldLabel(ci int, f fieldID) string {
 	if isSize(f) {
-		return sizeLabel(m.w.Language, m.unitOf(ci, f), f)
+		return sizeLabel(sh.w.Language, sh.unitOf(ci, f), f)
 	}
 	return fieldLabels[f]
 }
@@ -294,8 +294,8 @@ func setNum(w *model.Workload, ci int, f fieldID, x float64) {
 }
 
 // fieldText is a field's value as shown in the workload pane.
-func (m *Model) fieldText(ci int, f fieldID) string {
-	w := &m.w
+func (sh *shared) fieldText(ci int, f fieldID) string {
+	w := &sh.w
 	var c *model.Class
 	if ci >= 0 && ci < len(w.Classes) {
 		c = &w.Classes[ci]
@@ -306,7 +306,7 @@ func (m *Model) fieldText(ci int, f fieldID) string {
 	case fPer:
 		return c.Per.String()
 	case fIn, fOut:
-		return fmtAmount(m.unitOf(ci, f), m.amount(ci, f))
+		return fmtAmount(sh.unitOf(ci, f), sh.amount(ci, f))
 	case fReasoning, fFollowup:
 		return model.Tokens(numValue(w, ci, f))
 	case fTurns:
@@ -331,7 +331,7 @@ func (m *Model) fieldText(ci int, f fieldID) string {
 	case fBilling:
 		return w.Billing.String()
 	case fCurrency:
-		return m.cur.Code
+		return sh.cur.Code
 	}
 	return ""
 }

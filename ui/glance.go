@@ -14,8 +14,8 @@ import (
 // the detail view.
 
 func (m *Model) renderGlance(r rect) []string {
-	q := m.selectedQuote()
-	if m.detail {
+	q := m.selected()
+	if m.detail.open {
 		return blank(r) // the detail view says all of it, and more
 	}
 	if q == nil {

@@ -91,15 +91,16 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Currency):
 		m.cycleCurrency(1)
 	case key.Matches(msg, k.Filter):
-		m.cycleFilter()
+		m.ranking.cycleFilter(&m.shared)
+		m.setStatus("showing "+filterNames[m.ranking.filter], false)
 	case key.Matches(msg, k.Search):
-		if m.detail {
+		if m.detail.open {
 			m.closeDetail()
 		}
 		m.focus = focusPlans
-		m.prompt.before = m.plans.search
+		m.prompt.before = m.ranking.search
 		m.dirty |= partWork | partPlans
-		return m.openPrompt(promptSearch, "Search plans", m.plans.search)
+		return m.openPrompt(promptSearch, "Search plans", m.ranking.search)
 	case key.Matches(msg, k.Add):
 		return m.openPrompt(promptAdd, "New class name", m.freeName())
 	case key.Matches(msg, k.Left, k.Right, k.BigLeft, k.BigRight, k.Unit) && m.focus == focusPlans:
@@ -121,78 +122,41 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// page is how far pgup/pgdown move in the focused pane.
-func (m *Model) page() int {
+// focusedPane is the pane that takes the keys no one else takes.
+func (m *Model) focusedPane() pane {
 	switch m.focus {
-	case focusWork:
-		return max(m.lay.work.H-paneFrame-1, 1)
 	case focusPlans:
-		return max(m.lay.plans.H-paneFrame-3, 1)
+		return &m.ranking
+	case focusDetail:
+		return &m.detail
 	}
-	return max(m.lay.detail().H-paneFrame-1, 1)
+	return &m.work
 }
 
-// paneKey handles the keys whose meaning depends on the focused pane.
+// paneKey hands a key to the focused pane and does what it asks.
 func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := &m.keys
-	step := 0
-	switch {
-	case key.Matches(msg, k.Up):
-		step = -1
-	case key.Matches(msg, k.Down):
-		step = 1
-	case key.Matches(msg, k.PageUp):
-		step = -m.page()
-	case key.Matches(msg, k.PageDown):
-		step = m.page()
-	case key.Matches(msg, k.Home):
-		step = -1 << 20 // clamped to the first row
-	case key.Matches(msg, k.End):
-		step = 1 << 20
-	}
-	switch m.focus {
-	case focusWork:
-		r := m.selectedRow()
-		switch {
-		case step != 0:
-			m.moveWork(step)
-		case key.Matches(msg, k.Enter):
-			return m.openField()
-		case key.Matches(msg, k.Expand):
-			m.toggleExpand()
-		case key.Matches(msg, k.Back):
-			m.collapse()
-		case key.Matches(msg, k.Delete) && r.class >= 0:
-			m.work.confirmDelete = r.class
-			m.dirty |= partWork
-		case key.Matches(msg, k.Rename) && r.class >= 0:
-			m.prompt.class = r.class
-			return m.openPrompt(promptRename, "Rename class", m.w.Classes[r.class].Name)
-		}
-	case focusPlans:
-		switch {
-		case step != 0:
-			m.movePlans(step)
-		case key.Matches(msg, k.Enter):
-			m.openDetail()
-		case key.Matches(msg, k.Current):
-			m.markCurrent()
-		case key.Matches(msg, k.Back) && m.plans.search != "":
-			m.plans.search = ""
-			m.rebuildList()
-			m.dirty |= partPlans | partChart
-		}
-	case focusDetail:
-		switch {
-		case step != 0:
-			m.scrollDetail(step)
-		case key.Matches(msg, k.Current):
-			m.markCurrent()
-		case key.Matches(msg, k.Back):
-			m.closeDetail()
-		}
+	switch m.focusedPane().update(msg, &m.shared) {
+	case actEdit:
+		return m.openField()
+	case actRename:
+		r := m.work.selected()
+		m.prompt.class = r.class
+		return m.openPrompt(promptRename, "Rename class", m.w.Classes[r.class].Name)
+	case actOpen:
+		m.openDetail()
+	case actClose:
+		m.closeDetail()
+	case actMark:
+		m.markCurrent()
 	}
 	return nil
+}
+
+// adjust steps the selected row's value: the what-if slider.
+func (m *Model) adjust(dir int, big bool) {
+	if r := m.work.selected(); r.kind != rowSettings {
+		m.stepField(r.class, r.field, dir, big)
+	}
 }
 
 // cycleFocus moves between the workload and whatever the right side shows.
@@ -200,7 +164,7 @@ func (m *Model) cycleFocus() {
 	switch {
 	case m.focus != focusWork:
 		m.focus = focusWork
-	case m.detail:
+	case m.detail.open:
 		m.focus = focusDetail
 	default:
 		m.focus = focusPlans
@@ -230,22 +194,21 @@ func (m *Model) handleClick(ms tea.Mouse) {
 	switch {
 	case l.work.contains(ms.X, ms.Y):
 		m.focus = focusWork
-		if i := ms.Y - l.work.Y - 1; i >= 0 && i < len(m.work.hit) && m.work.hit[i] >= 0 {
-			m.work.sel = m.work.hit[i]
+		if i := m.work.rowAt(ms.Y); i >= 0 {
+			m.work.sel = i
 		}
-	case m.detail && l.detail().contains(ms.X, ms.Y):
+	case m.detail.open && l.detail().contains(ms.X, ms.Y):
 		m.focus = focusDetail
-	case !m.detail && l.plans.contains(ms.X, ms.Y):
-		if i := ms.Y - l.plans.Y - 1; i >= 0 && i < len(m.plans.hit) && m.plans.hit[i] >= 0 {
-			li := m.plans.hit[i]
-			again := li == m.plans.sel && m.focus == focusPlans
-			m.plans.sel, m.focus = li, focusPlans
-			m.syncPlanSel()
+	case !m.detail.open && l.plans.contains(ms.X, ms.Y):
+		if li := m.ranking.rowAt(ms.Y); li >= 0 {
+			again := li == m.pick && m.focus == focusPlans
+			m.pick, m.focus = li, focusPlans
+			m.ranking.sync(&m.shared)
 			if again {
 				m.openDetail() // a second click on the selected plan opens it
 			}
 		}
-		if !m.detail {
+		if !m.detail.open {
 			m.focus = focusPlans
 		}
 	default:
@@ -266,6 +229,7 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 		return
 	}
 	l := &m.lay
+	s := &m.shared
 	switch {
 	case m.overlay == overlayPresets:
 		m.movePreset(dir)
@@ -273,19 +237,19 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 		m.scrollHelp(dir)
 	case m.overlay != overlayNone:
 	case l.work.contains(ms.X, ms.Y):
-		m.moveWork(dir)
-	case m.detail && l.detail().contains(ms.X, ms.Y):
-		m.scrollDetail(dir)
-	case !m.detail && l.plans.contains(ms.X, ms.Y):
-		m.movePlans(dir)
+		m.work.move(dir, s)
+	case m.detail.open && l.detail().contains(ms.X, ms.Y):
+		m.detail.scroll(dir, s)
+	case !m.detail.open && l.plans.contains(ms.X, ms.Y):
+		m.ranking.move(dir, s)
 	default: // elsewhere the wheel scrolls the focused pane
 		switch m.focus {
 		case focusWork:
-			m.moveWork(dir)
+			m.work.move(dir, s)
 		case focusPlans:
-			m.movePlans(dir)
+			m.ranking.move(dir, s)
 		case focusDetail:
-			m.scrollDetail(dir)
+			m.detail.scroll(dir, s)
 		}
 	}
 }

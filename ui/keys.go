@@ -75,34 +75,22 @@ type helpKeys struct {
 func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
 func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
 
-// helpFor picks the bindings that matter in the current state.
+// helpFor picks the bindings that matter in the current state: an open
+// overlay's, else the focused pane's.
 func (k keyMap) helpFor(m *Model) helpKeys {
-	withDesc := func(b key.Binding, desc string) key.Binding {
-		b.SetHelp(b.Help().Key, desc)
-		return b
-	}
-	adjust := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", "adjust (shift ×10)"))
 	h := helpKeys{full: [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Tab, k.ShiftTab, k.Enter, k.Back},
 		{k.Left, k.Right, k.BigLeft, k.BigRight, k.Expand, k.Unit, k.Add, k.Delete, k.Rename},
 		{k.Volume, k.Billing, k.Currency, k.Filter, k.Search, k.Current, k.NoFree, k.Presets},
 		{k.Verdict, k.Save, k.Copy, k.Export, k.Help, k.Quit},
 	}}
-	switch {
-	case m.overlay == overlayPresets:
+	switch m.overlay {
+	case overlayPresets:
 		h.short = []key.Binding{withDesc(k.Up, "previous"), withDesc(k.Down, "next"), withDesc(k.Enter, "load"), withDesc(k.Back, "cancel")}
-	case m.overlay == overlayHelp, m.overlay == overlayVerdict:
+	case overlayHelp, overlayVerdict:
 		h.short = []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), withDesc(k.Back, "close help"), k.Quit}
-	case m.focus == focusDetail:
-		h.short = []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), adjust, withDesc(k.Tab, "your work"), k.Back, k.Copy, k.Quit}
-	case m.focus == focusPlans:
-		h.short = []key.Binding{withDesc(k.Up, "plan"), withDesc(k.Down, "plan"), withDesc(k.Enter, "details"), k.Current, k.Filter, k.Search, k.Volume, withDesc(k.Tab, "your work"), k.Copy, k.Quit}
 	default:
-		h.short = []key.Binding{withDesc(k.Up, "row"), withDesc(k.Down, "row"), adjust, k.Enter, k.Expand, withDesc(k.Tab, "plans"), k.Volume, k.Presets, k.Save, k.Copy, k.Quit}
-		if r := m.selectedRow(); r.kind == rowClassField && isSize(r.field) {
-			// On a size, its unit comes right after the slider.
-			h.short = append(h.short[:3:3], append([]key.Binding{k.Unit}, h.short[3:]...)...)
-		}
+		h.short = m.focusedPane().shortHelp(&m.shared)
 	}
 	return h
 }

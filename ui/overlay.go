@@ -186,8 +186,8 @@ func (m *Model) loadPreset(p plans.Preset) {
 	keep := m.cur.Code
 	m.w = w
 	m.cleanAt = m.edits
-	m.work = newWorkState()
-	m.detail, m.focus = false, focusWork
+	m.work = newWorkPane()
+	m.detail.open, m.focus = false, focusWork
 	m.evaluate()
 	m.resetMarks()
 	code := keep

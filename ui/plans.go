@@ -5,6 +5,9 @@ import (
 	"math"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/tokenomics/tokenomics/model"
 )
 
@@ -23,14 +26,25 @@ const (
 
 var filterNames = [...]string{"all", "subscriptions", "API models", "API mixes"}
 
-type plansState struct {
+// rankingPane is the plans pane: every option by effective monthly cost. Its
+// filter and search decide the options shown (shared.shown) and its cursor
+// the one selected (shared.pick), which the chart, the glance and the detail
+// view follow.
+type rankingPane struct {
 	filter planFilter
 	search string
-	list   []int  // indices into res.Quotes that pass the filter and search
-	sel    int    // index into list
 	selID  string // the selection follows its option when the ranking moves
 	off    int
-	hit    []int // visible line → list index, -1 for none
+	hit    []int // visible line → index into shown, -1 for none
+
+	r     rect
+	lines []string
+}
+
+func (p *rankingPane) setSize(r rect) { p.r = r }
+func (p *rankingPane) view() []string { return p.lines }
+func (p *rankingPane) draw(sh *shared, focused bool) {
+	p.lines = p.render(sh, p.r, focused)
 }
 
 func (f planFilter) keep(k model.Kind) bool {
@@ -45,59 +59,89 @@ func (f planFilter) keep(k model.Kind) bool {
 	return true
 }
 
-// rebuildList applies the filter and search to the ranking.
-func (m *Model) rebuildList() {
-	ps := &m.plans
-	ps.list = ps.list[:0]
-	needle := strings.ToLower(strings.TrimSpace(ps.search))
-	for i := range m.res.Quotes {
-		q := &m.res.Quotes[i]
-		if !ps.filter.keep(q.Kind) {
+// rebuild applies the filter and search to the ranking.
+func (p *rankingPane) rebuild(sh *shared) {
+	shown := make([]int, 0, len(sh.res.Quotes))
+	needle := strings.ToLower(strings.TrimSpace(p.search))
+	for i := range sh.res.Quotes {
+		q := &sh.res.Quotes[i]
+		if !p.filter.keep(q.Kind) {
 			continue
 		}
 		if needle != "" && !strings.Contains(strings.ToLower(q.Name), needle) && !strings.Contains(strings.ToLower(q.ID), needle) {
 			continue
 		}
-		ps.list = append(ps.list, i)
+		shown = append(shown, i)
 	}
-	ps.sel = 0
-	for li, qi := range ps.list {
-		if m.res.Quotes[qi].ID == ps.selID {
-			ps.sel = li
+	sh.shown, sh.pick = shown, 0
+	for li, qi := range shown {
+		if sh.res.Quotes[qi].ID == p.selID {
+			sh.pick = li
 			break
 		}
 	}
-	m.syncPlanSel()
+	p.sync(sh)
 }
 
-func (m *Model) syncPlanSel() {
-	ps := &m.plans
-	ps.sel = clamp(ps.sel, 0, max(len(ps.list)-1, 0))
-	if q := m.selectedQuote(); q != nil {
-		ps.selID = q.ID
+// sync keeps the selection on a listed option and remembers which.
+func (p *rankingPane) sync(sh *shared) {
+	sh.pick = clamp(sh.pick, 0, max(len(sh.shown)-1, 0))
+	if q := sh.selected(); q != nil {
+		p.selID = q.ID
 	}
 }
 
-// selectedQuote is the option under the plans cursor, nil when none.
-func (m *Model) selectedQuote() *model.Quote {
-	ps := &m.plans
-	if ps.sel < 0 || ps.sel >= len(ps.list) {
-		return nil
+// move moves the selection by d options (the chart follows it).
+func (p *rankingPane) move(d int, sh *shared) {
+	sh.pick += d
+	p.sync(sh)
+	sh.dirty |= partPlans | partChart
+}
+
+// setSearch shows only the options whose name or id holds text.
+func (p *rankingPane) setSearch(text string, sh *shared) {
+	p.search = text
+	p.rebuild(sh)
+	sh.dirty |= partPlans | partChart
+}
+
+// cycleFilter shows all options, then only subscriptions, API models, mixes.
+func (p *rankingPane) cycleFilter(sh *shared) {
+	p.filter = (p.filter + 1) % filterCount
+	p.rebuild(sh)
+	sh.dirty |= partPlans | partChart
+}
+
+// update takes the keys of the plans pane.
+func (p *rankingPane) update(msg tea.KeyPressMsg, sh *shared) action {
+	k := &sh.keys
+	if d := moveStep(msg, k, p.r.H-paneFrame-3); d != 0 {
+		p.move(d, sh)
+		return actNone
 	}
-	return &m.res.Quotes[ps.list[ps.sel]]
+	switch {
+	case key.Matches(msg, k.Enter):
+		return actOpen
+	case key.Matches(msg, k.Current):
+		return actMark
+	case key.Matches(msg, k.Back) && p.search != "":
+		p.setSearch("", sh)
+	}
+	return actNone
 }
 
-func (m *Model) movePlans(d int) {
-	m.plans.sel += d
-	m.syncPlanSel()
-	m.dirty |= partPlans | partChart
+func (p *rankingPane) shortHelp(sh *shared) []key.Binding {
+	k := &sh.keys
+	return []key.Binding{withDesc(k.Up, "plan"), withDesc(k.Down, "plan"), withDesc(k.Enter, "details"), k.Current, k.Filter, k.Search, k.Volume, withDesc(k.Tab, "your work"), k.Copy, k.Quit}
 }
 
-func (m *Model) cycleFilter() {
-	m.plans.filter = (m.plans.filter + 1) % filterCount
-	m.rebuildList()
-	m.setStatus("showing "+filterNames[m.plans.filter], false)
-	m.dirty |= partPlans | partChart
+// rowAt is the index into shown of the option drawn on line y of the
+// screen, -1 for none.
+func (p *rankingPane) rowAt(y int) int {
+	if i := y - p.r.Y - 1; i >= 0 && i < len(p.hit) {
+		return p.hit[i]
+	}
+	return -1
 }
 
 // planCols are the widths of the optional columns; 0 hides one.
@@ -112,15 +156,15 @@ const (
 	nameMin = 16
 )
 
-func (m *Model) planColumns(iw int, rows []int) planCols {
+func (sh *shared) planColumns(iw int, rows []int) planCols {
 	c := planCols{monthly: 5, perTask: 5, delta: 7} // room for "+$12.34", so marks coming and going do not shift columns
 	need := nameMin
 	for _, qi := range rows {
-		q := &m.res.Quotes[qi]
-		c.monthly = max(c.monthly, ansiWidth(m.money(q)))
-		c.perTask = max(c.perTask, ansiWidth(m.perTask(q)))
-		c.delta = max(c.delta, ansiWidth(m.delta(q)))
-		need = max(need, ansiWidth(q.Name)+len(" (yours)")*b2i(q.ID == m.w.Current))
+		q := &sh.res.Quotes[qi]
+		c.monthly = max(c.monthly, ansiWidth(sh.money(q)))
+		c.perTask = max(c.perTask, ansiWidth(sh.perTask(q)))
+		c.delta = max(c.delta, ansiWidth(sh.delta(q)))
+		need = max(need, ansiWidth(q.Name)+len(" (yours)")*b2i(q.ID == sh.w.Current))
 	}
 	used := rankW + 1 + 1 + c.monthly + 2 + 1 // rank, gaps around the name, cost, fit mark
 	// Names first: a whole name reads better than an extra column. Only the
@@ -141,47 +185,47 @@ func (m *Model) planColumns(iw int, rows []int) planCols {
 	return c
 }
 
-func (m *Model) money(q *model.Quote) string {
+func (sh *shared) money(q *model.Quote) string {
 	if !q.Eligible {
 		return "—"
 	}
-	return m.cur.Format(q.Monthly)
+	return sh.cur.Format(q.Monthly)
 }
 
-func (m *Model) perTask(q *model.Quote) string {
-	if !q.Eligible || m.res.TotalTasks == 0 {
+func (sh *shared) perTask(q *model.Quote) string {
+	if !q.Eligible || sh.res.TotalTasks == 0 {
 		return "—"
 	}
-	return m.cur.FormatSmall(q.PerTask)
+	return sh.cur.FormatSmall(q.PerTask)
 }
 
 // delta is the change in monthly cost since the last edit, "" when none
 // worth showing at the currency's precision.
-func (m *Model) delta(q *model.Quote) string {
-	prev, ok := m.prevCost[q.ID]
+func (sh *shared) delta(q *model.Quote) string {
+	prev, ok := sh.prevCost[q.ID]
 	if !ok || !q.Eligible || math.IsInf(prev, 0) {
 		return ""
 	}
 	d := q.Monthly - prev
-	if s := m.cur.Format(math.Abs(d)); math.Abs(d*m.cur.Rate) >= 0.5*math.Pow10(-m.cur.Decimals) {
+	if math.Abs(d*sh.cur.Rate) >= 0.5*math.Pow10(-sh.cur.Decimals) {
 		if d > 0 {
-			return "+" + s
+			return "+" + sh.cur.Format(d)
 		}
-		return "−" + s
+		return "−" + sh.cur.Format(-d)
 	}
 	return ""
 }
 
 // moveMark is ▲n / ▼n for a rank change since the last edit.
-func (m *Model) moveMark(q *model.Quote, rank int) string {
-	prev, ok := m.prevRank[q.ID]
+func (sh *shared) moveMark(q *model.Quote, rank int) string {
+	prev, ok := sh.prevRank[q.ID]
 	switch {
 	case !ok || prev == rank:
 		return ""
 	case prev > rank:
-		return m.st.good.Render(fmt.Sprintf("▲%d", prev-rank))
+		return sh.st.good.Render(fmt.Sprintf("▲%d", prev-rank))
 	default:
-		return m.st.bad.Render(fmt.Sprintf("▼%d", rank-prev))
+		return sh.st.bad.Render(fmt.Sprintf("▼%d", rank-prev))
 	}
 }
 
@@ -193,14 +237,14 @@ func shortReason(w model.Why) string {
 	return w.String()
 }
 
-func (m *Model) statusCell(q *model.Quote) string {
+func (sh *shared) statusCell(q *model.Quote) string {
 	why := shortReason(q.Why)
 	switch {
 	case q.Capped && q.Eligible && (q.Fits || why == "caps"):
 		over := q.Utilization > 1
-		return m.bar(q.Utilization, 5, over) + fmt.Sprintf(" %4s", utilPct(q.Utilization))
+		return sh.bar(q.Utilization, 5, over) + fmt.Sprintf(" %4s", utilPct(q.Utilization))
 	case !q.Fits || !q.Eligible:
-		return m.st.warn.Render(why)
+		return sh.st.warn.Render(why)
 	}
 	return ""
 }
@@ -212,80 +256,78 @@ func utilPct(u float64) string {
 	return fmt.Sprintf("%.0f%%", 100*u)
 }
 
-func (m *Model) planLine(li int, c planCols, focused bool) string {
-	qi := m.plans.list[li]
-	q := &m.res.Quotes[qi]
-	sel := li == m.plans.sel
+func (sh *shared) planLine(li int, c planCols, focused bool) string {
+	qi := sh.shown[li]
+	q := &sh.res.Quotes[qi]
+	sel := li == sh.pick
 	rank := fmt.Sprintf("%3d", qi+1)
 	switch {
 	case sel && focused:
-		rank = m.st.accent.Render("▸") + rank
+		rank = sh.st.accent.Render("▸") + rank
 	case sel:
 		rank = "›" + rank
 	default:
 		rank = " " + rank
 	}
 	name := pad(truncate(q.Name, c.name), c.name)
-	if q.ID == m.w.Current && q.Kind == model.KindSubscription {
+	if q.ID == sh.w.Current && q.Kind == model.KindSubscription {
 		const yours = " (yours)"
 		name = truncate(q.Name, max(c.name-len(yours), 1)) + yours
 		name = pad(name, c.name)
 	}
 	switch {
 	case sel:
-		name = m.st.selected.Render(name)
+		name = sh.st.selected.Render(name)
 	case !q.Eligible:
-		name = m.st.muted.Render(name)
+		name = sh.st.muted.Render(name)
 	}
 	// ✓ carries it all, ~ carries it with overflow to the API, ✗ cannot.
-	mark := m.st.good.Render("✓")
+	mark := sh.st.good.Render("✓")
 	switch {
 	case !q.Eligible:
-		mark = m.st.bad.Render("✗")
+		mark = sh.st.bad.Render("✗")
 	case !q.Fits:
-		mark = m.st.warn.Render("~")
+		mark = sh.st.warn.Render("~")
 	}
 	var b strings.Builder
-	b.WriteString(rank + " " + name + " " + padLeft(m.money(q), c.monthly))
+	b.WriteString(rank + " " + name + " " + padLeft(sh.money(q), c.monthly))
 	if c.perTask > 0 {
-		b.WriteString(" " + m.st.muted.Render(padLeft(m.perTask(q), c.perTask)))
+		b.WriteString(" " + sh.st.muted.Render(padLeft(sh.perTask(q), c.perTask)))
 	}
 	b.WriteString("  " + mark)
 	if c.status > 0 {
-		b.WriteString(" " + pad(m.statusCell(q), c.status))
+		b.WriteString(" " + pad(sh.statusCell(q), c.status))
 	}
 	if c.move > 0 {
-		b.WriteString(" " + pad(m.moveMark(q, qi), c.move))
+		b.WriteString(" " + pad(sh.moveMark(q, qi), c.move))
 	}
 	if c.delta > 0 {
-		d := m.delta(q)
+		d := sh.delta(q)
 		if strings.HasPrefix(d, "+") {
-			d = m.st.bad.Render(d)
+			d = sh.st.bad.Render(d)
 		} else if d != "" {
-			d = m.st.good.Render(d)
+			d = sh.st.good.Render(d)
 		}
 		b.WriteString(" " + padLeft(d, c.delta))
 	}
 	return b.String() // the box cuts what does not fit
 }
 
-func (m *Model) renderPlans(r rect) []string {
-	ps := &m.plans
+func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 	iw := r.W - paneSideFrame
 	ih := max(r.H-paneFrame, 0)
-	focused := m.focus == focusPlans && m.overlay == overlayNone
 	title := "Plans, cheapest first"
-	if m.prefs.NoFree {
+	if sh.prefs.NoFree {
 		title += " · no free plans"
 	}
-	if ps.filter != filterAll {
-		title += " · " + filterNames[ps.filter]
+	if p.filter != filterAll {
+		title += " · " + filterNames[p.filter]
 	}
-	if ps.search != "" {
-		title += fmt.Sprintf(" · %q", ps.search)
+	if p.search != "" {
+		title += fmt.Sprintf(" · %q", p.search)
 	}
 	var lines []string
-	ps.hit = nil
+	p.hit = nil
 	showHead := ih >= 8
 	showWhy := ih >= 6
 	rows := ih
@@ -296,15 +338,15 @@ func (m *Model) renderPlans(r rect) []string {
 		rows--
 	}
 	rows = max(rows, 0)
-	if ps.sel < ps.off {
-		ps.off = ps.sel
+	if sh.pick < p.off {
+		p.off = sh.pick
 	}
-	if rows > 0 && ps.sel >= ps.off+rows {
-		ps.off = ps.sel - rows + 1
+	if rows > 0 && sh.pick >= p.off+rows {
+		p.off = sh.pick - rows + 1
 	}
-	ps.off = clamp(ps.off, 0, max(len(ps.list)-rows, 0))
-	end := min(ps.off+rows, len(ps.list))
-	c := m.planColumns(iw, ps.list[ps.off:end])
+	p.off = clamp(p.off, 0, max(len(sh.shown)-rows, 0))
+	end := min(p.off+rows, len(sh.shown))
+	c := sh.planColumns(iw, sh.shown[p.off:end])
 	if showHead {
 		h := fmt.Sprintf("%4s %s %s", "#", pad("option", c.name), padLeft("/month", c.monthly))
 		if c.perTask > 0 {
@@ -313,56 +355,56 @@ func (m *Model) renderPlans(r rect) []string {
 		h += "  fit"
 		if c.status > 0 {
 			h += " caps"
-			if m.w.People > 1 {
+			if sh.w.People > 1 {
 				h += " per seat"
 			}
 		}
-		lines = append(lines, m.st.muted.Render(truncate(h, iw)))
-		ps.hit = append(ps.hit, -1)
+		lines = append(lines, sh.st.muted.Render(truncate(h, iw)))
+		p.hit = append(p.hit, -1)
 	}
-	for li := ps.off; li < end; li++ {
-		l := m.planLine(li, c, focused)
-		if focused && li == ps.sel {
-			l = m.st.highlight(truncate(l, iw), iw)
+	for li := p.off; li < end; li++ {
+		l := sh.planLine(li, c, focused)
+		if focused && li == sh.pick {
+			l = sh.st.highlight(truncate(l, iw), iw)
 		}
 		lines = append(lines, l)
-		ps.hit = append(ps.hit, li)
+		p.hit = append(p.hit, li)
 	}
-	if len(ps.list) == 0 {
+	if len(sh.shown) == 0 {
 		msg := "No option in this view."
-		if ps.search != "" {
-			msg = fmt.Sprintf("No option matches %q: esc clears the search.", ps.search)
+		if p.search != "" {
+			msg = fmt.Sprintf("No option matches %q: esc clears the search.", p.search)
 		}
-		lines = append(lines, m.st.muted.Render(msg))
-		ps.hit = append(ps.hit, -1)
+		lines = append(lines, sh.st.muted.Render(msg))
+		p.hit = append(p.hit, -1)
 	}
 	if showWhy {
 		for len(lines) < ih-1 {
 			lines = append(lines, "")
-			ps.hit = append(ps.hit, -1)
+			p.hit = append(p.hit, -1)
 		}
-		lines = append(lines, m.whyLine(iw))
+		lines = append(lines, sh.whyLine(iw))
 	}
 	hint := "f filter · / search · enter details"
-	if n := len(ps.list) - end; n > 0 {
+	if n := len(sh.shown) - end; n > 0 {
 		hint = fmt.Sprintf("↓ %d more · ", n) + hint
 	}
-	return m.box(title, lines, r, focused, hint)
+	return sh.box(title, lines, r, focused, hint)
 }
 
 // whyLine explains the selected option in one line: why it does not fit,
 // else its first note.
-func (m *Model) whyLine(iw int) string {
-	q := m.selectedQuote()
+func (sh *shared) whyLine(iw int) string {
+	q := sh.selected()
 	switch {
 	case q == nil:
 		return ""
 	case q.Reason != "" && !q.Eligible:
-		return m.st.bad.Render(truncate("✗ "+q.Name+" — "+q.Reason, iw))
+		return sh.st.bad.Render(truncate("✗ "+q.Name+" — "+q.Reason, iw))
 	case q.Reason != "":
-		return m.st.warn.Render(truncate("~ "+q.Name+" — "+q.Reason, iw))
+		return sh.st.warn.Render(truncate("~ "+q.Name+" — "+q.Reason, iw))
 	case len(q.Notes) > 0:
-		return m.st.muted.Render(truncate(q.Name+": "+q.Notes[0], iw))
+		return sh.st.muted.Render(truncate(q.Name+": "+q.Notes[0], iw))
 	}
 	return ""
 }

@@ -114,9 +114,9 @@ func (p *prompt) cursor(footer rect) *tea.Cursor {
 // openField starts an exact edit of the selected row, or cycles fields that
 // take no text.
 func (m *Model) openField() tea.Cmd {
-	r := m.selectedRow()
+	r := m.work.selected()
 	if r.kind == rowSettings {
-		m.toggleExpand()
+		m.work.toggle(&m.shared)
 		return nil
 	}
 	text, ok := m.editText(r.class, r.field)
@@ -152,9 +152,7 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
 		if p.kind == promptSearch {
-			m.plans.search = p.before
-			m.rebuildList()
-			m.dirty |= partPlans | partChart
+			m.ranking.setSearch(p.before, &m.shared)
 		}
 		p.close()
 		return nil
@@ -177,9 +175,7 @@ func (m *Model) promptChanged() {
 			p.err = err.Error()
 		}
 	case promptSearch:
-		m.plans.search = v
-		m.rebuildList()
-		m.dirty |= partPlans | partChart
+		m.ranking.setSearch(v, &m.shared)
 	}
 	m.dirty |= partFooter
 }

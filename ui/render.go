@@ -7,13 +7,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// renderCache holds each part's last render, as lines of exactly its
-// rectangle's width; refresh redraws only the parts flagged dirty.
+// renderCache holds the root's own parts' last render (the panes keep
+// theirs), as lines of exactly its rectangle's width; refresh redraws only
+// the parts flagged dirty.
 type renderCache struct {
 	header, verdict, footer []string
-	work, plans, chart      []string
-	glance                  []string
-	detail, overlay         []string
+	glance, overlay         []string
 	frame                   string
 	footerRow               row // the selected row the help bar was drawn for
 }
@@ -25,24 +24,28 @@ func (m *Model) refresh() {
 	}
 	d := m.dirty
 	m.dirty = 0
-	var verdict []string // the verdict wrapped, when the layout needed it already
 	if d&partLayout != 0 {
-		m.buildRows()
-		verdict = m.verdictLines(m.lay.W)
-		l := computeLayout(m.lay.W, m.lay.H, m.workLines, len(verdict))
+		m.work.build(&m.shared)
+		wants := func(details bool) int { return m.work.wants(&m.shared, m.lay.W, details) }
+		l := computeLayout(m.lay.W, m.lay.H, wants, len(m.verdictLines(m.lay.W)))
 		if l != m.lay {
 			d = partAll // every part moved or changed size
 		}
 		m.lay = l
-		m.help.SetWidth(max(m.lay.W-2, 0))
-		m.prompt.setWidth(m.lay.W)
+		m.work.setSize(l.work)
+		m.work.details = l.details
+		m.ranking.setSize(l.plans)
+		m.chart.setSize(l.chart)
+		m.detail.setSize(l.detail())
+		m.help.SetWidth(max(l.W-2, 0))
+		m.prompt.setWidth(l.W)
 	}
 	if m.lay.tooSmall {
 		m.view.frame = tooSmall(m.lay.W, m.lay.H)
 		return
 	}
 	c := &m.view
-	if r := m.selectedRow(); r != c.footerRow {
+	if r := m.work.selected(); r != c.footerRow {
 		d |= partFooter // the help bar offers u on a size only
 		c.footerRow = r
 	}
@@ -51,21 +54,21 @@ func (m *Model) refresh() {
 		c.verdict = renderVerdict(m.fitVerdict(m.lay.verdict.W, m.lay.verdict.H), m.lay.verdict)
 	}
 	if d&partWork != 0 {
-		c.work = m.renderWork(m.lay.work)
+		m.work.draw(&m.shared, m.hasFocus(focusWork))
 	}
 	if d&(partPlans|partWork) != 0 && m.lay.glance.H > 0 {
 		c.glance = m.renderGlance(m.lay.glance)
 	}
-	if m.detail {
+	if m.detail.open {
 		if d&(partDetail|partPlans) != 0 {
-			c.detail = m.renderDetail(m.lay.detail())
+			m.detail.draw(&m.shared, m.hasFocus(focusDetail))
 		}
 	} else {
 		if d&partPlans != 0 {
-			c.plans = m.renderPlans(m.lay.plans)
+			m.ranking.draw(&m.shared, m.hasFocus(focusPlans))
 		}
-		if d&partChart != 0 && m.lay.chart.H > 0 {
-			c.chart = m.renderChart(m.lay.chart)
+		if d&partChart != 0 {
+			m.chart.draw(&m.shared, false)
 		}
 	}
 	if m.overlay != overlayNone && d&partOverlay != 0 {
@@ -75,6 +78,11 @@ func (m *Model) refresh() {
 		c.footer = m.renderFooter(m.lay.footer)
 	}
 	c.frame = m.compose()
+}
+
+// hasFocus: pane f has the focus and no overlay hides it.
+func (m *Model) hasFocus(f focus) bool {
+	return m.focus == f && m.overlay == overlayNone
 }
 
 // bodyRect is everything between the verdict and the footer.
@@ -90,16 +98,16 @@ func (m *Model) compose() string {
 	lines = append(lines, exact(c.header, l.header)...)
 	lines = append(lines, exact(c.verdict, l.verdict)...)
 	var right []string // what goes where the plans pane and the chart are
-	if m.detail {
-		right = exact(c.detail, l.detail())
+	if m.detail.open {
+		right = exact(m.detail.view(), l.detail())
 	} else {
-		right = append(exact(c.plans, l.plans), exact(c.chart, l.chart)...)
+		right = append(exact(m.ranking.view(), l.plans), exact(m.chart.view(), l.chart)...)
 	}
 	switch {
 	case m.overlay != overlayNone:
 		lines = append(lines, exact(c.overlay, m.bodyRect())...)
 	case l.wide:
-		left := append(exact(c.work, l.work), exact(c.glance, l.glance)...)
+		left := append(exact(m.work.view(), l.work), exact(c.glance, l.glance)...)
 		for i, s := range left {
 			if i < len(right) {
 				s += right[i]
@@ -107,7 +115,7 @@ func (m *Model) compose() string {
 			lines = append(lines, s)
 		}
 	default:
-		lines = append(lines, exact(c.work, l.work)...)
+		lines = append(lines, exact(m.work.view(), l.work)...)
 		lines = append(lines, right...)
 	}
 	lines = append(lines, exact(c.footer, l.footer)...)
@@ -133,13 +141,13 @@ func exact(lines []string, r rect) []string {
 
 // box frames lines in a rounded border with a title on the top edge and an
 // optional hint on the bottom edge. It returns exactly r.H lines of r.W cells.
-func (m *Model) box(title string, lines []string, r rect, focused bool, hint string) []string {
+func (sh *shared) box(title string, lines []string, r rect, focused bool, hint string) []string {
 	if r.W < 6 || r.H < 2 {
 		return blank(r)
 	}
-	bs, ts := m.st.border, m.st.paneTitle
+	bs, ts := sh.st.border, sh.st.paneTitle
 	if focused {
-		bs, ts = m.st.borderFocus, m.st.paneTitleFocus
+		bs, ts = sh.st.borderFocus, sh.st.paneTitleFocus
 	}
 	out := make([]string, 0, r.H)
 	if title == "" {
@@ -165,7 +173,7 @@ func (m *Model) box(title string, lines []string, r rect, focused bool, hint str
 		out = append(out, bs.Render("╰"+strings.Repeat("─", r.W-2)+"╯"))
 	} else {
 		h := truncate(hint, r.W-6)
-		out = append(out, bs.Render("╰"+strings.Repeat("─", max(r.W-5-ansiWidth(h), 0))+" ")+m.st.muted.Render(h)+bs.Render(" ─╯"))
+		out = append(out, bs.Render("╰"+strings.Repeat("─", max(r.W-5-ansiWidth(h), 0))+" ")+sh.st.muted.Render(h)+bs.Render(" ─╯"))
 	}
 	return out
 }
@@ -221,7 +229,7 @@ func (m *Model) renderFooter(r rect) []string {
 }
 
 // bar draws a share in [0,1] as ▰▰▰▱▱; over marks a limit that is exceeded.
-func (m *Model) bar(frac float64, w int, over bool) string {
+func (sh *shared) bar(frac float64, w int, over bool) string {
 	if w <= 0 {
 		return ""
 	}
@@ -229,11 +237,11 @@ func (m *Model) bar(frac float64, w int, over bool) string {
 	if frac > 0 && n == 0 {
 		n = 1 // anything at all shows
 	}
-	on := m.st.barOn
+	on := sh.st.barOn
 	if over {
-		on = m.st.barOver
+		on = sh.st.barOver
 	}
-	return on.Render(strings.Repeat("▰", n)) + m.st.barOff.Render(strings.Repeat("▱", w-n))
+	return on.Render(strings.Repeat("▰", n)) + sh.st.barOff.Render(strings.Repeat("▱", w-n))
 }
 
 // ansiWidth is the width of s in cells. Most of what we measure is plain

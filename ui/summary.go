@@ -28,8 +28,8 @@ func (m *Model) copySummary() tea.Cmd {
 // or a chat: the same rendering as `tokenomics compare --format markdown`,
 // with the filter, the search, the volume and the free plans as on screen.
 func (m *Model) summary() string {
-	shown := make([]model.Quote, 0, len(m.plans.list))
-	for _, qi := range m.plans.list {
+	shown := make([]model.Quote, 0, len(m.shown))
+	for _, qi := range m.shown {
 		shown = append(shown, m.res.Quotes[qi])
 	}
 	c := report.Comparison{Workload: m.priced(), Result: &m.res, Only: shown, CatalogAsOf: m.cat.AsOf, Currency: m.cur, Top: summaryRows}
@@ -46,11 +46,11 @@ func (m *Model) summary() string {
 // viewNote says how the options listed were chosen, when not all are.
 func (m *Model) viewNote() string {
 	var parts []string
-	if m.plans.filter != filterAll {
-		parts = append(parts, filterNames[m.plans.filter]+" only")
+	if m.ranking.filter != filterAll {
+		parts = append(parts, filterNames[m.ranking.filter]+" only")
 	}
-	if m.plans.search != "" {
-		parts = append(parts, fmt.Sprintf("names matching %q", m.plans.search))
+	if m.ranking.search != "" {
+		parts = append(parts, fmt.Sprintf("names matching %q", m.ranking.search))
 	}
 	if m.prefs.NoFree {
 		parts = append(parts, "free plans left out")

@@ -83,27 +83,50 @@ const (
 	partAll = 1<<iota - 1
 )
 
-// Model is the root tea.Model.
-type Model struct {
-	opts  Options
-	cat   *plans.Catalog
+// shared is what every pane reads: the workload, its evaluation, the options
+// the plans pane lists and the one selected, the styles and keys, and which
+// cached renders are stale. The root owns it and hands it to the panes.
+type shared struct {
 	w     model.Workload
 	cur   money.Currency
 	prefs Prefs // volume multiplier and the like: the app's, never the workload file's
-
-	noFreeCat *model.Catalog // the catalog without free plans, made once when asked for
 
 	res      model.Result
 	verdict  model.Verdict
 	prevRank map[string]int     // rank of each option before the last edit
 	prevCost map[string]float64 // its monthly cost then
-	marksGen int                // counts evaluations, so only the newest marks fade
-	fadeDue  bool               // an evaluation left marks that should fade
 	alt      model.Result       // the other billing period, for the detail view
 	altOK    bool
 
-	keys    keyMap
-	st      styles
+	shown []int // indices into res.Quotes the plans pane lists (filter and search applied)
+	pick  int   // index into shown of the selected option
+
+	keys keyMap
+	st   styles
+
+	dirty part
+}
+
+// selected is the option under the plans cursor, nil when none.
+func (sh *shared) selected() *model.Quote {
+	if sh.pick < 0 || sh.pick >= len(sh.shown) {
+		return nil
+	}
+	return &sh.res.Quotes[sh.shown[sh.pick]]
+}
+
+// Model is the root tea.Model: it owns the workload, routes focus, keys and
+// messages to the panes, and lays them out.
+type Model struct {
+	shared
+	opts Options
+	cat  *plans.Catalog
+
+	noFreeCat *model.Catalog // the catalog without free plans, made once when asked for
+
+	marksGen int  // counts evaluations, so only the newest marks fade
+	fadeDue  bool // an evaluation left marks that should fade
+
 	isDark  bool
 	noColor bool
 	help    help.Model
@@ -111,11 +134,12 @@ type Model struct {
 	lay     layout
 	focus   focus
 	overlay overlay
-	detail  bool // the detail view replaces the plans pane and the chart
 
-	work       workState
-	plans      plansState
-	doff       int // detail scroll offset
+	work    workPane
+	ranking rankingPane
+	detail  detailPane // replaces the plans pane and the chart when open
+	chart   chartPane
+
 	helpOff    int // help scroll offset
 	presets    []plans.Preset
 	preSel     int
@@ -132,13 +156,13 @@ type Model struct {
 	exportedPaths map[string]bool // files Y wrote: replaced again without asking
 	stateErr      error           // the last write of the state file, when it failed
 
-	dirty part
-	view  renderCache
+	view renderCache
 }
 
 // New builds the app. It never fails: problems become notices.
 func New(o Options) Model {
-	m := Model{opts: o, cat: o.Catalog, keys: defaultKeys(), isDark: true, help: help.New()}
+	m := Model{opts: o, cat: o.Catalog, isDark: true, help: help.New()}
+	m.keys = defaultKeys()
 	if m.opts.Today.IsZero() {
 		m.opts.Today = time.Now()
 	}
@@ -175,7 +199,7 @@ func New(o Options) Model {
 	m.st = newStyles(m.isDark, m.noColor)
 	m.help.Styles = m.st.help
 	m.presets = plans.Presets()
-	m.work = newWorkState()
+	m.work = newWorkPane()
 	m.prompt = newPrompt(m.st)
 	m.evaluate()
 	m.resetMarks()
@@ -314,10 +338,10 @@ func (m *Model) evaluate() {
 	m.res = res
 	m.verdict = m.res.Verdict(m.w.Current)
 	m.altOK = false
-	if m.detail {
+	if m.detail.open {
 		m.evaluateAlt()
 	}
-	m.rebuildList()
+	m.ranking.rebuild(&m.shared)
 }
 
 // priced is the workload the model prices: the user's, every count scaled
@@ -358,7 +382,7 @@ func (m *Model) toggleFree() {
 // markCurrent makes the selected plan the one the user pays for now (saved
 // with the workload as current:), or unmarks it.
 func (m *Model) markCurrent() {
-	q := m.selectedQuote()
+	q := m.selected()
 	switch {
 	case q == nil:
 		return
@@ -377,6 +401,22 @@ func (m *Model) markCurrent() {
 			m.setStatus(name+" marked as the plan you pay for now (saved with the workload)", false)
 		}
 	}
+}
+
+// openDetail shows everything about the selected option in the place of
+// the plans pane and the chart.
+func (m *Model) openDetail() {
+	if m.selected() == nil {
+		return
+	}
+	m.detail.open, m.detail.off, m.focus = true, 0, focusDetail
+	m.evaluateAlt()
+	m.dirty |= partDetail | partFooter | partWork
+}
+
+func (m *Model) closeDetail() {
+	m.detail.open, m.focus = false, focusPlans
+	m.dirty |= partPlans | partChart | partFooter | partWork
 }
 
 // cycleVolume steps the what-if volume multiplier: ×1, ×2, ×4, ×½.

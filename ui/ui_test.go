@@ -56,9 +56,9 @@ func TestUpdate(t *testing.T) {
 		{"settings: days per month", []string{"end", "space", "down", "left"}, func(m Model) float64 { return m.w.DaysPerMonth }, 21},
 		{"settings: people ×10", []string{"G", "space", "down", "down", "down", "shift+right"}, func(m Model) float64 { return float64(m.w.People) }, 10},
 		{"settings: hours stay within a day", []string{"end", "space", "down", "down", "shift+right", "shift+right"}, func(m Model) float64 { return m.w.HoursPerDay }, 24},
-		{"f filters to subscriptions", []string{"f"}, func(m Model) float64 { return float64(m.plans.filter) }, float64(filterSubs)},
-		{"tab enter opens the detail", []string{"tab", "enter"}, func(m Model) float64 { return b2f(m.detail) }, 1},
-		{"esc closes the detail", []string{"tab", "enter", "esc"}, func(m Model) float64 { return b2f(m.detail) }, 0},
+		{"f filters to subscriptions", []string{"f"}, func(m Model) float64 { return float64(m.ranking.filter) }, float64(filterSubs)},
+		{"tab enter opens the detail", []string{"tab", "enter"}, func(m Model) float64 { return b2f(m.detail.open) }, 1},
+		{"esc closes the detail", []string{"tab", "enter", "esc"}, func(m Model) float64 { return b2f(m.detail.open) }, 0},
 		{"sliders work with the detail open", []string{"tab", "enter", "right"}, count(0), 50},
 		{"? opens help", []string{"?"}, func(m Model) float64 { return float64(m.overlay) }, float64(overlayHelp)},
 		{"? closes help", []string{"?", "?"}, func(m Model) float64 { return float64(m.overlay) }, float64(overlayNone)},
@@ -128,10 +128,10 @@ func TestRenameAndSearch(t *testing.T) {
 		t.Fatalf("renamed to %q", got)
 	}
 	m = send(m, keys("/", "b", "e", "t", "a", "enter")...)
-	if len(m.plans.list) == 0 {
+	if len(m.shown) == 0 {
 		t.Fatal("search for beta found nothing")
 	}
-	for _, qi := range m.plans.list {
+	for _, qi := range m.shown {
 		q := m.res.Quotes[qi]
 		if !strings.Contains(strings.ToLower(q.Name+q.ID), "beta") {
 			t.Errorf("%s does not match the search", q.Name)
@@ -141,7 +141,7 @@ func TestRenameAndSearch(t *testing.T) {
 		t.Error("the search should leave the plans focused")
 	}
 	m = send(m, keys("esc")...)
-	if m.plans.search != "" {
+	if m.ranking.search != "" {
 		t.Error("esc in the plans pane should clear the search")
 	}
 }
@@ -283,23 +283,23 @@ func TestMouse(t *testing.T) {
 	// Click the second class row (each class has a summary line under it).
 	y := m.lay.work.Y + 1 + 2
 	m = send(m, tea.MouseClickMsg{X: 5, Y: y, Button: tea.MouseLeft})
-	if r := m.selectedRow(); r.kind != rowClass || r.class != 1 {
+	if r := m.work.selected(); r.kind != rowClass || r.class != 1 {
 		t.Fatalf("click selected %+v", r)
 	}
 	// Click the third plan (under the column header).
 	y = m.lay.plans.Y + 1 + 1 + 2
 	m = send(m, tea.MouseClickMsg{X: m.lay.plans.X + 10, Y: y, Button: tea.MouseLeft})
-	if m.focus != focusPlans || m.plans.sel != 2 {
-		t.Fatalf("focus %v sel %d", m.focus, m.plans.sel)
+	if m.focus != focusPlans || m.pick != 2 {
+		t.Fatalf("focus %v sel %d", m.focus, m.pick)
 	}
 	m = send(m, tea.MouseClickMsg{X: m.lay.plans.X + 10, Y: y, Button: tea.MouseLeft})
-	if !m.detail {
+	if !m.detail.open {
 		t.Fatal("a second click on the selected plan should open it")
 	}
 	m = send(m, keys("esc")...)
 	m = send(m, tea.MouseWheelMsg{X: m.lay.plans.X + 10, Y: y, Button: tea.MouseWheelDown})
-	if m.plans.sel != 3 {
-		t.Fatalf("wheel moved the plan to %d", m.plans.sel)
+	if m.pick != 3 {
+		t.Fatalf("wheel moved the plan to %d", m.pick)
 	}
 }
 

@@ -20,49 +20,49 @@ import (
 func isSize(f fieldID) bool { return f == fIn || f == fOut }
 
 // unitOf is the unit field f of class ci is shown in.
-func (m *Model) unitOf(ci int, f fieldID) model.Unit {
-	if ci < 0 || ci >= len(m.w.Classes) {
+func (sh *shared) unitOf(ci int, f fieldID) model.Unit {
+	if ci < 0 || ci >= len(sh.w.Classes) {
 		return model.UnitTokens
 	}
 	switch f {
 	case fIn:
-		return m.w.Classes[ci].InputUnit
+		return sh.w.Classes[ci].InputUnit
 	case fOut:
-		return m.w.Classes[ci].OutputUnit
+		return sh.w.Classes[ci].OutputUnit
 	}
 	return model.UnitTokens
 }
 
 // amount is field f of class ci in the unit it is shown in.
-func (m *Model) amount(ci int, f fieldID) float64 {
-	v := numValue(&m.w, ci, f)
+func (sh *shared) amount(ci int, f fieldID) float64 {
+	v := numValue(&sh.w, ci, f)
 	if isSize(f) {
-		return plans.SizeInUnit(m.w.Language, m.unitOf(ci, f), v)
+		return plans.SizeInUnit(sh.w.Language, sh.unitOf(ci, f), v)
 	}
 	return v
 }
 
 // setAmount writes an amount in the field's unit; w is the private copy
 // apply hands out.
-func (m *Model) setAmount(w *model.Workload, ci int, f fieldID, v float64) {
+func (sh *shared) setAmount(w *model.Workload, ci int, f fieldID, v float64) {
 	if isSize(f) {
-		v = plans.SizeToTokens(w.Language, m.unitOf(ci, f), v)
+		v = plans.SizeToTokens(w.Language, sh.unitOf(ci, f), v)
 	}
 	setNum(w, ci, f, v)
 }
 
 // specFor is how field f of class ci steps and clamps: a size in words or
 // pages steps along the same ladder in its own unit.
-func (m *Model) specFor(ci int, f fieldID) (numSpec, bool) {
+func (sh *shared) specFor(ci int, f fieldID) (numSpec, bool) {
 	sp, ok := numSpecs[f]
 	if !ok || !isSize(f) {
 		return sp, ok
 	}
-	switch u := m.unitOf(ci, f); u {
+	switch u := sh.unitOf(ci, f); u {
 	case model.UnitWords:
-		sp.hi, sp.unit = math.Floor(plans.MaxSize(m.w.Language, u)), 100
+		sp.hi, sp.unit = math.Floor(plans.MaxSize(sh.w.Language, u)), 100
 	case model.UnitPages:
-		sp.hi, sp.unit, sp.integer = math.Floor(plans.MaxSize(m.w.Language, u)), 1, false
+		sp.hi, sp.unit, sp.integer = math.Floor(plans.MaxSize(sh.w.Language, u)), 1, false
 	}
 	return sp, true
 }
@@ -70,7 +70,7 @@ func (m *Model) specFor(ci int, f fieldID) (numSpec, bool) {
 // cycleUnit switches the selected size to its next unit. Prices do not
 // change, so there is no re-evaluation and the change marks stay.
 func (m *Model) cycleUnit() {
-	r := m.selectedRow()
+	r := m.work.selected()
 	if r.kind != rowClassField || !isSize(r.field) || r.class >= len(m.w.Classes) {
 		m.setStatus("u switches a class's tokens in or out between tokens, words and pages: space opens a class", false)
 		return
@@ -132,17 +132,17 @@ func fmtSize(lang string, u model.Unit, v float64) string {
 
 // sizeOthers is a size in the two units it is not shown in: "≈ 4,440 words ·
 // 8k tokens".
-func (m *Model) sizeOthers(ci int, f fieldID) string {
-	t := numValue(&m.w, ci, f)
-	cur := m.unitOf(ci, f)
+func (sh *shared) sizeOthers(ci int, f fieldID) string {
+	t := numValue(&sh.w, ci, f)
+	cur := sh.unitOf(ci, f)
 	var parts []string
 	for _, u := range []model.Unit{model.UnitWords, model.UnitPages, model.UnitTokens} {
 		if u != cur {
-			parts = append(parts, fmtSize(m.w.Language, u, plans.SizeInUnit(m.w.Language, u, t)))
+			parts = append(parts, fmtSize(sh.w.Language, u, plans.SizeInUnit(sh.w.Language, u, t)))
 		}
 	}
 	s := "≈ " + strings.Join(parts, " · ")
-	if _, ok := plans.LanguageUnits(m.w.Language); !ok {
+	if _, ok := plans.LanguageUnits(sh.w.Language); !ok {
 		s += " (English sizes)"
 	}
 	return s
@@ -182,7 +182,7 @@ func classSizes(lang string, c *model.Class) []string {
 
 // sizeInline reports whether a size row iw wide has room for the other two
 // units after its bar; in a narrower pane they get a line of their own.
-func (m *Model) sizeInline(iw int) bool { return iw >= sizeInlineWidth }
+func sizeInline(iw int) bool { return iw >= sizeInlineWidth }
 
 // sizeInlineWidth is the row, its bar and a typical "≈ 4,440 words · 12
 // pages" (34 + 2 + 30 columns).

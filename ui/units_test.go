@@ -71,7 +71,7 @@ func TestUnitCycleKeepsPrices(t *testing.T) {
 	if m.res.Quotes[0].Monthly != cost || len(m.prevCost) != marks {
 		t.Error("switching the unit re-priced the workload or dropped the change marks")
 	}
-	if r := m.selectedRow(); r.kind != rowClassField || r.field != fIn {
+	if r := m.work.selected(); r.kind != rowClassField || r.field != fIn {
 		t.Errorf("the selection moved to %+v", r)
 	}
 	m = send(m, keys("down", "u", "u", "u")...)

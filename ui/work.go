@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 )
@@ -26,7 +29,9 @@ type row struct {
 	field fieldID
 }
 
-type workState struct {
+// workPane is the workload pane: its rows, selection and scroll, which
+// class or the settings are open, and its last render.
+type workPane struct {
 	rows          []row
 	sel           int // index into rows
 	off           int // first visible line
@@ -34,130 +39,182 @@ type workState struct {
 	settingsOpen  bool
 	confirmDelete int   // class awaiting a second d; -1 none
 	hit           []int // visible line → row index, -1 for none
+
+	r       rect
+	details bool // each class gets its summary line (the layout says)
+	lines   []string
 }
 
-func newWorkState() workState {
-	return workState{expanded: -1, confirmDelete: -1}
+func newWorkPane() workPane {
+	return workPane{expanded: -1, confirmDelete: -1}
 }
 
-// buildRows lists the navigable rows, keeping the selection on the same row
-// when it still exists.
-func (m *Model) buildRows() {
-	ws := &m.work
+func (p *workPane) setSize(r rect) { p.r = r }
+func (p *workPane) view() []string { return p.lines }
+
+// build lists the navigable rows, keeping the selection on the same row when
+// it still exists.
+func (p *workPane) build(sh *shared) {
 	var cur row
-	had := ws.sel >= 0 && ws.sel < len(ws.rows)
+	had := p.sel >= 0 && p.sel < len(p.rows)
 	if had {
-		cur = ws.rows[ws.sel]
+		cur = p.rows[p.sel]
 	}
-	if ws.expanded >= len(m.w.Classes) {
-		ws.expanded = -1
+	if p.expanded >= len(sh.w.Classes) {
+		p.expanded = -1
 	}
-	ws.rows = make([]row, 0, len(ws.rows))
-	for ci := range m.w.Classes {
-		ws.rows = append(ws.rows, row{kind: rowClass, class: ci, field: fCount})
-		if ws.expanded == ci {
+	p.rows = make([]row, 0, len(p.rows))
+	for ci := range sh.w.Classes {
+		p.rows = append(p.rows, row{kind: rowClass, class: ci, field: fCount})
+		if p.expanded == ci {
 			for _, f := range classFields {
-				ws.rows = append(ws.rows, row{kind: rowClassField, class: ci, field: f})
+				p.rows = append(p.rows, row{kind: rowClassField, class: ci, field: f})
 			}
 		}
 	}
-	ws.rows = append(ws.rows, row{kind: rowSettings, class: -1})
-	if ws.settingsOpen {
+	p.rows = append(p.rows, row{kind: rowSettings, class: -1})
+	if p.settingsOpen {
 		for _, f := range settingFields {
-			ws.rows = append(ws.rows, row{kind: rowSetting, class: -1, field: f})
+			p.rows = append(p.rows, row{kind: rowSetting, class: -1, field: f})
 		}
 	}
 	if had {
-		for i, r := range ws.rows {
+		for i, r := range p.rows {
 			if r == cur {
-				ws.sel = i
+				p.sel = i
 				return
 			}
 		}
 	}
-	ws.sel = clamp(ws.sel, 0, len(ws.rows)-1)
+	p.sel = clamp(p.sel, 0, len(p.rows)-1)
 }
 
-func (m *Model) selectedRow() row {
-	if m.work.sel < 0 || m.work.sel >= len(m.work.rows) {
+func (p *workPane) selected() row {
+	if p.sel < 0 || p.sel >= len(p.rows) {
 		return row{kind: rowSettings, class: -1}
 	}
-	return m.work.rows[m.work.sel]
+	return p.rows[p.sel]
 }
 
-// workLines is how many content lines the pane wants (for the layout).
-func (m *Model) workLines(details bool) int {
+// wants is how many content lines the pane wants in a terminal width wide
+// (for the layout), with or without the class summaries.
+func (p *workPane) wants(sh *shared, width int, details bool) int {
 	n := 0
-	inline := m.sizeInline(workWidth(m.lay.W) - paneSideFrame)
-	for _, r := range m.work.rows {
+	inline := sizeInline(workWidth(width) - paneSideFrame)
+	for _, r := range p.rows {
 		n++
-		if details && (r.kind == rowClass && m.work.expanded != r.class || r.kind == rowSettings && !m.work.settingsOpen) {
+		if details && (r.kind == rowClass && p.expanded != r.class || r.kind == rowSettings && !p.settingsOpen) {
 			n++ // the summary line under a collapsed class or the settings
 		}
 		if r.kind == rowClassField && isSize(r.field) && !inline {
 			n++ // the size in its other units
 		}
 	}
-	if len(m.w.Classes) == 0 {
+	if len(sh.w.Classes) == 0 {
 		n++
 	}
 	return n
 }
 
-// moveWork moves the selection by d rows.
-func (m *Model) moveWork(d int) {
-	m.work.sel = clamp(m.work.sel+d, 0, len(m.work.rows)-1)
-	m.work.confirmDelete = -1
-	m.dirty |= partWork
-}
-
-// adjust steps the selected row's value: the what-if slider.
-func (m *Model) adjust(dir int, big bool) {
-	if r := m.selectedRow(); r.kind != rowSettings {
-		m.stepField(r.class, r.field, dir, big)
+// update takes the keys of the workload pane.
+func (p *workPane) update(msg tea.KeyPressMsg, sh *shared) action {
+	k := &sh.keys
+	if d := moveStep(msg, k, p.r.H-paneFrame-1); d != 0 {
+		p.move(d, sh)
+		return actNone
 	}
+	r := p.selected()
+	switch {
+	case key.Matches(msg, k.Enter):
+		return actEdit
+	case key.Matches(msg, k.Expand):
+		p.toggle(sh)
+	case key.Matches(msg, k.Back):
+		p.collapse(sh)
+	case key.Matches(msg, k.Delete) && r.class >= 0:
+		p.confirmDelete = r.class
+		sh.dirty |= partWork
+	case key.Matches(msg, k.Rename) && r.class >= 0:
+		return actRename
+	}
+	return actNone
 }
 
-// toggleExpand opens or closes the selected class's fields or the settings.
-func (m *Model) toggleExpand() {
-	r := m.selectedRow()
+// shortHelp is the help bar while the workload pane has the focus; on a
+// size, its unit comes right after the slider.
+func (p *workPane) shortHelp(sh *shared) []key.Binding {
+	k := &sh.keys
+	h := []key.Binding{withDesc(k.Up, "row"), withDesc(k.Down, "row"), adjustKeys}
+	if r := p.selected(); r.kind == rowClassField && isSize(r.field) {
+		h = append(h, k.Unit)
+	}
+	return append(h, k.Enter, k.Expand, withDesc(k.Tab, "plans"), k.Volume, k.Presets, k.Save, k.Copy, k.Quit)
+}
+
+// move moves the selection by d rows.
+func (p *workPane) move(d int, sh *shared) {
+	p.sel = clamp(p.sel+d, 0, len(p.rows)-1)
+	p.confirmDelete = -1
+	sh.dirty |= partWork
+}
+
+// toggle opens or closes the selected class's fields or the settings.
+func (p *workPane) toggle(sh *shared) {
+	r := p.selected()
 	switch r.kind {
 	case rowClass, rowClassField:
-		if m.work.expanded == r.class {
-			m.work.expanded = -1
-			m.selectRow(row{kind: rowClass, class: r.class, field: fCount})
+		if p.expanded == r.class {
+			p.expanded = -1
+			p.selectRow(row{kind: rowClass, class: r.class, field: fCount})
 		} else {
-			m.work.expanded = r.class
+			p.expanded = r.class
 		}
 	case rowSettings, rowSetting:
-		m.work.settingsOpen = !m.work.settingsOpen
-		if !m.work.settingsOpen {
-			m.selectRow(row{kind: rowSettings, class: -1})
+		p.settingsOpen = !p.settingsOpen
+		if !p.settingsOpen {
+			p.selectRow(row{kind: rowSettings, class: -1})
 		}
 	}
-	m.buildRows()
-	m.dirty |= partWork | partLayout
+	p.build(sh)
+	sh.dirty |= partWork | partLayout
 }
 
 // collapse closes whatever the selection sits in.
-func (m *Model) collapse() {
-	r := m.selectedRow()
+func (p *workPane) collapse(sh *shared) {
+	r := p.selected()
 	switch {
-	case (r.kind == rowClass || r.kind == rowClassField) && m.work.expanded == r.class:
-		m.toggleExpand()
-	case (r.kind == rowSettings || r.kind == rowSetting) && m.work.settingsOpen:
-		m.toggleExpand()
+	case (r.kind == rowClass || r.kind == rowClassField) && p.expanded == r.class:
+		p.toggle(sh)
+	case (r.kind == rowSettings || r.kind == rowSetting) && p.settingsOpen:
+		p.toggle(sh)
 	}
 }
 
 // selectRow puts the selection on r before the rows are rebuilt.
-func (m *Model) selectRow(r row) {
-	for i, x := range m.work.rows {
+func (p *workPane) selectRow(r row) {
+	for i, x := range p.rows {
 		if x == r {
-			m.work.sel = i
+			p.sel = i
 			return
 		}
 	}
+}
+
+func (p *workPane) rowIndexOfClass(ci int) int {
+	for i, r := range p.rows {
+		if r.kind == rowClass && r.class == ci {
+			return i
+		}
+	}
+	return len(p.rows) - 1
+}
+
+// rowAt is the row drawn on line y of the screen, -1 for none.
+func (p *workPane) rowAt(y int) int {
+	if i := y - p.r.Y - 1; i >= 0 && i < len(p.hit) {
+		return p.hit[i]
+	}
+	return -1
 }
 
 func (m *Model) addClass(name string) {
@@ -169,8 +226,8 @@ func (m *Model) addClass(name string) {
 	}
 	ci := len(m.w.Classes) - 1
 	m.work.expanded = ci
-	m.buildRows()
-	m.selectRow(row{kind: rowClass, class: ci, field: fCount})
+	m.work.build(&m.shared)
+	m.work.selectRow(row{kind: rowClass, class: ci, field: fCount})
 	m.focus = focusWork
 	m.dirty = partAll
 }
@@ -192,117 +249,110 @@ func (m *Model) deleteClass(ci int) {
 		m.work.expanded--
 	}
 	m.work.rows = m.work.rows[:0] // the old row identities no longer apply
-	m.buildRows()
-	m.work.sel = clamp(m.rowIndexOfClass(min(ci, len(m.w.Classes)-1)), 0, len(m.work.rows)-1)
+	m.work.build(&m.shared)
+	m.work.sel = clamp(m.work.rowIndexOfClass(min(ci, len(m.w.Classes)-1)), 0, len(m.work.rows)-1)
 	m.setStatus("deleted "+name, false)
-}
-
-func (m *Model) rowIndexOfClass(ci int) int {
-	for i, r := range m.work.rows {
-		if r.kind == rowClass && r.class == ci {
-			return i
-		}
-	}
-	return len(m.work.rows) - 1
 }
 
 func (m *Model) renameClass(ci int, name string) {
 	m.apply(func(w *model.Workload) { w.Classes[ci].Name = name })
 }
 
-// renderWork draws the pane into r.
-func (m *Model) renderWork(r rect) []string {
+// draw renders the pane into its size.
+func (p *workPane) draw(sh *shared, focused bool) {
+	p.lines = p.render(sh, p.r, focused)
+}
+
+func (p *workPane) render(sh *shared, r rect, focused bool) []string {
 	iw := r.W - paneSideFrame
-	focused := m.focus == focusWork && m.overlay == overlayNone
 	var lines []string
 	var hit []int
 	selLine := 0
-	for i, rw := range m.work.rows {
-		sel := i == m.work.sel
+	for i, rw := range p.rows {
+		sel := i == p.sel
 		if sel {
 			selLine = len(lines)
 		}
 		hl := func(l string) string {
 			if sel && focused {
-				return m.st.highlight(truncate(l, iw), iw)
+				return sh.st.highlight(truncate(l, iw), iw)
 			}
 			return l
 		}
 		switch rw.kind {
 		case rowClass:
-			lines = append(lines, hl(m.classLine(rw.class, iw, sel, focused)))
+			lines = append(lines, hl(p.classLine(sh, rw.class, iw, sel, focused)))
 			hit = append(hit, i)
-			if m.lay.details && m.work.expanded != rw.class {
-				lines = append(lines, m.st.muted.Render(truncate("    "+classSummary(m.w.Language, &m.w.Classes[rw.class]), iw)))
+			if p.details && p.expanded != rw.class {
+				lines = append(lines, sh.st.muted.Render(truncate("    "+classSummary(sh.w.Language, &sh.w.Classes[rw.class]), iw)))
 				hit = append(hit, i)
 			}
 		case rowClassField, rowSetting:
-			lines = append(lines, hl(m.fieldLine(rw, iw, sel, focused)))
+			lines = append(lines, hl(sh.fieldLine(rw, iw, sel, focused)))
 			hit = append(hit, i)
-			if rw.kind == rowClassField && isSize(rw.field) && !m.sizeInline(iw) {
-				lines = append(lines, m.st.muted.Render(truncate("      "+m.sizeOthers(rw.class, rw.field), iw)))
+			if rw.kind == rowClassField && isSize(rw.field) && !sizeInline(iw) {
+				lines = append(lines, sh.st.muted.Render(truncate("      "+sh.sizeOthers(rw.class, rw.field), iw)))
 				hit = append(hit, i)
 			}
 		case rowSettings:
-			if len(m.w.Classes) == 0 {
-				lines = append(lines, m.st.muted.Render(truncate("  No classes yet: a adds one, p picks a preset.", iw)))
+			if len(sh.w.Classes) == 0 {
+				lines = append(lines, sh.st.muted.Render(truncate("  No classes yet: a adds one, p picks a preset.", iw)))
 				hit = append(hit, -1)
 				if sel {
 					selLine = len(lines)
 				}
 			}
-			lines = append(lines, hl(m.settingsLine(iw, sel, focused)))
+			lines = append(lines, hl(p.settingsLine(sh, iw, sel, focused)))
 			hit = append(hit, i)
-			if m.lay.details && !m.work.settingsOpen {
-				lines = append(lines, m.st.muted.Render(truncate("    "+m.settingsSummary(), iw)))
+			if p.details && !p.settingsOpen {
+				lines = append(lines, sh.st.muted.Render(truncate("    "+sh.settingsSummary(), iw)))
 				hit = append(hit, i)
 			}
 		}
 	}
 	ih := max(r.H-paneFrame, 0)
-	ws := &m.work
-	if selLine < ws.off {
-		ws.off = selLine
+	if selLine < p.off {
+		p.off = selLine
 	}
-	if selLine >= ws.off+ih {
-		ws.off = selLine - ih + 1
+	if selLine >= p.off+ih {
+		p.off = selLine - ih + 1
 	}
-	ws.off = clamp(ws.off, 0, max(len(lines)-ih, 0))
-	end := min(ws.off+ih, len(lines))
-	ws.hit = hit[ws.off:end]
+	p.off = clamp(p.off, 0, max(len(lines)-ih, 0))
+	end := min(p.off+ih, len(lines))
+	p.hit = hit[p.off:end]
 	more := ""
 	if n := len(lines) - end; n > 0 {
 		more = fmt.Sprintf("↓ %d more", n)
 	}
 	// Counts are the whole team's: a team of five does not each do them.
 	title := "Your work"
-	if m.w.People > 1 {
+	if sh.w.People > 1 {
 		title = "Your team's work"
 	}
-	if m.prefs.Volume != 1 {
-		title += " " + volumeName(m.prefs.Volume)
+	if sh.prefs.Volume != 1 {
+		title += " " + volumeName(sh.prefs.Volume)
 	}
-	if t := m.res.TotalTasks; t > 0 {
+	if t := sh.res.TotalTasks; t > 0 {
 		title += " · " + money.Count(t) + " tasks/month"
-		if m.w.People > 1 {
+		if sh.w.People > 1 {
 			title += " in all"
 		}
 	}
-	return m.box(title, lines[ws.off:end], r, focused, more)
+	return sh.box(title, lines[p.off:end], r, focused, more)
 }
 
-func (m *Model) marker(sel, focused bool) string {
+func (sh *shared) marker(sel, focused bool) string {
 	switch {
 	case sel && focused:
-		return m.st.accent.Render("▸ ")
+		return sh.st.accent.Render("▸ ")
 	case sel:
 		return "› "
 	}
 	return "  "
 }
 
-func (m *Model) classLine(ci, iw int, sel, focused bool) string {
-	c := &m.w.Classes[ci]
+func (p *workPane) classLine(sh *shared, ci, iw int, sel, focused bool) string {
+	c := &sh.w.Classes[ci]
 	right := fmt.Sprintf(" %6s /%-5s", money.Count(c.Count), c.Per)
 	barW := 0
 	switch {
@@ -314,64 +364,64 @@ func (m *Model) classLine(ci, iw int, sel, focused bool) string {
 	nameW := max(iw-2-len(right)-barW-1, 4)
 	name := pad(truncate(c.Name, nameW), nameW)
 	if sel {
-		name = m.st.selected.Render(name)
+		name = sh.st.selected.Render(name)
 	}
-	line := m.marker(sel, focused) + name + right
+	line := sh.marker(sel, focused) + name + right
 	if barW > 0 {
-		line += " " + m.bar(numSpecs[fCount].bar(c.Count), barW, false)
+		line += " " + sh.bar(numSpecs[fCount].bar(c.Count), barW, false)
 	}
-	if m.work.confirmDelete == ci {
-		line = m.st.bad.Render(truncate(fmt.Sprintf("▸ press d again to delete %q", c.Name), iw))
+	if p.confirmDelete == ci {
+		line = sh.st.bad.Render(truncate(fmt.Sprintf("▸ press d again to delete %q", c.Name), iw))
 	}
 	return line
 }
 
-func (m *Model) fieldLine(rw row, iw int, sel, focused bool) string {
+func (sh *shared) fieldLine(rw row, iw int, sel, focused bool) string {
 	const labelW, valueW = 11, 9
 	indent := "    "
 	if rw.kind == rowSetting {
 		indent = "  "
 	}
-	mark := m.marker(sel, focused)
-	label := pad(m.fieldLabel(rw.class, rw.field), labelW)
+	mark := sh.marker(sel, focused)
+	label := pad(sh.fieldLabel(rw.class, rw.field), labelW)
 	if sel {
-		label = m.st.selected.Render(label)
+		label = sh.st.selected.Render(label)
 	}
-	val := m.fieldText(rw.class, rw.field)
+	val := sh.fieldText(rw.class, rw.field)
 	line := indent[:len(indent)-2] + mark + label + fmt.Sprintf("%*s", valueW, val)
 	if sp, ok := numSpecs[rw.field]; ok {
 		// The bar shows a size's tokens whatever its unit.
 		if w := iw - ansiWidth(line) - 2; w >= 4 {
-			line += "  " + m.bar(sp.bar(numValue(&m.w, rw.class, rw.field)), min(w, 8), false)
+			line += "  " + sh.bar(sp.bar(numValue(&sh.w, rw.class, rw.field)), min(w, 8), false)
 		}
-		if rw.kind == rowClassField && isSize(rw.field) && m.sizeInline(iw) {
-			line += "  " + m.st.muted.Render(m.sizeOthers(rw.class, rw.field))
+		if rw.kind == rowClassField && isSize(rw.field) && sizeInline(iw) {
+			line += "  " + sh.st.muted.Render(sh.sizeOthers(rw.class, rw.field))
 		}
 	} else if sel {
-		line += m.st.muted.Render("  ←→ change")
+		line += sh.st.muted.Render("  ←→ change")
 	}
 	return truncate(line, iw)
 }
 
-func (m *Model) settingsLine(iw int, sel, focused bool) string {
+func (p *workPane) settingsLine(sh *shared, iw int, sel, focused bool) string {
 	label := "Settings"
 	if sel {
-		label = m.st.selected.Render(label)
+		label = sh.st.selected.Render(label)
 	}
 	hint := "▸"
-	if m.work.settingsOpen {
+	if p.settingsOpen {
 		hint = "▾"
 	}
-	line := m.marker(sel, focused) + label + " " + m.st.muted.Render(hint)
-	if !m.lay.details && !m.work.settingsOpen {
-		line += " " + m.st.muted.Render(m.settingsSummary())
+	line := sh.marker(sel, focused) + label + " " + sh.st.muted.Render(hint)
+	if !p.details && !p.settingsOpen {
+		line += " " + sh.st.muted.Render(sh.settingsSummary())
 	}
 	return truncate(line, iw)
 }
 
 // settingsSummary is the workload-wide settings in one line.
-func (m *Model) settingsSummary() string {
-	w := &m.w
+func (sh *shared) settingsSummary() string {
+	w := &sh.w
 	people := "people"
 	if w.People == 1 {
 		people = "person"
