@@ -50,8 +50,9 @@ func (l layout) detail() rect {
 
 // computeLayout places every part for a w×h terminal. workLines reports how
 // many content lines the workload pane wants with or without class details;
-// verdictRows how many the verdict needs at width w.
-func computeLayout(w, h int, workLines func(details bool) int, verdictRows int) layout {
+// verdictRows how many the verdict needs at width w, and verdictKeep how many
+// it keeps on a short screen (the line about the plan you pay for, whole).
+func computeLayout(w, h int, workLines func(details bool) int, verdictRows, verdictKeep int) layout {
 	l := layout{W: w, H: h}
 	if w < minWidth || h < minHeight {
 		l.tooSmall = true
@@ -63,7 +64,7 @@ func computeLayout(w, h int, workLines func(details bool) int, verdictRows int) 
 	case h < 20:
 		vh = min(vh, 2) // short screens keep their rows for the panes
 	case h < 30:
-		vh = min(vh, 3)
+		vh = min(vh, max(3, min(verdictKeep, 4)))
 	}
 	l.header = rect{0, 0, w, headerRows}
 	l.verdict = rect{0, headerRows, w, vh}

@@ -27,7 +27,7 @@ func (m *Model) refresh() {
 	if d&partLayout != 0 {
 		m.work.build(&m.shared)
 		wants := func(details bool) int { return m.work.wants(&m.shared, m.lay.W, details) }
-		l := computeLayout(m.lay.W, m.lay.H, wants, len(m.verdictLines(m.lay.W)))
+		l := computeLayout(m.lay.W, m.lay.H, wants, len(m.verdictLines(m.lay.W)), m.verdictKeep(m.lay.W))
 		if l != m.lay {
 			d = partAll // every part moved or changed size
 		}

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/guptarohit/asciigraph"
 )
 
@@ -14,7 +15,8 @@ import (
 // "no colour" (NO_COLOR).
 type palette struct {
 	accent, good, bad, warn, muted, border, focus color.Color
-	rowBg                                         color.Color // the focused pane's selected row
+	rowBg                                         color.Color    // the focused pane's selected row
+	series                                        [4]color.Color // the chart's lines, the baseline's first
 }
 
 func newPalette(isDark bool) palette {
@@ -29,6 +31,14 @@ func newPalette(isDark bool) palette {
 		border: ld(c("#C4C4CC"), c("#4B5563")),
 		focus:  ld(c("#5A3FD9"), c("#A78BFA")),
 		rowBg:  ld(c("#E6E0FA"), c("#34304A")),
+		// Colours of the xterm 256 palette (the chart draws in those): deep
+		// on a light background, bright on a dark one.
+		series: [4]color.Color{
+			ld(c("#005FD7"), c("#0087FF")), // blue
+			ld(c("#D75F00"), c("#FFAF00")), // orange
+			ld(c("#008700"), c("#5FAF87")), // green
+			ld(c("#AF005F"), c("#FF5FAF")), // pink
+		},
 	}
 }
 
@@ -86,7 +96,10 @@ func newStyles(isDark, noColor bool) styles {
 	s.border, s.borderFocus, s.paneTitle = fg(p.border), fg(p.focus), fg(p.muted)
 	s.barOn, s.barOff, s.barOver = fg(p.accent), fg(p.border), fg(p.bad)
 	s.rowOn = newInk(plain.Background(p.rowBg)).pre
-	s.series = []asciigraph.AnsiColor{asciigraph.DodgerBlue, asciigraph.Orange, asciigraph.MediumSeaGreen, asciigraph.HotPink}
+	s.series = make([]asciigraph.AnsiColor, len(p.series))
+	for i, c := range p.series {
+		s.series[i] = asciigraph.AnsiColor(ansi.Convert256(c))
+	}
 	s.help = help.DefaultStyles(isDark)
 	s.input = textinput.DefaultStyles(isDark)
 	return s

@@ -7,11 +7,13 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/guptarohit/asciigraph"
 
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
@@ -327,7 +329,7 @@ func TestLayout(t *testing.T) {
 		{300, 100, false, true, true, true},
 	}
 	for _, tt := range tests {
-		l := computeLayout(tt.w, tt.h, lines, 2)
+		l := computeLayout(tt.w, tt.h, lines, 2, 0)
 		if l.tooSmall != tt.tooSmall || l.wide != tt.wide || (l.chart.H > 0) != tt.chart || (!l.tooSmall && l.details != tt.det) {
 			t.Errorf("%dx%d: tooSmall=%v wide=%v chart=%v details=%v", tt.w, tt.h, l.tooSmall, l.wide, l.chart.H > 0, l.details)
 		}
@@ -687,5 +689,42 @@ func TestFullHelpListsEveryKey(t *testing.T) {
 		if !listed[b.Help().Key] {
 			t.Errorf("%s (%s) is not in the full help", v.Type().Field(i).Name, b.Help().Key)
 		}
+	}
+}
+
+// At 80×24 with a plan marked as yours, "switching saves $X" is on screen
+// whole: the line about your plan wraps over the rows the verdict keeps for
+// it instead of being cut.
+func TestVerdictKeepsYourPlanLine(t *testing.T) {
+	m := newSized(t, 80, 24)
+	m = send(m, keys("tab", "/", "a", "l", "p", "h", "a", "space", "p", "l", "u", "s", "enter", "m")...)
+	if m.w.Current != "alpha-plus" {
+		t.Fatalf("current plan %q, want alpha-plus", m.w.Current)
+	}
+	lines := strings.Split(screen(m), "\n")
+	verdict := strings.Join(strings.Fields(strings.Join(lines[1:1+m.lay.verdict.H], " ")), " ")
+	// Alpha Plus costs $20.00 a month for this work, the API mix $18.79:
+	// switching saves 20.00 − 18.79 = $1.21 a month.
+	want := "You pay for Alpha Plus now ($20.00/month for this work): switching to API mix, all providers saves $1.21/month."
+	if !strings.Contains(verdict, want) {
+		t.Errorf("the verdict at 80×24 lacks %q:\n%s", want, strings.Join(lines[:1+m.lay.verdict.H], "\n"))
+	}
+	checkFrame(t, m, 80, 24)
+}
+
+// The chart's lines take their colours from the light or dark palette, and
+// the dark ones are the bright colours they always were.
+func TestSeriesColoursFollowTheBackground(t *testing.T) {
+	dark, light := newStyles(true, false).series, newStyles(false, false).series
+	want := []asciigraph.AnsiColor{asciigraph.DodgerBlue, asciigraph.Orange, asciigraph.MediumSeaGreen, asciigraph.HotPink}
+	if !slices.Equal(dark, want) {
+		t.Errorf("dark series %v, want %v", dark, want)
+	}
+	// #005FD7, #D75F00, #008700, #AF005F are xterm colours 26, 166, 28, 125.
+	if wantLight := []asciigraph.AnsiColor{26, 166, 28, 125}; !slices.Equal(light, wantLight) {
+		t.Errorf("light series %v, want %v", light, wantLight)
+	}
+	if newStyles(true, true).series != nil {
+		t.Error("NO_COLOR still colours the chart")
 	}
 }

@@ -64,10 +64,34 @@ func wrapIndented(s string, width int) []string {
 	return out
 }
 
+// currentFirst moves the line about the plan you pay for now to the front
+// of the supporting lines ("keep it or switch" matters most to someone who
+// pays for a plan) and reports whether there is one.
+func (m *Model) currentFirst(support []string) bool {
+	c := m.verdict.Current
+	if c == nil {
+		return false
+	}
+	mine := func(s string) bool { return strings.Contains(s, "You pay for "+c.Name) }
+	slices.SortStableFunc(support, func(a, b string) int { return b2i(mine(b)) - b2i(mine(a)) })
+	return len(support) > 0 && mine(support[0])
+}
+
+// verdictKeep is how many rows of width w the verdict keeps even on a short
+// screen: the headline and the line about the plan you pay for, whole; 0
+// when no plan is marked as yours.
+func (m *Model) verdictKeep(w int) int {
+	main, support := m.verdictText(true)
+	if !m.currentFirst(support) {
+		return 0
+	}
+	return len(wrapIndented(main, w)) + len(wrapIndented(support[0], w))
+}
+
 // fitVerdict is the verdict in rows lines of width w: all of it wrapped when
-// it fits; else the headline wrapped and the supporting lines cut to one row
-// each, the line about the plan you pay for now first, the last row saying
-// how many more v shows.
+// it fits; else the headline wrapped, the line about the plan you pay for
+// now next and wrapped when its rows are there, the other supporting lines
+// cut to one row each, the last row saying how many more v shows.
 func (m *Model) fitVerdict(w, rows int) []string {
 	all := m.verdictLines(w)
 	if len(all) <= rows {
@@ -80,20 +104,20 @@ func (m *Model) fitVerdict(w, rows int) []string {
 		lines[rows-1] = truncate(lines[rows-1], w-len(" … v")-2) + m.st.muted.Render(" … v")
 		return lines
 	}
-	if c := m.verdict.Current; c != nil {
-		// "Keep it or switch" matters most to someone who pays for a plan.
-		slices.SortStableFunc(support, func(a, b string) int {
-			return b2i(strings.Contains(b, "You pay for "+c.Name)) - b2i(strings.Contains(a, "You pay for "+c.Name))
-		})
-	}
+	current := m.currentFirst(support)
 	for i, s := range support {
-		left := len(support) - i - 1
-		if len(lines) == rows-1 && left > 0 {
+		part := []string{truncate(s, w-2)}
+		if wrapped := wrapIndented(s, w); i == 0 && current && len(lines)+len(wrapped) <= rows {
+			part = wrapped // "switching saves $X" is the point of it: whole
+		}
+		if left := len(support) - i - 1; len(lines)+len(part) >= rows && left > 0 {
 			tail := fmt.Sprintf(" … %d more: v", left)
-			lines = append(lines, truncate(s, w-2-len(tail))+m.st.muted.Render(tail))
+			last := len(part) - 1
+			part[last] = truncate(part[last], w-2-len(tail)) + m.st.muted.Render(tail)
+			lines = append(lines, part...)
 			break
 		}
-		lines = append(lines, truncate(s, w-2))
+		lines = append(lines, part...)
 	}
 	return lines
 }
