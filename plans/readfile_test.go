@@ -6,25 +6,20 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/tokenomics/tokenomics/safefile"
+
+	"github.com/tokenomics/tokenomics/safefile/safefiletest"
 )
 
 // Every file reader stops at maxFileSize+1 bytes and refuses what is not a
 // regular file: /dev/zero once grew a run to 2.6 GB, and a FIFO hung it.
 func TestLoadersRefuseDevicesAndHugeFiles(t *testing.T) {
 	dir := t.TempDir()
-	fifo := filepath.Join(dir, "fifo.yaml")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Skip("no FIFOs here:", err)
-	}
-	zero := filepath.Join(dir, "zero.yaml")
-	if err := os.Symlink("/dev/zero", zero); err != nil {
-		t.Fatal(err)
-	}
+	fifo := safefiletest.FIFO(t, filepath.Join(dir, "fifo.yaml"))
+	zero := safefiletest.EndlessLink(t, filepath.Join(dir, "zero.yaml"))
 	huge := filepath.Join(dir, "huge.yaml")
 	if err := os.WriteFile(huge, []byte("name: "+strings.Repeat("x", maxFileSize)), 0o644); err != nil {
 		t.Fatal(err)

@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tokenomics/tokenomics/safefile/safefiletest"
 )
 
 // within fails the test when f does not return in 5 s: a read that waits on
@@ -29,21 +31,10 @@ func within(t *testing.T, f func()) {
 	}
 }
 
-func mkfifo(t *testing.T, path string) {
-	t.Helper()
-	if err := syscall.Mkfifo(path, 0o600); err != nil {
-		t.Skip("no FIFOs here:", err)
-	}
-}
-
 func TestReadFileRefuses(t *testing.T) {
 	dir := t.TempDir()
-	fifo := filepath.Join(dir, "fifo")
-	mkfifo(t, fifo)
-	zeroLink := filepath.Join(dir, "zero.yaml")
-	if err := os.Symlink("/dev/zero", zeroLink); err != nil {
-		t.Fatal(err)
-	}
+	fifo := safefiletest.FIFO(t, filepath.Join(dir, "fifo"))
+	zeroLink := safefiletest.EndlessLink(t, filepath.Join(dir, "zero.yaml"))
 	const limit = 10
 	exact := filepath.Join(dir, "exact")
 	over := filepath.Join(dir, "over")
@@ -178,7 +169,7 @@ func TestWriteRefusesLinksAndSpecialFiles(t *testing.T) {
 			os.WriteFile(filepath.Join(dir, "target"), []byte("target\n"), 0o644)
 			os.Symlink("target", path+".bak")
 		}, ErrSymlink},
-		{"path is a FIFO", func(t *testing.T, dir, path string) { mkfifo(t, path) }, ErrNotRegular},
+		{"path is a FIFO", func(t *testing.T, dir, path string) { safefiletest.FIFO(t, path) }, ErrNotRegular},
 		{"path is a directory", func(t *testing.T, dir, path string) { os.Mkdir(path, 0o755) }, ErrNotRegular},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

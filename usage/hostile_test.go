@@ -6,11 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tokenomics/tokenomics/safefile/safefiletest"
 )
 
 // Hostile logs: each case is a defect once found by feeding the importer
@@ -159,14 +160,8 @@ func TestSpecialFilesSkipped(t *testing.T) {
 	dir := t.TempDir()
 	logs := filepath.Join(dir, "projects", "p")
 	writeLog(t, filepath.Join(logs, "good.jsonl"), claudeLine("1", "2026-03-02T10:00:00Z", "m", 10, 1))
-	fifo := filepath.Join(logs, "fifo.jsonl")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Skip("no FIFOs here:", err)
-	}
-	zero := filepath.Join(logs, "zero.jsonl")
-	if err := os.Symlink("/dev/zero", zero); err != nil {
-		t.Fatal(err)
-	}
+	fifo := safefiletest.FIFO(t, filepath.Join(logs, "fifo.jsonl"))
+	zero := safefiletest.EndlessLink(t, filepath.Join(logs, "zero.jsonl"))
 	l, err := loadWithin(t, dir)
 	if err != nil {
 		t.Fatal(err)
@@ -192,10 +187,7 @@ func TestSpecialFilesSkipped(t *testing.T) {
 // A FIFO put where a log was, after the folder was listed, is refused when
 // it is opened rather than waited on.
 func TestOpenLogRefusesFIFO(t *testing.T) {
-	fifo := filepath.Join(t.TempDir(), "late.jsonl")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Skip("no FIFOs here:", err)
-	}
+	fifo := safefiletest.FIFO(t, filepath.Join(t.TempDir(), "late.jsonl"))
 	done := make(chan error, 1)
 	go func() {
 		f, err := openLog(fifo)

@@ -17,6 +17,8 @@ import (
 
 	"github.com/tokenomics/tokenomics/safefile"
 	"github.com/tokenomics/tokenomics/ui"
+
+	"github.com/tokenomics/tokenomics/safefile/safefiletest"
 )
 
 // What the tool promises about files (README, "Files"), each promise a test.
@@ -44,25 +46,14 @@ func runWithin(t *testing.T, args ...string) (string, string, int) {
 	return "", "", 0
 }
 
-func fifo(t *testing.T, path string) string {
-	t.Helper()
-	if err := syscall.Mkfifo(path, 0o600); err != nil {
-		t.Skip("no FIFOs here:", err)
-	}
-	return path
-}
-
 // A file named where a file is expected is read only when it is a regular
 // file, and no further than its cap: FIFOs, devices and links to them are
 // refused at once, with exit status 2 (bad input), and so is a regular
 // file over the cap.
 func TestNamedFilesRefused(t *testing.T) {
 	home := isolate(t)
-	f := fifo(t, filepath.Join(home, "fifo"))
-	zero := filepath.Join(home, "zero.jsonl")
-	if err := os.Symlink("/dev/zero", zero); err != nil {
-		t.Fatal(err)
-	}
+	f := safefiletest.FIFO(t, filepath.Join(home, "fifo"))
+	zero := safefiletest.EndlessLink(t, filepath.Join(home, "zero.jsonl"))
 	huge := writeFile(t, filepath.Join(home, "huge.yaml"), "name: "+strings.Repeat("x", 5<<20))
 	notRegular := "not a regular file"
 	for _, tc := range []struct {
@@ -110,7 +101,7 @@ func TestImportSkipsSpecialFilesInFolders(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeFile(t, filepath.Join(logs, "s2.jsonl"), string(good))
-	fifo(t, filepath.Join(logs, "fifo.jsonl"))
+	safefiletest.FIFO(t, filepath.Join(logs, "fifo.jsonl"))
 	out, errs, code := runWithin(t, "import", "claude-code", filepath.Join(home, "logs"))
 	if code != 0 || !strings.Contains(out, "fifo.jsonl") || !strings.Contains(out, "not a regular file: skipped") || !strings.Contains(out, "2 requests") {
 		t.Errorf("exit %d\n%s%s", code, out, errs)
@@ -214,7 +205,7 @@ func TestBadStateKeptAside(t *testing.T) {
 	}
 	// A FIFO as the state file once left the app on a blank screen: it is
 	// refused without waiting, and moved aside like any state that does not load.
-	f := fifo(t, filepath.Join(dir, "fifo.yaml"))
+	f := safefiletest.FIFO(t, filepath.Join(dir, "fifo.yaml"))
 	done := make(chan string, 1)
 	go func() { _, note := keepBadState(f); done <- note }()
 	select {
