@@ -322,8 +322,8 @@ func calibrateTable(c *calibration, color bool) string {
 		if h.Requests == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "Heaviest %s window: %s, %s to %s (%d requests)\n", windowName(h.WindowHours), dollars(h.USD),
-			h.From.In(l.Location).Format("2006-01-02 15:04"), h.To.In(l.Location).Format("2006-01-02 15:04 MST"), h.Requests)
+		fmt.Fprintf(&b, "Heaviest %s window: %s, %s to %s (%s)\n", windowName(h.WindowHours), dollars(h.USD),
+			h.From.In(l.Location).Format("2006-01-02 15:04"), h.To.In(l.Location).Format("2006-01-02 15:04 MST"), plural(int64(h.Requests), "request"))
 	}
 	for _, n := range append(c.catNote, c.res.Notes...) {
 		fmt.Fprintf(&b, "note: %s\n", n)
