@@ -108,8 +108,12 @@ func Verdict(r *model.Result, current string, cur money.Currency) (string, []str
 		lines = append(lines, s)
 	}
 	if f := v.BestFree; f != nil {
-		lines = append(lines, fmt.Sprintf("Free plan for part, API for the rest: %s with %s/month of API overflow is cheaper still.",
-			f.Name, cur.Format(f.Monthly)))
+		if f.Fits {
+			lines = append(lines, fmt.Sprintf("A free plan carries all of it, within its caps as the catalog has them: %s.", f.Name))
+		} else {
+			lines = append(lines, fmt.Sprintf("Free plan for part, API for the rest: %s with %s/month of API overflow is cheaper still.",
+				f.Name, cur.Format(f.Monthly)))
+		}
 	}
 	if s := currentLine(&v, current, cur); s != "" {
 		lines = append(lines, s)

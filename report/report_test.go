@@ -298,3 +298,31 @@ func TestBreakEvenColumn(t *testing.T) {
 		t.Errorf("a plan that cannot carry the work: %q, want —", BreakEven(&r, q))
 	}
 }
+
+func TestVerdictFreePlanCarriesAll(t *testing.T) {
+	// Acme Free, 100 messages per 5 h against 40 a day · 5/8 = 25: it takes
+	// everything for $0, below the API's 880 · 0.006 = $5.28. The headline
+	// still answers with the API (no paid plan) and the free plan gets its
+	// own line, without "API for the rest".
+	cat := &model.Catalog{
+		Models: []model.APIModel{{ID: "mini", Provider: "acme", Name: "Acme Mini", Tier: model.Mid,
+			Rates: model.Rates{Input: 1, Output: 4}, ContextWindow: 200000, Status: "active"}},
+		Plans: []model.Subscription{{ID: "free", Vendor: "acme", Name: "Acme Free", Models: []string{"mini"},
+			Limits: []model.Limit{{WindowHours: 5, Messages: 100}}}},
+	}
+	w := model.NewWorkload("w")
+	c := model.NewClass("Short")
+	c.Count, c.InputTokens, c.OutputTokens = 40, 2000, 1000
+	w.Classes = []model.Class{c}
+	r, err := model.Evaluate(w, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	main, lines := Verdict(&r, "", money.USD)
+	if !strings.HasPrefix(main, "API: API mix, acme at $5.28/month") {
+		t.Errorf("main %q", main)
+	}
+	if want := "A free plan carries all of it, within its caps as the catalog has them: Acme Free."; len(lines) != 1 || lines[0] != want {
+		t.Errorf("lines %q", lines)
+	}
+}
