@@ -177,25 +177,28 @@ func Load(src Source, opt Options) (*Log, error) {
 	if len(roots) == 0 {
 		roots, explicit = DefaultRoots(src), false
 	}
-	jobs, problems, readable := discover(src, roots, explicit)
-	if len(readable) == 0 {
-		return nil, fmt.Errorf("%w: no %s logs in %s", ErrNothingReadable, src.Title(), strings.Join(roots, ", "))
-	}
-	slices.SortStableFunc(jobs, func(a, b fileJob) int { return int(min(max(b.size-a.size, -1), 1)) })
-
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = max(1, min(workers, len(jobs)))
+	workers = max(1, workers)
+
+	// The walk feeds the readers as it goes: reading starts with the first
+	// file found, not after the last.
+	next := make(chan fileJob, 256)
+	var problems []Problem
+	var readable []string
+	jobs := 0
+	go func() {
+		defer close(next)
+		problems, readable = discover(src, roots, explicit, func(j fileJob) {
+			jobs++
+			next <- j
+		})
+	}()
 
 	sh := &shared{src: src, maxLine: maxLine, seed: maphash.MakeSeed(), seed2: maphash.MakeSeed()}
 	sh.models.idx, sh.sessions.idx = map[string]int{}, map[string]int{}
-	next := make(chan int, len(jobs))
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
 	batches := make(chan []item, 2*workers)
 	sh.free = make(chan []item, 4*workers)
 	ws := make([]*worker, workers)
@@ -205,7 +208,7 @@ func Load(src Source, opt Options) (*Log, error) {
 		ws[i] = w
 		wg.Go(func() {
 			for j := range next {
-				w.file(jobs[j])
+				w.file(j)
 			}
 			w.flush()
 		})
@@ -223,6 +226,10 @@ func Load(src Source, opt Options) (*Log, error) {
 		}
 	}
 
+	// The workers are done, so the walk is over: its results are set.
+	if len(readable) == 0 {
+		return nil, fmt.Errorf("%w: no %s logs in %s", ErrNothingReadable, src.Title(), strings.Join(roots, ", "))
+	}
 	l := &Log{Source: src, Roots: readable, Location: loc, Since: opt.Since, Until: opt.Until, Duplicates: d.dups}
 	var counts [nSkip]int64
 	var fileProblems []Problem
@@ -239,8 +246,8 @@ func Load(src Source, opt Options) (*Log, error) {
 		l.Lines += w.lines
 		fileProblems = append(fileProblems, w.problems...)
 	}
-	if len(jobs) > 0 && l.Files == 0 {
-		return nil, fmt.Errorf("%w: none of the %d %s log files could be opened (%s: %s)", ErrNothingReadable, len(jobs), src.Title(), fileProblems[0].Path, fileProblems[0].What)
+	if jobs > 0 && l.Files == 0 {
+		return nil, fmt.Errorf("%w: none of the %d %s log files could be opened (%s: %s)", ErrNothingReadable, jobs, src.Title(), fileProblems[0].Path, fileProblems[0].What)
 	}
 	problems = append(problems, fileProblems...)
 	for k, n := range counts {

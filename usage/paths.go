@@ -96,20 +96,20 @@ type Problem struct {
 // fileJob is one log file to read.
 type fileJob struct {
 	path    string
-	size    int64
 	session string // the session the path says, for lines that name none
 }
 
-// discover lists the log files under roots. explicit roots that are missing
-// are problems; missing default roots are only not there. It returns the
-// roots that could be read at all.
-func discover(src Source, roots []string, explicit bool) (jobs []fileJob, problems []Problem, readable []string) {
+// discover finds the log files under roots and hands each to found as soon
+// as it is seen, so that reading starts while the walk goes on. explicit
+// roots that are missing are problems; missing default roots are only not
+// there. It returns the roots that could be read at all.
+func discover(src Source, roots []string, explicit bool, found func(fileJob)) (problems []Problem, readable []string) {
 	seen := map[string]bool{}
 	seenBase := map[string]bool{} // Codex: a rollout in sessions/ hides its archived copy
 	// filepath.Abs asks for the working directory on every call (two stat
 	// calls); a walk over thousands of files asks once.
 	getwd := sync.OnceValues(os.Getwd)
-	add := func(p string, size int64, codexArchived bool) {
+	add := func(p string, codexArchived bool) {
 		abs := filepath.Clean(p)
 		if wd, err := getwd(); err == nil && !filepath.IsAbs(p) {
 			abs = filepath.Join(wd, p)
@@ -125,7 +125,7 @@ func discover(src Source, roots []string, explicit bool) (jobs []fileJob, proble
 			seenBase[base] = true
 		}
 		seen[abs] = true
-		jobs = append(jobs, fileJob{path: p, size: size, session: pathSession(src, p)})
+		found(fileJob{path: p, session: pathSession(src, p)})
 	}
 	for _, root := range roots {
 		st, err := os.Stat(root)
@@ -141,7 +141,7 @@ func discover(src Source, roots []string, explicit bool) (jobs []fileJob, proble
 				continue
 			}
 			readable = append(readable, root)
-			add(root, st.Size(), false)
+			add(root, false)
 			continue
 		}
 		var dirs []string
@@ -181,19 +181,22 @@ func discover(src Source, roots []string, explicit bool) (jobs []fileJob, proble
 				if d.IsDir() || !strings.HasSuffix(d.Name(), ".jsonl") {
 					return nil
 				}
-				info, err := d.Info()
-				if err == nil && d.Type()&fs.ModeSymlink != 0 {
-					info, err = os.Stat(p)
+				// The directory entry says the type: only a symlink needs a
+				// stat. openLog checks again, as a file can be swapped after.
+				mode := d.Type()
+				if mode&fs.ModeSymlink != 0 {
+					info, err := os.Stat(p)
+					if err != nil {
+						problems = append(problems, Problem{p, describeOpen(err, "unreadable")})
+						return nil
+					}
+					mode = info.Mode()
 				}
-				if err != nil {
-					problems = append(problems, Problem{p, describeOpen(err, "unreadable")})
-					return nil
-				}
-				if !info.Mode().IsRegular() {
+				if !mode.IsRegular() {
 					problems = append(problems, Problem{p, notRegular})
 					return nil
 				}
-				add(p, info.Size(), archived[dir])
+				add(p, archived[dir])
 				return nil
 			})
 			if err != nil {
@@ -204,7 +207,7 @@ func discover(src Source, roots []string, explicit bool) (jobs []fileJob, proble
 			readable = append(readable, root)
 		}
 	}
-	return jobs, problems, readable
+	return problems, readable
 }
 
 // notRegular is the problem of a FIFO, device or socket where a log should
