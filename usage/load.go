@@ -264,15 +264,8 @@ func Load(src Source, opt Options) (*Log, error) {
 	l.models, l.sessions = sh.models.names, sh.sessions.names
 
 	// The date filter comes after de-duplication, as in ccusage.
-	kept := d.recs[:0]
-	for _, r := range d.recs {
-		if r.ts < lo || r.ts >= hi {
-			l.OutOfRange++
-			continue
-		}
-		kept = append(kept, r)
-	}
-	l.recs = slices.Clip(kept)
+	d.msgs = nil
+	l.recs, l.OutOfRange = d.recs.within(lo, hi)
 	l.canonicalize()
 	return l, nil
 }
@@ -703,7 +696,7 @@ func plausible(t *[nTok]uint32) bool {
 // Ties are broken on the earlier timestamp, then the session name, then the
 // token counts, so that reruns give the same sessions.
 type dedup struct {
-	recs     []rec
+	recs     recStore
 	msgs     map[[2]uint64]int32 // message id → first record of its chain
 	sessions *interner
 	dups     int64
@@ -713,17 +706,16 @@ func (d *dedup) add(it *item) {
 	r := it.r
 	r.next = -1
 	if !it.hasMsg {
-		d.recs = append(d.recs, r)
+		d.recs.push(r)
 		return
 	}
 	head, ok := d.msgs[it.msg]
 	if !ok {
-		d.msgs[it.msg] = int32(len(d.recs))
-		d.recs = append(d.recs, r)
+		d.msgs[it.msg] = d.recs.push(r)
 		return
 	}
 	d.dups++
-	h := &d.recs[head]
+	h := d.recs.at(head)
 	if r.flags&fSide != 0 {
 		// A chain holding a non-sidechain entry never holds a sidechain one.
 		if h.flags&fSide != 0 && d.better(&r, h) {
@@ -736,7 +728,7 @@ func (d *dedup) add(it *item) {
 		return
 	}
 	for i := head; ; {
-		x := &d.recs[i]
+		x := d.recs.at(i)
 		if x.flags&fHasReq == r.flags&fHasReq && x.req == r.req {
 			if d.better(&r, x) {
 				r.next = x.next
@@ -746,12 +738,56 @@ func (d *dedup) add(it *item) {
 		}
 		if x.next < 0 {
 			d.dups--
-			x.next = int32(len(d.recs))
-			d.recs = append(d.recs, r)
+			x.next = d.recs.push(r)
 			return
 		}
 		i = x.next
 	}
+}
+
+// recStore holds the records being de-duplicated in fixed-size chunks: it
+// grows without copying, so no outgrown array is left for the collector and
+// the heap stays near what is live.
+type recStore struct {
+	chunks [][]rec
+	n      int32
+}
+
+const chunkBits = 12 // 4096 records (192 KiB) a chunk
+
+func (s *recStore) push(r rec) int32 {
+	if int(s.n)>>chunkBits == len(s.chunks) {
+		s.chunks = append(s.chunks, make([]rec, 0, 1<<chunkBits))
+	}
+	c := &s.chunks[len(s.chunks)-1]
+	*c = append(*c, r)
+	s.n++
+	return s.n - 1
+}
+
+func (s *recStore) at(i int32) *rec { return &s.chunks[i>>chunkBits][i&(1<<chunkBits-1)] }
+
+// within returns the records of [lo, hi) in one slice of the exact size, and
+// how many were outside; each chunk is let go once copied.
+func (s *recStore) within(lo, hi int64) ([]rec, int64) {
+	n := 0
+	for _, c := range s.chunks {
+		for i := range c {
+			if c[i].ts >= lo && c[i].ts < hi {
+				n++
+			}
+		}
+	}
+	out := make([]rec, 0, n)
+	for k, c := range s.chunks {
+		for i := range c {
+			if c[i].ts >= lo && c[i].ts < hi {
+				out = append(out, c[i])
+			}
+		}
+		s.chunks[k] = nil
+	}
+	return out, int64(s.n) - int64(n)
 }
 
 // better reports whether a should replace b (both sidechain or both not).
