@@ -215,7 +215,7 @@ func Load(src Source, opt Options) (*Log, error) {
 	}
 	go func() { wg.Wait(); close(batches) }()
 
-	d := dedup{msgs: map[[2]uint64]int32{}, sessions: &sh.sessions}
+	d := dedup{sessions: &sh.sessions}
 	for b := range batches {
 		for i := range b {
 			d.add(&b[i])
@@ -264,7 +264,7 @@ func Load(src Source, opt Options) (*Log, error) {
 	l.models, l.sessions = sh.models.names, sh.sessions.names
 
 	// The date filter comes after de-duplication, as in ccusage.
-	d.msgs = nil
+	d.msgs = msgIndex{}
 	l.recs, l.OutOfRange = d.recs.within(lo, hi)
 	l.canonicalize()
 	return l, nil
@@ -697,7 +697,7 @@ func plausible(t *[nTok]uint32) bool {
 // token counts, so that reruns give the same sessions.
 type dedup struct {
 	recs     recStore
-	msgs     map[[2]uint64]int32 // message id → first record of its chain
+	msgs     msgIndex // message id → first record of its chain
 	sessions *interner
 	dups     int64
 }
@@ -709,9 +709,9 @@ func (d *dedup) add(it *item) {
 		d.recs.push(r)
 		return
 	}
-	head, ok := d.msgs[it.msg]
-	if !ok {
-		d.msgs[it.msg] = d.recs.push(r)
+	head, slot := d.msgs.find(it.msg, &d.recs)
+	if head < 0 {
+		d.msgs.insert(slot, d.recs.pushKey(r, it.msg), &d.recs)
 		return
 	}
 	d.dups++
@@ -745,27 +745,83 @@ func (d *dedup) add(it *item) {
 	}
 }
 
-// recStore holds the records being de-duplicated in fixed-size chunks: it
-// grows without copying, so no outgrown array is left for the collector and
-// the heap stays near what is live.
+// recStore holds the records being de-duplicated, and the message key of
+// each (zero for none), in fixed-size chunks: it grows without copying, so
+// no outgrown array is left for the collector and the heap stays near what
+// is live.
 type recStore struct {
 	chunks [][]rec
+	keys   [][][2]uint64
 	n      int32
 }
 
-const chunkBits = 12 // 4096 records (192 KiB) a chunk
+const chunkBits = 12 // 4096 records (192 KiB, and 64 KiB of keys) a chunk
 
-func (s *recStore) push(r rec) int32 {
+func (s *recStore) push(r rec) int32 { return s.pushKey(r, [2]uint64{}) }
+
+func (s *recStore) pushKey(r rec, key [2]uint64) int32 {
 	if int(s.n)>>chunkBits == len(s.chunks) {
 		s.chunks = append(s.chunks, make([]rec, 0, 1<<chunkBits))
+		s.keys = append(s.keys, make([][2]uint64, 0, 1<<chunkBits))
 	}
-	c := &s.chunks[len(s.chunks)-1]
-	*c = append(*c, r)
+	c, k := &s.chunks[len(s.chunks)-1], &s.keys[len(s.keys)-1]
+	*c, *k = append(*c, r), append(*k, key)
 	s.n++
 	return s.n - 1
 }
 
 func (s *recStore) at(i int32) *rec { return &s.chunks[i>>chunkBits][i&(1<<chunkBits-1)] }
+
+func (s *recStore) key(i int32) [2]uint64 { return s.keys[i>>chunkBits][i&(1<<chunkBits-1)] }
+
+// msgIndex finds the first record of a message id: an open-addressing table
+// of record numbers, the keys (128-bit hashes of the id) being kept beside
+// the records. About 20 bytes a message where a Go map takes 53. Two ids are
+// told apart by their two independent 64-bit hashes: with a million ids the
+// chance that any two share both is below 10^-26.
+type msgIndex struct {
+	slots []int32 // record number + 1; 0 is empty
+	n     int
+}
+
+// find returns the record of key, or -1 and the slot to insert it at.
+func (m *msgIndex) find(key [2]uint64, s *recStore) (int32, int) {
+	if len(m.slots) == 0 {
+		return -1, -1
+	}
+	mask := uint64(len(m.slots) - 1)
+	for i := key[0] & mask; ; i = (i + 1) & mask {
+		r := m.slots[i]
+		if r == 0 {
+			return -1, int(i)
+		}
+		if s.key(r-1) == key {
+			return r - 1, -1
+		}
+	}
+}
+
+// insert puts record rec, whose key find did not find, at slot, growing
+// the table to keep it at most three quarters full.
+func (m *msgIndex) insert(slot int, rec int32, s *recStore) {
+	if (m.n+1)*4 > len(m.slots)*3 {
+		old := m.slots
+		m.slots = make([]int32, max(1024, 2*len(old)))
+		mask := uint64(len(m.slots) - 1)
+		for _, r := range old {
+			if r != 0 {
+				i := s.key(r - 1)[0] & mask
+				for m.slots[i] != 0 {
+					i = (i + 1) & mask
+				}
+				m.slots[i] = r
+			}
+		}
+		_, slot = m.find(s.key(rec), s)
+	}
+	m.slots[slot] = rec + 1
+	m.n++
+}
 
 // within returns the records of [lo, hi) in one slice of the exact size, and
 // how many were outside; each chunk is let go once copied.
@@ -785,7 +841,7 @@ func (s *recStore) within(lo, hi int64) ([]rec, int64) {
 				out = append(out, c[i])
 			}
 		}
-		s.chunks[k] = nil
+		s.chunks[k], s.keys[k] = nil, nil
 	}
 	return out, int64(s.n) - int64(n)
 }

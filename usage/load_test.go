@@ -520,7 +520,7 @@ func TestDedupOrderIndependent(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 2000 {
 		rng.Shuffle(len(perm), func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
-		d := dedup{msgs: map[[2]uint64]int32{}, sessions: &sessions}
+		d := dedup{sessions: &sessions}
 		for _, i := range perm {
 			it := items[i]
 			d.add(&it)
@@ -647,5 +647,34 @@ func TestCodexRepeats(t *testing.T) {
 	g := l.RateLimits[10]
 	if g.PlanType != "go" || g.Primary.WindowMinutes != 10080 || g.Primary.UsedPercent != 6 || g.Secondary.Known {
 		t.Errorf("go snapshot %+v", g)
+	}
+}
+
+// TestMsgIndex fills the message index past several growths, with pairs of
+// keys that share their first hash (and so their slot) but not the second:
+// each must find its own record, and a key never inserted none.
+func TestMsgIndex(t *testing.T) {
+	var s recStore
+	var m msgIndex
+	key := func(i int) [2]uint64 { return [2]uint64{uint64(i / 2 * 7919), uint64(i)} }
+	const n = 10000
+	for i := range n {
+		r, slot := m.find(key(i), &s)
+		if r >= 0 {
+			t.Fatalf("key %d found before it was inserted (record %d)", i, r)
+		}
+		m.insert(slot, s.pushKey(rec{ts: int64(i)}, key(i)), &s)
+	}
+	for i := range n {
+		r, _ := m.find(key(i), &s)
+		if r < 0 || s.at(r).ts != int64(i) {
+			t.Fatalf("key %d: record %d", i, r)
+		}
+	}
+	if r, _ := m.find([2]uint64{7919, n + 1}, &s); r >= 0 {
+		t.Errorf("a key never inserted found record %d", r)
+	}
+	if got, want := len(m.slots), 16384; got != want { // 10000 keys fit 3/4 of 16384 slots, not of 8192
+		t.Errorf("%d slots, want %d", got, want)
 	}
 }
