@@ -10,8 +10,8 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"charm.land/lipgloss/v2/table"
 
+	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 )
 
@@ -60,33 +60,27 @@ func Table(c *Comparison, color bool) string {
 		rows[i] = []string{strconv.Itoa(i + 1), q.Name, q.Kind.String(), c.Currency.Format(q.Monthly), Range(q, c.Currency),
 			c.Currency.FormatSmall(q.PerTask), Fit(q), Utilization(q), BreakEven(c.Result, q), Why(q, c.Currency)}
 	}
-	t := NewTable().
-		Headers("#", "Option", "Kind", "Monthly", "Caps' range", "Per task", "Fits", "Caps", "Break-even", "Why").
-		Rows(rows...).
-		StyleFunc(func(row, col int) lipgloss.Style {
-			s := lipgloss.NewStyle().PaddingRight(2)
-			if col == 0 || col == 3 || col == 4 || col == 5 || col == 7 || col == 8 {
-				s = s.Align(lipgloss.Right)
-			}
-			if row == table.HeaderRow {
-				return s.Inherit(bold)
-			}
-			if col == 6 && row >= 0 && row < len(qs) {
+	right := columns.Right
+	b.WriteString(columns.Table(
+		[]string{"#", "Option", "Kind", "Monthly", "Caps' range", "Per task", "Fits", "Caps", "Break-even", "Why"}, rows,
+		[]columns.Align{right, 0, 0, right, right, right, 0, right, right},
+		func(row, col int, s string) string {
+			switch {
+			case row == columns.HeaderRow:
+				return bold.Render(s)
+			case col == 6:
 				switch q := &qs[row]; {
 				case !q.Eligible:
-					return s.Inherit(bad)
+					return bad.Render(s)
 				case !q.Fits:
-					return s.Inherit(warn)
-				default:
-					return s.Inherit(good)
+					return warn.Render(s)
 				}
-			}
-			if col == 9 {
-				return s.Inherit(dim)
+				return good.Render(s)
+			case col == 9:
+				return dim.Render(s)
 			}
 			return s
-		})
-	b.WriteString(Render(t))
+		}))
 	if n := len(c.Result.Quotes) - len(qs); n > 0 {
 		fmt.Fprintf(&b, "%s\n", dim.Render(fmt.Sprintf("… %d more (--top 0 shows all)", n)))
 	}
@@ -100,21 +94,6 @@ func Table(c *Comparison, color bool) string {
 		}
 	}
 	return b.String()
-}
-
-// NewTable is a borderless table: columns apart by their cells' padding.
-func NewTable() *table.Table {
-	return table.New().Border(lipgloss.HiddenBorder()).BorderTop(false).BorderBottom(false).
-		BorderLeft(false).BorderRight(false).BorderHeader(false).BorderColumn(false)
-}
-
-// Render draws t without the trailing blanks of its last column.
-func Render(t *table.Table) string {
-	lines := strings.Split(t.String(), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	return strings.Join(lines, "\n") + "\n"
 }
 
 // jsonQuote is one option in the JSON of DESIGN.md; sources are an addition.

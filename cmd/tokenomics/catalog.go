@@ -2,17 +2,15 @@ package main
 
 import (
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"charm.land/lipgloss/v2/table"
 	"github.com/spf13/cobra"
 
+	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
-	"github.com/tokenomics/tokenomics/report"
 )
 
 func newPlans(stdout io.Writer) *cobra.Command {
@@ -120,21 +118,21 @@ func short(s string, n int) string {
 // catalogTable draws a borderless table with bold headers (when color is on)
 // and the columns of right aligned to the right.
 func catalogTable(color bool, headers []string, rows [][]string, right ...int) string {
-	head := lipgloss.NewStyle().PaddingRight(2)
-	if color {
-		head = head.Bold(true)
+	align := make([]columns.Align, len(headers))
+	for _, c := range right {
+		align[c] = columns.Right
 	}
-	return report.Render(report.NewTable().Headers(headers...).Rows(rows...).
-		StyleFunc(func(row, col int) lipgloss.Style {
-			s := lipgloss.NewStyle().PaddingRight(2)
-			if row == table.HeaderRow {
-				s = head
-			}
-			if slices.Contains(right, col) {
-				s = s.Align(lipgloss.Right)
+	var style func(row, col int, s string) string
+	if color {
+		bold := lipgloss.NewStyle().Bold(true)
+		style = func(row, _ int, s string) string {
+			if row == columns.HeaderRow {
+				return bold.Render(s)
 			}
 			return s
-		}))
+		}
+	}
+	return columns.Table(headers, rows, align, style)
 }
 
 func plansJSON(w io.Writer, cat *plans.Catalog, kind string) error {
