@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/guptarohit/asciigraph"
 
+	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/report"
 )
@@ -161,7 +162,7 @@ func (p *chartPane) render(sh *shared, r rect) []string {
 	}
 	step := niceStep(top*sh.cur.Rate/float64(plotH)) / sh.cur.Rate
 	top = step * float64(plotH)
-	labelW := max(ansiWidth(sh.moneyShort(top)), ansiWidth(sh.moneyShort(0)), ansiWidth(sh.moneyShort(step)))
+	labelW := max(columns.Width(sh.moneyShort(top)), columns.Width(sh.moneyShort(0)), columns.Width(sh.moneyShort(step)))
 	n := iw - labelW - 3 // the axis takes a label, a space and the ┤
 	if n%2 == 0 {
 		n--
@@ -254,66 +255,79 @@ func (sh *shared) readout(qs []*model.Quote, base, iw int, spark bool) []string 
 			if v, ok := sh.costAt(q, k); ok {
 				vals[i][j] = sh.cur.Format(v)
 			}
-			valW = max(valW, ansiWidth(vals[i][j]))
+			valW = max(valW, columns.Width(vals[i][j]))
 		}
 		if v, ok := sh.costAt(q, kMax); ok {
 			top = max(top, v)
 		}
 	}
-	cols := len(readoutKs)
-	rest := iw - 3 - cols*(valW+1)
-	if spark && rest-sparkW-1 < 12 {
-		spark = false
-	}
+	// Columns: the swatch, the name, the sparkline, a value per volume. The
+	// sparkline goes first when the room is short, then the 4× column, then
+	// ½×; the name takes the room left.
+	const swatch, name, sparkCol, val0 = 0, 1, 2, 3
+	cols := make([]columns.Col, val0+len(readoutKs))
+	cols[swatch] = columns.Col{Want: 2}
+	cols[name] = columns.Col{Want: 12, Gap: 1, Fill: true}
 	if spark {
-		rest -= sparkW + 1
+		cols[sparkCol] = columns.Col{Want: sparkW, Gap: 1}
 	}
-	for rest < 8 && cols > 2 {
-		cols-- // the 4× column goes first, then ½×
-		rest += valW + 1
+	for j := range readoutKs {
+		cols[val0+j] = columns.Col{Want: valW, Gap: 1, Align: columns.Right}
 	}
-	nameW := max(rest, 4)
-	show := readoutKs[:cols]
-	if cols == 2 {
-		show = []float64{1, 2}
+	w := columns.Widths(iw, cols, columns.Drop(sparkCol), columns.Shrink(name, 8),
+		columns.Drop(val0+slices.Index(readoutKs, 4)), columns.Drop(val0+slices.Index(readoutKs, 0.5)), columns.Shrink(name, 4))
+	var b strings.Builder
+	columns.Blank(&b, 3+w[name])
+	if w[sparkCol] > 0 {
+		b.WriteByte(' ')
+		columns.Write(&b, "¼× → 4×", sparkW, columns.Left)
 	}
-	head := strings.Repeat(" ", 3+nameW)
-	if spark {
-		head += " " + pad("¼× → 4×", sparkW)
-	}
-	for _, k := range show {
+	for j, k := range readoutKs {
+		if w[val0+j] == 0 {
+			continue
+		}
 		l := times(k)
 		if k == sh.prefs.Volume {
 			l = "now"
 		}
-		head += " " + padLeft(l, valW)
+		b.WriteByte(' ')
+		columns.Write(&b, l, valW, columns.Right)
 	}
-	out := []string{sh.st.muted.Render(truncate(head, iw))}
+	out := []string{sh.st.muted.Render(columns.Cut(b.String(), iw))}
+	cs := sh.seriesColors(len(qs), base)
 	for i, q := range qs {
-		sw := seriesChar(i, base) + seriesChar(i, base)
-		if cs := sh.seriesColors(len(qs), base); cs != nil {
-			sw = cs[i].String() + sw + asciigraph.Default.String()
+		b.Reset()
+		if cs != nil {
+			b.WriteString(cs[i].String())
 		}
-		name := truncate(q.Name, nameW)
+		b.WriteString(seriesChar(i, base))
+		b.WriteString(seriesChar(i, base))
+		if cs != nil {
+			b.WriteString(asciigraph.Default.String())
+		}
+		b.WriteByte(' ')
+		n := columns.Cut(q.Name, w[name])
 		if i == base {
 			const tag = " (baseline)"
-			name = truncate(q.Name, max(nameW-len(tag), 1)) + sh.st.muted.Render(tag)
+			n = columns.Cut(q.Name, max(w[name]-len(tag), 1)) + sh.st.muted.Render(tag)
 		}
-		l := sw + " " + pad(truncate(name, nameW), nameW)
-		if spark {
-			l += " " + sh.sparkline(q, sparkW, top)
+		columns.Write(&b, columns.Cut(n, w[name]), w[name], columns.Left)
+		if w[sparkCol] > 0 {
+			b.WriteByte(' ')
+			b.WriteString(sh.sparkline(q, sparkW, top))
 		}
 		for j, k := range readoutKs {
-			if !slices.Contains(show, k) {
+			if w[val0+j] == 0 {
 				continue
 			}
-			v := padLeft(vals[i][j], valW)
+			b.WriteByte(' ')
 			if k == sh.prefs.Volume {
-				v = sh.st.strong.Render(v)
+				b.WriteString(sh.st.strong.Render(columns.Pad(vals[i][j], valW, columns.Right)))
+			} else {
+				columns.Write(&b, vals[i][j], valW, columns.Right)
 			}
-			l += " " + v
 		}
-		out = append(out, l)
+		out = append(out, b.String())
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/report"
@@ -113,7 +114,7 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 		per += ")"
 		out = append(out, "", head("Usage limits")+sh.st.muted.Render(per))
 		for _, l := range q.Limits {
-			out = append(out, truncate(sh.limitLine(l), iw))
+			out = append(out, columns.Cut(sh.limitLine(l), iw))
 		}
 		add(head("Caps") + " " + sh.capsText(q))
 	}
@@ -196,31 +197,43 @@ func (sh *shared) detailSummary(q *model.Quote) string {
 func (sh *shared) classTable(q *model.Quote, iw int) []string {
 	nameW := 5
 	for _, c := range q.Classes {
-		nameW = max(nameW, min(ansiWidth(c.Name), 20))
+		nameW = max(nameW, min(columns.Width(c.Name), 20))
 	}
-	const tasksW, fitW, tokW, costW = 9, 4, 13, 10
-	onW := 18
-	whyW := iw - (nameW + 1 + tasksW + 1 + fitW + 1 + onW + 1 + tokW + 1 + costW + 1)
-	showTok := whyW >= 16
-	if !showTok {
-		whyW += tokW + 1
-	}
-	if whyW < 8 {
-		onW = max(onW+whyW-8, 8)
-		whyW = 8
-	}
-	row := func(name, tasks, fit, on, tok, cost, why string) []string {
-		s := pad(truncate(name, nameW), nameW) + " " + padLeft(tasks, tasksW) + " " + pad(fit, fitW) + " " + pad(truncate(on, onW), onW)
-		if showTok {
-			s += " " + padLeft(tok, tokW)
+	// The reason takes the room left; when short, the tokens go first, then
+	// the reason and the model's name narrow to 8 cells.
+	const name, tasks, fit, on, tok, cost, why = 0, 1, 2, 3, 4, 5, 6
+	w := columns.Widths(iw, []columns.Col{
+		name:  {Want: nameW},
+		tasks: {Want: 9, Gap: 1, Align: columns.Right},
+		fit:   {Want: 4, Gap: 1},
+		on:    {Want: 18, Gap: 1},
+		tok:   {Want: 13, Gap: 1, Align: columns.Right},
+		cost:  {Want: 10, Gap: 1, Align: columns.Right},
+		why:   {Want: 16, Gap: 1, Fill: true},
+	}, columns.Drop(tok), columns.Shrink(why, 8), columns.Shrink(on, 8))
+	row := func(cName, cTasks, cFit, cOn, cTok, cCost, cWhy string) []string {
+		var b strings.Builder
+		columns.Write(&b, columns.Cut(cName, w[name]), w[name], columns.Left)
+		b.WriteByte(' ')
+		columns.Write(&b, cTasks, w[tasks], columns.Right)
+		b.WriteByte(' ')
+		columns.Write(&b, cFit, w[fit], columns.Left)
+		b.WriteByte(' ')
+		columns.Write(&b, columns.Cut(cOn, w[on]), w[on], columns.Left)
+		if w[tok] > 0 {
+			b.WriteByte(' ')
+			columns.Write(&b, cTok, w[tok], columns.Right)
 		}
-		s += " " + padLeft(cost, costW)
-		if ansiWidth(why) <= whyW {
-			return []string{truncate(s+" "+why, iw)}
+		b.WriteByte(' ')
+		columns.Write(&b, cCost, w[cost], columns.Right)
+		if columns.Width(cWhy) <= w[why] {
+			b.WriteByte(' ')
+			b.WriteString(cWhy)
+			return []string{columns.Cut(b.String(), iw)}
 		}
 		// A reason that does not fit its column goes under the row, whole.
-		out := []string{truncate(s, iw)}
-		for _, l := range strings.Split(ansi.Wrap(why, max(iw-4, 1), " "), "\n") {
+		out := []string{columns.Cut(b.String(), iw)}
+		for _, l := range strings.Split(ansi.Wrap(cWhy, max(iw-4, 1), " "), "\n") {
 			out = append(out, sh.st.muted.Render("  ↳ "+l))
 		}
 		return out
@@ -269,7 +282,7 @@ func (sh *shared) limitLine(l model.LimitUse) string {
 	if hasRange(l.Limit) {
 		word += " " + sh.limitAmount(l.Limit, l.Low) + "–" + sh.limitAmount(l.Limit, l.High)
 	}
-	s = pad(s, 32) + " " + sh.bar(l.Utilization, 5, l.Utilization > 1) + " " + padLeft(utilPct(l.Utilization), 4) + "  " + sh.st.muted.Render(word)
+	s = columns.Pad(s, 32, columns.Left) + " " + sh.bar(l.Utilization, 5, l.Utilization > 1) + " " + columns.Pad(utilPct(l.Utilization), 4, columns.Right) + "  " + sh.st.muted.Render(word)
 	if l.Note != "" {
 		s += sh.st.muted.Render(" · " + l.Note)
 	}

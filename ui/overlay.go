@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/plans"
 )
 
@@ -43,12 +44,12 @@ func (m *Model) helpLines(iw int) []string {
 	for _, col := range k.FullHelp() {
 		keyW := 0
 		for _, b := range col {
-			keyW = max(keyW, ansiWidth(b.Help().Key))
+			keyW = max(keyW, columns.Width(b.Help().Key))
 		}
 		var g []string
 		for _, b := range col {
 			if b.Enabled() {
-				g = append(g, m.st.strong.Render(pad(b.Help().Key, keyW))+"  "+m.st.muted.Render(b.Help().Desc))
+				g = append(g, m.st.strong.Render(columns.Pad(b.Help().Key, keyW, columns.Left))+"  "+m.st.muted.Render(b.Help().Desc))
 			}
 		}
 		groups = append(groups, g)
@@ -60,7 +61,7 @@ func (m *Model) helpLines(iw int) []string {
 	widths := make([]int, len(groups))
 	for i, g := range groups {
 		for _, l := range g {
-			widths[i] = max(widths[i], ansiWidth(l))
+			widths[i] = max(widths[i], columns.Width(l))
 		}
 		total += widths[i] + gap
 		rows = max(rows, len(g))
@@ -74,7 +75,7 @@ func (m *Model) helpLines(iw int) []string {
 				if r < len(g) {
 					cell = g[r]
 				}
-				b.WriteString(pad(cell, widths[i]+gap))
+				b.WriteString(columns.Pad(cell, widths[i]+gap, columns.Left))
 			}
 			lines = append(lines, strings.TrimRight(b.String(), " "))
 		}
@@ -82,7 +83,7 @@ func (m *Model) helpLines(iw int) []string {
 	} else {
 		for _, g := range groups {
 			for _, l := range g {
-				lines = append(lines, truncate(l, iw))
+				lines = append(lines, columns.Cut(l, iw))
 			}
 			lines = append(lines, "")
 		}
@@ -113,16 +114,16 @@ func (m *Model) renderPresets(r rect) []string {
 	lines := []string{m.st.muted.Render("Load a typical workload, then make it yours with the sliders."), ""}
 	nameW := 0
 	for _, p := range m.presets {
-		nameW = max(nameW, ansiWidth(p.Name))
+		nameW = max(nameW, columns.Width(p.Name))
 	}
 	for i, p := range m.presets {
 		mark := "  "
-		name := pad(p.Name, nameW)
+		name := columns.Pad(p.Name, nameW, columns.Left)
 		if i == m.preSel {
 			mark = m.st.accent.Render("▸ ")
 			name = m.st.selected.Render(name)
 		}
-		l := truncate(mark+name+"  "+m.st.muted.Render(p.Description), iw)
+		l := columns.Cut(mark+name+"  "+m.st.muted.Render(p.Description), iw)
 		if i == m.preSel {
 			l = m.st.highlight(l, iw)
 		}

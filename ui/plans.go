@@ -3,11 +3,13 @@ package ui
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 )
 
@@ -144,10 +146,21 @@ func (p *rankingPane) rowAt(y int) int {
 	return -1
 }
 
-// planCols are the widths of the optional columns; 0 hides one.
-type planCols struct {
-	name, monthly, perTask, status, move, delta int
-}
+// planCols are the widths of the pane's columns (columns.Widths), in the
+// order drawn; 0 hides one.
+type planCols [planColCount]int
+
+const (
+	colRank = iota
+	colName
+	colMonthly
+	colPerTask
+	colMark
+	colStatus
+	colMove
+	colDelta
+	planColCount
+)
 
 const (
 	rankW   = 4  // "▸ 12"
@@ -157,32 +170,31 @@ const (
 )
 
 func (sh *shared) planColumns(iw int, rows []int) planCols {
-	c := planCols{monthly: 5, perTask: 5, delta: 7} // room for "+$12.34", so marks coming and going do not shift columns
+	monthly, perTask, delta := 5, 5, 7 // room for "+$12.34", so marks coming and going do not shift columns
 	need := nameMin
 	for _, qi := range rows {
 		q := &sh.res.Quotes[qi]
-		c.monthly = max(c.monthly, ansiWidth(sh.money(q)))
-		c.perTask = max(c.perTask, ansiWidth(sh.perTask(q)))
-		c.delta = max(c.delta, ansiWidth(sh.delta(q)))
-		need = max(need, ansiWidth(q.Name)+len(" (yours)")*b2i(q.ID == sh.w.Current))
+		monthly = max(monthly, columns.Width(sh.money(q)))
+		perTask = max(perTask, columns.Width(sh.perTask(q)))
+		delta = max(delta, columns.Width(sh.delta(q)))
+		need = max(need, columns.Width(q.Name)+len(" (yours)")*b2i(q.ID == sh.w.Current))
 	}
-	used := rankW + 1 + 1 + c.monthly + 2 + 1 // rank, gaps around the name, cost, fit mark
+	cols := [planColCount]columns.Col{
+		colRank:    {Want: rankW},
+		colName:    {Want: need, Gap: 1},
+		colMonthly: {Want: monthly, Gap: 1},
+		colPerTask: {Want: perTask, Gap: 1},
+		colMark:    {Want: 1, Gap: 2},
+		colStatus:  {Want: statusW, Gap: 1},
+		colMove:    {Want: moveW, Gap: 1},
+		colDelta:   {Want: delta, Gap: 1},
+	}
 	// Names first: a whole name reads better than an extra column. Only the
 	// caps column, which says whether a plan holds, may squeeze a long name.
-	c.name = clamp(iw-used-(statusW+1), nameMin, need)
-	c.name = max(min(c.name, iw-used), 4)
-	used += c.name
-	want := []*int{&c.status, &c.move, &c.perTask, &c.delta}
-	widths := []int{statusW, moveW, c.perTask, c.delta}
-	c.perTask, c.delta = 0, 0
-	for i, p := range want {
-		if used+widths[i]+1 <= iw {
-			*p = widths[i]
-			used += widths[i] + 1
-		}
-	}
 	// What is left stays at the right: the costs stay next to their names.
-	return c
+	w := columns.Widths(iw, cols[:], columns.Drop(colDelta), columns.Drop(colPerTask), columns.Drop(colMove),
+		columns.Shrink(colName, nameMin), columns.Drop(colStatus), columns.Shrink(colName, 4))
+	return planCols(w)
 }
 
 func (sh *shared) money(q *model.Quote) string {
@@ -260,55 +272,65 @@ func (sh *shared) planLine(li int, c planCols, focused bool) string {
 	qi := sh.shown[li]
 	q := &sh.res.Quotes[qi]
 	sel := li == sh.pick
-	rank := fmt.Sprintf("%3d", qi+1)
+	var b strings.Builder
+	b.Grow(128)
 	switch {
 	case sel && focused:
-		rank = sh.st.accent.Render("▸") + rank
+		b.WriteString(sh.st.accent.Render("▸"))
 	case sel:
-		rank = "›" + rank
+		b.WriteString("›")
 	default:
-		rank = " " + rank
+		b.WriteByte(' ')
 	}
-	name := pad(truncate(q.Name, c.name), c.name)
+	var n [8]byte
+	columns.Write(&b, string(strconv.AppendInt(n[:0], int64(qi+1), 10)), c[colRank]-1, columns.Right)
+	b.WriteByte(' ')
+	name := columns.Cut(q.Name, c[colName])
 	if q.ID == sh.w.Current && q.Kind == model.KindSubscription {
 		const yours = " (yours)"
-		name = truncate(q.Name, max(c.name-len(yours), 1)) + yours
-		name = pad(name, c.name)
+		name = columns.Cut(q.Name, max(c[colName]-len(yours), 1)) + yours
 	}
 	switch {
 	case sel:
-		name = sh.st.selected.Render(name)
+		b.WriteString(sh.st.selected.Render(columns.Pad(name, c[colName], columns.Left)))
 	case !q.Eligible:
-		name = sh.st.muted.Render(name)
+		b.WriteString(sh.st.muted.Render(columns.Pad(name, c[colName], columns.Left)))
+	default:
+		columns.Write(&b, name, c[colName], columns.Left)
+	}
+	b.WriteByte(' ')
+	columns.Write(&b, sh.money(q), c[colMonthly], columns.Right)
+	if c[colPerTask] > 0 {
+		b.WriteByte(' ')
+		b.WriteString(sh.st.muted.Render(columns.Pad(sh.perTask(q), c[colPerTask], columns.Right)))
 	}
 	// ✓ carries it all, ~ carries it with overflow to the API, ✗ cannot.
-	mark := sh.st.good.Render("✓")
+	b.WriteString("  ")
 	switch {
 	case !q.Eligible:
-		mark = sh.st.bad.Render("✗")
+		b.WriteString(sh.st.bad.Render("✗"))
 	case !q.Fits:
-		mark = sh.st.warn.Render("~")
+		b.WriteString(sh.st.warn.Render("~"))
+	default:
+		b.WriteString(sh.st.good.Render("✓"))
 	}
-	var b strings.Builder
-	b.WriteString(rank + " " + name + " " + padLeft(sh.money(q), c.monthly))
-	if c.perTask > 0 {
-		b.WriteString(" " + sh.st.muted.Render(padLeft(sh.perTask(q), c.perTask)))
+	if c[colStatus] > 0 {
+		b.WriteByte(' ')
+		columns.Write(&b, sh.statusCell(q), c[colStatus], columns.Left)
 	}
-	b.WriteString("  " + mark)
-	if c.status > 0 {
-		b.WriteString(" " + pad(sh.statusCell(q), c.status))
+	if c[colMove] > 0 {
+		b.WriteByte(' ')
+		columns.Write(&b, sh.moveMark(q, qi), c[colMove], columns.Left)
 	}
-	if c.move > 0 {
-		b.WriteString(" " + pad(sh.moveMark(q, qi), c.move))
-	}
-	if c.delta > 0 {
+	if c[colDelta] > 0 {
 		d := sh.delta(q)
 		if strings.HasPrefix(d, "+") {
 			d = sh.st.bad.Render(d)
 		} else if d != "" {
 			d = sh.st.good.Render(d)
 		}
-		b.WriteString(" " + padLeft(d, c.delta))
+		b.WriteByte(' ')
+		columns.Write(&b, d, c[colDelta], columns.Right)
 	}
 	return b.String() // the box cuts what does not fit
 }
@@ -348,24 +370,24 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 	end := min(p.off+rows, len(sh.shown))
 	c := sh.planColumns(iw, sh.shown[p.off:end])
 	if showHead {
-		h := fmt.Sprintf("%4s %s %s", "#", pad("option", c.name), padLeft("/month", c.monthly))
-		if c.perTask > 0 {
-			h += " " + padLeft("/task", c.perTask)
+		h := fmt.Sprintf("%4s %s %s", "#", columns.Pad("option", c[colName], columns.Left), columns.Pad("/month", c[colMonthly], columns.Right))
+		if c[colPerTask] > 0 {
+			h += " " + columns.Pad("/task", c[colPerTask], columns.Right)
 		}
 		h += "  fit"
-		if c.status > 0 {
+		if c[colStatus] > 0 {
 			h += " caps"
 			if sh.w.People > 1 {
 				h += " per seat"
 			}
 		}
-		lines = append(lines, sh.st.muted.Render(truncate(h, iw)))
+		lines = append(lines, sh.st.muted.Render(columns.Cut(h, iw)))
 		p.hit = append(p.hit, -1)
 	}
 	for li := p.off; li < end; li++ {
 		l := sh.planLine(li, c, focused)
 		if focused && li == sh.pick {
-			l = sh.st.highlight(truncate(l, iw), iw)
+			l = sh.st.highlight(columns.Cut(l, iw), iw)
 		}
 		lines = append(lines, l)
 		p.hit = append(p.hit, li)
@@ -400,11 +422,11 @@ func (sh *shared) whyLine(iw int) string {
 	case q == nil:
 		return ""
 	case q.Reason != "" && !q.Eligible:
-		return sh.st.bad.Render(truncate("✗ "+q.Name+" — "+q.Reason, iw))
+		return sh.st.bad.Render(columns.Cut("✗ "+q.Name+" — "+q.Reason, iw))
 	case q.Reason != "":
-		return sh.st.warn.Render(truncate("~ "+q.Name+" — "+q.Reason, iw))
+		return sh.st.warn.Render(columns.Cut("~ "+q.Name+" — "+q.Reason, iw))
 	case len(q.Notes) > 0:
-		return sh.st.muted.Render(truncate(q.Name+": "+q.Notes[0], iw))
+		return sh.st.muted.Render(columns.Cut(q.Name+": "+q.Notes[0], iw))
 	}
 	return ""
 }

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 )
 
@@ -84,7 +85,7 @@ func (p *prompt) update(msg tea.Msg) tea.Cmd {
 const promptMaxWidth = 48
 
 func (p *prompt) setWidth(w int) {
-	p.input.SetWidth(clamp(w-ansiWidth(p.label)-len(promptHint)-len("typing replaces · ")-8, 8, promptMaxWidth))
+	p.input.SetWidth(clamp(w-columns.Width(p.label)-len(promptHint)-len("typing replaces · ")-8, 8, promptMaxWidth))
 }
 
 func (p *prompt) view(st styles) string {
@@ -106,7 +107,7 @@ func (p *prompt) cursor(footer rect) *tea.Cursor {
 	if c == nil {
 		return nil
 	}
-	c.X += 1 + ansiWidth(p.label+": ")
+	c.X += 1 + columns.Width(p.label+": ")
 	c.Y = footer.Y
 	return c
 }

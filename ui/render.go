@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tokenomics/tokenomics/columns"
 )
 
 // renderCache holds the root's own parts' last render (the panes keep
@@ -153,8 +155,8 @@ func (sh *shared) box(title string, lines []string, r rect, focused bool, hint s
 	if title == "" {
 		out = append(out, bs.Render("╭"+strings.Repeat("─", r.W-2)+"╮"))
 	} else {
-		t := truncate(title, r.W-6)
-		out = append(out, bs.Render("╭─ ")+ts.Render(t)+bs.Render(" "+strings.Repeat("─", max(r.W-5-ansiWidth(t), 0))+"╮"))
+		t := columns.Cut(title, r.W-6)
+		out = append(out, bs.Render("╭─ ")+ts.Render(t)+bs.Render(" "+strings.Repeat("─", max(r.W-5-columns.Width(t), 0))+"╮"))
 	}
 	side := bs.Render("│")
 	iw := r.W - paneSideFrame
@@ -162,9 +164,9 @@ func (sh *shared) box(title string, lines []string, r rect, focused bool, hint s
 		l, w := "", 0
 		if i < len(lines) {
 			l = lines[i]
-			if w = ansiWidth(l); w > iw {
+			if w = columns.Width(l); w > iw {
 				l = ansi.Truncate(l, iw, "…")
-				w = ansiWidth(l)
+				w = columns.Width(l)
 			}
 		}
 		out = append(out, side+" "+l+strings.Repeat(" ", iw-w)+" "+side)
@@ -172,8 +174,8 @@ func (sh *shared) box(title string, lines []string, r rect, focused bool, hint s
 	if hint == "" {
 		out = append(out, bs.Render("╰"+strings.Repeat("─", r.W-2)+"╯"))
 	} else {
-		h := truncate(hint, r.W-6)
-		out = append(out, bs.Render("╰"+strings.Repeat("─", max(r.W-5-ansiWidth(h), 0))+" ")+sh.st.muted.Render(h)+bs.Render(" ─╯"))
+		h := columns.Cut(hint, r.W-6)
+		out = append(out, bs.Render("╰"+strings.Repeat("─", max(r.W-5-columns.Width(h), 0))+" ")+sh.st.muted.Render(h)+bs.Render(" ─╯"))
 	}
 	return out
 }
@@ -198,9 +200,9 @@ func tooSmall(w, h int) string {
 		if top+i >= h {
 			break
 		}
-		lw := ansiWidth(l)
+		lw := columns.Width(l)
 		left := max((w-lw)/2, 0)
-		lines[top+i] = pad(strings.Repeat(" ", left)+truncate(l, w), w)
+		lines[top+i] = columns.Pad(strings.Repeat(" ", left)+columns.Cut(l, w), w, columns.Left)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -221,11 +223,11 @@ func (m *Model) renderFooter(r rect) []string {
 		// gets what is left.
 		tail := m.st.muted.Render("? help") + " "
 		h := m.help
-		h.SetWidth(max(r.W-1-ansiWidth(tail)-2, 0))
+		h.SetWidth(max(r.W-1-columns.Width(tail)-2, 0))
 		s = " " + h.View(m.keys.helpFor(m))
-		return []string{pad(truncate(s, r.W-ansiWidth(tail)-2), r.W-ansiWidth(tail)) + tail}
+		return []string{columns.Pad(columns.Cut(s, r.W-columns.Width(tail)-2), r.W-columns.Width(tail), columns.Left) + tail}
 	}
-	return []string{pad(truncate(s, r.W), r.W)}
+	return []string{columns.Pad(columns.Cut(s, r.W), r.W, columns.Left)}
 }
 
 // bar draws a share in [0,1] as ▰▰▰▱▱; over marks a limit that is exceeded.
@@ -242,42 +244,4 @@ func (sh *shared) bar(frac float64, w int, over bool) string {
 		on = sh.st.barOver
 	}
 	return on.Render(strings.Repeat("▰", n)) + sh.st.barOff.Render(strings.Repeat("▱", w-n))
-}
-
-// ansiWidth is the width of s in cells. Most of what we measure is plain
-// ASCII, where that is its length; only the rest needs grapheme segmentation.
-func ansiWidth(s string) int {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 || c == 0x1b {
-			return ansi.StringWidth(s)
-		}
-	}
-	return len(s)
-}
-
-// truncate cuts s to w cells, marking the cut with an ellipsis.
-func truncate(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	if ansiWidth(s) <= w {
-		return s
-	}
-	return ansi.Truncate(s, w, "…")
-}
-
-// pad fills s with spaces to w cells.
-func pad(s string, w int) string {
-	if n := w - ansiWidth(s); n > 0 {
-		return s + strings.Repeat(" ", n)
-	}
-	return s
-}
-
-// padLeft right-aligns s in w cells.
-func padLeft(s string, w int) string {
-	if n := w - ansiWidth(s); n > 0 {
-		return strings.Repeat(" ", n) + s
-	}
-	return s
 }

@@ -9,6 +9,8 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/guptarohit/asciigraph"
+
+	"github.com/tokenomics/tokenomics/columns"
 )
 
 // palette is the handful of semantic colours the app uses; nil entries mean
@@ -112,6 +114,6 @@ func (s *styles) highlight(line string, w int) string {
 	if s.rowOn == "" {
 		return line
 	}
-	line = pad(line, w)
+	line = columns.Pad(line, w, columns.Left)
 	return s.rowOn + strings.ReplaceAll(line, "\x1b[m", "\x1b[m"+s.rowOn) + "\x1b[m"
 }

@@ -15,6 +15,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/guptarohit/asciigraph"
 
+	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 )
@@ -517,7 +518,7 @@ func checkFrameWidths(t *testing.T, m Model, w, h int, widths map[string]int) {
 	for i, l := range lines {
 		lw, ok := widths[l]
 		if !ok {
-			lw = ansiWidth(l)
+			lw = columns.Width(l)
 			if widths != nil {
 				widths[l] = lw
 			}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/report"
 )
@@ -101,19 +102,19 @@ func (m *Model) fitVerdict(w, rows int) []string {
 	lines := wrapIndented(main, w)
 	if len(lines) >= rows {
 		lines = lines[:rows]
-		lines[rows-1] = truncate(lines[rows-1], w-len(" … v")-2) + m.st.muted.Render(" … v")
+		lines[rows-1] = columns.Cut(lines[rows-1], w-len(" … v")-2) + m.st.muted.Render(" … v")
 		return lines
 	}
 	current := m.currentFirst(support)
 	for i, s := range support {
-		part := []string{truncate(s, w-2)}
+		part := []string{columns.Cut(s, w-2)}
 		if wrapped := wrapIndented(s, w); i == 0 && current && len(lines)+len(wrapped) <= rows {
 			part = wrapped // "switching saves $X" is the point of it: whole
 		}
 		if left := len(support) - i - 1; len(lines)+len(part) >= rows && left > 0 {
 			tail := fmt.Sprintf(" … %d more: v", left)
 			last := len(part) - 1
-			part[last] = truncate(part[last], w-2-len(tail)) + m.st.muted.Render(tail)
+			part[last] = columns.Cut(part[last], w-2-len(tail)) + m.st.muted.Render(tail)
 			lines = append(lines, part...)
 			break
 		}
@@ -129,7 +130,7 @@ func renderVerdict(lines []string, r rect) []string {
 		if i < len(lines) {
 			out[i] = " " + lines[i]
 		}
-		out[i] = pad(truncate(out[i], r.W), r.W)
+		out[i] = columns.Pad(columns.Cut(out[i], r.W), r.W, columns.Left)
 	}
 	return out
 }
@@ -153,13 +154,13 @@ func (m *Model) renderHeader(r rect) []string {
 		date = m.st.warn.Render(fmt.Sprintf("⚠ %s (%d days old)", date, d))
 	}
 	right := m.w.Billing.String() + " · " + m.cur.Code + " · " + date + "   " + m.st.muted.Render("? help") + " "
-	gap := r.W - ansiWidth(left) - ansiWidth(right)
+	gap := r.W - columns.Width(left) - columns.Width(right)
 	if gap < 1 {
 		right = m.w.Billing.String() + " · " + m.cur.Code + " · " + date + " "
-		gap = r.W - ansiWidth(left) - ansiWidth(right)
+		gap = r.W - columns.Width(left) - columns.Width(right)
 	}
 	if gap < 1 {
-		return []string{pad(truncate(left, r.W), r.W)}
+		return []string{columns.Pad(columns.Cut(left, r.W), r.W, columns.Left)}
 	}
 	return []string{left + strings.Repeat(" ", gap) + right}
 }

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 )
@@ -275,7 +276,7 @@ func (p *workPane) render(sh *shared, r rect, focused bool) []string {
 		}
 		hl := func(l string) string {
 			if sel && focused {
-				return sh.st.highlight(truncate(l, iw), iw)
+				return sh.st.highlight(columns.Cut(l, iw), iw)
 			}
 			return l
 		}
@@ -284,19 +285,19 @@ func (p *workPane) render(sh *shared, r rect, focused bool) []string {
 			lines = append(lines, hl(p.classLine(sh, rw.class, iw, sel, focused)))
 			hit = append(hit, i)
 			if p.details && p.expanded != rw.class {
-				lines = append(lines, sh.st.muted.Render(truncate("    "+classSummary(sh.w.Language, &sh.w.Classes[rw.class]), iw)))
+				lines = append(lines, sh.st.muted.Render(columns.Cut("    "+classSummary(sh.w.Language, &sh.w.Classes[rw.class]), iw)))
 				hit = append(hit, i)
 			}
 		case rowClassField, rowSetting:
 			lines = append(lines, hl(sh.fieldLine(rw, iw, sel, focused)))
 			hit = append(hit, i)
 			if rw.kind == rowClassField && isSize(rw.field) && !sizeInline(iw) {
-				lines = append(lines, sh.st.muted.Render(truncate("      "+sh.sizeOthers(rw.class, rw.field), iw)))
+				lines = append(lines, sh.st.muted.Render(columns.Cut("      "+sh.sizeOthers(rw.class, rw.field), iw)))
 				hit = append(hit, i)
 			}
 		case rowSettings:
 			if len(sh.w.Classes) == 0 {
-				lines = append(lines, sh.st.muted.Render(truncate("  No classes yet: a adds one, p picks a preset.", iw)))
+				lines = append(lines, sh.st.muted.Render(columns.Cut("  No classes yet: a adds one, p picks a preset.", iw)))
 				hit = append(hit, -1)
 				if sel {
 					selLine = len(lines)
@@ -305,7 +306,7 @@ func (p *workPane) render(sh *shared, r rect, focused bool) []string {
 			lines = append(lines, hl(p.settingsLine(sh, iw, sel, focused)))
 			hit = append(hit, i)
 			if p.details && !p.settingsOpen {
-				lines = append(lines, sh.st.muted.Render(truncate("    "+sh.settingsSummary(), iw)))
+				lines = append(lines, sh.st.muted.Render(columns.Cut("    "+sh.settingsSummary(), iw)))
 				hit = append(hit, i)
 			}
 		}
@@ -362,7 +363,7 @@ func (p *workPane) classLine(sh *shared, ci, iw int, sel, focused bool) string {
 		barW = 5
 	}
 	nameW := max(iw-2-len(right)-barW-1, 4)
-	name := pad(truncate(c.Name, nameW), nameW)
+	name := columns.Pad(columns.Cut(c.Name, nameW), nameW, columns.Left)
 	if sel {
 		name = sh.st.selected.Render(name)
 	}
@@ -371,7 +372,7 @@ func (p *workPane) classLine(sh *shared, ci, iw int, sel, focused bool) string {
 		line += " " + sh.bar(numSpecs[fCount].bar(c.Count), barW, false)
 	}
 	if p.confirmDelete == ci {
-		line = sh.st.bad.Render(truncate(fmt.Sprintf("▸ press d again to delete %q", c.Name), iw))
+		line = sh.st.bad.Render(columns.Cut(fmt.Sprintf("▸ press d again to delete %q", c.Name), iw))
 	}
 	return line
 }
@@ -383,7 +384,7 @@ func (sh *shared) fieldLine(rw row, iw int, sel, focused bool) string {
 		indent = "  "
 	}
 	mark := sh.marker(sel, focused)
-	label := pad(sh.fieldLabel(rw.class, rw.field), labelW)
+	label := columns.Pad(sh.fieldLabel(rw.class, rw.field), labelW, columns.Left)
 	if sel {
 		label = sh.st.selected.Render(label)
 	}
@@ -391,7 +392,7 @@ func (sh *shared) fieldLine(rw row, iw int, sel, focused bool) string {
 	line := indent[:len(indent)-2] + mark + label + fmt.Sprintf("%*s", valueW, val)
 	if sp, ok := numSpecs[rw.field]; ok {
 		// The bar shows a size's tokens whatever its unit.
-		if w := iw - ansiWidth(line) - 2; w >= 4 {
+		if w := iw - columns.Width(line) - 2; w >= 4 {
 			line += "  " + sh.bar(sp.bar(numValue(&sh.w, rw.class, rw.field)), min(w, 8), false)
 		}
 		if rw.kind == rowClassField && isSize(rw.field) && sizeInline(iw) {
@@ -400,7 +401,7 @@ func (sh *shared) fieldLine(rw row, iw int, sel, focused bool) string {
 	} else if sel {
 		line += sh.st.muted.Render("  ←→ change")
 	}
-	return truncate(line, iw)
+	return columns.Cut(line, iw)
 }
 
 func (p *workPane) settingsLine(sh *shared, iw int, sel, focused bool) string {
@@ -416,7 +417,7 @@ func (p *workPane) settingsLine(sh *shared, iw int, sel, focused bool) string {
 	if !p.details && !p.settingsOpen {
 		line += " " + sh.st.muted.Render(sh.settingsSummary())
 	}
-	return truncate(line, iw)
+	return columns.Cut(line, iw)
 }
 
 // settingsSummary is the workload-wide settings in one line.
