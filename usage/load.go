@@ -43,9 +43,9 @@ type Skip struct {
 //
 // Memory: reading holds one line buffer per worker (256 KiB, growing only as
 // far as the longest line kept, never past MaxLine) and one compact record
-// per distinct request (48 bytes, plus about 40 bytes of de-duplication
-// index per Claude message): it grows with the number of requests, not with
-// the size of the logs.
+// per distinct request (40 bytes, plus while reading 24 bytes of
+// de-duplication links and about 5 bytes of index): it grows with the number
+// of requests, not with the size of the logs.
 type Log struct {
 	Source       Source
 	Roots        []string // what was read
@@ -87,12 +87,10 @@ const (
 	nTok
 )
 
-// rec is one API request.
+// rec is one API request (40 bytes).
 type rec struct {
 	ts      int64 // Unix milliseconds
 	tok     [nTok]uint32
-	req     uint32 // hash of the Claude requestId (told apart only within one message id)
-	next    int32  // next record of the same Claude message id, -1 for none
 	session uint32
 	model   uint16
 	flags   uint8
@@ -108,10 +106,12 @@ func (r *rec) total() uint64 {
 	return uint64(r.tok[tIn]) + uint64(r.tok[tOut]) + uint64(r.tok[tRead]) + uint64(r.tok[tWrite]) + uint64(r.tok[tReason])
 }
 
-// item is a record on its way to the de-duplication, with its message key.
+// item is a record on its way to the de-duplication, with its message key
+// and the hash of its request id.
 type item struct {
 	r      rec
 	msg    [2]uint64
+	req    uint32 // told apart only within one message id
 	hasMsg bool
 }
 
@@ -301,8 +301,8 @@ func (l *Log) canonicalize() {
 	slices.SortFunc(l.recs, compareRecs)
 }
 
-// compareRecs orders records by time, then session, model, token counts,
-// request and flags. It returns at the first difference (cmp.Or would
+// compareRecs orders records by time, then session, model, token counts
+// and flags (records equal in all of these are interchangeable). It returns at the first difference (cmp.Or would
 // evaluate every comparison first): the sort makes millions of calls, and
 // nearly all are settled by the time.
 func compareRecs(a, b rec) int {
@@ -315,8 +315,6 @@ func compareRecs(a, b rec) int {
 		return cmp.Compare(a.model, b.model)
 	case a.tok != b.tok:
 		return slices.Compare(a.tok[:], b.tok[:])
-	case a.req != b.req:
-		return cmp.Compare(a.req, b.req)
 	}
 	return cmp.Compare(a.flags, b.flags)
 }
@@ -592,7 +590,7 @@ func (w *worker) claudeLine(line []byte, kind int) {
 		}
 		return
 	}
-	it := item{r: rec{ts: r.ts, next: -1, session: w.fileSession}}
+	it := item{r: rec{ts: r.ts, session: w.fileSession}}
 	it.r.tok[tIn], it.r.tok[tOut], it.r.tok[tRead], it.r.tok[tWrite], it.r.tok[tWrite1h] = r.in, r.out, r.read, r.write, r.write1h
 	if !plausible(&it.r.tok) {
 		w.counts[skRange]++
@@ -610,7 +608,7 @@ func (w *worker) claudeLine(line []byte, kind int) {
 	}
 	if r.reqID != nil {
 		it.r.flags |= fHasReq
-		it.r.req = uint32(maphash.Bytes(w.sh.seed, r.reqID))
+		it.req = uint32(maphash.Bytes(w.sh.seed, r.reqID))
 	}
 	if r.msgID != nil {
 		it.hasMsg = true
@@ -658,7 +656,7 @@ func (w *worker) codexTurn(t codexTurnUsage) {
 	u := t.u
 	reasoning := min(u.reasoning, u.out)
 	vals := [nTok]uint64{tIn: u.in - u.cached, tOut: u.out - reasoning, tRead: u.cached, tReason: reasoning}
-	it := item{r: rec{ts: t.ts, next: -1, session: w.fileSession, model: w.model(t.model)}}
+	it := item{r: rec{ts: t.ts, session: w.fileSession, model: w.model(t.model)}}
 	for k, v := range vals {
 		if v > 1<<32-1 {
 			w.counts[skRange]++
@@ -704,75 +702,104 @@ type dedup struct {
 
 func (d *dedup) add(it *item) {
 	r := it.r
-	r.next = -1
 	if !it.hasMsg {
-		d.recs.push(r)
+		d.recs.push(r, link{next: -1})
 		return
 	}
 	head, slot := d.msgs.find(it.msg, &d.recs)
 	if head < 0 {
-		d.msgs.insert(slot, d.recs.pushKey(r, it.msg), &d.recs)
+		d.msgs.insert(slot, d.recs.push(r, link{key: it.msg, req: it.req, next: -1}), &d.recs)
 		return
 	}
 	d.dups++
-	h := d.recs.at(head)
+	h, hl := d.recs.at(head), d.recs.link(head)
 	if r.flags&fSide != 0 {
-		// A chain holding a non-sidechain entry never holds a sidechain one.
+		// A chain holding a non-sidechain entry never holds a sidechain one,
+		// and a sidechain head is alone in its chain.
 		if h.flags&fSide != 0 && d.better(&r, h) {
-			*h = r
+			*h, hl.req = r, it.req
 		}
 		return
 	}
 	if h.flags&fSide != 0 {
-		*h = r // the request itself replaces its replay
+		*h, hl.req = r, it.req // the request itself replaces its replay
 		return
 	}
 	for i := head; ; {
-		x := d.recs.at(i)
-		if x.flags&fHasReq == r.flags&fHasReq && x.req == r.req {
+		x, xl := d.recs.at(i), d.recs.link(i)
+		if x.flags&fHasReq == r.flags&fHasReq && xl.req == it.req {
 			if d.better(&r, x) {
-				r.next = x.next
 				*x = r
 			}
 			return
 		}
-		if x.next < 0 {
+		if xl.next < 0 {
 			d.dups--
-			x.next = d.recs.push(r)
+			xl.next = d.recs.push(r, link{key: it.msg, req: it.req, next: -1})
 			return
 		}
-		i = x.next
+		i = xl.next
 	}
 }
 
-// recStore holds the records being de-duplicated, and the message key of
-// each (zero for none), in fixed-size chunks: it grows without copying, so
-// no outgrown array is left for the collector and the heap stays near what
-// is live.
+// recStore holds the records being de-duplicated, and the link of each, in
+// fixed-size chunks: it grows without copying, so no outgrown array is left
+// for the collector and the heap stays near what is live.
 type recStore struct {
 	chunks [][]rec
-	keys   [][][2]uint64
+	links  [][]link
 	n      int32
 }
 
-const chunkBits = 12 // 4096 records (192 KiB, and 64 KiB of keys) a chunk
+// link is what the de-duplication alone needs of a record.
+type link struct {
+	key  [2]uint64 // the message key; zero for none
+	req  uint32    // hash of the request id
+	next int32     // next record of the same message id, -1 for none
+}
 
-func (s *recStore) push(r rec) int32 { return s.pushKey(r, [2]uint64{}) }
+const chunkBits = 12 // 4096 records (160 KiB, and 96 KiB of links) a chunk
 
-func (s *recStore) pushKey(r rec, key [2]uint64) int32 {
+func (s *recStore) push(r rec, l link) int32 {
 	if int(s.n)>>chunkBits == len(s.chunks) {
 		s.chunks = append(s.chunks, make([]rec, 0, 1<<chunkBits))
-		s.keys = append(s.keys, make([][2]uint64, 0, 1<<chunkBits))
+		s.links = append(s.links, make([]link, 0, 1<<chunkBits))
 	}
-	c, k := &s.chunks[len(s.chunks)-1], &s.keys[len(s.keys)-1]
-	*c, *k = append(*c, r), append(*k, key)
+	c, k := &s.chunks[len(s.chunks)-1], &s.links[len(s.links)-1]
+	*c, *k = append(*c, r), append(*k, l)
 	s.n++
 	return s.n - 1
 }
 
 func (s *recStore) at(i int32) *rec { return &s.chunks[i>>chunkBits][i&(1<<chunkBits-1)] }
 
-func (s *recStore) key(i int32) [2]uint64 { return s.keys[i>>chunkBits][i&(1<<chunkBits-1)] }
+func (s *recStore) link(i int32) *link { return &s.links[i>>chunkBits][i&(1<<chunkBits-1)] }
+
+func (s *recStore) key(i int32) [2]uint64 { return s.link(i).key }
+
+// within returns the records of [lo, hi) in one slice of the exact size, and
+// how many were outside; the links are let go first, each chunk once copied.
+func (s *recStore) within(lo, hi int64) ([]rec, int64) {
+	s.links = nil
+	n := 0
+	for _, c := range s.chunks {
+		for i := range c {
+			if c[i].ts >= lo && c[i].ts < hi {
+				n++
+			}
+		}
+	}
+	out := make([]rec, 0, n)
+	for k, c := range s.chunks {
+		for i := range c {
+			if c[i].ts >= lo && c[i].ts < hi {
+				out = append(out, c[i])
+			}
+		}
+		s.chunks[k] = nil
+	}
+	return out, int64(s.n) - int64(n)
+}
 
 // msgIndex finds the first record of a message id: an open-addressing table
 // of record numbers, the keys (128-bit hashes of the id) being kept beside
@@ -821,29 +848,6 @@ func (m *msgIndex) insert(slot int, rec int32, s *recStore) {
 	}
 	m.slots[slot] = rec + 1
 	m.n++
-}
-
-// within returns the records of [lo, hi) in one slice of the exact size, and
-// how many were outside; each chunk is let go once copied.
-func (s *recStore) within(lo, hi int64) ([]rec, int64) {
-	n := 0
-	for _, c := range s.chunks {
-		for i := range c {
-			if c[i].ts >= lo && c[i].ts < hi {
-				n++
-			}
-		}
-	}
-	out := make([]rec, 0, n)
-	for k, c := range s.chunks {
-		for i := range c {
-			if c[i].ts >= lo && c[i].ts < hi {
-				out = append(out, c[i])
-			}
-		}
-		s.chunks[k], s.keys[k] = nil, nil
-	}
-	return out, int64(s.n) - int64(n)
 }
 
 // better reports whether a should replace b (both sidechain or both not).

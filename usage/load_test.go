@@ -484,14 +484,14 @@ func TestPathSession(t *testing.T) {
 // arrive in.
 func TestDedupOrderIndependent(t *testing.T) {
 	mk := func(msg, req string, side bool, total uint32, ts int64) item {
-		it := item{r: rec{ts: ts, next: -1}}
+		it := item{r: rec{ts: ts}}
 		it.r.tok[tRead] = total
 		if side {
 			it.r.flags |= fSide
 		}
 		if req != "" {
 			it.r.flags |= fHasReq
-			it.r.req = uint32(len(req))*1000 + uint32(req[len(req)-1])
+			it.req = uint32(len(req))*1000 + uint32(req[len(req)-1])
 		}
 		if msg != "" {
 			it.hasMsg = true
@@ -663,7 +663,7 @@ func TestMsgIndex(t *testing.T) {
 		if r >= 0 {
 			t.Fatalf("key %d found before it was inserted (record %d)", i, r)
 		}
-		m.insert(slot, s.pushKey(rec{ts: int64(i)}, key(i)), &s)
+		m.insert(slot, s.push(rec{ts: int64(i)}, link{key: key(i), next: -1}), &s)
 	}
 	for i := range n {
 		r, _ := m.find(key(i), &s)
