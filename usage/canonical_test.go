@@ -1,6 +1,7 @@
 package usage
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -34,5 +35,35 @@ func TestCanonicalize(t *testing.T) {
 	}
 	if !slices.Equal(got, []uint32{7, 9, 5}) {
 		t.Errorf("order %v, want [7 9 5]", got)
+	}
+}
+
+// sortRecs (time buckets, then compareRecs within each) gives exactly what
+// one sort by compareRecs gives, however the times are spread: evenly, all
+// equal, a few far outliers, negative.
+func TestSortRecs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	spreads := map[string]func() int64{
+		"even":  func() int64 { return 1_700_000_000_000 + rng.Int64N(365*86_400_000) },
+		"equal": func() int64 { return 1_700_000_000_000 },
+		"outliers": func() int64 {
+			return []int64{-62_135_596_800_000, 0, 1_700_000_000_000, 253_402_300_799_000}[rng.IntN(4)] + rng.Int64N(3)
+		},
+		"few": func() int64 { return rng.Int64N(5) },
+	}
+	for name, ts := range spreads {
+		for _, n := range []int{0, 1, 63, 64, 1000, 5000} {
+			recs := make([]rec, n)
+			for i := range recs {
+				recs[i] = rec{ts: ts(), session: rng.Uint32N(3), model: uint16(rng.IntN(2)), flags: uint8(rng.IntN(2))}
+				recs[i].tok[tIn] = rng.Uint32N(4)
+			}
+			want := slices.Clone(recs)
+			slices.SortFunc(want, compareRecs)
+			sortRecs(recs)
+			if !slices.Equal(recs, want) {
+				t.Errorf("%s, %d records: not in compareRecs order", name, n)
+			}
+		}
 	}
 }
