@@ -359,9 +359,9 @@ func sortRecs(recs []rec) {
 }
 
 // compareRecs orders records by time, then session, model, token counts
-// and flags (records equal in all of these are interchangeable). It returns at the first difference (cmp.Or would
-// evaluate every comparison first): the sort makes millions of calls, and
-// nearly all are settled by the time.
+// and flags: every field, so records it finds equal are equal. It returns
+// at the first difference (cmp.Or would evaluate every comparison first):
+// the sort makes many calls, and nearly all are settled by the time.
 func compareRecs(a, b rec) int {
 	switch {
 	case a.ts != b.ts:
