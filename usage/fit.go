@@ -223,6 +223,11 @@ type activity struct {
 func (l *Log) tasks(keys modelKeys) (map[taskKey]*task, activity) {
 	tasks := map[taskKey]*task{}
 	act := activity{days: map[int64]struct{}{}, hours: map[int64]struct{}{}}
+	// Records come in time order, so the next one is mostly of the same
+	// hour and often of the same task: the maps are asked only on a change.
+	var x *task
+	var lastTask taskKey
+	lastHour := int64(math.MinInt64)
 	for i := range l.recs {
 		r := &l.recs[i]
 		k := keys.of[r.model]
@@ -235,13 +240,18 @@ func (l *Log) tasks(keys modelKeys) (map[taskKey]*task, activity) {
 		if len(act.days) == 0 || day > act.lastDay {
 			act.lastDay = day
 		}
-		act.days[day] = struct{}{}
-		act.hours[day*24+int64(t.Hour())] = struct{}{}
-		tk := taskKey{r.session, k}
-		x := tasks[tk]
-		if x == nil {
-			x = &task{first: r.ts}
-			tasks[tk] = x
+		if hour := day*24 + int64(t.Hour()); hour != lastHour {
+			act.days[day] = struct{}{}
+			act.hours[hour] = struct{}{}
+			lastHour = hour
+		}
+		if tk := (taskKey{r.session, k}); x == nil || tk != lastTask {
+			x = tasks[tk]
+			if x == nil {
+				x = &task{first: r.ts}
+				tasks[tk] = x
+			}
+			lastTask = tk
 		}
 		u := usageOf(r)
 		x.n++

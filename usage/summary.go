@@ -3,6 +3,7 @@ package usage
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
@@ -108,6 +109,9 @@ func (l *Log) Summarize(cat *model.Catalog) Summary {
 	sessions := map[uint32]struct{}{}
 	days := map[int64]struct{}{}
 	var first, last int64
+	// Records come in time order: the maps are asked only on a change of
+	// session or day.
+	lastSession, lastDay := uint32(0), int64(math.MinInt64)
 	for i := range l.recs {
 		r := &l.recs[i]
 		m := &byModel[r.model]
@@ -124,9 +128,15 @@ func (l *Log) Summarize(cat *model.Catalog) Summary {
 				m.Estimated++
 			}
 		}
-		sessions[r.session] = struct{}{}
+		if i == 0 || r.session != lastSession {
+			sessions[r.session] = struct{}{}
+			lastSession = r.session
+		}
 		d := dayOf(r.ts, l.Location)
-		days[d] = struct{}{}
+		if d != lastDay {
+			days[d] = struct{}{}
+			lastDay = d
+		}
 		if len(days) == 1 || d < first {
 			first = d
 		}
