@@ -471,6 +471,8 @@ type worker struct {
 	buf          []byte
 	localModel   map[string]uint16
 	localSession map[string]uint32
+	lastModel    lastName
+	lastSession  lastName
 
 	counts       [nSkip]int64
 	synthetic    int64
@@ -509,27 +511,50 @@ func (w *worker) flush() {
 	}
 }
 
+// model and session number a name; the lines of a file nearly always name
+// the one the line before did, which is checked first.
 func (w *worker) model(b []byte) uint16 {
-	b = boundName(b)
-	if i, ok := w.localModel[string(b)]; ok {
-		return i
+	if w.lastModel.ok && string(b) == string(w.lastModel.name) {
+		return uint16(w.lastModel.id)
 	}
-	i := uint16(w.sh.models.id(b, maxModels))
-	w.localModel[string(b)] = i
+	raw := b
+	b = boundName(b)
+	i, ok := w.localModel[string(b)]
+	if !ok {
+		i = uint16(w.sh.models.id(b, maxModels))
+		w.localModel[string(b)] = i
+	}
+	w.lastModel.set(raw, uint32(i))
 	return i
 }
 
 func (w *worker) session(b []byte) uint32 {
+	if w.lastSession.ok && string(b) == string(w.lastSession.name) {
+		return w.lastSession.id
+	}
+	raw := b
 	b = boundName(b)
-	if i, ok := w.localSession[string(b)]; ok {
-		return i
+	i, ok := w.localSession[string(b)]
+	if !ok {
+		i = uint32(w.sh.sessions.id(b, 1<<31))
+		if len(w.localSession) > 1<<16 {
+			clear(w.localSession)
+		}
+		w.localSession[string(b)] = i
 	}
-	i := uint32(w.sh.sessions.id(b, 1<<31))
-	if len(w.localSession) > 1<<16 {
-		clear(w.localSession)
-	}
-	w.localSession[string(b)] = i
+	w.lastSession.set(raw, i)
 	return i
+}
+
+// lastName is the name a worker numbered last, as the log wrote it.
+type lastName struct {
+	name []byte
+	id   uint32
+	ok   bool
+}
+
+func (n *lastName) set(name []byte, id uint32) {
+	n.name, n.id, n.ok = append(n.name[:0], name...), id, true
 }
 
 // file reads one log file.
