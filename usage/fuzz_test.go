@@ -97,7 +97,7 @@ func streamAll(t *testing.T, src Source, input []byte) {
 	sh := &shared{src: src, maxLine: 64}
 	sh.models.idx, sh.sessions.idx = map[string]int{}, map[string]int{}
 	out := make(chan []item, 1<<10)
-	w := &worker{sh: sh, out: out, localModel: map[string]uint16{}, localSession: map[string]uint32{}}
+	w := &worker{sh: sh, out: out, localModel: map[string]uint16{}}
 	w.stream(bytes.NewReader(input), fileJob{session: "fuzz"})
 	w.flush()
 	close(out)

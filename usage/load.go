@@ -205,7 +205,7 @@ func Load(src Source, opt Options) (*Log, error) {
 	ws := make([]*worker, workers)
 	var wg sync.WaitGroup
 	for i := range ws {
-		w := &worker{sh: sh, out: batches, localModel: map[string]uint16{}, localSession: map[string]uint32{}}
+		w := &worker{sh: sh, out: batches, localModel: map[string]uint16{}}
 		ws[i] = w
 		wg.Go(func() {
 			for j := range next {
@@ -465,14 +465,13 @@ const maxModels = 1 << 16
 
 // worker reads files one at a time.
 type worker struct {
-	sh           *shared
-	out          chan<- []item
-	batch        []item
-	buf          []byte
-	localModel   map[string]uint16
-	localSession map[string]uint32
-	lastModel    lastName
-	lastSession  lastName
+	sh          *shared
+	out         chan<- []item
+	batch       []item
+	buf         []byte
+	localModel  map[string]uint16
+	lastModel   lastName
+	lastSession lastName
 
 	counts       [nSkip]int64
 	synthetic    int64
@@ -512,7 +511,10 @@ func (w *worker) flush() {
 }
 
 // model and session number a name; the lines of a file nearly always name
-// the one the line before did, which is checked first.
+// the one the line before did, which is checked first. A file's lines
+// seldom name another session, so sessions are then asked of the shared
+// interner; models, a few names that lines may alternate between, are also
+// kept by each worker.
 func (w *worker) model(b []byte) uint16 {
 	if w.lastModel.ok && string(b) == string(w.lastModel.name) {
 		return uint16(w.lastModel.id)
@@ -532,17 +534,8 @@ func (w *worker) session(b []byte) uint32 {
 	if w.lastSession.ok && string(b) == string(w.lastSession.name) {
 		return w.lastSession.id
 	}
-	raw := b
-	b = boundName(b)
-	i, ok := w.localSession[string(b)]
-	if !ok {
-		i = uint32(w.sh.sessions.id(b, 1<<31))
-		if len(w.localSession) > 1<<16 {
-			clear(w.localSession)
-		}
-		w.localSession[string(b)] = i
-	}
-	w.lastSession.set(raw, i)
+	i := uint32(w.sh.sessions.id(boundName(b), 1<<31))
+	w.lastSession.set(b, i)
 	return i
 }
 
