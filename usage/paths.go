@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -217,13 +216,7 @@ const notRegular = "not a regular file: skipped"
 // openLog opens a log file, refusing what is not a regular file (a FIFO put
 // in place after the walk would block a plain open); tests replace it to
 // make files fail.
-var openLog = func(path string) (io.ReadCloser, error) {
-	f, err := safefile.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	return f, nil
-}
+var openLog = safefile.OpenReader
 
 // walkDir lists a directory tree; tests replace it to make directories fail.
 var walkDir = filepath.WalkDir
