@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"math/bits"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -265,13 +266,13 @@ func Load(src Source, opt Options) (*Log, error) {
 	l.models, l.sessions = sh.models.names, sh.sessions.names
 
 	// The date filter comes after de-duplication, as in ccusage. The
-	// de-duplication's index and links are dropped and collected first, so
-	// that the kept records are copied into the memory they held rather than
-	// on top of it (the peak is then the records twice, not the records
-	// twice plus the tables; the collection takes about a millisecond, as
-	// records hold no pointers to follow).
+	// de-duplication's index and links are dropped, collected and their
+	// pages given back first, so that the kept records' one large copy is
+	// made in their place rather than on top of them (the freed pieces are
+	// seldom one run of pages the copy could reuse). The collection takes
+	// about a millisecond, as records hold no pointers to follow.
 	d.msgs, d.recs.links = msgIndex{}, nil
-	runtime.GC()
+	debug.FreeOSMemory()
 	l.recs, l.OutOfRange = d.recs.within(lo, hi)
 	l.canonicalize()
 	return l, nil
