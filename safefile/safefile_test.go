@@ -353,3 +353,65 @@ func TestLockWaitEnds(t *testing.T) {
 		t.Errorf("second lock: %v, want ErrLocked", err)
 	}
 }
+
+// OpenReader keeps Open's guarantees: it reads regular files (through a
+// link too) to their end, refuses the rest without waiting on a FIFO, and
+// says which path failed.
+func TestOpenReader(t *testing.T) {
+	dir := t.TempDir()
+	fifo := safefiletest.FIFO(t, filepath.Join(dir, "fifo"))
+	zeroLink := safefiletest.EndlessLink(t, filepath.Join(dir, "zero.yaml"))
+	file := filepath.Join(dir, "file")
+	content := bytes.Repeat([]byte("a line\n"), 1000) // 7,000 bytes: several reads of a small buffer
+	os.WriteFile(file, content, 0o644)
+	link := filepath.Join(dir, "link")
+	os.Symlink(file, link)
+	for _, tc := range []struct {
+		name, path string
+		want       error // nil: read whole
+	}{
+		{"a regular file", file, nil},
+		{"a link to a regular file", link, nil},
+		{"a FIFO", fifo, ErrNotRegular},
+		{"a link to /dev/zero", zeroLink, ErrNotRegular},
+		{"a directory", dir, ErrNotRegular},
+		{"missing", filepath.Join(dir, "missing"), fs.ErrNotExist},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var r io.ReadCloser
+			var err error
+			within(t, func() { r, err = OpenReader(tc.path) })
+			if tc.want != nil {
+				var pe *fs.PathError
+				if !errors.Is(err, tc.want) || !errors.As(err, &pe) || pe.Path != tc.path {
+					t.Errorf("error %v (%T), want a *fs.PathError of %s wrapping %v", err, err, tc.path, tc.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []byte
+			buf := make([]byte, 512)
+			for {
+				n, err := r.Read(buf)
+				got = append(got, buf[:n]...)
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if !bytes.Equal(got, content) {
+				t.Errorf("read %d bytes, want the file's %d", len(got), len(content))
+			}
+			if err := r.Close(); err != nil {
+				t.Errorf("close: %v", err)
+			}
+			if err := r.Close(); !errors.Is(err, fs.ErrClosed) {
+				t.Errorf("second close: %v, want fs.ErrClosed", err)
+			}
+		})
+	}
+}
