@@ -98,54 +98,74 @@ type claudeWrap struct {
 // are skipped unread.
 func parseClaudeLine(line []byte, r *claudeRec) outcome {
 	*r = claudeRec{}
+	var p claudeParts
+	if !p.fast(line) {
+		p = claudeParts{}
+		if !p.read(line) {
+			return outMalformed
+		}
+	}
+	return p.record(r)
+}
+
+// claudeParts is what a line's fields say, as read, before the format's
+// rules are applied to them.
+type claudeParts struct {
+	top, prog              claudeWrap
+	hasProg, bad           bool
+	version, session       []byte
+	hasVersion, hasSession bool
+}
+
+// read reads any line with the general scanner; false means malformed.
+func (p *claudeParts) read(line []byte) bool {
 	s := scan{b: line}
-	var top claudeWrap
-	var prog claudeWrap
-	var hasProg, bad bool
-	var version, session []byte
-	var hasVersion, hasSession bool
 	err := s.fields(func(k []byte) error {
 		var err error
 		switch string(k) {
 		case "timestamp", "requestId", "isSidechain", "message":
-			err = top.field(&s, k)
+			err = p.top.field(&s, k)
 		case "version":
-			version, hasVersion, err = optString(&s, &bad)
+			p.version, p.hasVersion, err = optString(&s, &p.bad)
 		case "sessionId":
-			session, hasSession, err = optString(&s, &bad)
+			p.session, p.hasSession, err = optString(&s, &p.bad)
 		case "cwd", "costUSD", "isApiErrorMessage":
 			if s.null() {
-				bad = true
+				p.bad = true
 			} else {
 				err = s.skip()
 			}
 		case "data":
-			hasProg, err = parseProgressData(&s, &prog)
+			p.hasProg, err = parseProgressData(&s, &p.prog)
 		default:
 			err = s.skip()
 		}
 		return err
 	})
-	if err != nil || s.end() != nil {
-		return outMalformed
-	}
-	w := &top
+	return err == nil && s.end() == nil
+}
+
+// record applies the format's rules to what was read.
+func (p *claudeParts) record(r *claudeRec) outcome {
+	top, prog := &p.top, &p.prog
+	hasVersion, hasSession := p.hasVersion, p.hasSession
+	w := top
 	if !top.complete() {
-		if !hasProg || !prog.complete() {
-			if top.hasMsg && top.msg.hasUsage || hasProg && prog.hasMsg && prog.msg.hasUsage {
+		if !p.hasProg || !prog.complete() {
+			if top.hasMsg && top.msg.hasUsage || p.hasProg && prog.hasMsg && prog.msg.hasUsage {
 				return outInvalid // usage without its required counts
 			}
 			return outIgnored
 		}
-		w = &prog
+		w = prog
 		hasVersion, hasSession = false, false // progress lines carry neither
 	}
 	u := &w.msg.usage
 	switch {
-	case bad || w.invalid || w.msg.invalid || u.invalid:
+	case p.bad || w.invalid || w.msg.invalid || u.invalid:
 		return outInvalid
-	case hasVersion && !semverPrefix(version),
-		hasSession && len(session) == 0,
+	case hasVersion && !semverPrefix(p.version),
+		hasSession && len(p.session) == 0,
 		w.hasReq && len(w.reqID) == 0,
 		w.msg.hasID && len(w.msg.id) == 0,
 		w.msg.hasMod && len(w.msg.model) == 0:
@@ -177,7 +197,7 @@ func parseClaudeLine(line []byte, r *claudeRec) outcome {
 		r.model = w.msg.model
 	}
 	if hasSession {
-		r.session = session
+		r.session = p.session
 	}
 	r.sidechain = w.sidechain
 	r.fast = u.fast
