@@ -19,30 +19,23 @@ func (p *claudeParts) fast(b []byte) bool {
 	if i >= len(b) || b[i] != '{' {
 		return false
 	}
-	var seen uint8 // the keys read, to give up on a repeat
-	mark := func(bit uint8) bool {
-		if seen&bit != 0 {
-			return false
-		}
-		seen |= bit
-		return true
-	}
+	var seen keySet
 	i, ok := members(b, i+1, func(k []byte, i int) int {
 		switch string(k) {
 		case "timestamp":
-			if !mark(1) {
+			if !seen.first(1) {
 				return -1
 			}
 			p.top.ts, i = plainStr(b, i)
 			p.top.hasTS = true
 		case "requestId":
-			if !mark(2) {
+			if !seen.first(2) {
 				return -1
 			}
 			p.top.reqID, i = plainStr(b, i)
 			p.top.hasReq = true
 		case "isSidechain":
-			if !mark(4) {
+			if !seen.first(4) {
 				return -1
 			}
 			switch {
@@ -54,19 +47,19 @@ func (p *claudeParts) fast(b []byte) bool {
 			}
 			return -1
 		case "message":
-			if !mark(8) {
+			if !seen.first(8) {
 				return -1
 			}
 			p.top.hasMsg = true
 			return fastMessage(b, i, &p.top.msg)
 		case "version":
-			if !mark(16) {
+			if !seen.first(16) {
 				return -1
 			}
 			p.version, i = plainStr(b, i)
 			p.hasVersion = true
 		case "sessionId":
-			if !mark(32) {
+			if !seen.first(32) {
 				return -1
 			}
 			p.session, i = plainStr(b, i)
@@ -91,30 +84,27 @@ func fastMessage(b []byte, i int, m *claudeMsg) int {
 	if b[i] != '{' {
 		return -1
 	}
-	var seen uint8
+	var seen keySet
 	i, ok := members(b, i+1, func(k []byte, i int) int {
 		switch string(k) {
 		case "id":
-			if seen&1 != 0 {
+			if !seen.first(1) {
 				return -1
 			}
-			seen |= 1
 			m.id, i = plainStr(b, i)
 			m.hasID = true
 			return i
 		case "model":
-			if seen&2 != 0 {
+			if !seen.first(2) {
 				return -1
 			}
-			seen |= 2
 			m.model, i = plainStr(b, i)
 			m.hasMod = true
 			return i
 		case "usage":
-			if seen&4 != 0 || b[i] != '{' {
+			if b[i] != '{' || !seen.first(4) {
 				return -1
 			}
-			seen |= 4
 			m.hasUsage = true
 			return fastUsage(b, i+1, &m.usage)
 		}
@@ -126,42 +116,48 @@ func fastMessage(b []byte, i int, m *claudeMsg) int {
 	return i
 }
 
+// keySet is the keys of one object read so far, a bit each: a repeated key
+// sends the line to the general scanner.
+type keySet uint8
+
+// first marks bit and reports whether it was not marked yet.
+func (s *keySet) first(bit keySet) bool {
+	if *s&bit != 0 {
+		return false
+	}
+	*s |= bit
+	return true
+}
+
 // fastUsage reads the members of a usage object, b[i] just past its '{'.
 func fastUsage(b []byte, i int, u *claudeUsage) int {
-	var seen uint8
-	mark := func(bit uint8) bool {
-		if seen&bit != 0 {
-			return false
-		}
-		seen |= bit
-		return true
-	}
+	var seen keySet
 	i, ok := members(b, i, func(k []byte, i int) int {
 		switch string(k) {
 		case "input_tokens":
-			if !mark(1) {
+			if !seen.first(1) {
 				return -1
 			}
 			u.hasIn = true
 			return plainCount(b, i, &u.in)
 		case "output_tokens":
-			if !mark(2) {
+			if !seen.first(2) {
 				return -1
 			}
 			u.hasOut = true
 			return plainCount(b, i, &u.out)
 		case "cache_read_input_tokens":
-			if !mark(4) {
+			if !seen.first(4) {
 				return -1
 			}
 			return plainCount(b, i, &u.read)
 		case "cache_creation_input_tokens":
-			if !mark(8) {
+			if !seen.first(8) {
 				return -1
 			}
 			return plainCount(b, i, &u.write)
 		case "cache_creation":
-			if !mark(16) || b[i] != '{' {
+			if !seen.first(16) || b[i] != '{' {
 				return -1
 			}
 			u.hasBuckets = true
@@ -188,7 +184,7 @@ func fastUsage(b []byte, i int, u *claudeUsage) int {
 			}
 			return i
 		case "speed":
-			if !mark(32) {
+			if !seen.first(32) {
 				return -1
 			}
 			var v []byte
