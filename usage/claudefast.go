@@ -23,17 +23,9 @@ func (p *claudeParts) fast(b []byte) bool {
 	i, ok := members(b, i+1, func(k []byte, i int) int {
 		switch string(k) {
 		case "timestamp":
-			if !seen.first(1) {
-				return -1
-			}
-			p.top.ts, i = plainStr(b, i)
-			p.top.hasTS = true
+			return seen.str(1, b, i, &p.top.ts, &p.top.hasTS)
 		case "requestId":
-			if !seen.first(2) {
-				return -1
-			}
-			p.top.reqID, i = plainStr(b, i)
-			p.top.hasReq = true
+			return seen.str(2, b, i, &p.top.reqID, &p.top.hasReq)
 		case "isSidechain":
 			if !seen.first(4) {
 				return -1
@@ -53,17 +45,9 @@ func (p *claudeParts) fast(b []byte) bool {
 			p.top.hasMsg = true
 			return fastMessage(b, i, &p.top.msg)
 		case "version":
-			if !seen.first(16) {
-				return -1
-			}
-			p.version, i = plainStr(b, i)
-			p.hasVersion = true
+			return seen.str(16, b, i, &p.version, &p.hasVersion)
 		case "sessionId":
-			if !seen.first(32) {
-				return -1
-			}
-			p.session, i = plainStr(b, i)
-			p.hasSession = true
+			return seen.str(32, b, i, &p.session, &p.hasSession)
 		case "cwd", "costUSD", "isApiErrorMessage":
 			if b[i] == 'n' {
 				return -1 // null: the general reader marks the line
@@ -71,10 +55,8 @@ func (p *claudeParts) fast(b []byte) bool {
 			return skipValue(b, i)
 		case "data":
 			return -1 // a progress wrapper
-		default:
-			return skipValue(b, i)
 		}
-		return i
+		return skipValue(b, i)
 	})
 	return ok && ws(b, i) == len(b)
 }
@@ -88,19 +70,9 @@ func fastMessage(b []byte, i int, m *claudeMsg) int {
 	i, ok := members(b, i+1, func(k []byte, i int) int {
 		switch string(k) {
 		case "id":
-			if !seen.first(1) {
-				return -1
-			}
-			m.id, i = plainStr(b, i)
-			m.hasID = true
-			return i
+			return seen.str(1, b, i, &m.id, &m.hasID)
 		case "model":
-			if !seen.first(2) {
-				return -1
-			}
-			m.model, i = plainStr(b, i)
-			m.hasMod = true
-			return i
+			return seen.str(2, b, i, &m.model, &m.hasMod)
 		case "usage":
 			if b[i] != '{' || !seen.first(4) {
 				return -1
@@ -127,6 +99,17 @@ func (s *keySet) first(bit keySet) bool {
 	}
 	*s |= bit
 	return true
+}
+
+// str reads the plain string at b[i] into *dst, once (marking bit), and
+// says it was given; -1 on a repeated key.
+func (s *keySet) str(bit keySet, b []byte, i int, dst *[]byte, given *bool) int {
+	if !s.first(bit) {
+		return -1
+	}
+	*dst, i = plainStr(b, i)
+	*given = true
+	return i
 }
 
 // fastUsage reads the members of a usage object, b[i] just past its '{'.
