@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -100,31 +101,15 @@ func goValue(b *bytes.Buffer, v reflect.Value) error {
 		}
 		b.WriteString(")")
 	case reflect.Struct:
-		b.WriteString(typeName(t) + "{\n")
-		for i := range t.NumField() {
-			if v.Field(i).IsZero() {
-				continue
-			}
-			b.WriteString(t.Field(i).Name + ": ")
-			if err := goValue(b, v.Field(i)); err != nil {
-				return err
-			}
-			b.WriteString(",\n")
-		}
-		b.WriteString("}")
+		return braces(b, typeName(t), t.NumField(), func(i int) (string, reflect.Value, bool) {
+			return t.Field(i).Name + ": ", v.Field(i), v.Field(i).IsZero()
+		})
 	case reflect.Slice:
 		if v.IsNil() {
 			b.WriteString("nil")
 			return nil
 		}
-		b.WriteString(typeName(t) + "{\n")
-		for i := range v.Len() {
-			if err := goValue(b, v.Index(i)); err != nil {
-				return err
-			}
-			b.WriteString(",\n")
-		}
-		b.WriteString("}")
+		return braces(b, typeName(t), v.Len(), func(i int) (string, reflect.Value, bool) { return "", v.Index(i), false })
 	case reflect.Map:
 		if v.IsNil() {
 			b.WriteString("nil")
@@ -134,30 +119,34 @@ func goValue(b *bytes.Buffer, v reflect.Value) error {
 			return fmt.Errorf("map key %s: only string keys are written", t.Key())
 		}
 		keys := v.MapKeys()
-		slices.SortFunc(keys, func(a, b reflect.Value) int { return cmpString(a.String(), b.String()) })
-		b.WriteString(typeName(t) + "{\n")
-		for _, k := range keys {
-			b.WriteString(strconv.Quote(k.String()) + ": ")
-			if err := goValue(b, v.MapIndex(k)); err != nil {
-				return err
-			}
-			b.WriteString(",\n")
-		}
-		b.WriteString("}")
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+		return braces(b, typeName(t), len(keys), func(i int) (string, reflect.Value, bool) {
+			return strconv.Quote(keys[i].String()) + ": ", v.MapIndex(keys[i]), false
+		})
 	default:
 		return fmt.Errorf("%s: kind %s is not written", t, t.Kind())
 	}
 	return nil
 }
 
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
+// braces writes T{ … } with one element a line: elem gives each one's
+// prefix (a field's name, a map's key, or nothing), its value, and whether
+// to leave it out.
+func braces(b *bytes.Buffer, typ string, n int, elem func(i int) (string, reflect.Value, bool)) error {
+	b.WriteString(typ + "{\n")
+	for i := range n {
+		prefix, v, skip := elem(i)
+		if skip {
+			continue
+		}
+		b.WriteString(prefix)
+		if err := goValue(b, v); err != nil {
+			return err
+		}
+		b.WriteString(",\n")
 	}
-	return 0
+	b.WriteString("}")
+	return nil
 }
 
 // typed converts a literal to a named type; unnamed kinds stay bare.
