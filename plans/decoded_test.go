@@ -2,6 +2,7 @@ package plans
 
 import (
 	"bytes"
+	"cmp"
 	"flag"
 	"fmt"
 	"go/format"
@@ -9,7 +10,6 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 )
 
@@ -119,7 +119,7 @@ func goValue(b *bytes.Buffer, v reflect.Value) error {
 			return fmt.Errorf("map key %s: only string keys are written", t.Key())
 		}
 		keys := v.MapKeys()
-		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return cmp.Compare(a.String(), b.String()) })
 		return braces(b, typeName(t), len(keys), func(i int) (string, reflect.Value, bool) {
 			return strconv.Quote(keys[i].String()) + ": ", v.MapIndex(keys[i]), false
 		})
