@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/safefile"
 )
 
 // Options say what to read and how.
@@ -138,23 +139,13 @@ func skipReason(k, maxLine int) string {
 	case skTruncated:
 		return "cut short at the end of the file"
 	case skTooLong:
-		return fmt.Sprintf("longer than %s", sizeString(int64(maxLine)))
+		return fmt.Sprintf("longer than %s", safefile.Size(int64(maxLine)))
 	case skInvalid:
 		return "usage fields that break the log format"
 	case skTime:
 		return "no readable timestamp"
 	}
 	return "a token count out of range"
-}
-
-func sizeString(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 // Load reads the logs of one source: files in parallel (a worker per
@@ -607,7 +598,7 @@ func (w *worker) stream(f io.Reader, job fileJob) {
 	w.buf = lr.buf
 	w.bytes += lr.read
 	if lr.err != nil {
-		w.problems = append(w.problems, Problem{job.path, "read error after " + sizeString(lr.read) + ": " + shortErr(lr.err)})
+		w.problems = append(w.problems, Problem{job.path, "read error after " + safefile.Size(lr.read) + ": " + shortErr(lr.err)})
 	}
 }
 

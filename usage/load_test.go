@@ -227,7 +227,7 @@ func TestHugeLines(t *testing.T) {
 	nearly := strings.Replace(strings.NewReplacer("%d", "z").Replace(goodLine), `"model"`, `"content":"`+strings.Repeat("y", 9<<20)+`","model"`, 1)
 	write(t, filepath.Join(dir, "projects", "p", "s.jsonl"), lines(2)+huge+"\n"+nearly+"\n"+lines(1)[:len(lines(1))-1]+"\n")
 	l := load(t, ClaudeCode, Options{Paths: []string{dir}})
-	if got := skipped(l); !mapsEqual(got, map[string]int64{"longer than 10 MB": 1}) {
+	if got := skipped(l); !mapsEqual(got, map[string]int64{"longer than 10 MiB": 1}) {
 		t.Errorf("skipped = %v", got)
 	}
 	// a and b, then z (9 MB), then a again (a duplicate).
