@@ -1,9 +1,10 @@
 package plans
 
 import (
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/tokenomics/tokenomics/safefile/safefiletest"
 )
 
 // Inputs that made the YAML parser slow or that editors produce: each gets a
@@ -46,7 +47,7 @@ func TestEditorsFormats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data := []byte(mustRead(t, "testdata/workload.yaml"))
+	data := []byte(safefiletest.ReadString(t, "testdata/workload.yaml"))
 	for name, in := range map[string][]byte{
 		"byte order mark": append([]byte("\xEF\xBB\xBF"), data...),
 		"CRLF":            []byte(strings.ReplaceAll(string(data), "\n", "\r\n")),
@@ -103,13 +104,4 @@ func TestCheckShapeAllows(t *testing.T) {
 			t.Errorf("%s: %d:%d: %s", name, line, col, msg)
 		}
 	}
-}
-
-func mustRead(t *testing.T, name string) string {
-	t.Helper()
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }

@@ -111,15 +111,6 @@ func entries(t *testing.T, dir string) []string {
 	return names
 }
 
-func readString(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 // Each write keeps the file before it as the backup; the first has none.
 func TestWriteBackupRotation(t *testing.T) {
 	dir := t.TempDir()
@@ -129,7 +120,7 @@ func TestWriteBackupRotation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := readString(t, path); got != content {
+		if got := safefiletest.ReadString(t, path); got != content {
 			t.Errorf("write %d: file %q", i+1, got)
 		}
 		if i == 0 {
@@ -139,8 +130,8 @@ func TestWriteBackupRotation(t *testing.T) {
 			continue
 		}
 		want := []string{"one\n", "two\n"}[i-1]
-		if backup != path+".bak" || readString(t, backup) != want {
-			t.Errorf("write %d: backup %q holds %q, want %q", i+1, backup, readString(t, backup), want)
+		if backup != path+".bak" || safefiletest.ReadString(t, backup) != want {
+			t.Errorf("write %d: backup %q holds %q, want %q", i+1, backup, safefiletest.ReadString(t, backup), want)
 		}
 	}
 	if got := entries(t, filepath.Dir(path)); !slices.Equal(got, []string{"catalog.yaml", "catalog.yaml.bak"}) {
@@ -215,7 +206,7 @@ func snapshot(t *testing.T, dir string) map[string]string {
 		}
 		m[name] = st.Mode().Type().String()
 		if st.Mode().IsRegular() {
-			m[name] += " " + readString(t, p)
+			m[name] += " " + safefiletest.ReadString(t, p)
 		}
 		if st.Mode()&fs.ModeSymlink != 0 {
 			to, _ := os.Readlink(p)
@@ -336,7 +327,7 @@ func TestLockSerializesWriters(t *testing.T) {
 	for err := range errs {
 		t.Fatal(err)
 	}
-	if got := readString(t, path); got != "50" {
+	if got := safefiletest.ReadString(t, path); got != "50" {
 		t.Errorf("counter %s, want 50", got)
 	}
 }

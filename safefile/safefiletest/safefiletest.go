@@ -1,6 +1,7 @@
 // Package safefiletest makes, for tests, the files that safefile refuses:
 // a FIFO, which a plain open would wait on, and a link to a device without
-// end, which a plain read would follow for ever.
+// end, which a plain read would follow for ever; and it reads back what a
+// test wrote.
 package safefiletest
 
 import (
@@ -25,4 +26,14 @@ func EndlessLink(t testing.TB, path string) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// ReadString is the whole of the file at path, or the test fails.
+func ReadString(t testing.TB, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
