@@ -405,7 +405,7 @@ func (e *engine) planNotes(notes []string, pp *planPre) []string {
 	}
 	for _, l := range p.Limits {
 		if l.Ranged() || l.Confidence == "estimate" || l.Confidence == "" {
-			notes = append(notes, "the "+LimitName(&l)+" limit is an estimate"+rangeText(&l))
+			notes = append(notes, "the "+WindowName(l.WindowHours)+" limit is an estimate"+rangeText(&l))
 		}
 	}
 	return notes
@@ -437,19 +437,20 @@ func (e *engine) breakEven(pi int) (float64, bool) {
 	return (lo + hi) / 2, true
 }
 
-// LimitName names a limit by its window: "5-hour", "daily", "weekly", "30-day".
-func LimitName(l *Limit) string {
-	switch h := l.WindowHours; h {
-	case 24:
+// WindowName names a usage window of h hours as people do: "5-hour",
+// "daily", "weekly", "monthly" (any month's length), "2-day".
+func WindowName(h float64) string {
+	switch {
+	case h == 24:
 		return "daily"
-	case 168:
+	case h == 168:
 		return "weekly"
-	default:
-		if h >= 24 && math.Mod(h, 24) == 0 {
-			return strconv.FormatFloat(h/24, 'f', -1, 64) + "-day"
-		}
-		return strconv.FormatFloat(h, 'f', -1, 64) + "-hour"
+	case h >= 672 && h <= 744:
+		return "monthly"
+	case h > 24 && math.Mod(h, 24) == 0:
+		return strconv.FormatFloat(h/24, 'f', -1, 64) + "-day"
 	}
+	return strconv.FormatFloat(h, 'f', -1, 64) + "-hour"
 }
 
 // rangeText is " (low–high per seat)" for a ranged limit, else "".

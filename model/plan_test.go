@@ -301,3 +301,12 @@ func TestLimitDescribe(t *testing.T) {
 		}
 	}
 }
+
+func TestWindowName(t *testing.T) {
+	for h, want := range map[float64]string{5: "5-hour", 3: "3-hour", 0.5: "0.5-hour", 24: "daily", 48: "2-day",
+		168: "weekly", 720: "monthly", 730.5: "monthly", 1000: "1000-hour"} {
+		if got := WindowName(h); got != want {
+			t.Errorf("WindowName(%v) = %q, want %q", h, got, want)
+		}
+	}
+}

@@ -341,9 +341,9 @@ func (sh *shared) capsText(q *model.Quote) string {
 	var parts []string
 	var ranged []string
 	for _, l := range q.Limits {
-		parts = append(parts, fmt.Sprintf("the %s cap is %s", windowAdj(l.WindowHours), capsWord(l.Confidence)))
+		parts = append(parts, fmt.Sprintf("the %s cap is %s", model.WindowName(l.WindowHours), capsWord(l.Confidence)))
 		if hasRange(l.Limit) {
-			ranged = append(ranged, fmt.Sprintf("the %s cap (%s–%s)", windowAdj(l.WindowHours), sh.limitAmount(l.Limit, l.Low), sh.limitAmount(l.Limit, l.High)))
+			ranged = append(ranged, fmt.Sprintf("the %s cap (%s–%s)", model.WindowName(l.WindowHours), sh.limitAmount(l.Limit, l.Low), sh.limitAmount(l.Limit, l.High)))
 		}
 	}
 	s := upperFirst(strings.Join(parts, "; ")) + "."
@@ -382,19 +382,6 @@ func window(h float64) string {
 		return "month"
 	}
 	return money.Count(h) + " h"
-}
-
-// windowAdj names a window as an adjective: "5-hour", "weekly".
-func windowAdj(h float64) string {
-	switch w := window(h); w {
-	case "day":
-		return "daily"
-	case "week":
-		return "weekly"
-	case "month":
-		return "monthly"
-	}
-	return money.Count(h) + "-hour"
 }
 
 // breakEvenText is the Break-even column of the table, in a sentence: the

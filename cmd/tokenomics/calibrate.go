@@ -253,26 +253,16 @@ func dollars(v float64) string {
 	return fmt.Sprintf("$%.2f", v)
 }
 
-func windowName(h float64) string {
-	switch h {
-	case 168:
-		return "weekly"
-	case 24:
-		return "daily"
-	}
-	return strconv.FormatFloat(h, 'f', -1, 64) + "-hour"
-}
-
 // lowerBound says what the heaviest window of the main length shows.
 func (c *calibration) lowerBound() (calibrate.Heaviest, string, bool) {
 	for _, h := range c.res.Heaviest {
 		if h.WindowHours != c.main || h.Requests == 0 {
 			continue
 		}
-		s := fmt.Sprintf("your heaviest %s window used %s and hit no limit", windowName(h.WindowHours), dollars(h.USD))
+		s := fmt.Sprintf("your heaviest %s window used %s and hit no limit", model.WindowName(h.WindowHours), dollars(h.USD))
 		if h.HasPeak {
 			s = fmt.Sprintf("your heaviest %s window used %s; Codex reported at most %.0f%% of a %s limit used, too little to measure",
-				windowName(h.WindowHours), dollars(h.USD), h.Peak, windowName(h.WindowHours))
+				model.WindowName(h.WindowHours), dollars(h.USD), h.Peak, model.WindowName(h.WindowHours))
 		}
 		if h.Unpriced > 0 {
 			s += fmt.Sprintf(" (%d requests in it have no price in the catalog: more than that)", h.Unpriced)
@@ -312,7 +302,7 @@ func calibrateTable(c *calibration, color bool) string {
 					apart = "0%"
 				}
 			}
-			rows[i] = []string{windowName(m.WindowHours), dollars(m.USD), dollars(m.Low) + "–" + dollars(m.High),
+			rows[i] = []string{model.WindowName(m.WindowHours), dollars(m.USD), dollars(m.Low) + "–" + dollars(m.High),
 				strconv.Itoa(len(m.Windows)), m.Method, cat, apart}
 		}
 		b.WriteString("\n")
@@ -322,7 +312,7 @@ func calibrateTable(c *calibration, color bool) string {
 		if h.Requests == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "Heaviest %s window: %s, %s to %s (%s)\n", windowName(h.WindowHours), dollars(h.USD),
+		fmt.Fprintf(&b, "Heaviest %s window: %s, %s to %s (%s)\n", model.WindowName(h.WindowHours), dollars(h.USD),
 			h.From.In(l.Location).Format("2006-01-02 15:04"), h.To.In(l.Location).Format("2006-01-02 15:04 MST"), plural(int64(h.Requests), "request"))
 	}
 	for _, n := range append(c.catNote, c.res.Notes...) {
