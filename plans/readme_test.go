@@ -1,19 +1,17 @@
 package plans
 
 import (
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/tokenomics/tokenomics/safefile/safefiletest"
 )
 
 // The README's example files are real files: each reads without error.
 func TestReadmeExamples(t *testing.T) {
-	data, err := os.ReadFile("../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	readme := safefiletest.ReadString(t, "../README.md")
 	block := func(section string) string {
-		_, rest, ok := strings.Cut(string(data), "\n## "+section+"\n")
+		_, rest, ok := strings.Cut(readme, "\n## "+section+"\n")
 		if !ok {
 			t.Fatalf("README has no section %q", section)
 		}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
 	"reflect"
 	"strconv"
 	"strings"
@@ -12,6 +11,8 @@ import (
 
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/tokencount"
+
+	"github.com/tokenomics/tokenomics/safefile/safefiletest"
 )
 
 func nearly(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
@@ -238,10 +239,7 @@ func TestUnitValidation(t *testing.T) {
 // The README's table of words per page and tokens per word is
 // tokencount.UnitsFor's.
 func TestReadmeUnits(t *testing.T) {
-	data, err := os.ReadFile("../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	readme := safefiletest.ReadString(t, "../README.md")
 	grouped := func(v float64) string {
 		s := strings.TrimSuffix(strconv.FormatFloat(math.Round(v*10)/10, 'f', 1, 64), ".0")
 		whole, frac, _ := strings.Cut(s, ".")
@@ -257,7 +255,7 @@ func TestReadmeUnits(t *testing.T) {
 		u, _ := tokencount.UnitsFor(lang)
 		want := fmt.Sprintf("| %s | %s | %s |", grouped(u.WordsPerPage), strconv.FormatFloat(u.TokensPerWord, 'f', -1, 64), grouped(u.WordsPerPage*u.TokensPerWord))
 		found := false
-		for _, line := range strings.Split(string(data), "\n") {
+		for _, line := range strings.Split(readme, "\n") {
 			if strings.HasPrefix(line, "| `"+lang+"` |") {
 				found = true
 				if !strings.HasSuffix(line, want) {
