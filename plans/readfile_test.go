@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/tokenomics/tokenomics/safefile"
-
 	"github.com/tokenomics/tokenomics/safefile/safefiletest"
 )
 

@@ -10,9 +10,8 @@ import (
 	"testing"
 
 	"github.com/tokenomics/tokenomics/model"
-	"github.com/tokenomics/tokenomics/tokencount"
-
 	"github.com/tokenomics/tokenomics/safefile/safefiletest"
+	"github.com/tokenomics/tokenomics/tokencount"
 )
 
 func nearly(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }

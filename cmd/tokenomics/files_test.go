@@ -16,9 +16,8 @@ import (
 	"time"
 
 	"github.com/tokenomics/tokenomics/safefile"
-	"github.com/tokenomics/tokenomics/ui"
-
 	"github.com/tokenomics/tokenomics/safefile/safefiletest"
+	"github.com/tokenomics/tokenomics/ui"
 )
 
 // What the tool promises about files (README, "Files"), each promise a test.
