@@ -2,10 +2,8 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
 	"os"
 	"slices"
@@ -18,6 +16,7 @@ import (
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/safefile"
 	"github.com/tokenomics/tokenomics/tokencount"
 )
@@ -90,10 +89,6 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 	in := inputs{catalog: o.catalog, overlay: o.overlay}
 	cat, notes, err := in.loadCatalog()
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) { // a --catalog file that cannot be read
-			return inputError{err}
-		}
 		return err
 	}
 	lang := strings.ToLower(strings.TrimSpace(o.lang))
@@ -314,17 +309,12 @@ func countNum(v float64) *float64 {
 	return &v
 }
 
-// countRound6 keeps JSON readable: costs to a millionth of a dollar.
-func countRound6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
-
 func countOr(s, alt string) string {
 	if s == "" {
 		return alt
 	}
 	return s
 }
-
-func countInt(n int64) string { return money.Group(strconv.FormatInt(n, 10)) }
 
 func countTokens(v float64) string { return money.Count(math.Round(v)) }
 
@@ -356,7 +346,7 @@ func countBlock(w *bytes.Buffer, cat *plans.Catalog, r *countResult, cur money.C
 		name = lipgloss.NewStyle().Bold(true).Render(name)
 	}
 	if st := &r.Stats; st.Binary {
-		fmt.Fprintf(w, "%s · %s bytes · not counted: %s\n", name, countInt(st.Bytes), st.BinaryReason)
+		fmt.Fprintf(w, "%s · %s bytes · not counted: %s\n", name, grouped(st.Bytes), st.BinaryReason)
 		return
 	}
 	countHeading(w, r, name)
@@ -368,7 +358,7 @@ func countBlock(w *bytes.Buffer, cat *plans.Catalog, r *countResult, cur money.C
 // countHeading names the input, its language and size.
 func countHeading(w *bytes.Buffer, r *countResult, name string) {
 	st := &r.Stats
-	fmt.Fprintf(w, "%s · %s · %s bytes", name, countLangLine(r), countInt(st.Bytes))
+	fmt.Fprintf(w, "%s · %s · %s bytes", name, countLangLine(r), grouped(st.Bytes))
 	if st.Encoding != "" && st.Encoding != "utf-8" {
 		fmt.Fprintf(w, " · %s", strings.ToUpper(st.Encoding))
 	}
@@ -379,7 +369,7 @@ func countHeading(w *bytes.Buffer, r *countResult, name string) {
 // each saying how it was obtained, then what may make the counts inexact.
 func countSizes(w *bytes.Buffer, cat *plans.Catalog, r *countResult) {
 	st := &r.Stats
-	fmt.Fprintf(w, "  %s characters (%s without spaces) · %s words · %s pages", countInt(st.Chars), countInt(st.CharsNoSpace), countInt(st.Words), countPages(r.Pages))
+	fmt.Fprintf(w, "  %s characters (%s without spaces) · %s words · %s pages", grouped(st.Chars), grouped(st.CharsNoSpace), grouped(st.Words), countPages(r.Pages))
 	u, _ := tokencount.UnitsFor(r.Lang)
 	switch {
 	case r.Total:
@@ -402,10 +392,10 @@ func countSizes(w *bytes.Buffer, cat *plans.Catalog, r *countResult) {
 		fmt.Fprintf(w, " (no %s factor for o200k or cl100k in the catalog: the o200k_base count as it is)\n", r.Lang)
 	}
 	if st.InvalidUTF8 > 0 {
-		fmt.Fprintf(w, "  %s bytes were not UTF-8 and were counted as U+FFFD\n", countInt(st.InvalidUTF8))
+		fmt.Fprintf(w, "  %s bytes were not UTF-8 and were counted as U+FFFD\n", grouped(st.InvalidUTF8))
 	}
 	if st.ForcedCuts > 0 {
-		fmt.Fprintf(w, "  %s very long runs without a break were cut: token counts may be off by about that many\n", countInt(int64(st.ForcedCuts)))
+		fmt.Fprintf(w, "  %s very long runs without a break were cut: token counts may be off by about that many\n", grouped(int64(st.ForcedCuts)))
 	}
 }
 
@@ -618,9 +608,9 @@ func countJSONOf(r *countResult) countJSONInput {
 	if st.Binary {
 		return j
 	}
-	pages := countRound6(r.Pages)
-	share := countRound6(r.Detection.Share)
-	en := countRound6(r.English)
+	pages := report.JSONCost(r.Pages)
+	share := report.JSONCost(r.Detection.Share)
+	en := report.JSONCost(r.English)
 	known := r.BasisOK
 	j.Pages, j.ScriptShare, j.English, j.EnglishBasisKnown = &pages, &share, &en, &known
 	j.Language, j.LanguageSource, j.DetectedLanguage, j.Languages = r.Lang, r.LangSource, r.Detection.Lang, r.Langs
@@ -630,13 +620,13 @@ func countJSONOf(r *countResult) countJSONInput {
 	j.Tokens = map[string]int64{"o200k_base": st.O200k, "cl100k_base": st.Cl100k}
 	j.EnglishBasis = r.Basis
 	for _, e := range r.Estimates {
-		j.Estimates = append(j.Estimates, countJSONEst{Tokenizer: e.Tokenizer, Tokens: countRound6(e.Tokens), Measured: e.Measured,
+		j.Estimates = append(j.Estimates, countJSONEst{Tokenizer: e.Tokenizer, Tokens: report.JSONCost(e.Tokens), Measured: e.Measured,
 			Factor: countNum(e.Factor), FactorKnown: e.FactorKnown})
 	}
 	for _, c := range r.Costs {
 		j.Costs = append(j.Costs, countJSONCost{Model: c.Model.ID, Name: c.Model.Name, Provider: c.Model.Provider, Tokenizer: c.Model.Tokenizer,
-			Tokens: countRound6(c.Tokens), Factor: countNum(c.Factor), FactorKnown: c.FactorKnown, InputPrice: c.Model.Input,
-			Cost: countRound6(c.Cost), FitsContext: c.FitsContext})
+			Tokens: report.JSONCost(c.Tokens), Factor: countNum(c.Factor), FactorKnown: c.FactorKnown, InputPrice: c.Model.Input,
+			Cost: report.JSONCost(c.Cost), FitsContext: c.FitsContext})
 	}
 	return j
 }
