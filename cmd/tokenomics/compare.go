@@ -7,7 +7,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
 	"github.com/tokenomics/tokenomics/model"
@@ -40,10 +39,7 @@ func newCompare(stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			c.CatalogNotes = append(c.CatalogNotes, notices...)
-			c.Top = top
-			if !cmd.Flags().Changed("top") && format == "table" {
-				c.Top = 20
-			}
+			c.Top = topOf(cmd, top, format)
 			return report.Write(stdout, format, c, colorOK(stdout))
 		},
 	}
@@ -52,6 +48,15 @@ func newCompare(stdout, stderr io.Writer) *cobra.Command {
 	cmd.Flags().IntVar(&top, "top", 0, "show only the N cheapest options (0 = all; unset: 20 for the table, all otherwise)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// topOf is how many options to show: --top when given, else 20 in a
+// table and all in other formats.
+func topOf(cmd *cobra.Command, top int, format string) int {
+	if !cmd.Flags().Changed("top") && format == "table" {
+		return 20
+	}
+	return top
 }
 
 func validFormat(f string) bool {
@@ -75,14 +80,6 @@ func buildComparison(in *inputs, fallback func() (model.Workload, bool), say io.
 	if err != nil {
 		return nil, err
 	}
-	if say != nil {
-		switch from {
-		case fromFallback:
-			printf(say, "tokenomics: comparing your last saved workload, %q (%s); --workload or --preset picks another\n", w.Name, displayPath(statePath()))
-		case fromDefault:
-			printf(say, "tokenomics: comparing the default preset, %q (no saved workload yet); --workload or --preset picks another\n", w.Name)
-		}
-	}
 	cur, err := in.workloadCurrency(cat, w.Currency)
 	if err != nil {
 		return nil, err
@@ -95,16 +92,21 @@ func buildComparison(in *inputs, fallback func() (model.Workload, bool), say io.
 	if err != nil {
 		return nil, inputError{err}
 	}
+	// Said once the run is sure to compare: not above an error about a flag.
+	if say != nil {
+		switch from {
+		case fromFallback:
+			printf(say, "tokenomics: comparing your last saved workload, %q (%s); --workload or --preset picks another\n", w.Name, displayPath(statePath()))
+		case fromDefault:
+			printf(say, "tokenomics: comparing the default preset, %q (no saved workload yet); --workload or --preset picks another\n", w.Name)
+		}
+	}
 	return &report.Comparison{Workload: w, Result: &r, CatalogAsOf: cat.AsOf, Currency: cur, CatalogNotes: append(notes, in.notes...), Sources: in.sources}, nil
 }
 
 // colorOK is true on a terminal unless NO_COLOR is set.
 func colorOK(w io.Writer) bool {
-	if os.Getenv("NO_COLOR") != "" {
-		return false
-	}
-	f, ok := w.(*os.File)
-	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+	return os.Getenv("NO_COLOR") == "" && isTerminal(w)
 }
 
 func printf(w io.Writer, format string, args ...any) { fmt.Fprintf(w, format, args...) }

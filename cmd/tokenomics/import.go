@@ -59,7 +59,7 @@ unless nothing at all can be read.`,
 		Args:              logSourceArgs("import"),
 		ValidArgsFunction: completeLogSource,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runImport(stdout, &o, args)
+			return runImport(cmd, stdout, &o, args)
 		},
 	}
 	f := cmd.Flags()
@@ -69,7 +69,7 @@ unless nothing at all can be read.`,
 	f.StringVarP(&o.format, "format", "f", "table", "output format: table or json")
 	f.StringVar(&o.save, "save", "", "write the derived workload to this YAML file")
 	f.BoolVar(&o.compare, "compare", false, "rank every subscription and API option on the derived workload")
-	f.IntVar(&o.top, "top", -1, "with --compare, show only the N cheapest options (0 = all; default 20 for the table)")
+	f.IntVar(&o.top, "top", 0, "with --compare, show only the N cheapest options (0 = all; default 20 for the table)")
 	f.Float64Var(&o.longContext, "long-context", usage.DefaultRule.LongContext, "a task whose largest prompt reaches this many tokens is long-context")
 	f.IntVar(&o.agenticTurns, "agentic-turns", usage.DefaultRule.AgenticTurns, "otherwise a task of this many requests or more is agentic")
 	f.StringVar(&o.in.catalog, "catalog", "", "price catalog YAML file replacing the embedded one")
@@ -115,13 +115,16 @@ type importResult struct {
 	saved    string
 }
 
-func runImport(stdout io.Writer, o *importFlags, args []string) error {
+func runImport(cmd *cobra.Command, stdout io.Writer, o *importFlags, args []string) error {
 	src, _ := usage.ParseSource(args[0])
 	if o.format != "table" && o.format != "json" {
 		return badInput("--format: %q is not table or json", o.format)
 	}
 	if o.longContext <= 0 {
 		return badInput("--long-context: %v is not a positive number of tokens", o.longContext)
+	}
+	if o.top < 0 {
+		return badInput("--top: %d is negative", o.top)
 	}
 	if o.agenticTurns < 1 {
 		return badInput("--agentic-turns: %d is not at least 1", o.agenticTurns)
@@ -158,13 +161,7 @@ func runImport(stdout io.Writer, o *importFlags, args []string) error {
 		if err != nil {
 			return err
 		}
-		comparison.Top = o.top
-		if o.top < 0 {
-			comparison.Top = 0
-			if o.format == "table" {
-				comparison.Top = 20
-			}
-		}
+		comparison.Top = topOf(cmd, o.top, o.format)
 	}
 	if o.format == "json" {
 		return importJSON(stdout, res, comparison)
@@ -184,7 +181,7 @@ func (o *importFlags) options(paths []string) (usage.Options, error) {
 		// A FIFO would wait for a writer and a device never end: a log named
 		// is a file or a folder. A missing one is reported with the rest.
 		if st, err := os.Stat(p); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
-			return opt, badInput("import: %s is not a regular file or a folder", p)
+			return opt, badInput("%s is not a regular file or a folder", p)
 		}
 	}
 	if o.timezone != "" {
@@ -286,7 +283,8 @@ func plural(n int64, what string) string {
 	return s
 }
 
-func tokens(n int64) string { return money.Group(strconv.FormatInt(n, 10)) }
+// grouped writes a count with grouped thousands: 12,345.
+func grouped(n int64) string { return money.Group(strconv.FormatInt(n, 10)) }
 
 func importTable(res *importResult, color bool) string {
 	var b strings.Builder
@@ -341,8 +339,8 @@ func importTable(res *importResult, color bool) string {
 		if c.Priced {
 			logs, work = res.cur.FormatSmall(c.LogsCost), res.cur.FormatSmall(c.WorkCost)
 		}
-		rows = append(rows, []string{k.Name, trimFloat(k.Count), strconv.Itoa(k.Turns), tokens(int64(k.InputTokens)), tokens(int64(k.OutputTokens)),
-			tokens(int64(k.ReasoningTokens)), tokens(int64(k.FollowupTokens)), fmt.Sprintf("%.1f%%", 100*k.CacheHit), k.MinTier.String(),
+		rows = append(rows, []string{k.Name, trimFloat(k.Count), strconv.Itoa(k.Turns), grouped(int64(k.InputTokens)), grouped(int64(k.OutputTokens)),
+			grouped(int64(k.ReasoningTokens)), grouped(int64(k.FollowupTokens)), fmt.Sprintf("%.1f%%", 100*k.CacheHit), k.MinTier.String(),
 			strconv.Itoa(c.Tasks), logs, work})
 	}
 	b.WriteString(catalogTable(color, []string{"Class", "Per day", "Turns", "First input", "Output/turn", "Reasoning/turn", "Follow-up", "Cache hit", "Min tier", "Tasks", "Logs cost", "Workload cost"}, rows))
@@ -365,7 +363,7 @@ func modelRow(name, id string, reqs int64, t usage.Tokens, priced bool, cost flo
 	if priced {
 		c = cur.FormatSmall(cost)
 	}
-	return []string{name, id, tokens(reqs), tokens(t.Input), tokens(t.Output), tokens(t.CacheRead), tokens(t.CacheWrite), tokens(t.Reasoning), tokens(t.Total()), c}
+	return []string{name, id, grouped(reqs), grouped(t.Input), grouped(t.Output), grouped(t.CacheRead), grouped(t.CacheWrite), grouped(t.Reasoning), grouped(t.Total()), c}
 }
 
 func writeNotes(b *strings.Builder, notes []string) {
