@@ -349,7 +349,7 @@ func fetchPriceFile(url string, limit int64, timeout time.Duration) (*priceFile,
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("catalog import: fetching %s: the server answered %s", url, resp.Status)
 	}
-	tooLarge := badInput("catalog import: %s is larger than %d MiB: not a price file", url, limit>>20)
+	tooLarge := badInput("catalog import: %s is larger than %s: not a price file", url, safefile.Size(limit))
 	if resp.ContentLength > limit {
 		return nil, tooLarge
 	}
