@@ -87,6 +87,8 @@ type engine struct {
 	uc, over []float64 // scratch for planCost
 	route    []int
 
+	planModels []*APIModel // scratch for preparePlan
+
 	classBuf []ClassQuote // backing store for every quote's Classes
 	notes    [][]string   // per model: its notes, made once
 }

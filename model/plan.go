@@ -32,22 +32,17 @@ type planClass struct {
 	vendor  int       // cheapest ok model of the plan's vendor, -1 if none
 }
 
-// servingModel picks, among the plan's models that the class may use (tier
+// servingModel picks, among the plan's models ms that the class may use (tier
 // ≥ min_tier, feasible within the model's and the plan's context window and
 // the model's max output), the one with the lowest task cost at API list
 // prices; ties go to the first listed. It also says why none qualifies, in
 // the order tier, context, output.
-func (e *engine) servingModel(p *Subscription, cl *Class, pc *planClass) {
+func (e *engine) servingModel(p *Subscription, ms []*APIModel, cl *Class, pc *planClass) {
 	noBatch := *cl
 	noBatch.Batch = false
-	listed, tierOK, ctxOK := false, false, false
+	tierOK, ctxOK := false, false
 	best := shapeOf(cl, 1) // what is shown when no model serves it and no API model carries it
-	for _, id := range p.Models {
-		m, ok := e.c.Model(id)
-		if !ok {
-			continue
-		}
-		listed = true
+	for _, m := range ms {
 		if m.Tier < cl.MinTier {
 			continue
 		}
@@ -73,34 +68,32 @@ func (e *engine) servingModel(p *Subscription, cl *Class, pc *planClass) {
 	}
 	pc.sh = best
 	switch {
-	case !listed:
+	case len(ms) == 0:
 		pc.reason, pc.why = "the plan lists no model in the catalog", WhyNoRoute
 	case !tierOK:
-		pc.reason, pc.why = fmt.Sprintf("needs %s tier; the plan's best is %s", cl.MinTier, e.bestTier(p)), WhyTier
+		pc.reason, pc.why = fmt.Sprintf("needs %s tier; the plan's best is %s", cl.MinTier, bestTier(ms)), WhyTier
 	case !ctxOK:
-		window := e.planWindow(p, cl.MinTier)
+		window := planWindow(p, ms, cl.MinTier)
 		pc.reason, pc.why = fmt.Sprintf("needs %s context; the plan gives %s", Tokens(best.lastTotal), Tokens(window)), WhyContext
 	default:
 		pc.reason, pc.why = fmt.Sprintf("needs %s output per turn; the plan's models give less", Tokens(best.outPerTurn)), WhyOutput
 	}
 }
 
-// bestTier is the highest tier among the plan's models.
-func (e *engine) bestTier(p *Subscription) Tier {
+// bestTier is the highest tier among the plan's models ms.
+func bestTier(ms []*APIModel) Tier {
 	t := Small
-	for _, id := range p.Models {
-		if m, ok := e.c.Model(id); ok {
-			t = max(t, m.Tier)
-		}
+	for _, m := range ms {
+		t = max(t, m.Tier)
 	}
 	return t
 }
 
-// planWindow is the largest context the plan gives a class of min_tier tier.
-func (e *engine) planWindow(p *Subscription, tier Tier) float64 {
+// planWindow is the largest context plan p gives a class of min_tier tier.
+func planWindow(p *Subscription, ms []*APIModel, tier Tier) float64 {
 	w := 0.0
-	for _, id := range p.Models {
-		if m, ok := e.c.Model(id); ok && m.Tier >= tier {
+	for _, m := range ms {
+		if m.Tier >= tier {
 			w = max(w, m.ContextWindow)
 		}
 	}
@@ -130,6 +123,14 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 		price, pp.annual = *p.PriceAnnual/12, true
 	}
 	pp.base = float64(pp.seats) * price
+	// The plan's models, looked up by id once rather than for every class.
+	ms := e.planModels[:0]
+	for _, id := range p.Models {
+		if m, ok := e.c.Model(id); ok {
+			ms = append(ms, m)
+		}
+	}
+	e.planModels = ms
 	n := len(e.w.Classes)
 	pp.cls = make([]planClass, n)
 	for ci := range e.w.Classes {
@@ -139,7 +140,7 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 			pc.reason, pc.why = r, WhyVia
 			pc.sh = shapeOf(cl, 1)
 		} else {
-			e.servingModel(p, cl, pc)
+			e.servingModel(p, ms, cl, pc)
 			if pc.fit {
 				_, ok := e.c.Factor(pc.serving.Tokenizer, e.w.Language)
 				pp.lamOK = pp.lamOK && ok
@@ -325,6 +326,15 @@ func (e *engine) planQuote(pi int) Quote {
 	q.Utilization, q.Limits = r.util, r.limits
 	q.Fits = r.ok
 	q.Classes = e.classes()
+	// The plan's own source, then each model a class runs on, once.
+	q.Sources = append(q.Sources, Source{ID: p.ID, Name: p.Name, Provenance: p.Provenance})
+	seen := map[string]bool{}
+	source := func(m *APIModel) {
+		if !seen[m.ID] {
+			seen[m.ID] = true
+			q.Sources = append(q.Sources, Source{ID: m.ID, Name: m.Name, Provenance: m.Provenance})
+		}
+	}
 	for ci, cl := range e.w.Classes {
 		t := e.tasks[ci]
 		pc := &pp.cls[ci]
@@ -336,6 +346,7 @@ func (e *engine) planQuote(pi int) Quote {
 			InputTokens: t * sh.sumIn, OutputTokens: t * sh.sumOut, Reason: pc.reason, Why: pc.why}
 		if pc.fit {
 			cq.Serving = pc.serving.ID
+			source(pc.serving)
 		}
 		if r.over[ci] > 0 {
 			q.Fits = false
@@ -346,6 +357,7 @@ func (e *engine) planQuote(pi int) Quote {
 			if mi := r.route[ci]; mi >= 0 {
 				m := e.models[mi]
 				cq.Model, cq.ModelName, cq.Cost = m.ID, m.Name, r.over[ci]*e.cells[ci][mi].cost
+				source(m)
 			} else {
 				cq.Reason += "; no API model can take the overflow"
 				cq.Why = WhyNoRoute
@@ -364,17 +376,6 @@ func (e *engine) planQuote(pi int) Quote {
 		q.Notes = append(q.Notes, fmt.Sprintf("API credit of $%.2f/month covers part of the overflow", r.credit))
 	}
 	q.Notes = e.planNotes(q.Notes, pp)
-	q.Sources = append(q.Sources, Source{ID: p.ID, Name: p.Name, Provenance: p.Provenance})
-	seen := map[string]bool{}
-	for _, cq := range q.Classes {
-		for _, id := range []string{cq.Serving, cq.Model} {
-			if id != "" && !seen[id] {
-				seen[id] = true
-				m, _ := e.c.Model(id)
-				q.Sources = append(q.Sources, Source{ID: m.ID, Name: m.Name, Provenance: m.Provenance})
-			}
-		}
-	}
 	// These reuse planCost's scratch buffers, which r above still shared
 	// until here.
 	if q.Eligible && slices.ContainsFunc(p.Limits, func(l Limit) bool { return l.Ranged() }) {
