@@ -35,10 +35,15 @@ func (s Subscription) Clone() Subscription {
 	s.Serves = slices.Clone(s.Serves)
 	s.Limits = slices.Clone(s.Limits)
 	for j := range s.Limits {
-		l := &s.Limits[j]
-		l.Tiers, l.Models, l.Via = slices.Clone(l.Tiers), slices.Clone(l.Models), slices.Clone(l.Via)
+		s.Limits[j] = s.Limits[j].Clone()
 	}
 	return s
+}
+
+// Clone is a copy of l that shares no memory with it.
+func (l Limit) Clone() Limit {
+	l.Tiers, l.Models, l.Via = slices.Clone(l.Tiers), slices.Clone(l.Models), slices.Clone(l.Via)
+	return l
 }
 
 // ClonePrice is a copy of a price that may be absent (nil).

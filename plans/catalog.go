@@ -634,11 +634,8 @@ func scaledLimits(base *model.Subscription, factor float64) []model.Limit {
 	f := fmtG(factor)
 	limits := make([]model.Limit, len(base.Limits))
 	for i, bl := range base.Limits {
-		nl := bl
+		nl := bl.Clone()
 		nl.Scale(factor)
-		nl.Tiers = slices.Clone(bl.Tiers)
-		nl.Models = slices.Clone(bl.Models)
-		nl.Via = slices.Clone(bl.Via)
 		nl.Note = joinNote(bl.Note, fmt.Sprintf("%s × %s's", f, base.Name))
 		limits[i] = nl
 	}
