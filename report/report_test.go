@@ -23,8 +23,9 @@ func shortTasks(name string) model.Workload {
 	return w
 }
 
-// comparison: one mid model at $1 in / $4 out and two $20 plans, one of
-// which has a 16k context. 40 tasks a day of 2000 in, 1000 out:
+// comparison: one mid model at $1 in / $4 out, a $20 plan on it and a $4
+// one whose 2000-token context is short of a task. 40 tasks a day of 2000
+// in, 1000 out:
 // 880 tasks · (2000·1 + 1000·4)/1e6 = 880 · 0.006 = $5.28 on the API.
 func comparison(t *testing.T, top int) *Comparison {
 	t.Helper()
@@ -226,7 +227,7 @@ func TestSupportLines(t *testing.T) {
 	// Short: 440 tasks, 20 messages a day, 12.5 per 5 h of 5 → util 2.5,
 	// 60% = 264 tasks overflow at (500 + 2000)/1e6 = 0.0025 → $0.66.
 	// Long: 22 tasks at (2000 + 4000)/1e6 = 0.006 → $0.132. Free plan: $0.792.
-	// API mix: 440 · 0.0025 + 22 · 0.006 = 1.1 + 0.132 = 1.232; (1.232 − 0.792)/1.232 = 35.7%.
+	// API mix: 440 · 0.0025 + 22 · 0.006 = 1.1 + 0.132 = 1.232.
 	main, lines := Verdict(&r, "", money.USD)
 	// No paid plan: the answer is the API, and the free plan is named apart.
 	if want := "API: API mix, acme at $1.23/month; no paid plan in the comparison can carry it."; main != want {
@@ -310,11 +311,7 @@ func TestVerdictFreePlanCarriesAll(t *testing.T) {
 		Plans: []model.Subscription{{ID: "free", Vendor: "acme", Name: "Acme Free", Models: []string{"mini"},
 			Limits: []model.Limit{{WindowHours: 5, Messages: 100}}}},
 	}
-	w := model.NewWorkload("w")
-	c := model.NewClass("Short")
-	c.Count, c.InputTokens, c.OutputTokens = 40, 2000, 1000
-	w.Classes = []model.Class{c}
-	r, err := model.Evaluate(w, cat)
+	r, err := model.Evaluate(shortTasks("w"), cat)
 	if err != nil {
 		t.Fatal(err)
 	}
