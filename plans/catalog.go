@@ -692,7 +692,7 @@ func (d *decoder) subscription(n ast.Node, p *path, c *Catalog, ids seen) (model
 			has.models = len(s.Models) > 0
 			return err
 		}},
-		d.viasField("serves", &s.Serves, servesNames),
+		d.viasField("serves", &s.Serves),
 		d.rangedField("context_window", &s.ContextWindow, tokensSpan, nil),
 		{"uncapped", func(e entry, ep *path) (err error) {
 			if s.Uncapped, _, err = d.boolean(e.v, ep); err == nil && s.Uncapped {
@@ -719,10 +719,12 @@ func (d *decoder) subscription(n ast.Node, p *path, c *Catalog, ids seen) (model
 	return s, lk, nil
 }
 
-// viasField reads a list of channels out of valid, each at most once.
-func (d *decoder) viasField(key string, dst *[]model.Via, valid []string) field {
+// viasField reads a list of the channels a plan can serve, chat and agent,
+// each at most once: api work never runs on a plan, so naming it would say
+// nothing.
+func (d *decoder) viasField(key string, dst *[]model.Via) field {
 	return field{key, func(e entry, ep *path) (err error) {
-		*dst, err = enumList(d, e.v, ep, valid, model.ParseVia, true)
+		*dst, err = enumList(d, e.v, ep, servesNames, model.ParseVia, true)
 		return err
 	}}
 }
@@ -876,7 +878,7 @@ func (d *decoder) limit(n ast.Node, p *path, c *Catalog) (model.Limit, error) {
 			l.Models, err = d.planModels(e.v, ep, c)
 			return err
 		}},
-		d.viasField("via", &l.Via, servesNames),
+		d.viasField("via", &l.Via),
 		d.optEnumField("confidence", &l.Confidence, limitConfidenceNames),
 		into("note", &l.Note, d.note),
 	})
