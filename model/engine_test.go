@@ -315,6 +315,30 @@ func TestSubscriptions(t *testing.T) {
 	}
 }
 
+// The price of one seat is the engine's, at the billing in use: the detail
+// view shows seats × it = Base without dividing a cost back.
+func TestSeatPrice(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		w          Workload
+		plan       func(*Subscription)
+		seat, base float64
+	}{
+		// 5 seats (the minimum) × 25 = 125
+		{"seat minimum", oneClass(func(w *Workload, _ *Class) { w.People = 2 }),
+			func(s *Subscription) { s.PriceMonthly, s.SeatsMin = 25, 5 }, 25, 125},
+		// annual 240 / 12 = 20 a seat; 5 seats → 100
+		{"annual billing", oneClass(func(w *Workload, _ *Class) { w.People, w.Billing = 5, Annual }),
+			func(s *Subscription) { s.PriceMonthly, s.PriceAnnual = 25, p(240) }, 20, 100},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			q := quote(t, eval(t, tc.w, plan(tc.plan)), "plan")
+			approx(t, "seat price", q.SeatPrice, tc.seat)
+			approx(t, "base", q.Base, tc.base)
+		})
+	}
+}
+
 func TestPlanTierAndOverflowRoute(t *testing.T) {
 	// The plan only has alpha (small); Hard needs frontier → overflows whole
 	// to beta: 44 · 0.05 = 2.2. Short fits. Effective 20 + 2.2.

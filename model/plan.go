@@ -14,6 +14,7 @@ const hoursPerMonth = 730.5
 type planPre struct {
 	p      *Subscription
 	seats  int
+	price  float64 // one seat a month, at the billing in use
 	base   float64
 	annual bool // the annual price is in use
 	lamOK  bool // every serving model knows the workload's language
@@ -122,7 +123,7 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 	if e.w.Billing == Annual && p.PriceAnnual != nil {
 		price, pp.annual = *p.PriceAnnual/12, true
 	}
-	pp.base = float64(pp.seats) * price
+	pp.price, pp.base = price, float64(pp.seats)*price
 	// The plan's models, looked up by id once rather than for every class.
 	ms := e.planModels[:0]
 	for _, id := range p.Models {
@@ -317,7 +318,7 @@ func (e *engine) planQuote(pi int) Quote {
 	q := Quote{ID: p.ID, Name: p.Name, Kind: KindSubscription, Vendor: p.Vendor, Seats: pp.seats,
 		Capped: len(p.Limits) > 0, Free: p.Free()}
 	r := e.planCost(pi, 1, atCapacity, true)
-	q.Eligible, q.Base, q.Overflow, q.Credit = r.ok, pp.base, r.overflow, r.credit
+	q.Eligible, q.Base, q.SeatPrice, q.Overflow, q.Credit = r.ok, pp.base, pp.price, r.overflow, r.credit
 	q.Monthly = pp.base + r.overflow
 	q.MonthlyLow, q.MonthlyHigh = q.Monthly, q.Monthly
 	for _, l := range p.Limits {

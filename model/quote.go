@@ -62,6 +62,7 @@ type Quote struct {
 	// when no limit gives a range. API options and mixes: Monthly.
 	MonthlyLow, MonthlyHigh float64
 	Base                    float64 // plans: seats × price; API and mixes: Monthly
+	SeatPrice               float64 // plans: the price of one seat a month, at the billing in use
 	Overflow                float64 // plans: overflow priced on API models, after credit
 	Credit                  float64 // plans: API credit used against the overflow
 	PerTask                 float64 // Monthly / all tasks per month (0 without tasks)

@@ -174,11 +174,7 @@ func orDash(s string) string {
 func (sh *shared) detailSummary(q *model.Quote) string {
 	switch q.Kind {
 	case model.KindSubscription:
-		per := q.Base
-		if q.Seats > 0 {
-			per = q.Base / float64(q.Seats)
-		}
-		s := fmt.Sprintf("Subscription · %s · %s × %s = %s/month", q.Vendor, seats(q.Seats), sh.cur.Format(per), sh.cur.Format(q.Base))
+		s := fmt.Sprintf("Subscription · %s · %s × %s = %s/month", q.Vendor, seats(q.Seats), sh.cur.Format(q.SeatPrice), sh.cur.Format(q.Base))
 		if q.Eligible && q.Overflow > 0 {
 			s += fmt.Sprintf("; effective %s with overflow", sh.cur.Format(q.Monthly))
 		}
