@@ -275,8 +275,8 @@ func (sh *shared) limitLine(l model.LimitUse) string {
 		s += " (" + strings.Join(ts, ", ") + " tasks)"
 	}
 	word := capsWord(l.Confidence)
-	if hasRange(l.Limit) {
-		word += " " + sh.limitAmount(l.Limit, l.Low) + "–" + sh.limitAmount(l.Limit, l.High)
+	if r := sh.capRange(l.Limit); r != "" {
+		word += " " + r
 	}
 	s = columns.Pad(s, 32, columns.Left) + " " + sh.bar(l.Utilization, 5, l.Utilization > 1) + " " + columns.Pad(utilPct(l.Utilization), 4, columns.Right) + "  " + sh.st.muted.Render(word)
 	if l.Note != "" {
@@ -303,15 +303,19 @@ func (sh *shared) capText(l model.Limit) string {
 	if l.USD > 0 {
 		s = sh.limitAmount(l, l.Capacity()) + " of API-priced use"
 	}
-	if hasRange(l) {
-		s += " (" + sh.limitAmount(l, l.Low) + "–" + sh.limitAmount(l, l.High) + ")"
+	if r := sh.capRange(l); r != "" {
+		s += " (" + r + ")"
 	}
 	return s
 }
 
-// hasRange: the capacity is uncertain and the catalog gives its span.
-func hasRange(l model.Limit) bool {
-	return l.Low > 0 && l.High > 0 && l.Low != l.High
+// capRange is an uncertain capacity's span, "20–60", with the engine's ends
+// of it (a bound not given is the capacity itself); "" when it has none.
+func (sh *shared) capRange(l model.Limit) string {
+	if !l.Ranged() {
+		return ""
+	}
+	return sh.limitAmount(l, l.CapacityLow()) + "–" + sh.limitAmount(l, l.CapacityHigh())
 }
 
 // capsWord says where a cap's figure comes from, from its confidence.
@@ -338,8 +342,8 @@ func (sh *shared) capsText(q *model.Quote) string {
 	var ranged []string
 	for _, l := range q.Limits {
 		parts = append(parts, fmt.Sprintf("the %s cap is %s", model.WindowName(l.WindowHours), capsWord(l.Confidence)))
-		if hasRange(l.Limit) {
-			ranged = append(ranged, fmt.Sprintf("the %s cap (%s–%s)", model.WindowName(l.WindowHours), sh.limitAmount(l.Limit, l.Low), sh.limitAmount(l.Limit, l.High)))
+		if r := sh.capRange(l.Limit); r != "" {
+			ranged = append(ranged, fmt.Sprintf("the %s cap (%s)", model.WindowName(l.WindowHours), r))
 		}
 	}
 	s := upperFirst(strings.Join(parts, "; ")) + "."
