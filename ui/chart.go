@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/guptarohit/asciigraph"
 
@@ -24,8 +22,8 @@ const (
 	kMin, kMax     = 0.25, 4.0
 )
 
-// chartPane is the chart under the plans pane. It takes no keys: it follows
-// the selected option.
+// chartPane is the chart under the plans pane. It is drawn like a pane but
+// takes no keys and never the focus: it follows the selected option.
 type chartPane struct {
 	r     rect
 	lines []string
@@ -33,13 +31,11 @@ type chartPane struct {
 
 func (p *chartPane) setSize(r rect) { p.r = r }
 func (p *chartPane) view() []string { return p.lines }
-func (p *chartPane) draw(sh *shared, _ bool) {
+func (p *chartPane) draw(sh *shared) {
 	if p.r.H > 0 {
 		p.lines = p.render(sh, p.r)
 	}
 }
-func (p *chartPane) update(tea.KeyPressMsg, *shared) action { return actNone }
-func (p *chartPane) shortHelp(*shared) []key.Binding        { return nil }
 
 // seriesChars tell the lines apart without colour (NO_COLOR, colour blindness).
 var seriesChars = []string{"━", "─", "┄", "═"}
@@ -137,12 +133,10 @@ func (sh *shared) moneyShort(usd float64) string {
 	return s
 }
 
-func (sh *shared) chartTitle() string {
-	return "Monthly cost as your volume changes"
-}
+const chartTitle = "Monthly cost as your volume changes"
 
 func (p *chartPane) render(sh *shared, r rect) []string {
-	title := sh.chartTitle()
+	title := chartTitle
 	iw, ih := r.W-paneSideFrame, r.H-paneFrame
 	if ih < chartMinRows-paneFrame {
 		return p.renderCompact(sh, r)
@@ -207,15 +201,15 @@ func (p *chartPane) render(sh *shared, r rect) []string {
 	return sh.box(title, lines, r, false, "")
 }
 
-// renderCompactChart is the chart where a plot has no room: each line's
+// renderCompact is the chart where a plot has no room: each line's
 // trend as a sparkline and its cost at ½×, 1×, 2× and 4× your volume.
 func (p *chartPane) renderCompact(sh *shared, r rect) []string {
 	iw, ih := r.W-paneSideFrame, r.H-paneFrame
 	qs, base := sh.chartQuotes(max(ih-1, 1))
 	if len(qs) == 0 || sh.res.TotalTasks == 0 {
-		return sh.box(sh.chartTitle(), []string{sh.st.muted.Render("Nothing to chart yet.")}, r, false, "")
+		return sh.box(chartTitle, []string{sh.st.muted.Render("Nothing to chart yet.")}, r, false, "")
 	}
-	return sh.box(sh.chartTitle(), sh.readout(qs, base, iw, true), r, false, "")
+	return sh.box(chartTitle, sh.readout(qs, base, iw, true), r, false, "")
 }
 
 // seriesColors are the lines' colours, the baseline's first in the palette.

@@ -5,7 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// pane is what the root asks of the work, plans, detail and chart panes
+// pane is what the root asks of the work, plans and detail panes
 // (soft-serve's Component, cut to what this app needs): each keeps its own
 // state, takes the size the root's layout gives it, draws itself into that
 // size (kept until the root marks its part dirty), takes the keys of its

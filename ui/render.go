@@ -70,7 +70,7 @@ func (m *Model) refresh() {
 			m.ranking.draw(&m.shared, m.hasFocus(focusPlans))
 		}
 		if d&partChart != 0 {
-			m.chart.draw(&m.shared, false)
+			m.chart.draw(&m.shared)
 		}
 	}
 	if m.overlay != overlayNone && d&partOverlay != 0 {
