@@ -52,7 +52,7 @@ func (p *detailPane) update(msg tea.KeyPressMsg, sh *shared) action {
 
 func (p *detailPane) shortHelp(sh *shared) []key.Binding {
 	k := &sh.keys
-	return []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), adjustKeys, withDesc(k.Tab, "your work"), k.Back, k.Copy, k.Quit}
+	return []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), adjustKeys, k.Current, withDesc(k.Tab, "your work"), k.Back, k.Copy, k.Quit}
 }
 
 // scroll moves the view by d lines (clamped when drawn).

@@ -87,8 +87,10 @@ func (k keyMap) helpFor(m *Model) helpKeys {
 	switch m.overlay {
 	case overlayPresets:
 		h.short = []key.Binding{withDesc(k.Up, "previous"), withDesc(k.Down, "next"), withDesc(k.Enter, "load"), withDesc(k.Back, "cancel")}
-	case overlayHelp, overlayVerdict:
+	case overlayHelp:
 		h.short = []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), withDesc(k.Back, "close help"), k.Quit}
+	case overlayVerdict:
+		h.short = []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), withDesc(k.Back, "close"), k.Quit}
 	default:
 		h.short = m.focusedPane().shortHelp(&m.shared)
 	}
