@@ -102,7 +102,7 @@ func (m *Model) fitVerdict(w, rows int) []string {
 	lines := wrapIndented(main, w)
 	if len(lines) >= rows {
 		lines = lines[:rows]
-		lines[rows-1] = columns.Cut(lines[rows-1], w-len(" … v")-2) + m.st.muted.Render(" … v")
+		lines[rows-1] = cutBefore(lines[rows-1], w-2, " … v") + m.st.muted.Render(" … v")
 		return lines
 	}
 	current := m.currentFirst(support)
@@ -114,13 +114,19 @@ func (m *Model) fitVerdict(w, rows int) []string {
 		if left := len(support) - i - 1; len(lines)+len(part) >= rows && left > 0 {
 			tail := fmt.Sprintf(" … %d more: v", left)
 			last := len(part) - 1
-			part[last] = columns.Cut(part[last], w-2-len(tail)) + m.st.muted.Render(tail)
+			part[last] = cutBefore(part[last], w-2, tail) + m.st.muted.Render(tail)
 			lines = append(lines, part...)
 			break
 		}
 		lines = append(lines, part...)
 	}
 	return lines
+}
+
+// cutBefore cuts s so that tail, which starts with its own "…", fits after
+// it in w cells: one ellipsis, not "…  …".
+func cutBefore(s string, w int, tail string) string {
+	return ansi.Truncate(s, max(w-columns.Width(tail), 0), "")
 }
 
 // renderVerdict lays the verdict lines into r.
