@@ -10,10 +10,10 @@ import (
 // no calls per token: it is what makes usage lines cheap. It gives up,
 // returning false, at anything it does not expect (a null, a repeated key,
 // an escape in a key or in a string it keeps, a value of another type, a
-// number that is not a plain count below 2^32, a progress wrapper, nesting
-// deeper than 64, any fault of syntax): the general reader then reads the
-// line from the start. What it accepts, it reads exactly as that reader
-// does (FuzzClaudeFast holds it to that).
+// number that is not a plain count below 2^32, a progress wrapper, any
+// fault of syntax): the general reader then reads the line from the start.
+// What it accepts, it reads exactly as that reader does (FuzzClaudeFast
+// holds it to that).
 func (p *claudeParts) fast(b []byte) bool {
 	i := ws(b, 0)
 	if i >= len(b) || b[i] != '{' {
@@ -292,47 +292,14 @@ func plainCount(b []byte, i int, v *uint32) int {
 	return i
 }
 
-// strEnd is the index past the closing quote of the string whose first
-// byte after the opening quote is b[i], or -1. It hops from quote to quote;
-// a quote is escaped when an odd number of backslashes precede it.
-func strEnd(b []byte, i int) int {
-	// Most strings are short: eight bytes at a time through the first few
-	// words, then quote to quote with bytes.IndexByte.
-	for stop := i + 32; i+8 <= len(b) && i < stop; {
-		m := quoteOrSlash(binary.LittleEndian.Uint64(b[i:]))
-		if m == 0 {
-			i += 8
-			continue
-		}
-		i += bits.TrailingZeros64(m) >> 3
-		if b[i] == '"' {
-			return i + 1
-		}
-		i += 2 // a backslash and the byte it escapes
-	}
-	start := i // no escape is open here: backslashes before it do not count
-	for i <= len(b) {
-		k := bytes.IndexByte(b[i:], '"')
-		if k < 0 {
-			return -1
-		}
-		q := i + k
-		n := 0
-		for p := q - 1; p >= start && b[p] == '\\'; p-- {
-			n++
-		}
-		if n%2 == 0 {
-			return q + 1
-		}
-		i = q + 1
-	}
-	return -1
-}
-
-// skipValue is the index past the value at b[i], or -1. It is the general
-// reader's skip, no more lenient: inside arrays and objects it checks only
-// brackets and strings.
+// skipValue is the index past the value at b[i], or -1; it is both
+// readers' skip, so that they pass over the same values. Inside arrays and
+// objects it checks only brackets and strings, and matches brackets to a
+// depth of 64, counting them beyond.
 func skipValue(b []byte, i int) int {
+	if i >= len(b) {
+		return -1
+	}
 	switch c := b[i]; c {
 	case '"':
 		return strEnd(b, i+1)
@@ -348,16 +315,18 @@ func skipValue(b []byte, i int) int {
 				}
 				continue
 			case '{', '[':
-				if depth == len(stack) {
-					return -1
+				if depth < len(stack) {
+					stack[depth] = c
 				}
-				stack[depth] = c
 				depth++
 			case '}', ']':
-				if depth == 0 || (stack[depth-1] == '{') != (c == '}') {
+				if depth == 0 {
 					return -1
 				}
 				depth--
+				if depth < len(stack) && (stack[depth] == '{') != (c == '}') {
+					return -1
+				}
 				if depth == 0 {
 					return i + 1
 				}
@@ -368,7 +337,7 @@ func skipValue(b []byte, i int) int {
 	case '}', ']', ',', ':', 0:
 		return -1
 	}
-	start := i // a literal or number: up to the next delimiter
+	start := i // a literal or number: up to the next delimiter or the end
 	for ; i < len(b); i++ {
 		switch b[i] {
 		case ',', '}', ']', ' ', '\t', '\n', '\r':
@@ -380,5 +349,5 @@ func skipValue(b []byte, i int) int {
 			return -1
 		}
 	}
-	return -1
+	return i
 }

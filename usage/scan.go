@@ -2,8 +2,10 @@ package usage
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"math/bits"
 	"strconv"
 )
 
@@ -119,32 +121,42 @@ func (s *scan) fields(f func(k []byte) error) error {
 	}
 }
 
-// skipStr consumes a string at s.i (which must be its opening quote). It
-// hops from quote to quote with bytes.IndexByte, which is what makes long
-// content cheap.
-func (s *scan) skipStr() error {
-	b := s.b
-	start := s.i + 1
-	for j := start; ; {
-		if j > len(b) {
-			return errSyntax
+// strEnd is the index past the closing quote of the string whose first
+// byte after the opening quote is b[i], or -1. It hops from quote to quote;
+// a quote is escaped when an odd number of backslashes precede it.
+func strEnd(b []byte, i int) int {
+	// Most strings are short: eight bytes at a time through the first few
+	// words, then quote to quote with bytes.IndexByte, which is what makes
+	// long content cheap.
+	for stop := i + 32; i+8 <= len(b) && i < stop; {
+		m := quoteOrSlash(binary.LittleEndian.Uint64(b[i:]))
+		if m == 0 {
+			i += 8
+			continue
 		}
-		k := bytes.IndexByte(b[j:], '"')
+		i += bits.TrailingZeros64(m) >> 3
+		if b[i] == '"' {
+			return i + 1
+		}
+		i += 2 // a backslash and the byte it escapes
+	}
+	start := i // no escape is open here: backslashes before it do not count
+	for i <= len(b) {
+		k := bytes.IndexByte(b[i:], '"')
 		if k < 0 {
-			return errSyntax
+			return -1
 		}
-		q := j + k
-		// The quote is escaped when an odd number of backslashes precede it.
+		q := i + k
 		n := 0
 		for p := q - 1; p >= start && b[p] == '\\'; p-- {
 			n++
 		}
 		if n%2 == 0 {
-			s.i = q + 1
-			return nil
+			return q + 1
 		}
-		j = q + 1
+		i = q + 1
 	}
+	return -1
 }
 
 // rawStr consumes a string and returns its raw bytes between the quotes and
@@ -276,68 +288,15 @@ func (s *scan) number() (float64, error) {
 	return v, nil
 }
 
-// skip consumes one value of any type.
+// skip consumes one value of any type (see skipValue).
 func (s *scan) skip() error {
-	switch c := s.peek(); c {
-	case '"':
-		return s.skipStr()
-	case '{', '[':
-		return s.skipNested()
-	case 0:
-		return errSyntax
-	case '}', ']', ',', ':':
+	s.peek()
+	j := skipValue(s.b, s.i)
+	if j < 0 {
 		return errSyntax
 	}
-	// A literal or number: up to the next delimiter.
-	start := s.i
-	for s.i < len(s.b) {
-		switch s.b[s.i] {
-		case ',', '}', ']', ' ', '\t', '\n', '\r':
-			if s.i == start {
-				return errSyntax
-			}
-			return nil
-		case '"', '{', '[', ':':
-			return errSyntax
-		}
-		s.i++
-	}
+	s.i = j
 	return nil
-}
-
-// skipNested consumes an object or array, tracking nesting and strings.
-func (s *scan) skipNested() error {
-	var stack [64]byte // open brackets; deeper nesting falls back to a counter
-	depth := 0
-	for s.i < len(s.b) {
-		c := s.b[s.i]
-		switch c {
-		case '"':
-			if err := s.skipStr(); err != nil {
-				return err
-			}
-			continue
-		case '{', '[':
-			if depth < len(stack) {
-				stack[depth] = c
-			}
-			depth++
-		case '}', ']':
-			if depth == 0 {
-				return errSyntax
-			}
-			depth--
-			if depth < len(stack) && (stack[depth] == '{') != (c == '}') {
-				return errSyntax
-			}
-			if depth == 0 {
-				s.i++
-				return nil
-			}
-		}
-		s.i++
-	}
-	return errSyntax
 }
 
 // end checks that nothing but space follows the value.
