@@ -345,8 +345,12 @@ func Markdown(c *Comparison) string {
 		parts = append(parts, fmt.Sprintf("%s %s/%s (%s in, %s out)", cl.Name, strconv.FormatFloat(cl.Count, 'f', -1, 64),
 			cl.Per, model.Tokens(cl.InputTokens), model.Tokens(cl.OutputTokens)))
 	}
-	fmt.Fprintf(&b, "%s; %g days/month, %d people, language %s.\n", mdEscape(strings.Join(parts, "; ")),
-		c.Workload.DaysPerMonth, c.Workload.People, c.Workload.Language)
+	people := "1 person"
+	if c.Workload.People != 1 {
+		people = fmt.Sprintf("%d people", c.Workload.People)
+	}
+	fmt.Fprintf(&b, "%s; %g days/month, %s, language %s.\n", mdEscape(strings.Join(parts, "; ")),
+		c.Workload.DaysPerMonth, people, c.Workload.Language)
 	if c.Sources {
 		b.WriteString("\n### Sources\n\n")
 		for _, s := range c.SourceList() {

@@ -187,7 +187,7 @@ func TestCSVAndMarkdown(t *testing.T) {
 		t.Errorf("csv: %v", rows)
 	}
 	md := Markdown(c)
-	for _, want := range []string{"## Test \\| work: AI plans compared", "| 1 | API mix, acme | mix | €2.64 |  |", "Short 40/day (2k in, 1k out)"} {
+	for _, want := range []string{"## Test \\| work: AI plans compared", "| 1 | API mix, acme | mix | €2.64 |  |", "Short 40/day (2k in, 1k out)", "22 days/month, 1 person, language en."} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
 		}
