@@ -87,11 +87,19 @@ func (c *Catalog) Check(today string) []Finding {
 			case "estimate":
 				add(Finding{Kind: "estimate", Entry: "subscription", ID: p.ID, Name: p.Name, Detail: "limit of " + per + " is an estimate"})
 			case "measured":
-				detail := "limit of " + per + " measured from your logs"
-				if days, ok := age(p.AsOf); ok {
-					detail += fmt.Sprintf(" up to %s, %s", p.AsOf, daysAgo(days))
+				// A plan built on another with limits_like carries that plan's
+				// measurement, and so its date.
+				asOf := p.AsOf
+				if ref, ok := c.likes[p.ID]; ok {
+					if bi := c.plan(ref.base); bi >= 0 {
+						asOf = c.Plans[bi].AsOf
+					}
 				}
-				add(Finding{Kind: "measured", Entry: "subscription", ID: p.ID, Name: p.Name, Date: p.AsOf, Detail: detail})
+				detail := "limit of " + per + " measured from your logs"
+				if days, ok := age(asOf); ok {
+					detail += fmt.Sprintf(" up to %s, %s", asOf, daysAgo(days))
+				}
+				add(Finding{Kind: "measured", Entry: "subscription", ID: p.ID, Name: p.Name, Date: asOf, Detail: detail})
 			}
 		}
 	}

@@ -91,8 +91,9 @@ func TestCalibrateSave(t *testing.T) {
 		t.Errorf("plans --check:\n%s", check)
 	}
 	// The catalog's Max is 5 × Pro: it follows the measured Pro, $17.94
-	// (the median of the fixture's three windows) × 5 = $89.70, its range $17.94–$17.95 × 5.
-	if !strings.Contains(check, "claude-max") || !strings.Contains(check, "limit of $89.70 ($89.70–$89.75) per 5 h measured from your logs") {
+	// (the median of the fixture's three windows) × 5 = $89.70, its range $17.94–$17.95 × 5,
+	// measured on the same logs as Pro's, so of the same date.
+	if !strings.Contains(check, "claude-max") || !strings.Contains(check, "limit of $89.70 ($89.70–$89.75) per 5 h measured from your logs up to 2026-10-07, 51 days ago") {
 		t.Errorf("plans --check:\n%s", check)
 	}
 	// compare prices Pro on the measured limits: its quote changes.
