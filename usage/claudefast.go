@@ -229,7 +229,9 @@ func members(b []byte, i int, value func(k []byte, i int) int) (int, bool) {
 
 // ws is the index of the first byte at or after i that is not JSON space.
 func ws(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+	// Every JSON space is at most ' ': one comparison passes the byte that
+	// nearly always follows, as logs are written without spaces.
+	for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
 		i++
 	}
 	return i

@@ -8,7 +8,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/tokenomics/tokenomics/model"
 )
@@ -228,19 +227,19 @@ func (l *Log) tasks(keys modelKeys) (map[taskKey]*task, activity) {
 	var x *task
 	var lastTask taskKey
 	lastHour := int64(math.MinInt64)
+	clock := localClock{loc: l.Location}
 	for i := range l.recs {
 		r := &l.recs[i]
 		k := keys.of[r.model]
-		t := time.UnixMilli(r.ts).In(l.Location)
-		y, mo, dd := t.Date()
-		day := daysFromCivil(y, int(mo), dd)
+		hour := clock.hour(r.ts)
+		day := floorDiv(hour, 24)
 		if len(act.days) == 0 || day < act.firstDay {
 			act.firstDay = day
 		}
 		if len(act.days) == 0 || day > act.lastDay {
 			act.lastDay = day
 		}
-		if hour := day*24 + int64(t.Hour()); hour != lastHour {
+		if hour != lastHour {
 			act.days[day] = struct{}{}
 			act.hours[hour] = struct{}{}
 			lastHour = hour

@@ -340,14 +340,25 @@ func sortRecs(recs []rec) {
 			next[b]++
 		}
 	}
-	start := 0
-	for b := range n {
-		e := int(end[b])
-		if e-start > 1 {
-			slices.SortFunc(recs[start:e], compareRecs)
+	// The buckets are sorted in two halves of about as many records at once.
+	sortBuckets := func(from, to int) {
+		start := 0
+		if from > 0 {
+			start = int(end[from-1])
 		}
-		start = e
+		for b := from; b < to; b++ {
+			e := int(end[b])
+			if e-start > 1 {
+				slices.SortFunc(recs[start:e], compareRecs)
+			}
+			start = e
+		}
 	}
+	half, _ := slices.BinarySearch(end, int32(len(recs)/2))
+	var wg sync.WaitGroup
+	wg.Go(func() { sortBuckets(0, half) })
+	sortBuckets(half, n)
+	wg.Wait()
 }
 
 // compareRecs orders records by time, then session, model, token counts

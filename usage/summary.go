@@ -112,6 +112,7 @@ func (l *Log) Summarize(cat *model.Catalog) Summary {
 	// Records come in time order: the maps are asked only on a change of
 	// session or day.
 	lastSession, lastDay := uint32(0), int64(math.MinInt64)
+	clock := localClock{loc: l.Location}
 	for i := range l.recs {
 		r := &l.recs[i]
 		m := &byModel[r.model]
@@ -132,7 +133,7 @@ func (l *Log) Summarize(cat *model.Catalog) Summary {
 			sessions[r.session] = struct{}{}
 			lastSession = r.session
 		}
-		d := dayOf(r.ts, l.Location)
+		d := clock.day(r.ts)
 		if d != lastDay {
 			days[d] = struct{}{}
 			lastDay = d
@@ -202,6 +203,55 @@ func dayOf(ms int64, loc *time.Location) int64 {
 	t := time.UnixMilli(ms).In(loc)
 	y, m, d := t.Date()
 	return daysFromCivil(y, int(m), d)
+}
+
+// localClock reads Unix milliseconds as the local day and hour numbers
+// (days and hours since 1970-01-01 00:00 local time). It asks the location
+// only when a time leaves the zone period (one offset, between two
+// transitions) of the last time asked: records come in time order, so that
+// is seldom, where converting each time costs more than pricing it.
+type localClock struct {
+	loc    *time.Location
+	lo, hi int64 // the period's bounds, Unix milliseconds; hi excluded
+	off    int64 // its offset from UTC, milliseconds
+	known  bool
+}
+
+const (
+	msHour = 3600 * 1000
+	msDay  = 24 * msHour
+)
+
+// local is ms as milliseconds since 1970-01-01 00:00 local time.
+func (c *localClock) local(ms int64) int64 {
+	if !c.known || ms < c.lo || ms >= c.hi {
+		t := time.UnixMilli(ms).In(c.loc)
+		_, off := t.Zone()
+		start, end := t.ZoneBounds()
+		c.lo, c.hi = int64(math.MinInt64), int64(math.MaxInt64)
+		if !start.IsZero() {
+			c.lo = start.UnixMilli()
+		}
+		if !end.IsZero() {
+			c.hi = end.UnixMilli()
+		}
+		c.off, c.known = int64(off)*1000, true
+	}
+	return ms + c.off
+}
+
+// day is the local day number of ms, as dayOf gives it.
+func (c *localClock) day(ms int64) int64 { return floorDiv(c.local(ms), msDay) }
+
+// hour is the local hour number of ms: day*24 + the hour of the day.
+func (c *localClock) hour(ms int64) int64 { return floorDiv(c.local(ms), msHour) }
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
 }
 
 func dayString(d int64) string {

@@ -221,8 +221,15 @@ func importLogs(src usage.Source, opt usage.Options, cat *plans.Catalog, rule us
 		}
 		return nil, err
 	}
-	res := &importResult{log: l, cat: cat, sum: l.Summarize(&cat.Catalog)}
+	// Both only read the log: the summary is made beside the fit.
+	res := &importResult{log: l, cat: cat}
+	summed := make(chan struct{})
+	go func() {
+		res.sum = l.Summarize(&cat.Catalog)
+		close(summed)
+	}()
 	d, err := l.Derive(&cat.Catalog, rule)
+	<-summed
 	switch {
 	case errors.Is(err, usage.ErrNoRecords):
 	case err != nil:
