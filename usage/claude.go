@@ -10,10 +10,22 @@ import (
 // Claude Code usage line holds: lines without them are passed over unparsed,
 // as ccusage does. It hops from one '{' to the next (rare in prose, unlike
 // the quotes a plain substring search would stop at in JSON) and looks
-// behind each.
+// behind each. Usage comes late in a line, after the message's content, so
+// the line's last bytes are searched first: on a usage line the marker is
+// then found without crossing the content.
 func hasUsageMarker(line []byte) bool {
+	const tail = 512
+	if cut := len(line) - tail; cut > 0 {
+		return markerFrom(line, cut) || markerFrom(line[:cut], 0)
+	}
+	return markerFrom(line, 0)
+}
+
+// markerFrom reports whether a '{' at index from or later in line closes the
+// marker.
+func markerFrom(line []byte, from int) bool {
 	const before = `"usage":`
-	for i := len(before); i < len(line); i++ {
+	for i := max(from, len(before)); i < len(line); i++ {
 		j := bytes.IndexByte(line[i:], '{')
 		if j < 0 {
 			return false

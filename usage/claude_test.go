@@ -1,6 +1,7 @@
 package usage
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -48,6 +49,25 @@ func TestHasUsageMarker(t *testing.T) {
 	} {
 		if got := hasUsageMarker([]byte(tc.line)); got != tc.want {
 			t.Errorf("%s: %v", tc.line, got)
+		}
+	}
+}
+
+// The marker is found wherever it sits, the tail searched first or not:
+// before, across and after the tail's edge, in lines of every length near
+// it, among braces that close nothing.
+func TestHasUsageMarkerAnywhere(t *testing.T) {
+	const marker = `"usage":{`
+	for n := 500; n <= 530; n++ {
+		for at := -1; at <= n-len(marker); at++ {
+			line := bytes.Repeat([]byte("a{"), n/2+1)[:n]
+			if at >= 0 {
+				copy(line[at:], marker)
+			}
+			want := bytes.Contains(line, []byte(marker))
+			if got := hasUsageMarker(line); got != want {
+				t.Fatalf("length %d, marker at %d: %v, want %v", n, at, got, want)
+			}
 		}
 	}
 }
