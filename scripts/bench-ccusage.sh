@@ -19,6 +19,7 @@
 # "Maximum resident set size"; for npx, the largest process of the tree).
 # Throughput ratios are taken against ccusage's fastest way of running.
 set -euo pipefail
+export LC_ALL=C # EPOCHREALTIME and awk read a decimal point
 cd "$(dirname "$0")/.."
 
 SIZE=${1:-600MB}
@@ -69,11 +70,15 @@ export HOME="$WORK/home" NO_COLOR=1 npm_config_update_notifier=false npm_config_
 unset CODEX_HOME XDG_CONFIG_HOME
 
 # measure NAME OUT CMD...: one run, appending "seconds kilobytes" to $WORK/NAME.
+# The wall time is bash's microsecond clock around the run: GNU time's %e has
+# hundredths only, coarse beside a run of a sixth of a second.
 measure() {
-	local name=$1 out=$2
+	local name=$1 out=$2 start end
 	shift 2
-	"$TIME" -f '%e %M' -o "$WORK/$name.last" "$@" >"$out"
-	cat "$WORK/$name.last" >>"$WORK/$name"
+	start=$EPOCHREALTIME
+	"$TIME" -f '%M' -o "$WORK/$name.last" "$@" >"$out"
+	end=$EPOCHREALTIME
+	echo "$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.4f", b - a}') $(tail -n 1 "$WORK/$name.last")" >>"$WORK/$name"
 }
 
 for r in $(seq 1 "$RUNS"); do
@@ -121,10 +126,10 @@ done
 awk -v b="$BYTES" -v to="$T_ours" -v tc="$T_cold" -v tw="$T_warm" -v tn="$T_npx" \
 	-v mo="$M_ours" -v mc="$M_cold" -v mw="$M_warm" -v mn="$M_npx" 'BEGIN {
 	printf "   %-34s %8s %10s %10s\n", "", "seconds", "MB/s", "peak MB";
-	printf "   %-34s %8.2f %10.0f %10.1f\n", "tokenomics import", to, b/1e6/to, mo/1024;
-	printf "   %-34s %8.2f %10.0f %10.1f\n", "ccusage, native, cold cache", tc, b/1e6/tc, mc/1024;
-	printf "   %-34s %8.2f %10.0f %10.1f\n", "ccusage, native, warm cache", tw, b/1e6/tw, mw/1024;
-	printf "   %-34s %8.2f %10.0f %10.1f\n", "ccusage via npx, cold cache", tn, b/1e6/tn, mn/1024;
+	printf "   %-34s %8.3f %10.0f %10.1f\n", "tokenomics import", to, b/1e6/to, mo/1024;
+	printf "   %-34s %8.3f %10.0f %10.1f\n", "ccusage, native, cold cache", tc, b/1e6/tc, mc/1024;
+	printf "   %-34s %8.3f %10.0f %10.1f\n", "ccusage, native, warm cache", tw, b/1e6/tw, mw/1024;
+	printf "   %-34s %8.3f %10.0f %10.1f\n", "ccusage via npx, cold cache", tn, b/1e6/tn, mn/1024;
 	best = tc; if (tw < best) best = tw; if (tn < best) best = tn;
 	mbest = mc; if (mw < mbest) mbest = mw;
 	printf "   throughput: %.1fx ccusage cold, %.1fx its fastest run (goal 10x)\n", tc/to, best/to;
