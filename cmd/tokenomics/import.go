@@ -290,6 +290,14 @@ func plural(n int64, what string) string {
 	return s
 }
 
+// amountOf writes an amount of a unit: 1 hour, 1.5 hours, 22 days.
+func amountOf(v float64, unit string) string {
+	if v == 1 {
+		return "1 " + unit
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64) + " " + unit + "s"
+}
+
 // grouped writes a count with grouped thousands: 12,345.
 func grouped(n int64) string { return money.Group(strconv.FormatInt(n, 10)) }
 
@@ -338,7 +346,7 @@ func importTable(res *importResult, color bool) string {
 		return b.String()
 	}
 	w := d.Workload
-	fmt.Fprintf(&b, "\nDerived workload %q · %g days a month · %g hours a day\n", w.Name, w.DaysPerMonth, w.HoursPerDay)
+	fmt.Fprintf(&b, "\nDerived workload %q · %s a month · %s a day\n", w.Name, amountOf(w.DaysPerMonth, "day"), amountOf(w.HoursPerDay, "hour"))
 	rows := make([][]string, 0, len(d.Classes))
 	for _, c := range d.Classes {
 		k := c.Class

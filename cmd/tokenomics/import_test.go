@@ -53,6 +53,7 @@ func TestImportTable(t *testing.T) {
 		"claude-opus-4-1-20250805 is priced as claude-opus-4-1 (snapshot date dropped)",
 		"claude-sonnet-4-5-20250929 is priced as claude-sonnet-4-5 (snapshot date dropped)",
 		"Derived workload", "Short tasks",
+		"· 22 days a month · 1 hour a day", // the fixture's requests fall in one clock hour a day
 		"The derived workload reproduces the logs' API cost within",
 		"A task is one session's requests on one model",
 	} {
