@@ -223,7 +223,7 @@ func TestYearZeroDay(t *testing.T) {
 			t.Errorf("%s not read", tc.ts)
 			continue
 		}
-		if got := dayString(dayOf(ms, time.UTC)); got != tc.day {
+		if got := dayString((&localClock{loc: time.UTC}).day(ms)); got != tc.day {
 			t.Errorf("%s is day %s, want %s", tc.ts, got, tc.day)
 		}
 	}

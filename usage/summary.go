@@ -198,13 +198,6 @@ func (l *Log) Summarize(cat *model.Catalog) Summary {
 	return s
 }
 
-// dayOf is the day (days since 1970-01-01) of a Unix-ms time in loc.
-func dayOf(ms int64, loc *time.Location) int64 {
-	t := time.UnixMilli(ms).In(loc)
-	y, m, d := t.Date()
-	return daysFromCivil(y, int(m), d)
-}
-
 // localClock reads Unix milliseconds as the local day and hour numbers
 // (days and hours since 1970-01-01 00:00 local time). It asks the location
 // only when a time leaves the zone period (one offset, between two
@@ -240,7 +233,7 @@ func (c *localClock) local(ms int64) int64 {
 	return ms + c.off
 }
 
-// day is the local day number of ms, as dayOf gives it.
+// day is the local day number of ms (days since 1970-01-01).
 func (c *localClock) day(ms int64) int64 { return floorDiv(c.local(ms), msDay) }
 
 // hour is the local hour number of ms: day*24 + the hour of the day.
