@@ -146,10 +146,12 @@ func (l *Limit) Unit() string {
 func (l *Limit) Describe() string {
 	amount := func(v float64) string {
 		if l.USD > 0 {
-			if c := math.Round(v * 100); math.Mod(c, 100) != 0 {
-				return fmt.Sprintf("$%.2f", c/100)
+			c := math.Round(v * 100)
+			s := "$" + grouped(math.Floor(c/100))
+			if cents := math.Mod(c, 100); cents != 0 {
+				s += fmt.Sprintf(".%02.0f", cents)
 			}
-			return fmt.Sprintf("$%.0f", v)
+			return s
 		}
 		return Tokens(v)
 	}
@@ -171,6 +173,16 @@ func (l *Limit) Describe() string {
 	}
 	if len(scope) > 0 {
 		s += " (" + strings.Join(scope, ", ") + " only)"
+	}
+	return s
+}
+
+// grouped writes a whole number with its thousands grouped: 1,440 (money
+// does this for the display; model imports no package of the project).
+func grouped(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 0, 64)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
 	}
 	return s
 }
