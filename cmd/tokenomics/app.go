@@ -56,6 +56,7 @@ func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
 			return err
 		}
 		c.Top = 20
+		c.Sources = true // the README promises them where the app cannot open
 		c.CatalogNotes = append(c.CatalogNotes, notices...)
 		return report.Write(stdout, "table", c, false)
 	}

@@ -158,8 +158,21 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 	if err != nil {
 		return err
 	}
-	_, err = stdout.Write(buf.Bytes())
-	return err
+	if _, err := stdout.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	// What could be counted is printed; a file that could not be is still
+	// bad input, so a script does not take "not counted" for success.
+	var skipped []string
+	for _, r := range results {
+		if r.Stats.Binary {
+			skipped = append(skipped, fmt.Sprintf("%s: not counted: %s", r.Name, r.Stats.BinaryReason))
+		}
+	}
+	if len(skipped) > 0 {
+		return badInput("%s", strings.Join(skipped, "; "))
+	}
+	return nil
 }
 
 // countFile counts one file, streamed. A file that cannot be opened or read,

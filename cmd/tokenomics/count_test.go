@@ -28,9 +28,16 @@ func runCountCLI(t *testing.T, stdin io.Reader, args ...string) (string, string,
 // keys are held by the json golden of TestCountGolden).
 func countJSONRun(t *testing.T, stdin io.Reader, args ...string) countJSONOut {
 	t.Helper()
+	return countJSONRunExit(t, 0, stdin, args...)
+}
+
+// countJSONRunExit is countJSONRun for a run expected to exit with want:
+// the JSON of what was counted is printed either way.
+func countJSONRunExit(t *testing.T, want int, stdin io.Reader, args ...string) countJSONOut {
+	t.Helper()
 	out, errs, code := runCountCLI(t, stdin, append(args, "--format", "json")...)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
+	if code != want {
+		t.Fatalf("exit %d, want %d: %s", code, want, errs)
 	}
 	var o countJSONOut
 	decodeJSON(t, out, &o)
@@ -146,7 +153,8 @@ func TestCountCommandSeveralInputs(t *testing.T) {
 	if err := os.WriteFile(png, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	o := countJSONRun(t, strings.NewReader("예산 계획"), filepath.Join(countSamples, "en.txt"), "-", png, filepath.Join(countSamples, "zh.txt"), "-m", "gpt-6-luna")
+	// The PNG is not counted: the rest is printed, and the run exits 2.
+	o := countJSONRunExit(t, 2, strings.NewReader("예산 계획"), filepath.Join(countSamples, "en.txt"), "-", png, filepath.Join(countSamples, "zh.txt"), "-m", "gpt-6-luna")
 	if len(o.Inputs) != 4 || o.Total == nil {
 		t.Fatalf("%d inputs, total %v", len(o.Inputs), o.Total)
 	}
@@ -189,8 +197,10 @@ func TestCountCommandEmptyAndBinaryStdin(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "empty") {
 		t.Errorf("empty, exit %d: %s%s", code, out, errs)
 	}
+	// Binary input is printed as not counted and is bad input: exit 2,
+	// with the reason on stderr.
 	out, errs, code = runCountCLI(t, bytes.NewReader([]byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0}))
-	if code != 0 || !strings.Contains(out, "not counted: contains NUL bytes") {
+	if code != 2 || !strings.Contains(out, "not counted: contains NUL bytes") || !strings.Contains(errs, "standard input: not counted: contains NUL bytes") {
 		t.Errorf("binary, exit %d: %s%s", code, out, errs)
 	}
 }

@@ -209,3 +209,16 @@ func TestTopHelpNamesOneDefault(t *testing.T) {
 		}
 	}
 }
+
+// Without a terminal the app prints the ranking, and, as the README says,
+// the source and date of every entry it lists.
+func TestAppWithoutTerminalListsSources(t *testing.T) {
+	isolate(t)
+	out, errs, code := runCLI(t, "--catalog", filepath.Join("testdata", "count-catalog.yaml"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "Sources") || !strings.Contains(out, "as of") {
+		t.Errorf("no sources under the ranking:\n%s", out)
+	}
+}
