@@ -350,3 +350,15 @@ func TestOutOfOrder(t *testing.T) {
 		t.Error("no records replayed without an error")
 	}
 }
+
+// TestHitWindowStaysHit: on Plan A ($1 per 5 hours), H@0 runs ($0.55), H@1
+// would make $1.10 and overflows, hitting the window at 1; S@2 ($0.10) would
+// fit ($0.65 ≤ $1) but the window is hit until it ends: it overflows too.
+// 5-hour: 1 window, hit, blocked 5−1 = 4 h, counted .55+.55+.10 = 1.20:
+// peak 1.2. Week: 1.20/3 = 0.4, not hit. Overflow: H on a-big .55 + S on
+// a-small .10 = .65 × 30.4375 = $19.784375; monthly 20 + that = $39.784375.
+func TestHitWindowStaysHit(t *testing.T) {
+	r := run(t, []Record{H(0), H(1), S(2)}, nil)
+	checkPlan(t, r, wantPlan{id: "pa", onPlan: 1, over: 2, monthly: 39.784375, overflow: 19.784375, low: 39.784375,
+		high: 39.784375, eligible: true, wins: []wantWin{{1, 1, 4, 1.2}, {1, 0, 0, 0.4}}})
+}
