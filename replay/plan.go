@@ -16,7 +16,9 @@ type planPre struct {
 	fit      []bool
 	units    [][]float64 // [limit][record]; < 0 where the limit does not count the record
 	none     string      // why no record fits, when none does
+	noneWhy  model.Why   // its kind
 	fitCount int
+	tierOnly bool // every record that does not fit needs a higher tier
 }
 
 func prepare(rs []rec, cat *model.Catalog, p *model.Subscription) *planPre {
@@ -32,6 +34,7 @@ func prepare(rs []rec, cat *model.Catalog, p *model.Subscription) *planPre {
 	}
 	agent := p.Allows(model.ViaAgent)
 	tierOK := false
+	pp.tierOnly = true
 	for ri := range rs {
 		r := &rs[ri]
 		var run *model.APIModel
@@ -41,9 +44,10 @@ func prepare(rs []rec, cat *model.Catalog, p *model.Subscription) *planPre {
 			// the record ran on the vendor's or a listed model: then on that.
 			var cheapest *model.APIModel
 			cheapestCost := 0.0
+			recTier := false
 			for _, m := range ms {
 				if m.Tier >= r.tier {
-					tierOK = true
+					tierOK, recTier = true, true
 				}
 				if !fits(r, m, p.ContextWindow) {
 					continue
@@ -52,6 +56,7 @@ func prepare(rs []rec, cat *model.Catalog, p *model.Subscription) *planPre {
 					cheapest, cheapestCost = m, c
 				}
 			}
+			pp.tierOnly = pp.tierOnly && (cheapest != nil || !recTier)
 			if cheapest != nil {
 				run, runCost = cheapest, cheapestCost
 				if l := r.logged; l != nil && (l.Provider == p.Vendor || slices.Contains(p.Models, l.ID)) {
@@ -88,13 +93,13 @@ func prepare(rs []rec, cat *model.Catalog, p *model.Subscription) *planPre {
 	if pp.fitCount == 0 {
 		switch {
 		case !agent:
-			pp.none = "agent work (a coding-agent CLI) is not included in this plan"
+			pp.none, pp.noneWhy = "agent work (a coding-agent CLI) is not included in this plan", model.WhyVia
 		case len(ms) == 0:
-			pp.none = "the plan lists no model in the catalog"
+			pp.none, pp.noneWhy = "the plan lists no model in the catalog", model.WhyNoRoute
 		case !tierOK:
-			pp.none = "the records need a higher tier than the plan's models"
+			pp.none, pp.noneWhy = "the records need a higher tier than the plan's models", model.WhyTier
 		default:
-			pp.none = "no record fits the plan's context window or output limit"
+			pp.none, pp.noneWhy = "no record fits the plan's context window or output limit", model.WhyContext
 		}
 	}
 	return pp
@@ -252,7 +257,7 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 	q.Eligible, q.Fits = ok && pl.OnPlan > 0, pl.Overflowed == 0
 	switch {
 	case pp.fitCount == 0:
-		q.Why, q.Reason = model.WhyVia, "carries none of this work: "+pp.none
+		q.Why, q.Reason = pp.noneWhy, "carries none of this work: "+pp.none
 	case pl.OnPlan == 0:
 		q.Why, q.Reason = model.WhyCaps, "carries none of this work: every record is over the usage limits"
 	case !ok:
@@ -263,6 +268,23 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 		if pp.fitCount < len(rs) {
 			q.Reason = fmt.Sprintf("%d of %d records overflow (%d do not fit the plan)", pl.Overflowed, len(rs), len(rs)-pp.fitCount)
 		}
+	}
+	// Two rows say what ran over the caps and what the plan cannot take at
+	// all, for the reports that name why a plan overflows.
+	if n := pl.Overflowed - (len(rs) - pp.fitCount); n > 0 {
+		q.Classes = append(q.Classes, model.ClassQuote{Name: "records over the usage limits", Via: model.ViaAgent,
+			Tasks: float64(n), Why: model.WhyCaps, Reason: "over the usage limits"})
+	}
+	if n := len(rs) - pp.fitCount; n > 0 {
+		why := pp.noneWhy
+		if pp.fitCount > 0 {
+			why = model.WhyContext
+			if pp.tierOnly {
+				why = model.WhyTier
+			}
+		}
+		q.Classes = append(q.Classes, model.ClassQuote{Name: "records the plan cannot take", Via: model.ViaAgent,
+			Tasks: float64(n), Why: why, Reason: "no plan model of their tier and size"})
 	}
 	for _, w := range pl.Windows {
 		q.Utilization = max(q.Utilization, w.Peak)

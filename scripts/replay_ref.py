@@ -14,7 +14,6 @@ Written from DESIGN.md alone; it shares no code with the Go package.
 """
 import datetime
 import json
-import math
 import sys
 from zoneinfo import ZoneInfo
 
