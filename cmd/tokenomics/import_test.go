@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 )
 
@@ -162,6 +163,11 @@ func TestImportSaveAndCompare(t *testing.T) {
 	}
 	if len(w.Classes) == 0 || !strings.HasPrefix(w.Name, "claude-code logs 2026-03-04") {
 		t.Errorf("saved workload %+v", w)
+	}
+	for _, c := range w.Classes {
+		if c.Via != model.ViaAgent { // a coding agent's work, not chat
+			t.Errorf("saved class %q is via %s, want agent", c.Name, c.Via)
+		}
 	}
 	for _, want := range []string{"Saved the workload to " + file, "▶ ", "API mix"} {
 		if !strings.Contains(out, want) {
