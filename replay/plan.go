@@ -273,7 +273,7 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 	// all, for the reports that name why a plan overflows.
 	if n := pl.Overflowed - (len(rs) - pp.fitCount); n > 0 {
 		q.Classes = append(q.Classes, model.ClassQuote{Name: "records over the usage limits", Via: model.ViaAgent,
-			Tasks: float64(n), Why: model.WhyCaps, Reason: "over the usage limits"})
+			Tasks: float64(n), Model: "api", ModelName: "API models", Why: model.WhyCaps, Reason: "over the usage limits"})
 	}
 	if n := len(rs) - pp.fitCount; n > 0 {
 		why := pp.noneWhy
@@ -284,7 +284,7 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 			}
 		}
 		q.Classes = append(q.Classes, model.ClassQuote{Name: "records the plan cannot take", Via: model.ViaAgent,
-			Tasks: float64(n), Why: why, Reason: "no plan model of their tier and size"})
+			Tasks: float64(n), Model: "api", ModelName: "API models", Why: why, Reason: "no plan model of their tier and size"})
 	}
 	for _, w := range pl.Windows {
 		q.Utilization = max(q.Utilization, w.Peak)

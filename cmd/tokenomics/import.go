@@ -244,27 +244,27 @@ func importLogs(src usage.Source, opt usage.Options, cat *plans.Catalog, rule us
 // ("claude-code" or "codex") on the embedded catalog with the default
 // grouping, for the app's --from flag. The notes say what was read and how
 // well the workload reproduces the logs' cost.
-func workloadFromLogs(source string) (model.Workload, []string, error) {
+func workloadFromLogs(source string) (model.Workload, []string, *usage.Log, error) {
 	src, ok := usage.ParseSource(source)
 	if !ok {
-		return model.Workload{}, nil, badInput("--from: %q is not %s", source, strings.Join(usage.Sources, " or "))
+		return model.Workload{}, nil, nil, badInput("--from: %q is not %s", source, strings.Join(usage.Sources, " or "))
 	}
 	cat, _, err := (&inputs{}).loadCatalog()
 	if err != nil {
-		return model.Workload{}, nil, err
+		return model.Workload{}, nil, nil, err
 	}
 	res, err := importLogs(src, usage.Options{Location: time.Local}, cat, usage.DefaultRule)
 	if err != nil {
-		return model.Workload{}, nil, err
+		return model.Workload{}, nil, nil, err
 	}
 	if res.derived == nil {
-		return model.Workload{}, nil, badInput("--from %s: the logs in %s hold no usage record", source, strings.Join(res.log.Roots, ", "))
+		return model.Workload{}, nil, nil, badInput("--from %s: the logs in %s hold no usage record", source, strings.Join(res.log.Roots, ", "))
 	}
 	d := res.derived
 	notes := []string{fmt.Sprintf("Workload from %s logs: %s requests in %s sessions over %d active days (%s to %s); it reproduces the logs' API cost %s.",
 		src.Title(), money.Count(float64(res.sum.Requests)), money.Count(float64(res.sum.Sessions)), res.sum.Days, res.sum.First, res.sum.Last, d.ErrorText())}
 	notes = append(notes, readingNotes(res.log)...)
-	return d.Workload, notes, nil
+	return d.Workload, notes, res.log, nil
 }
 
 // readingNotes are the lines skipped and the paths not read.

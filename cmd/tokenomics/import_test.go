@@ -234,9 +234,12 @@ func TestWorkloadFromLogs(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("CLAUDE_CONFIG_DIR", abs)
-	w, notes, err := workloadFromLogs("claude-code")
+	w, notes, l, err := workloadFromLogs("claude-code")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if l == nil || len(l.Requests()) != 5 { // the records, kept for the replay
+		t.Errorf("log %v", l)
 	}
 	if len(w.Classes) == 0 || w.Validate() != nil {
 		t.Errorf("workload %+v", w)
@@ -244,15 +247,15 @@ func TestWorkloadFromLogs(t *testing.T) {
 	if len(notes) == 0 || !strings.Contains(notes[0], "5 requests in 2 sessions") || !strings.Contains(notes[0], "reproduces the logs' API cost within") {
 		t.Errorf("notes = %q", notes)
 	}
-	if _, _, err := workloadFromLogs("gemini"); err == nil || !errors.As(err, new(inputError)) {
+	if _, _, _, err := workloadFromLogs("gemini"); err == nil || !errors.As(err, new(inputError)) {
 		t.Errorf("unknown source: %v", err)
 	}
 	t.Setenv("CODEX_HOME", t.TempDir())
-	if _, _, err := workloadFromLogs("codex"); err == nil || !errors.As(err, new(inputError)) {
+	if _, _, _, err := workloadFromLogs("codex"); err == nil || !errors.As(err, new(inputError)) {
 		t.Errorf("no codex records: %v", err)
 	}
 	t.Setenv("CODEX_HOME", filepath.Join(t.TempDir(), "missing"))
-	if _, _, err := workloadFromLogs("codex"); err == nil || !errors.As(err, new(inputError)) {
+	if _, _, _, err := workloadFromLogs("codex"); err == nil || !errors.As(err, new(inputError)) {
 		t.Errorf("no codex home: %v", err)
 	}
 }
