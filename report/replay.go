@@ -29,14 +29,19 @@ type Replay struct {
 	// Only, when not nil, are the options to list instead of every one of
 	// Result; the verdict still reads them all.
 	Only []model.Quote
+	Top  int // list only the first Top options; 0 = all
 }
 
 // quotes are the options to list.
 func (r *Replay) quotes() []model.Quote {
+	qs := r.Result.Quotes
 	if r.Only != nil {
-		return r.Only
+		qs = r.Only
 	}
-	return r.Result.Quotes
+	if r.Top > 0 && r.Top < len(qs) {
+		qs = qs[:r.Top]
+	}
+	return qs
 }
 
 // WriteReplay writes r in format: table, json or markdown.
@@ -167,6 +172,9 @@ func ReplayTable(r *Replay, color bool) string {
 				fmt.Fprintf(&b, "      %s\n", dim.Render(w))
 			}
 		}
+	}
+	if n := len(res.Quotes) - len(qs); n > 0 && r.Only == nil {
+		fmt.Fprintf(&b, "%s\n", dim.Render(fmt.Sprintf("… %d more (--top 0 shows all)", n)))
 	}
 	for _, n := range append(append([]string{}, res.Notes...), r.CatalogNotes...) {
 		fmt.Fprintf(&b, "%s\n", dim.Render("note: "+n))

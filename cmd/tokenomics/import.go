@@ -16,6 +16,7 @@ import (
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/replay"
 	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/usage"
 )
@@ -156,20 +157,33 @@ func runImport(cmd *cobra.Command, stdout io.Writer, o *importFlags, args []stri
 		res.saved = o.save
 	}
 	var comparison *report.Comparison
+	var rp *report.Replay
 	if o.compare {
 		comparison, err = buildComparison(&o.in, func() (model.Workload, bool) { return res.derived.Workload, true }, nil)
 		if err != nil {
 			return err
 		}
 		comparison.Top = topOf(cmd, o.top, o.format)
+		// The ranking and the verdict are the records' own, replayed against
+		// every plan's windows: the derived workload is an average.
+		mc := &cat.Catalog
+		if o.in.billing != "" && comparison.Workload.Billing == model.Annual {
+			res.catNotes = append(res.catNotes, "the replay prices plans at their monthly price; --billing annual applies to the modeled comparison only")
+		}
+		r, err := replay.Run(replay.Records(res.log, mc), mc, replay.Options{Location: opt.Location})
+		if err != nil {
+			return err
+		}
+		rp = &report.Replay{Result: r, Source: src.Title(), CatalogAsOf: cat.AsOf, Currency: cur, CatalogNotes: res.catNotes,
+			Top: comparison.Top}
 	}
 	if o.format == "json" {
-		return importJSON(stdout, res, comparison)
+		return importJSON(stdout, res, comparison, rp)
 	}
 	io.WriteString(stdout, importTable(res, colorOK(stdout)))
-	if comparison != nil {
+	if rp != nil {
 		io.WriteString(stdout, "\n")
-		return report.Write(stdout, "table", comparison, colorOK(stdout))
+		return report.WriteReplay(stdout, "table", rp, colorOK(stdout))
 	}
 	return nil
 }
@@ -480,6 +494,9 @@ type jsonImport struct {
 	Workload   *jsonDerived    `json:"workload"`
 	Notes      []string        `json:"notes"`
 	Comparison json.RawMessage `json:"comparison,omitempty"`
+	// Replay: the records replayed against every option (with --compare),
+	// as `tokenomics replay --format json` gives it.
+	Replay json.RawMessage `json:"replay,omitempty"`
 }
 
 type jsonSkip struct {
@@ -516,7 +533,7 @@ type jsonCheck struct {
 	Text         string  `json:"text"`
 }
 
-func importJSON(w io.Writer, res *importResult, c *report.Comparison) error {
+func importJSON(w io.Writer, res *importResult, c *report.Comparison, rp *report.Replay) error {
 	l, s := res.log, res.sum
 	out := jsonImport{Source: l.Source.String(), Paths: l.Roots, Timezone: l.Location.String(), Since: l.Since, Until: l.Until,
 		Files: l.Files, Bytes: l.Bytes, Lines: l.Lines, Requests: s.Requests, Sessions: s.Sessions, DaysActive: s.Days,
@@ -570,6 +587,13 @@ func importJSON(w io.Writer, res *importResult, c *report.Comparison) error {
 			return err
 		}
 		out.Comparison = json.RawMessage(bytes.TrimSpace(buf.Bytes()))
+	}
+	if rp != nil {
+		var buf bytes.Buffer
+		if err := report.ReplayJSON(&buf, rp); err != nil {
+			return err
+		}
+		out.Replay = json.RawMessage(bytes.TrimSpace(buf.Bytes()))
 	}
 	return writeJSON(w, out)
 }

@@ -169,7 +169,7 @@ func TestImportSaveAndCompare(t *testing.T) {
 			t.Errorf("saved class %q is via %s, want agent", c.Name, c.Via)
 		}
 	}
-	for _, want := range []string{"Saved the workload to " + file, "▶ ", "API mix"} {
+	for _, want := range []string{"Saved the workload to " + file, "▶ ", "API mix", "replayed on your records of 2026-03-04 to 2026-03-05", "… "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -186,9 +186,19 @@ func TestImportSaveAndCompare(t *testing.T) {
 			} `json:"workload"`
 			Options []json.RawMessage `json:"options"`
 		} `json:"comparison"`
+		Replay struct {
+			Records int
+			Options []json.RawMessage `json:"options"`
+			Verdict struct{ Answer string }
+		} `json:"replay"`
+		Notes []string
 	}
 	if err := json.Unmarshal([]byte(out), &got); err != nil || len(got.Comparison.Options) == 0 || got.Comparison.Workload.Billing != "annual" {
 		t.Errorf("comparison: %v %+v", err, got.Comparison.Workload)
+	}
+	// The fixture's 5 requests, replayed on every option.
+	if got.Replay.Records != 5 || len(got.Replay.Options) == 0 || got.Replay.Verdict.Answer == "" {
+		t.Errorf("replay: %+v", got.Replay)
 	}
 }
 
