@@ -119,9 +119,15 @@ func Run(records []Record, cat *model.Catalog, opt Options) (*Result, error) {
 
 	rs := make([]rec, len(records))
 	unknown := map[string]int{}
+	byID := make(map[string]*model.APIModel, len(cat.Models))
+	for i := range cat.Models {
+		if _, dup := byID[cat.Models[i].ID]; !dup { // the first of an id, as Catalog.Model finds it
+			byID[cat.Models[i].ID] = &cat.Models[i]
+		}
+	}
 	for i, r := range records {
 		x := rec{Record: r, tier: model.Small, size: r.Usage.Total(), out: r.Usage.Output + r.Usage.Reasoning}
-		if m, ok := cat.Model(r.Model); ok && r.Model != "" {
+		if m, ok := byID[r.Model]; ok && r.Model != "" {
 			x.logged, x.tier = m, m.Tier
 			x.costRec, _ = model.RequestCost(m, r.Usage)
 			res.AsRecorded += x.costRec
