@@ -2,6 +2,7 @@ package calibrate
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -172,6 +173,17 @@ func TestParseNotice(t *testing.T) {
 		{"Context limit reached · /compact or /clear to continue", 0, time.Time{}, "not a usage-limit"},
 		{"5-hour limit reached ∙ resets 3pm (Mars/Olympus)", 0, time.Time{}, "unknown time zone"},
 		{"5-hour limit reached", 0, time.Time{}, "no reset time"},
+		// Claude Code 2.1's forms. At 11:20 UTC it is 05:20 in Denver (MDT,
+		// UTC−6): the next 9am there is 3 h 40 min away, a 5-hour window; the
+		// next 1am is tomorrow's, 19 h 40 min away, which only the weekly
+		// window reaches. In Madrid (as Paris) it is 13:20: 5:40pm is 4 h 20 min on.
+		{"You've hit your limit · resets 9am (America/Denver)", 5, time.Date(2026, 7, 24, 9, 0, 0, 0, mustLoc(t, "America/Denver")), ""},
+		{"You've hit your limit · resets 1am (America/Denver)", 168, time.Date(2026, 7, 25, 1, 0, 0, 0, mustLoc(t, "America/Denver")), ""},
+		{"You've hit your session limit · resets 5:40pm (Europe/Madrid)", 5, time.Date(2026, 7, 24, 17, 40, 0, 0, mustLoc(t, "Europe/Madrid")), ""},
+		{"You've hit your limit · resets Jul 27, 11:30am (Asia/Calcutta)", 168, time.Date(2026, 7, 27, 11, 30, 0, 0, kolkata), ""},
+		{"You’ve hit your limit · resets 2pm", 5, time.Date(2026, 7, 24, 14, 0, 0, 0, paris), ""}, // a typographic apostrophe
+		// Paid usage followed the limit: read, but no measurement.
+		{"You're out of extra usage · resets 11:59pm (UTC)", 0, time.Time{}, "extra usage"},
 	} {
 		h, err := ParseNotice(tc.text, at, paris)
 		switch {
@@ -288,5 +300,104 @@ func TestApply(t *testing.T) {
 	if len(got.Limits) != 2 || got.Limits[0].WindowHours != 168 || got.Limits[1].USD != 21 || got.Limits[1].Via != nil ||
 		!got.Allows(model.ViaAgent) || !got.Allows(model.ViaChat) {
 		t.Errorf("claude: %+v, serves %v", got.Limits, got.Serves)
+	}
+}
+
+// Claude Code 2.1's notices ("You've hit your limit · resets 1am
+// (America/Denver)", no window named) on lines whose usage holds nulls are
+// read, not skipped as broken, and measure the caps the logs were made
+// with: $20 per 5 hours and $90 a week, within 7%.
+func TestClaudeCurrentNotices(t *testing.T) {
+	dir := t.TempDir()
+	genClaudeCurrent(t, dir, 5, testModel(t, "claude-test"), 20, 90, 28)
+	l := load(t, usage.ClaudeCode, dir)
+	for _, s := range l.Skipped {
+		t.Errorf("%d lines skipped: %s", s.Lines, s.Reason)
+	}
+	plain, extra := 0, 0
+	for _, n := range l.Notices {
+		switch {
+		case strings.HasPrefix(n.Text, "You've hit your limit · resets "):
+			plain++
+		case strings.HasPrefix(n.Text, "You're out of extra usage"):
+			extra++
+		default:
+			t.Errorf("notice %q", n.Text)
+		}
+	}
+	if plain == 0 || extra == 0 || int64(plain+extra) != l.Synthetic {
+		t.Fatalf("%d limit and %d extra-usage notices of %d synthetic lines", plain, extra, l.Synthetic)
+	}
+	r := Measure(Input{Source: usage.ClaudeCode, Spends: l.Spends(testCatalog()), Notices: l.Notices, Location: time.UTC, Plan: "claude-pro"})
+	five, wk := limitOf(r, 5), limitOf(r, 168)
+	if five == nil || wk == nil {
+		t.Fatalf("limits %+v, notes %v: want 5-hour and weekly", r.Limits, r.Notes)
+	}
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{{"5-hour", five.USD, 20}, {"weekly", wk.USD, 90}} {
+		if math.Abs(c.got-c.want) > 0.07*c.want {
+			t.Errorf("%s: measured $%.2f, made with $%.2f: more than 7%% apart", c.name, c.got, c.want)
+		}
+	}
+	if five.Contradiction != "" || wk.Contradiction != "" {
+		t.Errorf("contradiction: %q %q", five.Contradiction, wk.Contradiction)
+	}
+	if !slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, `"out of extra usage" left out`) }) {
+		t.Errorf("no note on the extra-usage notices: %v", r.Notes)
+	}
+	t.Logf("5-hour $%.2f (%d windows), weekly $%.2f (%d windows)", five.USD, len(five.Windows), wk.USD, len(wk.Windows))
+}
+
+// A weekly limit measured below a 5-hour one cannot be: both are marked,
+// said in a note, and Apply saves neither. The 5-hour window of Oct 5
+// (10:00–15:00 UTC, reached at 12:00) spent $10.00 + $7.58 = $17.58; the
+// week to Oct 26 09:00 (from Oct 19 09:00, reached Oct 20 10:00) spent
+// $15.69.
+func TestContradictionNotSaved(t *testing.T) {
+	at := func(d, h int) time.Time { return time.Date(2026, 10, d, h, 0, 0, 0, time.UTC) }
+	in := Input{Source: usage.ClaudeCode, Location: time.UTC, Plan: "claude-pro",
+		Spends: []usage.Spend{{Time: at(5, 10).UnixMilli(), USD: 10, Priced: true}, {Time: at(5, 11).UnixMilli(), USD: 7.58, Priced: true},
+			{Time: at(20, 9).UnixMilli(), USD: 15.69, Priced: true}},
+		Notices: []usage.Notice{{Time: at(5, 12), Text: "You've hit your limit · resets 3pm (UTC)"},
+			{Time: at(20, 10), Text: "You've hit your weekly limit · resets Oct 26 at 9am (UTC)"}}}
+	r := Measure(in)
+	five, wk := limitOf(r, 5), limitOf(r, 168)
+	if five == nil || wk == nil || math.Abs(five.USD-17.58) > 1e-9 || math.Abs(wk.USD-15.69) > 1e-9 {
+		t.Fatalf("limits %+v", r.Limits)
+	}
+	if five.Contradiction == "" || wk.Contradiction == "" ||
+		!slices.ContainsFunc(r.Notes, func(n string) bool {
+			return strings.Contains(n, "weekly limit measured ($15.69) is below the 5-hour one ($17.58)")
+		}) {
+		t.Errorf("no contradiction said: %q %q %v", five.Contradiction, wk.Contradiction, r.Notes)
+	}
+	p := model.Subscription{ID: "claude-pro", Serves: []model.Via{model.ViaChat, model.ViaAgent},
+		Limits: []model.Limit{{WindowHours: 5, USD: 18}, {WindowHours: 168, USD: 95.94}}}
+	got := Apply(p, r.Limits, usage.ClaudeCode, "2026-11-01")
+	if len(got.Limits) != 2 || got.Limits[0].USD != 18 || got.Limits[1].USD != 95.94 {
+		t.Errorf("contradicted figures saved: %+v", got.Limits)
+	}
+}
+
+// A Codex window whose used share falls with no reset in between (70% then
+// 40%, one reset time) contradicts itself: it is not measured, and a note
+// says so.
+func TestCodexShareFell(t *testing.T) {
+	at := func(m int) time.Time { return time.Date(2026, 10, 5, 9, m, 0, 0, time.UTC) }
+	reset := at(0).Add(5 * time.Hour)
+	snap := func(m int, pct float64) Snapshot {
+		return Snapshot{Time: at(m), WindowMinutes: 300, UsedPercent: pct, Reset: reset, Plan: "plus"}
+	}
+	in := Input{Source: usage.Codex, Location: time.UTC, Plan: "chatgpt-plus",
+		Spends:    []usage.Spend{{Time: at(5).UnixMilli(), USD: 3, Priced: true}, {Time: at(15).UnixMilli(), USD: 4, Priced: true}},
+		Snapshots: []Snapshot{snap(1, 10), snap(5, 30), snap(15, 70), snap(20, 40)}}
+	r := Measure(in)
+	if len(r.Limits) != 0 {
+		t.Errorf("measured %+v from contradictory snapshots", r.Limits)
+	}
+	if !slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, "fell from 70% to 40%") }) {
+		t.Errorf("notes %v", r.Notes)
 	}
 }

@@ -86,6 +86,21 @@ func (in *instance) span() (from, to time.Time, moved float64, ok bool) {
 	return s[start].Time, s[end].Time, s[end].UsedPercent - s[start].UsedPercent, true
 }
 
+// fell reports whether used_percent fell within the instance, from a to b:
+// one window, one reset, so the share used can only rise; a fall of a
+// point or more means the snapshots contradict each other (two accounts,
+// or a window the server reset early).
+func (in *instance) fell() (a, b float64, fell bool) {
+	hi := 0.0
+	for i, s := range in.snaps {
+		if i > 0 && s.UsedPercent <= hi-1 {
+			return hi, s.UsedPercent, true
+		}
+		hi = max(hi, s.UsedPercent)
+	}
+	return 0, 0, false
+}
+
 // plan is the plan_type most of the instance's snapshots give ("" for none).
 func (in *instance) plan() string {
 	n := map[string]int{}

@@ -136,7 +136,26 @@ func genCodex(t *testing.T, dir string, seed uint64, m *model.APIModel, cap5, ca
 // limit · resets Jul 27 at 4:30am (Asia/Kolkata)". Each notice is written
 // twice (a retry), as users do.
 func genClaude(t *testing.T, dir string, seed uint64, m *model.APIModel, cap5, capWeek float64, days int, loc *time.Location) {
+	genClaudeStyle(t, dir, seed, m, cap5, capWeek, days, loc, false)
+}
+
+// genClaudeCurrent is genClaude with the notices Claude Code 2.1 writes:
+// "You've hit your limit · resets 1am (America/Denver)" for either window
+// (the weekly one with a date: "resets Oct 12, 4pm (America/Denver)"), on
+// lines laid out as that version writes them, whose usage holds nulls
+// ("speed": null, "service_tier": null …), error "rate_limit" and
+// isApiErrorMessage beside the message. Every third weekly notice is
+// followed by "You're out of extra usage", which measures nothing.
+func genClaudeCurrent(t *testing.T, dir string, seed uint64, m *model.APIModel, cap5, capWeek float64, days int) {
+	genClaudeStyle(t, dir, seed, m, cap5, capWeek, days, nil, true)
+}
+
+func genClaudeStyle(t *testing.T, dir string, seed uint64, m *model.APIModel, cap5, capWeek float64, days int, loc *time.Location, current bool) {
 	r := rand.New(rand.NewPCG(seed, 12))
+	denver, err := time.LoadLocation("America/Denver")
+	if err != nil {
+		t.Fatal(err)
+	}
 	kolkata, err := time.LoadLocation("Asia/Kolkata")
 	if err != nil {
 		t.Fatal(err)
@@ -151,6 +170,18 @@ func genClaude(t *testing.T, dir string, seed uint64, m *model.APIModel, cap5, c
 		var lines []string
 		line := func(ts time.Time, model, content string, in, out, read, write int64) {
 			seq++
+			if current {
+				usage := fmt.Sprintf(`{"input_tokens":%d,"cache_creation_input_tokens":%d,"cache_read_input_tokens":%d,"output_tokens":%d,"server_tool_use":{"web_search_requests":0,"web_fetch_requests":0},"service_tier":"standard","cache_creation":{"ephemeral_1h_input_tokens":0,"ephemeral_5m_input_tokens":%d},"inference_geo":"","iterations":[],"speed":"standard"}`,
+					in, write, read, out, write)
+				tail := ""
+				if model == "<synthetic>" {
+					usage = `{"input_tokens":0,"output_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"server_tool_use":{"web_search_requests":0,"web_fetch_requests":0},"service_tier":null,"cache_creation":{"ephemeral_1h_input_tokens":0,"ephemeral_5m_input_tokens":0},"inference_geo":null,"iterations":null,"speed":null}`
+					tail = `,"error":"rate_limit","isApiErrorMessage":true,"apiErrorStatus":429`
+				}
+				lines = append(lines, fmt.Sprintf(`{"parentUuid":"p%d","isSidechain":false,"userType":"external","cwd":"/home/dev/app","sessionId":"d%d","version":"2.1.84","gitBranch":"main","type":"assistant","uuid":"u%d","timestamp":"%s","message":{"id":"msg_%d","container":null,"model":"%s","role":"assistant","stop_reason":"stop_sequence","stop_sequence":"","type":"message","usage":%s,"content":%s,"context_management":null},"requestId":"req_%d"%s}`,
+					seq, day, seq, stamp(ts), seq, model, usage, content, seq, tail))
+				return
+			}
 			lines = append(lines, fmt.Sprintf(`{"parentUuid":null,"isSidechain":false,"userType":"external","cwd":"/home/dev/app","sessionId":"d%d","version":"2.1.50","type":"assistant","uuid":"u%d","timestamp":"%s","requestId":"req_%d","message":{"id":"msg_%d","type":"message","role":"assistant","model":"%s","content":%s,"usage":{"input_tokens":%d,"cache_creation_input_tokens":%d,"cache_read_input_tokens":%d,"output_tokens":%d}}}`,
 				day, seq, stamp(ts), seq, seq, model, content, in, write, read, out))
 		}
@@ -166,11 +197,21 @@ func genClaude(t *testing.T, dir string, seed uint64, m *model.APIModel, cap5, c
 			case ww.spent+usd > capWeek:
 				rs := ww.reset.In(kolkata)
 				text = fmt.Sprintf(`You've hit your weekly limit · resets %s at %s (Asia/Kolkata)`, rs.Format("Jan 2"), clock(rs))
+				if current {
+					rs = ww.reset.In(denver)
+					text = fmt.Sprintf(`You've hit your limit · resets %s, %s (America/Denver)`, rs.Format("Jan 2"), clock(rs))
+					if notices%3 == 0 {
+						line(attempt.Add(30*time.Second), "<synthetic>", fmt.Sprintf(`[{"type":"text","text":%q}]`, "You're out of extra usage · resets "+clock(rs)+" (America/Denver)"), 0, 0, 0, 0)
+					}
+				}
 				at = ww.reset.Add(time.Duration(r.IntN(3600)) * time.Second) // back after the reset
 			case w5.spent+usd > cap5:
-				if notices%2 == 0 {
+				switch {
+				case current:
+					text = "You've hit your limit · resets " + clock(w5.reset.In(denver)) + " (America/Denver)"
+				case notices%2 == 0:
 					text = fmt.Sprintf("Claude AI usage limit reached|%d", w5.reset.Unix())
-				} else {
+				default:
 					text = "5-hour limit reached ∙ resets " + clock(w5.reset.In(loc))
 				}
 				at = w5.reset.Add(time.Duration(r.IntN(1800)) * time.Second)

@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,6 +42,9 @@ type Limit struct {
 	USD, Low, High float64 // the median of the windows; their quartiles (min and max under 4 windows)
 	Windows        []Window
 	Method         string
+	// Contradiction says why this figure contradicts another measurement
+	// (a weekly limit below a 5-hour one); such a figure is never saved.
+	Contradiction string
 }
 
 // Heaviest is the costliest window of one length in the logs: where the
@@ -98,12 +102,39 @@ func Measure(in Input) Result {
 	for _, h := range slices.Sorted(maps.Keys(byHours)) {
 		r.Limits = append(r.Limits, summarize(h, byHours[h], method))
 	}
+	contradictions(&r)
 	for _, h := range lengths {
 		hv := heaviest(in.Spends, h, in.From, in.To)
 		hv.Peak, hv.HasPeak = peaks[h]
 		r.Heaviest = append(r.Heaviest, hv)
 	}
 	return r
+}
+
+// contradictions marks limits whose figures cannot both be true: a longer
+// window holding less than a shorter one (a weekly limit below a 5-hour
+// one). Which is wrong the logs cannot say, so neither is saved.
+func contradictions(r *Result) {
+	for i := range r.Limits {
+		for j := i + 1; j < len(r.Limits); j++ {
+			short, long := &r.Limits[i], &r.Limits[j]
+			if long.USD >= short.USD {
+				continue
+			}
+			why := fmt.Sprintf("the %s limit measured ($%.2f) is below the %s one ($%.2f): the measurements contradict each other, and neither is saved",
+				windowName(long.WindowHours), long.USD, windowName(short.WindowHours), short.USD)
+			short.Contradiction, long.Contradiction = why, why
+			r.Notes = append(r.Notes, why)
+		}
+	}
+}
+
+// windowName names a window length: "5-hour", "weekly".
+func windowName(h float64) string {
+	if h == week {
+		return "weekly"
+	}
+	return strconv.FormatFloat(h, 'f', -1, 64) + "-hour"
 }
 
 // summarize is the median and spread of one window length's measurements.
@@ -258,6 +289,12 @@ func measureCodex(in *Input, r *Result) ([]Window, []float64, map[float64]float6
 				continue
 			}
 		}
+		if a, b, fell := x.fell(); fell {
+			skip.add("whose used share fell without a reset (the snapshots contradict each other)")
+			r.Notes = append(r.Notes, fmt.Sprintf("a %s window's used share fell from %.0f%% to %.0f%% with no reset in between: not measured",
+				windowName(hours), a, b))
+			continue
+		}
 		from, to, moved, ok := x.span()
 		if !ok || moved < MinMovement {
 			skip.add(fmt.Sprintf("moved less than %d points", MinMovement))
@@ -279,7 +316,7 @@ func measureCodex(in *Input, r *Result) ([]Window, []float64, map[float64]float6
 func measureClaude(in *Input, r *Result) []Window {
 	var hits []Hit
 	var bad tally
-	scoped := 0
+	scoped, extra := 0, 0
 	for _, n := range in.Notices {
 		h, err := ParseNotice(n.Text, n.Time, in.Location)
 		switch {
@@ -287,6 +324,9 @@ func measureClaude(in *Input, r *Result) []Window {
 			continue
 		case errors.Is(err, errScoped):
 			scoped++
+			continue
+		case errors.Is(err, errExtraUsage):
+			extra++
 			continue
 		case err != nil:
 			bad.add("left out: " + err.Error())
@@ -296,6 +336,9 @@ func measureClaude(in *Input, r *Result) []Window {
 	}
 	if scoped > 0 {
 		r.Notes = append(r.Notes, fmt.Sprintf("%s about one model's own limit (Opus, Sonnet) left out: it measures part of the plan only", count(scoped, "notice")))
+	}
+	if extra > 0 {
+		r.Notes = append(r.Notes, fmt.Sprintf("%s \"out of extra usage\" left out: paid usage followed the limit, so what was spent is more than the limit", count(extra, "notice")))
 	}
 	r.Notes = append(r.Notes, bad.notes("notice")...)
 	// One window, one measurement: the first notice of each (later ones are

@@ -29,6 +29,11 @@ var errScoped = errors.New("a limit of one model only")
 // errNotLimit is the error of a text that is no limit notice this reader knows.
 var errNotLimit = errors.New("not a usage-limit notice")
 
+// errExtraUsage is the error of "You're out of extra usage": the plan's own
+// limit was passed earlier and paid usage followed, so what was spent up to
+// the notice is more than the limit: it does not measure it.
+var errExtraUsage = errors.New("extra usage spent after the limit")
+
 var (
 	// "Claude AI usage limit reached|1753660800" (older builds).
 	epochForm = regexp.MustCompile(`(?i)usage limit reached\|(\d{9,11})\s*$`)
@@ -36,6 +41,10 @@ var (
 	// resets Jul 27 at 4:30am (Asia/Calcutta)", "Session limit reached ∙
 	// resets 3pm".
 	namedForm = regexp.MustCompile(`(?i)\b(5-hour|session|weekly)\s+limit\b`)
+	// "You've hit your limit · resets 1am (America/Denver)" (Claude Code
+	// 2.1): no window named.
+	plainForm = regexp.MustCompile(`(?i)\bhit your limit\b`)
+	extraForm = regexp.MustCompile(`(?i)\bout of extra usage\b`)
 	resetPart = regexp.MustCompile(`(?i)resets\s+(?:([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:,|\s+at)?\s+)?(\d{1,2})(?::(\d{2}))?\s*([ap]m)(?:\s*\(([^)]+)\))?`)
 	models    = regexp.MustCompile(`(?i)\b(opus|sonnet|haiku|fable)\b`)
 	// "Opus weekly limit reached", "You've hit your Opus limit".
@@ -47,9 +56,12 @@ var months = map[string]time.Month{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may"
 // ParseNotice reads a Claude Code usage-limit notice written at `at`. A
 // reset given as a clock time ("resets 3pm") is the first such time after
 // the notice, in the zone the notice names, else in loc; one with a date
-// ("Jul 27 at 4:30am") is that date's next occurrence. The older form with
-// an epoch names no window: it is the 5-hour one unless the reset is more
-// than 5 hours after the notice, when only the weekly limit can explain it.
+// ("Jul 27 at 4:30am", "Jan 30, 11:30am") is that date's next occurrence.
+// The older form with an epoch and the current "You've hit your limit ·
+// resets 1am (America/Denver)" name no window: it is the 5-hour one unless
+// the reset is more than 5 hours after the notice, when only the weekly
+// limit can explain it. "You're out of extra usage" is read but measures
+// nothing (errExtraUsage).
 func ParseNotice(text string, at time.Time, loc *time.Location) (Hit, error) {
 	if loc == nil {
 		loc = time.Local
@@ -65,12 +77,16 @@ func ParseNotice(text string, at time.Time, loc *time.Location) (Hit, error) {
 	if models.MatchString(text) && scopedForm.MatchString(text) {
 		return Hit{}, errScoped
 	}
+	if extraForm.MatchString(text) {
+		return Hit{}, errExtraUsage
+	}
 	m := namedForm.FindStringSubmatch(text)
-	if m == nil {
+	plain := m == nil && plainForm.MatchString(text)
+	if m == nil && !plain {
 		return Hit{}, errNotLimit
 	}
 	h := Hit{Time: at, WindowHours: fiveHours}
-	if strings.EqualFold(m[1], "weekly") {
+	if !plain && strings.EqualFold(m[1], "weekly") {
 		h.WindowHours = week
 	}
 	r := resetPart.FindStringSubmatch(text)
@@ -115,6 +131,11 @@ func ParseNotice(text string, at time.Time, loc *time.Location) (Hit, error) {
 			t = time.Date(local.Year()+1, mon, day, hour, minute, 0, 0, zone)
 		}
 		h.Reset = t
+	}
+	if plain && h.Reset.Sub(at) > fiveHours*time.Hour+time.Minute {
+		// A notice naming no window: only the weekly limit resets later
+		// than 5 hours on.
+		h.WindowHours = week
 	}
 	return h, h.check()
 }

@@ -48,6 +48,9 @@ func Apply(p model.Subscription, limits []Limit, src usage.Source, today string)
 	p.Limits = slices.Clone(p.Limits)
 	var newest time.Time
 	for _, m := range limits {
+		if m.Contradiction != "" {
+			continue // never saved: see Limit.Contradiction
+		}
 		var kept []model.Limit
 		for _, l := range p.Limits {
 			if l.WindowHours != m.WindowHours || !counts(&l, src) {

@@ -85,7 +85,8 @@ func seriesChar(i, base int) string {
 // costAt is option q's monthly cost at k times the user's own volume (the
 // result prices the volume multiplier already).
 func (sh *shared) costAt(q *model.Quote, k float64) (float64, bool) {
-	v, ok := sh.res.CostAt(q.ID, k/sh.prefs.Volume)
+	// The cost model's figures: a replay of the records has one volume only.
+	v, ok := sh.modeled.CostAt(q.ID, k/sh.prefs.Volume)
 	if !ok || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
 		return 0, false
 	}
@@ -137,6 +138,9 @@ const chartTitle = "Monthly cost as your volume changes"
 
 func (p *chartPane) render(sh *shared, r rect) []string {
 	title := chartTitle
+	if sh.replayed {
+		title += ", modeled" // the ranking is the replay's; volumes are the model's
+	}
 	iw, ih := r.W-paneSideFrame, r.H-paneFrame
 	if ih < chartMinRows-paneFrame {
 		return p.renderCompact(sh, r)

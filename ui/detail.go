@@ -12,6 +12,7 @@ import (
 	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
+	"github.com/tokenomics/tokenomics/replay"
 	"github.com/tokenomics/tokenomics/report"
 )
 
@@ -98,10 +99,15 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 		add(sh.st.good.Render("✓ Fits all your work."))
 	}
 	out = append(out, "")
-	out = append(out, sh.classTable(q, iw)...)
+	if len(q.Classes) > 0 { // a replayed plan that took every record has none
+		out = append(out, sh.classTable(q, iw)...)
+	}
 
 	if len(q.Limits) > 0 {
 		per := " (your use per window"
+		if sh.replayPlan(q) != nil {
+			per = " (your busiest window"
+		}
 		if q.Seats > 1 {
 			per = fmt.Sprintf(" (per seat of %d, per window", q.Seats)
 		}
@@ -117,6 +123,12 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 			out = append(out, columns.Cut(sh.limitLine(l), iw))
 		}
 		add(head("Caps") + " " + sh.capsText(q))
+	}
+	if pl := sh.replayPlan(q); pl != nil {
+		out = append(out, "", head("Your records against its windows")+sh.st.muted.Render(fmt.Sprintf(" (%d of %d requests ran on the plan)", pl.OnPlan, sh.rp.Records)))
+		for _, w := range pl.Windows {
+			add(report.WindowLine(w))
+		}
 	}
 	if q.Kind == model.KindSubscription {
 		out = append(out, "")
@@ -261,6 +273,15 @@ func (sh *shared) classTable(q *model.Quote, iw int) []string {
 	return out
 }
 
+// replayPlan is what replaying the records on plan q found, nil unless the
+// figures shown are the replay's.
+func (sh *shared) replayPlan(q *model.Quote) *replay.Plan {
+	if !sh.replayed || q.Kind != model.KindSubscription {
+		return nil
+	}
+	return sh.rp.Plans[q.ID]
+}
+
 func (sh *shared) limitLine(l model.LimitUse) string {
 	size := sh.limitAmount(l.Limit, l.Capacity())
 	if l.USD == 0 {
@@ -387,6 +408,9 @@ func window(h float64) string {
 // breakEvenText is the Break-even column of the table, in a sentence: the
 // same word for the same case everywhere.
 func (sh *shared) breakEvenText(q *model.Quote) string {
+	if sh.replayed {
+		return "" // the records were replayed at their own volume only
+	}
 	be := report.BreakEven(&sh.res, q)
 	switch be {
 	case "":

@@ -32,10 +32,11 @@ const (
 	fLanguage
 	fBilling
 	fCurrency
+	fVia // who runs the class: chat, agent or api
 )
 
 // classFields are shown, in order, when a class is expanded.
-var classFields = []fieldID{fPer, fIn, fOut, fReasoning, fTurns, fFollowup, fCache, fBatch, fTier}
+var classFields = []fieldID{fPer, fIn, fOut, fReasoning, fTurns, fFollowup, fCache, fBatch, fVia, fTier}
 
 // settingFields are shown when the workload settings are expanded.
 var settingFields = []fieldID{fDays, fHours, fPeople, fLanguage, fBilling, fCurrency}
@@ -44,7 +45,7 @@ var fieldLabels = map[fieldID]string{
 	fCount: "count", fPer: "per", fIn: "tokens in", fOut: "tokens out", fReasoning: "reasoning",
 	fTurns: "turns", fFollowup: "follow-up", fCache: "cache hit", fBatch: "batch", fTier: "min tier",
 	fDays: "days/month", fHours: "hours/day", fPeople: "people", fLanguage: "language",
-	fBilling: "billing", fCurrency: "currency",
+	fBilling: "billing", fCurrency: "currency", fVia: "via",
 }
 
 // fieldLabel is the label of field f of class ci: a size's names its unit.
@@ -320,6 +321,8 @@ func (sh *shared) fieldText(ci int, f fieldID) string {
 		return "no"
 	case fTier:
 		return c.MinTier.String()
+	case fVia:
+		return c.Channel().String()
 	case fDays:
 		return money.Count(w.DaysPerMonth)
 	case fHours:
@@ -357,7 +360,23 @@ func (m *Model) stepField(ci int, f fieldID, dir int, big bool) bool {
 			w.Classes[ci].MinTier = model.Tier(cycle(int(w.Classes[ci].MinTier), dir, 3))
 		})
 	case fBatch:
-		return m.apply(func(w *model.Workload) { w.Classes[ci].Batch = !w.Classes[ci].Batch })
+		// Batch work is a program's: it runs through the API, as the file
+		// format has it.
+		return m.apply(func(w *model.Workload) {
+			c := &w.Classes[ci]
+			if c.Batch = !c.Batch; c.Batch {
+				c.Via = model.ViaAPI
+			}
+		})
+	case fVia:
+		// Chat, agent, api; leaving api ends batch, which only the API takes.
+		return m.apply(func(w *model.Workload) {
+			c := &w.Classes[ci]
+			c.Via = model.Via(cycle(int(c.Channel()), dir, 3))
+			if c.Via != model.ViaAPI {
+				c.Batch = false
+			}
+		})
 	case fBilling:
 		return m.apply(func(w *model.Workload) { w.Billing = model.Billing(cycle(int(w.Billing), dir, 2)) })
 	case fLanguage:
@@ -382,7 +401,7 @@ func cycle(i, dir, n int) int {
 // that cycle instead of taking text.
 func (m *Model) editText(ci int, f fieldID) (string, bool) {
 	switch f {
-	case fPer, fTier, fBatch, fBilling:
+	case fPer, fTier, fBatch, fVia, fBilling:
 		return "", false
 	case fLanguage:
 		return m.w.Language, true

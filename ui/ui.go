@@ -6,6 +6,7 @@ package ui
 import (
 	"fmt"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/replay"
 )
 
 // Options is what the command line hands to the app.
@@ -29,6 +31,11 @@ type Options struct {
 	Today        time.Time     // for the catalog staleness warning
 	Notices      []string      // startup notices, shown once
 	MarksFade    time.Duration // how long rank and cost changes stay; 0 = 3 s
+	// Replay is the user's own records replayed against every option (the
+	// app opened with --from): while the workload is the one derived from
+	// them (Workload, unedited, at volume ×1) the ranking and the verdict
+	// are the replay's. Computed once, before the app starts.
+	Replay *replay.Result
 }
 
 // Run starts the app on the terminal and returns when the user quits. A
@@ -98,6 +105,10 @@ type shared struct {
 	alt      model.Result       // the other billing period, for the detail view
 	altOK    bool
 
+	rp       *replay.Result // the user's records replayed (Options.Replay), nil when none
+	replayed bool           // res is rp's: the workload is still the one derived from the records
+	modeled  model.Result   // the cost model's result, whatever res is: the chart's volumes
+
 	shown []int // indices into res.Quotes the plans pane lists (filter and search applied)
 	pick  int   // index into shown of the selected option
 
@@ -162,6 +173,7 @@ type Model struct {
 // New builds the app. It never fails: problems become notices.
 func New(o Options) Model {
 	m := Model{opts: o, cat: o.Catalog, isDark: true, help: help.New()}
+	m.rp = o.Replay
 	m.keys = defaultKeys()
 	if m.opts.Today.IsZero() {
 		m.opts.Today = time.Now()
@@ -335,6 +347,10 @@ func (m *Model) evaluate() {
 	m.prevRank, m.prevCost = prevRank, prevCost
 	m.marksGen++
 	m.fadeDue = true
+	m.modeled = res
+	if m.replayed = m.replaying(); m.replayed {
+		res = m.replayResult(res.TotalTasks)
+	}
 	m.res = res
 	m.verdict = m.res.Verdict(m.w.Current)
 	m.altOK = false
@@ -342,6 +358,34 @@ func (m *Model) evaluate() {
 		m.evaluateAlt()
 	}
 	m.ranking.rebuild(&m.shared)
+}
+
+// replaying reports whether the ranking is the replay's: there is one, and
+// the workload is the one derived from the records (its currency and the
+// plan marked as yours aside, which change no figure) at volume ×1.
+func (m *Model) replaying() bool {
+	if m.rp == nil || m.prefs.Volume != 1 {
+		return false
+	}
+	a, b := m.w, m.opts.Workload
+	a.Currency, b.Currency, a.Current, b.Current = "", "", "", ""
+	return reflect.DeepEqual(a, b)
+}
+
+// replayResult is the replay's ranking as a result, without free plans when
+// they are left out; cost per task is over the derived workload's tasks.
+func (m *Model) replayResult(tasks float64) model.Result {
+	qs := make([]model.Quote, 0, len(m.rp.Quotes))
+	for _, q := range m.rp.Quotes {
+		if m.prefs.NoFree && q.Kind == model.KindSubscription && q.Free {
+			continue
+		}
+		if tasks > 0 {
+			q.PerTask = q.Monthly / tasks
+		}
+		qs = append(qs, q)
+	}
+	return model.Result{Quotes: qs, TotalTasks: tasks}
 }
 
 // priced is the workload the model prices: the user's, every count scaled

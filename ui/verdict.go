@@ -33,13 +33,28 @@ func (m *Model) verdictText(styled bool) (main string, support []string) {
 	} else {
 		main = hl(m.st.strong, main)
 	}
+	warn := 0 // the line the estimate warning is on
+	if m.rp != nil {
+		support = append([]string{m.replayLine()}, support...)
+		warn = 1
+	}
 	for i, s := range support {
 		support[i] = "  " + s
-		if m.verdict.DependsOnEstimate && i == 0 {
+		if m.verdict.DependsOnEstimate && i == warn {
 			support[i] = hl(m.st.warn, support[i])
 		}
 	}
 	return hl(m.st.accent, "▶ ") + main, support
+}
+
+// replayLine says where the figures come from when the app was opened on
+// the user's records: replayed on them, or modeled once the workload moved.
+func (m *Model) replayLine() string {
+	if m.replayed {
+		return fmt.Sprintf("Figures replayed on your records of %s to %s: each of %d requests against each plan's own usage windows.",
+			m.rp.From, m.rp.To, m.rp.Records)
+	}
+	return "Figures modeled on the workload as you changed it, not replayed on your records (undo the changes to see the replay)."
 }
 
 // verdictLines is the verdict wrapped to a screen width.

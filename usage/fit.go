@@ -344,6 +344,7 @@ func (d *Derived) fitClasses(w *model.Workload, list []*classAgg, keys modelKeys
 		for pi, p := range parts {
 			a, c := p.a, p.c
 			n.add(&p)
+			c.Via = model.ViaAgent // Claude Code and Codex are coding agents: not chat work
 			c.Name = groupTitle[a.group]
 			if len(parts) > 1 {
 				c.Name += fmt.Sprintf(" %d", pi+1)

@@ -58,7 +58,7 @@ func handLog(t *testing.T) string {
 // 1200 = 1000; I = 1000. Growth G = 2·(1100 − 1000) / 1 = 200 = O + F, F =
 // 150. Cache hit: billed 320·1 + 2000·0.1 + 2080·1.25 = 3120 for 4400
 // tokens; h = (4400·1.25 − 3120) / (4400·1.15) = 0.47036 → 0.4704. Count: 2
-// tasks over 2 active days = 1 a day.
+// tasks over 2 active days = 1 a day. Both classes are agent work (via: agent).
 //
 // Agentic (C): 1 task, T = 3. M = (2050 + 2555 + 2960) / 3 = 2521.67; O =
 // 600 / 3 = 200. First 2050, largest 2960: I ≥ 2·2521.67 − 2960 = 2083.33,
@@ -79,8 +79,8 @@ func TestFitHandWorked(t *testing.T) {
 		t.Fatalf("%d classes: %+v", len(d.Classes), d.Classes)
 	}
 	want := []model.Class{
-		{Name: "Short tasks", Count: 1, Per: model.PerDay, InputTokens: 1000, OutputTokens: 50, Turns: 2, FollowupTokens: 150, CacheHit: 0.4704, MinTier: model.Mid},
-		{Name: "Agentic tasks", Count: 0.5, Per: model.PerDay, InputTokens: 2083, OutputTokens: 200, Turns: 3, FollowupTokens: 238, CacheHit: 0.6104, MinTier: model.Mid},
+		{Name: "Short tasks", Count: 1, Per: model.PerDay, InputTokens: 1000, OutputTokens: 50, Turns: 2, FollowupTokens: 150, CacheHit: 0.4704, MinTier: model.Mid, Via: model.ViaAgent},
+		{Name: "Agentic tasks", Count: 0.5, Per: model.PerDay, InputTokens: 2083, OutputTokens: 200, Turns: 3, FollowupTokens: 238, CacheHit: 0.6104, MinTier: model.Mid, Via: model.ViaAgent},
 	}
 	for i, c := range d.Classes {
 		if c.Class != want[i] {

@@ -658,7 +658,19 @@ func (w *worker) claudeLine(line []byte, kind int) {
 		return
 	}
 	r := &w.crec
-	if w.skipped(parseClaudeLine(line, r), kind) {
+	o := parseClaudeLine(line, r)
+	if o != outOK && o != outIgnored && bytes.Contains(line, syntheticMarker) {
+		// A notice Claude Code wrote itself carries null usage fields
+		// ("speed": null, …) that would reject a request: read it first.
+		if n, synthetic, notice := syntheticNotice(line); synthetic {
+			w.synthetic++
+			if notice {
+				w.notices = append(w.notices, n)
+			}
+			return
+		}
+	}
+	if w.skipped(o, kind) {
 		return
 	}
 	if string(r.model) == Synthetic {

@@ -10,11 +10,50 @@ import (
 // Notice is a usage-limit message Claude Code wrote into a transcript
 // itself (model <synthetic>, no request made): "Claude AI usage limit
 // reached|<reset epoch>", "5-hour limit reached ∙ resets 3pm", "You've hit
-// your weekly limit · resets …". Only such text is kept; no other content
-// of the logs is.
+// your weekly limit · resets …", "You've hit your limit · resets 1am
+// (America/Denver)", "You're out of extra usage · resets …". Only such text
+// is kept; no other content of the logs is.
 type Notice struct {
 	Time time.Time // when it was written: the moment the limit was reached
 	Text string
+}
+
+// syntheticMarker is what a line of model <synthetic> holds, as JSON writes it.
+var syntheticMarker = []byte(`"` + Synthetic + `"`)
+
+// syntheticNotice reads a line the fast reader rejected (a field null that
+// a request may not have null) when it is a <synthetic> message: whether it
+// is one, and its usage-limit notice if it has one, with the line's own
+// timestamp.
+func syntheticNotice(line []byte) (n Notice, synthetic, notice bool) {
+	var l struct {
+		Timestamp string `json:"timestamp"`
+		Message   struct {
+			Model string `json:"model"`
+		} `json:"message"`
+	}
+	if json.Unmarshal(line, &l) != nil || l.Message.Model != Synthetic {
+		return Notice{}, false, false
+	}
+	ts, ok := parseTime([]byte(l.Timestamp))
+	if !ok {
+		return Notice{}, true, false
+	}
+	n, notice = limitNotice(line, ts)
+	return n, true, notice
+}
+
+// noticeWords are what a usage-limit notice says: a limit reached, or the
+// paid extra usage beyond it spent ("You're out of extra usage").
+var noticeWords = [][]byte{[]byte("limit"), []byte("extra usage")}
+
+func isNotice(b []byte) bool {
+	for _, w := range noticeWords {
+		if bytes.Contains(b, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxNotice bounds the text kept of a notice: real ones are under 100 bytes.
@@ -24,7 +63,7 @@ const maxNotice = 300
 // a usage limit. Such lines are rare (one per limit reached or error), so a
 // plain JSON decode is cheap enough.
 func limitNotice(line []byte, ts int64) (Notice, bool) {
-	if !bytes.Contains(line, []byte("limit")) {
+	if !isNotice(line) {
 		return Notice{}, false
 	}
 	var l struct {
@@ -52,7 +91,7 @@ func limitNotice(line []byte, ts int64) (Notice, bool) {
 		}
 	}
 	for _, t := range texts {
-		if len(t) <= maxNotice && bytes.Contains([]byte(t), []byte("limit")) {
+		if len(t) <= maxNotice && isNotice([]byte(t)) {
 			return Notice{Time: time.UnixMilli(ts).UTC(), Text: t}, true
 		}
 	}

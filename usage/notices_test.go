@@ -52,3 +52,27 @@ func TestNoticesAndSpends(t *testing.T) {
 		t.Errorf("without a catalog: %+v, want unpriced", sp[0])
 	}
 }
+
+// Claude Code 2.1 writes its notices with null usage fields ("speed": null,
+// "service_tier": null …), which make a request line invalid: such a line
+// is still read as a notice (and counted as synthetic, not skipped), and so
+// is "You're out of extra usage". A request line with "speed": null stays
+// invalid.
+func TestNoticesWithNullUsage(t *testing.T) {
+	dir := t.TempDir()
+	const synth = `{"parentUuid":"p","isSidechain":false,"userType":"external","cwd":"/home/ana/app","sessionId":"s","version":"2.1.84","type":"assistant","uuid":"u%d","timestamp":"%s","message":{"id":"m%d","container":null,"model":"<synthetic>","role":"assistant","stop_reason":"stop_sequence","stop_sequence":"","type":"message","usage":{"input_tokens":0,"output_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"server_tool_use":{"web_search_requests":0,"web_fetch_requests":0},"service_tier":null,"cache_creation":{"ephemeral_1h_input_tokens":0,"ephemeral_5m_input_tokens":0},"inference_geo":null,"iterations":null,"speed":null},"content":[{"type":"text","text":%q}],"context_management":null},"requestId":"req_%d","error":"rate_limit","isApiErrorMessage":true,"apiErrorStatus":429}`
+	bad := `{"sessionId":"s","version":"2.1.84","type":"assistant","timestamp":"2026-10-06T08:00:00.000Z","requestId":"req_r","message":{"id":"msg_r","model":"m","content":[],"usage":{"input_tokens":5,"output_tokens":5,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"speed":null}}}`
+	write(t, filepath.Join(dir, "projects", "p", "s.jsonl"),
+		fmt.Sprintf(synth, 1, "2026-10-06T07:12:00.000Z", 1, "You've hit your limit · resets 1am (America/Denver)", 1)+"\n"+
+			fmt.Sprintf(synth, 2, "2026-10-06T07:13:00.000Z", 2, "You're out of extra usage · resets 1am (America/Denver)", 2)+"\n"+
+			fmt.Sprintf(synth, 3, "2026-10-06T07:14:00.000Z", 3, "API Error: Request timed out", 3)+"\n"+bad+"\n")
+	l := load(t, ClaudeCode, Options{Paths: []string{dir}})
+	want := []string{"You've hit your limit · resets 1am (America/Denver)", "You're out of extra usage · resets 1am (America/Denver)"}
+	if len(l.Notices) != 2 || l.Notices[0].Text != want[0] || l.Notices[1].Text != want[1] ||
+		!l.Notices[0].Time.Equal(time.Date(2026, 10, 6, 7, 12, 0, 0, time.UTC)) {
+		t.Errorf("notices %v, want %q", l.Notices, want)
+	}
+	if l.Synthetic != 3 || len(l.Skipped) != 1 || l.Skipped[0].Lines != 1 {
+		t.Errorf("synthetic %d (want 3), skipped %+v (want the one request with a null speed)", l.Synthetic, l.Skipped)
+	}
+}

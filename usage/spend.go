@@ -30,3 +30,22 @@ func (l *Log) Spends(cat *model.Catalog) []Spend {
 	}
 	return out
 }
+
+// Request is one de-duplicated request of a log: when it was made, the
+// model name the log gives, and what it consumed.
+type Request struct {
+	Time  int64  // Unix milliseconds
+	Model string // as the log writes it; "" when it names none
+	Usage model.Usage
+}
+
+// Requests are the log's de-duplicated requests in time order (ties in the
+// order Load gives them), for replaying them against a plan's windows.
+func (l *Log) Requests() []Request {
+	out := make([]Request, len(l.recs))
+	for i := range l.recs {
+		r := &l.recs[i]
+		out[i] = Request{Time: r.ts, Model: l.models[r.model], Usage: usageOf(r)}
+	}
+	return out
+}

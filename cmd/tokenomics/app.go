@@ -14,6 +14,7 @@ import (
 
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/replay"
 	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/ui"
 )
@@ -81,7 +82,19 @@ func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		notices = append(notices, fmt.Sprintf("last app settings not restored: %v", err))
 	}
+	// The records --from read, replayed once here: the app shows the
+	// replay while the derived workload is unedited.
+	var rp *replay.Result
+	if in.fromLog != nil {
+		if recs := replay.Records(in.fromLog, &cat.Catalog); len(recs) > 0 {
+			rp, err = replay.Run(recs, &cat.Catalog, replay.Options{Location: in.fromLog.Location})
+			if err != nil {
+				return err
+			}
+		}
+	}
 	err = ui.Run(ui.Options{
+		Replay:       rp,
 		Catalog:      cat,
 		Workload:     w,
 		WorkloadPath: in.workload,

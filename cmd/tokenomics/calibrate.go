@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -196,6 +197,10 @@ func (c *calibration) saveOverlay(o *calibrateFlags) error {
 		c.res.Notes = append(c.res.Notes, "nothing saved: nothing was measured")
 		return nil
 	}
+	if !slices.ContainsFunc(c.res.Limits, func(m calibrate.Limit) bool { return m.Contradiction == "" }) {
+		c.res.Notes = append(c.res.Notes, "nothing saved: the measurements contradict each other")
+		return nil
+	}
 	if c.res.Plan == "" {
 		return badInput("--save: which plan did these logs run on? Name it with --plan")
 	}
@@ -302,7 +307,11 @@ func calibrateTable(c *calibration, color bool) string {
 					apart = "0%"
 				}
 			}
-			rows[i] = []string{model.WindowName(m.WindowHours), dollars(m.USD), dollars(m.Low) + "–" + dollars(m.High),
+			measured := dollars(m.USD)
+			if m.Contradiction != "" {
+				measured += " (contradicted)"
+			}
+			rows[i] = []string{model.WindowName(m.WindowHours), measured, dollars(m.Low) + "–" + dollars(m.High),
 				strconv.Itoa(len(m.Windows)), m.Method, cat, apart}
 		}
 		b.WriteString("\n")
@@ -346,6 +355,8 @@ func calibrateJSON(w io.Writer, c *calibration) error {
 		CatalogText string       `json:"catalog"`
 		Apart       *float64     `json:"apart"`
 		Measured    []windowJSON `json:"measured"`
+		// Contradiction: why this figure contradicts another (never saved).
+		Contradiction string `json:"contradiction,omitempty"`
 	}
 	type heavyJSON struct {
 		WindowHours float64   `json:"window_hours"`
@@ -369,7 +380,8 @@ func calibrateJSON(w io.Writer, c *calibration) error {
 		out.Plan, out.PlanFrom = &c.res.Plan, c.res.PlanFrom
 	}
 	for _, m := range c.res.Limits {
-		lj := limitJSON{WindowHours: m.WindowHours, USD: m.USD, Low: m.Low, High: m.High, Windows: len(m.Windows), Method: m.Method}
+		lj := limitJSON{WindowHours: m.WindowHours, USD: m.USD, Low: m.Low, High: m.High, Windows: len(m.Windows), Method: m.Method,
+			Contradiction: m.Contradiction}
 		lj.CatalogText, lj.Apart = c.versus(m.WindowHours, m.USD)
 		if c.plan != nil {
 			if l := calibrate.CatalogLimit(c.plan, m.WindowHours, c.src); l != nil && l.USD > 0 {

@@ -16,6 +16,7 @@ import (
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/replay"
 	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/usage"
 )
@@ -156,20 +157,33 @@ func runImport(cmd *cobra.Command, stdout io.Writer, o *importFlags, args []stri
 		res.saved = o.save
 	}
 	var comparison *report.Comparison
+	var rp *report.Replay
 	if o.compare {
 		comparison, err = buildComparison(&o.in, func() (model.Workload, bool) { return res.derived.Workload, true }, nil)
 		if err != nil {
 			return err
 		}
 		comparison.Top = topOf(cmd, o.top, o.format)
+		// The ranking and the verdict are the records' own, replayed against
+		// every plan's windows: the derived workload is an average.
+		mc := &cat.Catalog
+		if o.in.billing != "" && comparison.Workload.Billing == model.Annual {
+			res.catNotes = append(res.catNotes, "the replay prices plans at their monthly price; --billing annual applies to the modeled comparison only")
+		}
+		r, err := replay.Run(replay.Records(res.log, mc), mc, replay.Options{Location: opt.Location})
+		if err != nil {
+			return err
+		}
+		rp = &report.Replay{Result: r, Source: src.Title(), CatalogAsOf: cat.AsOf, Currency: cur, CatalogNotes: res.catNotes,
+			Top: comparison.Top}
 	}
 	if o.format == "json" {
-		return importJSON(stdout, res, comparison)
+		return importJSON(stdout, res, comparison, rp)
 	}
 	io.WriteString(stdout, importTable(res, colorOK(stdout)))
-	if comparison != nil {
+	if rp != nil {
 		io.WriteString(stdout, "\n")
-		return report.Write(stdout, "table", comparison, colorOK(stdout))
+		return report.WriteReplay(stdout, "table", rp, colorOK(stdout))
 	}
 	return nil
 }
@@ -244,27 +258,27 @@ func importLogs(src usage.Source, opt usage.Options, cat *plans.Catalog, rule us
 // ("claude-code" or "codex") on the embedded catalog with the default
 // grouping, for the app's --from flag. The notes say what was read and how
 // well the workload reproduces the logs' cost.
-func workloadFromLogs(source string) (model.Workload, []string, error) {
+func workloadFromLogs(source string) (model.Workload, []string, *usage.Log, error) {
 	src, ok := usage.ParseSource(source)
 	if !ok {
-		return model.Workload{}, nil, badInput("--from: %q is not %s", source, strings.Join(usage.Sources, " or "))
+		return model.Workload{}, nil, nil, badInput("--from: %q is not %s", source, strings.Join(usage.Sources, " or "))
 	}
 	cat, _, err := (&inputs{}).loadCatalog()
 	if err != nil {
-		return model.Workload{}, nil, err
+		return model.Workload{}, nil, nil, err
 	}
 	res, err := importLogs(src, usage.Options{Location: time.Local}, cat, usage.DefaultRule)
 	if err != nil {
-		return model.Workload{}, nil, err
+		return model.Workload{}, nil, nil, err
 	}
 	if res.derived == nil {
-		return model.Workload{}, nil, badInput("--from %s: the logs in %s hold no usage record", source, strings.Join(res.log.Roots, ", "))
+		return model.Workload{}, nil, nil, badInput("--from %s: the logs in %s hold no usage record", source, strings.Join(res.log.Roots, ", "))
 	}
 	d := res.derived
 	notes := []string{fmt.Sprintf("Workload from %s logs: %s requests in %s sessions over %d active days (%s to %s); it reproduces the logs' API cost %s.",
 		src.Title(), money.Count(float64(res.sum.Requests)), money.Count(float64(res.sum.Sessions)), res.sum.Days, res.sum.First, res.sum.Last, d.ErrorText())}
 	notes = append(notes, readingNotes(res.log)...)
-	return d.Workload, notes, nil
+	return d.Workload, notes, res.log, nil
 }
 
 // readingNotes are the lines skipped and the paths not read.
@@ -480,6 +494,9 @@ type jsonImport struct {
 	Workload   *jsonDerived    `json:"workload"`
 	Notes      []string        `json:"notes"`
 	Comparison json.RawMessage `json:"comparison,omitempty"`
+	// Replay: the records replayed against every option (with --compare),
+	// as `tokenomics replay --format json` gives it.
+	Replay json.RawMessage `json:"replay,omitempty"`
 }
 
 type jsonSkip struct {
@@ -516,7 +533,7 @@ type jsonCheck struct {
 	Text         string  `json:"text"`
 }
 
-func importJSON(w io.Writer, res *importResult, c *report.Comparison) error {
+func importJSON(w io.Writer, res *importResult, c *report.Comparison, rp *report.Replay) error {
 	l, s := res.log, res.sum
 	out := jsonImport{Source: l.Source.String(), Paths: l.Roots, Timezone: l.Location.String(), Since: l.Since, Until: l.Until,
 		Files: l.Files, Bytes: l.Bytes, Lines: l.Lines, Requests: s.Requests, Sessions: s.Sessions, DaysActive: s.Days,
@@ -570,6 +587,13 @@ func importJSON(w io.Writer, res *importResult, c *report.Comparison) error {
 			return err
 		}
 		out.Comparison = json.RawMessage(bytes.TrimSpace(buf.Bytes()))
+	}
+	if rp != nil {
+		var buf bytes.Buffer
+		if err := report.ReplayJSON(&buf, rp); err != nil {
+			return err
+		}
+		out.Replay = json.RawMessage(bytes.TrimSpace(buf.Bytes()))
 	}
 	return writeJSON(w, out)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 )
 
@@ -163,7 +164,12 @@ func TestImportSaveAndCompare(t *testing.T) {
 	if len(w.Classes) == 0 || !strings.HasPrefix(w.Name, "claude-code logs 2026-03-04") {
 		t.Errorf("saved workload %+v", w)
 	}
-	for _, want := range []string{"Saved the workload to " + file, "▶ ", "API mix"} {
+	for _, c := range w.Classes {
+		if c.Via != model.ViaAgent { // a coding agent's work, not chat
+			t.Errorf("saved class %q is via %s, want agent", c.Name, c.Via)
+		}
+	}
+	for _, want := range []string{"Saved the workload to " + file, "▶ ", "API mix", "replayed on your records of 2026-03-04 to 2026-03-05", "… "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -180,9 +186,19 @@ func TestImportSaveAndCompare(t *testing.T) {
 			} `json:"workload"`
 			Options []json.RawMessage `json:"options"`
 		} `json:"comparison"`
+		Replay struct {
+			Records int
+			Options []json.RawMessage `json:"options"`
+			Verdict struct{ Answer string }
+		} `json:"replay"`
+		Notes []string
 	}
 	if err := json.Unmarshal([]byte(out), &got); err != nil || len(got.Comparison.Options) == 0 || got.Comparison.Workload.Billing != "annual" {
 		t.Errorf("comparison: %v %+v", err, got.Comparison.Workload)
+	}
+	// The fixture's 5 requests, replayed on every option.
+	if got.Replay.Records != 5 || len(got.Replay.Options) == 0 || got.Replay.Verdict.Answer == "" {
+		t.Errorf("replay: %+v", got.Replay)
 	}
 }
 
@@ -228,9 +244,12 @@ func TestWorkloadFromLogs(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("CLAUDE_CONFIG_DIR", abs)
-	w, notes, err := workloadFromLogs("claude-code")
+	w, notes, l, err := workloadFromLogs("claude-code")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if l == nil || len(l.Requests()) != 5 { // the records, kept for the replay
+		t.Errorf("log %v", l)
 	}
 	if len(w.Classes) == 0 || w.Validate() != nil {
 		t.Errorf("workload %+v", w)
@@ -238,15 +257,15 @@ func TestWorkloadFromLogs(t *testing.T) {
 	if len(notes) == 0 || !strings.Contains(notes[0], "5 requests in 2 sessions") || !strings.Contains(notes[0], "reproduces the logs' API cost within") {
 		t.Errorf("notes = %q", notes)
 	}
-	if _, _, err := workloadFromLogs("gemini"); err == nil || !errors.As(err, new(inputError)) {
+	if _, _, _, err := workloadFromLogs("gemini"); err == nil || !errors.As(err, new(inputError)) {
 		t.Errorf("unknown source: %v", err)
 	}
 	t.Setenv("CODEX_HOME", t.TempDir())
-	if _, _, err := workloadFromLogs("codex"); err == nil || !errors.As(err, new(inputError)) {
+	if _, _, _, err := workloadFromLogs("codex"); err == nil || !errors.As(err, new(inputError)) {
 		t.Errorf("no codex records: %v", err)
 	}
 	t.Setenv("CODEX_HOME", filepath.Join(t.TempDir(), "missing"))
-	if _, _, err := workloadFromLogs("codex"); err == nil || !errors.As(err, new(inputError)) {
+	if _, _, _, err := workloadFromLogs("codex"); err == nil || !errors.As(err, new(inputError)) {
 		t.Errorf("no codex home: %v", err)
 	}
 }

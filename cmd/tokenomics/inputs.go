@@ -21,12 +21,13 @@ import (
 // inputs are the flags every comparing command shares.
 type inputs struct {
 	workload, preset, catalog, billing, currency string
-	overlay                                      string   // --catalog-overlay: this overlay instead of the user's
-	noOverlay                                    bool     // run without any overlay (the app, when it is invalid)
-	sources                                      bool     // list sources and dates under the table
-	noFree                                       bool     // leave free plans out of the comparison
-	from                                         string   // usage logs to derive the workload from
-	notes                                        []string // what deriving it said
+	overlay                                      string     // --catalog-overlay: this overlay instead of the user's
+	noOverlay                                    bool       // run without any overlay (the app, when it is invalid)
+	sources                                      bool       // list sources and dates under the table
+	noFree                                       bool       // leave free plans out of the comparison
+	from                                         string     // usage logs to derive the workload from
+	notes                                        []string   // what deriving it said
+	fromLog                                      *usage.Log // the records --from read, for replaying them
 }
 
 func (in *inputs) register(cmd *cobra.Command) {
@@ -173,7 +174,7 @@ func (in *inputs) loadWorkload(fallback func() (model.Workload, bool)) (w model.
 		w, err = plans.LoadWorkload(in.workload)
 	case in.from != "":
 		var notes []string
-		w, notes, err = workloadFromLogs(in.from)
+		w, notes, in.fromLog, err = workloadFromLogs(in.from)
 		in.notes = append(in.notes, notes...)
 	case in.preset != "":
 		w, err = plans.PresetByName(in.preset)

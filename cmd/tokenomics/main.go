@@ -113,7 +113,7 @@ when stdout is not a terminal).`,
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagErr{err} })
 	in.register(root)
-	root.AddCommand(newCompare(stdout, stderr), newPlans(stdout), newPresets(stdout), newImport(stdout), newCalibrate(stdout), newCount(stdout), newCatalog(stdout))
+	root.AddCommand(newCompare(stdout, stderr), newPlans(stdout), newPresets(stdout), newImport(stdout), newReplay(stdout), newCalibrate(stdout), newCount(stdout), newCatalog(stdout))
 	argsAreInput(root)
 	return root
 }

@@ -1,0 +1,328 @@
+package replay
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/tokenomics/tokenomics/model"
+)
+
+// planPre is what a plan's replay needs at any capacity: which records fit,
+// and each limit's units for each record it counts.
+type planPre struct {
+	p        *model.Subscription
+	seats    int
+	fit      []bool
+	units    [][]float64 // [limit][record]; < 0 where the limit does not count the record
+	none     string      // why no record fits, when none does
+	noneWhy  model.Why   // its kind
+	fitCount int
+	tierOnly bool // every record that does not fit needs a higher tier
+}
+
+func prepare(rs []rec, cat *model.Catalog, p *model.Subscription) *planPre {
+	pp := &planPre{p: p, seats: max(1, p.SeatsMin), fit: make([]bool, len(rs)), units: make([][]float64, len(p.Limits))}
+	for li := range pp.units {
+		pp.units[li] = make([]float64, len(rs))
+	}
+	var ms []*model.APIModel
+	for _, id := range p.Models {
+		if m, ok := cat.Model(id); ok {
+			ms = append(ms, m)
+		}
+	}
+	agent := p.Allows(model.ViaAgent)
+	tierOK := false
+	pp.tierOnly = true
+	for ri := range rs {
+		r := &rs[ri]
+		var run *model.APIModel
+		runCost := 0.0
+		if agent {
+			// The cheapest fitting plan model (ties: first listed), unless
+			// the record ran on the vendor's or a listed model: then on that.
+			var cheapest *model.APIModel
+			cheapestCost := 0.0
+			recTier := false
+			for _, m := range ms {
+				if m.Tier >= r.tier {
+					tierOK, recTier = true, true
+				}
+				if !fits(r, m, p.ContextWindow) {
+					continue
+				}
+				if c, _ := model.RequestCost(m, r.Usage); cheapest == nil || c < cheapestCost {
+					cheapest, cheapestCost = m, c
+				}
+			}
+			pp.tierOnly = pp.tierOnly && (cheapest != nil || !recTier)
+			if cheapest != nil {
+				run, runCost = cheapest, cheapestCost
+				if l := r.logged; l != nil && (l.Provider == p.Vendor || slices.Contains(p.Models, l.ID)) {
+					run, runCost = l, r.costRec
+				}
+			}
+		}
+		if run == nil {
+			for li := range pp.units {
+				pp.units[li][ri] = -1
+			}
+			continue
+		}
+		pp.fit[ri] = true
+		pp.fitCount++
+		for li := range p.Limits {
+			l := &p.Limits[li]
+			u := -1.0
+			if l.Counts(run.Tier, run.ID, model.ViaAgent) {
+				switch {
+				case l.USD > 0:
+					u = runCost
+				case l.Tokens > 0:
+					u = r.size
+				case l.ReferenceTokens > 0:
+					u = max(1, r.size/l.ReferenceTokens)
+				default:
+					u = 1
+				}
+			}
+			pp.units[li][ri] = u
+		}
+	}
+	if pp.fitCount == 0 {
+		switch {
+		case !agent:
+			pp.none, pp.noneWhy = "agent work (a coding-agent CLI) is not included in this plan", model.WhyVia
+		case len(ms) == 0:
+			pp.none, pp.noneWhy = "the plan lists no model in the catalog", model.WhyNoRoute
+		case !tierOK:
+			pp.none, pp.noneWhy = "the records need a higher tier than the plan's models", model.WhyTier
+		default:
+			pp.none, pp.noneWhy = "no record fits the plan's context window or output limit", model.WhyContext
+		}
+	}
+	return pp
+}
+
+// capAt says which end of each limit's range a replay runs at.
+type capAt int
+
+const (
+	atCapacity capAt = iota
+	atLow
+	atHigh
+)
+
+func (a capAt) of(l *model.Limit) float64 {
+	switch a {
+	case atLow:
+		return l.CapacityLow()
+	case atHigh:
+		return l.CapacityHigh()
+	}
+	return l.Capacity()
+}
+
+// window is the state of one limit's current window.
+type window struct {
+	open          bool
+	end           int64 // Unix ms
+	used, counted float64
+	hit           bool
+	hitAt         int64
+}
+
+// simulate runs the records through the plan's windows with every limit at
+// end at; over[ri] is set for each record that overflows.
+func (pp *planPre) simulate(rs []rec, at capAt, over []bool) []Window {
+	ls := pp.p.Limits
+	out := make([]Window, len(ls))
+	st := make([]window, len(ls))
+	caps := make([]float64, len(ls))
+	for li := range ls {
+		out[li].Limit = ls[li]
+		caps[li] = at.of(&ls[li])
+	}
+	closeWin := func(li int) {
+		w := &st[li]
+		if w.hit {
+			out[li].Hit++
+			out[li].BlockedHours += float64(w.end-w.hitAt) / 3.6e6
+		}
+		if caps[li] > 0 {
+			out[li].Peak = max(out[li].Peak, w.counted/caps[li])
+		}
+		w.open = false
+	}
+	for ri := range rs {
+		if !pp.fit[ri] {
+			over[ri] = true
+			continue
+		}
+		t := rs[ri].Time
+		ok := true
+		for li := range ls {
+			u := pp.units[li][ri]
+			if u < 0 {
+				continue
+			}
+			w := &st[li]
+			if w.open && t >= w.end {
+				closeWin(li)
+			}
+			if !w.open {
+				*w = window{open: true, end: t + int64(math.Round(ls[li].WindowHours*3.6e6))}
+				out[li].Windows++
+			}
+			w.counted += u
+			if w.hit || w.used+u > caps[li] {
+				ok = false
+			}
+		}
+		over[ri] = !ok
+		for li := range ls {
+			u := pp.units[li][ri]
+			if u < 0 {
+				continue
+			}
+			w := &st[li]
+			switch {
+			case ok:
+				w.used += u
+			case !w.hit && w.used+u > caps[li]:
+				w.hit, w.hitAt = true, t
+			}
+		}
+	}
+	for li := range ls {
+		if st[li].open {
+			closeWin(li)
+		}
+	}
+	return out
+}
+
+// cost prices the overflow of one replay: each overflowing record on its
+// cheapest API route, or, with an API credit, the vendor's own models first
+// with the credit off their part, whichever is cheaper. ok is false when an
+// overflowing record has no route.
+func (pp *planPre) cost(a *apiSet, over []bool, M float64) (overflow, credit float64, ok bool) {
+	vp := a.provider(pp.p.Vendor)
+	plain, vendor, others := 0.0, 0.0, 0.0
+	ok = true
+	for ri, o := range over {
+		if !o {
+			continue
+		}
+		b := a.best[ri]
+		if math.IsNaN(b) {
+			ok = false
+			continue
+		}
+		plain += b
+		if vp >= 0 && !math.IsNaN(a.byProv[vp][ri]) {
+			vendor += a.byProv[vp][ri]
+		} else {
+			others += b
+		}
+	}
+	overflow = M * plain
+	if c := pp.p.APICreditMonthly * float64(pp.seats); c > 0 && ok {
+		if alt := max(0, M*vendor-c) + M*others; alt < overflow {
+			overflow, credit = alt, min(c, M*vendor)
+		}
+	}
+	return overflow, credit, ok
+}
+
+// replayPlan prices the records on plan p.
+func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, M float64) (model.Quote, *Plan) {
+	pp := prepare(rs, cat, p)
+	price := p.PriceMonthly
+	q := model.Quote{ID: p.ID, Name: p.Name, Kind: model.KindSubscription, Vendor: p.Vendor, Seats: pp.seats,
+		SeatPrice: price, Base: float64(pp.seats) * price, Capped: len(p.Limits) > 0, Free: p.Free()}
+	q.Sources = []model.Source{{ID: p.ID, Name: p.Name, Provenance: p.Provenance}}
+	over := make([]bool, len(rs))
+	pl := &Plan{Windows: pp.simulate(rs, atCapacity, over)}
+	for _, o := range over {
+		if o {
+			pl.Overflowed++
+		}
+	}
+	pl.OnPlan = len(rs) - pl.Overflowed
+	overflow, credit, ok := pp.cost(a, over, M)
+	q.Overflow, q.Credit = overflow, credit
+	q.Monthly = q.Base + overflow
+	q.Eligible, q.Fits = ok && pl.OnPlan > 0, pl.Overflowed == 0
+	switch {
+	case pp.fitCount == 0:
+		q.Why, q.Reason = pp.noneWhy, "carries none of this work: "+pp.none
+	case pl.OnPlan == 0:
+		q.Why, q.Reason = model.WhyCaps, "carries none of this work: every record is over the usage limits"
+	case !ok:
+		q.Why, q.Reason = model.WhyNoRoute, "an overflowing record fits no API model"
+	case pl.Overflowed > 0:
+		q.Why = model.WhyCaps
+		q.Reason = fmt.Sprintf("%d of %d records overflow", pl.Overflowed, len(rs))
+		if pp.fitCount < len(rs) {
+			q.Reason = fmt.Sprintf("%d of %d records overflow (%d do not fit the plan)", pl.Overflowed, len(rs), len(rs)-pp.fitCount)
+		}
+	}
+	// Two rows say what ran over the caps and what the plan cannot take at
+	// all, for the reports that name why a plan overflows.
+	if n := pl.Overflowed - (len(rs) - pp.fitCount); n > 0 {
+		q.Classes = append(q.Classes, model.ClassQuote{Name: "records over the usage limits", Via: model.ViaAgent,
+			Tasks: float64(n), Model: "api", ModelName: "API models", Why: model.WhyCaps, Reason: "over the usage limits"})
+	}
+	if n := len(rs) - pp.fitCount; n > 0 {
+		why := pp.noneWhy
+		if pp.fitCount > 0 {
+			why = model.WhyContext
+			if pp.tierOnly {
+				why = model.WhyTier
+			}
+		}
+		q.Classes = append(q.Classes, model.ClassQuote{Name: "records the plan cannot take", Via: model.ViaAgent,
+			Tasks: float64(n), Model: "api", ModelName: "API models", Why: why, Reason: "no plan model of their tier and size"})
+	}
+	for _, w := range pl.Windows {
+		q.Utilization = max(q.Utilization, w.Peak)
+		q.Limits = append(q.Limits, model.LimitUse{Limit: w.Limit, Demand: w.Peak * w.Limit.Capacity(), Utilization: w.Peak})
+	}
+	q.MonthlyLow, q.MonthlyHigh = q.Monthly, q.Monthly
+	ranged := false
+	for _, l := range p.Limits {
+		q.Estimated = q.Estimated || l.Ranged() || l.Confidence == "estimate" || l.Confidence == ""
+		ranged = ranged || l.Ranged()
+	}
+	if ranged && q.Eligible {
+		// The windows are replayed again at each end of the ranges.
+		at := func(c capAt) float64 {
+			pp.simulate(rs, c, over)
+			o, _, ok := pp.cost(a, over, M)
+			if !ok {
+				return math.Inf(1)
+			}
+			return q.Base + o
+		}
+		q.MonthlyLow, q.MonthlyHigh = at(atHigh), at(atLow)
+	}
+	if credit > 0 {
+		q.Notes = append(q.Notes, fmt.Sprintf("API credit of $%.2f/month covers part of the overflow", credit))
+	}
+	if pp.seats > 1 {
+		q.Notes = append(q.Notes, fmt.Sprintf("minimum %d seats; one person's records use one seat's limits", pp.seats))
+	}
+	if p.Uncapped {
+		q.Notes = append(q.Notes, "the vendor says there is no usage limit")
+	} else if len(p.Limits) == 0 && !p.Free() {
+		q.Notes = append(q.Notes, "no usage limit in the catalog: treated as uncapped")
+	}
+	for _, l := range p.Limits {
+		if l.Ranged() || l.Confidence == "estimate" || l.Confidence == "" {
+			q.Notes = append(q.Notes, "the "+model.WindowName(l.WindowHours)+" limit is an estimate")
+		}
+	}
+	return q, pl
+}

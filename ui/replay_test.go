@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/replay"
+)
+
+// replayOptions are testOptions with the user's records replayed: 50
+// requests on alpha-mid a minute apart from 2026-11-02 09:00 UTC, on the
+// test catalog with Alpha Plus serving agent work. Alpha Plus allows 45
+// messages per 5 hours: 45 run, 5 overflow; its one window is hit at 09:45
+// (the 46th request) and blocked until 14:00, 4.25 h; it counted 50 of 45
+// (111%).
+func replayOptions(t *testing.T) Options {
+	o := testOptions(t)
+	cat := o.Catalog.Catalog
+	cat.Plans = slices.Clone(cat.Plans)
+	for i := range cat.Plans {
+		if cat.Plans[i].ID == "alpha-plus" {
+			cat.Plans[i].Serves = []model.Via{model.ViaChat, model.ViaAgent}
+		}
+	}
+	start := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	var recs []replay.Record
+	for i := range 50 {
+		recs = append(recs, replay.Record{Time: start.Add(time.Duration(i) * time.Minute).UnixMilli(), Model: "alpha-mid", Name: "alpha-mid",
+			Usage: model.Usage{Input: 1000, Output: 100}})
+	}
+	rp, err := replay.Run(recs, &cat, replay.Options{Location: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Replay = rp
+	return o
+}
+
+func TestReplayRanking(t *testing.T) {
+	o := replayOptions(t)
+	m := New(o)
+	if !m.replayed {
+		t.Fatal("the unedited workload does not show the replay")
+	}
+	ids := func(qs []model.Quote) []string {
+		var out []string
+		for _, q := range qs {
+			out = append(out, q.ID)
+		}
+		return out
+	}
+	if got, want := ids(m.res.Quotes), ids(o.Replay.Quotes); !slices.Equal(got, want) {
+		t.Errorf("ranking %v, the replay's %v", got, want)
+	}
+	main, support := m.verdictText(false)
+	if len(support) == 0 || !strings.Contains(support[0], "Figures replayed on your records of 2026-11-02 to 2026-11-02: each of 50 requests") {
+		t.Errorf("headline %q %q", main, support)
+	}
+	q, ok := o.Replay.Plans["alpha-plus"], false
+	for i, qi := range m.shown {
+		if m.res.Quotes[qi].ID == "alpha-plus" {
+			m.pick, ok = i, true
+		}
+	}
+	if q == nil || !ok {
+		t.Fatal("no alpha-plus")
+	}
+	detail := strings.Join(m.detailLines(m.selected(), 120), "\n")
+	for _, want := range []string{"Your records against its windows", "(45 of 50 requests ran on the plan)",
+		"5-hour: 1 of 1 window hit, 4.3 h blocked; busiest window 111% of the cap"} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("detail lacks %q:\n%s", want, detail)
+		}
+	}
+
+	// A slider moves: the figures are the cost model's, and the headline says so.
+	m = send(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = send(m, keys("right")...)
+	if m.replayed || m.edits == 0 {
+		t.Fatalf("still replayed after an edit (edits %d)", m.edits)
+	}
+	_, support = m.verdictText(false)
+	if len(support) == 0 || !strings.Contains(support[0], "Figures modeled on the workload as you changed it") {
+		t.Errorf("headline after an edit %q", support)
+	}
+	if strings.Contains(strings.Join(m.detailLines(m.selected(), 120), "\n"), "Your records against its windows") {
+		t.Error("the modeled detail still shows the replay's windows")
+	}
+}
+
+// Free plans left out (F) leave the replay's free plans out too.
+func TestReplayNoFree(t *testing.T) {
+	o := replayOptions(t)
+	o.Prefs.NoFree = true
+	m := New(o)
+	if !m.replayed {
+		t.Fatal("not replayed")
+	}
+	for _, q := range m.res.Quotes {
+		if q.Free {
+			t.Errorf("free plan %s listed", q.ID)
+		}
+	}
+}
