@@ -1,7 +1,6 @@
 package usage
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -574,7 +573,7 @@ func (w *worker) stream(f io.Reader, job fileJob) {
 	w.fileSession = w.session([]byte(job.session))
 	var cf *codexFile
 	if w.sh.src == Codex {
-		cf = &codexFile{subagent: bytes.Contains(lr.peek(16<<10), codexThreadSpawn)}
+		cf = &codexFile{subagent: codexSubagent(lr.peek(16 << 10))}
 	}
 	for {
 		line, kind := lr.next()

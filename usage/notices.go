@@ -24,7 +24,7 @@ const maxNotice = 300
 // a usage limit. Such lines are rare (one per limit reached or error), so a
 // plain JSON decode is cheap enough.
 func limitNotice(line []byte, ts int64) (Notice, bool) {
-	if !bytes.Contains(line, []byte("limit")) {
+	if !bytes.Contains(line, []byte("limit")) && !bytes.Contains(line, codexEscape) { // "limit" may be written escaped
 		return Notice{}, false
 	}
 	var l struct {
