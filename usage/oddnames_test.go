@@ -1,0 +1,65 @@
+package usage
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tokenomics/tokenomics/model"
+)
+
+// A model name from the logs holding any character a class name cannot
+// (U+00A0, U+00AD, U+200B, U+2028, U+202E, U+2066, U+FEFF, private use, a
+// tag) no longer sinks the derived workload: the classes name the model
+// without it, two names cleaned alike stay two classes, and a note names
+// each as the logs wrote it.
+func TestDeriveOddModelNames(t *testing.T) {
+	odd := []string{"x\u00a0y", "x\u00ady", "x\u200by", "x\u2028y", "ev\u202eil", "x\u2066y\u2069", "\ufeffz", "p\ue000q", "t\U000E0041g", "\u200b"}
+	want := []string{"x y", "xy", "xy", "x y", "evil", "xy", "z", "pq", "tg", "(unnamed model)"}
+	for i, name := range odd {
+		if got := printableName(name); got != want[i] {
+			t.Errorf("printableName(%q) = %q, want %q", name, got, want[i])
+		}
+		if model.CheckClassName(want[i]) != nil {
+			t.Errorf("%q cannot name a class", want[i])
+		}
+	}
+	dir := t.TempDir()
+	var b strings.Builder
+	// One short request per model, all in one session on one day.
+	for i, name := range append(odd, "m") {
+		quoted, _ := json.Marshal(name)
+		fmt.Fprintf(&b, `{"sessionId":"s","timestamp":"2026-03-02T10:%02d:00Z","requestId":"r%d","message":{"id":"m%d","model":%s,"usage":{"input_tokens":100,"output_tokens":10}}}`+"\n",
+			i, i, i, quoted)
+	}
+	write(t, filepath.Join(dir, "projects", "p", "s.jsonl"), b.String())
+	l := load(t, ClaudeCode, Options{Paths: []string{dir}})
+	d, err := l.Derive(handCatalog(), DefaultRule)
+	if err != nil {
+		t.Fatalf("derive: %v", err)
+	}
+	if len(d.Workload.Classes) != len(odd)+1 {
+		t.Errorf("%d classes, want %d (one a model)", len(d.Workload.Classes), len(odd)+1)
+	}
+	names := map[string]bool{}
+	for _, c := range d.Workload.Classes {
+		names[c.Name] = true
+	}
+	// "x\u00ady" and "x\u200by" and "x\u2066y\u2069" all clean to "xy".
+	for _, n := range []string{"Short tasks · xy", "Short tasks · xy (2)", "Short tasks · xy (3)", "Short tasks · evil", "Short tasks · M"} {
+		if !names[n] {
+			t.Errorf("no class %q in %v", n, names)
+		}
+	}
+	notes := strings.Join(d.Notes, "\n")
+	if !strings.Contains(notes, `10 model names in the logs held characters a class name cannot`) || !strings.Contains(notes, `"ev\u202eil"`) {
+		t.Errorf("notes:\n%s", notes)
+	}
+	for _, r := range notes {
+		if r == '\u202e' || r == '\u2066' || r == '\ufeff' {
+			t.Errorf("a note holds %U", r)
+		}
+	}
+}
