@@ -16,6 +16,7 @@ import (
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
+	"github.com/tokenomics/tokenomics/termsafe"
 	"github.com/tokenomics/tokenomics/ui"
 )
 
@@ -89,7 +90,7 @@ func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
 		Prefs:        prefs,
 		PrefsPath:    prefsPath(),
 		Today:        today(),
-		Notices:      append(append(notices, in.notes...), changes...),
+		Notices:      termsafe.Lines(append(append(notices, in.notes...), changes...)),
 	})
 	var se *ui.StateError
 	if errors.As(err, &se) {

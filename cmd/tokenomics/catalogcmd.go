@@ -19,6 +19,7 @@ import (
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/safefile"
+	"github.com/tokenomics/tokenomics/termsafe"
 )
 
 // Limits on what `catalog import` reads. LiteLLM's file is about 1.5 MB and
@@ -53,7 +54,7 @@ it holds.`,
 				printf(stdout, "No overlay at %s: the embedded catalog of %s is used as it is.\n", path, cat.AsOf)
 				return nil
 			}
-			printf(stdout, "Overlay %s: %s.\n", path, strings.TrimPrefix(notes[0], "catalog overlay "+displayPath(path)+": "))
+			printf(stdout, "%s", termsafe.Text(fmt.Sprintf("Overlay %s: %s.\n", path, strings.TrimPrefix(notes[0], "catalog overlay "+displayPath(path)+": "))))
 			return nil
 		},
 	}
@@ -273,6 +274,11 @@ func printImport(w io.Writer, res *catalogsync.ImportResult, src, asOf, basis st
 		rows = append(rows, []string{"skipped", k.ID, short(k.Key, 40), "", "", "", k.Reason})
 	}
 	if len(rows) > 0 {
+		for _, r := range rows { // keys and names are the price file's
+			for i := range r {
+				r[i] = termsafe.Text(r[i])
+			}
+		}
 		printf(w, "%s", catalogTable(false, []string{"Action", "ID", "Key", "In", "Out", "Context", "Note"}, rows))
 	}
 	if n := len(res.Unchanged); n > 0 {
@@ -505,7 +511,7 @@ func writeCheck(w io.Writer, cat *plans.Catalog, kind, format string, notes []st
 	}
 	printf(w, "Catalog of %s checked on %s: entries older than %d days, retired, preview and legacy models,\nestimates, limits measured from your logs, and dated price changes passed or due within %d days.\n", cat.AsOf, now, plans.StaleDays, plans.SoonDays)
 	for _, n := range notes {
-		printf(w, "note: %s\n", n)
+		printf(w, "note: %s\n", termsafe.Text(n))
 	}
 	if len(fs) == 0 {
 		printf(w, "\nNothing to report.\n")

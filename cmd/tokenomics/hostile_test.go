@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -49,5 +53,95 @@ func TestOddModelNamesNotFatal(t *testing.T) {
 		if strings.Contains(out+errs, "must be one line of printable text") {
 			t.Errorf("%v: %s%s", args, out, errs)
 		}
+	}
+}
+
+// noRawControls fails the test when out holds a character a terminal would
+// act on: ESC, another C0 control but newline and tab, a C1 control, or a
+// bidi override or isolate.
+func noRawControls(t *testing.T, what, out string) {
+	t.Helper()
+	for _, r := range out {
+		if r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r < 0xa0 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+			t.Errorf("%s: %U printed raw in:\n%s", what, r, out)
+			return
+		}
+	}
+}
+
+// What came from a file, a name or a server reaches the terminal escaped:
+// a YAML key holding an OSC 52 clipboard write, in the error's field path,
+// from every command that reads the overlay; log file names in import's
+// notes; a server's reason phrase; a Codex model name with U+202E.
+func TestPrintedTextIsSafe(t *testing.T) {
+	home := isolate(t)
+	const osc = "\x1b]52;c;aGk=\x07"
+	overlay := filepath.Join(home, "overlay.yaml")
+	if err := os.WriteFile(overlay, []byte("schema: 1\napi_models:\n  - id: x\n    \""+`\e]52;c;aGk=\a`+"\": 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"compare", "--catalog-overlay", overlay},
+		{"plans", "--catalog-overlay", overlay},
+		{"plans", "--check", "--catalog-overlay", overlay},
+		{"catalog", "--catalog-overlay", overlay},
+		{"--catalog-overlay", overlay}, // the app, printing as stdout is no terminal
+		{"count", "--catalog-overlay", overlay, "-"},
+	} {
+		out, errs, _ := runCLI(t, args...)
+		noRawControls(t, strings.Join(args, " "), out+errs)
+		if !strings.Contains(out+errs, `api_models[0].\x1b]52;c;aGk=\x07: unknown field`) {
+			t.Errorf("%v: the key is not shown escaped:\n%s%s", args, out, errs)
+		}
+	}
+
+	// A log folder holding a FIFO named with an escape: not read, and said.
+	logs := t.TempDir()
+	proj := filepath.Join(logs, "projects", "p")
+	os.MkdirAll(proj, 0o755)
+	os.WriteFile(filepath.Join(proj, "s.jsonl"), []byte(`{"sessionId":"s","timestamp":"2026-03-02T10:00:00Z","message":{"id":"m","model":"claude-sonnet-4-5","usage":{"input_tokens":1,"output_tokens":1}}}`+"\n"), 0o644)
+	if err := syscall.Mkfifo(filepath.Join(proj, osc+"\u202e.jsonl"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, _ := runCLI(t, "import", "claude-code", logs, "-z", "UTC")
+	noRawControls(t, "import", out+errs)
+	if !strings.Contains(out, `not read: `) || !strings.Contains(out, `\x1b]52;c;aGk=\x07\u202e.jsonl`) {
+		t.Errorf("import: the file not read is not named, escaped:\n%s", out)
+	}
+
+	// A Codex model named with U+202E and an escape.
+	codex := t.TempDir()
+	roll := filepath.Join(codex, "sessions", "2026", "02", "11", "rollout-2026-02-11T09-30-00-x.jsonl")
+	os.MkdirAll(filepath.Dir(roll), 0o755)
+	os.WriteFile(roll, []byte(`{"timestamp":"2026-02-11T09:30:01.000Z","type":"turn_context","payload":{"model":"gpt-5\u202e\u001b[2J"}}
+{"timestamp":"2026-02-11T09:30:10.000Z","type":"event_msg","payload":{"type":"token_count","info":{"total_token_usage":{"input_tokens":100,"output_tokens":10},"last_token_usage":{"input_tokens":100,"output_tokens":10}}}}
+`), 0o644)
+	out, errs, code := runCLI(t, "import", "codex", codex, "-z", "UTC")
+	noRawControls(t, "import codex", out+errs)
+	if code != 0 || !strings.Contains(out, `gpt-5\u202e`) {
+		t.Errorf("import codex: exit %d, the model not shown escaped:\n%s%s", code, out, errs)
+	}
+
+	// A server whose reason phrase holds an OSC 52 write.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			bufio.NewReader(c).ReadString('\n')
+			io.WriteString(c, "HTTP/1.1 500 Oops "+osc+"\u202e\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+			c.Close()
+		}
+	}()
+	_, errs, code = runCLI(t, "catalog", "import", "litellm", "http://"+ln.Addr().String()+"/prices.json", "--dry-run")
+	noRawControls(t, "catalog import URL", errs)
+	if code == 0 || !strings.Contains(errs, `Oops \x1b]52`) {
+		t.Errorf("catalog import URL: exit %d: %s", code, errs)
 	}
 }
