@@ -12,10 +12,12 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
+	"github.com/mattn/go-isatty"
 
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/safefile"
 )
 
 // Options is what the command line hands to the app.
@@ -35,7 +37,13 @@ type Options struct {
 // state file not written at quit is a *StateError: the screen that could
 // have said so is gone.
 func Run(o Options) error {
-	final, err := tea.NewProgram(New(o)).Run()
+	m := New(o)
+	var opts []tea.ProgramOption
+	if isatty.IsTerminal(os.Stdin.Fd()) {
+		m.input = newGuardedInput(os.Stdin)
+		opts = append(opts, tea.WithInput(m.input))
+	}
+	final, err := tea.NewProgram(m, opts...).Run()
 	if err != nil {
 		return err
 	}
@@ -119,8 +127,9 @@ func (sh *shared) selected() *model.Quote {
 // messages to the panes, and lays them out.
 type Model struct {
 	shared
-	opts Options
-	cat  *plans.Catalog
+	opts  Options
+	cat   *plans.Catalog
+	input *guardedInput // the terminal's input, nil when the library reads it itself
 
 	noFreeCat *model.Catalog // the catalog without free plans, made once when asked for
 
@@ -235,6 +244,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.prompt.active {
 			cmd = m.prompt.update(msg)
 			m.promptChanged()
+		}
+		if n := m.input.takeCut(); n > 0 {
+			m.setStatus(fmt.Sprintf("The paste was cut to its first %s (%s left out): a field takes no more.", safefile.Size(maxPaste), safefile.Size(n)), true)
 		}
 	case savedMsg:
 		cmd = m.saved(msg)
