@@ -53,8 +53,8 @@ func Run(o Options) error {
 // stateError is the *StateError of the app as it quit, nil when the state
 // file was written.
 func stateError(final tea.Model) error {
-	if m, ok := final.(Model); ok && m.stateErr != nil {
-		return &StateError{m.stateErr}
+	if m, ok := final.(Model); ok && (m.stateErr != nil || m.prefsErr != nil) {
+		return &StateError{m.stateErr, m.prefsErr}
 	}
 	return nil
 }
@@ -164,6 +164,7 @@ type Model struct {
 	exportConfirm string          // Y asked once to replace this existing file
 	exportedPaths map[string]bool // files Y wrote: replaced again without asking
 	stateErr      error           // the last write of the state file, when it failed
+	prefsErr      error           // the last write of the prefs file, when it failed
 
 	view renderCache
 }
@@ -253,9 +254,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case exportedMsg:
 		m.exported(msg)
 	case stateSavedMsg:
-		m.stateErr = msg.err
-		if msg.err != nil {
-			m.setStatus("could not write the state file: "+msg.err.Error(), true)
+		m.stateErr, m.prefsErr = msg.err, msg.prefsErr
+		if err := stateError(m); err != nil {
+			m.setStatus(err.Error(), true)
 		}
 	case fadeMsg:
 		// Marks show what the last edit moved; once the eye has caught them
