@@ -109,3 +109,19 @@ func TestRemoveStale(t *testing.T) {
 		t.Errorf("left %v, want %v", got, want)
 	}
 }
+
+// A read-only file (0444) is not replaced: the write is refused, and the
+// file and the folder are as they were.
+func TestWriteRefusesReadOnly(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "w.yaml")
+	os.WriteFile(path, []byte("old\n"), 0o444)
+	_, err := Write(path, []byte("new\n"), Options{Backup: ".bak"})
+	var pe *fs.PathError
+	if !errors.Is(err, ErrReadOnly) || !errors.As(err, &pe) {
+		t.Errorf("error %v, want a *fs.PathError wrapping ErrReadOnly", err)
+	}
+	if got := snapshot(t, dir); !maps.Equal(got, map[string]string{"w.yaml": "---------- old\n"}) {
+		t.Errorf("directory %v", got)
+	}
+}

@@ -55,10 +55,14 @@ var (
 //
 // A path that is a symbolic link or not a regular file is refused with a
 // *fs.PathError wrapping ErrSymlink or ErrNotRegular, and so is such a thing
-// at the backup's path: nothing is written through a link. Any other failure
+// at the backup's path: nothing is written through a link. A file its owner
+// may not write is refused too (ErrReadOnly), not replaced. Any other failure
 // is a *WriteError, after which path and its backup hold what they held.
 func Write(path string, data []byte, opt Options) (backup string, err error) {
 	old, err := check(path)
+	if err == nil {
+		err = checkWritable(path, old)
+	}
 	if err != nil {
 		return "", err
 	}
@@ -172,6 +176,15 @@ func check(path string) (fs.FileInfo, error) {
 		return nil, &fs.PathError{Op: "write", Path: path, Err: notRegular(st.Mode())}
 	}
 	return st, nil
+}
+
+// checkWritable refuses a file its owner may not write (0444): someone made
+// it read-only, and a rename would replace it all the same, without a word.
+func checkWritable(path string, st fs.FileInfo) error {
+	if st != nil && st.Mode().Perm()&0o200 == 0 {
+		return &fs.PathError{Op: "write", Path: path, Err: ErrReadOnly}
+	}
+	return nil
 }
 
 // writeTemp writes data to a new file beside the target, synced: with old's

@@ -145,3 +145,23 @@ func TestPrintedTextIsSafe(t *testing.T) {
 		t.Errorf("catalog import URL: exit %d: %s", code, errs)
 	}
 }
+
+// A read-only overlay (0444) is not replaced by catalog import: refused,
+// said, exit 2 as for a path that is a link; the overlay keeps its content.
+func TestReadOnlyOverlayRefused(t *testing.T) {
+	home := isolate(t)
+	overlay := filepath.Join(home, ".config", "tokenomics", "catalog.yaml")
+	mustRun(t, "catalog", "import", "litellm", writeFile(t, filepath.Join(home, "litellm-2026-11-25.json"), litellmGPT55("6e-06", "3.6e-05")))
+	before := readFile(t, overlay)
+	os.Chmod(overlay, 0o444)
+	_, errs, code := runCLI(t, "catalog", "import", "litellm", writeFile(t, filepath.Join(home, "litellm-2026-11-26.json"), litellmGPT55("7e-06", "3.6e-05")))
+	if code != 2 || !strings.Contains(errs, "read-only: not replaced") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+	if got := readFile(t, overlay); string(got) != string(before) {
+		t.Error("the read-only overlay was replaced")
+	}
+	if _, err := os.Stat(overlay + ".bak"); err == nil {
+		t.Error("a backup was made")
+	}
+}
