@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -163,5 +165,48 @@ func TestReadOnlyOverlayRefused(t *testing.T) {
 	}
 	if _, err := os.Stat(overlay + ".bak"); err == nil {
 		t.Error("a backup was made")
+	}
+}
+
+// Credentials in an import URL (user:password@, ?token=, ?api_key=) are used
+// for the fetch, and never stored in the overlay's source or printed.
+func TestImportURLCredentialsStripped(t *testing.T) {
+	home := isolate(t)
+	var gotToken, gotUser string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		gotToken = r.URL.Query().Get("token")
+		gotUser, _, _ = r.BasicAuth()
+		if strings.Contains(r.URL.Path, "missing") {
+			http.NotFound(w, r)
+			return
+		}
+		io.WriteString(w, litellmGPT55("6e-06", "3.6e-05"))
+	}))
+	defer srv.Close()
+	host := strings.TrimPrefix(srv.URL, "http://")
+	u := "http://ana:s3cretpw@" + host + "/litellm-2026-11-25.json?raw=1&token=tok123&api_key=key456&X-Amz-Signature=sig789"
+	out, errs, code := runCLI(t, "catalog", "import", "litellm", u)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if gotToken != "tok123" || gotUser != "ana" {
+		t.Errorf("the fetch did not carry the credentials: token %q, user %q", gotToken, gotUser)
+	}
+	overlay := string(readFile(t, filepath.Join(home, ".config", "tokenomics", "catalog.yaml")))
+	for _, secret := range []string{"ana", "s3cretpw", "tok123", "key456", "sig789"} {
+		if strings.Contains(out+errs, secret) || strings.Contains(overlay, secret) {
+			t.Errorf("%q is printed or stored:\n%s%s\n%s", secret, out, errs, overlay)
+		}
+	}
+	if !strings.Contains(overlay, "litellm http://"+host+"/litellm-2026-11-25.json?raw=1") {
+		t.Errorf("the source is not the URL less its credentials:\n%s", overlay)
+	}
+	_, errs, code = runCLI(t, "catalog", "import", "litellm", "http://ana:s3cretpw@"+host+"/missing.json?token=tok123")
+	if code == 0 || strings.Contains(errs, "s3cretpw") || strings.Contains(errs, "tok123") || !strings.Contains(errs, host+"/missing.json") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+	_, errs, _ = runCLI(t, "catalog", "import", "litellm", "http://ana:s3cretpw@127.0.0.1:1/x.json?token=tok123")
+	if strings.Contains(errs, "s3cretpw") || strings.Contains(errs, "tok123") {
+		t.Errorf("a failed fetch prints the credentials: %s", errs)
 	}
 }
