@@ -210,3 +210,24 @@ func TestImportURLCredentialsStripped(t *testing.T) {
 		t.Errorf("a failed fetch prints the credentials: %s", errs)
 	}
 }
+
+// A workload of no class is no comparison ("saves 100%" of nothing): compare
+// refuses it, at the classes list, exit 2. The app's state may hold no class
+// (the app asks for one): compare on it refuses too.
+func TestNoClassesRefused(t *testing.T) {
+	home := isolate(t)
+	for _, tc := range []struct{ yaml, where string }{
+		{"name: none\nclasses: []\n", ":2:10: classes: no class"},
+		{"name: none\n", ":1:1: classes: no class"},
+	} {
+		w := writeFile(t, filepath.Join(home, "w.yaml"), tc.yaml)
+		_, errs, code := runCLI(t, "compare", "--workload", w)
+		if code != 2 || !strings.Contains(errs, w+tc.where) {
+			t.Errorf("%q: exit %d: %s", tc.yaml, code, errs)
+		}
+	}
+	writeFile(t, filepath.Join(home, ".state", "tokenomics", "workload.yaml"), "name: emptied\nclasses: []\n")
+	if _, errs, code := runCLI(t, "compare"); code != 2 || !strings.Contains(errs, `the workload "emptied" has no class`) {
+		t.Errorf("the state: exit %d: %s", code, errs)
+	}
+}
