@@ -230,7 +230,7 @@ func (p *claudeParts) record(r *claudeRec) outcome {
 	case u.rangeErr:
 		return outRange
 	}
-	ts, ok := parseTime(w.ts)
+	ts, ok := logTime(w.ts)
 	if !ok {
 		return outTime
 	}
@@ -479,6 +479,21 @@ func semverPrefix(v []byte) bool {
 // parseTime reads an RFC 3339 timestamp into Unix milliseconds. The shape
 // every log writes, 2026-03-04T14:22:07.512Z, is read by hand; anything else
 // goes to time.Parse.
+// Logs are of this century: a timestamp outside it (year 1, 9999) is a bad
+// line, not a request that would stretch the logs' span over millennia and
+// make the fitted month a day long.
+var (
+	minLogTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).UnixMilli()
+	maxLogTime = time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC).UnixMilli() // excluded
+)
+
+// logTime reads a log line's timestamp: parseTime, within the years
+// 2000–2099.
+func logTime(b []byte) (int64, bool) {
+	ms, ok := parseTime(b)
+	return ms, ok && ms >= minLogTime && ms < maxLogTime
+}
+
 func parseTime(b []byte) (int64, bool) {
 	if ms, ok := fastTime(b); ok {
 		return ms, true

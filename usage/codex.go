@@ -139,7 +139,7 @@ func parseCodexLine(line []byte, r *codexRec) outcome {
 	case rangeErr:
 		return outRange
 	}
-	t, ok := parseTime(ts)
+	t, ok := logTime(ts)
 	if !hasTS || !ok {
 		return outTime
 	}

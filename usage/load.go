@@ -142,7 +142,7 @@ func skipReason(k, maxLine int) string {
 	case skInvalid:
 		return "usage fields that break the log format"
 	case skTime:
-		return "no readable timestamp"
+		return "no readable timestamp of the years 2000–2099"
 	}
 	return "a token count out of range"
 }

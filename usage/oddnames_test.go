@@ -63,3 +63,30 @@ func TestDeriveOddModelNames(t *testing.T) {
 		}
 	}
 }
+
+// Timestamps of year 1 or 9999 are bad lines, counted, not requests that
+// stretch the logs over millennia: with them, the fitted month was 1 day.
+func TestTimestampsOutsideTheCentury(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i, ts := range []string{"0001-01-01T00:00:00Z", "2026-03-02T10:00:00Z", "9999-12-31T23:59:59Z", "1999-12-31T23:59:59.999Z", "2100-01-01T00:00:00Z", "2026-03-20T10:00:00Z", "2099-12-31T23:59:59.999+00:00"} {
+		fmt.Fprintf(&b, `{"sessionId":"s%d","timestamp":%q,"requestId":"r%d","message":{"id":"m%d","model":"m","usage":{"input_tokens":100,"output_tokens":10}}}`+"\n", i, ts, i, i)
+	}
+	write(t, filepath.Join(dir, "projects", "p", "s.jsonl"), b.String())
+	l := load(t, ClaudeCode, Options{Paths: []string{dir}})
+	if len(l.recs) != 3 {
+		t.Errorf("%d records, want 3 (2026-03-02, 2026-03-20, 2099-12-31)", len(l.recs))
+	}
+	want := []Skip{{Reason: "no readable timestamp of the years 2000–2099", Lines: 4}}
+	if fmt.Sprint(l.Skipped) != fmt.Sprint(want) {
+		t.Errorf("skipped %+v, want %+v", l.Skipped, want)
+	}
+	codex := t.TempDir()
+	write(t, filepath.Join(codex, "sessions", "2026", "02", "11", "rollout-2026-02-11T09-30-00-x.jsonl"),
+		`{"timestamp":"0001-01-01T00:00:00Z","type":"event_msg","payload":{"type":"token_count","info":{"last_token_usage":{"input_tokens":1,"output_tokens":1}}}}`+"\n"+
+			`{"timestamp":"2026-02-11T09:30:10.000Z","type":"event_msg","payload":{"type":"token_count","info":{"last_token_usage":{"input_tokens":1,"output_tokens":1}}}}`+"\n")
+	lc := load(t, Codex, Options{Paths: []string{codex}})
+	if len(lc.recs) != 1 || fmt.Sprint(lc.Skipped) != fmt.Sprint([]Skip{{Reason: "no readable timestamp of the years 2000–2099", Lines: 1}}) {
+		t.Errorf("codex: %d records, skipped %+v", len(lc.recs), lc.Skipped)
+	}
+}
