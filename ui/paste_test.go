@@ -118,7 +118,7 @@ func (fr *filteredReader) Read(p []byte) (int, error) {
 // key after it is taken for pasted text.
 func TestPasteCannotWedgeInput(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	random := make([]byte, 256<<10)
+	random := make([]byte, 32<<10)
 	for i := range random {
 		random[i] = byte(rng.IntN(256))
 	}
