@@ -171,7 +171,14 @@ func TestPasteCutIsSaid(t *testing.T) {
 	}
 	m.input.cut.Store(3 << 20)
 	m = send(m, tea.PasteMsg{Content: "x"})
-	if s := screen(m); !strings.Contains(s, "The paste was cut to its first 64 KiB (3 MiB left out)") {
+	if s := screen(m); !strings.Contains(s, "The paste cut to its first 64 KiB (3 MiB left out): a field takes no more.") {
 		t.Errorf("the cut is not said:\n%s", s)
+	}
+	// In a prompt, the prompt line says it.
+	m = send(m, press("ctrl+s"))
+	m.input.cut.Store(100)
+	m = send(m, tea.PasteMsg{Content: "x"})
+	if s := screen(m); !strings.Contains(s, "paste cut to its first 64 KiB (100 bytes left out)") || !m.prompt.active {
+		t.Errorf("the cut is not said in the prompt:\n%s", s)
 	}
 }

@@ -247,7 +247,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.promptChanged()
 		}
 		if n := m.input.takeCut(); n > 0 {
-			m.setStatus(fmt.Sprintf("The paste was cut to its first %s (%s left out): a field takes no more.", safefile.Size(maxPaste), safefile.Size(n)), true)
+			note := fmt.Sprintf("paste cut to its first %s (%s left out)", safefile.Size(maxPaste), safefile.Size(n))
+			if m.prompt.active {
+				m.prompt.err = note // where the eye is; the status line is under the prompt
+				m.dirty |= partFooter
+			} else {
+				m.setStatus("The "+note+": a field takes no more.", true)
+			}
 		}
 	case savedMsg:
 		cmd = m.saved(msg)
