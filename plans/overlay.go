@@ -44,7 +44,8 @@ type Overlay struct {
 	Plans          []model.Subscription
 	Remove         []string
 
-	likes map[string]likeRef // Plans written with limits_like
+	likes    map[string]likeRef // Plans written with limits_like
+	modelIdx map[string]int     // Models by id, for PutModel
 }
 
 var overlayKeys = []string{"schema", "as_of", "currency", "tokenizers", "tokenizer_notes", "fx", "api_models", "subscriptions", "remove"}
@@ -281,6 +282,10 @@ func (d *decoder) overlayModels(n ast.Node, p *path, c *Catalog, o *Overlay, rem
 		return err
 	}
 	ids := make(seen, len(items))
+	at := make(map[string]int, len(c.Models)+len(items)) // c.Models by id: one lookup per entry, not a search
+	for j := range c.Models {
+		at[c.Models[j].ID] = j
+	}
 	for i, it := range items {
 		ip := p.at(i)
 		m, changes, err := d.apiModel(it, ip, c.Tokenizers, ids)
@@ -292,10 +297,11 @@ func (d *decoder) overlayModels(n ast.Node, p *path, c *Catalog, o *Overlay, rem
 		}
 		o.Models = append(o.Models, m.Clone())
 		o.Changes = append(o.Changes, changes...)
-		if j := c.modelIndex(m.ID); j >= 0 {
+		if j, ok := at[m.ID]; ok {
 			c.Models[j] = m
 			c.Changes = slices.DeleteFunc(c.Changes, func(ch Change) bool { return ch.ModelID == m.ID })
 		} else {
+			at[m.ID] = len(c.Models)
 			c.Models = append(c.Models, m)
 		}
 		c.Changes = append(c.Changes, changes...)
@@ -423,19 +429,37 @@ func SaveOverlay(path string, base *Catalog, o *Overlay, header ...string) (back
 
 // PutModel adds m to the overlay, or replaces the overlay's entry with its
 // id; changes replace that entry's dated changes.
+// Models are found by id in an index, so that putting n models costs n
+// steps, not n² (an import of a price file puts tens of thousands); the
+// index is rebuilt when it no longer matches Models (which only the
+// decoder and PutModel change).
 func (o *Overlay) PutModel(m model.APIModel, changes []Change) {
 	m = m.Clone()
-	if i := slices.IndexFunc(o.Models, func(x model.APIModel) bool { return x.ID == m.ID }); i >= 0 {
+	i, had := o.modelIdx[m.ID]
+	if o.modelIdx == nil || len(o.modelIdx) != len(o.Models) || had && (i >= len(o.Models) || o.Models[i].ID != m.ID) {
+		o.modelIdx = make(map[string]int, len(o.Models))
+		for i := range o.Models {
+			o.modelIdx[o.Models[i].ID] = i
+		}
+		i, had = o.modelIdx[m.ID]
+	}
+	if had {
 		o.Models[i] = m
 	} else {
+		o.modelIdx[m.ID] = len(o.Models)
 		o.Models = append(o.Models, m)
 	}
-	o.Changes = slices.DeleteFunc(o.Changes, func(ch Change) bool { return ch.ModelID == m.ID })
+	n := len(o.Changes)
+	if had {
+		o.Changes = slices.DeleteFunc(o.Changes, func(ch Change) bool { return ch.ModelID == m.ID })
+	}
 	for _, ch := range changes {
 		ch.ModelID, ch.Applied = m.ID, false
 		o.Changes = append(o.Changes, ch)
 	}
-	sortChanges(o.Changes)
+	if len(changes) > 0 || len(o.Changes) != n {
+		sortChanges(o.Changes)
+	}
 }
 
 // Empty reports whether the overlay changes nothing.
@@ -745,6 +769,7 @@ func sameOverlay(a, b *Overlay) bool {
 		if len(x.likes) == 0 {
 			x.likes = nil
 		}
+		x.modelIdx = nil
 		return x
 	}
 	return reflect.DeepEqual(norm(a), norm(b))

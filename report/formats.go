@@ -13,6 +13,7 @@ import (
 
 	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/termsafe"
 )
 
 // Formats lists the names Write accepts.
@@ -85,7 +86,7 @@ func Table(c *Comparison, color bool) string {
 		fmt.Fprintf(&b, "%s\n", dim.Render(fmt.Sprintf("… %d more (--top 0 shows all)", n)))
 	}
 	for _, n := range c.CatalogNotes {
-		fmt.Fprintf(&b, "%s\n", dim.Render("note: "+n))
+		fmt.Fprintf(&b, "%s\n", dim.Render("note: "+termsafe.Text(n))) // notes quote overlays and logs
 	}
 	if c.Sources {
 		fmt.Fprintf(&b, "\n%s\n", bold.Render("Sources"))

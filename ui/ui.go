@@ -13,11 +13,13 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
+	"github.com/mattn/go-isatty"
 
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/replay"
+	"github.com/tokenomics/tokenomics/safefile"
 )
 
 // Options is what the command line hands to the app.
@@ -42,7 +44,13 @@ type Options struct {
 // state file not written at quit is a *StateError: the screen that could
 // have said so is gone.
 func Run(o Options) error {
-	final, err := tea.NewProgram(New(o)).Run()
+	m := New(o)
+	var opts []tea.ProgramOption
+	if isatty.IsTerminal(os.Stdin.Fd()) {
+		m.input = newGuardedInput(os.Stdin)
+		opts = append(opts, tea.WithInput(m.input))
+	}
+	final, err := tea.NewProgram(m, opts...).Run()
 	if err != nil {
 		return err
 	}
@@ -52,8 +60,8 @@ func Run(o Options) error {
 // stateError is the *StateError of the app as it quit, nil when the state
 // file was written.
 func stateError(final tea.Model) error {
-	if m, ok := final.(Model); ok && m.stateErr != nil {
-		return &StateError{m.stateErr}
+	if m, ok := final.(Model); ok && (m.stateErr != nil || m.prefsErr != nil) {
+		return &StateError{m.stateErr, m.prefsErr}
 	}
 	return nil
 }
@@ -130,8 +138,9 @@ func (sh *shared) selected() *model.Quote {
 // messages to the panes, and lays them out.
 type Model struct {
 	shared
-	opts Options
-	cat  *plans.Catalog
+	opts  Options
+	cat   *plans.Catalog
+	input *guardedInput // the terminal's input, nil when the library reads it itself
 
 	noFreeCat *model.Catalog // the catalog without free plans, made once when asked for
 
@@ -166,6 +175,7 @@ type Model struct {
 	exportConfirm string          // Y asked once to replace this existing file
 	exportedPaths map[string]bool // files Y wrote: replaced again without asking
 	stateErr      error           // the last write of the state file, when it failed
+	prefsErr      error           // the last write of the prefs file, when it failed
 
 	view renderCache
 }
@@ -248,14 +258,23 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = m.prompt.update(msg)
 			m.promptChanged()
 		}
+		if n := m.input.takeCut(); n > 0 {
+			note := fmt.Sprintf("paste cut to its first %s (%s left out)", safefile.Size(maxPaste), safefile.Size(n))
+			if m.prompt.active {
+				m.prompt.err = note // where the eye is; the status line is under the prompt
+				m.dirty |= partFooter
+			} else {
+				m.setStatus("The "+note+": a field takes no more.", true)
+			}
+		}
 	case savedMsg:
 		cmd = m.saved(msg)
 	case exportedMsg:
 		m.exported(msg)
 	case stateSavedMsg:
-		m.stateErr = msg.err
-		if msg.err != nil {
-			m.setStatus("could not write the state file: "+msg.err.Error(), true)
+		m.stateErr, m.prefsErr = msg.err, msg.prefsErr
+		if err := stateError(m); err != nil {
+			m.setStatus(err.Error(), true)
 		}
 	case fadeMsg:
 		// Marks show what the last edit moved; once the eye has caught them

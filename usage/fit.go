@@ -7,7 +7,9 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/tokenomics/tokenomics/model"
 )
@@ -354,7 +356,16 @@ func (d *Derived) fitClasses(w *model.Workload, list []*classAgg, keys modelKeys
 				if m != nil {
 					label = m.Name
 				}
+				if clean := printableName(label); clean != label {
+					n.unprintable = append(n.unprintable, label)
+					label = clean
+				}
 				c.Name += " · " + label
+			}
+			// Names cleaned alike, or a model named like a split's part,
+			// must not make two classes of one name.
+			for k, base := 2, c.Name; slices.ContainsFunc(w.Classes, func(x model.Class) bool { return x.Name == c.Name }); k++ {
+				c.Name = fmt.Sprintf("%s (%d)", base, k)
 			}
 			w.Classes = append(w.Classes, c)
 			d.Classes = append(d.Classes, ClassFit{Class: c, Group: a.group, Model: modelID(m), Names: keys.names[a.key], Tasks: a.n,
@@ -412,7 +423,35 @@ type fitted struct {
 // fitCounts counts the classes the fit had to bend, for the notes: turns
 // capped, output shifted to reasoning, split by the long-context tier, cache
 // hit refined, fewer turns.
-type fitCounts struct{ capped, shifted, split, refined, fewer int }
+type fitCounts struct {
+	capped, shifted, split, refined, fewer int
+	unprintable                            []string // model names from the logs that could not name a class as they were
+}
+
+// printableName is a model name from the logs as a class name may hold it
+// (model.CheckClassName): one line of printable text. Spaces of every kind
+// (U+00A0, U+2028…) become a plain space; invisible characters (a soft
+// hyphen, a zero-width space, a byte-order mark, bidi controls and
+// overrides, tags, private use) and controls are dropped. A logs' name is
+// the logs' to choose: one odd character must not sink an import.
+func printableName(s string) string {
+	if model.CheckClassName(s) == nil {
+		return s
+	}
+	clean := strings.Map(func(r rune) rune {
+		switch {
+		case strconv.IsPrint(r):
+			return r
+		case unicode.IsSpace(r):
+			return ' '
+		}
+		return -1
+	}, s)
+	if strings.TrimSpace(clean) == "" {
+		return "(unnamed model)"
+	}
+	return clean
+}
 
 // add counts one fitted class (split is counted per class before its parts).
 func (n *fitCounts) add(p *fitted) {
@@ -693,7 +732,7 @@ func (d *Derived) notes(rule Rule, keys []string, keyModel []*model.APIModel, ke
 	var unpriced []string
 	for i, k := range keys {
 		if keyModel[i] == nil {
-			unpriced = append(unpriced, k)
+			unpriced = append(unpriced, printableName(k))
 		}
 	}
 	if len(unpriced) > 0 {
@@ -706,6 +745,14 @@ func (d *Derived) notes(rule Rule, keys []string, keyModel []*model.APIModel, ke
 			d.Workload.DaysPerMonth, d.ActiveDays, d.SpanDays, d.Workload.HoursPerDay)
 	}
 	add("min_tier is the tier of the model that did the work: lower it in the file if a smaller model would do.")
+	if len(n.unprintable) > 0 {
+		quoted := make([]string, len(n.unprintable))
+		for i, name := range n.unprintable {
+			quoted[i] = strconv.QuoteToASCII(name)
+		}
+		add("%s in the logs held characters a class name cannot (invisible, bidi or control characters): the classes name them without those characters. As the logs wrote them: %s.",
+			count(len(quoted), "model name", "model names"), strings.Join(quoted, ", "))
+	}
 	if n.shifted > 0 {
 		add("In %s the prompts grow by less than the output per turn: the output not carried into the next prompt (thinking, compaction) is given as reasoning tokens.", count(n.shifted, "class", "classes"))
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -19,6 +20,7 @@ import (
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/safefile"
+	"github.com/tokenomics/tokenomics/termsafe"
 )
 
 // Limits on what `catalog import` reads. LiteLLM's file is about 1.5 MB and
@@ -53,7 +55,7 @@ it holds.`,
 				printf(stdout, "No overlay at %s: the embedded catalog of %s is used as it is.\n", path, cat.AsOf)
 				return nil
 			}
-			printf(stdout, "Overlay %s: %s.\n", path, strings.TrimPrefix(notes[0], "catalog overlay "+displayPath(path)+": "))
+			printf(stdout, "%s", termsafe.Text(fmt.Sprintf("Overlay %s: %s.\n", path, strings.TrimPrefix(notes[0], "catalog overlay "+displayPath(path)+": "))))
 			return nil
 		},
 	}
@@ -141,6 +143,9 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 		return err
 	}
 	pf, err := readPriceFile(src, maxPriceFile, fetchTimeout)
+	// From here on the source is named without the credentials a URL may
+	// carry: it is stored in the overlay and printed.
+	src = withoutCredentials(src)
 	if err != nil {
 		return err
 	}
@@ -273,6 +278,11 @@ func printImport(w io.Writer, res *catalogsync.ImportResult, src, asOf, basis st
 		rows = append(rows, []string{"skipped", k.ID, short(k.Key, 40), "", "", "", k.Reason})
 	}
 	if len(rows) > 0 {
+		for _, r := range rows { // keys and names are the price file's
+			for i := range r {
+				r[i] = termsafe.Text(r[i])
+			}
+		}
 		printf(w, "%s", catalogTable(false, []string{"Action", "ID", "Key", "In", "Out", "Context", "Note"}, rows))
 	}
 	if n := len(res.Unchanged); n > 0 {
@@ -320,7 +330,7 @@ func readPriceFile(src string, limit int64, timeout time.Duration) (*priceFile, 
 		return fetchPriceFile(src, limit, timeout)
 	}
 	if strings.Contains(src, "://") {
-		return nil, badInput("catalog import: %s: only http:// and https:// URLs are fetched", src)
+		return nil, badInput("catalog import: %s: only http:// and https:// URLs are fetched", withoutCredentials(src))
 	}
 	data, err := safefile.ReadFile(src, limit)
 	switch {
@@ -332,17 +342,46 @@ func readPriceFile(src string, limit int64, timeout time.Duration) (*priceFile, 
 	return &priceFile{data: data, base: filepath.Base(src)}, nil
 }
 
-func fetchPriceFile(url string, limit int64, timeout time.Duration) (*priceFile, error) {
+// credentialParam is a query parameter name that may carry a secret.
+var credentialParam = regexp.MustCompile(`(?i)token|key|secret|pass|auth|sig|credential|session|jwt|bearer`)
+
+// withoutCredentials is src with what may be a secret left out when it is a
+// URL: user:password@ and query parameters named like a token, a key, a
+// signature or a password (?token=, ?api_key=, X-Amz-Signature…).
+func withoutCredentials(src string) string {
+	u, err := neturl.Parse(src)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return src
+	}
+	u.User = nil
+	if u.RawQuery != "" {
+		q := u.Query()
+		for k := range q {
+			if credentialParam.MatchString(k) {
+				q.Del(k)
+			}
+		}
+		u.RawQuery = q.Encode()
+	}
+	return u.String()
+}
+
+func fetchPriceFile(rawURL string, limit int64, timeout time.Duration) (*priceFile, error) {
+	url := withoutCredentials(rawURL) // for messages
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
-		return nil, badInput("catalog import: %s is not a URL: %v", url, err)
+		return nil, badInput("catalog import: %s is not a URL", url)
 	}
 	req.Header.Set("User-Agent", "tokenomics/"+version)
 	req.Header.Set("Accept", "application/json")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
+		var ue *neturl.Error // its text holds the URL as given, token and all
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
 		return nil, fmt.Errorf("catalog import: fetching %s: %w", url, err)
 	}
 	defer resp.Body.Close()
@@ -505,7 +544,7 @@ func writeCheck(w io.Writer, cat *plans.Catalog, kind, format string, notes []st
 	}
 	printf(w, "Catalog of %s checked on %s: entries older than %d days, retired, preview and legacy models,\nestimates, limits measured from your logs, and dated price changes passed or due within %d days.\n", cat.AsOf, now, plans.StaleDays, plans.SoonDays)
 	for _, n := range notes {
-		printf(w, "note: %s\n", n)
+		printf(w, "note: %s\n", termsafe.Text(n))
 	}
 	if len(fs) == 0 {
 		printf(w, "\nNothing to report.\n")

@@ -18,6 +18,7 @@ import (
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/safefile"
+	"github.com/tokenomics/tokenomics/termsafe"
 	"github.com/tokenomics/tokenomics/tokencount"
 )
 
@@ -347,14 +348,14 @@ func countTables(w *bytes.Buffer, cat *plans.Catalog, notes []string, results []
 	}
 	fmt.Fprintf(w, "\nPrices of the catalog of %s, in %s. Exact counts are for OpenAI's public tokenizers; other vendors' are estimates.\n", cat.AsOf, cur.Code)
 	for _, n := range notes {
-		fmt.Fprintf(w, "%s\n", n)
+		fmt.Fprintf(w, "%s\n", termsafe.Text(n))
 	}
 }
 
 // countBlock writes one input's counts (or the total's): a heading, the
 // sizes, the estimate per tokenizer, and the cost on each model.
 func countBlock(w *bytes.Buffer, cat *plans.Catalog, r *countResult, cur money.Currency, color bool) {
-	name := r.Name
+	name := termsafe.Text(r.Name) // a file name
 	if color {
 		name = lipgloss.NewStyle().Bold(true).Render(name)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/replay"
 	"github.com/tokenomics/tokenomics/report"
+	"github.com/tokenomics/tokenomics/termsafe"
 	"github.com/tokenomics/tokenomics/usage"
 )
 
@@ -318,7 +319,7 @@ func grouped(n int64) string { return money.Group(strconv.FormatInt(n, 10)) }
 func importTable(res *importResult, color bool) string {
 	var b strings.Builder
 	l, s := res.log, res.sum
-	fmt.Fprintf(&b, "%s logs · %s (%s) read from %s\n", l.Source.Title(), plural(int64(l.Files), "file"), byteSize(l.Bytes), strings.Join(l.Roots, ", "))
+	fmt.Fprintf(&b, "%s logs · %s (%s) read from %s\n", l.Source.Title(), plural(int64(l.Files), "file"), byteSize(l.Bytes), termsafe.Text(strings.Join(l.Roots, ", ")))
 	span := "no activity"
 	if s.Days > 0 {
 		span = fmt.Sprintf("%s to %s", s.First, s.Last)
@@ -332,7 +333,7 @@ func importTable(res *importResult, color bool) string {
 	if len(s.Models) > 0 {
 		rows := make([][]string, 0, len(s.Models)+1)
 		for _, m := range s.Models {
-			rows = append(rows, modelRow(m.Label(), orUnknown(m.Match.ID), m.Requests, m.Tokens, m.Priced, m.Cost, res.cur))
+			rows = append(rows, modelRow(termsafe.Text(m.Label()), orUnknown(m.Match.ID), m.Requests, m.Tokens, m.Priced, m.Cost, res.cur))
 		}
 		total := modelRow("Total", "", s.Requests, s.Total, true, s.Cost, res.cur)
 		if s.Unpriced > 0 {
@@ -397,7 +398,7 @@ func modelRow(name, id string, reqs int64, t usage.Tokens, priced bool, cost flo
 
 func writeNotes(b *strings.Builder, notes []string) {
 	for _, n := range notes {
-		fmt.Fprintf(b, "  · %s\n", n)
+		fmt.Fprintf(b, "  · %s\n", termsafe.Text(n))
 	}
 }
 
