@@ -236,8 +236,8 @@ type Catalog struct {
 	// FactorRanges are the ends {low, high} of the estimated factors:
 	// tokenizer → language → range. A factor without one is exact.
 	FactorRanges map[string]map[string][2]float64
-	Models     []APIModel
-	Plans      []Subscription
+	Models       []APIModel
+	Plans        []Subscription
 }
 
 // Model returns the API model with the given id.

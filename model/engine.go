@@ -62,10 +62,10 @@ func TaskCost(c *Class, m *APIModel, lam float64) float64 {
 
 // cell is one class on one API model.
 type cell struct {
-	cost  float64 // per task
-	sh    shape
-	ok    bool // feasible and tier-ok
-	why   Why
+	cost float64 // per task
+	sh   shape
+	ok   bool // feasible and tier-ok
+	why  Why
 }
 
 // engine holds what every option of one evaluation shares: tasks per class

@@ -12,14 +12,14 @@ const hoursPerMonth = 730.5
 
 // planPre is what a plan's quote needs at any volume scale.
 type planPre struct {
-	p      *Subscription
-	seats  int
-	price  float64 // one seat a month, at the billing in use
-	base   float64
-	annual bool // the annual price is in use
+	p       *Subscription
+	seats   int
+	price   float64 // one seat a month, at the billing in use
+	base    float64
+	annual  bool        // the annual price is in use
 	factors []FactorUse // estimated factors of the serving models
-	cls    []planClass
-	units  [][]float64 // [limit][class] units per task; 0 when the limit does not count it
+	cls     []planClass
+	units   [][]float64 // [limit][class] units per task; 0 when the limit does not count it
 }
 
 // planClass is one class seen by one plan.
