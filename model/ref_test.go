@@ -156,10 +156,10 @@ func refJSON(w *Workload, c *Catalog) map[string]any {
 
 type refOut struct {
 	Options []struct {
-		ID              string
-		Eligible        bool
-		Monthly         *float64
-		Low, High       *float64
+		ID        string
+		Eligible  bool
+		Monthly   *float64
+		Low, High *float64
 	}
 	Verdict struct {
 		Answer            string
