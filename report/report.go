@@ -163,18 +163,19 @@ func OneVendorLine(v *model.Verdict, cur money.Currency) string {
 }
 
 // FlipLine says where the answer changes: "The answer flips to Claude Max
-// when Reasoning rises above 14 a day (now 5)."
+// above 14 Reasoning a day (now 5)."
 func FlipLine(r *model.Result, f model.Flip) string {
-	dir := "rises above"
+	dir := "above"
 	if !f.Up {
-		dir = "falls below"
+		dir = "below"
 	}
 	if f.Class < 0 {
-		return fmt.Sprintf("The answer flips to %s when the whole volume %s %s today's (%s tasks a month, now %s).", f.To.Name, dir,
+		return fmt.Sprintf("The answer flips to %s %s %s today's volume (%s tasks a month, now %s).", f.To.Name, dir,
 			Times(f.Factor), Count(f.Count), Count(r.TotalTasks))
 	}
-	return fmt.Sprintf("The answer flips to %s when %s %s %s a %s (now %s).", f.To.Name, f.ClassName, dir, Count(f.Count), f.Per,
-		Count(f.Count/f.Factor))
+	now := f.Count / f.Factor
+	return fmt.Sprintf("The answer flips to %s %s %s %s a %s (now %s).", f.To.Name, dir, Count(f.Count), f.ClassName, f.Per,
+		Count(now))
 }
 
 // Count writes a count of tasks: 14, 2.5, 0.33, 1,250.
