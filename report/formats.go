@@ -377,7 +377,7 @@ func Markdown(c *Comparison) string {
 		fmt.Fprintf(&b, " %s", mdEscape(l))
 	}
 	fmt.Fprintf(&b, "\n\n%s billing · %s · prices as of %s\n\n", c.Workload.Billing, c.Currency.Code, c.CatalogAsOf)
-	b.WriteString("| # | Option | Kind | Monthly | Caps' range | Per task | Fits | Caps | Break-even | Why |\n")
+	b.WriteString("| # | Option | Kind | Monthly | Range | Per task | Fits | Caps | Break-even | Why |\n")
 	b.WriteString("|--:|---|---|--:|--:|--:|---|--:|--:|---|\n")
 	for i, q := range c.Quotes() {
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(q.Name), q.Kind,
@@ -396,6 +396,12 @@ func Markdown(c *Comparison) string {
 	}
 	fmt.Fprintf(&b, "%s; %g days/month, %s, language %s.\n", mdEscape(strings.Join(parts, "; ")),
 		c.Workload.DaysPerMonth, people, c.Workload.Language)
+	if fs := c.Flips(); len(fs) > 0 {
+		b.WriteString("\nFlip points (where the answer changes):\n\n")
+		for _, f := range fs {
+			fmt.Fprintf(&b, "- %s\n", mdEscape(FlipLine(c.Result, f)))
+		}
+	}
 	if c.Sources {
 		b.WriteString("\n### Sources\n\n")
 		for _, s := range c.SourceList() {

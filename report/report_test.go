@@ -212,7 +212,9 @@ func TestCSVAndMarkdown(t *testing.T) {
 		t.Errorf("csv: %v", rows)
 	}
 	md := Markdown(c)
-	for _, want := range []string{"## Test \\| work: AI plans compared", "| 1 | API mix, acme | mix | €2.64 |  |", "Short 40/day (2k in, 1k out)", "22 days/month, 1 person, language en."} {
+	// Flip points as in TestJSONShape: k = 20/5.28 = 3.79 for the whole volume and for Short (40 → 152 a day).
+	for _, want := range []string{"## Test \\| work: AI plans compared", "| 1 | API mix, acme | mix | €2.64 |  |", "Short 40/day (2k in, 1k out)", "22 days/month, 1 person, language en.",
+		"Flip points (where the answer changes):\n\n- The answer flips to Acme Pro above 3.8× today's volume (3,333 tasks a month, now 880).\n- The answer flips to Acme Pro above 152 Short a day (now 40).\n"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
 		}
