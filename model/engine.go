@@ -199,7 +199,12 @@ func (e *engine) modelNotes(mi int) []string {
 	return e.notes[mi]
 }
 
-func newEngine(w *Workload, c *Catalog, fend factorEnd) *engine {
+func newEngine(w *Workload, c *Catalog, fend factorEnd) *engine { return newEngineFrom(w, c, fend, nil) }
+
+// newEngineFrom is newEngine; at an end of the estimates it takes the
+// cells of models whose factor has no range from base, the point's engine,
+// as they are the same there.
+func newEngineFrom(w *Workload, c *Catalog, fend factorEnd, base *engine) *engine {
 	e := &engine{w: w, c: c, fend: fend, lams: map[string]Lambda{}}
 	e.tasks = make([]float64, len(w.Classes))
 	for i, cl := range w.Classes {
@@ -218,11 +223,16 @@ func newEngine(w *Workload, c *Catalog, fend factorEnd) *engine {
 		row := make([]cell, len(e.models))
 		e.best[ci] = -1
 		for mi, m := range e.models {
-			lam := e.lam(m)
-			x := cell{sh: shapeOf(cl, lam)}
-			x.cost = TaskCost(cl, m, lam)
-			x.why = apiWhy(cl, m, x.sh)
-			x.ok = x.why == WhyNone
+			var x cell
+			if base != nil && !e.lambda(m.Tokenizer).Ranged() {
+				x = base.cells[ci][mi]
+			} else {
+				lam := e.lam(m)
+				x = cell{sh: shapeOf(cl, lam)}
+				x.cost = TaskCost(cl, m, lam)
+				x.why = apiWhy(cl, m, x.sh)
+				x.ok = x.why == WhyNone
+			}
 			row[mi] = x
 			if x.ok && (e.best[ci] < 0 || x.cost < row[e.best[ci]].cost) {
 				e.best[ci] = mi
@@ -315,8 +325,8 @@ func Evaluate(w Workload, c *Catalog) (Result, error) {
 	if e.ranged {
 		// Estimated factors give every option ends of its own, with routes
 		// and serving models chosen again at each.
-		lo := endCosts(&w, c, atLowFactors, atHigh)
-		hi := endCosts(&w, c, atHighFactors, atLow)
+		lo := endCosts(&w, c, e, atLowFactors, atHigh)
+		hi := endCosts(&w, c, e, atHighFactors, atLow)
 		for i := range qs {
 			if q := &qs[i]; q.Eligible {
 				q.MonthlyLow, q.MonthlyHigh = lo[q.ID], hi[q.ID]
@@ -453,8 +463,8 @@ func (e *engine) routeOf(ci int, provider string) int {
 // endCosts prices every option at one end of the estimates: factors at
 // fend, limits at capEnd, routes and serving models chosen again. An option
 // that cannot carry the work there costs +Inf.
-func endCosts(w *Workload, c *Catalog, fend factorEnd, capEnd capAt) map[string]float64 {
-	e := newEngine(w, c, fend)
+func endCosts(w *Workload, c *Catalog, point *engine, fend factorEnd, capEnd capAt) map[string]float64 {
+	e := newEngineFrom(w, c, fend, point)
 	out := make(map[string]float64, len(e.models)+len(c.Plans)+8)
 	for mi, m := range e.models {
 		cost := 0.0

@@ -277,3 +277,21 @@ func TestFlips(t *testing.T) {
 		t.Errorf("flips beyond the grid: %+v", fs)
 	}
 }
+
+// The app computes flips in the background while the screen reads the same
+// result (the chart's CostAt re-prices plans): the two share no scratch.
+// Run with -race.
+func TestFlipsBesideReads(t *testing.T) {
+	r := eval(t, oneClass(nil), plan(func(s *Subscription) { s.PriceMonthly, s.Limits = 3.6, []Limit{{WindowHours: 5, Messages: 100}} }))
+	want := r.Flips()
+	done := make(chan []Flip)
+	go func() { done <- r.Flips() }()
+	for _, k := range []float64{0.5, 1, 2, 4, 8} {
+		if _, ok := r.CostAt("plan", k); !ok {
+			t.Fatal("no cost for the plan")
+		}
+	}
+	if got := <-done; len(got) != len(want) || (len(got) > 0 && got[0].Factor != want[0].Factor) {
+		t.Errorf("flips %+v beside reads, %+v alone", got, want)
+	}
+}
