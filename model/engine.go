@@ -199,7 +199,9 @@ func (e *engine) modelNotes(mi int) []string {
 	return e.notes[mi]
 }
 
-func newEngine(w *Workload, c *Catalog, fend factorEnd) *engine { return newEngineFrom(w, c, fend, nil) }
+func newEngine(w *Workload, c *Catalog, fend factorEnd) *engine {
+	return newEngineFrom(w, c, fend, nil)
+}
 
 // newEngineFrom is newEngine; at an end of the estimates it takes the
 // cells of models whose factor has no range from base, the point's engine,
