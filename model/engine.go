@@ -496,10 +496,31 @@ func endCosts(w *Workload, c *Catalog, point *engine, fend factorEnd, capEnd cap
 	}
 	e.plans = make([]planPre, len(c.Plans))
 	for pi := range c.Plans {
-		e.plans[pi] = e.preparePlan(&c.Plans[pi])
+		if pp := &point.plans[pi]; !e.plansRanged(pp.p) {
+			// Serving models and units are the point's; only the vendor
+			// route for the API credit reads this end's cells.
+			e.plans[pi] = *pp
+			e.plans[pi].cls = slices.Clone(pp.cls)
+			for ci := range e.plans[pi].cls {
+				e.plans[pi].cls[ci].vendor = e.vendorRoute(ci, pp.p.Vendor)
+			}
+		} else {
+			e.plans[pi] = e.preparePlan(&c.Plans[pi])
+		}
 		out[c.Plans[pi].ID] = e.planCost(pi, 1, capEnd, false).total
 	}
 	return out
+}
+
+// plansRanged reports whether some model plan p lists has a factor with a
+// range, so that its serving models or units may differ at an end.
+func (e *engine) plansRanged(p *Subscription) bool {
+	for _, id := range p.Models {
+		if m, ok := e.c.Model(id); ok && e.lambda(m.Tokenizer).Ranged() {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *engine) mixQuote(provider string, api []Quote) Quote {

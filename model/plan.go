@@ -146,12 +146,7 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 				pp.factors = e.addFactor(pp.factors, pc.serving.Tokenizer)
 			}
 		}
-		pc.vendor = -1
-		for mi, m := range e.models {
-			if m.Provider == p.Vendor && e.cells[ci][mi].ok && (pc.vendor < 0 || e.cells[ci][mi].cost < e.cells[ci][pc.vendor].cost) {
-				pc.vendor = mi
-			}
-		}
+		pc.vendor = e.vendorRoute(ci, p.Vendor)
 	}
 	pp.units = make([][]float64, len(p.Limits))
 	for li := range p.Limits {
@@ -167,6 +162,17 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 		}
 	}
 	return pp
+}
+
+// vendorRoute is class ci's cheapest ok model of the plan vendor's, -1 if none.
+func (e *engine) vendorRoute(ci int, vendor string) int {
+	bi := -1
+	for mi, m := range e.models {
+		if m.Provider == vendor && e.cells[ci][mi].ok && (bi < 0 || e.cells[ci][mi].cost < e.cells[ci][bi].cost) {
+			bi = mi
+		}
+	}
+	return bi
 }
 
 // unitsPerTask counts one task against a limit, from its turns on the
