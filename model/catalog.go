@@ -232,9 +232,12 @@ func (s *Subscription) Allows(v Via) bool {
 // Catalog is every offer the engine can price.
 type Catalog struct {
 	AsOf       string
-	Tokenizers map[string]map[string]float64 // tokenizer → language → factor
-	Models     []APIModel
-	Plans      []Subscription
+	Tokenizers map[string]map[string]float64 // tokenizer → language → factor (its point value)
+	// FactorRanges are the ends {low, high} of the estimated factors:
+	// tokenizer → language → range. A factor without one is exact.
+	FactorRanges map[string]map[string][2]float64
+	Models       []APIModel
+	Plans        []Subscription
 }
 
 // Model returns the API model with the given id.
@@ -247,17 +250,64 @@ func (c *Catalog) Model(id string) (*APIModel, bool) {
 	return nil, false
 }
 
-// Factor is the language factor of a tokenizer, and whether the catalog knows
-// it. English, an empty language and an empty tokenizer are 1 by definition;
-// an unknown factor is taken as 1 and reported by the caller.
+// Factor is the point value of a tokenizer's language factor, and whether the
+// catalog gives it (ranged or not) rather than the engine estimating it. See
+// Lambda for the rules.
 func (c *Catalog) Factor(tokenizer, lang string) (float64, bool) {
-	if lang == "" || lang == "en" || tokenizer == "" {
-		return 1, true
+	l := c.Lambda(tokenizer, lang)
+	return l.Value, !l.Median && !l.NoData
+}
+
+// Lambda is a language factor λ with its range: how many tokens a model's
+// tokenizer needs for a text in a language, relative to what o200k_base
+// needs for the same text in English (the unit workload tokens count in).
+type Lambda struct {
+	Value, Low, High float64
+	// Estimated: the factor rests on an estimate, a ranged catalog figure
+	// or (Median) the catalog's median for the language; NoData: no
+	// tokenizer has the language, so it is 1 with no range.
+	Estimated, Median, NoData bool
+}
+
+// Ranged reports whether λ's ends differ from its point.
+func (l Lambda) Ranged() bool { return l.Low != l.Value || l.High != l.Value }
+
+// Lambda is the factor of tokenizer for lang: the catalog's figure (ranged
+// when it gives low and high), English 1 when the tokenizer has no en
+// figure, and otherwise the median of every tokenizer's figure for the
+// language with the smallest and largest as its ends; 1 when no tokenizer
+// has the language. An empty lang is English; an empty tokenizer has no
+// figures of its own.
+func (c *Catalog) Lambda(tokenizer, lang string) Lambda {
+	if lang == "" {
+		lang = DefaultLanguage
 	}
-	if f, ok := c.Tokenizers[tokenizer][lang]; ok && f > 0 {
-		return f, true
+	if f, ok := c.Tokenizers[tokenizer][lang]; ok && tokenizer != "" && f > 0 {
+		l := Lambda{Value: f, Low: f, High: f}
+		if r, ok := c.FactorRanges[tokenizer][lang]; ok {
+			l.Low, l.High, l.Estimated = r[0], r[1], true
+		}
+		return l
 	}
-	return 1, false
+	if lang == DefaultLanguage {
+		return Lambda{Value: 1, Low: 1, High: 1}
+	}
+	var fs []float64
+	for _, langs := range c.Tokenizers {
+		if f, ok := langs[lang]; ok && f > 0 {
+			fs = append(fs, f)
+		}
+	}
+	if len(fs) == 0 {
+		return Lambda{Value: 1, Low: 1, High: 1, Estimated: true, NoData: true}
+	}
+	slices.Sort(fs)
+	n := len(fs)
+	med := fs[n/2]
+	if n%2 == 0 {
+		med = (fs[n/2-1] + fs[n/2]) / 2
+	}
+	return Lambda{Value: med, Low: fs[0], High: fs[n-1], Estimated: true, Median: true}
 }
 
 // WithoutFree is a copy of c without its free plans, for a buyer who asks to

@@ -12,14 +12,14 @@ const hoursPerMonth = 730.5
 
 // planPre is what a plan's quote needs at any volume scale.
 type planPre struct {
-	p      *Subscription
-	seats  int
-	price  float64 // one seat a month, at the billing in use
-	base   float64
-	annual bool // the annual price is in use
-	lamOK  bool // every serving model knows the workload's language
-	cls    []planClass
-	units  [][]float64 // [limit][class] units per task; 0 when the limit does not count it
+	p       *Subscription
+	seats   int
+	price   float64 // one seat a month, at the billing in use
+	base    float64
+	annual  bool        // the annual price is in use
+	factors []FactorUse // estimated factors of the serving models
+	cls     []planClass
+	units   [][]float64 // [limit][class] units per task; 0 when the limit does not count it
 }
 
 // planClass is one class seen by one plan.
@@ -48,7 +48,7 @@ func (e *engine) servingModel(p *Subscription, ms []*APIModel, cl *Class, pc *pl
 			continue
 		}
 		tierOK = true
-		lam, _ := e.c.Factor(m.Tokenizer, e.w.Language)
+		lam := e.lam(m)
 		sh := shapeOf(cl, lam)
 		if sh.lastTotal > m.ContextWindow || (p.ContextWindow > 0 && sh.lastTotal > p.ContextWindow) {
 			best = sh
@@ -118,7 +118,7 @@ func viaReason(p *Subscription, v Via) string {
 }
 
 func (e *engine) preparePlan(p *Subscription) planPre {
-	pp := planPre{p: p, seats: max(e.w.People, p.SeatsMin, 1), lamOK: true}
+	pp := planPre{p: p, seats: max(e.w.People, p.SeatsMin, 1)}
 	price := p.PriceMonthly
 	if e.w.Billing == Annual && p.PriceAnnual != nil {
 		price, pp.annual = *p.PriceAnnual/12, true
@@ -143,16 +143,10 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 		} else {
 			e.servingModel(p, ms, cl, pc)
 			if pc.fit {
-				_, ok := e.c.Factor(pc.serving.Tokenizer, e.w.Language)
-				pp.lamOK = pp.lamOK && ok
+				pp.factors = e.addFactor(pp.factors, pc.serving.Tokenizer)
 			}
 		}
-		pc.vendor = -1
-		for mi, m := range e.models {
-			if m.Provider == p.Vendor && e.cells[ci][mi].ok && (pc.vendor < 0 || e.cells[ci][mi].cost < e.cells[ci][pc.vendor].cost) {
-				pc.vendor = mi
-			}
-		}
+		pc.vendor = e.vendorRoute(ci, p.Vendor)
 	}
 	pp.units = make([][]float64, len(p.Limits))
 	for li := range p.Limits {
@@ -168,6 +162,17 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 		}
 	}
 	return pp
+}
+
+// vendorRoute is class ci's cheapest ok model of the plan vendor's, -1 if none.
+func (e *engine) vendorRoute(ci int, vendor string) int {
+	bi := -1
+	for mi, m := range e.models {
+		if m.Provider == vendor && e.cells[ci][mi].ok && (bi < 0 || e.cells[ci][mi].cost < e.cells[ci][bi].cost) {
+			bi = mi
+		}
+	}
+	return bi
 }
 
 // unitsPerTask counts one task against a limit, from its turns on the
@@ -377,6 +382,16 @@ func (e *engine) planQuote(pi int) Quote {
 		q.Notes = append(q.Notes, fmt.Sprintf("API credit of $%.2f/month covers part of the overflow", r.credit))
 	}
 	q.Notes = e.planNotes(q.Notes, pp)
+	q.Factors = pp.factors
+	if !slices.ContainsFunc(pp.cls, func(pc planClass) bool { return pc.fit }) {
+		// Every task would run on the API: the plan is only the API with a
+		// fee on top, not an option.
+		q.Eligible = false
+		q.Reason = "carries none of this work: " + q.Reason
+		if q.Reason == "carries none of this work: " {
+			q.Reason = "carries none of this work: the workload has no classes"
+		}
+	}
 	// These reuse planCost's scratch buffers, which r above still shared
 	// until here.
 	if q.Eligible && slices.ContainsFunc(p.Limits, func(l Limit) bool { return l.Ranged() }) {
@@ -397,8 +412,8 @@ func (e *engine) planNotes(notes []string, pp *planPre) []string {
 	if e.w.Billing == Annual && !pp.annual {
 		notes = append(notes, "no annual price: billed monthly")
 	}
-	if !pp.lamOK {
-		notes = append(notes, fmt.Sprintf("no %q language factor for this plan's tokenizer; counted like English", e.w.Language))
+	for _, f := range pp.factors {
+		notes = append(notes, "serving models' "+f.String())
 	}
 	if p.Uncapped {
 		notes = append(notes, "the vendor says there is no usage limit")

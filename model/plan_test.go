@@ -204,11 +204,11 @@ func TestVerdict(t *testing.T) {
 		// 176 tasks overflow at 0.002 = 0.352, cheaper than both: named apart
 		{"free plan cheaper still", nil, func(s *Subscription) { s.Uncapped = true }, []Subscription{free(20)}, "",
 			want{answer: AnswerAPI, plan: "plan", free: "free", saving: 18.24, share: 0.912}},
-		// an api class uses neither plan: the free one costs its overflow, all
-		// 880 tasks at 0.002 = 1.76, no cheaper than the API; the paid one
-		// 20 + 1.76 = 21.76, so the API saves 20 (20/21.76 of the dearer)
-		{"free plan no cheaper", func(c *Class) { c.Via = ViaAPI }, func(s *Subscription) { s.Uncapped = true }, []Subscription{free(20)}, "",
-			want{answer: AnswerAPI, plan: "plan", saving: 20, share: 20 / 21.76}},
+		// an api class uses neither plan: both carry none of the work, so
+		// neither is an option (the free one would cost 1.76 of overflow, the
+		// paid one 21.76): the API alone, no plan, no saving to state
+		{"plans that carry nothing", func(c *Class) { c.Via = ViaAPI }, func(s *Subscription) { s.Uncapped = true }, []Subscription{free(20)}, "",
+			want{answer: AnswerAPI}},
 		// only a free plan and the API: the answer is the API, never the free plan
 		{"no paid plan", nil, func(s *Subscription) { s.PriceMonthly, s.Limits = 0, []Limit{{WindowHours: 5, Messages: 20}} }, nil, "",
 			want{answer: AnswerAPI, free: "plan"}},

@@ -166,7 +166,7 @@ func (d *decoder) catalog(body ast.Node) (*Catalog, error) {
 	// naming them, models before the plans listing them), whatever the
 	// order in the file.
 	if e, ok := sec["tokenizers"]; ok {
-		if c.Tokenizers, err = d.tokenizers(e.v, e.p); err != nil {
+		if c.Tokenizers, c.FactorRanges, err = d.tokenizers(e.v, e.p); err != nil {
 			return nil, err
 		}
 	}
@@ -243,41 +243,83 @@ func (d *decoder) topLevel(body ast.Node, known []string, asOf *string) (map[str
 	return sec, nil
 }
 
-func (d *decoder) tokenizers(n ast.Node, p *path) (map[string]map[string]float64, error) {
+func (d *decoder) tokenizers(n ast.Node, p *path) (map[string]map[string]float64, map[string]map[string][2]float64, error) {
 	fams, err := d.mapping(n, p)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make(map[string]map[string]float64, len(fams))
+	var ranges map[string]map[string][2]float64
 	for _, f := range fams {
 		fp := p.field(f.key)
 		if !idRE.MatchString(f.key) {
-			return nil, d.errAt(f.k, fp, "%q is not a tokenizer name: use letters, digits, '.', '_' and '-'", f.key)
+			return nil, nil, d.errAt(f.k, fp, "%q is not a tokenizer name: use letters, digits, '.', '_' and '-'", f.key)
 		}
 		langs, err := d.mapping(f.v, fp)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		m := make(map[string]float64, len(langs))
 		for _, l := range langs {
 			lp := fp.field(l.key)
 			if !languageRE.MatchString(l.key) {
-				return nil, d.errAt(l.k, lp, "%q is not a language code like ko or pt-BR", l.key)
+				return nil, nil, d.errAt(l.k, lp, "%q is not a language code like ko or pt-BR", l.key)
 			}
-			v, err := d.required(l.v, lp, factorSpan)
+			v, r, err := d.factor(l.v, lp)
 			if err != nil {
-				return nil, err
-			}
-			// English is the unit the workload counts in; the engine takes it as 1
-			// whatever the file says, so any other figure would be ignored silently.
-			if l.key == model.DefaultLanguage && v != 1 {
-				return nil, d.errAt(l.v, lp, "en is the reference language: its factor is 1 by definition")
+				return nil, nil, err
 			}
 			m[l.key] = v
+			if r != nil {
+				if ranges == nil {
+					ranges = map[string]map[string][2]float64{}
+				}
+				if ranges[f.key] == nil {
+					ranges[f.key] = map[string][2]float64{}
+				}
+				ranges[f.key][l.key] = *r
+			}
 		}
 		out[f.key] = m
 	}
-	return out, nil
+	return out, ranges, nil
+}
+
+// factor reads a language factor: a number, or {value, low, high} for an
+// estimated one (low ≤ value ≤ high). Factors are relative to o200k_base's
+// count of the same text in English, so en may differ from 1 too.
+func (d *decoder) factor(n ast.Node, p *path) (float64, *[2]float64, error) {
+	rn, err := d.resolve(n, p)
+	if err != nil {
+		return 0, nil, err
+	}
+	switch rn.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode:
+	default:
+		v, err := d.required(n, p, factorSpan)
+		return v, nil, err
+	}
+	es, err := d.mapping(rn, p)
+	if err != nil {
+		return 0, nil, err
+	}
+	var v, lo, hi *float64
+	if err := d.fields(es, p, []field{
+		d.optionalField("value", &v, factorSpan), d.optionalField("low", &lo, factorSpan), d.optionalField("high", &hi, factorSpan),
+	}); err != nil {
+		return 0, nil, err
+	}
+	switch {
+	case v == nil:
+		return 0, nil, d.errAt(n, p.field("value"), "a ranged factor needs value, low and high: value is missing")
+	case lo == nil:
+		return 0, nil, d.errAt(n, p.field("low"), "a ranged factor needs value, low and high: low is missing")
+	case hi == nil:
+		return 0, nil, d.errAt(n, p.field("high"), "a ranged factor needs value, low and high: high is missing")
+	case *lo > *v || *v > *hi:
+		return 0, nil, d.errAt(n, p, "low %v, value %v and high %v are out of order: low ≤ value ≤ high", *lo, *v, *hi)
+	}
+	return *v, &[2]float64{*lo, *hi}, nil
 }
 
 func (d *decoder) tokenizerNotes(n ast.Node, p *path, toks map[string]map[string]float64) (map[string]string, error) {
@@ -971,6 +1013,12 @@ func (c *Catalog) clone() *Catalog {
 		out.Tokenizers = make(map[string]map[string]float64, len(c.Tokenizers))
 		for k, v := range c.Tokenizers {
 			out.Tokenizers[k] = maps.Clone(v)
+		}
+	}
+	if c.FactorRanges != nil {
+		out.FactorRanges = make(map[string]map[string][2]float64, len(c.FactorRanges))
+		for k, v := range c.FactorRanges {
+			out.FactorRanges[k] = maps.Clone(v)
 		}
 	}
 	for i := range out.Models {

@@ -21,22 +21,22 @@ func decodedCatalog() *Catalog {
 					"zh": 1.76,
 				},
 				"claude": map[string]float64{
-					"en": 1,
+					"en": 1.51,
 					"ja": 2.4,
 					"ko": 2.8,
-					"zh": 2.1,
+					"zh": 1.65,
 				},
 				"claude-legacy": map[string]float64{
-					"en": 1,
+					"en": 1.16,
 					"ja": 2.4,
 					"ko": 2.8,
-					"zh": 2.1,
+					"zh": 1.65,
 				},
 				"deepseek": map[string]float64{
 					"en": 1,
 				},
 				"gemini": map[string]float64{
-					"en": 1,
+					"en": 1.07,
 				},
 				"grok": map[string]float64{
 					"en": 1,
@@ -52,6 +52,50 @@ func decodedCatalog() *Catalog {
 				},
 				"solar": map[string]float64{
 					"en": 1,
+				},
+			},
+			FactorRanges: map[string]map[string][2]float64{
+				"claude": map[string][2]float64{
+					"en": [2]float64{
+						1.2,
+						1.89,
+					},
+					"ja": [2]float64{
+						1.88,
+						3.62,
+					},
+					"ko": [2]float64{
+						2.2,
+						4.23,
+					},
+					"zh": [2]float64{
+						1.65,
+						2.44,
+					},
+				},
+				"claude-legacy": map[string][2]float64{
+					"en": [2]float64{
+						1,
+						1.3,
+					},
+					"ja": [2]float64{
+						1.88,
+						3.62,
+					},
+					"ko": [2]float64{
+						2.2,
+						4.23,
+					},
+					"zh": [2]float64{
+						1.65,
+						2.44,
+					},
+				},
+				"gemini": map[string][2]float64{
+					"en": [2]float64{
+						1.05,
+						1.1,
+					},
 				},
 			},
 			Models: []model.APIModel{
@@ -2723,15 +2767,15 @@ func decodedCatalog() *Catalog {
 			},
 		},
 		TokenizerNotes: map[string]string{
-			"cl100k":        "OpenAI cl100k_base (GPT-4 / GPT-3.5 era; no catalog model uses it). Factors MEASURED by this project with cl100k_base on tokencount/testdata/parallel: en 468, ko 1149, ja 1186, zh 823 tokens, i.e. ko 2.46, ja 2.53, zh 1.76; consistent with masonailab.com's ranges (ja 1.7-2.9, zh 1.6-2.5) and with o200k needing 20-30%+ fewer Korean tokens (aitoken.bal.pe.kr). Confidence: measured on a small sample.",
-			"claude":        "Anthropic tokenizer of Claude 4.7 and newer (Opus 4.7/4.8, Opus/Sonnet 5.x, Haiku 5.5, Fable 5.x). Factors from blakecrosley.com (27 posts translated with Claude, ratio to English on the same tokenizer): Korean 2.80x, Japanese 2.40x, Chinese (Traditional) 2.10x. Confidence: reported, and the Claude version measured is not stated, so the same figures are used for both Claude families. Official Haiku 5.5 overview: this tokenizer yields about 30% more tokens than Haiku 4.5 for the same text; that cross-generation difference is NOT in these factors (English is 1 by definition), so English prices of 4.7+ models are effectively understated by ~30% relative to older Claude models.",
-			"claude-legacy": "Anthropic tokenizer of Claude 4.6 and older (Opus 4.5/4.6, Sonnet 4.5/4.6, Haiku 4.5). Same blakecrosley.com figures as the claude family (Korean 2.80x, Japanese 2.40x, Chinese 2.10x); the measured Claude version is not stated. Confidence: reported/low.",
-			"deepseek":      "DeepSeek V4 tokenizer. No per-language figure in the sources: ko/ja/zh left out, factor unknown.",
-			"gemini":        "Google Gemini tokenizer. No per-language figure in the sources: ko/ja/zh left out, factor unknown (the engine reports it and counts like English).",
-			"grok":          "xAI Grok tokenizer. No per-language figure in the sources: ko/ja/zh left out, factor unknown.",
-			"mistral":       "Mistral tokenizer. No per-language figure in the sources: ko/ja/zh left out, factor unknown.",
-			"o200k":         "OpenAI o200k_base (GPT-4o and newer; GPT-6.x assumed to use it too, no source says otherwise). Factors MEASURED by this project with o200k_base on tokencount/testdata/parallel (six paragraphs written in English and translated to Korean, Japanese and Simplified Chinese): en 466, ko 686, ja 872, zh 539 tokens, i.e. ko 1.47, ja 1.87, zh 1.16; TestMeasuredFactors keeps them within 15% of the measurement. Published figures bracket them: jangwook.net (285 posts) ko 1.38, ja 1.34; masonailab.com (6 task types) ko ~2.0, ja 1.73 (1.3-2.2), zh 1.34 (1.1-1.6). Confidence: measured on a small sample.",
-			"solar":         "Upstage Solar tokenizer (Solar Pro 3, Solar Mini 4). No per-language figure in the sources: ko/ja/zh left out, factor unknown.",
+			"cl100k":        "OpenAI cl100k_base (GPT-4 / GPT-3.5 era; no catalog model uses it). Factors MEASURED by this project with cl100k_base on tokencount/testdata/parallel: en 468 (1.00 of o200k's 466), ko 1149, ja 1186, zh 823 tokens, i.e. ko 2.46, ja 2.53, zh 1.76 of o200k's English; consistent with masonailab.com's ranges (ja 1.7-2.9, zh 1.6-2.5) and with o200k needing 20-30%+ fewer Korean tokens (aitoken.bal.pe.kr). Confidence: measured on a small sample.",
+			"claude":        "Anthropic tokenizer of Claude 4.7 and newer (Opus 4.7/4.8, Opus/Sonnet 5.x, Haiku 5.5, Fable 5.x). ESTIMATES. English: claude-legacy's en (1.16, 1.0-1.3) times the generation ratio: Anthropic's Opus 4.7 migration guide says 1.0-1.35x as many tokens as 4.6 (up to ~35%, by content), the Haiku 5.5 overview about 30% more than Haiku 4.5; measured English prose 1.20x (claudecodecamp.com, count_tokens on 4.6 vs 4.7) to 1.45x (sol.ava.dev/writings/2026-04-17-opus-4-7-tokenizer). Value 1.16 x 1.30 = 1.51, low 1.0 x 1.20 = 1.2, high 1.3 x 1.45 = 1.89. Korean, Japanese, Chinese: the same as claude-legacy, since both measurements found CJK unchanged between the generations (1.00x sol.ava.dev, 1.01x claudecodecamp.com).",
+			"claude-legacy": "Anthropic tokenizer of Claude 4.6 and older (Opus 4.5/4.6, Sonnet 4.5/4.6, Haiku 4.5). ESTIMATES. English: tokenpost.kr (2025) measured Claude 3.5 Sonnet at 16% more tokens than GPT-4o (o200k) on English articles (21% on maths, 30% on Python): value 1.16, high 1.3; aitoken.bal.pe.kr and wildandfreetools.com find Claude close to OpenAI's tokenizers on Latin prose: low 1.0 (the 3.5-era tokenizer is assumed to be this one). Chinese: Aran Komatsuzaki measured Claude at 1.65x o200k's English count of the same text (theblockbeats.news 2026-04-29; his o200k zh 1.15 matches our measured 1.16): value and low 1.65; high 2.44 = blakecrosley.com's 2.10x (Traditional Chinese over English on Claude, 27 posts) x en 1.16. Korean and Japanese: blakecrosley.com's 2.80x and 2.40x over Claude's English, kept as the values; low = x 1.16 / 1.48 (his Chinese ratio overstates Komatsuzaki's by 2.44/1.65 = 1.48): 2.2 and 1.88; high = x 1.51 (had he measured on the newer tokenizer's English): 4.23 and 3.62. Confidence: reported, wide.",
+			"deepseek":      "DeepSeek V4 tokenizer. The DeepSeek-V3 report says its 128k byte-level BPE was built to compress multilingual text well; Aran Komatsuzaki's comparison includes DeepSeek, but only Kimi (zh 0.81) and Qwen (zh 0.85) were reported in figures. ko/ja/zh left out, estimated by the engine as the catalog's median with its range; en 1 assumed.",
+			"gemini":        "Google Gemini tokenizer (SentencePiece, 256k vocabulary). English ESTIMATE 1.07 (1.05-1.10): techcompare.app says Gemini uses roughly 5-10% more tokens than o200k_base on English. Korean, Japanese, Chinese: no figure in the sources (techcompare.app and aitoken.bal.pe.kr only say it is efficient on CJK, near native; Aran Komatsuzaki's comparison includes Gemini but its figures were not found): left out, so the engine estimates them as the catalog's median with its range, and says so.",
+			"grok":          "xAI Grok tokenizer. No per-language figure in the sources: ko/ja/zh left out, estimated by the engine as the catalog's median with its range; en 1 assumed.",
+			"mistral":       "Mistral tokenizer (Tekken, 131k). Mistral's NeMo announcement says Tekken compresses Korean about 2x better than its earlier SentencePiece tokenizer and beats Llama 3's on about 85% of languages, which gives no factor against o200k: ko/ja/zh left out, estimated by the engine as the catalog's median with its range; en 1 assumed.",
+			"o200k":         "OpenAI o200k_base (GPT-4o and newer; GPT-6.x assumed to use it too, no source says otherwise). The unit of every factor: its English is 1 by definition. Factors MEASURED by this project with o200k_base on tokencount/testdata/parallel (six paragraphs written in English and translated to Korean, Japanese and Simplified Chinese): en 466, ko 686, ja 872, zh 539 tokens, i.e. ko 1.47, ja 1.87, zh 1.16; TestMeasuredFactors keeps them within 15% of the measurement. Published figures bracket them: jangwook.net (285 posts) ko 1.38, ja 1.34; masonailab.com (6 task types) ko ~2.0, ja 1.73 (1.3-2.2), zh 1.34 (1.1-1.6); Aran Komatsuzaki's comparison (The Bitter Lesson in 9 languages, reported by theblockbeats.news 2026-04-29) zh 1.15. Confidence: measured on a small sample.",
+			"solar":         "Upstage Solar tokenizer (Solar Pro 3, Solar Mini 4). No per-language figure in the sources (Upstage describes Solar as tuned for Korean, with no token figure): ko/ja/zh left out, estimated by the engine as the catalog's median with its range; en 1 assumed.",
 		},
 		Changes: []Change{
 			Change{

@@ -442,7 +442,9 @@ var badCatalogs = []struct {
 	{"unknown tokenizer", "tokenizers: {o200k: {en: 1}}\napi_models:\n  - id: m\n    tokenizer: o100k\n",
 		4, 16, "api_models[0].tokenizer", `unknown tokenizer "o100k"; known: o200k`},
 	{"unknown tokenizer note", "tokenizers: {o200k: {en: 1}}\ntokenizer_notes: {claude: x}\n", 2, 19, "tokenizer_notes.claude", `unknown tokenizer "claude"`},
-	{"english factor", "tokenizers:\n  o200k: {en: 1.1}\n", 2, 15, "tokenizers.o200k.en", "its factor is 1 by definition"},
+	{"factor range out of order", "tokenizers:\n  o200k: {ko: {value: 2, low: 3, high: 4}}\n", 2, 15, "tokenizers.o200k.ko", "low 3, value 2 and high 4 are out of order"},
+	{"factor range without high", "tokenizers:\n  o200k: {ko: {value: 2, low: 1}}\n", 2, 15, "tokenizers.o200k.ko.high", "high is missing"},
+	{"factor range unknown key", "tokenizers:\n  o200k: {ko: {value: 2, lo: 1}}\n", 2, 26, "tokenizers.o200k.ko.lo", "lo"},
 	{"limits_like cycle", "api_models:\n" + okModel + "subscriptions:\n" +
 		"  - {id: a, vendor: p, name: A, price_monthly: 1, models: [m], limits_like: {plan: b, factor: 2}}\n" +
 		"  - {id: b, vendor: p, name: B, price_monthly: 1, models: [m], limits_like: {plan: a, factor: 2}}\n",
@@ -658,5 +660,23 @@ func TestRetiredModelsPriceLogsOnly(t *testing.T) {
 				t.Errorf("preset %s: retired %s is offered", p.Name, id)
 			}
 		}
+	}
+}
+
+// A factor may be a number or {value, low, high}; en may differ from 1 (the
+// unit is o200k_base's English).
+func TestRangedFactors(t *testing.T) {
+	c, err := ParseCatalog("f.yaml", []byte("tokenizers:\n  claude: {en: {value: 1.3, low: 1.2, high: 1.45}, ko: 2.8}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Tokenizers["claude"]["en"] != 1.3 || c.Tokenizers["claude"]["ko"] != 2.8 || c.FactorRanges["claude"]["en"] != [2]float64{1.2, 1.45} {
+		t.Errorf("tokenizers %v ranges %v", c.Tokenizers, c.FactorRanges)
+	}
+	if _, ok := c.FactorRanges["claude"]["ko"]; ok {
+		t.Error("ko has no range")
+	}
+	if l := c.Lambda("claude", "en"); !l.Estimated || l.Low != 1.2 || l.High != 1.45 {
+		t.Errorf("lambda %+v", l)
 	}
 }

@@ -37,6 +37,7 @@ import (
 type Overlay struct {
 	AsOf           string
 	Tokenizers     map[string]map[string]float64
+	FactorRanges   map[string]map[string][2]float64 // the ranged ones among Tokenizers: [low, high]
 	TokenizerNotes map[string]string
 	FX             FX // Rates merge by code; AsOf and Source replace when set
 	Models         []model.APIModel
@@ -155,7 +156,7 @@ func (d *decoder) overlay(base *Catalog, body ast.Node) (*Catalog, *Overlay, err
 	}
 	c := base.clone()
 	if e, ok := sec["tokenizers"]; ok {
-		if o.Tokenizers, err = d.tokenizers(e.v, e.p); err != nil {
+		if o.Tokenizers, o.FactorRanges, err = d.tokenizers(e.v, e.p); err != nil {
 			return nil, nil, err
 		}
 		if c.Tokenizers == nil {
@@ -166,6 +167,20 @@ func (d *decoder) overlay(base *Catalog, body ast.Node) (*Catalog, *Overlay, err
 				c.Tokenizers[fam] = map[string]float64{}
 			}
 			maps.Copy(c.Tokenizers[fam], langs)
+			// The overlay's figure replaces the range with its own, or with none.
+			for l := range langs {
+				if r, ok := o.FactorRanges[fam][l]; ok {
+					if c.FactorRanges == nil {
+						c.FactorRanges = map[string]map[string][2]float64{}
+					}
+					if c.FactorRanges[fam] == nil {
+						c.FactorRanges[fam] = map[string][2]float64{}
+					}
+					c.FactorRanges[fam][l] = r
+				} else {
+					delete(c.FactorRanges[fam], l)
+				}
+			}
 		}
 	}
 	if e, ok := sec["tokenizer_notes"]; ok {
@@ -489,7 +504,11 @@ func MarshalOverlay(base *Catalog, o *Overlay, header ...string) ([]byte, error)
 			langs := o.Tokenizers[fam]
 			var parts []string
 			for _, l := range slices.Sorted(maps.Keys(langs)) {
-				parts = append(parts, l+": "+yamlNumber(langs[l]))
+				if r, ok := o.FactorRanges[fam][l]; ok {
+					parts = append(parts, fmt.Sprintf("%s: {value: %s, low: %s, high: %s}", l, yamlNumber(langs[l]), yamlNumber(r[0]), yamlNumber(r[1])))
+				} else {
+					parts = append(parts, l+": "+yamlNumber(langs[l]))
+				}
 			}
 			fmt.Fprintf(&b, "  %s: {%s}\n", yamlString(fam), strings.Join(parts, ", "))
 		}
@@ -750,6 +769,9 @@ func sameOverlay(a, b *Overlay) bool {
 		}
 		if len(x.TokenizerNotes) == 0 {
 			x.TokenizerNotes = nil
+		}
+		if len(x.FactorRanges) == 0 {
+			x.FactorRanges = nil
 		}
 		if len(x.FX.Rates) == 0 {
 			x.FX.Rates = nil

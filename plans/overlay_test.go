@@ -165,6 +165,22 @@ fx:
 				t.Error("the base changed")
 			}
 		}},
+		{"a ranged factor replaces a plain one and keeps its range", `
+tokenizers:
+  acme: {ko: {value: 2.2, low: 2, high: 2.6}, en: {value: 1.1, low: 1, high: 1.2}}
+`, func(t *testing.T, c *Catalog, o *Overlay) {
+			if c.Tokenizers["acme"]["ko"] != 2.2 || c.FactorRanges["acme"]["ko"] != [2]float64{2, 2.6} || c.FactorRanges["acme"]["en"] != [2]float64{1, 1.2} {
+				t.Errorf("tokenizers %v ranges %v", c.Tokenizers, c.FactorRanges)
+			}
+			if base.FactorRanges != nil {
+				t.Error("the base changed")
+			}
+			// Written back (and read again, as MarshalOverlay checks), the overlay keeps the ranges.
+			out, err := MarshalOverlay(base, o)
+			if err != nil || !strings.Contains(string(out), "ko: {value: 2.2, low: 2, high: 2.6}") {
+				t.Errorf("overlay written as\n%s (%v)", out, err)
+			}
+		}},
 		{"plans built on a replaced plan follow it", `
 subscriptions:
   - id: acme-pro

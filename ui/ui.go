@@ -137,6 +137,12 @@ func (sh *shared) selected() *model.Quote {
 // Model is the root tea.Model: it owns the workload, routes focus, keys and
 // messages to the panes, and lays them out.
 type Model struct {
+	// Flip points cost many evaluations, so they are computed off the
+	// keystroke path (flipsCmd) for evaluation number evalGen and kept only
+	// if no evaluation came since.
+	evalGen, flipsAsked, flipsGen int
+	flips                         []model.Flip
+
 	shared
 	opts  Options
 	cat   *plans.Catalog
@@ -276,6 +282,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if err := stateError(m); err != nil {
 			m.setStatus(err.Error(), true)
 		}
+	case flipsMsg:
+		if msg.gen == m.evalGen {
+			m.flips, m.flipsGen = msg.flips, msg.gen
+			m.dirty = partAll // the verdict may take a line more
+		}
 	case fadeMsg:
 		// Marks show what the last edit moved; once the eye has caught them
 		// they go, unless a newer edit has replaced them.
@@ -298,8 +309,41 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		cmd = tea.Batch(cmd, tea.Tick(fade, func(time.Time) tea.Msg { return fadeMsg(gen) }))
 	}
+	if m.flipsAsked != m.evalGen {
+		m.flipsAsked = m.evalGen
+		if flipsNow {
+			m.flips, m.flipsGen = m.res.Flips(), m.evalGen
+		} else {
+			cmd = tea.Batch(cmd, flipsCmd(m.res, m.evalGen))
+		}
+	}
 	m.refresh()
 	return m, cmd
+}
+
+// flipsNow computes flip points in Update itself, so that golden frames do
+// not depend on when the background computation ends. Tests only.
+var flipsNow = false
+
+// flipsMsg carries the flip points of evaluation number gen.
+type flipsMsg struct {
+	gen   int
+	flips []model.Flip
+}
+
+// flipsCmd computes the flip points of res away from the keystroke; the
+// result is dropped if the workload changed meanwhile.
+func flipsCmd(res model.Result, gen int) tea.Cmd {
+	return func() tea.Msg { return flipsMsg{gen: gen, flips: res.Flips()} }
+}
+
+// currentFlips are the flip points of the ranking on screen, nil until
+// they arrive.
+func (m *Model) currentFlips() []model.Flip {
+	if m.flipsGen != m.evalGen {
+		return nil
+	}
+	return m.flips
 }
 
 // marksFade is how long the ▲/▼ rank moves and cost changes stay on screen
@@ -371,6 +415,7 @@ func (m *Model) evaluate() {
 		res = m.replayResult(res.TotalTasks)
 	}
 	m.res = res
+	m.evalGen++
 	m.verdict = m.res.Verdict(m.w.Current)
 	m.altOK = false
 	if m.detail.open {

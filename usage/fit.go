@@ -160,6 +160,7 @@ func (l *Log) Derive(cat *model.Catalog, rule Rule) (Derived, error) {
 	first, last := dayString(act.firstDay), dayString(act.lastDay)
 	w.Name = fmt.Sprintf("%s logs %s to %s", l.Source, first, last)
 	w.Description = fmt.Sprintf("Fitted to %d tasks of %s logs over %d active days (%s to %s)", len(tasks), l.Source.Title(), d.ActiveDays, first, last)
+	d.toEnglishEquivalent(&w, cat)
 	if err := w.Validate(); err != nil {
 		return d, fmt.Errorf("derived workload: %w", err)
 	}
@@ -649,6 +650,26 @@ func sig4(v float64) float64 {
 	return math.Round(v*p) / p
 }
 
+// toEnglishEquivalent turns each priced class's tokens from its model's
+// tokenizer, in which the logs count them, into the workload's unit, o200k
+// English: a tokenizer whose English factor is λ counts λ tokens for one.
+// Reasoning tokens are the model's own and stay.
+func (d *Derived) toEnglishEquivalent(w *model.Workload, cat *model.Catalog) {
+	for ci := range d.Classes {
+		m, ok := cat.Model(d.Classes[ci].Model)
+		if !ok {
+			continue
+		}
+		lam := cat.Lambda(m.Tokenizer, model.DefaultLanguage).Value
+		if lam == 1 {
+			continue
+		}
+		c := &w.Classes[ci]
+		c.InputTokens, c.OutputTokens, c.FollowupTokens = math.Round(c.InputTokens/lam), math.Round(c.OutputTokens/lam), math.Round(c.FollowupTokens/lam)
+		d.Classes[ci].Class = *c
+	}
+}
+
 // check prices the workload with model.Evaluate and compares each priced
 // class, on its model, with the logs' cost for the same tasks.
 func (d *Derived) check(cat *model.Catalog) error {
@@ -673,7 +694,7 @@ func (d *Derived) check(cat *model.Catalog) error {
 			cf.WorkCost = perTask * tasks
 		} else { // a retired model is no option: price it the same way directly
 			m, _ := cat.Model(cf.Model)
-			cf.WorkCost = model.TaskCost(c, m, 1) * tasks
+			cf.WorkCost = model.TaskCost(c, m, cat.Lambda(m.Tokenizer, w.Language).Value) * tasks
 		}
 		d.Checked = true
 		d.LogsCost += cf.LogsCost
