@@ -116,8 +116,12 @@ func (e *engine) modelNotes(mi int) []string {
 		if _, ok := e.c.Factor(m.Tokenizer, e.w.Language); !ok {
 			notes = append(notes, fmt.Sprintf("%s: no %q language factor for its tokenizer %q; counted like English", m.Name, e.w.Language, m.Tokenizer))
 		}
-		if m.Status == "legacy" || m.Status == "preview" {
-			notes = append(notes, m.Name+" is a "+m.Status+" model")
+		if st := m.StatusOn(e.c.On()); st == "legacy" || st == "preview" {
+			note := m.Name + " is a " + st + " model"
+			if m.Retired != "" {
+				note += " (retires " + m.Retired + ")"
+			}
+			notes = append(notes, note)
 		}
 		if m.Confidence == "estimate" {
 			notes = append(notes, m.Name+": prices are an estimate")
@@ -135,7 +139,7 @@ func newEngine(w *Workload, c *Catalog) *engine {
 		e.total += e.tasks[i]
 	}
 	for i := range c.Models {
-		if c.Models[i].Usable() {
+		if c.Offered(&c.Models[i]) {
 			e.models = append(e.models, &c.Models[i])
 		}
 	}
