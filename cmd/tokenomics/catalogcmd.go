@@ -503,7 +503,7 @@ func writeCheck(w io.Writer, cat *plans.Catalog, kind, format string, notes []st
 		}
 		return writeJSON(w, out)
 	}
-	printf(w, "Catalog of %s checked on %s: entries older than %d days, retired, preview and legacy models,\nestimates, limits measured from your logs, and dated price changes passed or due within %d days.\n", cat.AsOf, now, plans.StaleDays, plans.SoonDays)
+	printf(w, "Catalog of %s checked on %s: entries older than %d days, retired, preview and legacy models,\nestimates, limits measured from your logs, dated price changes passed or due and models\ndeprecated or retired within %d days.\n", cat.AsOf, now, plans.StaleDays, plans.SoonDays)
 	for _, n := range notes {
 		printf(w, "note: %s\n", n)
 	}

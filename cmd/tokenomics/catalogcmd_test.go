@@ -368,3 +368,28 @@ func TestCatalogDiff(t *testing.T) {
 		}
 	}
 }
+
+// Dated changes in effect are said by plans --check, not under every
+// command's output.
+func TestDatedChangesSaidOnce(t *testing.T) {
+	isolate(t)
+	t.Setenv("TOKENOMICS_TODAY", "2026-12-05")
+	cat := filepath.Join("..", "..", "plans", "testdata", "catalog.yaml")
+	out, errs, code := runCLI(t, "compare", "--catalog", cat, "--preset", "freelancer")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if strings.Contains(out+errs, "price change") {
+		t.Errorf("compare says the dated changes:\n%s%s", out, errs)
+	}
+	out, errs, code = runCLI(t, "plans", "--check", "--catalog", cat)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	// zeta-mid's change of 2026-11-01 and acme-large's of 2026-12-01 are due.
+	for _, want := range []string{"note: Zeta Mid: price change of 2026-11-01 applied\n", "note: Acme Large: price change of 2026-12-01 applied\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("plans --check lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -99,14 +99,16 @@ type overlayError struct {
 func (e overlayError) Error() string { return e.err.Error() }
 func (e overlayError) Unwrap() error { return e.err }
 
-// loadCatalog reads the catalog, applies the overlay and then the price
-// changes already due.
+// loadCatalog reads the catalog, applies the overlay and then the dated
+// changes already due (prices, deprecations, retirements), evaluated on
+// today. The changes are not among the notes: every command would repeat
+// them; `plans --check` says them, and cat.Applied() has them.
 func (in *inputs) loadCatalog() (*plans.Catalog, []string, error) {
 	cat, notes, err := in.rawCatalog()
 	if err != nil {
 		return nil, nil, err
 	}
-	notes = append(notes, cat.ApplyChanges(today().Format(time.DateOnly))...)
+	cat.ApplyChanges(today().Format(time.DateOnly))
 	return cat, notes, nil
 }
 
