@@ -1003,6 +1003,9 @@ func (d *decoder) limitsLike(n ast.Node, p *path) (*like, error) {
 	return l, nil
 }
 
+// Clone is a deep copy of c: nothing of it shares memory with c.
+func (c *Catalog) Clone() *Catalog { return c.clone() }
+
 // clone deep-copies c: nothing of the result shares memory with c.
 func (c *Catalog) clone() *Catalog {
 	out := &Catalog{

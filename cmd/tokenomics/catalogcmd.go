@@ -206,7 +206,7 @@ type overlayEdit struct {
 // whole, so one that is not valid refuses the change (what is "saved",
 // "imported"…) rather than lose it.
 func editOverlay(path, what string) (*overlayEdit, error) {
-	base, err := plans.Embedded()
+	base, err := shippedCatalog()
 	if err != nil {
 		return nil, err
 	}
@@ -432,7 +432,7 @@ due today applied to both.`,
 func diffCatalog(arg, overlay string) (*plans.Catalog, string, error) {
 	switch arg {
 	case "embedded":
-		c, err := plans.Embedded()
+		c, err := shippedCatalog()
 		return c, "the embedded catalog", err
 	case "current":
 		in := inputs{overlay: overlay}
@@ -562,7 +562,7 @@ refresh"). A file's prices are dated by a YYYY-MM-DD in its name, else today.`,
 			if catalog != "" {
 				cat, err = plans.LoadCatalog(catalog)
 			} else {
-				cat, err = plans.Embedded()
+				cat, err = shippedCatalog()
 			}
 			if err != nil {
 				return err
