@@ -215,7 +215,12 @@ func (l *Limit) Describe() string {
 	if len(l.Weights) > 0 {
 		s += ", weighted by model"
 	}
-	if l.Overage > 0 {
+	switch {
+	case l.Overage > 0 && l.USD > 0 && l.Overage == 1:
+		s += ", then at API prices"
+	case l.Overage > 0 && l.USD > 0:
+		s += ", then at " + strconv.FormatFloat(l.Overage, 'f', -1, 64) + "× API prices"
+	case l.Overage > 0:
 		s += ", then $" + strconv.FormatFloat(l.Overage, 'f', -1, 64) + " each"
 	}
 	return s

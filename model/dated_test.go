@@ -108,6 +108,10 @@ func TestLimitWeightsAndOverage(t *testing.T) {
 		// count 2112 against 1000: 1112 over at $0.04 = 44.48.
 		// 20 + 1.056 + 44.48 = 65.536
 		{"overage after a hard limit", oneClass(mid), []Limit{{WindowHours: 5, Messages: 20}, withOverage(weighted, 0.04)}, 1, 65.536, 44.48, 2.112, false},
+		// a usd allowance with overage at API prices (Copilot, Cursor): small
+		// work on alpha is 880 · $0.002 = $1.76 of API-priced use against $1,
+		// utilization 1.76; the $0.76 beyond is billed at 1 per dollar
+		{"usd overage at API prices", oneClass(nil), []Limit{{WindowHours: hoursPerMonth, USD: 1, Overage: 1}}, 1, 20.76, 0.76, 1.76, false},
 		// under the capacity nothing is billed: 100 tasks · 3 = 300 of 1000
 		{"overage not reached", oneClass(func(w *Workload, c *Class) { mid(w, c); c.Count, c.Per = 100, PerMonth }),
 			[]Limit{withOverage(weighted, 0.04)}, 1, 20, 0, 0.3, true},
@@ -138,6 +142,10 @@ func withOverage(l Limit, price float64) Limit {
 func TestDescribeWeightsAndOverage(t *testing.T) {
 	l := Limit{WindowHours: 730.5, Messages: 300, Weights: map[string]float64{"x": 3}, Overage: 0.04}
 	if got, want := l.Describe(), "300 messages per 730.5 h, weighted by model, then $0.04 each"; got != want {
+		t.Errorf("Describe() = %q, want %q", got, want)
+	}
+	usd := Limit{WindowHours: 730.5, USD: 15, Overage: 1}
+	if got, want := usd.Describe(), "$15 per 730.5 h, then at API prices"; got != want {
 		t.Errorf("Describe() = %q, want %q", got, want)
 	}
 	if l.Weight("x") != 3 || l.Weight("y") != 1 {
