@@ -3381,13 +3381,13 @@ func decodedCatalog() *Catalog {
 			},
 		},
 		FX: FX{
-			AsOf:   "2026-07-23",
-			Source: "ECB euro foreign exchange reference rates of 2026-07-23 (per EUR: USD 1.1392, JPY 186.23, GBP 0.85318, KRW 1677.72), read from github:TheArmagan/currency@33e04aa9 api/USD-to-ALL.txt (an automated daily mirror of https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml; JPY, GBP and KRW per USD are the mirror's own values). The mirror carries no EUR row: the EUR/USD rate 1.1392 is the only 4-decimal ECB USD rate that reproduces all three mirror cross rates exactly. Newest sourced rates found; no Oct/Nov 2026 rate was found. Display only.",
+			AsOf:   "2026-10-02",
+			Source: "ECB euro foreign exchange reference rates of 2026-10-02 (per EUR: USD 1.1225, JPY 176.99, GBP 0.85033, KRW 1513.44), as returned by api.frankfurter.dev (which serves the ECB rates) and recorded as real responses of 2026-10-01 and 2026-10-02 in a public test (FrankfurterProviderTest); per USD = per EUR / 1.1225, EUR = 1 / 1.1225. Cross-checks: ECB 2026-10-01 (KRW 1361.27, EUR 0.8851, GBP 0.7556, JPY 157.98 per USD); Frankfurter 2026-10-09 (EUR 0.8924, GBP 0.7564, JPY 158.25); open.er-api.com 2026-10-08 (KRW 1339.11, EUR 0.8929, GBP 0.7567, JPY 158.02). No November 2026 rate was found in any stored source (the daily ECB mirror used before, github:TheArmagan/currency, ends 2026-07-23): these are the newest. Display only.",
 			Rates: map[string]float64{
-				"EUR": 0.8778,
-				"GBP": 0.7489,
-				"JPY": 163.47,
-				"KRW": 1472.72,
+				"EUR": 0.8909,
+				"GBP": 0.7575,
+				"JPY": 157.67,
+				"KRW": 1348.28,
 			},
 		},
 		TokenizerNotes: map[string]string{
