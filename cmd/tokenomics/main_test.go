@@ -211,14 +211,17 @@ func TestTopHelpNamesOneDefault(t *testing.T) {
 	}
 }
 
-// TestMain runs every test of the command line on testdata/catalog.yaml, a
-// frozen copy of the shipped catalog, instead of the shipped one: a price
-// update in plans/catalog.yaml breaks only the catalog's own tests.
+// frozenCatalog is a copy of the shipped catalog of 2026-11-27.
+var frozenCatalog = filepath.Join("..", "..", "plans", "testdata", "catalog-2026-11-27.yaml")
+
+// TestMain runs every test of the command line on frozenCatalog instead of
+// the shipped catalog: a price update in plans/catalog.yaml breaks only the
+// catalog's own tests.
 func TestMain(m *testing.M) {
-	data, err := os.ReadFile(filepath.Join("testdata", "catalog.yaml"))
+	data, err := os.ReadFile(frozenCatalog)
 	if err == nil {
 		var cat *plans.Catalog
-		if cat, err = plans.ParseCatalog("testdata/catalog.yaml", data); err == nil {
+		if cat, err = plans.ParseCatalog(frozenCatalog, data); err == nil {
 			shippedCatalog = func() (*plans.Catalog, error) { return cat.Clone(), nil }
 		}
 	}
