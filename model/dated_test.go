@@ -129,6 +129,10 @@ func TestLimitWeightsAndOverage(t *testing.T) {
 			if tc.overage > 0 && !slices.ContainsFunc(q.Notes, func(n string) bool { return strings.Contains(n, "overage price") }) {
 				t.Errorf("no overage note in %q", q.Notes)
 			}
+			// the first reason stands; a plan billed overage alone says so
+			if tc.overage > 0 && q.Reason == "" || tc.name == "overage" && !strings.Contains(q.Reason, "overage price") {
+				t.Errorf("reason %q", q.Reason)
+			}
 		})
 	}
 }

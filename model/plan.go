@@ -409,6 +409,9 @@ func (e *engine) planQuote(pi int) Quote {
 	}
 	if r.overage > 0 {
 		q.Notes = append(q.Notes, fmt.Sprintf("$%.2f/month of use beyond the included limits, at the plan's own overage price", r.overage))
+		if q.Reason == "" {
+			q.Reason, q.Why = "over the included limits: billed at the plan's overage price", WhyCaps
+		}
 	}
 	q.Notes = e.planNotes(q.Notes, pp)
 	// These reuse planCost's scratch buffers, which r above still shared
