@@ -959,7 +959,7 @@ func decodedCatalog() *Catalog {
 						Confidence: "official",
 						Source:     "github:TheKrush/PromptFuel release v1.0.19 (2026-09-07); github:gramext/dist release v0.1.0 (2026-09-23: 'gpt-5.6-luna and gpt-5.6-terra's cuts are unaffected; those are permanent'); https://developers.openai.com/api/docs/models/gpt-5.6-luna (archived)",
 						AsOf:       "2026-09-23",
-						Note:       "Released 2026-07-09; permanently cut 80% on 2026-07-30 (was $1/$6, which LIT 2026-07-24 still shows). Long-context cache write (2x) follows the OpenAI rule.",
+						Note:       "Released 2026-07-09; permanently cut 80% on 2026-07-30 (was $1/$6, which LIT 2026-07-24 still shows). Long-context cache write (2x) follows the OpenAI rule. Sources disagree on the long-context threshold: GitHub Copilot's price table (github/docs data/tables/copilot/models-and-pricing.yml, a copy of Aug 2026 that lists the same prices) puts Luna's at 200K input tokens, not the 272K of the other GPT-5.4-and-later models used here; OpenAI's own page was not seen, so 272K is kept.",
 					},
 				},
 				model.APIModel{
