@@ -102,7 +102,7 @@ func TestPlanOracle(t *testing.T) {
 		}
 		got = append(got, q.Monthly)
 		cases = append(cases, map[string]any{"days": w.DaysPerMonth, "hours": w.HoursPerDay, "people": w.People, "models": oms,
-			"plan": map[string]any{"price": p.PriceMonthly, "seats_min": p.SeatsMin, "models": planModels, "limits": ols},
+			"plan":    map[string]any{"price": p.PriceMonthly, "seats_min": p.SeatsMin, "models": planModels, "limits": ols},
 			"classes": ocs})
 	}
 	in, _ := json.Marshal(cases)
