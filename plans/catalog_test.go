@@ -671,3 +671,59 @@ func TestRetiredModelsPriceLogsOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestShippedFacts holds facts of the shipped catalog that an audit found
+// wrong once (issue of 2026-12-05), so that an edit cannot bring them back
+// unnoticed. They belong to the catalog: a refresh that changes one on a
+// vendor's word updates this test with the source.
+func TestShippedFacts(t *testing.T) {
+	c, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.ApplyChanges("2026-12-05")
+	offered := func(id string) bool {
+		m, ok := c.Model(id)
+		return ok && c.Offered(m)
+	}
+	// Retired by 2026-12-05, still there to price logs.
+	for _, id := range []string{"claude-sonnet-4-5", "gemini-2.5-pro", "gemini-2.5-flash", "gemini-2.5-flash-lite", "o4-mini", "gpt-4.1-nano"} {
+		if _, ok := c.Model(id); !ok || offered(id) {
+			t.Errorf("%s: in the catalog %v, offered %v; want retired and kept", id, ok, offered(id))
+		}
+	}
+	for _, id := range []string{"grok-4.6", "grok-4.7", "mistral-large-4", "gemini-3.7-flash", "glm-5.1", "glm-5-turbo", "qwen3-coder-plus"} {
+		if _, ok := c.Model(id); !ok {
+			t.Errorf("%s is missing", id)
+		}
+	}
+	plan := func(id string) *model.Subscription {
+		if i := c.plan(id); i >= 0 {
+			return &c.Plans[i]
+		}
+		t.Fatalf("plan %s is missing", id)
+		return nil
+	}
+	// The vendor's credits page lists Max, Ultra and Team only.
+	if p := plan("claude-pro"); p.APICreditMonthly != 0 {
+		t.Errorf("claude-pro has an API credit of %v", p.APICreditMonthly)
+	}
+	for _, id := range []string{"copilot-pro", "copilot-pro-plus", "copilot-business", "cursor-pro", "cursor-pro-plus", "cursor-ultra",
+		"cursor-teams-standard", "chatgpt-business-premium"} {
+		plan(id)
+	}
+	// Plan names carry no prices: they show in any currency.
+	for _, p := range c.Plans {
+		if strings.ContainsAny(p.Name, "$€£¥₩") {
+			t.Errorf("plan %s is named %q", p.ID, p.Name)
+		}
+	}
+	// Gemini 3.6 Flash is at its promotional price until 2026-12-31.
+	if m, _ := c.Model("gemini-3.6-flash"); m.Input != 0.75 || m.Output != 3.75 {
+		t.Errorf("gemini-3.6-flash at %v/%v on 2026-12-05", m.Input, m.Output)
+	}
+	c.ApplyChanges("2027-01-01")
+	if m, _ := c.Model("gemini-3.6-flash"); m.Input != 1.5 || m.Output != 7.5 {
+		t.Errorf("gemini-3.6-flash at %v/%v on 2027-01-01", m.Input, m.Output)
+	}
+}
