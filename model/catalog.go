@@ -47,12 +47,33 @@ type APIModel struct {
 	LongContext   *LongContext
 	ContextWindow float64
 	MaxOutput     float64 // 0 = no cap
-	Status        string  // active | legacy | preview | retired
+	Status        string  // active | legacy | preview | retired: the status before any dated one below
+	// The dates (YYYY-MM-DD) from which the model is deprecated (legacy) and
+	// retired, as the vendor announced them; "" = none announced. A retired
+	// model still prices usage logs, but is never offered: not as an API
+	// option, not as a plan's serving model.
+	Deprecated, Retired string
 	Provenance
 }
 
-// Usable reports whether the model can still be bought.
+// Usable reports whether the model can still be bought, by its status alone
+// (a catalog whose dated statuses were applied: see Catalog.Offered).
 func (m *APIModel) Usable() bool { return m.Status != "retired" }
+
+// StatusOn is the model's status on date (YYYY-MM-DD): retired from its
+// retirement date, legacy from its deprecation date (a status of retired
+// stays retired), else its Status. An empty date leaves the dates out.
+func (m *APIModel) StatusOn(date string) string {
+	switch {
+	case date == "" || m.Status == "retired":
+		return m.Status
+	case m.Retired != "" && date >= m.Retired: // YYYY-MM-DD: text order is date order
+		return "retired"
+	case m.Deprecated != "" && date >= m.Deprecated:
+		return "legacy"
+	}
+	return m.Status
+}
 
 // Via is how a class reaches a model: a person in a vendor's chat app, a
 // person driving a coding-agent CLI, or a program through the API.
@@ -85,8 +106,25 @@ type Limit struct {
 	Tiers           []Tier  // when set, only classes whose serving model's tier is listed count
 	Models          []string
 	Via             []Via // when set, only classes reaching the plan this way count
-	Confidence      string
-	Note            string
+	// Weights count the work of a serving model (by id) as this many units
+	// per unit (Copilot's premium-request multipliers); a model not listed
+	// weighs 1, one of weight 0 is not counted at all.
+	Weights map[string]float64
+	// Overage is the price in USD of each unit beyond the capacity, billed
+	// by the plan itself: work over such a limit stays on the plan at this
+	// price instead of overflowing to the API. 0 = none (it overflows).
+	Overage    float64
+	Confidence string
+	Note       string
+}
+
+// Weight is how many units one unit of model's work counts for: its
+// Weights entry, else 1.
+func (l *Limit) Weight(model string) float64 {
+	if w, ok := l.Weights[model]; ok {
+		return w
+	}
+	return 1
 }
 
 // Counts reports whether a class served by a model of tier t and id model,
@@ -174,6 +212,17 @@ func (l *Limit) Describe() string {
 	if len(scope) > 0 {
 		s += " (" + strings.Join(scope, ", ") + " only)"
 	}
+	if len(l.Weights) > 0 {
+		s += ", weighted by model"
+	}
+	switch {
+	case l.Overage > 0 && l.USD > 0 && l.Overage == 1:
+		s += ", then at API prices"
+	case l.Overage > 0 && l.USD > 0:
+		s += ", then at " + strconv.FormatFloat(l.Overage, 'f', -1, 64) + "× API prices"
+	case l.Overage > 0:
+		s += ", then $" + strconv.FormatFloat(l.Overage, 'f', -1, 64) + " each"
+	}
 	return s
 }
 
@@ -231,7 +280,11 @@ func (s *Subscription) Allows(v Via) bool {
 
 // Catalog is every offer the engine can price.
 type Catalog struct {
-	AsOf       string
+	AsOf string
+	// Date is the day the catalog is evaluated on (YYYY-MM-DD), against which
+	// models' dated statuses hold. The engine reads no clock: the caller sets
+	// it from its own (tests fix it); "" means AsOf.
+	Date       string
 	Tokenizers map[string]map[string]float64 // tokenizer → language → factor (its point value)
 	// FactorRanges are the ends {low, high} of the estimated factors:
 	// tokenizer → language → range. A factor without one is exact.
@@ -239,6 +292,19 @@ type Catalog struct {
 	Models       []APIModel
 	Plans        []Subscription
 }
+
+// On is the day the catalog is evaluated on: Date, else AsOf.
+func (c *Catalog) On() string {
+	if c.Date != "" {
+		return c.Date
+	}
+	return c.AsOf
+}
+
+// Offered reports whether m may be offered on the catalog's day: as an API
+// option, a route for overflow, or a plan's serving model. A retired model
+// is not, though it still prices what a log recorded.
+func (c *Catalog) Offered(m *APIModel) bool { return m.StatusOn(c.On()) != "retired" }
 
 // Model returns the API model with the given id.
 func (c *Catalog) Model(id string) (*APIModel, bool) {

@@ -188,8 +188,12 @@ func (e *engine) modelNotes(mi int) []string {
 		if fs := e.addFactor(nil, m.Tokenizer); len(fs) > 0 {
 			notes = append(notes, m.Name+", "+fs[0].String())
 		}
-		if m.Status == "legacy" || m.Status == "preview" {
-			notes = append(notes, m.Name+" is a "+m.Status+" model")
+		if st := m.StatusOn(e.c.On()); st == "legacy" || st == "preview" {
+			note := m.Name + " is a " + st + " model"
+			if m.Retired != "" {
+				note += " (retires " + m.Retired + ")"
+			}
+			notes = append(notes, note)
 		}
 		if m.Confidence == "estimate" {
 			notes = append(notes, m.Name+": prices are an estimate")
@@ -214,7 +218,7 @@ func newEngineFrom(w *Workload, c *Catalog, fend factorEnd, base *engine) *engin
 		e.total += e.tasks[i]
 	}
 	for i := range c.Models {
-		if c.Models[i].Usable() {
+		if c.Offered(&c.Models[i]) {
 			e.models = append(e.models, &c.Models[i])
 		}
 	}

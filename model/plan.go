@@ -127,7 +127,7 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 	// The plan's models, looked up by id once rather than for every class.
 	ms := e.planModels[:0]
 	for _, id := range p.Models {
-		if m, ok := e.c.Model(id); ok {
+		if m, ok := e.c.Model(id); ok && e.c.Offered(m) {
 			ms = append(ms, m)
 		}
 	}
@@ -177,27 +177,30 @@ func (e *engine) vendorRoute(ci int, vendor string) int {
 
 // unitsPerTask counts one task against a limit, from its turns on the
 // serving model: Σ_t max(1, (in_t+out_t)/ref) messages (T without a
-// reference size), Σ_t (in_t+out_t) tokens, or the task's API list cost.
+// reference size), Σ_t (in_t+out_t) tokens, or the task's API list cost;
+// times the serving model's weight.
 func unitsPerTask(pc *planClass, l *Limit) float64 {
 	sh := &pc.sh
+	w := l.Weight(pc.serving.ID)
 	switch {
 	case l.USD > 0:
-		return pc.cost
+		return w * pc.cost
 	case l.Tokens > 0:
-		return sh.sumIn + sh.sumOut
+		return w * (sh.sumIn + sh.sumOut)
 	case l.ReferenceTokens <= 0:
-		return float64(sh.turns)
+		return w * float64(sh.turns)
 	}
 	u := 0.0
 	for t := range sh.turns {
 		u += max(1, sh.turnTotal(t)/l.ReferenceTokens)
 	}
-	return u
+	return w * u
 }
 
 // planCost is a plan's cost at volume scale k.
 type planCostResult struct {
 	total, overflow, credit float64
+	overage                 float64 // billed by the plan for units beyond limits with an overage price (in overflow)
 	ok                      bool    // every overflowing class has an API route
 	util                    float64 // largest utilization
 	limits                  []LimitUse
@@ -249,18 +252,28 @@ func (e *engine) planCost(pi int, k float64, at capAt, detail bool) planCostResu
 	if detail {
 		r.limits = make([]LimitUse, len(pp.p.Limits))
 	}
-	for li := range pp.p.Limits {
+	// use is a limit's monthly units, demand per window and utilization
+	// from on(ci) tasks of each class ci a month.
+	use := func(li int, on func(ci int) float64) (monthly, demand, util float64) {
 		l := &pp.p.Limits[li]
-		monthly := 0.0
 		for ci := range n {
-			monthly += k * e.tasks[ci] * pp.units[li][ci]
+			monthly += on(ci) * pp.units[li][ci]
 		}
 		daily := monthly / (e.w.DaysPerMonth * float64(pp.seats))
-		demand := daily * e.demandFactor(l.WindowHours)
-		util := 0.0
+		demand = daily * e.demandFactor(l.WindowHours)
 		if c := at.of(l); c > 0 {
 			util = demand / c
 		}
+		return monthly, demand, util
+	}
+	all := func(ci int) float64 { return k * e.tasks[ci] }
+	// Limits without an overage price decide what overflows to the API.
+	for li := range pp.p.Limits {
+		l := &pp.p.Limits[li]
+		if l.Overage > 0 {
+			continue
+		}
+		_, demand, util := use(li, all)
 		r.util = max(r.util, util)
 		for ci := range n {
 			if pp.units[li][ci] > 0 {
@@ -273,16 +286,33 @@ func (e *engine) planCost(pi int, k float64, at capAt, detail bool) planCostResu
 	}
 	r.over, r.route = e.over[:n], e.route[:n]
 	clear(r.over)
-	plain, vendorPart, others := 0.0, 0.0, 0.0
 	for ci := range n {
-		tasks := k * e.tasks[ci]
-		r.route[ci] = -1
 		switch {
 		case !pp.cls[ci].fit:
-			r.over[ci] = tasks
+			r.over[ci] = k * e.tasks[ci]
 		case uc[ci] > 1:
-			r.over[ci] = tasks * (1 - 1/uc[ci])
+			r.over[ci] = k * e.tasks[ci] * (1 - 1/uc[ci])
 		}
+	}
+	// A limit with an overage price bills the units beyond it, of the
+	// tasks that stay on the plan: the share 1 − 1/u of them.
+	for li := range pp.p.Limits {
+		l := &pp.p.Limits[li]
+		if l.Overage <= 0 {
+			continue
+		}
+		monthly, demand, util := use(li, func(ci int) float64 { return k*e.tasks[ci] - r.over[ci] })
+		r.util = max(r.util, util)
+		if util > 1 {
+			r.overage += l.Overage * monthly * (1 - 1/util)
+		}
+		if detail {
+			r.limits[li] = LimitUse{Limit: *l, Demand: demand, Utilization: util}
+		}
+	}
+	plain, vendorPart, others := 0.0, 0.0, 0.0
+	for ci := range n {
+		r.route[ci] = -1
 		if r.over[ci] <= 0 {
 			continue
 		}
@@ -310,6 +340,7 @@ func (e *engine) planCost(pi int, k float64, at capAt, detail bool) planCostResu
 			}
 		}
 	}
+	r.overflow += r.overage
 	r.total = pp.base + r.overflow
 	if !r.ok {
 		r.total = math.Inf(1)
@@ -323,14 +354,14 @@ func (e *engine) planQuote(pi int) Quote {
 	q := Quote{ID: p.ID, Name: p.Name, Kind: KindSubscription, Vendor: p.Vendor, Seats: pp.seats,
 		Capped: len(p.Limits) > 0, Free: p.Free()}
 	r := e.planCost(pi, 1, atCapacity, true)
-	q.Eligible, q.Base, q.SeatPrice, q.Overflow, q.Credit = r.ok, pp.base, pp.price, r.overflow, r.credit
+	q.Eligible, q.Base, q.SeatPrice, q.Overflow, q.Credit, q.Overage = r.ok, pp.base, pp.price, r.overflow, r.credit, r.overage
 	q.Monthly = pp.base + r.overflow
 	q.MonthlyLow, q.MonthlyHigh = q.Monthly, q.Monthly
 	for _, l := range p.Limits {
 		q.Estimated = q.Estimated || l.Ranged() || l.Confidence == "estimate" || l.Confidence == ""
 	}
 	q.Utilization, q.Limits = r.util, r.limits
-	q.Fits = r.ok
+	q.Fits = r.ok && r.overage == 0
 	q.Classes = e.classes()
 	// The plan's own source, then each model a class runs on, once.
 	q.Sources = append(q.Sources, Source{ID: p.ID, Name: p.Name, Provenance: p.Provenance})
@@ -380,6 +411,12 @@ func (e *engine) planQuote(pi int) Quote {
 		// The credit came off the vendor part as a whole; show per-class cost
 		// before the credit and the credit once.
 		q.Notes = append(q.Notes, fmt.Sprintf("API credit of $%.2f/month covers part of the overflow", r.credit))
+	}
+	if r.overage > 0 {
+		q.Notes = append(q.Notes, fmt.Sprintf("$%.2f/month of use beyond the included limits, at the plan's own overage price", r.overage))
+		if q.Reason == "" {
+			q.Reason, q.Why = "over the included limits: billed at the plan's overage price", WhyCaps
+		}
 	}
 	q.Notes = e.planNotes(q.Notes, pp)
 	q.Factors = pp.factors

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"math"
 	"strings"
 	"testing"
 )
@@ -257,21 +256,6 @@ func TestWithoutFree(t *testing.T) {
 	}
 	if _, ok := r.Find("plan"); !ok || len(c.Plans) != 2 {
 		t.Error("paid plan lost, or the catalog changed")
-	}
-}
-
-func TestLimitRangeWithoutRoute(t *testing.T) {
-	// Alpha is retired and the plan's only model: at the capacity (25 of
-	// 30 messages) nothing overflows and the plan costs 20; at the low end
-	// (10) 60% would overflow with no API model to take it: no figure.
-	c := plan(func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 30, Low: 10, High: 40}} })
-	c.Models = c.Models[:1]
-	c.Models[0].Status = "retired"
-	q := quote(t, eval(t, oneClass(nil), c), "plan")
-	approx(t, "monthly", q.Monthly, 20)
-	approx(t, "monthly low", q.MonthlyLow, 20)
-	if !q.Eligible || !math.IsInf(q.MonthlyHigh, 1) {
-		t.Errorf("eligible %v, high %v; want eligible and +Inf", q.Eligible, q.MonthlyHigh)
 	}
 }
 

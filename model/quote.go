@@ -65,7 +65,8 @@ type Quote struct {
 	MonthlyLow, MonthlyHigh float64
 	Base                    float64 // plans: seats × price; API and mixes: Monthly
 	SeatPrice               float64 // plans: the price of one seat a month, at the billing in use
-	Overflow                float64 // plans: overflow priced on API models, after credit
+	Overflow                float64 // plans: what the work beyond the limits costs: overflow priced on API models, after credit, plus Overage
+	Overage                 float64 // plans: units beyond limits with an overage price, billed by the plan (part of Overflow)
 	Credit                  float64 // plans: API credit used against the overflow
 	PerTask                 float64 // Monthly / all tasks per month (0 without tasks)
 	Seats                   int     // plans

@@ -610,6 +610,12 @@ func writeModel(b *bytes.Buffer, m *model.APIModel, changes []Change) {
 	if m.Status != "" {
 		fmt.Fprintf(b, "%sstatus: %s\n", in, m.Status)
 	}
+	if m.Deprecated != "" {
+		fmt.Fprintf(b, "%sdeprecated: %s\n", in, yamlText(m.Deprecated))
+	}
+	if m.Retired != "" {
+		fmt.Fprintf(b, "%sretired: %s\n", in, yamlText(m.Retired))
+	}
 	if m.Confidence != "" {
 		fmt.Fprintf(b, "%sconfidence: %s\n", in, m.Confidence)
 	}
@@ -715,6 +721,16 @@ func writePlan(b *bytes.Buffer, s *model.Subscription, likes map[string]likeRef)
 			}
 			if len(l.Via) > 0 {
 				fmt.Fprintf(b, "%s    via: [%s]\n", in, flowItems(l.Via, model.Via.String))
+			}
+			if len(l.Weights) > 0 {
+				var ws []string
+				for _, id := range slices.Sorted(maps.Keys(l.Weights)) {
+					ws = append(ws, yamlString(id)+": "+yamlNumber(l.Weights[id]))
+				}
+				fmt.Fprintf(b, "%s    weights: {%s}\n", in, strings.Join(ws, ", "))
+			}
+			if l.Overage != 0 {
+				fmt.Fprintf(b, "%s    overage: %s\n", in, yamlNumber(l.Overage))
 			}
 			if l.Confidence != "" {
 				fmt.Fprintf(b, "%s    confidence: %s\n", in, l.Confidence)

@@ -67,6 +67,12 @@ func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// The dated changes in effect, said once, in one line; plans --check
+	// lists them.
+	if n := len(cat.Applied()); n > 0 {
+		changes = append(changes, fmt.Sprintf("%d dated catalog %s in effect today (tokenomics plans --check lists %s)",
+			n, either(n, "change", "changes"), either(n, "it", "them")))
+	}
 	w, _, err := in.loadWorkload(restoreLast(&notices))
 	if err != nil {
 		return err

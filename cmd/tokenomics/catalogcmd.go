@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	neturl "net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -60,7 +62,7 @@ it holds.`,
 		},
 	}
 	overlayFlag(cmd, &overlay)
-	cmd.AddCommand(newCatalogImport(stdout), newCatalogDiff(stdout))
+	cmd.AddCommand(newCatalogImport(stdout), newCatalogDiff(stdout), newCatalogAudit(stdout))
 	return cmd
 }
 
@@ -209,7 +211,7 @@ type overlayEdit struct {
 // whole, so one that is not valid refuses the change (what is "saved",
 // "imported"…) rather than lose it.
 func editOverlay(path, what string) (*overlayEdit, error) {
-	base, err := plans.Embedded()
+	base, err := shippedCatalog()
 	if err != nil {
 		return nil, err
 	}
@@ -469,7 +471,7 @@ due today applied to both.`,
 func diffCatalog(arg, overlay string) (*plans.Catalog, string, error) {
 	switch arg {
 	case "embedded":
-		c, err := plans.Embedded()
+		c, err := shippedCatalog()
 		return c, "the embedded catalog", err
 	case "current":
 		in := inputs{overlay: overlay}
@@ -542,7 +544,7 @@ func writeCheck(w io.Writer, cat *plans.Catalog, kind, format string, notes []st
 		}
 		return writeJSON(w, out)
 	}
-	printf(w, "Catalog of %s checked on %s: entries older than %d days, retired, preview and legacy models,\nestimates, limits measured from your logs, and dated price changes passed or due within %d days.\n", cat.AsOf, now, plans.StaleDays, plans.SoonDays)
+	printf(w, "Catalog of %s checked on %s: entries older than %d days, retired, preview and legacy models,\nestimates, limits measured from your logs, dated price changes passed or due and models\ndeprecated or retired within %d days.\n", cat.AsOf, now, plans.StaleDays, plans.SoonDays)
 	for _, n := range notes {
 		printf(w, "note: %s\n", termsafe.Text(n))
 	}
@@ -567,4 +569,149 @@ func writeCheck(w io.Writer, cat *plans.Catalog, kind, format string, notes []st
 	}
 	printf(w, "\n%s.\n", strings.Join(parts, ", "))
 	return nil
+}
+
+func newCatalogAudit(stdout io.Writer) *cobra.Command {
+	var catalog, format string
+	cmd := &cobra.Command{
+		Use:   "audit FILE...",
+		Short: "List where the catalog disagrees with LiteLLM or OpenRouter price files, and its stale entries",
+		Long: `audit compares the shipped catalog (or --catalog FILE), with the dated changes due today
+applied, with each price file given: LiteLLM's model_prices_and_context_window.json or a
+saved answer of OpenRouter's models API (told apart by their shape). It lists, entry by
+entry, every price, window and status a file gives otherwise, the offered models a file
+lacks, and the offered entries last checked more than 90 days ago. It changes nothing: a
+disagreement is a lead to check on the vendor's own page (plans/CATALOG_NOTES.md, "Monthly
+refresh"). A file's prices are dated by a YYYY-MM-DD in its name, else today.`,
+		Example: `  tokenomics catalog audit litellm-2026-12-01.json openrouter-2026-12-01.json
+  tokenomics catalog audit --catalog plans/catalog.yaml litellm-2026-12-01.json --format json`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return badInput("catalog audit: give at least one price file (LiteLLM's or OpenRouter's JSON)")
+			}
+			return nil
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			if format != "table" && format != "json" {
+				return badInput("--format: %q is not table or json", format)
+			}
+			now := today().Format(time.DateOnly)
+			var cat *plans.Catalog
+			var err error
+			if catalog != "" {
+				cat, err = plans.LoadCatalog(catalog)
+			} else {
+				cat, err = shippedCatalog()
+			}
+			if err != nil {
+				return err
+			}
+			cat.ApplyChanges(now)
+			var files []catalogsync.PriceFile
+			for _, a := range args {
+				if strings.Contains(a, "://") {
+					return badInput("catalog audit: %s: give a file (catalog import fetches URLs)", a)
+				}
+				pf, err := readPriceFile(a, maxPriceFile, fetchTimeout)
+				if err != nil {
+					return err
+				}
+				if catalogsync.DetectFormat(pf.data) == "" {
+					return badInput("catalog audit: %s is not a JSON object: neither LiteLLM's price file nor OpenRouter's models list", a)
+				}
+				asOf := dateIn(pf.base)
+				if asOf == "" || asOf > now {
+					asOf = now
+				}
+				files = append(files, catalogsync.PriceFile{Name: a, Data: pf.data, AsOf: asOf})
+			}
+			res, err := catalogsync.Audit(cat, files, now)
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return auditJSON(stdout, cat, res)
+			}
+			printAudit(stdout, cat, res)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&catalog, "catalog", "", "the catalog YAML file to audit instead of the embedded one")
+	cmd.Flags().StringVarP(&format, "format", "f", "table", "table or json")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func printAudit(w io.Writer, cat *plans.Catalog, res *catalogsync.AuditResult) {
+	printf(w, "Catalog of %s audited on %s. Prices in USD per 1M tokens; the catalog's dated changes due today applied.\n", cat.AsOf, res.Today)
+	if len(res.Disagreements) == 0 {
+		printf(w, "\nNo price file disagrees with the catalog.\n")
+	} else {
+		rows := make([][]string, len(res.Disagreements))
+		entries := map[string]bool{}
+		for i, d := range res.Disagreements {
+			rows[i] = []string{d.ID, d.Field, short(d.A.String(), 40), short(d.B.String(), 40), d.Change(), d.File}
+			entries[d.ID] = true
+		}
+		printf(w, "\nWhere the price files disagree (a lead to check on the vendor's page):\n%s", catalogTable(colorOK(w), []string{"ID", "Field", "Catalog", "File", "Change", "File name"}, rows))
+		printf(w, "%d %s in %d %s.\n", len(res.Disagreements), either(len(res.Disagreements), "disagreement", "disagreements"), len(entries), either(len(entries), "entry", "entries"))
+	}
+	for _, name := range slices.Sorted(maps.Keys(res.Missing)) {
+		ids := res.Missing[name]
+		printf(w, "\n%s has no entry for %d offered %s: %s.\n", name, len(ids), either(len(ids), "model", "models"), strings.Join(ids, ", "))
+	}
+	if len(res.Stale) == 0 {
+		printf(w, "\nNo offered entry was last checked more than %d days ago.\n", plans.StaleDays)
+		return
+	}
+	rows := make([][]string, len(res.Stale))
+	for i, s := range res.Stale {
+		age := "undated"
+		if s.Days >= 0 {
+			age = fmt.Sprintf("%s, %d days ago", s.AsOf, s.Days)
+		}
+		rows[i] = []string{s.Kind, s.ID, s.Name, age}
+	}
+	printf(w, "\nLast checked more than %d days ago (%d of %d offered entries, %.0f%%):\n%s", plans.StaleDays, len(res.Stale), res.Offered,
+		100*float64(len(res.Stale))/float64(max(1, res.Offered)), catalogTable(colorOK(w), []string{"Kind", "ID", "Name", "As of"}, rows))
+}
+
+func auditJSON(w io.Writer, cat *plans.Catalog, res *catalogsync.AuditResult) error {
+	type disagreement struct {
+		ID     string            `json:"id"`
+		Name   string            `json:"name"`
+		Field  string            `json:"field"`
+		Value  catalogsync.Value `json:"catalog"`
+		File   catalogsync.Value `json:"file"`
+		Change string            `json:"change,omitempty"`
+		Source string            `json:"file_name"`
+		Key    string            `json:"file_key"`
+	}
+	type stale struct {
+		Kind string `json:"kind"`
+		ID   string `json:"id"`
+		Name string `json:"name"`
+		AsOf string `json:"as_of"`
+		Days *int   `json:"days"`
+	}
+	out := struct {
+		AsOf          string              `json:"catalog_as_of"`
+		Today         string              `json:"today"`
+		Disagreements []disagreement      `json:"disagreements"`
+		Missing       map[string][]string `json:"missing"`
+		Stale         []stale             `json:"stale"`
+		Offered       int                 `json:"offered"`
+	}{AsOf: cat.AsOf, Today: res.Today, Disagreements: []disagreement{}, Missing: res.Missing, Stale: []stale{}, Offered: res.Offered}
+	for _, d := range res.Disagreements {
+		out.Disagreements = append(out.Disagreements, disagreement{d.ID, d.Name, d.Field, d.A, d.B, d.Change(), d.File, d.Key})
+	}
+	for _, s := range res.Stale {
+		x := stale{Kind: s.Kind, ID: s.ID, Name: s.Name, AsOf: s.AsOf}
+		if s.Days >= 0 {
+			days := s.Days
+			x.Days = &days
+		}
+		out.Stale = append(out.Stale, x)
+	}
+	return writeJSON(w, out)
 }
