@@ -67,6 +67,15 @@ func (m *Model) helpLines(iw int) []string {
 		rows = max(rows, len(g))
 	}
 	var lines []string
+	if len(m.notices) > 0 {
+		// The start's notices, whole: the footer said them once, cut;
+		// first, as they are news.
+		lines = append(lines, m.st.strong.Render("Notices at start"))
+		for _, n := range m.notices {
+			lines = append(lines, strings.Split(ansi.Wrap("• "+n, max(iw, 10), " "), "\n")...)
+		}
+		lines = append(lines, "")
+	}
 	if total-gap <= iw {
 		for r := range rows {
 			var b strings.Builder
@@ -164,7 +173,7 @@ func (m *Model) presetKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back, k.Presets):
 		m.setOverlay(overlayNone)
 	case key.Matches(msg, k.Quit):
-		return m.quit()
+		return m.askQuit()
 	}
 	return nil
 }
@@ -186,7 +195,10 @@ func (m *Model) loadPreset(p plans.Preset) {
 	w.Classes = slices.Clone(w.Classes)
 	keep := m.cur.Code
 	m.w = w
-	m.cleanAt = m.edits
+	m.cleanAt, m.cleanW = m.edits, w
+	// The preset is not the open file: ctrl+s asks for a name again rather
+	// than offering to write the preset over it.
+	m.opts.WorkloadPath, m.savedPath = "", ""
 	m.work = newWorkPane()
 	m.detail.open, m.focus = false, focusWork
 	m.evaluate()

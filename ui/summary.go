@@ -70,13 +70,11 @@ type exportedMsg struct {
 	err  error
 }
 
-// exportPath is where Y writes: next to the workload file, named after it;
-// in the working directory when the workload has no file.
+// exportPath is what Y offers: next to the open workload file, named after
+// it (mine.yaml → mine.md); in the working directory when the workload has
+// no file.
 func (m *Model) exportPath() string {
-	src := m.savedPath
-	if src == "" {
-		src = m.opts.WorkloadPath
-	}
+	src := m.openFile()
 	if src == "" {
 		return "tokenomics-summary.md"
 	}
@@ -84,17 +82,26 @@ func (m *Model) exportPath() string {
 	return filepath.Join(filepath.Dir(src), base+".md")
 }
 
-// exportSummary writes the summary to exportPath: atomically, never through
-// a link, and over a file it did not write itself only when Y is pressed a
-// second time.
-func (m *Model) exportSummary() tea.Cmd {
-	path := m.exportPath()
-	if _, err := os.Lstat(path); err == nil && !m.exportedPaths[path] && m.exportConfirm != path {
-		m.exportConfirm = path
-		m.setStatus(path+" exists: Y again replaces it", true)
+// openExport is Y: it asks where to write the summary, offering exportPath.
+func (m *Model) openExport() tea.Cmd {
+	return m.openPrompt(promptExport, "Write the Markdown summary to", m.exportPath())
+}
+
+// exportSummary writes the summary to path: atomically, never through a
+// link, and over a file it did not write itself only when enter is pressed
+// a second time; nil when it asked instead.
+func (m *Model) exportSummary(path string) tea.Cmd {
+	p := &m.prompt
+	if isLink(path) {
+		p.err = "a symbolic link: never written through; give another name"
 		return nil
 	}
-	m.exportConfirm = ""
+	if _, err := os.Lstat(path); err == nil && !m.exportedPaths[path] && p.confirm != path {
+		p.err = "file exists: enter again to replace it"
+		p.confirm = path
+		return nil
+	}
+	p.close()
 	data := []byte(m.summary())
 	return func() tea.Msg {
 		_, err := safefile.Write(path, data, safefile.Options{Perm: 0o644})

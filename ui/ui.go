@@ -150,9 +150,12 @@ type Model struct {
 
 	status    string
 	statusBad bool
-	savedPath string // the last path saved to: overwriting it needs no confirmation
+	notices   []string       // the start's notices: the footer says them once, the help keeps them
+	savedPath string         // the last path saved to: overwriting it needs no confirmation
+	cleanW    model.Workload // the workload as last loaded or saved: what discard keeps
+	quitAsk   bool           // q with unsaved edits to a file asked: save, discard or cancel
+	quitSave  bool           // a save asked for by that question: quit once it is written
 
-	exportConfirm string          // Y asked once to replace this existing file
 	exportedPaths map[string]bool // files Y wrote: replaced again without asking
 	stateErr      error           // the last write of the state file, when it failed
 
@@ -201,9 +204,11 @@ func New(o Options) Model {
 	m.presets = plans.Presets()
 	m.work = newWorkPane()
 	m.prompt = newPrompt(m.st)
+	m.cleanW = m.w
 	m.evaluate()
 	m.resetMarks()
 	if all := append(slices.Clone(o.Notices), notices...); len(all) > 0 {
+		m.notices = all
 		m.setStatus(strings.Join(all, " · "), true)
 	}
 	m.dirty = partAll

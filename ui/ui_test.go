@@ -596,8 +596,9 @@ func TestCopyWhatIsShown(t *testing.T) {
 	}
 }
 
-// Y writes the summary next to the workload file; a file it did not write
-// is replaced only on a second Y, and a link is never written through.
+// Y asks where to write the summary, offering the open file's name and
+// folder (mine.yaml → mine.md); a file it did not write is replaced only on
+// a second enter, and a link is never written through.
 func TestExportSummary(t *testing.T) {
 	dir := t.TempDir()
 	o := testOptions(t)
@@ -606,6 +607,10 @@ func TestExportSummary(t *testing.T) {
 	m := send(New(o), tea.WindowSizeMsg{Width: 120, Height: 40})
 
 	m, msgs := sendCmd(t, m, press("Y"))
+	if len(msgs) > 0 || !m.prompt.active || m.prompt.input.Value() != md {
+		t.Fatalf("Y wrote without asking, or offered %q", m.prompt.input.Value())
+	}
+	m, msgs = sendCmd(t, m, press("enter"))
 	m = send(m, msgs...)
 	data, err := os.ReadFile(md)
 	if err != nil || !strings.Contains(string(data), "## Freelancer: AI plans compared") {
@@ -614,20 +619,21 @@ func TestExportSummary(t *testing.T) {
 	if !strings.Contains(m.status, "wrote the Markdown summary to "+md) {
 		t.Errorf("status %q", m.status)
 	}
-	// Its own file again: replaced without a question.
-	m, msgs = sendCmd(t, m, press("Y"))
+	// Its own file again: replaced on the first enter.
+	m, _ = sendCmd(t, m, press("Y"))
+	m, msgs = sendCmd(t, m, press("enter"))
 	if len(msgs) == 0 {
-		t.Error("Y asked before replacing the file it wrote itself")
+		t.Error("Y asked twice before replacing the file it wrote itself")
 	}
 
-	// A user's file: the first Y asks, another key forgets, a second Y replaces.
+	// A user's file: the first enter asks, esc forgets, a second enter replaces.
 	o.WorkloadPath = filepath.Join(dir, "notes.yaml")
 	user := filepath.Join(dir, "notes.md")
 	if err := os.WriteFile(user, []byte("my notes"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	m = send(New(o), tea.WindowSizeMsg{Width: 120, Height: 40})
-	for _, k := range []string{"Y", "down", "Y"} {
+	for _, k := range []string{"Y", "enter", "esc", "Y", "enter"} {
 		var msgs []tea.Msg
 		m, msgs = sendCmd(t, m, press(k))
 		if len(msgs) > 0 {
@@ -637,13 +643,13 @@ func TestExportSummary(t *testing.T) {
 	if b, _ := os.ReadFile(user); string(b) != "my notes" {
 		t.Fatalf("user's file changed: %q", b)
 	}
-	if !strings.Contains(m.status, "exists: Y again replaces it") {
-		t.Errorf("status %q", m.status)
+	if !strings.Contains(m.prompt.err, "file exists: enter again") {
+		t.Errorf("prompt says %q", m.prompt.err)
 	}
-	m, msgs = sendCmd(t, m, press("Y"))
+	m, msgs = sendCmd(t, m, press("enter"))
 	send(m, msgs...)
 	if b, _ := os.ReadFile(user); !strings.Contains(string(b), "AI plans compared") {
-		t.Errorf("second Y did not replace the file: %q", b)
+		t.Errorf("second enter did not replace the file: %q", b)
 	}
 
 	// A link is refused, and what it points to is untouched.
@@ -655,14 +661,15 @@ func TestExportSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	m = send(New(o), tea.WindowSizeMsg{Width: 120, Height: 40})
-	m, msgs = sendCmd(t, m, press("Y"))
-	m, msgs = sendCmd(t, m, press("Y"))
-	m = send(m, msgs...)
+	m, _ = sendCmd(t, m, press("Y"))
+	m, msgs = sendCmd(t, m, press("enter"))
+	m, msgs2 := sendCmd(t, m, press("enter"))
+	send(m, append(msgs, msgs2...)...)
 	if b, _ := os.ReadFile(user); string(b) != "my notes" {
 		t.Errorf("written through the link: %q", b)
 	}
-	if !strings.Contains(m.status, "summary not written") {
-		t.Errorf("status %q", m.status)
+	if !strings.Contains(m.prompt.err, "symbolic link") {
+		t.Errorf("prompt says %q", m.prompt.err)
 	}
 }
 
