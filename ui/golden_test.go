@@ -26,6 +26,8 @@ func TestGolden(t *testing.T) {
 	}{
 		{"main_80x24", 80, 24, []string{"right"}, false},
 		{"main_160x48", 160, 48, []string{"right"}, false},
+		// The room of a wide screen: the plans table's break-even and why columns.
+		{"main_200x60", 200, 60, []string{"right"}, false},
 		{"detail_160x48", 160, 48, []string{"tab", "/", "a", "l", "p", "h", "a", " ", "p", "l", "u", "s", "enter", "enter"}, false},
 		{"fields_80x24", 80, 24, []string{"space", "down", "down"}, false},
 		// Tokens in switched to pages and stepped up a rung: the other units
