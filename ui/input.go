@@ -34,7 +34,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.promptKey(msg)
 	}
 	if m.status != "" {
-		m.status = "" // a status line lasts until the next key
+		m.lastStatus = m.status // the help keeps it whole
+		m.status = ""           // a status line lasts until the next key
 		m.dirty |= partFooter
 	}
 	if ci := m.work.confirmDelete; ci >= 0 {

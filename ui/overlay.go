@@ -76,6 +76,11 @@ func (m *Model) helpLines(iw int) []string {
 		}
 		lines = append(lines, "")
 	}
+	if m.lastStatus != "" && !slices.Contains(m.notices, m.lastStatus) && m.lastStatus != strings.Join(m.notices, " · ") {
+		lines = append(lines, m.st.strong.Render("Last message"))
+		lines = append(lines, strings.Split(ansi.Wrap(m.lastStatus, max(iw, 10), " "), "\n")...)
+		lines = append(lines, "")
+	}
 	if total-gap <= iw {
 		for r := range rows {
 			var b strings.Builder

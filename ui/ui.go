@@ -148,13 +148,14 @@ type Model struct {
 	cleanAt    int  // edits when it was last loaded or saved: unsaved edits when they differ
 	prompt     prompt
 
-	status    string
-	statusBad bool
-	notices   []string       // the start's notices: the footer says them once, the help keeps them
-	savedPath string         // the last path saved to: overwriting it needs no confirmation
-	cleanW    model.Workload // the workload as last loaded or saved: what discard keeps
-	quitAsk   bool           // q with unsaved edits to a file asked: save, discard or cancel
-	quitSave  bool           // a save asked for by that question: quit once it is written
+	status     string
+	statusBad  bool
+	notices    []string       // the start's notices: the footer says them once, the help keeps them
+	lastStatus string         // the last status line, kept whole for the help
+	savedPath  string         // the last path saved to: overwriting it needs no confirmation
+	cleanW     model.Workload // the workload as last loaded or saved: what discard keeps
+	quitAsk    bool           // q with unsaved edits to a file asked: save, discard or cancel
+	quitSave   bool           // a save asked for by that question: quit once it is written
 
 	exportedPaths map[string]bool // files Y wrote: replaced again without asking
 	stateErr      error           // the last write of the state file, when it failed

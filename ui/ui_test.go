@@ -2,6 +2,7 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/key"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -591,8 +592,45 @@ func TestCopyWhatIsShown(t *testing.T) {
 		}
 	}
 	m = send(m, press("y"))
-	if !strings.Contains(m.status, "sent to the terminal's clipboard (OSC 52)") {
+	// Subscriptions named "beta": Beta Pro and Beta Ultra (Beta Top is an API model).
+	if !strings.Contains(m.status, "sent 2 options as Markdown to the clipboard via the terminal (OSC 52): paste to check") ||
+		!strings.Contains(m.status, "Y writes the same to tokenomics-summary.md") {
 		t.Errorf("status %q", m.status)
+	}
+	// The status is long for 60 columns: the help has it whole.
+	m = send(m, tea.WindowSizeMsg{Width: 60, Height: 20}, press("?"))
+	if s := strings.ReplaceAll(screen(m), "│", ""); !strings.Contains(s, "Last message") || !strings.Contains(strings.Join(strings.Fields(s), " "), "ignores OSC 52") {
+		t.Errorf("the help lacks the copy message:\n%s", screen(m))
+	}
+}
+
+// y lists the plan you pay for now, with its own rank, when the table
+// leaves it out: ranked below the summary's rows, or filtered out (here:
+// API models only, the view a buyer uses to compare with their plan).
+func TestCopyKeepsYourPlan(t *testing.T) {
+	m := newSized(t, 120, 40)
+	last := -1 // the lowest-ranked subscription
+	for i, q := range m.res.Quotes {
+		if q.Kind == model.KindSubscription {
+			last = i
+		}
+	}
+	q := m.res.Quotes[last]
+	m = send(m, press("tab"))
+	for range last {
+		m = send(m, press("down"))
+	}
+	m = send(m, press("m"), press("f"), press("f"), press("home")) // all → subscriptions → API models
+	if m.w.Current != q.ID || m.ranking.filter != filterAPI {
+		t.Fatalf("marked %q with filter %v, want %q and API models", m.w.Current, m.ranking.filter, q.ID)
+	}
+	s := m.summary()
+	if !strings.Contains(s, fmt.Sprintf("| %d | %s |", last+1, q.Name)) {
+		t.Errorf("summary lacks your plan %s at rank %d:\n%s", q.Name, last+1, s)
+	}
+	apis := min(len(m.shown), summaryRows)
+	if n := strings.Count(s, "\n| "); n != 1+apis+1 { // header, the API rows, your plan
+		t.Errorf("%d table lines, want %d:\n%s", n, apis+2, s)
 	}
 }
 
