@@ -92,6 +92,7 @@ type shared struct {
 	prefs Prefs // volume multiplier and the like: the app's, never the workload file's
 
 	res      model.Result
+	catalog  *model.Catalog // what res was priced with: the detail view's rates
 	verdict  model.Verdict
 	prevRank map[string]int     // rank of each option before the last edit
 	prevCost map[string]float64 // its monthly cost then
@@ -341,7 +342,7 @@ func (m *Model) evaluate() {
 	m.prevRank, m.prevCost = prevRank, prevCost
 	m.marksGen++
 	m.fadeDue = true
-	m.res = res
+	m.res, m.catalog = res, m.compared()
 	m.verdict = m.res.Verdict(m.w.Current)
 	m.altOK = false
 	if m.detail.open {
