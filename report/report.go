@@ -86,7 +86,11 @@ func (c *Comparison) rank(i int, q *model.Quote) int {
 // Verdict is the headline and its supporting lines, in the comparison's
 // currency, for the workload's current plan.
 func (c *Comparison) Verdict() (string, []string) {
-	return Verdict(c.Result, c.Workload.Current, c.Currency)
+	main, support := Verdict(c.Result, c.Workload.Current, c.Currency)
+	if b := BudgetLine(c.Result, &c.Workload, c.Currency); b != "" {
+		support = append([]string{b}, support...) // next to the answer it judges
+	}
+	return main, support
 }
 
 // Verdict answers the buyer's question first, in words: subscription or

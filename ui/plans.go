@@ -196,7 +196,7 @@ func (sh *shared) planColumns(iw int, rows []int) planCols {
 		colName:      {Want: need, Gap: 1},
 		colMonthly:   {Want: monthly, Gap: 1},
 		colPerTask:   {Want: perTask, Gap: 1},
-		colMark:      {Want: 1, Gap: 2},
+		colMark:      {Want: 1 + b2i(sh.w.Budget > 0), Gap: 2},
 		colStatus:    {Want: statusW, Gap: 1},
 		colMove:      {Want: moveW, Gap: 1},
 		colDelta:     {Want: delta, Gap: 1},
@@ -342,6 +342,14 @@ func (sh *shared) planLine(li int, c planCols, focused bool) string {
 	default:
 		b.WriteString(sh.st.good.Render("✓"))
 	}
+	if sh.w.Budget > 0 {
+		// ◆ within the budget (the title says which), right after the fit.
+		if report.WithinBudget(q, &sh.w, sh.cur) {
+			b.WriteString(sh.st.good.Render("◆"))
+		} else {
+			b.WriteByte(' ')
+		}
+	}
 	if c[colStatus] > 0 {
 		b.WriteByte(' ')
 		columns.Write(&b, sh.statusCell(q), c[colStatus], columns.Left)
@@ -375,6 +383,9 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 	iw := r.W - paneSideFrame
 	ih := max(r.H-paneFrame, 0)
 	title := "Plans, cheapest first"
+	if sh.w.Budget > 0 {
+		title += " · ◆ within " + sh.cur.Format(report.BudgetUSD(&sh.w, sh.cur))
+	}
 	if sh.prefs.NoFree {
 		title += " · no free plans"
 	}
@@ -419,7 +430,7 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 		}
 		if c[colBreakEven] > 0 || c[colWhy] > 0 {
 			// The wide columns' heads sit over them: after everything before.
-			at := c[colRank] + 1 + c[colName] + 1 + c[colMonthly] + 3
+			at := c[colRank] + 1 + c[colName] + 1 + c[colMonthly] + 2 + c[colMark]
 			for _, i := range []int{colPerTask, colStatus, colMove, colDelta} {
 				if c[i] > 0 {
 					at += 1 + c[i]

@@ -16,6 +16,7 @@ import (
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/report"
 )
 
 // Options is what the command line hands to the app.
@@ -469,11 +470,15 @@ func (m *Model) currencies() []string {
 }
 
 func (m *Model) setCurrency(code string) {
+	old := m.cur
 	if r, err := m.rate(code); err == nil {
 		m.cur = money.New(code, r)
 	} else {
 		m.setStatus(err.Error(), true)
 	}
+	// The budget is written in the workload's currency: the same money in
+	// the new one.
+	m.w.Budget = report.ConvertBudget(m.w.Budget, old, m.cur)
 	// Display only: no re-evaluation, so the change marks survive.
 	m.w.Currency = m.cur.Code
 	if m.cur.Code == "USD" {

@@ -29,6 +29,9 @@ func (m *Model) verdictText(styled bool) (main string, support []string) {
 		return hl(m.st.accent, "▶ ") + "Describe your work: a adds a class, p picks a preset, ←→ sets how often.", nil
 	}
 	main, support = report.Verdict(&m.res, m.w.Current, m.cur)
+	if b := report.BudgetLine(&m.res, &m.w, m.cur); b != "" {
+		support = append([]string{b}, support...) // next to the answer it judges
+	}
 	if m.verdict.Answer == model.AnswerNone {
 		main = hl(m.st.bad, main)
 	} else {

@@ -10,6 +10,7 @@ import (
 	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
+	"github.com/tokenomics/tokenomics/report"
 )
 
 // The workload pane: one row per class (its count on a slider), the fields of
@@ -430,8 +431,12 @@ func (sh *shared) settingsSummary() string {
 	if w.People > 1 {
 		people += " sharing these counts"
 	}
-	return fmt.Sprintf("%s days · %s h/day · %s %s · %s", money.Count(w.DaysPerMonth), money.Count(w.HoursPerDay),
+	s := fmt.Sprintf("%s days · %s h/day · %s %s · %s", money.Count(w.DaysPerMonth), money.Count(w.HoursPerDay),
 		money.Count(float64(w.People)), people, languageName(w.Language))
+	if w.Budget > 0 {
+		s += " · budget " + sh.cur.Format(report.BudgetUSD(w, sh.cur))
+	}
+	return s
 }
 
 // classSummary is the one-line description under a class: its task shape,

@@ -84,6 +84,9 @@ func buildComparison(in *inputs, fallback func() (model.Workload, bool), say io.
 	if err != nil {
 		return nil, err
 	}
+	if err := in.budgetIn(cat, &w, cur); err != nil {
+		return nil, err
+	}
 	mc := &cat.Catalog
 	if in.noFree {
 		mc = mc.WithoutFree()
