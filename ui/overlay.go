@@ -110,6 +110,7 @@ func (m *Model) helpLines(iw int) []string {
 		"←→ on a class is a what-if slider: the plans re-rank on every step. x does it for the whole workload: every count ×2, ×4 or ×½, shown in the pane's title and never saved into the workload file.",
 		"The chart: monthly cost from ¼× to 4× your volume; ━ is the API baseline (the cheapest pay-per-token option), drawn over the other lines; under it, each line's cost at ½×, 1×, 2× and 4×.",
 		"Counts are the whole team's: with 5 people the same counts are spread over 5 seats, and caps are shown per seat. (yours) marks the plan you pay for now (m).",
+		"◆ marks an option within your monthly budget (budget: in the workload file, or Settings ▸ budget/month); ╌ draws the budget across the chart, and the verdict says whether the answer fits it.",
 		"u on a class's tokens in or out switches it between tokens, words and pages of its language.",
 	} {
 		lines = append(lines, strings.Split(ansi.Wrap(p, max(iw, 10), " "), "\n")...)
