@@ -239,12 +239,18 @@ func markRow(lines []string, row, n int, mark string) {
 	// as they are, blanks become the mark.
 	var b strings.Builder
 	b.WriteString(ansi.Truncate(lines[row], axis+1, ""))
-	for c := axis + 1; c <= axis+n; c++ {
+	for c := axis + 1; c <= axis+n; {
 		if c >= len(plain) || plain[c] == ' ' {
 			b.WriteString(mark)
-		} else {
-			b.WriteString(ansi.Cut(lines[row], c, c+1))
+			c++
+			continue
 		}
+		e := c // a drawn run, cut out whole: one Cut per run, not per cell
+		for e < len(plain) && plain[e] != ' ' {
+			e++
+		}
+		b.WriteString(ansi.Cut(lines[row], c, e))
+		c = e
 	}
 	lines[row] = b.String()
 }
