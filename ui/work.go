@@ -443,6 +443,11 @@ func (sh *shared) settingsSummary() string {
 // sizes in their units (lang's words and pages).
 func classSummary(lang string, c *model.Class) string {
 	parts := classSizes(lang, c)
+	if c.OutputTokens == 0 && c.ReasoningTokens > 0 {
+		// All of the output is thinking (an imported agent's turns): "0 out"
+		// beside it would read as no output at all.
+		parts[1] = "no text out"
+	}
 	if c.ReasoningTokens > 0 {
 		parts = append(parts, model.Tokens(c.ReasoningTokens)+" think")
 	}
