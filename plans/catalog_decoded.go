@@ -2041,14 +2041,14 @@ func decodedCatalog() *Catalog {
 					Rates: model.Rates{
 						Input:     2,
 						Output:    6,
-						CacheRead: ptr[float64](0.5),
+						CacheRead: ptr[float64](0.3),
 					},
 					LongContext: &model.LongContext{
 						Threshold: 200000,
 						Rates: model.Rates{
 							Input:     4,
 							Output:    12,
-							CacheRead: ptr[float64](1),
+							CacheRead: ptr[float64](0.6),
 						},
 					},
 					ContextWindow: 500000,
@@ -2056,9 +2056,9 @@ func decodedCatalog() *Catalog {
 					Status:        "legacy",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "docs.x.ai/developers/grok-4-5 as quoted in github:Zoo-Code-Org/Zoo-Code#866 (2026-07); https://docs.apiyi.com/models/grok-4-5.md; LIT xai/grok-4.5",
-						AsOf:       "2026-07-24",
-						Note:       "Released 2026-07-08/09; superseded by Grok 4.6 (2026-08-12) and 4.7 (2026-09-21), no retirement notice found. $2/$6, cached $0.50, 500K context per xAI's model page as quoted; above 200K input (apiyi: 204,800) $4/$12/$1. xAI has no Batch API. openmodels' $2/$10 with 256K was wrong.",
+						Source:     "github:LiveBench/LiveBench#506 (docs.x.ai/docs/models, checked 2026-08-13); github:keros68/metrik#125 (2026-08-19); github:pwrdrvr/PwrAgent#1679 (2026-08-16); github:multica-ai/multica#7406 (2026-08-24); conflict: docs.x.ai/developers/grok-4-5 as quoted in github:Zoo-Code-Org/Zoo-Code#866 (2026-07), https://docs.apiyi.com/models/grok-4-5.md; LIT xai/grok-4.5",
+						AsOf:       "2026-08-24",
+						Note:       "Released 2026-07-08/09; superseded by Grok 4.6 (2026-08-12) and 4.7 (2026-09-21), no retirement notice found. $2/$6 and 500K context per xAI's model page. Cached input CORRECTED from $0.50 to $0.30 on 2026-12-05: four August reports checked against docs.x.ai give $0.30 and say Grok 4.6 is the one that raised it to $0.50 (LiveBench#506: 'the 0.15x that grok-4.5 carries', checked 2026-08-13; keros68/metrik#125, 2026-08-19; pwrdrvr/PwrAgent#1679, 2026-08-16; multica-ai/multica#7406 review, 2026-08-22/24: 'grok-4.5 stays at $0.30'). CONFLICT: the July quote of xAI's page (Zoo-Code#866) and apiyi gave $0.50 and, above 200K, $1; the long-context cached rate here is $0.60 by xAI's rule that a prompt of 200K or more doubles every rate (LiveBench#506), not a published figure. Above 200K input (apiyi: 204,800) $4/$12. xAI has no Batch API. openmodels' $2/$10 with 256K was wrong. No source after 2026-09-06 restates 4.5's prices.",
 					},
 				},
 				model.APIModel{
@@ -2085,9 +2085,9 @@ func decodedCatalog() *Catalog {
 					Status:        "legacy",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://docs.x.ai/developers/grok-4-6 (stored copy, 2026); https://docs.apiyi.com/models/grok-4-6.md; https://apidog.com/kr/blog/how-to-use-grok-4-6-api/ (2026-08-12)",
-						AsOf:       "2026-08-13",
-						Note:       "Released 2026-08-12 (apiyi: vendor release 2026-08-07, live 2026-08-13); superseded by Grok 4.7 on 2026-09-21. xAI's page: 500,000 context, $2/$6, no output limit. Cached $0.50 and input $4 above 204,800 tokens (apiyi); the long-context output and cache prices follow Grok 4.5's and 4.7's tier ($12, $1), not stated for 4.6. A fast variant costs twice as much (not listed). No Batch API.",
+						Source:     "github:doggy8088/TokenUsageInsights#46 (2026-09-09, quoting https://docs.x.ai/developers/models/grok-4.6); github:BerriAI/litellm-docs#1601 (2026-09-21); github:EasyMetaAu/helm-api#911 (2026-09-22); https://docs.x.ai/developers/grok-4-6 (stored copy, 2026); https://docs.apiyi.com/models/grok-4-6.md",
+						AsOf:       "2026-09-09",
+						Note:       "Released 2026-08-12 (apiyi: vendor release 2026-08-07, live 2026-08-13); superseded by Grok 4.7 on 2026-09-21. xAI's page: 500,000 context, $2/$6, no output limit. Re-confirmed 2026-09-09 from xAI's Grok 4.6 model page as transcribed in TokenUsageInsights#46: below 200K $2.00 in / $0.50 cached / $6.00 out, above 200K $4.00 / $1.00 / $12.00, no Batch API price (so the long-context output and cache prices are now stated for 4.6, not borrowed). Context not restated there; LiteLLM's Grok 4.7 launch post (2026-09-21) says 4.7 'keeps 4.6's prices, limits and capabilities' and helm-api#911 (2026-09-22) gives 4.7 500K, consistent with 500,000 here. A fast variant costs twice as much (not listed).",
 					},
 				},
 				model.APIModel{
@@ -2212,9 +2212,9 @@ func decodedCatalog() *Catalog {
 					Status:        "active",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "models.dev providers/alibaba/models/qwen3-coder-plus.toml @0654d77c (alibabacloud.com/help/en/model-studio/model-pricing read 2026-08-26); https://help.aliyun.com/zh/model-studio/qwen-coder (the same four tiers in CNY)",
-						AsOf:       "2026-08-26",
-						Note:       "Alibaba Cloud Model Studio's hosted Qwen3-Coder (480B-A35B), international deployment, USD. Priced by the request's input tokens, every token of the request at its tier: up to 32K $1/$5 (implicit cache hits $0.20, explicit cache writes $1.25); 32K-128K $1.80/$9; 128K-256K $3/$15; 256K-1M $6/$60. The catalog holds one long-context tier, so the 32K-128K rates stand for every request above 32K: requests above 128K are understated (at 256K-1M by more than half). Logs that name 'Qwen3-Coder' without '-plus' are not matched to it.",
+						Source:     "github:anomalyco/models.dev#6723 (2026-09-10: the international qwen3-coder-plus entry, '$1 / $5, still correct there — verified on the English billing page' on 2026-09-11); models.dev providers/alibaba/models/qwen3-coder-plus.toml @0654d77c (alibabacloud.com/help/en/model-studio/model-pricing read 2026-08-26); https://help.aliyun.com/zh/model-studio/qwen-coder (the same four tiers in CNY)",
+						AsOf:       "2026-09-11",
+						Note:       "Alibaba Cloud Model Studio's hosted Qwen3-Coder (480B-A35B), international deployment, USD. Priced by the request's input tokens, every token of the request at its tier: up to 32K $1/$5 (implicit cache hits $0.20, explicit cache writes $1.25); 32K-128K $1.80/$9; 128K-256K $3/$15; 256K-1M $6/$60. The catalog holds one long-context tier, so the 32K-128K rates stand for every request above 32K: requests above 128K are understated (at 256K-1M by more than half). Logs that name 'Qwen3-Coder' without '-plus' are not matched to it. The base $1/$5 was re-verified on the English billing page on 2026-09-11 (models.dev#6723, which also split the China-site entry: ¥4/¥16 up to 32K, then ¥6/24, ¥10/40, ¥20/200); the international long-context tiers were not restated then and are kept from the 2026-08-26 reading.",
 					},
 				},
 				model.APIModel{
