@@ -1905,7 +1905,7 @@ func decodedCatalog() *Catalog {
 						Confidence: "official",
 						Source:     "https://console.upstage.ai/docs/models/solar-mini-4.md (archived Nov 2026)",
 						AsOf:       "2026-11-01",
-						Note:       "Released 2026-09-22; reasoning mode available. Official doc says '512K context length' and 128K max output. Source copy is dated only 'Nov 2026', so as_of is the first day of that month.",
+						Note:       "Released 2026-09-22; reasoning mode available. Official doc says '512K context length' and 128K max output. Source copy is dated only 'Nov 2026', so as_of is the first day of that month. OpenRouter resells it for half ($0.05 / $0.20 / cached $0.005 in its models API as saved on 2026-10-08, nekko-labs/agent-nekko); Upstage's own price is kept.",
 					},
 				},
 				model.APIModel{
@@ -1915,17 +1915,18 @@ func decodedCatalog() *Catalog {
 					Tier:      model.Tier(1),
 					Tokenizer: "solar",
 					Rates: model.Rates{
-						Input:  0.15,
-						Output: 0.6,
+						Input:     0.15,
+						Output:    0.6,
+						CacheRead: ptr[float64](0.015),
 					},
 					ContextWindow: 131072,
 					MaxOutput:     8192,
 					Status:        "active",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://openrouter.ai/upstage/solar-pro-3 (OpenRouter listing); conflict: github:anomalyco/models.dev@f3fc6922",
+						Source:     "https://openrouter.ai/upstage/solar-pro-3 (OpenRouter listing); cache: github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08); conflict: github:anomalyco/models.dev@f3fc6922",
 						AsOf:       "2026-11-01",
-						Note:       "Released 2026-01-26. CONFLICT, no official Upstage price found: OpenRouter lists $0.15/$0.60 (used: newer, and equal to Solar Pro 2's official price), models.dev (2026-07-02) lists $0.25/$0.25. Cache price unknown. Source copy dated only 'Nov 2026', so as_of is the first day of that month.",
+						Note:       "Released 2026-01-26. CONFLICT, no official Upstage price found: OpenRouter lists $0.15/$0.60 (used: newer, and equal to Solar Pro 2's official price), models.dev (2026-07-02) lists $0.25/$0.25. Cached input $0.015 from OpenRouter's models API as saved on 2026-10-08 (nekko-labs/agent-nekko, packages/shared/src/model-pricing-snapshot.ts); the November listing copy shows no cache price; added 2026-12-05, before which cache reads were priced as input. Source copy dated only 'Nov 2026', so as_of is the first day of that month.",
 					},
 				},
 				model.APIModel{
