@@ -1031,9 +1031,9 @@ func decodedCatalog() *Catalog {
 					Status:        "legacy",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "LIT gpt-5.5",
-						AsOf:       "2026-07-24",
-						Note:       "Released 2026-04-23. No cache-write charge listed. Batch 50% per LIT batch prices.",
+						Source:     "github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08); LIT gpt-5.5",
+						AsOf:       "2026-10-08",
+						Note:       "Released 2026-04-23. No cache-write charge listed. Batch 50% per LIT batch prices. Prices re-confirmed 2026-10-08 by an OpenRouter /api/v1/models snapshot committed to nekko-labs/agent-nekko: $5 in / $30 out / $0.5 cached, from 272K input $10 / $45 / $1, the figures here; the snapshot carries no context or output limits, so those are kept from LIT (2026-07-24).",
 					},
 				},
 				model.APIModel{
@@ -1061,9 +1061,9 @@ func decodedCatalog() *Catalog {
 					Status:        "legacy",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "LIT gpt-5.4",
-						AsOf:       "2026-07-24",
-						Note:       "Released 2026-03-05. No cache-write charge listed.",
+						Source:     "github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08); LIT gpt-5.4",
+						AsOf:       "2026-10-08",
+						Note:       "Released 2026-03-05. No cache-write charge listed. Prices re-confirmed 2026-10-08 by an OpenRouter /api/v1/models snapshot committed to nekko-labs/agent-nekko: $2.5 in / $15 out / $0.25 cached, from 272K input $5 / $22.5 / $0.5, the figures here; the snapshot carries no context or output limits, so those are kept from LIT (2026-07-24).",
 					},
 				},
 				model.APIModel{
@@ -1082,9 +1082,9 @@ func decodedCatalog() *Catalog {
 					Status:        "legacy",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://openrouter.ai/openai/gpt-5.4-mini; https://dev.to/preecha/gpt-54-mini-pricing-and-how-to-use-gpt-54-mini-api; LIT gpt-5.4-mini",
-						AsOf:       "2026-07-24",
-						Note:       "Released 2026-03-17. Context conflict: LIT 1.05M vs Wei-Shaw/model-price-repo config 400K; LIT used. LIT lists no >272K tier for this model. Context corrected to 400K (OpenRouter's model page and apidog, March 2026; venice.ai: 400K context, 128K output); the 1.05M before came from LIT. GPT-5.4 nano is given 400K by the same apidog table, not confirmed on an OpenAI page, so its entry keeps LIT's figure.",
+						Source:     "github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08); https://openrouter.ai/openai/gpt-5.4-mini; https://dev.to/preecha/gpt-54-mini-pricing-and-how-to-use-gpt-54-mini-api; LIT gpt-5.4-mini",
+						AsOf:       "2026-10-08",
+						Note:       "Released 2026-03-17. Context conflict: LIT 1.05M vs Wei-Shaw/model-price-repo config 400K; LIT used. LIT lists no >272K tier for this model. Context corrected to 400K (OpenRouter's model page and apidog, March 2026; venice.ai: 400K context, 128K output); the 1.05M before came from LIT. GPT-5.4 nano is given 400K by the same apidog table, not confirmed on an OpenAI page, so its entry keeps LIT's figure. Prices re-confirmed 2026-10-08 by an OpenRouter /api/v1/models snapshot committed to nekko-labs/agent-nekko: $0.75 in / $4.5 out / $0.075 cached, the figures here; the snapshot carries no context or output limits, so those are kept from LIT (2026-07-24).",
 					},
 				},
 				model.APIModel{
@@ -1104,9 +1104,9 @@ func decodedCatalog() *Catalog {
 					Retired:       "2027-04-01",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://dev.to/aidriftline (OpenAI retirements of 2027-04-01); https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT gpt-5.4-nano",
-						AsOf:       "2026-07-24",
-						Note:       "Released 2026-03-17. LIT lists no >272K tier for this model. Shuts down on the API on 2027-04-01 (dev.to/aidriftline: 'OpenAI retires gpt-5.3-codex, gpt-5.1 and gpt-5.4-nano on 1 April 2027'; dev.to/max_bob, GET /v1/models 2026-10-27).",
+						Source:     "github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08); https://dev.to/aidriftline (OpenAI retirements of 2027-04-01); https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT gpt-5.4-nano",
+						AsOf:       "2026-10-08",
+						Note:       "Released 2026-03-17. LIT lists no >272K tier for this model. Shuts down on the API on 2027-04-01 (dev.to/aidriftline: 'OpenAI retires gpt-5.3-codex, gpt-5.1 and gpt-5.4-nano on 1 April 2027'; dev.to/max_bob, GET /v1/models 2026-10-27). Prices re-confirmed 2026-10-08 by an OpenRouter /api/v1/models snapshot committed to nekko-labs/agent-nekko: $0.2 in / $1.25 out / $0.02 cached, the figures here; the snapshot carries no context or output limits, so those are kept from LIT (2026-07-24).",
 					},
 				},
 				model.APIModel{
@@ -1149,9 +1149,9 @@ func decodedCatalog() *Catalog {
 					Retired:       "2027-04-01",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://dev.to/aidriftline (OpenAI retirements of 2027-04-01); https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT gpt-5.1",
-						AsOf:       "2026-07-24",
-						Note:       "Released 2025-11-13. Max input 272K within the 400K window. LIT has no batch row for it: 50% is OpenAI's Batch rule. Shuts down on the API on 2027-04-01 (dev.to/aidriftline: 'OpenAI retires gpt-5.3-codex, gpt-5.1 and gpt-5.4-nano on 1 April 2027'; dev.to/max_bob, GET /v1/models 2026-10-27).",
+						Source:     "github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08); https://dev.to/aidriftline (OpenAI retirements of 2027-04-01); https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT gpt-5.1",
+						AsOf:       "2026-10-08",
+						Note:       "Released 2025-11-13. Max input 272K within the 400K window. LIT has no batch row for it: 50% is OpenAI's Batch rule. Shuts down on the API on 2027-04-01 (dev.to/aidriftline: 'OpenAI retires gpt-5.3-codex, gpt-5.1 and gpt-5.4-nano on 1 April 2027'; dev.to/max_bob, GET /v1/models 2026-10-27). Prices re-confirmed 2026-10-08 by an OpenRouter /api/v1/models snapshot committed to nekko-labs/agent-nekko: $1.25 in / $10 out / $0.125 cached, the figures here; the snapshot carries no context or output limits, so those are kept from LIT (2026-07-24).",
 					},
 				},
 				model.APIModel{
@@ -1173,9 +1173,9 @@ func decodedCatalog() *Catalog {
 					Retired:       "2026-12-11",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://developers.openai.com/api/docs/deprecations (copy listing the 2026-12-11 shutdowns); https://dev.to/aideprecations/what-to-do-before-openai-gpt-5-and-o3-shut-down-on-december-11-2026-fap; https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT gpt-5",
-						AsOf:       "2026-07-24",
-						Note:       "Released 2025-08-07. Max input 272K within the 400K window. Retired from ChatGPT 2026-02-13, API unchanged. Flex $0.625/$5 (LIT); LIT has no batch row: 50% is OpenAI's Batch rule. Deprecated 2026-06-11; shuts down on the API on 2026-12-11 (OpenAI's deprecations page; replacement gpt-6.1-sol): from then it prices usage logs only.",
+						Source:     "github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08); https://developers.openai.com/api/docs/deprecations (copy listing the 2026-12-11 shutdowns); https://dev.to/aideprecations/what-to-do-before-openai-gpt-5-and-o3-shut-down-on-december-11-2026-fap; https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT gpt-5",
+						AsOf:       "2026-10-08",
+						Note:       "Released 2025-08-07. Max input 272K within the 400K window. Retired from ChatGPT 2026-02-13, API unchanged. Flex $0.625/$5 (LIT); LIT has no batch row: 50% is OpenAI's Batch rule. Deprecated 2026-06-11; shuts down on the API on 2026-12-11 (OpenAI's deprecations page; replacement gpt-6.1-sol): from then it prices usage logs only. Prices re-confirmed 2026-10-08 by an OpenRouter /api/v1/models snapshot committed to nekko-labs/agent-nekko: $1.25 in / $10 out / $0.125 cached, the figures here; the snapshot carries no context or output limits, so those are kept from LIT (2026-07-24).",
 					},
 				},
 				model.APIModel{
@@ -1196,9 +1196,9 @@ func decodedCatalog() *Catalog {
 					Retired:       "2026-12-11",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://developers.openai.com/api/docs/deprecations (copy listing the 2026-12-11 shutdowns); https://dev.to/aideprecations/what-to-do-before-openai-gpt-5-and-o3-shut-down-on-december-11-2026-fap; https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT gpt-5-mini",
-						AsOf:       "2026-07-24",
-						Note:       "Released 2025-08-07. Max input 272K. LIT has no batch row: 50% is OpenAI's Batch rule. Deprecated 2026-06-11; shuts down on the API on 2026-12-11 (OpenAI's deprecations page; replacement gpt-6.1-terra): from then it prices usage logs only.",
+						Source:     "github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08); https://developers.openai.com/api/docs/deprecations (copy listing the 2026-12-11 shutdowns); https://dev.to/aideprecations/what-to-do-before-openai-gpt-5-and-o3-shut-down-on-december-11-2026-fap; https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT gpt-5-mini",
+						AsOf:       "2026-10-08",
+						Note:       "Released 2025-08-07. Max input 272K. LIT has no batch row: 50% is OpenAI's Batch rule. Deprecated 2026-06-11; shuts down on the API on 2026-12-11 (OpenAI's deprecations page; replacement gpt-6.1-terra): from then it prices usage logs only. Prices re-confirmed 2026-10-08 by an OpenRouter /api/v1/models snapshot committed to nekko-labs/agent-nekko: $0.25 in / $2 out / $0.025 cached, the figures here; the snapshot carries no context or output limits, so those are kept from LIT (2026-07-24).",
 					},
 				},
 				model.APIModel{
@@ -1243,9 +1243,9 @@ func decodedCatalog() *Catalog {
 					Retired:       "2026-12-11",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://developers.openai.com/api/docs/deprecations (copy listing the 2026-12-11 shutdowns); https://dev.to/aideprecations/what-to-do-before-openai-gpt-5-and-o3-shut-down-on-december-11-2026-fap; https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT o3",
-						AsOf:       "2026-07-24",
-						Note:       "Released 2025-04-16. Flex $1/$4 (LIT). LIT has no batch row: 50% is OpenAI's Batch rule. Deprecated 2026-06-11; shuts down on the API on 2026-12-11 (OpenAI's deprecations page; replacement gpt-5.6-sol): from then it prices usage logs only.",
+						Source:     "github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08); https://developers.openai.com/api/docs/deprecations (copy listing the 2026-12-11 shutdowns); https://dev.to/aideprecations/what-to-do-before-openai-gpt-5-and-o3-shut-down-on-december-11-2026-fap; https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT o3",
+						AsOf:       "2026-10-08",
+						Note:       "Released 2025-04-16. Flex $1/$4 (LIT). LIT has no batch row: 50% is OpenAI's Batch rule. Deprecated 2026-06-11; shuts down on the API on 2026-12-11 (OpenAI's deprecations page; replacement gpt-5.6-sol): from then it prices usage logs only. Prices re-confirmed 2026-10-08 by an OpenRouter /api/v1/models snapshot committed to nekko-labs/agent-nekko: $2 in / $8 out / $0.5 cached, the figures here; the snapshot carries no context or output limits, so those are kept from LIT (2026-07-24).",
 					},
 				},
 				model.APIModel{
@@ -1289,9 +1289,9 @@ func decodedCatalog() *Catalog {
 					Retired:       "2027-01-14",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://dev.to/importstatic/every-openai-model-shutdown-date-until-january-2027-and-what-replaces-it-1dfk (OpenAI deprecations page as of 2026-10-15); https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT gpt-4.1",
-						AsOf:       "2026-07-24",
-						Note:       "Released 2025-04-14. Batch $1/$4 (LIT). A third-party report (hashnode, 2026-10-22) says the GPT-4o/4o-mini/4.1/4.1-mini API snapshots are removed on 2027-01-14. Same figures in Sraleik/undetermini PRICING.md (2026-05). Deprecated 2026-10-14; shuts down on the API on 2027-01-14 (replacement gpt-6-luna), per OpenAI's deprecations page as of 2026-10-15 and GET /v1/models shutdown dates (2026-10-27).",
+						Source:     "github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08); https://dev.to/importstatic/every-openai-model-shutdown-date-until-january-2027-and-what-replaces-it-1dfk (OpenAI deprecations page as of 2026-10-15); https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT gpt-4.1",
+						AsOf:       "2026-10-08",
+						Note:       "Released 2025-04-14. Batch $1/$4 (LIT). A third-party report (hashnode, 2026-10-22) says the GPT-4o/4o-mini/4.1/4.1-mini API snapshots are removed on 2027-01-14. Same figures in Sraleik/undetermini PRICING.md (2026-05). Deprecated 2026-10-14; shuts down on the API on 2027-01-14 (replacement gpt-6-luna), per OpenAI's deprecations page as of 2026-10-15 and GET /v1/models shutdown dates (2026-10-27). Prices re-confirmed 2026-10-08 by an OpenRouter /api/v1/models snapshot committed to nekko-labs/agent-nekko: $2 in / $8 out / $0.5 cached, the figures here; the snapshot carries no context or output limits, so those are kept from LIT (2026-07-24).",
 					},
 				},
 				model.APIModel{
@@ -1312,9 +1312,9 @@ func decodedCatalog() *Catalog {
 					Retired:       "2027-01-14",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://dev.to/importstatic/every-openai-model-shutdown-date-until-january-2027-and-what-replaces-it-1dfk (OpenAI deprecations page as of 2026-10-15); https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT gpt-4.1-mini",
-						AsOf:       "2026-07-24",
-						Note:       "Released 2025-04-14. Reported API removal 2027-01-14 (hashnode, third party). Deprecated 2026-10-14; shuts down on the API on 2027-01-14 (replacement gpt-6-luna), per OpenAI's deprecations page as of 2026-10-15 and GET /v1/models shutdown dates (2026-10-27).",
+						Source:     "github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08); https://dev.to/importstatic/every-openai-model-shutdown-date-until-january-2027-and-what-replaces-it-1dfk (OpenAI deprecations page as of 2026-10-15); https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT gpt-4.1-mini",
+						AsOf:       "2026-10-08",
+						Note:       "Released 2025-04-14. Reported API removal 2027-01-14 (hashnode, third party). Deprecated 2026-10-14; shuts down on the API on 2027-01-14 (replacement gpt-6-luna), per OpenAI's deprecations page as of 2026-10-15 and GET /v1/models shutdown dates (2026-10-27). Prices re-confirmed 2026-10-08 by an OpenRouter /api/v1/models snapshot committed to nekko-labs/agent-nekko: $0.4 in / $1.6 out / $0.1 cached, the figures here; the snapshot carries no context or output limits, so those are kept from LIT (2026-07-24).",
 					},
 				},
 				model.APIModel{
@@ -1358,9 +1358,9 @@ func decodedCatalog() *Catalog {
 					Retired:       "2027-01-14",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://dev.to/importstatic/every-openai-model-shutdown-date-until-january-2027-and-what-replaces-it-1dfk (OpenAI deprecations page as of 2026-10-15); https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT gpt-4o",
-						AsOf:       "2026-07-24",
-						Note:       "Released 2024-05-13. Batch $1.25/$5 (LIT). Retired from ChatGPT 2026-02-13; reported API removal 2027-01-14 (hashnode, third party). Deprecated 2026-10-14; shuts down on the API on 2027-01-14 (replacement gpt-6-luna), per OpenAI's deprecations page as of 2026-10-15 and GET /v1/models shutdown dates (2026-10-27).",
+						Source:     "github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08); https://dev.to/importstatic/every-openai-model-shutdown-date-until-january-2027-and-what-replaces-it-1dfk (OpenAI deprecations page as of 2026-10-15); https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT gpt-4o",
+						AsOf:       "2026-10-08",
+						Note:       "Released 2024-05-13. Batch $1.25/$5 (LIT). Retired from ChatGPT 2026-02-13; reported API removal 2027-01-14 (hashnode, third party). Deprecated 2026-10-14; shuts down on the API on 2027-01-14 (replacement gpt-6-luna), per OpenAI's deprecations page as of 2026-10-15 and GET /v1/models shutdown dates (2026-10-27). Prices re-confirmed 2026-10-08 by an OpenRouter /api/v1/models snapshot committed to nekko-labs/agent-nekko: $2.5 in / $10 out / $1.25 cached, the figures here; the snapshot carries no context or output limits, so those are kept from LIT (2026-07-24).",
 					},
 				},
 				model.APIModel{
@@ -1381,9 +1381,9 @@ func decodedCatalog() *Catalog {
 					Retired:       "2027-01-14",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://dev.to/importstatic/every-openai-model-shutdown-date-until-january-2027-and-what-replaces-it-1dfk (OpenAI deprecations page as of 2026-10-15); https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT gpt-4o-mini",
-						AsOf:       "2026-07-24",
-						Note:       "Released 2024-07-18. Reported API removal 2027-01-14 (hashnode, third party). Deprecated 2026-10-14; shuts down on the API on 2027-01-14 (replacement gpt-6-luna), per OpenAI's deprecations page as of 2026-10-15 and GET /v1/models shutdown dates (2026-10-27).",
+						Source:     "github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08); https://dev.to/importstatic/every-openai-model-shutdown-date-until-january-2027-and-what-replaces-it-1dfk (OpenAI deprecations page as of 2026-10-15); https://dev.to/max_bob/openai-api-deprecations-2026-2027-every-shutdown-date-and-recommended-replacement-gpt-4o-2ffm (GET /v1/models shutdown_date, checked 2026-10-27); LIT gpt-4o-mini",
+						AsOf:       "2026-10-08",
+						Note:       "Released 2024-07-18. Reported API removal 2027-01-14 (hashnode, third party). Deprecated 2026-10-14; shuts down on the API on 2027-01-14 (replacement gpt-6-luna), per OpenAI's deprecations page as of 2026-10-15 and GET /v1/models shutdown dates (2026-10-27). Prices re-confirmed 2026-10-08 by an OpenRouter /api/v1/models snapshot committed to nekko-labs/agent-nekko: $0.15 in / $0.6 out / $0.075 cached, the figures here; the snapshot carries no context or output limits, so those are kept from LIT (2026-07-24).",
 					},
 				},
 				model.APIModel{
@@ -1785,9 +1785,9 @@ func decodedCatalog() *Catalog {
 					Status:        "active",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "LIT gemini/gemini-3.1-flash-lite",
-						AsOf:       "2026-07-24",
-						Note:       "Batch $0.125/$0.75 (LIT). GA 2026-05-07; the deprecations page gives its earliest shutdown as 2027-05-07 (prices not re-checked since the LIT file).",
+						Source:     "github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08); LIT gemini/gemini-3.1-flash-lite",
+						AsOf:       "2026-10-08",
+						Note:       "Batch $0.125/$0.75 (LIT). GA 2026-05-07; the deprecations page gives its earliest shutdown as 2027-05-07. Prices re-confirmed 2026-10-08 by an OpenRouter /api/v1/models snapshot committed to nekko-labs/agent-nekko: $0.25 in / $1.5 out / $0.025 cached, the figures here; the snapshot carries no context or output limits, so those are kept from LIT.",
 					},
 				},
 				model.APIModel{
@@ -1807,9 +1807,9 @@ func decodedCatalog() *Catalog {
 					Status:        "preview",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://factquire.com/models/google/gemini-3-flash-preview.json (ai.google.dev pricing, verified 2026-07-04); LIT gemini/gemini-3-flash-preview",
-						AsOf:       "2026-07-24",
-						Note:       "LIT has no batch row for it: 50% is Google's Batch API rule.",
+						Source:     "github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08); https://factquire.com/models/google/gemini-3-flash-preview.json (ai.google.dev pricing, verified 2026-07-04); LIT gemini/gemini-3-flash-preview",
+						AsOf:       "2026-10-08",
+						Note:       "LIT has no batch row for it: 50% is Google's Batch API rule. Prices re-confirmed 2026-10-08 by an OpenRouter /api/v1/models snapshot committed to nekko-labs/agent-nekko: $0.5 in / $3 out / $0.05 cached, the figures here; the snapshot carries no context or output limits, so those are kept from LIT.",
 					},
 				},
 				model.APIModel{
@@ -1905,7 +1905,7 @@ func decodedCatalog() *Catalog {
 						Confidence: "official",
 						Source:     "https://console.upstage.ai/docs/models/solar-mini-4.md (archived Nov 2026)",
 						AsOf:       "2026-11-01",
-						Note:       "Released 2026-09-22; reasoning mode available. Official doc says '512K context length' and 128K max output. Source copy is dated only 'Nov 2026', so as_of is the first day of that month.",
+						Note:       "Released 2026-09-22; reasoning mode available. Official doc says '512K context length' and 128K max output. Source copy is dated only 'Nov 2026', so as_of is the first day of that month. OpenRouter resells it for half ($0.05 / $0.20 / cached $0.005 in its models API as saved on 2026-10-08, nekko-labs/agent-nekko); Upstage's own price is kept.",
 					},
 				},
 				model.APIModel{
@@ -1915,17 +1915,18 @@ func decodedCatalog() *Catalog {
 					Tier:      model.Tier(1),
 					Tokenizer: "solar",
 					Rates: model.Rates{
-						Input:  0.15,
-						Output: 0.6,
+						Input:     0.15,
+						Output:    0.6,
+						CacheRead: ptr[float64](0.015),
 					},
 					ContextWindow: 131072,
 					MaxOutput:     8192,
 					Status:        "active",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://openrouter.ai/upstage/solar-pro-3 (OpenRouter listing); conflict: github:anomalyco/models.dev@f3fc6922",
+						Source:     "https://openrouter.ai/upstage/solar-pro-3 (OpenRouter listing); cache: github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08); conflict: github:anomalyco/models.dev@f3fc6922",
 						AsOf:       "2026-11-01",
-						Note:       "Released 2026-01-26. CONFLICT, no official Upstage price found: OpenRouter lists $0.15/$0.60 (used: newer, and equal to Solar Pro 2's official price), models.dev (2026-07-02) lists $0.25/$0.25. Cache price unknown. Source copy dated only 'Nov 2026', so as_of is the first day of that month.",
+						Note:       "Released 2026-01-26. CONFLICT, no official Upstage price found: OpenRouter lists $0.15/$0.60 (used: newer, and equal to Solar Pro 2's official price), models.dev (2026-07-02) lists $0.25/$0.25. Cached input $0.015 from OpenRouter's models API as saved on 2026-10-08 (nekko-labs/agent-nekko, packages/shared/src/model-pricing-snapshot.ts); the November listing copy shows no cache price; added 2026-12-05, before which cache reads were priced as input. Source copy dated only 'Nov 2026', so as_of is the first day of that month.",
 					},
 				},
 				model.APIModel{
@@ -2041,14 +2042,14 @@ func decodedCatalog() *Catalog {
 					Rates: model.Rates{
 						Input:     2,
 						Output:    6,
-						CacheRead: ptr[float64](0.5),
+						CacheRead: ptr[float64](0.3),
 					},
 					LongContext: &model.LongContext{
 						Threshold: 200000,
 						Rates: model.Rates{
 							Input:     4,
 							Output:    12,
-							CacheRead: ptr[float64](1),
+							CacheRead: ptr[float64](0.6),
 						},
 					},
 					ContextWindow: 500000,
@@ -2056,9 +2057,9 @@ func decodedCatalog() *Catalog {
 					Status:        "legacy",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "docs.x.ai/developers/grok-4-5 as quoted in github:Zoo-Code-Org/Zoo-Code#866 (2026-07); https://docs.apiyi.com/models/grok-4-5.md; LIT xai/grok-4.5",
-						AsOf:       "2026-07-24",
-						Note:       "Released 2026-07-08/09; superseded by Grok 4.6 (2026-08-12) and 4.7 (2026-09-21), no retirement notice found. $2/$6, cached $0.50, 500K context per xAI's model page as quoted; above 200K input (apiyi: 204,800) $4/$12/$1. xAI has no Batch API. openmodels' $2/$10 with 256K was wrong.",
+						Source:     "github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08); github:Toloka/tolokaforge#1617 (2026-09-18); github:LiveBench/LiveBench#506 (docs.x.ai/docs/models, checked 2026-08-13); github:keros68/metrik#125 (2026-08-19); github:pwrdrvr/PwrAgent#1679 (2026-08-16); github:multica-ai/multica#7406 (2026-08-24); conflict: github:pydantic/genai-prices#459 (2026-07-08), docs.x.ai/developers/grok-4-5 as quoted in github:Zoo-Code-Org/Zoo-Code#866 (2026-07), https://docs.apiyi.com/models/grok-4-5.md; LIT xai/grok-4.5",
+						AsOf:       "2026-10-08",
+						Note:       "Released 2026-07-08/09; superseded by Grok 4.6 (2026-08-12) and 4.7 (2026-09-21), no retirement notice found. $2/$6 and 500K context per xAI's model page. Cached input CORRECTED from $0.50 to $0.30 on 2026-12-05: four August reports checked against docs.x.ai give $0.30 and say Grok 4.6 is the one that raised it to $0.50 (LiveBench#506: 'the 0.15x that grok-4.5 carries', checked 2026-08-13; keros68/metrik#125, 2026-08-19; pwrdrvr/PwrAgent#1679, 2026-08-16; multica-ai/multica#7406 review, 2026-08-22/24: 'grok-4.5 stays at $0.30'). CONFLICT: the July quote of xAI's page (Zoo-Code#866), pydantic/genai-prices#459 (2026-07-08, cache rate taken from OpenRouter because xAI's table did not show it) and apiyi gave $0.50 and, above 200K, $1; the long-context cached rate is $0.60, xAI's rule that a prompt of 200K or more doubles every rate (LiveBench#506), and OpenRouter lists it (below). Above 200K input (apiyi: 204,800) $4/$12. xAI has no Batch API. openmodels' $2/$10 with 256K was wrong. Re-confirmed after 2026-09-06: Toloka/tolokaforge#1617 (2026-09-18) moved OpenRouter's grok-4.5 cache read from $0.50 to $0.30, and an OpenRouter /api/v1/models snapshot of 2026-10-08 committed to nekko-labs/agent-nekko gives $2 / $6 / $0.30, from 200K $4 / $12 / $0.60 (so the long-context cached rate is now stated, not derived); 500K context is kept from xAI's model page.",
 					},
 				},
 				model.APIModel{
@@ -2085,9 +2086,9 @@ func decodedCatalog() *Catalog {
 					Status:        "legacy",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://docs.x.ai/developers/grok-4-6 (stored copy, 2026); https://docs.apiyi.com/models/grok-4-6.md; https://apidog.com/kr/blog/how-to-use-grok-4-6-api/ (2026-08-12)",
-						AsOf:       "2026-08-13",
-						Note:       "Released 2026-08-12 (apiyi: vendor release 2026-08-07, live 2026-08-13); superseded by Grok 4.7 on 2026-09-21. xAI's page: 500,000 context, $2/$6, no output limit. Cached $0.50 and input $4 above 204,800 tokens (apiyi); the long-context output and cache prices follow Grok 4.5's and 4.7's tier ($12, $1), not stated for 4.6. A fast variant costs twice as much (not listed). No Batch API.",
+						Source:     "github:doggy8088/TokenUsageInsights#46 (2026-09-09, quoting https://docs.x.ai/developers/models/grok-4.6); github:BerriAI/litellm-docs#1601 (2026-09-21); github:EasyMetaAu/helm-api#911 (2026-09-22); https://docs.x.ai/developers/grok-4-6 (stored copy, 2026); https://docs.apiyi.com/models/grok-4-6.md",
+						AsOf:       "2026-09-09",
+						Note:       "Released 2026-08-12 (apiyi: vendor release 2026-08-07, live 2026-08-13); superseded by Grok 4.7 on 2026-09-21. xAI's page: 500,000 context, $2/$6, no output limit. Re-confirmed 2026-09-09 from xAI's Grok 4.6 model page as transcribed in TokenUsageInsights#46: below 200K $2.00 in / $0.50 cached / $6.00 out, above 200K $4.00 / $1.00 / $12.00, no Batch API price (so the long-context output and cache prices are now stated for 4.6, not borrowed). Context not restated there; LiteLLM's Grok 4.7 launch post (2026-09-21) says 4.7 'keeps 4.6's prices, limits and capabilities' and helm-api#911 (2026-09-22) gives 4.7 500K, consistent with 500,000 here. A fast variant costs twice as much (not listed).",
 					},
 				},
 				model.APIModel{
@@ -2163,9 +2164,9 @@ func decodedCatalog() *Catalog {
 					Status:        "legacy",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://dev.to/owen_fox/glm-53-api-pricing-endpoints-and-reasoningeffort-40oa (2026-08-19: '$1.40 in / $0.26 cached in / $4.40 out'); https://docs.wolffi.sh/configuration/zai.md; https://docs.bytespike.ai/models/glm-5; conflict: git.vultropenclaw.com/vultr/openclaw extensions/zai/openclaw.plugin.json",
-						AsOf:       "2026-08-19",
-						Note:       "Z.ai's USD price at api.z.ai (bigmodel.cn bills in CNY); cache storage free for a limited time. Released 2026-03/04; superseded by GLM-5.2 and GLM-5.3 (API from 2026-08-19), which Z.ai prices the same line for line. Sources disagree: openclaw's Z.ai plugin lists $1.20/$4.00/$0.24 (GLM-5-Turbo's price, likely copied); three sources give $1.40/$4.40. The Coding Plan is flat-fee, without a token price. docs.z.ai itself was not in the stored copies.",
+						Source:     "github:lidge-jun/opencodex#4444 (2026-09-13, research results of 2026-09-13 against docs.z.ai/guides/overview/pricing); https://dev.to/owen_fox/glm-53-api-pricing-endpoints-and-reasoningeffort-40oa (2026-08-19: '$1.40 in / $0.26 cached in / $4.40 out'); https://docs.wolffi.sh/configuration/zai.md; https://docs.bytespike.ai/models/glm-5; conflict: git.vultropenclaw.com/vultr/openclaw extensions/zai/openclaw.plugin.json",
+						AsOf:       "2026-09-13",
+						Note:       "Z.ai's USD price at api.z.ai (bigmodel.cn bills in CNY); cache storage free for a limited time. Released 2026-03/04; superseded by GLM-5.2 and GLM-5.3 (API from 2026-08-19), which Z.ai prices the same line for line. Sources disagree: openclaw's Z.ai plugin lists $1.20/$4.00/$0.24 (GLM-5-Turbo's price, likely copied); three sources give $1.40/$4.40. The Coding Plan is flat-fee, without a token price. docs.z.ai itself was not in the stored copies. Prices re-confirmed 2026-09-13: opencodex#4444 registered 'verified Z.AI GLM list prices' from its research of that day, glm-5.1 at $1.40 / $4.40 / cached $0.26, cache writes unpriced (storage free for a limited time); context and max output were not restated then and are kept from the August sources. OpenRouter's route is cheaper ($0.966 / $3.036 / $0.1794 in its models snapshot of 2026-10-08, nekko-labs/agent-nekko): that is a reseller's price, not Z.ai's, so Z.ai's list price is kept.",
 					},
 				},
 				model.APIModel{
@@ -2212,9 +2213,9 @@ func decodedCatalog() *Catalog {
 					Status:        "active",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "models.dev providers/alibaba/models/qwen3-coder-plus.toml @0654d77c (alibabacloud.com/help/en/model-studio/model-pricing read 2026-08-26); https://help.aliyun.com/zh/model-studio/qwen-coder (the same four tiers in CNY)",
-						AsOf:       "2026-08-26",
-						Note:       "Alibaba Cloud Model Studio's hosted Qwen3-Coder (480B-A35B), international deployment, USD. Priced by the request's input tokens, every token of the request at its tier: up to 32K $1/$5 (implicit cache hits $0.20, explicit cache writes $1.25); 32K-128K $1.80/$9; 128K-256K $3/$15; 256K-1M $6/$60. The catalog holds one long-context tier, so the 32K-128K rates stand for every request above 32K: requests above 128K are understated (at 256K-1M by more than half). Logs that name 'Qwen3-Coder' without '-plus' are not matched to it.",
+						Source:     "github:anomalyco/models.dev#6723 (2026-09-10: the international qwen3-coder-plus entry, '$1 / $5, still correct there — verified on the English billing page' on 2026-09-11); models.dev providers/alibaba/models/qwen3-coder-plus.toml @0654d77c (alibabacloud.com/help/en/model-studio/model-pricing read 2026-08-26); https://help.aliyun.com/zh/model-studio/qwen-coder (the same four tiers in CNY)",
+						AsOf:       "2026-09-11",
+						Note:       "Alibaba Cloud Model Studio's hosted Qwen3-Coder (480B-A35B), international deployment, USD. Priced by the request's input tokens, every token of the request at its tier: up to 32K $1/$5 (implicit cache hits $0.20, explicit cache writes $1.25); 32K-128K $1.80/$9; 128K-256K $3/$15; 256K-1M $6/$60. The catalog holds one long-context tier, so the 32K-128K rates stand for every request above 32K: requests above 128K are understated (at 256K-1M by more than half). Logs that name 'Qwen3-Coder' without '-plus' are not matched to it. The base $1/$5 was re-verified on the English billing page on 2026-09-11 (models.dev#6723, which also split the China-site entry: ¥4/¥16 up to 32K, then ¥6/24, ¥10/40, ¥20/200); the international long-context tiers were not restated then and are kept from the 2026-08-26 reading. OpenRouter sells it for less ($0.65 / $3.25, cached $0.13, from 32K $1.17 / $5.85, from 128K $1.95 / $9.75: its models snapshot of 2026-10-08 in nekko-labs/agent-nekko, and Toloka/tolokaforge#1617 of 2026-09-18): a reseller's price, so Alibaba Cloud's list price is kept.",
 					},
 				},
 				model.APIModel{
@@ -2497,7 +2498,7 @@ func decodedCatalog() *Catalog {
 						Confidence: "reported",
 						Source:     "https://chatai.guide/limits/chatgpt-context-window/ (citing help.openai.com, ~2026-03); explore.oreate.ai (2026); https://developers.openai.com/codex/pricing.md",
 						AsOf:       "2026-03-01",
-						Note:       "GPT-5.x Instant with mini fallback; no Thinking model, so frontier-tier work does not fit. Codex included ('Explore Codex capabilities on quick coding tasks', developers.openai.com/codex/pricing). 16K context. Sources dated only 'March 2026', so as_of is the first day of that month.",
+						Note:       "GPT-5.x Instant with mini fallback; no Thinking model, so frontier-tier work does not fit. Codex included ('Explore Codex capabilities on quick coding tasks', developers.openai.com/codex/pricing). 16K context. Sources dated only 'March 2026', so as_of is the first day of that month. CONFLICT, not applied: OpenAI's post 'Improving GPT-5.6 Sol in ChatGPT' (openai.com/index/improving-gpt-5-6-sol-in-chatgpt, August 2026, as cited by SearchFeed/weekly#1585 of 2026-08-12 and appwrite/website#3154 of 2026-08-07) made GPT-5.6 Luna the Free and Go default and removed their text-chat limits, subject to abuse guardrails; file uploads, images, other tools and Codex stay limited. A free plan is never uncapped here (docs/DESIGN.md), no figure for the guardrails is published, and agent turns share this cap, so the older 10 per 5 h stays as a conservative stand-in; it understates what Free gives for plain chat. No source after 2026-09-06 states Free's limits.",
 					},
 				},
 				model.Subscription{
@@ -2531,7 +2532,7 @@ func decodedCatalog() *Catalog {
 						Confidence: "reported",
 						Source:     "https://faithfulbiz.com.ng/?p=2367 (Go global at $8, Jan 2026); github:wjf1/coding-plan-radar price history (Go $8 through 2026-11-24); limit: https://customgpt.ai/chatgpt-plus-limits-2026; https://developers.openai.com/codex/pricing.md; Thinking cap: https://tokenkarma.app/chatgpt-usage-limit/",
 						AsOf:       "2026-11-24",
-						Note:       "$8 worldwide since Jan 2026; shows ads. Instant model. Manually chosen Thinking is capped at 10 messages per 5 hours (OpenAI's help article as quoted by tokenkarma.app), but the catalog has no Go Thinking stand-in: a frontier model is still not listed, so frontier work does not fit. Codex included (developers.openai.com/codex/pricing). 32K context (reported). Limit figure from early 2026; price checked to 2026-11-24.",
+						Note:       "$8 worldwide since Jan 2026; shows ads. Instant model. Manually chosen Thinking is capped at 10 messages per 5 hours (OpenAI's help article as quoted by tokenkarma.app), but the catalog has no Go Thinking stand-in: a frontier model is still not listed, so frontier work does not fit. Codex included (developers.openai.com/codex/pricing). 32K context (reported). Limit figure from early 2026; price checked to 2026-11-24. CONFLICT, not applied: OpenAI's August 2026 post 'Improving GPT-5.6 Sol in ChatGPT' (as cited by SearchFeed/weekly#1585, 2026-08-12, and appwrite/website#3154) made GPT-5.6 Luna the Go default and removed Go's text-chat limit, subject to abuse guardrails; the 160 per 3 h stays as a stand-in for those guardrails and for Codex turns, which stay limited, so plain chat on Go is understated.",
 					},
 				},
 				model.Subscription{
