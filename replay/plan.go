@@ -75,7 +75,9 @@ func prepare(rs []rec, cat *model.Catalog, p *model.Subscription) *planPre {
 		for li := range p.Limits {
 			l := &p.Limits[li]
 			u := -1.0
-			if l.Counts(run.Tier, run.ID, model.ViaAgent) {
+			// A model of weight 0 is not counted at all: it opens no window
+			// and is never held back by one.
+			if w := l.Weight(run.ID); w > 0 && l.Counts(run.Tier, run.ID, model.ViaAgent) {
 				switch {
 				case l.USD > 0:
 					u = runCost
@@ -86,6 +88,7 @@ func prepare(rs []rec, cat *model.Catalog, p *model.Subscription) *planPre {
 				default:
 					u = 1
 				}
+				u *= w
 			}
 			pp.units[li][ri] = u
 		}
@@ -134,10 +137,13 @@ type window struct {
 }
 
 // simulate runs the records through the plan's windows with every limit at
-// end at; over[ri] is set for each record that overflows.
-func (pp *planPre) simulate(rs []rec, at capAt, over []bool) []Window {
+// end at; over[ri] is set for each record that overflows. A limit with an
+// overage price never sends a record to the API: the units of the records
+// that run beyond its capacity are its Excess, billed by the plan. beyond
+// counts the records with such units.
+func (pp *planPre) simulate(rs []rec, at capAt, over []bool) (out []Window, beyond int) {
 	ls := pp.p.Limits
-	out := make([]Window, len(ls))
+	out = make([]Window, len(ls))
 	st := make([]window, len(ls))
 	caps := make([]float64, len(ls))
 	for li := range ls {
@@ -148,7 +154,9 @@ func (pp *planPre) simulate(rs []rec, at capAt, over []bool) []Window {
 		w := &st[li]
 		if w.hit {
 			out[li].Hit++
-			out[li].BlockedHours += float64(w.end-w.hitAt) / 3.6e6
+			if ls[li].Overage <= 0 { // past an overage price's cap nothing is blocked
+				out[li].BlockedHours += float64(w.end-w.hitAt) / 3.6e6
+			}
 		}
 		if caps[li] > 0 {
 			out[li].Peak = max(out[li].Peak, w.counted/caps[li])
@@ -175,12 +183,16 @@ func (pp *planPre) simulate(rs []rec, at capAt, over []bool) []Window {
 				*w = window{open: true, end: t + int64(math.Round(ls[li].WindowHours*3.6e6))}
 				out[li].Windows++
 			}
+			if ls[li].Overage > 0 {
+				continue
+			}
 			w.counted += u
 			if w.hit || w.used+u > caps[li] {
 				ok = false
 			}
 		}
 		over[ri] = !ok
+		billed := false
 		for li := range ls {
 			u := pp.units[li][ri]
 			if u < 0 {
@@ -188,11 +200,30 @@ func (pp *planPre) simulate(rs []rec, at capAt, over []bool) []Window {
 			}
 			w := &st[li]
 			switch {
+			case ls[li].Overage > 0:
+				// It counts (and bills) only the records that run on the
+				// plan, as the engine takes its utilization after the
+				// overflow.
+				if !ok {
+					continue
+				}
+				if ex := max(0, w.used+u-caps[li]) - max(0, w.used-caps[li]); ex > 0 {
+					out[li].Excess += ex
+					billed = true
+				}
+				if !w.hit && w.used+u > caps[li] {
+					w.hit, w.hitAt = true, t
+				}
+				w.used += u
+				w.counted += u
 			case ok:
 				w.used += u
 			case !w.hit && w.used+u > caps[li]:
 				w.hit, w.hitAt = true, t
 			}
+		}
+		if billed {
+			beyond++
 		}
 	}
 	for li := range ls {
@@ -200,7 +231,17 @@ func (pp *planPre) simulate(rs []rec, at capAt, over []bool) []Window {
 			closeWin(li)
 		}
 	}
-	return out
+	return out, beyond
+}
+
+// overage is what the plan bills for the units beyond its limits with an
+// overage price, for the period.
+func overage(ws []Window) float64 {
+	o := 0.0
+	for _, w := range ws {
+		o += w.Limit.Overage * w.Excess
+	}
+	return o
 }
 
 // cost prices the overflow of one replay: each overflowing record on its
@@ -244,7 +285,8 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 		SeatPrice: price, Base: float64(pp.seats) * price, Capped: len(p.Limits) > 0, Free: p.Free()}
 	q.Sources = []model.Source{{ID: p.ID, Name: p.Name, Provenance: p.Provenance}}
 	over := make([]bool, len(rs))
-	pl := &Plan{Windows: pp.simulate(rs, atCapacity, over)}
+	pl := &Plan{}
+	pl.Windows, pl.Beyond = pp.simulate(rs, atCapacity, over)
 	for _, o := range over {
 		if o {
 			pl.Overflowed++
@@ -252,9 +294,12 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 	}
 	pl.OnPlan = len(rs) - pl.Overflowed
 	overflow, credit, ok := pp.cost(a, over, M)
-	q.Overflow, q.Credit = overflow, credit
-	q.Monthly = q.Base + overflow
-	q.Eligible, q.Fits = ok && pl.OnPlan > 0, pl.Overflowed == 0
+	// The overage is billed by the plan, after the credit (which is for
+	// the API), and is part of the overflow cost as in the engine.
+	q.Overage = M * overage(pl.Windows)
+	q.Overflow, q.Credit = overflow+q.Overage, credit
+	q.Monthly = q.Base + q.Overflow
+	q.Eligible, q.Fits = ok && pl.OnPlan > 0, pl.Overflowed == 0 && q.Overage == 0
 	switch {
 	case pp.fitCount == 0:
 		q.Why, q.Reason = pp.noneWhy, "carries none of this work: "+pp.none
@@ -268,6 +313,9 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 		if pp.fitCount < len(rs) {
 			q.Reason = fmt.Sprintf("%d of %d records overflow (%d do not fit the plan)", pl.Overflowed, len(rs), len(rs)-pp.fitCount)
 		}
+	case q.Overage > 0:
+		q.Why = model.WhyCaps
+		q.Reason = fmt.Sprintf("%d of %d records beyond the included limits, billed at the plan's overage price", pl.Beyond, len(rs))
 	}
 	// Two rows say what ran over the caps and what the plan cannot take at
 	// all, for the reports that name why a plan overflows.
@@ -299,17 +347,20 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 	if ranged && q.Eligible {
 		// The windows are replayed again at each end of the ranges.
 		at := func(c capAt) float64 {
-			pp.simulate(rs, c, over)
+			ws, _ := pp.simulate(rs, c, over)
 			o, _, ok := pp.cost(a, over, M)
 			if !ok {
 				return math.Inf(1)
 			}
-			return q.Base + o
+			return q.Base + o + M*overage(ws)
 		}
 		q.MonthlyLow, q.MonthlyHigh = at(atHigh), at(atLow)
 	}
 	if credit > 0 {
 		q.Notes = append(q.Notes, fmt.Sprintf("API credit of $%.2f/month covers part of the overflow", credit))
+	}
+	if q.Overage > 0 {
+		q.Notes = append(q.Notes, fmt.Sprintf("$%.2f/month of use beyond the included limits, at the plan's own overage price", q.Overage))
 	}
 	if pp.seats > 1 {
 		q.Notes = append(q.Notes, fmt.Sprintf("minimum %d seats; one person's records use one seat's limits", pp.seats))

@@ -52,14 +52,20 @@ type Window struct {
 	Hit          int     // windows hit
 	BlockedHours float64 // Σ over hit windows of window end − hit time
 	// Peak is the largest, over windows, of the units of every record the
-	// limit counted in it (run or not), over the capacity.
+	// limit counted in it (run or not; for a limit with an overage price,
+	// of the records that ran on the plan), over the capacity.
 	Peak float64
+	// Excess is, for a limit with an overage price, the units of the
+	// records that ran beyond its capacity, summed over its windows: the
+	// plan bills Limit.Overage for each.
+	Excess float64
 }
 
 // Plan is what replaying the records on one plan found, at the limits'
 // capacities.
 type Plan struct {
 	OnPlan, Overflowed int
+	Beyond             int      // records on the plan with units beyond a limit with an overage price
 	Windows            []Window // one per limit, in the plan's order
 }
 

@@ -82,6 +82,7 @@ type wantPlan struct {
 	onPlan, over      int
 	monthly, overflow float64
 	credit            float64
+	overage           float64 // part of overflow
 	low, high         float64
 	eligible, fits    bool
 	wins              []wantWin
@@ -101,7 +102,7 @@ func checkPlan(t *testing.T, r *Result, w wantPlan) {
 		name      string
 		got, want float64
 	}{{"monthly", q.Monthly, w.monthly}, {"overflow", q.Overflow, w.overflow}, {"credit", q.Credit, w.credit},
-		{"low", q.MonthlyLow, w.low}, {"high", q.MonthlyHigh, w.high}} {
+		{"overage", q.Overage, w.overage}, {"low", q.MonthlyLow, w.low}, {"high", q.MonthlyHigh, w.high}} {
 		if !near(c.got, c.want) {
 			t.Errorf("%s: %s = %.10g, want %.10g", w.id, c.name, c.got, c.want)
 		}
@@ -361,4 +362,102 @@ func TestHitWindowStaysHit(t *testing.T) {
 	r := run(t, []Record{H(0), H(1), S(2)}, nil)
 	checkPlan(t, r, wantPlan{id: "pa", onPlan: 1, over: 2, monthly: 39.784375, overflow: 19.784375, low: 39.784375,
 		high: 39.784375, eligible: true, wins: []wantWin{{1, 1, 4, 1.2}, {1, 0, 0, 0.4}}})
+}
+
+// checkExcess checks each limit's units billed beyond its capacity and the
+// records with such units.
+func checkExcess(t *testing.T, r *Result, id string, beyond int, excess ...float64) {
+	t.Helper()
+	p := r.Plans[id]
+	if p.Beyond != beyond {
+		t.Errorf("%s: %d records beyond an overage limit, want %d", id, p.Beyond, beyond)
+	}
+	for i, e := range excess {
+		if !near(p.Windows[i].Excess, e) {
+			t.Errorf("%s limit %d: excess %.10g, want %.10g", id, i, p.Windows[i].Excess, e)
+		}
+	}
+}
+
+// TestWeights: Plan Weight ($15) has 3 messages per 5 hours where a-big
+// counts 2 and a-small 0 (not counted), and 250,000 tokens a week where
+// a-big counts half. H, S and S run on their logged models (vendor a's);
+// T (b-mid, vendor b, not listed) on the cheapest fitting plan model: a-small
+// is below mid, so a-big.
+//
+//	       messages (5 h)               tokens (week)
+//	H@0    opens [0,5); 2 ≤ 3, used 2   opens [0,168); 51,000 × .5 = 25,500
+//	S@0.5  not counted (weight 0)       92,000: used 117,500 ≤ 250,000; runs
+//	H@1    2+2 = 4 > 3: hit at 1        25,500: 143,000 would fit; overflows
+//	S@2    not counted: the hit window  92,000: used 209,500; runs
+//	       does not hold it back
+//	T@3    2 (a-big), window hit        15,000 × .5 = 7,500 would fit; overflows
+//
+// Messages: 1 window, hit, blocked 5−1 = 4 h, counted 2+2+2 = 6: peak 2.
+// Tokens: 1 window, not hit, counted 25,500+92,000+25,500+92,000+7,500 =
+// 242,500: peak .97. 3 on the plan, 2 over: H on a-big $.55 (the only
+// frontier model), T on b-mid $.04: $.59 × 30.4375 = $17.958125; monthly
+// 15 + that = $32.958125.
+func TestWeights(t *testing.T) {
+	r := run(t, []Record{H(0), S(0.5), H(1), S(2), T(3)}, nil)
+	checkPlan(t, r, wantPlan{id: "pweight", onPlan: 3, over: 2, monthly: 32.958125, overflow: 17.958125, low: 32.958125,
+		high: 32.958125, eligible: true, wins: []wantWin{{1, 1, 4, 2}, {1, 0, 0, 0.97}}})
+	checkExcess(t, r, "pweight", 0, 0, 0)
+}
+
+// TestOverage: Plan Overage ($12) has a weekly $0.25 ($0.15–$0.50) billed at
+// 1.2 per dollar beyond it, and 2 messages per 5 hours (no overage). Six S
+// ($0.10 each on a-small) on day 0 (N = 1, M = 30.4375).
+//
+//	       messages (5 h)              dollars (week, overage)
+//	S@0    opens [0,5); runs (1)       opens [0,168); used .10
+//	S@1    runs (2)                    used .20
+//	S@2    3 > 2: overflows, hit at 2  an overflowing record adds nothing
+//	S@3    hit: overflows              nothing
+//	S@6    [0,5) closed: hit, 3 h      .20+.10 = .30 > .25: hit at 6, runs
+//	       blocked, 4 counted (200%);  anyway; excess .30−.25 = .05
+//	       [6,11) opens; runs (1)
+//	S@7    runs (2)                    .40: excess .15 − .05 = .10
+//
+// Dollars: 1 window, hit, no hours blocked, .40 run of .25: peak 1.6,
+// excess .15. Messages: 2 windows, 1 hit, 3 h, peak 2. API overflow: 2 S
+// on a-small, $.20 × 30.4375 = $6.0875; overage .15 × 1.2 = $.18 × 30.4375 =
+// $5.47875; overflow 6.0875 + 5.47875 = $11.56625; monthly $23.56625.
+// At the high end ($.50) nothing is beyond: 12 + 6.0875 = $18.0875; at the
+// low end ($.15): excess .40 − .15 = .25 × 1.2 = $.30 × 30.4375 = $9.13125:
+// 12 + 6.0875 + 9.13125 = $27.21875.
+func TestOverage(t *testing.T) {
+	r := run(t, []Record{S(0), S(1), S(2), S(3), S(6), S(7)}, nil)
+	checkPlan(t, r, wantPlan{id: "pover", onPlan: 4, over: 2, monthly: 23.56625, overflow: 11.56625, overage: 5.47875,
+		low: 18.0875, high: 27.21875, eligible: true, wins: []wantWin{{1, 1, 0, 1.6}, {2, 1, 3, 2}}})
+	checkExcess(t, r, "pover", 2, 0.15, 0)
+	q := quote(t, r, "pover")
+	if q.Reason != "2 of 6 records overflow" || len(q.Notes) == 0 ||
+		q.Notes[0] != "$5.48/month of use beyond the included limits, at the plan's own overage price" {
+		t.Errorf("pover: reason %q, notes %q", q.Reason, q.Notes)
+	}
+}
+
+// TestPremiumRequests: Plan Premium ($20) has 3 requests a month (730.5 h),
+// a-big's counting 3 and a-small's none, $0.04 each beyond. Its vendor, c,
+// has no model, so H runs on a-big (listed), S on a-small (listed) and T
+// (b-mid, not listed) on a-big, the cheapest plan model of its tier.
+//
+//	H@0  opens [0,730.5); 0+3 = 3 ≤ 3: nothing beyond, not hit
+//	H@1  6: excess max(0, 6−3) − max(0, 3−3) = 3; hit at 1; runs
+//	S@2  not counted (weight 0); runs
+//	T@3  9: excess 6 − 3 = 3; runs
+//
+// Nothing overflows; 2 records billed beyond; 1 window, hit, no hours
+// blocked, 9 of 3: peak 3. Overage 6 × $.04 = $.24 × 30.4375 = $7.305;
+// monthly 20 + 7.305 = $27.305. It does not fit: the overage is billed.
+func TestPremiumRequests(t *testing.T) {
+	r := run(t, []Record{H(0), H(1), S(2), T(3)}, nil)
+	checkPlan(t, r, wantPlan{id: "pprem", onPlan: 4, over: 0, monthly: 27.305, overflow: 7.305, overage: 7.305,
+		low: 27.305, high: 27.305, eligible: true, wins: []wantWin{{1, 1, 0, 3}}})
+	checkExcess(t, r, "pprem", 2, 6)
+	q := quote(t, r, "pprem")
+	if q.Why != model.WhyCaps || q.Reason != "2 of 4 records beyond the included limits, billed at the plan's overage price" {
+		t.Errorf("pprem: why %v, reason %q", q.Why, q.Reason)
+	}
 }

@@ -66,20 +66,26 @@ func ReplayedOn(r *replay.Result) string {
 }
 
 // ReplayVerdict is the headline and its supporting lines: the same verdict
-// as compare's, over the replay's options.
+// as compare's, over the replay's options, whose mixes route each record.
 func ReplayVerdict(r *replay.Result, cur money.Currency) (string, []string) {
 	res := model.Result{Quotes: r.Quotes}
-	return Verdict(&res, "", cur)
+	return verdict(&res, "", cur, nil, "record")
 }
 
 // WindowLine says what a limit's windows saw: "5-hour: 4 of 26 windows hit,
-// 6.5 h blocked; busiest window 180% of the cap".
+// 6.5 h blocked; busiest window 180% of the cap". Past a limit with an
+// overage price nothing is blocked: its windows go "over the allowance".
 func WindowLine(w replay.Window) string {
 	if w.Windows == 0 {
 		return model.WindowName(w.Limit.WindowHours) + ": counts none of these records"
 	}
 	s := fmt.Sprintf("%s: %d of %d %s hit", model.WindowName(w.Limit.WindowHours), w.Hit, w.Windows, plural(w.Windows, "window", "windows"))
-	if w.Hit > 0 {
+	if w.Limit.Overage > 0 {
+		s = fmt.Sprintf("%s: %d of %d %s over the allowance", model.WindowName(w.Limit.WindowHours), w.Hit, w.Windows, plural(w.Windows, "window", "windows"))
+		if w.Hit > 0 {
+			s += ", billed beyond it"
+		}
+	} else if w.Hit > 0 {
 		s += ", " + hours(w.BlockedHours) + " blocked"
 	}
 	return s + fmt.Sprintf("; busiest window %s of the cap", Percent(100*w.Peak))

@@ -118,6 +118,12 @@ func Verdict(r *model.Result, current string, cur money.Currency) (string, []str
 // VerdictFlips is Verdict with the nearest of flips (r's flip points, nil
 // when not computed) among its lines.
 func VerdictFlips(r *model.Result, current string, cur money.Currency, flips []model.Flip) (string, []string) {
+	return verdict(r, current, cur, flips, "class")
+}
+
+// verdict is VerdictFlips saying what the API mix routes: each "class" of
+// a workload, or each "record" of a replay.
+func verdict(r *model.Result, current string, cur money.Currency, flips []model.Flip, routed string) (string, []string) {
 	v := r.Verdict(current)
 	w, o := v.Winner(), v.Other()
 	if w == nil {
@@ -163,7 +169,7 @@ func VerdictFlips(r *model.Result, current string, cur money.Currency, flips []m
 		lines = append(lines, s)
 	}
 	// The flip to the best plan at the whole volume is its break-even: said once.
-	if s := support(r, &v, cur); s != "" && !(hasFlip && f.Class < 0 && f.To == v.BestPlan && strings.Contains(s, "pay for itself")) {
+	if s := support(r, &v, cur, routed); s != "" && !(hasFlip && f.Class < 0 && f.To == v.BestPlan && strings.Contains(s, "pay for itself")) {
 		lines = append(lines, s)
 	}
 	return line, lines
@@ -296,8 +302,8 @@ func RangeText(q *model.Quote, cur money.Currency) string {
 
 // support is the next fact after the answer: what of the winning plan's
 // work runs on the API, or from what volume the best plan pays for itself,
-// or what routing saves.
-func support(r *model.Result, v *model.Verdict, cur money.Currency) string {
+// or what routing each of routed ("class", "record") saves.
+func support(r *model.Result, v *model.Verdict, cur money.Currency, routed string) string {
 	w := v.Winner()
 	if w.Kind == model.KindSubscription {
 		switch {
@@ -312,7 +318,7 @@ func support(r *model.Result, v *model.Verdict, cur money.Currency) string {
 		return fmt.Sprintf("%s would pay for itself from %s today's volume.", p.Name, Times(p.BreakEven))
 	}
 	if w.HasSaving && w.Saving >= 0.005 {
-		return fmt.Sprintf("Routing each class to its cheapest model saves %s/month over %s alone.", cur.Format(w.Saving), w.SavingVs)
+		return fmt.Sprintf("Routing each %s to its cheapest model saves %s/month over %s alone.", routed, cur.Format(w.Saving), w.SavingVs)
 	}
 	return ""
 }

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""replay_ref.py: a second, independent implementation of DESIGN.md's
-"Replay" rules, to check the replay package against (replay/crosscheck_test.go).
+"""replay_ref.py: a second, independent implementation of docs/DESIGN.md's
+"Replay" rules, to check the replay package against (usage/replay_crosscheck_test.go).
 
     python3 scripts/replay_ref.py < input.json > output.json
 
 Input: {"zone": IANA name, "catalog": {"models": [...], "plans": [...]},
 "records": [{"t": Unix ms, "model": catalog id or "", "input", "cache_read",
 "cache_write", "cache_write_1h", "output", "reasoning"}]} with the records in
-time order. Tiers are 0 small, 1 mid, 2 frontier. Output: {"days",
+time order. A plan's limits carry "weights" ({model id: units per unit}) and
+"overage" (price per unit beyond the capacity, 0 for none). Tiers are 0
+small, 1 mid, 2 frontier. Output: {"days",
 "month_factor", "as_recorded", "options": {id: {...}}}.
 
 Written from DESIGN.md alone; it shares no code with the Go package.
@@ -71,7 +73,14 @@ def capacity(lim, end):
     return c
 
 
+def weight(lim, m):
+    """The limit's weights entry for m: 1 when it has none."""
+    return (lim.get("weights") or {}).get(m["id"], 1.0)
+
+
 def counts(lim, m):
+    if weight(lim, m) == 0:  # weight 0: the limit does not count it at all
+        return False
     if lim.get("tiers") and m["tier"] not in lim["tiers"]:
         return False
     if lim.get("models") and m["id"] not in lim["models"]:
@@ -81,13 +90,19 @@ def counts(lim, m):
     return True
 
 
-def units(lim, u, cost):
+def units(lim, u, cost, m):
     if lim.get("usd"):
-        return cost
-    if lim.get("tokens"):
-        return size_of(u)
-    ref = lim.get("reference_tokens", 0)
-    return max(1.0, size_of(u) / ref) if ref > 0 else 1.0
+        n = cost
+    elif lim.get("tokens"):
+        n = size_of(u)
+    else:
+        ref = lim.get("reference_tokens", 0)
+        n = max(1.0, size_of(u) / ref) if ref > 0 else 1.0
+    return n * weight(lim, m)
+
+
+def overage_price(lim):
+    return lim.get("overage") or 0.0
 
 
 def main():
@@ -171,11 +186,11 @@ def plan(p, recs, tiers, by_id, cheapest, M):
                 if request_cost(m, r) < request_cost(run, r):
                     run = m
         cost = request_cost(run, r)
-        run_units.append([units(l, r, cost) if counts(l, run) else None for l in lims])
+        run_units.append([units(l, r, cost, run) if counts(l, run) else None for l in lims])
 
     def replay(end):
         over = [False] * len(recs)
-        stats = [{"windows": 0, "windows_hit": 0, "blocked_hours": 0.0, "peak_utilization": 0.0} for _ in lims]
+        stats = [{"windows": 0, "windows_hit": 0, "blocked_hours": 0.0, "peak_utilization": 0.0, "excess": 0.0} for _ in lims]
         caps = [capacity(l, end) for l in lims]
         wins = [None] * len(lims)  # open window: [start, end, used, counted, hit_time or None]
 
@@ -183,7 +198,8 @@ def plan(p, recs, tiers, by_id, cheapest, M):
             w = wins[j]
             if w[4] is not None:
                 stats[j]["windows_hit"] += 1
-                stats[j]["blocked_hours"] += (w[1] - w[4]) / 3600000.0
+                if overage_price(lims[j]) <= 0:  # past an overage limit's cap nothing is blocked
+                    stats[j]["blocked_hours"] += (w[1] - w[4]) / 3600000.0
             stats[j]["peak_utilization"] = max(stats[j]["peak_utilization"], w[3] / caps[j])
             wins[j] = None
 
@@ -201,15 +217,27 @@ def plan(p, recs, tiers, by_id, cheapest, M):
                 if wins[j] is None:
                     wins[j] = [t, t + round(lims[j]["window_hours"] * 3600000), 0.0, 0.0, None]
                     stats[j]["windows"] += 1
-                wins[j][3] += u
-            runs = all(u is None or (wins[j][4] is None and wins[j][2] + u <= caps[j]) for j, u in enumerate(us))
-            for j, u in enumerate(us):
-                if u is None:
-                    continue
+            # Only limits without an overage price can hold a record back.
+            gates = [j for j, u in enumerate(us) if u is not None and overage_price(lims[j]) <= 0]
+            runs = all(wins[j][4] is None and wins[j][2] + us[j] <= caps[j] for j in gates)
+            for j in gates:
+                wins[j][3] += us[j]  # counted, run or not
                 if runs:
-                    wins[j][2] += u
-                elif wins[j][4] is None and wins[j][2] + u > caps[j]:
+                    wins[j][2] += us[j]
+                elif wins[j][4] is None and wins[j][2] + us[j] > caps[j]:
                     wins[j][4] = t
+            if runs:
+                # Limits with an overage price see only the records that run;
+                # the part of one beyond the capacity is billed.
+                for j, u in enumerate(us):
+                    if u is None or overage_price(lims[j]) <= 0:
+                        continue
+                    used = wins[j][2]
+                    stats[j]["excess"] += max(0.0, used + u - caps[j]) - max(0.0, used - caps[j])
+                    if wins[j][4] is None and used + u > caps[j]:
+                        wins[j][4] = t
+                    wins[j][2] += u
+                    wins[j][3] += u
             over[i] = not runs
         for j in range(len(lims)):
             if wins[j] is not None:
@@ -238,19 +266,23 @@ def plan(p, recs, tiers, by_id, cheapest, M):
             alt = max(0.0, M * vendor - c) + M * others
             if alt < overflow:
                 overflow, credit = alt, min(c, M * vendor)
-        return over, stats, overflow, credit, ok
+        # The plan bills the excess of limits with an overage price; the
+        # credit is for the API and does not cover it.
+        overage = M * sum(overage_price(l) * st["excess"] for l, st in zip(lims, stats))
+        return over, stats, overflow + overage, credit, ok, overage
 
     base = seats * p["price_monthly"]
-    over, stats, overflow, credit, ok = replay("capacity")
+    over, stats, overflow, credit, ok, overage = replay("capacity")
     n_over = sum(over)
-    res = {"eligible": ok and n_over < len(recs), "fits": n_over == 0, "monthly": base + overflow,
-           "overflow_cost": overflow, "credit": credit, "records_on_plan": len(recs) - n_over,
+    excess = any(st["excess"] > 0 for st in stats)
+    res = {"eligible": ok and n_over < len(recs), "fits": n_over == 0 and not excess, "monthly": base + overflow,
+           "overflow_cost": overflow, "overage": overage, "credit": credit, "records_on_plan": len(recs) - n_over,
            "records_overflowed": n_over, "limits": stats}
     res["monthly_low"] = res["monthly_high"] = res["monthly"]
     ranged = any(capacity(l, "low") != capacity(l, "capacity") or capacity(l, "high") != capacity(l, "capacity") for l in lims)
     if ranged and res["eligible"]:
         for key, end in (("monthly_low", "high"), ("monthly_high", "low")):
-            _, _, o, _, k = replay(end)
+            _, _, o, _, k, _ = replay(end)
             res[key] = base + o if k else None  # no route at that end
     return res
 

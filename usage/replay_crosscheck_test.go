@@ -81,7 +81,7 @@ var loggedNames = map[usage.Source][]string{
 // randomCatalog makes a catalog no test has seen: the logs' models (some
 // left out, some retired) and a few others, with random providers, tiers,
 // prices, windows; plans with random limits in every unit, ranges, scopes,
-// credits and seats.
+// weights (0 among them), overage prices, credits and seats.
 func randomCatalog(r *rand.Rand, src usage.Source) *model.Catalog {
 	providers := []string{"va", "vb", "vc"}
 	pick := func(xs []string) string { return xs[r.IntN(len(xs))] }
@@ -167,6 +167,22 @@ func randomCatalog(r *rand.Rand, src usage.Source) *model.Catalog {
 			case 2:
 				l.Via = []model.Via{model.Via(r.IntN(2))}
 			}
+			if r.IntN(3) == 0 {
+				l.Weights = map[string]float64{}
+				for range 1 + r.IntN(3) {
+					l.Weights[ids[r.IntN(len(ids))]] = []float64{0, 0.33, 1, 3, 10}[r.IntN(5)]
+				}
+			}
+			if r.IntN(3) == 0 {
+				switch {
+				case l.USD > 0:
+					l.Overage = []float64{1, 1.2}[r.IntN(2)] // per dollar
+				case l.Tokens > 0:
+					l.Overage = 3e-6
+				default:
+					l.Overage = 0.04
+				}
+			}
 			p.Limits = append(p.Limits, l)
 		}
 		cat.Plans = append(cat.Plans, p)
@@ -179,6 +195,7 @@ type refLimit struct {
 	WindowsHit   int     `json:"windows_hit"`
 	BlockedHours float64 `json:"blocked_hours"`
 	Peak         float64 `json:"peak_utilization"`
+	Excess       float64 `json:"excess"`
 }
 
 type refOption struct {
@@ -186,6 +203,7 @@ type refOption struct {
 	Fits       bool       `json:"fits"`
 	Monthly    float64    `json:"monthly"`
 	Overflow   float64    `json:"overflow_cost"`
+	Overage    float64    `json:"overage"`
 	Credit     float64    `json:"credit"`
 	Low        *float64   `json:"monthly_low"`
 	High       *float64   `json:"monthly_high"`
@@ -243,7 +261,8 @@ func reference(t *testing.T, zone string, cat *model.Catalog, recs []replay.Reco
 				via = append(via, v.String())
 			}
 			lims = append(lims, jm{"window_hours": l.WindowHours, "usd": l.USD, "tokens": l.Tokens, "messages": l.Messages,
-				"low": l.Low, "high": l.High, "reference_tokens": l.ReferenceTokens, "tiers": tiers, "models": l.Models, "via": via})
+				"low": l.Low, "high": l.High, "reference_tokens": l.ReferenceTokens, "tiers": tiers, "models": l.Models, "via": via,
+				"weights": l.Weights, "overage": l.Overage})
 		}
 		plans = append(plans, jm{"id": p.ID, "vendor": p.Vendor, "price_monthly": p.PriceMonthly, "seats_min": p.SeatsMin,
 			"models": p.Models, "serves": serves, "context_window": p.ContextWindow, "api_credit_monthly": p.APICreditMonthly, "limits": lims})
@@ -283,7 +302,7 @@ func compare(t *testing.T, got *replay.Result, want refResult) {
 	if len(got.Quotes) != len(want.Options) {
 		t.Errorf("%d options, reference %d", len(got.Quotes), len(want.Options))
 	}
-	hits, overflowed := 0, 0
+	hits, overflowed, beyond := 0, 0, 0
 	for _, q := range got.Quotes {
 		w, ok := want.Options[q.ID]
 		if !ok {
@@ -304,10 +323,11 @@ func compare(t *testing.T, got *replay.Result, want refResult) {
 			t.Errorf("%s: fits %v, %d on, %d over; reference %v, %d, %d", q.ID, q.Fits, p.OnPlan, p.Overflowed, w.Fits, w.OnPlan, w.Overflowed)
 		}
 		overflowed += p.Overflowed
+		beyond += p.Beyond
 		for _, c := range []struct {
 			name      string
 			got, want float64
-		}{{"monthly", q.Monthly, w.Monthly}, {"overflow", q.Overflow, w.Overflow}, {"credit", q.Credit, w.Credit}} {
+		}{{"monthly", q.Monthly, w.Monthly}, {"overflow", q.Overflow, w.Overflow}, {"overage", q.Overage, w.Overage}, {"credit", q.Credit, w.Credit}} {
 			if !close(c.got, c.want) {
 				t.Errorf("%s: %s %.10g, reference %.10g", q.ID, c.name, c.got, c.want)
 			}
@@ -328,11 +348,13 @@ func compare(t *testing.T, got *replay.Result, want refResult) {
 		for i, g := range p.Windows {
 			x := w.Limits[i]
 			hits += g.Hit
-			if g.Windows != x.Windows || g.Hit != x.WindowsHit || !close(g.BlockedHours, x.BlockedHours) || !close(g.Peak, x.Peak) {
-				t.Errorf("%s limit %d: %d windows, %d hit, %g h, peak %g; reference %d, %d, %g, %g", q.ID, i,
-					g.Windows, g.Hit, g.BlockedHours, g.Peak, x.Windows, x.WindowsHit, x.BlockedHours, x.Peak)
+			if g.Windows != x.Windows || g.Hit != x.WindowsHit || !close(g.BlockedHours, x.BlockedHours) || !close(g.Peak, x.Peak) ||
+				!close(g.Excess, x.Excess) {
+				t.Errorf("%s limit %d: %d windows, %d hit, %g h, peak %g, excess %g; reference %d, %d, %g, %g, %g", q.ID, i,
+					g.Windows, g.Hit, g.BlockedHours, g.Peak, g.Excess, x.Windows, x.WindowsHit, x.BlockedHours, x.Peak, x.Excess)
 			}
 		}
 	}
-	t.Logf("%d records over %d days, %d options, %d windows hit, %d records overflowed", got.Records, got.Days, len(got.Quotes), hits, overflowed)
+	t.Logf("%d records over %d days, %d options, %d windows hit, %d records overflowed, %d billed beyond an overage limit",
+		got.Records, got.Days, len(got.Quotes), hits, overflowed, beyond)
 }

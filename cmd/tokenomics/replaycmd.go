@@ -31,8 +31,10 @@ func newReplay(stdout io.Writer) *cobra.Command {
 		Long: `replay reads the same records as import (Claude Code or Codex logs) and runs them,
 in time order, on every plan of the catalog: each request runs on the plan while
 every limit that counts it has room in its current window, and overflows to the
-API once a window is full. Each limit keeps its own windows (a window opens at the
-first request it counts and lasts its window_hours). Every API model and mix is
+API once a window is full; past a limit with an overage price (Copilot's and
+Cursor's monthly allowances) it stays on the plan and the plan bills the excess at
+that price. Each limit keeps its own windows (a window opens at the first request
+it counts and lasts its window_hours). Every API model and mix is
 priced on the same requests. Costs are monthly: the period's cost × 30.4375 / the
 period's days.
 
