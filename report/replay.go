@@ -85,13 +85,6 @@ func WindowLine(w replay.Window) string {
 	return s + fmt.Sprintf("; busiest window %s of the cap", Percent(100*w.Peak))
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // hours writes a duration in hours: "6.5 h", "132 h", "<0.1 h".
 func hours(h float64) string {
 	switch {

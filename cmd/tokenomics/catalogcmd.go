@@ -16,8 +16,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenomics/tokenomics/catalogsync"
-	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/safefile"
 )
 
@@ -167,7 +167,7 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 	if err != nil {
 		return err
 	}
-	printImport(stdout, res, src, asOf, basis)
+	io.WriteString(stdout, report.CatalogImport(res, src, asOf, basis))
 	if len(res.Models) == 0 {
 		printf(stdout, "Nothing to change: %s is left as it was.\n", path)
 		return nil
@@ -231,67 +231,6 @@ The file before this write is kept as %s.`, now, by, filepath.Base(ed.path)+plan
 		return "", fmt.Errorf("the overlay %s is left as it was: %w", ed.path, err)
 	}
 	return backup, nil
-}
-
-func printImport(w io.Writer, res *catalogsync.ImportResult, src, asOf, basis string) {
-	title := map[string]string{"litellm": "LiteLLM price file", "openrouter": "OpenRouter model list"}[res.Format]
-	printf(w, "%s %s: %d %s, prices of %s (from %s)\n\n", title, src, res.Entries, either(res.Entries, "entry", "entries"), asOf, basis)
-	arrow := func(a, b float64) string {
-		if a == b {
-			return num(b)
-		}
-		return num(a) + " → " + num(b)
-	}
-	var rows [][]string
-	for _, m := range res.Models {
-		in, out, ctx := num(m.Model.Input), num(m.Model.Output), model.Tokens(m.Model.ContextWindow)
-		var what []string
-		if m.Was != nil {
-			in, out = arrow(m.Was.Input, m.Model.Input), arrow(m.Was.Output, m.Model.Output)
-			if m.Was.ContextWindow != m.Model.ContextWindow {
-				ctx = model.Tokens(m.Was.ContextWindow) + " → " + ctx
-			}
-			for _, d := range catalogsync.DiffModel(m.Was, &m.Model) {
-				switch d.Field {
-				case "input", "output", "context_window":
-				default:
-					what = append(what, d.Field+" "+d.A.String()+" → "+d.B.String())
-				}
-			}
-		} else {
-			what = append(what, "tier "+m.Model.Tier.String()+" (a guess)")
-			if m.Model.Status != "active" {
-				what = append(what, m.Model.Status)
-			}
-		}
-		rows = append(rows, []string{m.Action, m.Model.ID, short(m.Key, 40), in, out, ctx, strings.Join(what, "; ")})
-	}
-	for _, k := range res.Kept {
-		rows = append(rows, []string{"kept", k.ID, short(k.Key, 40), "", "", "", k.Reason})
-	}
-	for _, k := range res.Skipped {
-		rows = append(rows, []string{"skipped", k.ID, short(k.Key, 40), "", "", "", k.Reason})
-	}
-	if len(rows) > 0 {
-		printf(w, "%s", catalogTable(false, []string{"Action", "ID", "Key", "In", "Out", "Context", "Note"}, rows))
-	}
-	if n := len(res.Unchanged); n > 0 {
-		printf(w, "%d %s unchanged: the file gives the figures the catalog has.\n", n, either(n, "entry", "entries"))
-	}
-	for _, a := range res.Unmatched {
-		printf(w, "--add %s matched no chat model of the file.\n", a)
-	}
-	if n := len(res.Missing); n > 0 {
-		printf(w, "%d catalog %s not in the file, left as they are: %s\n", n, either(n, "model", "models"), strings.Join(res.Missing, ", "))
-	}
-}
-
-// either is one or many by n.
-func either(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 var dateRE = regexp.MustCompile(`(\d{4}-\d{2}-\d{2})`)
@@ -400,23 +339,11 @@ due today applied to both.`,
 				cats[i], names[i] = c, name
 			}
 			diffs := catalogsync.Diff(cats[0], cats[1])
+			d := &report.CatalogDiff{Names: names, Catalogs: cats, Today: now, Differences: diffs}
 			if format == "json" {
-				return diffJSON(stdout, names, cats, now, diffs)
+				return report.CatalogDiffJSON(stdout, d)
 			}
-			printf(stdout, "A: %s, catalog of %s\nB: %s, catalog of %s\n", names[0], cats[0].AsOf, names[1], cats[1].AsOf)
-			printf(stdout, "Prices in USD per 1M tokens, plans per seat per month; dated changes due by %s applied to both.\n\n", now)
-			if len(diffs) == 0 {
-				printf(stdout, "No differences.\n")
-				return nil
-			}
-			rows := make([][]string, len(diffs))
-			entries := map[string]bool{}
-			for i, d := range diffs {
-				rows[i] = []string{d.Kind, d.ID, d.Field, short(d.A.String(), 50), short(d.B.String(), 50), d.Change()}
-				entries[d.Kind+" "+d.ID] = true
-			}
-			printf(stdout, "%s", catalogTable(colorOK(stdout), []string{"Kind", "ID", "Field", "A", "B", "Change"}, rows))
-			printf(stdout, "\n%d %s in %d %s.\n", len(diffs), either(len(diffs), "difference", "differences"), len(entries), either(len(entries), "entry", "entries"))
+			io.WriteString(stdout, report.CatalogDiffTable(d, colorOK(stdout)))
 			return nil
 		},
 	}
@@ -443,89 +370,4 @@ func diffCatalog(arg, overlay string) (*plans.Catalog, string, error) {
 	}
 	c, err := plans.LoadCatalog(arg)
 	return c, arg, err
-}
-
-func diffJSON(w io.Writer, names [2]string, cats [2]*plans.Catalog, now string, diffs []catalogsync.Difference) error {
-	type side struct {
-		Name string `json:"name"`
-		AsOf string `json:"as_of"`
-	}
-	type diff struct {
-		Kind   string            `json:"kind"`
-		ID     string            `json:"id"`
-		Name   string            `json:"name"`
-		Field  string            `json:"field"`
-		A      catalogsync.Value `json:"a"`
-		B      catalogsync.Value `json:"b"`
-		Change string            `json:"change,omitempty"`
-	}
-	out := struct {
-		A           side   `json:"a"`
-		B           side   `json:"b"`
-		Today       string `json:"today"`
-		Differences []diff `json:"differences"`
-	}{A: side{names[0], cats[0].AsOf}, B: side{names[1], cats[1].AsOf}, Today: now, Differences: []diff{}}
-	for _, d := range diffs {
-		out.Differences = append(out.Differences, diff{d.Kind, d.ID, d.Name, d.Field, d.A, d.B, d.Change()})
-	}
-	return writeJSON(w, out)
-}
-
-// writeCheck prints `plans --check`.
-func writeCheck(w io.Writer, cat *plans.Catalog, kind, format string, notes []string) error {
-	now := today().Format(time.DateOnly)
-	var fs []plans.Finding
-	for _, f := range cat.Check(now) {
-		if kind == "" || f.Entry == kind || (kind == "api" && f.Entry == "fx") {
-			fs = append(fs, f)
-		}
-	}
-	if format == "json" {
-		type finding struct {
-			Kind   string `json:"kind"`
-			Entry  string `json:"entry"`
-			ID     string `json:"id"`
-			Name   string `json:"name"`
-			Date   string `json:"date,omitempty"`
-			Detail string `json:"detail"`
-		}
-		out := struct {
-			Today    string    `json:"today"`
-			AsOf     string    `json:"catalog_as_of"`
-			Notes    []string  `json:"notes"`
-			Findings []finding `json:"findings"`
-		}{Today: now, AsOf: cat.AsOf, Notes: notes, Findings: []finding{}}
-		if out.Notes == nil {
-			out.Notes = []string{}
-		}
-		for _, f := range fs {
-			out.Findings = append(out.Findings, finding{f.Kind, f.Entry, f.ID, f.Name, f.Date, f.Detail})
-		}
-		return writeJSON(w, out)
-	}
-	printf(w, "Catalog of %s checked on %s: entries older than %d days, retired, preview and legacy models,\nestimates, limits measured from your logs, and dated price changes passed or due within %d days.\n", cat.AsOf, now, plans.StaleDays, plans.SoonDays)
-	for _, n := range notes {
-		printf(w, "note: %s\n", n)
-	}
-	if len(fs) == 0 {
-		printf(w, "\nNothing to report.\n")
-		return nil
-	}
-	rows := make([][]string, len(fs))
-	counts := map[string]int{}
-	var order []string
-	for i, f := range fs {
-		rows[i] = []string{f.Kind, f.Entry, f.ID, f.Detail}
-		if counts[f.Kind] == 0 {
-			order = append(order, f.Kind)
-		}
-		counts[f.Kind]++
-	}
-	printf(w, "\n%s", catalogTable(colorOK(w), []string{"Finding", "Entry", "ID", "Detail"}, rows))
-	var parts []string
-	for _, k := range order {
-		parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
-	}
-	printf(w, "\n%s.\n", strings.Join(parts, ", "))
-	return nil
 }

@@ -98,7 +98,7 @@ func runReplay(stdout io.Writer, o *replayFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep := &report.Replay{Result: res, Source: src.Title(), CatalogAsOf: cat.AsOf, Currency: money.USD, CatalogNotes: append(notes, readingNotes(l)...)}
+	rep := &report.Replay{Result: res, Source: src.Title(), CatalogAsOf: cat.AsOf, Currency: money.USD, CatalogNotes: append(notes, report.ReadingNotes(l)...)}
 	if o.plan != "" {
 		if o.in.noFree && !slices.ContainsFunc(res.Quotes, func(q model.Quote) bool { return q.ID == o.plan }) {
 			return badInput("--plan %s is a free plan, and --no-free leaves it out", o.plan)
