@@ -20,7 +20,6 @@ type Calibration struct {
 	Log          *usage.Log
 	Result       calibrate.Result
 	Plan         *model.Subscription // the catalog's plan, nil when unknown
-	Main         float64             // the window length of the lower bound shown first
 	Saved        string              // the overlay written, "" when none
 	Backup       string
 	CatalogNotes []string
@@ -49,10 +48,27 @@ func (c *Calibration) versus(hours, usd float64) (text string, diff *float64) {
 	return text, &d
 }
 
+// main is the window length of the lower bound shown: the plan's shortest
+// limit for this work, else 5 hours.
+func (c *Calibration) main() float64 {
+	best := 0.0
+	if c.Plan != nil {
+		for _, h := range c.Result.Heaviest {
+			if calibrate.CatalogLimit(c.Plan, h.WindowHours, c.Source) != nil && (best == 0 || h.WindowHours < best) {
+				best = h.WindowHours
+			}
+		}
+	}
+	if best == 0 {
+		return 5
+	}
+	return best
+}
+
 // lowerBound says what the heaviest window of the main length shows.
 func (c *Calibration) lowerBound() (calibrate.Heaviest, string, bool) {
 	for _, h := range c.Result.Heaviest {
-		if h.WindowHours != c.Main || h.Requests == 0 {
+		if h.WindowHours != c.main() || h.Requests == 0 {
 			continue
 		}
 		s := fmt.Sprintf("your heaviest %s window used %s and hit no limit", model.WindowName(h.WindowHours), dollars(h.USD))

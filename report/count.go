@@ -271,29 +271,29 @@ type CountJSONOut struct {
 
 // CountJSONInput is one input of CountJSONOut, or their total.
 type CountJSONInput struct {
-	Name               string           `json:"name"`
-	Bytes              int64            `json:"bytes"`
-	Binary             bool             `json:"binary"`
-	BinaryReason       string           `json:"binary_reason,omitempty"`
-	Encoding           string           `json:"encoding,omitempty"`
-	Characters         int64            `json:"characters"`
-	CharactersNoSpaces int64            `json:"characters_no_spaces"`
-	Words              int64            `json:"words"`
-	Pages              *float64         `json:"pages"`
-	InvalidUTF8        int64            `json:"invalid_utf8_bytes"`
-	ForcedCuts         int              `json:"forced_cuts"`
-	Language           string           `json:"language,omitempty"`
-	LanguageSource     string           `json:"language_source,omitempty"`
-	Languages          []string         `json:"languages,omitempty"`
-	DetectedLanguage   string           `json:"detected_language,omitempty"`
-	Script             string           `json:"script,omitempty"`
-	ScriptShare        *float64         `json:"script_share,omitempty"`
-	Tokens             map[string]int64 `json:"tokens,omitempty"`
-	English            *float64         `json:"english_equivalent_tokens,omitempty"`
-	EnglishBasis       string           `json:"english_equivalent_basis,omitempty"`
-	EnglishBasisKnown  *bool            `json:"english_equivalent_factor_known,omitempty"`
-	Estimates          []CountJSONEstimate   `json:"estimates,omitempty"`
-	Costs              []CountJSONCost  `json:"costs,omitempty"`
+	Name               string              `json:"name"`
+	Bytes              int64               `json:"bytes"`
+	Binary             bool                `json:"binary"`
+	BinaryReason       string              `json:"binary_reason,omitempty"`
+	Encoding           string              `json:"encoding,omitempty"`
+	Characters         int64               `json:"characters"`
+	CharactersNoSpaces int64               `json:"characters_no_spaces"`
+	Words              int64               `json:"words"`
+	Pages              *float64            `json:"pages"`
+	InvalidUTF8        int64               `json:"invalid_utf8_bytes"`
+	ForcedCuts         int                 `json:"forced_cuts"`
+	Language           string              `json:"language,omitempty"`
+	LanguageSource     string              `json:"language_source,omitempty"`
+	Languages          []string            `json:"languages,omitempty"`
+	DetectedLanguage   string              `json:"detected_language,omitempty"`
+	Script             string              `json:"script,omitempty"`
+	ScriptShare        *float64            `json:"script_share,omitempty"`
+	Tokens             map[string]int64    `json:"tokens,omitempty"`
+	English            *float64            `json:"english_equivalent_tokens,omitempty"`
+	EnglishBasis       string              `json:"english_equivalent_basis,omitempty"`
+	EnglishBasisKnown  *bool               `json:"english_equivalent_factor_known,omitempty"`
+	Estimates          []CountJSONEstimate `json:"estimates,omitempty"`
+	Costs              []CountJSONCost     `json:"costs,omitempty"`
 }
 
 // CountJSONEstimate is an input's tokens under one tokenizer family.

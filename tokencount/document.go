@@ -3,6 +3,7 @@ package tokencount
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/tokenomics/tokenomics/model"
 )
@@ -110,4 +111,30 @@ func CatalogLanguages(cat *model.Catalog) []string {
 	}
 	slices.Sort(more)
 	return append(langs, more...)
+}
+
+// ModelIDs resolves the models a document is priced on from --model values
+// (repeatable or comma-separated): none gives a few per provider, "all"
+// every model that can still be bought. unknown is the first id the catalog
+// does not have.
+func ModelIDs(cat *model.Catalog, flags []string) (ids []string, unknown string) {
+	for _, f := range flags {
+		for id := range strings.SplitSeq(f, ",") {
+			if id = strings.TrimSpace(id); id != "" {
+				ids = append(ids, id)
+			}
+		}
+	}
+	switch {
+	case len(ids) == 0:
+		return DefaultModels(cat), ""
+	case len(ids) == 1 && ids[0] == "all":
+		return AllModels(cat), ""
+	}
+	for _, id := range ids {
+		if _, ok := cat.Model(id); !ok {
+			return nil, id
+		}
+	}
+	return ids, ""
 }

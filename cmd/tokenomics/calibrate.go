@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -103,11 +102,8 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 			return badInput("--plan: %q is not a subscription of the catalog (see: tokenomics plans --kind subscription)", o.plan)
 		}
 	}
-	l, err := usage.Load(src, opt)
+	l, err := loadLogs(src, opt)
 	if err != nil {
-		if errors.Is(err, usage.ErrNothingReadable) {
-			return inputError{err}
-		}
 		return err
 	}
 	in := calibrate.Input{Source: src, Spends: l.Spends(&cat.Catalog), Notices: l.Notices, Location: opt.Location,
@@ -119,7 +115,7 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 			catNotes = append(catNotes, fmt.Sprintf("%d snapshot windows without a length, a share or a reset time left out", unknown))
 		}
 	}
-	c := &report.Calibration{Source: src, Log: l, Result: calibrate.Measure(in), CatalogNotes: catNotes, Main: 5}
+	c := &report.Calibration{Source: src, Log: l, Result: calibrate.Measure(in), CatalogNotes: catNotes}
 	if c.Result.Plan != "" {
 		if p, ok := findPlan(cat, c.Result.Plan); ok {
 			c.Plan = p
@@ -127,7 +123,6 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 			c.Result.Notes = append(c.Result.Notes, fmt.Sprintf("the catalog has no plan %q to compare with", c.Result.Plan))
 		}
 	}
-	pickMain(c)
 	if o.save {
 		if err := saveOverlay(c, o); err != nil {
 			return err
@@ -158,23 +153,6 @@ func findPlan(cat *plans.Catalog, id string) (*model.Subscription, bool) {
 	return nil, false
 }
 
-// pickMain chooses the window length of the lower bound: the plan's
-// shortest limit for this work, else 5 hours.
-func pickMain(c *report.Calibration) {
-	if c.Plan == nil {
-		return
-	}
-	best := 0.0
-	for _, h := range c.Result.Heaviest {
-		if calibrate.CatalogLimit(c.Plan, h.WindowHours, c.Source) != nil && (best == 0 || h.WindowHours < best) {
-			best = h.WindowHours
-		}
-	}
-	if best > 0 {
-		c.Main = best
-	}
-}
-
 // saveOverlay writes the measured limits into the overlay, under a lock,
 // as catalog import writes it.
 func saveOverlay(c *report.Calibration, o *calibrateFlags) error {
@@ -195,17 +173,17 @@ func saveOverlay(c *report.Calibration, o *calibrateFlags) error {
 		return fmt.Errorf("the overlay %s is left as it was: %w", path, err)
 	}
 	defer unlock()
-	ed, err := editOverlay(path, "saved")
+	ed, err := plans.EditOverlay(path, "saved")
 	if err != nil {
 		return err
 	}
-	p, ok := findPlan(ed.cur, c.Result.Plan)
+	p, ok := findPlan(ed.Catalog, c.Result.Plan)
 	if !ok {
 		return badInput("--save: the catalog has no plan %q", c.Result.Plan)
 	}
 	now := today().Format(time.DateOnly)
-	ed.ov.PutPlan(calibrate.Apply(*p, c.Result.Limits, c.Source, now))
-	backup, err := ed.save(now, fmt.Sprintf("tokenomics calibrate %s --save (limits of %s measured from your logs)", c.Source, c.Result.Plan))
+	ed.Overlay.PutPlan(calibrate.Apply(*p, c.Result.Limits, c.Source, now))
+	backup, err := ed.Save(now, fmt.Sprintf("tokenomics calibrate %s --save (limits of %s measured from your logs)", c.Source, c.Result.Plan))
 	if err != nil {
 		return err
 	}

@@ -1,15 +1,9 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
-	"os"
-	"path"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
@@ -20,10 +14,6 @@ import (
 	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/safefile"
 )
-
-// Limits on what `catalog import` reads. LiteLLM's file is about 1.5 MB and
-// OpenRouter's list about 1 MB; anything near the cap is not a price file.
-const maxPriceFile = 64 << 20
 
 // fetchTimeout bounds a whole fetch, body included (a variable for tests).
 var fetchTimeout = 30 * time.Second
@@ -136,21 +126,25 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 		}
 		defer unlock()
 	}
-	ed, err := editOverlay(path, "imported")
+	ed, err := plans.EditOverlay(path, "imported")
 	if err != nil {
 		return err
 	}
-	pf, err := readPriceFile(src, maxPriceFile, fetchTimeout)
-	if err != nil {
+	pf, err := catalogsync.ReadPriceFile(src, catalogsync.MaxPriceFile, fetchTimeout, "tokenomics/"+version)
+	var se *catalogsync.SourceError
+	switch {
+	case errors.As(err, &se):
+		return inputError{err}
+	case err != nil:
 		return err
 	}
 	asOf, basis := o.asOf, "--as-of"
 	switch {
 	case asOf != "":
-	case dateIn(pf.base) != "":
-		asOf, basis = dateIn(pf.base), "the file name"
-	case pf.lastModified != "":
-		asOf, basis = pf.lastModified, "the server's Last-Modified"
+	case catalogsync.DateIn(pf.Base) != "":
+		asOf, basis = catalogsync.DateIn(pf.Base), "the file name"
+	case pf.LastModified != "":
+		asOf, basis = pf.LastModified, "the server's Last-Modified"
 	default:
 		asOf, basis = now, "today: the file carries no date"
 	}
@@ -160,9 +154,9 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 	opt := catalogsync.ImportOptions{Name: src, Source: format + " " + src, AsOf: asOf, Today: now, Add: o.add, Force: o.force}
 	var res *catalogsync.ImportResult
 	if format == "litellm" {
-		res, err = catalogsync.ImportLiteLLM(ed.cur, pf.data, opt)
+		res, err = catalogsync.ImportLiteLLM(ed.Catalog, pf.Data, opt)
 	} else {
-		res, err = catalogsync.ImportOpenRouter(ed.cur, pf.data, opt)
+		res, err = catalogsync.ImportOpenRouter(ed.Catalog, pf.Data, opt)
 	}
 	if err != nil {
 		return err
@@ -173,13 +167,13 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 		return nil
 	}
 	for _, m := range res.Models {
-		ed.ov.PutModel(m.Model, m.Changes)
+		ed.Overlay.PutModel(m.Model, m.Changes)
 	}
 	if o.dry {
 		printf(stdout, "Dry run: %s is left as it was.\n", path)
 		return nil
 	}
-	backup, err := ed.save(now, "tokenomics catalog import "+format+" "+src)
+	backup, err := ed.Save(now, "tokenomics catalog import "+format+" "+src)
 	if err != nil {
 		return err
 	}
@@ -189,121 +183,6 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 		printf(stdout, "Wrote %s.\n", path)
 	}
 	return nil
-}
-
-// overlayEdit is the user's overlay read for a rewrite: the overlay (empty
-// when there is none yet), the embedded catalog under it, and the catalog
-// the two make.
-type overlayEdit struct {
-	path      string
-	base, cur *plans.Catalog
-	ov        *plans.Overlay
-}
-
-// editOverlay reads the overlay at path for a rewrite. A rewrite replaces it
-// whole, so one that is not valid refuses the change (what is "saved",
-// "imported"…) rather than lose it.
-func editOverlay(path, what string) (*overlayEdit, error) {
-	base, err := plans.Embedded()
-	if err != nil {
-		return nil, err
-	}
-	ed := &overlayEdit{path: path, base: base, cur: base, ov: &plans.Overlay{}}
-	switch cur, ov, err := plans.LoadOverlay(base, path); {
-	case err == nil:
-		ed.cur, ed.ov = cur, ov
-	case !errors.Is(err, os.ErrNotExist):
-		return nil, fmt.Errorf("the overlay in place is not valid, so nothing is %s (fix it, or move it away): %w", what, err)
-	}
-	return ed, nil
-}
-
-// save writes the overlay, the one before kept as a backup, under a header
-// saying it was written on day now by the command line by.
-func (ed *overlayEdit) save(now, by string) (backup string, err error) {
-	header := fmt.Sprintf(`tokenomics catalog overlay. Entries here add to the embedded catalog or replace
-its entries with the same id (a replacement is a whole entry); remove hides entries.
-Each entry's comment says where it came from. Written on %s by
-  %s
-The file before this write is kept as %s.`, now, by, filepath.Base(ed.path)+plans.BackupSuffix)
-	backup, err = plans.SaveOverlay(ed.path, ed.base, ed.ov, header)
-	if err != nil {
-		return "", fmt.Errorf("the overlay %s is left as it was: %w", ed.path, err)
-	}
-	return backup, nil
-}
-
-var dateRE = regexp.MustCompile(`(\d{4}-\d{2}-\d{2})`)
-
-// dateIn is a YYYY-MM-DD date in a file name, "" when there is none.
-func dateIn(name string) string {
-	for _, d := range dateRE.FindAllString(name, -1) {
-		if t, err := time.Parse(time.DateOnly, d); err == nil && t.Format(time.DateOnly) == d {
-			return d
-		}
-	}
-	return ""
-}
-
-// priceFile is a price file as read.
-type priceFile struct {
-	data         []byte
-	base         string // the last element of the file name or URL path
-	lastModified string // YYYY-MM-DD from the server, "" when not given
-}
-
-// readPriceFile reads a file, or fetches an http(s) URL, of at most limit
-// bytes; a fetch, body included, must end within timeout.
-func readPriceFile(src string, limit int64, timeout time.Duration) (*priceFile, error) {
-	if strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://") {
-		return fetchPriceFile(src, limit, timeout)
-	}
-	if strings.Contains(src, "://") {
-		return nil, badInput("catalog import: %s: only http:// and https:// URLs are fetched", src)
-	}
-	data, err := safefile.ReadFile(src, limit)
-	switch {
-	case errors.Is(err, safefile.ErrTooLarge):
-		return nil, badInput("catalog import: %s is larger than %s: not a price file", src, safefile.Size(limit))
-	case err != nil:
-		return nil, fmt.Errorf("catalog import: %w", err)
-	}
-	return &priceFile{data: data, base: filepath.Base(src)}, nil
-}
-
-func fetchPriceFile(url string, limit int64, timeout time.Duration) (*priceFile, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return nil, badInput("catalog import: %s is not a URL: %v", url, err)
-	}
-	req.Header.Set("User-Agent", "tokenomics/"+version)
-	req.Header.Set("Accept", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("catalog import: fetching %s: %w", url, err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("catalog import: fetching %s: the server answered %s", url, resp.Status)
-	}
-	tooLarge := badInput("catalog import: %s is larger than %s: not a price file", url, safefile.Size(limit))
-	if resp.ContentLength > limit {
-		return nil, tooLarge
-	}
-	data, err := safefile.ReadAll(resp.Body, limit)
-	switch {
-	case errors.Is(err, safefile.ErrTooLarge):
-		return nil, tooLarge
-	case err != nil:
-		return nil, fmt.Errorf("catalog import: fetching %s: %w", url, err)
-	}
-	pf := &priceFile{data: data, base: path.Base(req.URL.Path)}
-	if t, err := http.ParseTime(resp.Header.Get("Last-Modified")); err == nil {
-		pf.lastModified = t.UTC().Format(time.DateOnly)
-	}
-	return pf, nil
 }
 
 func newCatalogDiff(stdout io.Writer) *cobra.Command {

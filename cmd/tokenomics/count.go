@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/safefile"
 	"github.com/tokenomics/tokenomics/tokencount"
@@ -72,9 +71,9 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 	if langs := tokencount.CatalogLanguages(&cat.Catalog); lang != "" && !slices.Contains(langs, lang) {
 		return badInput("--lang: %q is not one of %s", o.lang, strings.Join(langs, ", "))
 	}
-	ids, err := countModelIDs(cat, o.models)
-	if err != nil {
-		return err
+	ids, unknown := tokencount.ModelIDs(&cat.Catalog, o.models)
+	if unknown != "" {
+		return badInput("--model: no model %q in the catalog (see `tokenomics plans --kind api`)", unknown)
 	}
 	cur, err := currencyOf(cat, o.currency)
 	if err != nil {
@@ -166,29 +165,4 @@ func countFile(name string) (tokencount.Stats, error) {
 		return st, inputError{fmt.Errorf("%s: %w", name, err)}
 	}
 	return st, nil
-}
-
-// countModelIDs resolves --model: none gives a few per provider, "all" every
-// model that can still be bought; an unknown id is bad input.
-func countModelIDs(cat *plans.Catalog, flags []string) ([]string, error) {
-	var ids []string
-	for _, f := range flags {
-		for id := range strings.SplitSeq(f, ",") {
-			if id = strings.TrimSpace(id); id != "" {
-				ids = append(ids, id)
-			}
-		}
-	}
-	switch {
-	case len(ids) == 0:
-		return tokencount.DefaultModels(&cat.Catalog), nil
-	case len(ids) == 1 && ids[0] == "all":
-		return tokencount.AllModels(&cat.Catalog), nil
-	}
-	for _, id := range ids {
-		if _, ok := cat.Model(id); !ok {
-			return nil, badInput("--model: no model %q in the catalog (see `tokenomics plans --kind api`)", id)
-		}
-	}
-	return ids, nil
 }

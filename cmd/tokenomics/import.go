@@ -210,14 +210,20 @@ func (o *importFlags) options(paths []string) (usage.Options, error) {
 	return opt, nil
 }
 
+// loadLogs reads the logs; none at all to read is bad input.
+func loadLogs(src usage.Source, opt usage.Options) (*usage.Log, error) {
+	l, err := usage.Load(src, opt)
+	if errors.Is(err, usage.ErrNothingReadable) {
+		return nil, inputError{err}
+	}
+	return l, err
+}
+
 // importLogs reads, summarizes and fits; a log with no record gives no
 // derived workload and no error.
 func importLogs(src usage.Source, opt usage.Options, cat *plans.Catalog, rule usage.Rule) (*report.Import, error) {
-	l, err := usage.Load(src, opt)
+	l, err := loadLogs(src, opt)
 	if err != nil {
-		if errors.Is(err, usage.ErrNothingReadable) {
-			return nil, inputError{err}
-		}
 		return nil, err
 	}
 	// Both only read the log: the summary is made beside the fit.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"io"
 	"slices"
 	"strings"
@@ -83,11 +82,8 @@ func runReplay(stdout io.Writer, o *replayFlags, args []string) error {
 	if o.in.noFree {
 		mc = mc.WithoutFree()
 	}
-	l, err := usage.Load(src, opt)
+	l, err := loadLogs(src, opt)
 	if err != nil {
-		if errors.Is(err, usage.ErrNothingReadable) {
-			return inputError{err}
-		}
 		return err
 	}
 	recs := replay.Records(l, mc)
