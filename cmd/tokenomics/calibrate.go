@@ -65,22 +65,17 @@ and plans built on the plan (limits_like) follow.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.plan, "plan", "", "the catalog id of your plan (default: Codex's plan_type when the logs give one)")
-	f.StringVar(&o.dates.since, "since", "", "first day of the windows measured, YYYY-MM-DD (inclusive)")
-	f.StringVar(&o.dates.until, "until", "", "last day of the windows measured, YYYY-MM-DD (inclusive)")
-	f.StringVarP(&o.dates.timezone, "timezone", "z", "", "IANA time zone of days and of resets given as a clock time (default: local)")
+	dayFlags(cmd, &o.dates, "day of the windows measured", "of days and of resets given as a clock time")
 	f.BoolVar(&o.save, "save", false, "write the measured limits into your catalog overlay for the plan")
-	f.StringVarP(&o.format, "format", "f", "table", "output format: table or json")
-	f.StringVar(&o.in.catalog, "catalog", "", "price catalog YAML file replacing the embedded one")
-	overlayFlag(cmd, &o.in.overlay)
-	_ = cmd.MarkFlagFilename("catalog", "yaml", "yml")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	formatFlag(cmd, &o.format, "output format: ", tableJSON)
+	catalogFlags(cmd, &o.in.catalog, &o.in.overlay)
 	return cmd
 }
 
 func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 	src, _ := usage.ParseSource(args[0])
-	if o.format != "table" && o.format != "json" {
-		return badInput("--format: %q is not table or json", o.format)
+	if err := checkFormat(o.format, tableJSON); err != nil {
+		return err
 	}
 	if o.save && o.in.catalog != "" && o.in.overlay == "" {
 		return badInput("--save writes your overlay of the embedded catalog: it cannot go with --catalog (name an overlay with --catalog-overlay)")

@@ -27,8 +27,8 @@ dated price changes that have passed or come within 30 days.`,
 			if kind != "" && kind != "api" && kind != "subscription" {
 				return badInput("--kind: %q is not api or subscription", kind)
 			}
-			if format != "table" && format != "json" {
-				return badInput("--format: %q is not table or json", format)
+			if err := checkFormat(format, tableJSON); err != nil {
+				return err
 			}
 			cat, notes, err := in.loadCatalog()
 			if err != nil {
@@ -44,11 +44,10 @@ dated price changes that have passed or come within 30 days.`,
 			return err
 		},
 	}
-	cmd.Flags().StringVar(&in.catalog, "catalog", "", "price catalog YAML file replacing the embedded one")
-	overlayFlag(cmd, &in.overlay)
+	catalogFlags(cmd, &in.catalog, &in.overlay)
 	cmd.Flags().BoolVar(&check, "check", false, "list stale, retired, preview and legacy entries, estimates and dated price changes")
 	cmd.Flags().StringVar(&kind, "kind", "", "only api or subscription entries")
-	cmd.Flags().StringVarP(&format, "format", "f", "table", "table or json")
+	formatFlag(cmd, &format, "", tableJSON)
 	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions([]string{"api", "subscription"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

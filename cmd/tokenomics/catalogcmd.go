@@ -203,8 +203,8 @@ due today applied to both.`,
 			return nil
 		},
 		RunE: func(_ *cobra.Command, args []string) error {
-			if format != "table" && format != "json" {
-				return badInput("--format: %q is not table or json", format)
+			if err := checkFormat(format, tableJSON); err != nil {
+				return err
 			}
 			now := today().Format(time.DateOnly)
 			var cats [2]*plans.Catalog
@@ -227,8 +227,7 @@ due today applied to both.`,
 		},
 	}
 	overlayFlag(cmd, &overlay)
-	cmd.Flags().StringVarP(&format, "format", "f", "table", "table or json")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	formatFlag(cmd, &format, "", tableJSON)
 	return cmd
 }
 

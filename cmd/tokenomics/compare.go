@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -25,8 +24,8 @@ func newCompare(stdout, stderr io.Writer) *cobra.Command {
   tokenomics compare --preset korean-team --currency KRW --top 10`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !validFormat(format) {
-				return badInput("--format: %q is not one of %s", format, strings.Join(report.Formats, ", "))
+			if err := checkFormat(format, report.Formats); err != nil {
+				return err
 			}
 			if top < 0 {
 				return badInput("--top: %d is negative", top)
@@ -43,9 +42,8 @@ func newCompare(stdout, stderr io.Writer) *cobra.Command {
 		},
 	}
 	in.register(cmd)
-	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: "+strings.Join(report.Formats, ", "))
+	formatFlag(cmd, &format, "output format: ", report.Formats)
 	cmd.Flags().IntVar(&top, "top", 0, "show only the N cheapest options (0 = all; unset: 20 for the table, all otherwise)")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -56,15 +54,6 @@ func topOf(cmd *cobra.Command, top int, format string) int {
 		return 20
 	}
 	return top
-}
-
-func validFormat(f string) bool {
-	for _, x := range report.Formats {
-		if f == x {
-			return true
-		}
-	}
-	return false
 }
 
 // buildComparison loads catalog and workload, evaluates, and resolves the

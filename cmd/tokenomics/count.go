@@ -47,20 +47,17 @@ text that is not UTF-8 (or UTF-16 with a byte order mark) is reported, not count
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.lang, "lang", "", "language of the text: en, ko, ja, zh, … (default: detected from the script)")
-	f.StringVarP(&o.format, "format", "f", "table", "output format: table or json")
-	f.StringVar(&o.catalog, "catalog", "", "price catalog YAML file replacing the embedded one")
-	overlayFlag(cmd, &o.overlay)
+	formatFlag(cmd, &o.format, "output format: ", tableJSON)
+	catalogFlags(cmd, &o.catalog, &o.overlay)
 	f.StringVar(&o.currency, "currency", "", "display currency of the table, e.g. USD, KRW (JSON stays USD)")
 	f.StringSliceVarP(&o.models, "model", "m", nil, "price on these model ids (repeatable or comma-separated; \"all\" for every model)")
-	_ = cmd.MarkFlagFilename("catalog", "yaml", "yml")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(tokencount.Languages(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string) error {
-	if o.format != "table" && o.format != "json" {
-		return badInput("--format: %q is not table or json", o.format)
+	if err := checkFormat(o.format, tableJSON); err != nil {
+		return err
 	}
 	in := inputs{catalog: o.catalog, overlay: o.overlay}
 	cat, notes, err := in.loadCatalog()

@@ -60,22 +60,17 @@ unless nothing at all can be read.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.since, "since", "", "first day to read, YYYY-MM-DD (inclusive)")
-	f.StringVar(&o.until, "until", "", "last day to read, YYYY-MM-DD (inclusive)")
-	f.StringVarP(&o.timezone, "timezone", "z", "", "IANA time zone days are counted in (default: local)")
-	f.StringVarP(&o.format, "format", "f", "table", "output format: table or json")
+	dayFlags(cmd, &o, "day to read", "days are counted in")
+	formatFlag(cmd, &o.format, "output format: ", tableJSON)
 	f.StringVar(&o.save, "save", "", "write the derived workload to this YAML file")
 	f.BoolVar(&o.compare, "compare", false, "rank every subscription and API option on the derived workload")
 	f.IntVar(&o.top, "top", 0, "with --compare, show only the N cheapest options (0 = all; default 20 for the table)")
 	f.Float64Var(&o.longContext, "long-context", usage.DefaultRule.LongContext, "a task whose largest prompt reaches this many tokens is long-context")
 	f.IntVar(&o.agenticTurns, "agentic-turns", usage.DefaultRule.AgenticTurns, "otherwise a task of this many requests or more is agentic")
-	f.StringVar(&o.in.catalog, "catalog", "", "price catalog YAML file replacing the embedded one")
-	overlayFlag(cmd, &o.in.overlay)
+	catalogFlags(cmd, &o.in.catalog, &o.in.overlay)
 	f.StringVar(&o.in.billing, "billing", "", "with --compare, subscription billing: monthly or annual")
 	f.StringVar(&o.in.currency, "currency", "", "display currency, e.g. USD, EUR, KRW")
 	_ = cmd.MarkFlagFilename("save", "yaml", "yml")
-	_ = cmd.MarkFlagFilename("catalog", "yaml", "yml")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -103,8 +98,8 @@ func completeLogSource(_ *cobra.Command, args []string, _ string) ([]string, cob
 
 func runImport(cmd *cobra.Command, stdout io.Writer, o *importFlags, args []string) error {
 	src, _ := usage.ParseSource(args[0])
-	if o.format != "table" && o.format != "json" {
-		return badInput("--format: %q is not table or json", o.format)
+	if err := checkFormat(o.format, tableJSON); err != nil {
+		return err
 	}
 	if o.longContext <= 0 {
 		return badInput("--long-context: %v is not a positive number of tokens", o.longContext)
