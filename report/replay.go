@@ -33,16 +33,7 @@ type Replay struct {
 }
 
 // quotes are the options to list.
-func (r *Replay) quotes() []model.Quote {
-	qs := r.Result.Quotes
-	if r.Only != nil {
-		qs = r.Only
-	}
-	if r.Top > 0 && r.Top < len(qs) {
-		qs = qs[:r.Top]
-	}
-	return qs
-}
+func (r *Replay) quotes() []model.Quote { return shown(r.Result.Quotes, r.Only, r.Top) }
 
 // WriteReplay writes r in format: table, json or markdown.
 func WriteReplay(w io.Writer, format string, r *Replay, color bool) error {

@@ -57,15 +57,18 @@ func SourceLine(s model.Source) string {
 }
 
 // Quotes returns the options to show, honouring Top.
-func (c *Comparison) Quotes() []model.Quote {
-	qs := c.Result.Quotes
-	if c.Only != nil {
-		qs = c.Only
+func (c *Comparison) Quotes() []model.Quote { return shown(c.Result.Quotes, c.Only, c.Top) }
+
+// shown are the options to list: only when it is not nil, else all; the
+// first top of them when top is not 0.
+func shown(all, only []model.Quote, top int) []model.Quote {
+	if only != nil {
+		all = only
 	}
-	if c.Top > 0 && c.Top < len(qs) {
-		qs = qs[:c.Top]
+	if top > 0 && top < len(all) {
+		all = all[:top]
 	}
-	return qs
+	return all
 }
 
 // Verdict is the headline and its supporting lines, in the comparison's
