@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	neturl "net/url"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -42,8 +43,8 @@ func DateIn(name string) string {
 	return ""
 }
 
-// PriceFile is a price file as read.
-type PriceFile struct {
+// RawFile is a price file as read.
+type RawFile struct {
 	Data         []byte
 	Base         string // the last element of the file name or URL path
 	LastModified string // YYYY-MM-DD from the server, "" when not given
@@ -52,13 +53,13 @@ type PriceFile struct {
 // ReadPriceFile reads a file, or fetches an http(s) URL as userAgent, of at
 // most limit bytes; a fetch, body included, must end within timeout. A
 // source refused before it is read (too large, not a file or an http(s)
-// URL) is a *SourceError.
-func ReadPriceFile(src string, limit int64, timeout time.Duration, userAgent string) (*PriceFile, error) {
+// URL) is a *SourceError. Messages name a URL without its credentials.
+func ReadPriceFile(src string, limit int64, timeout time.Duration, userAgent string) (*RawFile, error) {
 	if strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://") {
 		return fetchPriceFile(src, limit, timeout, userAgent)
 	}
 	if strings.Contains(src, "://") {
-		return nil, refused("catalog import: %s: only http:// and https:// URLs are fetched", src)
+		return nil, refused("catalog import: %s: only http:// and https:// URLs are fetched", WithoutCredentials(src))
 	}
 	data, err := safefile.ReadFile(src, limit)
 	switch {
@@ -67,20 +68,49 @@ func ReadPriceFile(src string, limit int64, timeout time.Duration, userAgent str
 	case err != nil:
 		return nil, fmt.Errorf("catalog import: %w", err)
 	}
-	return &PriceFile{Data: data, Base: filepath.Base(src)}, nil
+	return &RawFile{Data: data, Base: filepath.Base(src)}, nil
 }
 
-func fetchPriceFile(url string, limit int64, timeout time.Duration, userAgent string) (*PriceFile, error) {
+// credentialParam is a query parameter name that may carry a secret.
+var credentialParam = regexp.MustCompile(`(?i)token|key|secret|pass|auth|sig|credential|session|jwt|bearer`)
+
+// WithoutCredentials is src with what may be a secret left out when it is a
+// URL: user:password@ and query parameters named like a token, a key, a
+// signature or a password (?token=, ?api_key=, X-Amz-Signature…).
+func WithoutCredentials(src string) string {
+	u, err := neturl.Parse(src)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return src
+	}
+	u.User = nil
+	if u.RawQuery != "" {
+		q := u.Query()
+		for k := range q {
+			if credentialParam.MatchString(k) {
+				q.Del(k)
+			}
+		}
+		u.RawQuery = q.Encode()
+	}
+	return u.String()
+}
+
+func fetchPriceFile(rawURL string, limit int64, timeout time.Duration, userAgent string) (*RawFile, error) {
+	url := WithoutCredentials(rawURL) // for messages
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
-		return nil, refused("catalog import: %s is not a URL: %v", url, err)
+		return nil, refused("catalog import: %s is not a URL", url)
 	}
 	req.Header.Set("User-Agent", userAgent)
 	req.Header.Set("Accept", "application/json")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
+		var ue *neturl.Error // its text holds the URL as given, token and all
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
 		return nil, fmt.Errorf("catalog import: fetching %s: %w", url, err)
 	}
 	defer resp.Body.Close()
@@ -98,7 +128,7 @@ func fetchPriceFile(url string, limit int64, timeout time.Duration, userAgent st
 	case err != nil:
 		return nil, fmt.Errorf("catalog import: fetching %s: %w", url, err)
 	}
-	pf := &PriceFile{Data: data, Base: path.Base(req.URL.Path)}
+	pf := &RawFile{Data: data, Base: path.Base(req.URL.Path)}
 	if t, err := http.ParseTime(resp.Header.Get("Last-Modified")); err == nil {
 		pf.LastModified = t.UTC().Format(time.DateOnly)
 	}

@@ -57,13 +57,16 @@ type Quote struct {
 	Why      Why    // the kind of Reason
 
 	Monthly float64 // effective monthly cost, USD
-	// MonthlyLow and MonthlyHigh (plans) are the effective cost with every
-	// limit at the high and at the low end of its range; both equal Monthly
-	// when no limit gives a range. API options and mixes: Monthly.
+	// MonthlyLow is the effective cost with every limit at the high end of
+	// its range and every estimated language factor at its low end (routes
+	// and serving models chosen again there); MonthlyHigh the other way
+	// round. Both equal Monthly when nothing the option uses is estimated,
+	// and +Inf where the option cannot carry the work at that end.
 	MonthlyLow, MonthlyHigh float64
 	Base                    float64 // plans: seats × price; API and mixes: Monthly
 	SeatPrice               float64 // plans: the price of one seat a month, at the billing in use
-	Overflow                float64 // plans: overflow priced on API models, after credit
+	Overflow                float64 // plans: what the work beyond the limits costs: overflow priced on API models, after credit, plus Overage
+	Overage                 float64 // plans: units beyond limits with an overage price, billed by the plan (part of Overflow)
 	Credit                  float64 // plans: API credit used against the overflow
 	PerTask                 float64 // Monthly / all tasks per month (0 without tasks)
 	Seats                   int     // plans
@@ -79,6 +82,13 @@ type Quote struct {
 	HasSaving bool    // mixes: compared with the cheapest eligible single model in scope
 	Saving    float64 // USD per month the mix saves over that model
 	SavingVs  string  // that model's name
+
+	// Providers is how many providers' models the option's API work runs
+	// on (API options 1; a mix each provider it routes to; plans 0).
+	Providers int
+	// Factors are the estimated language factors the option uses at its
+	// point (of the models it runs on, or a plan's serving models).
+	Factors []FactorUse
 
 	Classes []ClassQuote
 	Limits  []LimitUse

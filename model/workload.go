@@ -192,6 +192,9 @@ func (w Workload) Validate() error {
 	if w.Billing != Monthly && w.Billing != Annual {
 		return fmt.Errorf("billing: %v is not monthly or annual", int(w.Billing))
 	}
+	if len(w.Classes) > MaxClasses {
+		return fmt.Errorf("classes: %d classes; at most %d", len(w.Classes), MaxClasses)
+	}
 	seen := make(map[string]bool, len(w.Classes))
 	for i, c := range w.Classes {
 		if err := c.Validate(); err != nil {
@@ -219,6 +222,11 @@ const (
 	MaxTurns  = 1000
 	MaxPeople = 100000
 )
+
+// MaxClasses bounds a workload's classes: far more kinds of task than anyone
+// describes, few enough that a workload file cannot make every comparison
+// slow.
+const MaxClasses = 1000
 
 // CheckClassName says why name cannot name a class, nil when it can.
 // Quotes, the app and saved files know a class by its name, so it is one

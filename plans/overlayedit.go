@@ -17,14 +17,10 @@ type OverlayEdit struct {
 	Overlay *Overlay
 }
 
-// EditOverlay reads the overlay at path for a rewrite. A rewrite replaces it
-// whole, so one that is not valid refuses the change (what is "saved",
-// "imported"…) rather than lose it.
-func EditOverlay(path, what string) (*OverlayEdit, error) {
-	base, err := Embedded()
-	if err != nil {
-		return nil, err
-	}
+// EditOverlay reads the overlay at path over base (the embedded catalog)
+// for a rewrite. A rewrite replaces it whole, so one that is not valid
+// refuses the change (what is "saved", "imported"…) rather than lose it.
+func EditOverlay(base *Catalog, path, what string) (*OverlayEdit, error) {
 	ed := &OverlayEdit{Path: path, Base: base, Catalog: base, Overlay: &Overlay{}}
 	switch cat, ov, err := LoadOverlay(base, path); {
 	case err == nil:

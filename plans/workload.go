@@ -206,6 +206,9 @@ func (d *decoder) classes(n ast.Node, p *path, nodes map[string]ast.Node, sizes 
 	if err != nil || len(items) == 0 {
 		return nil, err // none is nil, written or not, so files compare equal
 	}
+	if len(items) > model.MaxClasses {
+		return nil, d.errAt(items[model.MaxClasses], p.at(model.MaxClasses), "a workload has at most %d classes; this is class %d of %d", model.MaxClasses, model.MaxClasses+1, len(items))
+	}
 	out := make([]model.Class, 0, len(items))
 	names := make(seen, len(items))
 	for i, it := range items {

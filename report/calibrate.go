@@ -10,6 +10,7 @@ import (
 
 	"github.com/tokenomics/tokenomics/calibrate"
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/termsafe"
 	"github.com/tokenomics/tokenomics/usage"
 )
 
@@ -133,7 +134,7 @@ func CalibrationTable(c *Calibration, color bool) string {
 			h.From.In(l.Location).Format("2006-01-02 15:04"), h.To.In(l.Location).Format("2006-01-02 15:04 MST"), counted(int64(h.Requests), "request"))
 	}
 	for _, n := range append(c.CatalogNotes, c.Result.Notes...) {
-		fmt.Fprintf(&b, "note: %s\n", n)
+		fmt.Fprintf(&b, "note: %s\n", termsafe.Text(n))
 	}
 	switch {
 	case c.Saved != "" && c.Backup != "":

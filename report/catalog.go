@@ -3,12 +3,15 @@ package report
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/tokenomics/tokenomics/catalogsync"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/termsafe"
 )
 
 // The catalog's own outputs: plans, plans --check, catalog import and
@@ -58,6 +61,11 @@ func CatalogImport(res *catalogsync.ImportResult, src, asOf, basis string) strin
 		rows = append(rows, []string{"skipped", k.ID, short(k.Key, 40), "", "", "", k.Reason})
 	}
 	if len(rows) > 0 {
+		for _, r := range rows { // keys and names are the price file's
+			for i := range r {
+				r[i] = termsafe.Text(r[i])
+			}
+		}
 		w.WriteString(table(false, []string{"Action", "ID", "Key", "In", "Out", "Context", "Note"}, rows))
 	}
 	if n := len(res.Unchanged); n > 0 {
@@ -70,6 +78,13 @@ func CatalogImport(res *catalogsync.ImportResult, src, asOf, basis string) strin
 		fmt.Fprintf(w, "%d catalog %s not in the file, left as they are: %s\n", n, plural(n, "model", "models"), strings.Join(res.Missing, ", "))
 	}
 	return b.String()
+}
+
+// AppliedNote says, in one line, that n dated changes of the catalog are in
+// effect today.
+func AppliedNote(n int) string {
+	return fmt.Sprintf("%d dated catalog %s in effect today (tokenomics plans --check lists %s)",
+		n, plural(n, "change", "changes"), plural(n, "it", "them"))
 }
 
 // CatalogDiff is `catalog diff`: catalogs A and B, the day dated changes
@@ -167,9 +182,9 @@ func CheckJSON(w io.Writer, c *Check) error {
 // CheckTable is a check for a terminal.
 func CheckTable(c *Check, color bool) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Catalog of %s checked on %s: entries older than %d days, retired, preview and legacy models,\nestimates, limits measured from your logs, and dated price changes passed or due within %d days.\n", c.Catalog.AsOf, c.Today, plans.StaleDays, plans.SoonDays)
+	fmt.Fprintf(&b, "Catalog of %s checked on %s: entries older than %d days, retired, preview and legacy models,\nestimates, limits measured from your logs, dated price changes passed or due and models\ndeprecated or retired within %d days.\n", c.Catalog.AsOf, c.Today, plans.StaleDays, plans.SoonDays)
 	for _, n := range c.Notes {
-		fmt.Fprintf(&b, "note: %s\n", n)
+		fmt.Fprintf(&b, "note: %s\n", termsafe.Text(n))
 	}
 	if len(c.Findings) == 0 {
 		b.WriteString("\nNothing to report.\n")
@@ -276,6 +291,86 @@ func PlansJSON(w io.Writer, cat *plans.Catalog, kind string) error {
 			out = append(out, entry{ID: p.ID, Kind: "subscription", Vendor: p.Vendor, Name: p.Name, PriceMonthly: &pm,
 				Status: p.Status, Confidence: p.Confidence, Source: p.Source, AsOf: p.AsOf, Note: p.Note})
 		}
+	}
+	return WriteJSON(w, out)
+}
+
+// Audit is `catalog audit` for a terminal: where the price files disagree
+// with the catalog, the models they lack, the stale entries.
+func Audit(cat *plans.Catalog, res *catalogsync.AuditResult, color bool) string {
+	var b strings.Builder
+	w := &b
+	fmt.Fprintf(w, "Catalog of %s audited on %s. Prices in USD per 1M tokens; the catalog's dated changes due today applied.\n", cat.AsOf, res.Today)
+	if len(res.Disagreements) == 0 {
+		fmt.Fprintf(w, "\nNo price file disagrees with the catalog.\n")
+	} else {
+		rows := make([][]string, len(res.Disagreements))
+		entries := map[string]bool{}
+		for i, d := range res.Disagreements {
+			rows[i] = []string{d.ID, d.Field, short(d.A.String(), 40), short(d.B.String(), 40), d.Change(), d.File}
+			entries[d.ID] = true
+		}
+		fmt.Fprintf(w, "\nWhere the price files disagree (a lead to check on the vendor's page):\n%s", table(color, []string{"ID", "Field", "Catalog", "File", "Change", "File name"}, rows))
+		fmt.Fprintf(w, "%d %s in %d %s.\n", len(res.Disagreements), plural(len(res.Disagreements), "disagreement", "disagreements"), len(entries), plural(len(entries), "entry", "entries"))
+	}
+	for _, name := range slices.Sorted(maps.Keys(res.Missing)) {
+		ids := res.Missing[name]
+		fmt.Fprintf(w, "\n%s has no entry for %d offered %s: %s.\n", name, len(ids), plural(len(ids), "model", "models"), strings.Join(ids, ", "))
+	}
+	if len(res.Stale) == 0 {
+		fmt.Fprintf(w, "\nNo offered entry was last checked more than %d days ago.\n", plans.StaleDays)
+		return b.String()
+	}
+	rows := make([][]string, len(res.Stale))
+	for i, s := range res.Stale {
+		age := "undated"
+		if s.Days >= 0 {
+			age = fmt.Sprintf("%s, %d days ago", s.AsOf, s.Days)
+		}
+		rows[i] = []string{s.Kind, s.ID, s.Name, age}
+	}
+	fmt.Fprintf(w, "\nLast checked more than %d days ago (%d of %d offered entries, %.0f%%):\n%s", plans.StaleDays, len(res.Stale), res.Offered,
+		100*float64(len(res.Stale))/float64(max(1, res.Offered)), table(color, []string{"Kind", "ID", "Name", "As of"}, rows))
+	return b.String()
+}
+
+// AuditJSON is `catalog audit` for programs.
+func AuditJSON(w io.Writer, cat *plans.Catalog, res *catalogsync.AuditResult) error {
+	type disagreement struct {
+		ID     string            `json:"id"`
+		Name   string            `json:"name"`
+		Field  string            `json:"field"`
+		Value  catalogsync.Value `json:"catalog"`
+		File   catalogsync.Value `json:"file"`
+		Change string            `json:"change,omitempty"`
+		Source string            `json:"file_name"`
+		Key    string            `json:"file_key"`
+	}
+	type stale struct {
+		Kind string `json:"kind"`
+		ID   string `json:"id"`
+		Name string `json:"name"`
+		AsOf string `json:"as_of"`
+		Days *int   `json:"days"`
+	}
+	out := struct {
+		AsOf          string              `json:"catalog_as_of"`
+		Today         string              `json:"today"`
+		Disagreements []disagreement      `json:"disagreements"`
+		Missing       map[string][]string `json:"missing"`
+		Stale         []stale             `json:"stale"`
+		Offered       int                 `json:"offered"`
+	}{AsOf: cat.AsOf, Today: res.Today, Disagreements: []disagreement{}, Missing: res.Missing, Stale: []stale{}, Offered: res.Offered}
+	for _, d := range res.Disagreements {
+		out.Disagreements = append(out.Disagreements, disagreement{d.ID, d.Name, d.Field, d.A, d.B, d.Change(), d.File, d.Key})
+	}
+	for _, s := range res.Stale {
+		x := stale{Kind: s.Kind, ID: s.ID, Name: s.Name, AsOf: s.AsOf}
+		if s.Days >= 0 {
+			days := s.Days
+			x.Days = &days
+		}
+		out.Stale = append(out.Stale, x)
 	}
 	return WriteJSON(w, out)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/termsafe"
 	"github.com/tokenomics/tokenomics/tokencount"
 )
 
@@ -39,9 +40,9 @@ func countTokens(v float64) string { return money.Count(math.Round(v)) }
 // countFactor writes a factor with up to two decimals: 2.8, 1.47.
 func countFactor(f float64) string { return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) }
 
-// Count is what `tokenomics count` counted: each input, and their total
+// Counted is what `tokenomics count` counted: each input, and their total
 // when there are several.
-type Count struct {
+type Counted struct {
 	Catalog  *plans.Catalog
 	Notes    []string // the catalog's
 	Inputs   []*tokencount.Document
@@ -49,8 +50,8 @@ type Count struct {
 	Currency money.Currency       // the table's; JSON stays in USD
 }
 
-// CountTable is a Count for a terminal.
-func CountTable(c *Count, color bool) string {
+// CountTable is a Counted for a terminal.
+func CountTable(c *Counted, color bool) string {
 	var w bytes.Buffer
 	cat, notes, results, tot, cur := c.Catalog, c.Notes, c.Inputs, c.Total, c.Currency
 	for i, r := range results {
@@ -65,7 +66,7 @@ func CountTable(c *Count, color bool) string {
 	}
 	fmt.Fprintf(&w, "\nPrices of the catalog of %s, in %s. Exact counts are for OpenAI's public tokenizers; other vendors' are estimates.\n", cat.AsOf, cur.Code)
 	for _, n := range notes {
-		fmt.Fprintf(&w, "%s\n", n)
+		fmt.Fprintf(&w, "%s\n", termsafe.Text(n))
 	}
 	return w.String()
 }
@@ -73,7 +74,7 @@ func CountTable(c *Count, color bool) string {
 // countBlock writes one input's counts (or the total's): a heading, the
 // sizes, the estimate per tokenizer, and the cost on each model.
 func countBlock(w *bytes.Buffer, cat *plans.Catalog, r *tokencount.Document, cur money.Currency, color bool) {
-	name := r.Name
+	name := termsafe.Text(r.Name) // a file name
 	if color {
 		name = lipgloss.NewStyle().Bold(true).Render(name)
 	}
@@ -155,10 +156,10 @@ func countHow(r *tokencount.Document, e tokencount.Estimate) string {
 	case !e.FactorKnown && r.Total:
 		return "estimate: sum of the inputs', some without a language factor"
 	case !e.FactorKnown:
-		return fmt.Sprintf("estimate: no %s factor in the catalog, taken as 1", r.Lang)
+		return fmt.Sprintf("estimate: %s × %s, the catalog's median %s factor (this tokenizer has none)", countTokens(r.English), countFactor(e.Factor), r.Lang)
 	case r.Total:
 		return "estimate: sum of the inputs'"
-	case r.Lang == "en":
+	case r.Lang == "en" && e.Factor == 1:
 		return "estimate: English taken as on o200k_base"
 	}
 	return fmt.Sprintf("estimate: %s × %s", countTokens(r.English), countFactor(e.Factor))
@@ -189,7 +190,7 @@ func countCostNotes(r *tokencount.Document, c tokencount.DocCost) []string {
 	m := c.Model
 	var notes []string
 	if !c.FactorKnown {
-		notes = append(notes, fmt.Sprintf("no %s factor for %s", r.Lang, or(m.Tokenizer, "its tokenizer")))
+		notes = append(notes, fmt.Sprintf("no %s factor for %s: the catalog's median", r.Lang, or(m.Tokenizer, "its tokenizer")))
 	}
 	if lc := m.LongContext; lc != nil && c.Tokens > lc.Threshold && !r.Total {
 		notes = append(notes, "long-context rate")
@@ -319,8 +320,8 @@ type CountJSONCost struct {
 	FitsContext bool     `json:"fits_context"`
 }
 
-// CountJSON is a Count for programs, in USD.
-func CountJSON(w io.Writer, c *Count) error {
+// CountJSON is a Counted for programs, in USD.
+func CountJSON(w io.Writer, c *Counted) error {
 	cat, notes, results, tot := c.Catalog, c.Notes, c.Inputs, c.Total
 	if notes == nil {
 		notes = []string{}

@@ -100,7 +100,7 @@ func TestCountGolden(t *testing.T) {
 			if unknown != "" {
 				t.Fatalf("unknown model %s", unknown)
 			}
-			c := &Count{Catalog: cat, Notes: notes, Currency: cur}
+			c := &Counted{Catalog: cat, Notes: notes, Currency: cur}
 			var total tokencount.Stats
 			for _, name := range names {
 				st, err := tokencount.CountString(files[name])

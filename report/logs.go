@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tokenomics/tokenomics/money"
+	"github.com/tokenomics/tokenomics/termsafe"
 	"github.com/tokenomics/tokenomics/usage"
 )
 
@@ -50,7 +51,7 @@ func ReadingNotes(l *usage.Log) []string {
 func ImportTable(res *Import, color bool) string {
 	var b strings.Builder
 	l, s := res.Log, res.Summary
-	fmt.Fprintf(&b, "%s logs · %s (%s) read from %s\n", l.Source.Title(), counted(int64(l.Files), "file"), byteSize(l.Bytes), strings.Join(l.Roots, ", "))
+	fmt.Fprintf(&b, "%s logs · %s (%s) read from %s\n", l.Source.Title(), counted(int64(l.Files), "file"), byteSize(l.Bytes), termsafe.Text(strings.Join(l.Roots, ", ")))
 	span := "no activity"
 	if s.Days > 0 {
 		span = fmt.Sprintf("%s to %s", s.First, s.Last)
@@ -64,7 +65,7 @@ func ImportTable(res *Import, color bool) string {
 	if len(s.Models) > 0 {
 		rows := make([][]string, 0, len(s.Models)+1)
 		for _, m := range s.Models {
-			rows = append(rows, modelRow(m.Label(), orUnknown(m.Match.ID), m.Requests, m.Tokens, m.Priced, m.Cost, res.Currency))
+			rows = append(rows, modelRow(termsafe.Text(m.Label()), orUnknown(m.Match.ID), m.Requests, m.Tokens, m.Priced, m.Cost, res.Currency))
 		}
 		total := modelRow("Total", "", s.Requests, s.Total, true, s.Cost, res.Currency)
 		if s.Unpriced > 0 {
@@ -129,7 +130,7 @@ func modelRow(name, id string, reqs int64, t usage.Tokens, priced bool, cost flo
 
 func writeNotes(b *strings.Builder, notes []string) {
 	for _, n := range notes {
-		fmt.Fprintf(b, "  · %s\n", n)
+		fmt.Fprintf(b, "  · %s\n", termsafe.Text(n))
 	}
 }
 

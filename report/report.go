@@ -25,6 +25,18 @@ type Comparison struct {
 	Only         []model.Quote
 	CatalogNotes []string
 	Sources      bool // the table and Markdown list the sources and dates of the options shown
+
+	flips     []model.Flip // Result's flip points, computed on first use
+	flipsDone bool
+}
+
+// Flips are the result's flip points, computed once: they re-price every
+// option many times, so only the formats that show them ask.
+func (c *Comparison) Flips() []model.Flip {
+	if !c.flipsDone {
+		c.flips, c.flipsDone = c.Result.Flips(), true
+	}
+	return c.flips
 }
 
 // SourceList is the provenance of every catalog entry the shown options
@@ -72,9 +84,9 @@ func shown(all, only []model.Quote, top int) []model.Quote {
 }
 
 // Verdict is the headline and its supporting lines, in the comparison's
-// currency, for the workload's current plan.
+// currency, for the workload's current plan, with the nearest flip point.
 func (c *Comparison) Verdict() (string, []string) {
-	return Verdict(c.Result, c.Workload.Current, c.Currency)
+	return VerdictFlips(c.Result, c.Workload.Current, c.Currency, c.Flips())
 }
 
 // Verdict answers the buyer's question first, in words: subscription or
@@ -84,6 +96,12 @@ func (c *Comparison) Verdict() (string, []string) {
 // the user pays for now saves, and the next fact that matters (overflow or
 // break-even).
 func Verdict(r *model.Result, current string, cur money.Currency) (string, []string) {
+	return VerdictFlips(r, current, cur, nil)
+}
+
+// VerdictFlips is Verdict with the nearest of flips (r's flip points, nil
+// when not computed) among its lines.
+func VerdictFlips(r *model.Result, current string, cur money.Currency, flips []model.Flip) (string, []string) {
 	v := r.Verdict(current)
 	w, o := v.Winner(), v.Other()
 	if w == nil {
@@ -110,6 +128,13 @@ func Verdict(r *model.Result, current string, cur money.Currency) (string, []str
 	if s := estimateLine(&v, cur); s != "" {
 		lines = append(lines, s)
 	}
+	if s := OneVendorLine(&v, cur); s != "" {
+		lines = append(lines, s)
+	}
+	f, hasFlip := model.NearestFlip(flips)
+	if hasFlip {
+		lines = append(lines, FlipLine(r, f))
+	}
 	if f := v.BestFree; f != nil {
 		if f.Fits {
 			lines = append(lines, fmt.Sprintf("A free plan carries all of it, within its caps as the catalog has them: %s.", f.Name))
@@ -121,17 +146,71 @@ func Verdict(r *model.Result, current string, cur money.Currency) (string, []str
 	if s := currentLine(&v, current, cur); s != "" {
 		lines = append(lines, s)
 	}
-	if s := support(r, &v, cur); s != "" {
+	// The flip to the best plan at the whole volume is its break-even: said once.
+	if s := support(r, &v, cur); s != "" && !(hasFlip && f.Class < 0 && f.To == v.BestPlan && strings.Contains(s, "pay for itself")) {
 		lines = append(lines, s)
 	}
 	return line, lines
 }
 
+// OneVendorLine names the cheapest API option on one provider when the
+// best API option spans several: three accounts to save pennies is not
+// a real choice.
+func OneVendorLine(v *model.Verdict, cur money.Currency) string {
+	a, o := v.BestAPI, v.OneVendor
+	if a == nil || o == nil || a.Providers < 2 {
+		return ""
+	}
+	return fmt.Sprintf("One vendor: %s at %s/month (%s more than the %d-provider mix).", o.Name, cur.Format(o.Monthly),
+		cur.Format(o.Monthly-a.Monthly), a.Providers)
+}
+
+// FlipLine says where the answer changes: "The answer flips to Claude Max
+// above 14 Reasoning a day (now 5)."
+func FlipLine(r *model.Result, f model.Flip) string {
+	dir := "above"
+	if !f.Up {
+		dir = "below"
+	}
+	if f.Class < 0 {
+		return fmt.Sprintf("The answer flips to %s %s %s today's volume (%s tasks a month, now %s).", f.To.Name, dir,
+			Times(f.Factor), Count(f.Count), Count(r.TotalTasks))
+	}
+	now := f.Count / f.Factor
+	return fmt.Sprintf("The answer flips to %s %s %s %s a %s (now %s).", f.To.Name, dir, Count(f.Count), f.ClassName, f.Per,
+		Count(now))
+}
+
+// Count writes a count of tasks: 14, 2.5, 0.33, 1,250.
+func Count(n float64) string {
+	switch {
+	case n >= 1000:
+		return money.Group(fmt.Sprintf("%.0f", n))
+	case n >= 10:
+		return fmt.Sprintf("%.0f", n)
+	case n >= 1:
+		return strconv.FormatFloat(math.Round(n*10)/10, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(n, 'g', 2, 64)
+}
+
 // estimateLine says when the answer, or the plan's cost, rests on an
-// estimated cap.
+// estimated cap or language factor.
 func estimateLine(v *model.Verdict, cur money.Currency) string {
-	p := v.BestPlan
+	p, a := v.BestPlan, v.BestAPI
+	if p != nil && a != nil && a.MonthlyLow != a.MonthlyHigh {
+		// The API's cost rests on estimated token factors too: both ranges.
+		if v.DependsOnEstimate {
+			return fmt.Sprintf("The answer rests on estimates: %s costs %s and %s %s across the ranges of their caps and token factors, so either may win.",
+				p.Name, RangeText(p, cur), a.Name, RangeText(a, cur))
+		}
+		return fmt.Sprintf("Costs rest on estimated caps or token factors (%s %s, %s %s); the answer holds either way.",
+			p.Name, RangeText(p, cur), a.Name, RangeText(a, cur))
+	}
 	if p == nil || p.MonthlyLow == p.MonthlyHigh {
+		if a != nil && a.MonthlyLow != a.MonthlyHigh {
+			return fmt.Sprintf("%s's cost rests on estimated token factors: %s/month across their range.", a.Name, RangeText(a, cur))
+		}
 		return ""
 	}
 	span := RangeText(p, cur)
@@ -169,23 +248,24 @@ func currentLine(v *model.Verdict, current string, cur money.Currency) string {
 }
 
 // Range is RangeText for a table's column of its own: "" when the cost
-// does not depend on an uncertain cap.
+// does not depend on an uncertain cap or language factor.
 func Range(q *model.Quote, cur money.Currency) string {
-	if q.Kind != model.KindSubscription || q.MonthlyLow == q.MonthlyHigh || !q.Eligible {
+	if q.MonthlyLow == q.MonthlyHigh || !q.Eligible {
 		return ""
 	}
 	return RangeText(q, cur)
 }
 
-// RangeText is a plan's cost over its caps' range, "$20.00–$38.54", or its
-// cost alone when the range is a point ("$20.00 or more" when at the tight
-// end of its caps the plan cannot carry the work at all).
+// RangeText is an option's cost over the range of its estimated caps and
+// language factors, "$20.00–$38.54", or its cost alone when the range is a
+// point ("$20.00 or more" when at the dear end the option cannot carry the
+// work at all).
 func RangeText(q *model.Quote, cur money.Currency) string {
 	switch {
-	case q.Kind != model.KindSubscription || q.MonthlyLow == q.MonthlyHigh || !q.Eligible:
+	case q.MonthlyLow == q.MonthlyHigh || !q.Eligible:
 		return cur.Format(q.Monthly)
 	case math.IsInf(q.MonthlyHigh, 1):
-		// At the tight end some overflow has no API route: no upper figure.
+		// At the dear end some work has no route: no upper figure.
 		return cur.Format(q.MonthlyLow) + " or more"
 	}
 	return cur.Format(q.MonthlyLow) + "–" + cur.Format(q.MonthlyHigh)

@@ -149,6 +149,13 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 	if q.HasSaving {
 		add(fmt.Sprintf("%s %s/month less than %s alone.", head("Routing"), sh.cur.Format(q.Saving), q.SavingVs))
 	}
+	if len(q.Factors) > 0 {
+		out = append(out, "")
+		add(fmt.Sprintf("%s %s/month across the ranges of:", head("Estimated token factors"), report.RangeText(q, sh.cur)))
+		for _, f := range q.Factors {
+			add("• " + f.String())
+		}
+	}
 	if len(q.Notes) > 0 {
 		out = append(out, "", head("Notes"))
 		for _, n := range q.Notes {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,17 +21,26 @@ type savedMsg struct {
 	err   error
 }
 
-type stateSavedMsg struct{ err error }
+type stateSavedMsg struct{ err, prefsErr error }
 
 // StateError is the state file that could not be written when the app quit:
 // the workload on screen is not the one the next start restores.
-type StateError struct{ Err error }
+// Err is the workload's write, Prefs the app settings', each nil when it
+// worked: each is said as what it is.
+type StateError struct{ Err, Prefs error }
 
 func (e *StateError) Error() string {
-	return "the workload was not kept for the next start: " + e.Err.Error()
+	var s []string
+	if e.Err != nil {
+		s = append(s, "the workload was not kept for the next start: "+e.Err.Error())
+	}
+	if e.Prefs != nil {
+		s = append(s, "the app settings (volume, free plans) were not kept for the next start: "+e.Prefs.Error())
+	}
+	return strings.Join(s, "; ")
 }
 
-func (e *StateError) Unwrap() error { return e.Err }
+func (e *StateError) Unwrap() []error { return []error{e.Err, e.Prefs} }
 
 const defaultSaveName = "workload.yaml"
 
@@ -54,18 +62,18 @@ func (m *Model) saveStateCmd() tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg {
-		var errs []error
+		var msg stateSavedMsg
 		if path != "" {
-			errs = append(errs, writeWorkload(path, w))
+			msg.err = writeWorkload(path, w)
 		}
 		if vpath != "" {
 			if err := os.MkdirAll(filepath.Dir(vpath), 0o755); err != nil {
-				errs = append(errs, err)
+				msg.prefsErr = err
 			} else {
-				errs = append(errs, savePrefs(vpath, v))
+				msg.prefsErr = savePrefs(vpath, v)
 			}
 		}
-		return stateSavedMsg{errors.Join(errs...)}
+		return msg
 	}
 }
 

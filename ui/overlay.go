@@ -23,6 +23,7 @@ func (m *Model) renderOverlay(r rect) []string {
 	title, lines := "Help", []string(nil)
 	if m.overlay == overlayVerdict {
 		title, lines = "The verdict", m.verdictLines(r.W-paneSideFrame+3)
+		lines = append(lines, m.flipLines(r.W-paneSideFrame+3)...)
 	} else {
 		lines = m.helpLines(r.W - paneSideFrame)
 	}

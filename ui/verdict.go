@@ -27,7 +27,7 @@ func (m *Model) verdictText(styled bool) (main string, support []string) {
 	if len(m.w.Classes) == 0 || m.res.TotalTasks == 0 {
 		return hl(m.st.accent, "▶ ") + "Describe your work: a adds a class, p picks a preset, ←→ sets how often.", nil
 	}
-	main, support = report.Verdict(&m.res, m.w.Current, m.cur)
+	main, support = report.VerdictFlips(&m.res, m.w.Current, m.cur, m.currentFlips())
 	if m.verdict.Answer == model.AnswerNone {
 		main = hl(m.st.bad, main)
 	} else {
@@ -184,4 +184,23 @@ func (m *Model) renderHeader(r rect) []string {
 		return []string{columns.Pad(columns.Cut(left, r.W), r.W, columns.Left)}
 	}
 	return []string{left + strings.Repeat(" ", gap) + right}
+}
+
+// flipLines are every flip point, for the verdict view: the headline names
+// only the nearest.
+func (m *Model) flipLines(width int) []string {
+	if len(m.w.Classes) == 0 || m.res.TotalTasks == 0 {
+		return nil
+	}
+	if m.flipsGen != m.evalGen {
+		return []string{"", "  Flip points: working them out…"}
+	}
+	if len(m.flips) == 0 {
+		return []string{"", "  Flip points: none between 1/64 and 64 times today's volume of any class."}
+	}
+	lines := []string{"", "  " + m.st.strong.Render("Flip points") + " (where the answer changes):"}
+	for _, f := range m.flips {
+		lines = append(lines, wrapIndented("  • "+report.FlipLine(&m.res, f), width)...)
+	}
+	return lines
 }

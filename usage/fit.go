@@ -7,7 +7,9 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/tokenomics/tokenomics/model"
 )
@@ -158,6 +160,7 @@ func (l *Log) Derive(cat *model.Catalog, rule Rule) (Derived, error) {
 	first, last := dayString(act.firstDay), dayString(act.lastDay)
 	w.Name = fmt.Sprintf("%s logs %s to %s", l.Source, first, last)
 	w.Description = fmt.Sprintf("Fitted to %d tasks of %s logs over %d active days (%s to %s)", len(tasks), l.Source.Title(), d.ActiveDays, first, last)
+	d.toEnglishEquivalent(&w, cat)
 	if err := w.Validate(); err != nil {
 		return d, fmt.Errorf("derived workload: %w", err)
 	}
@@ -354,7 +357,16 @@ func (d *Derived) fitClasses(w *model.Workload, list []*classAgg, keys modelKeys
 				if m != nil {
 					label = m.Name
 				}
+				if clean := printableName(label); clean != label {
+					n.unprintable = append(n.unprintable, label)
+					label = clean
+				}
 				c.Name += " · " + label
+			}
+			// Names cleaned alike, or a model named like a split's part,
+			// must not make two classes of one name.
+			for k, base := 2, c.Name; slices.ContainsFunc(w.Classes, func(x model.Class) bool { return x.Name == c.Name }); k++ {
+				c.Name = fmt.Sprintf("%s (%d)", base, k)
 			}
 			w.Classes = append(w.Classes, c)
 			d.Classes = append(d.Classes, ClassFit{Class: c, Group: a.group, Model: modelID(m), Names: keys.names[a.key], Tasks: a.n,
@@ -412,7 +424,35 @@ type fitted struct {
 // fitCounts counts the classes the fit had to bend, for the notes: turns
 // capped, output shifted to reasoning, split by the long-context tier, cache
 // hit refined, fewer turns.
-type fitCounts struct{ capped, shifted, split, refined, fewer int }
+type fitCounts struct {
+	capped, shifted, split, refined, fewer int
+	unprintable                            []string // model names from the logs that could not name a class as they were
+}
+
+// printableName is a model name from the logs as a class name may hold it
+// (model.CheckClassName): one line of printable text. Spaces of every kind
+// (U+00A0, U+2028…) become a plain space; invisible characters (a soft
+// hyphen, a zero-width space, a byte-order mark, bidi controls and
+// overrides, tags, private use) and controls are dropped. A logs' name is
+// the logs' to choose: one odd character must not sink an import.
+func printableName(s string) string {
+	if model.CheckClassName(s) == nil {
+		return s
+	}
+	clean := strings.Map(func(r rune) rune {
+		switch {
+		case strconv.IsPrint(r):
+			return r
+		case unicode.IsSpace(r):
+			return ' '
+		}
+		return -1
+	}, s)
+	if strings.TrimSpace(clean) == "" {
+		return "(unnamed model)"
+	}
+	return clean
+}
 
 // add counts one fitted class (split is counted per class before its parts).
 func (n *fitCounts) add(p *fitted) {
@@ -610,6 +650,26 @@ func sig4(v float64) float64 {
 	return math.Round(v*p) / p
 }
 
+// toEnglishEquivalent turns each priced class's tokens from its model's
+// tokenizer, in which the logs count them, into the workload's unit, o200k
+// English: a tokenizer whose English factor is λ counts λ tokens for one.
+// Reasoning tokens are the model's own and stay.
+func (d *Derived) toEnglishEquivalent(w *model.Workload, cat *model.Catalog) {
+	for ci := range d.Classes {
+		m, ok := cat.Model(d.Classes[ci].Model)
+		if !ok {
+			continue
+		}
+		lam := cat.Lambda(m.Tokenizer, model.DefaultLanguage).Value
+		if lam == 1 {
+			continue
+		}
+		c := &w.Classes[ci]
+		c.InputTokens, c.OutputTokens, c.FollowupTokens = math.Round(c.InputTokens/lam), math.Round(c.OutputTokens/lam), math.Round(c.FollowupTokens/lam)
+		d.Classes[ci].Class = *c
+	}
+}
+
 // check prices the workload with model.Evaluate and compares each priced
 // class, on its model, with the logs' cost for the same tasks.
 func (d *Derived) check(cat *model.Catalog) error {
@@ -634,7 +694,7 @@ func (d *Derived) check(cat *model.Catalog) error {
 			cf.WorkCost = perTask * tasks
 		} else { // a retired model is no option: price it the same way directly
 			m, _ := cat.Model(cf.Model)
-			cf.WorkCost = model.TaskCost(c, m, 1) * tasks
+			cf.WorkCost = model.TaskCost(c, m, cat.Lambda(m.Tokenizer, w.Language).Value) * tasks
 		}
 		d.Checked = true
 		d.LogsCost += cf.LogsCost
@@ -693,7 +753,7 @@ func (d *Derived) notes(rule Rule, keys []string, keyModel []*model.APIModel, ke
 	var unpriced []string
 	for i, k := range keys {
 		if keyModel[i] == nil {
-			unpriced = append(unpriced, k)
+			unpriced = append(unpriced, printableName(k))
 		}
 	}
 	if len(unpriced) > 0 {
@@ -706,6 +766,14 @@ func (d *Derived) notes(rule Rule, keys []string, keyModel []*model.APIModel, ke
 			d.Workload.DaysPerMonth, d.ActiveDays, d.SpanDays, d.Workload.HoursPerDay)
 	}
 	add("min_tier is the tier of the model that did the work: lower it in the file if a smaller model would do.")
+	if len(n.unprintable) > 0 {
+		quoted := make([]string, len(n.unprintable))
+		for i, name := range n.unprintable {
+			quoted[i] = strconv.QuoteToASCII(name)
+		}
+		add("%s in the logs held characters a class name cannot (invisible, bidi or control characters): the classes name them without those characters. As the logs wrote them: %s.",
+			count(len(quoted), "model name", "model names"), strings.Join(quoted, ", "))
+	}
 	if n.shifted > 0 {
 		add("In %s the prompts grow by less than the output per turn: the output not carried into the next prompt (thinking, compaction) is given as reasoning tokens.", count(n.shifted, "class", "classes"))
 	}

@@ -168,7 +168,7 @@ func saveOverlay(c *report.Calibration, o *calibrateFlags) error {
 		return fmt.Errorf("the overlay %s is left as it was: %w", path, err)
 	}
 	defer unlock()
-	ed, err := plans.EditOverlay(path, "saved")
+	ed, err := editOverlay(path, "saved")
 	if err != nil {
 		return err
 	}

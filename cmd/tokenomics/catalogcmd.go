@@ -13,6 +13,7 @@ import (
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/safefile"
+	"github.com/tokenomics/tokenomics/termsafe"
 )
 
 // fetchTimeout bounds a whole fetch, body included (a variable for tests).
@@ -43,12 +44,12 @@ it holds.`,
 				printf(stdout, "No overlay at %s: the embedded catalog of %s is used as it is.\n", path, cat.AsOf)
 				return nil
 			}
-			printf(stdout, "Overlay %s: %s.\n", path, strings.TrimPrefix(notes[0], "catalog overlay "+displayPath(path)+": "))
+			printf(stdout, "%s", termsafe.Text(fmt.Sprintf("Overlay %s: %s.\n", path, strings.TrimPrefix(notes[0], "catalog overlay "+displayPath(path)+": "))))
 			return nil
 		},
 	}
 	overlayFlag(cmd, &overlay)
-	cmd.AddCommand(newCatalogImport(stdout), newCatalogDiff(stdout))
+	cmd.AddCommand(newCatalogImport(stdout), newCatalogDiff(stdout), newCatalogAudit(stdout))
 	return cmd
 }
 
@@ -126,16 +127,15 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 		}
 		defer unlock()
 	}
-	ed, err := plans.EditOverlay(path, "imported")
+	ed, err := editOverlay(path, "imported")
 	if err != nil {
 		return err
 	}
-	pf, err := catalogsync.ReadPriceFile(src, catalogsync.MaxPriceFile, fetchTimeout, "tokenomics/"+version)
-	var se *catalogsync.SourceError
-	switch {
-	case errors.As(err, &se):
-		return inputError{err}
-	case err != nil:
+	pf, err := readPriceFile(src)
+	// From here on the source is named without the credentials a URL may
+	// carry: it is stored in the overlay and printed.
+	src = catalogsync.WithoutCredentials(src)
+	if err != nil {
 		return err
 	}
 	asOf, basis := o.asOf, "--as-of"
@@ -183,6 +183,27 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 		printf(stdout, "Wrote %s.\n", path)
 	}
 	return nil
+}
+
+// editOverlay reads the overlay at path over the shipped catalog for a
+// rewrite.
+func editOverlay(path, what string) (*plans.OverlayEdit, error) {
+	base, err := shippedCatalog()
+	if err != nil {
+		return nil, err
+	}
+	return plans.EditOverlay(base, path, what)
+}
+
+// readPriceFile reads a price file or fetches a URL; one refused before it
+// is read is bad input.
+func readPriceFile(src string) (*catalogsync.RawFile, error) {
+	pf, err := catalogsync.ReadPriceFile(src, catalogsync.MaxPriceFile, fetchTimeout, "tokenomics/"+version)
+	var se *catalogsync.SourceError
+	if errors.As(err, &se) {
+		return nil, inputError{err}
+	}
+	return pf, err
 }
 
 func newCatalogDiff(stdout io.Writer) *cobra.Command {
@@ -235,7 +256,7 @@ due today applied to both.`,
 func diffCatalog(arg, overlay string) (*plans.Catalog, string, error) {
 	switch arg {
 	case "embedded":
-		c, err := plans.Embedded()
+		c, err := shippedCatalog()
 		return c, "the embedded catalog", err
 	case "current":
 		in := inputs{overlay: overlay}
@@ -248,4 +269,74 @@ func diffCatalog(arg, overlay string) (*plans.Catalog, string, error) {
 	}
 	c, err := plans.LoadCatalog(arg)
 	return c, arg, err
+}
+
+func newCatalogAudit(stdout io.Writer) *cobra.Command {
+	var catalog, format string
+	cmd := &cobra.Command{
+		Use:   "audit FILE...",
+		Short: "List where the catalog disagrees with LiteLLM or OpenRouter price files, and its stale entries",
+		Long: `audit compares the shipped catalog (or --catalog FILE), with the dated changes due today
+applied, with each price file given: LiteLLM's model_prices_and_context_window.json or a
+saved answer of OpenRouter's models API (told apart by their shape). It lists, entry by
+entry, every price, window and status a file gives otherwise, the offered models a file
+lacks, and the offered entries last checked more than 90 days ago. It changes nothing: a
+disagreement is a lead to check on the vendor's own page (plans/CATALOG_NOTES.md, "Monthly
+refresh"). A file's prices are dated by a YYYY-MM-DD in its name, else today.`,
+		Example: `  tokenomics catalog audit litellm-2026-12-01.json openrouter-2026-12-01.json
+  tokenomics catalog audit --catalog plans/catalog.yaml litellm-2026-12-01.json --format json`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return badInput("catalog audit: give at least one price file (LiteLLM's or OpenRouter's JSON)")
+			}
+			return nil
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			if err := checkFormat(format, tableJSON); err != nil {
+				return err
+			}
+			now := today().Format(time.DateOnly)
+			var cat *plans.Catalog
+			var err error
+			if catalog != "" {
+				cat, err = plans.LoadCatalog(catalog)
+			} else {
+				cat, err = shippedCatalog()
+			}
+			if err != nil {
+				return err
+			}
+			cat.ApplyChanges(now)
+			var files []catalogsync.PriceFile
+			for _, a := range args {
+				if strings.Contains(a, "://") {
+					return badInput("catalog audit: %s: give a file (catalog import fetches URLs)", a)
+				}
+				pf, err := readPriceFile(a)
+				if err != nil {
+					return err
+				}
+				if catalogsync.DetectFormat(pf.Data) == "" {
+					return badInput("catalog audit: %s is not a JSON object: neither LiteLLM's price file nor OpenRouter's models list", a)
+				}
+				asOf := catalogsync.DateIn(pf.Base)
+				if asOf == "" || asOf > now {
+					asOf = now
+				}
+				files = append(files, catalogsync.PriceFile{Name: a, Data: pf.Data, AsOf: asOf})
+			}
+			res, err := catalogsync.Audit(cat, files, now)
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return report.AuditJSON(stdout, cat, res)
+			}
+			_, err = io.WriteString(stdout, report.Audit(cat, res, colorOK(stdout)))
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&catalog, "catalog", "", "the catalog YAML file to audit instead of the embedded one")
+	formatFlag(cmd, &format, "", tableJSON)
+	return cmd
 }

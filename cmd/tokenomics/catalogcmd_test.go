@@ -368,3 +368,60 @@ func TestCatalogDiff(t *testing.T) {
 		}
 	}
 }
+
+// Dated changes in effect are said by plans --check, not under every
+// command's output.
+func TestDatedChangesSaidOnce(t *testing.T) {
+	isolate(t)
+	t.Setenv("TOKENOMICS_TODAY", "2026-12-05")
+	cat := filepath.Join("..", "..", "plans", "testdata", "catalog.yaml")
+	out, errs, code := runCLI(t, "compare", "--catalog", cat, "--preset", "freelancer")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if strings.Contains(out+errs, "price change") {
+		t.Errorf("compare says the dated changes:\n%s%s", out, errs)
+	}
+	out, errs, code = runCLI(t, "plans", "--check", "--catalog", cat)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	// zeta-mid's change of 2026-11-01 and acme-large's of 2026-12-01 are due.
+	for _, want := range []string{"note: Zeta Mid: price change of 2026-11-01 applied\n", "note: Acme Large: price change of 2026-12-01 applied\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("plans --check lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestCatalogAudit(t *testing.T) {
+	isolate(t)
+	t.Setenv("TOKENOMICS_TODAY", "2026-12-05")
+	td := filepath.Join("..", "..", "catalogsync", "testdata")
+	lit, or := filepath.Join(td, "audit-litellm-2026-12-01.json"), filepath.Join(td, "audit-openrouter-2026-12-01.json")
+	out, errs, code := runCLI(t, "catalog", "audit", "--catalog", filepath.Join(td, "audit-catalog.yaml"), lit, or)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		"Catalog of 2026-12-05 audited on 2026-12-05.",
+		"3 disagreements in 2 entries.",
+		lit + " has no entry for 1 offered model: gemini-c.",
+		or + " has no entry for 2 offered models: gemini-c, gpt-a.",
+		// 3 stale of 5 offered entries
+		"Last checked more than 90 days ago (3 of 5 offered entries, 60%):",
+		"2026-06-01, 187 days ago",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("audit lacks %q:\n%s", want, out)
+		}
+	}
+	// A file that is not JSON is bad input, named.
+	bad := filepath.Join(t.TempDir(), "prices.json")
+	if err := os.WriteFile(bad, []byte("not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := runCLI(t, "catalog", "audit", bad); code != 2 || !strings.Contains(errs, bad) {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
 )
 
@@ -71,6 +73,15 @@ func buildComparison(in *inputs, fallback func() (model.Workload, bool), say io.
 	cur, err := in.workloadCurrency(cat, w.Currency)
 	if err != nil {
 		return nil, err
+	}
+	if len(w.Classes) == 0 {
+		// No work costs nothing everywhere: every "saving" would be 100%.
+		// (The app takes such a workload: it asks for a class.)
+		const why = "no class: there is no work to compare (add one, or use --preset)"
+		if in.workload != "" {
+			return nil, plans.PlaceInWorkload(in.workload, "classes", errors.New(why))
+		}
+		return nil, badInput("the workload %q has %s", w.Name, why)
 	}
 	mc := &cat.Catalog
 	if in.noFree {

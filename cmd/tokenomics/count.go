@@ -122,7 +122,7 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 		tot = tokencount.Sum(results, total)
 	}
 
-	c := &report.Count{Catalog: cat, Notes: notes, Inputs: results, Total: tot, Currency: cur}
+	c := &report.Counted{Catalog: cat, Notes: notes, Inputs: results, Total: tot, Currency: cur}
 	var buf bytes.Buffer
 	if o.format == "json" {
 		if err := report.CountJSON(&buf, c); err != nil {
