@@ -381,7 +381,7 @@ func Markdown(c *Comparison) string {
 	b.WriteString("| # | Option | Kind | Monthly | Range | Per task | Fits | Caps | Break-even | Why |\n")
 	b.WriteString("|--:|---|---|--:|--:|--:|---|--:|--:|---|\n")
 	for i, q := range c.Quotes() {
-		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(q.Name), q.Kind,
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", c.rank(i, &q), mdEscape(q.Name), q.Kind,
 			c.Currency.Format(q.Monthly), Range(&q, c.Currency), c.Currency.FormatSmall(q.PerTask), Fit(&q), Utilization(&q), BreakEven(c.Result, &q),
 			mdEscape(Why(&q, c.Currency)))
 	}

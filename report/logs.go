@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/termsafe"
@@ -56,8 +57,12 @@ func ImportTable(res *Import, color bool) string {
 	if s.Days > 0 {
 		span = fmt.Sprintf("%s to %s", s.First, s.Last)
 	}
-	fmt.Fprintf(&b, "%s in %s over %s · %s, days in %s", counted(s.Requests, "request"), counted(int64(s.Sessions), "session"),
-		counted(int64(s.Days), "active day"), span, l.Location)
+	zone := "time zone " + l.Location.String()
+	if l.Location == nil || l.Location == time.Local {
+		zone = "this machine's time zone"
+	}
+	fmt.Fprintf(&b, "%s in %s over %s · %s, days counted in %s", counted(s.Requests, "request"), counted(int64(s.Sessions), "session"),
+		counted(int64(s.Days), "active day"), span, zone)
 	if l.Since != "" || l.Until != "" {
 		fmt.Fprintf(&b, " · kept %s to %s", or(l.Since, "…"), or(l.Until, "…"))
 	}
@@ -73,7 +78,7 @@ func ImportTable(res *Import, color bool) string {
 		}
 		rows = append(rows, total)
 		b.WriteString("\n")
-		b.WriteString(table(color, []string{"Model", "Catalog id", "Requests", "Input", "Output", "Cache read", "Cache write", "Reasoning", "Total", "API cost"}, rows))
+		b.WriteString(table(color, []string{"Model", "Catalog id", "Requests", "Input", "Output", "Cache read", "Cache write", "Reasoning", "Total", "API cost, whole period"}, rows))
 		b.WriteString("\n")
 	}
 	notes := ReadingNotes(l)
@@ -105,8 +110,11 @@ func ImportTable(res *Import, color bool) string {
 			grouped(int64(k.ReasoningTokens)), grouped(int64(k.FollowupTokens)), fmt.Sprintf("%.1f%%", 100*k.CacheHit), k.MinTier.String(),
 			strconv.Itoa(c.Tasks), logs, work})
 	}
-	b.WriteString(table(color, []string{"Class", "Per day", "Turns", "First input", "Output/turn", "Reasoning/turn", "Follow-up", "Cache hit", "Min tier", "Tasks", "Logs cost", "Workload cost"}, rows))
-	b.WriteString("\n")
+	// Output and reasoning are both billed as output: "visible" and
+	// "thinking" say which is which; costs are the logs' whole period, not
+	// a month.
+	b.WriteString(table(color, []string{"Class", "Tasks/day", "Turns", "First input", "Visible output/turn", "Thinking/turn", "Follow-up", "Cache hit", "Min tier", "Tasks in logs", "Logs' cost", "Workload's cost"}, rows))
+	b.WriteString("Tokens per task; both costs are for the logs' whole period on the models the logs used (not a month); thinking is billed as output.\n")
 	if d.Checked {
 		fmt.Fprintf(&b, "The derived workload reproduces the logs' API cost %s (%s from the logs, %s from the workload, on the models the logs used).\n",
 			d.ErrorText(), res.Currency.FormatSmall(d.LogsCost), res.Currency.FormatSmall(d.WorkCost))

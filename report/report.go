@@ -83,10 +83,29 @@ func shown(all, only []model.Quote, top int) []model.Quote {
 	return all
 }
 
+// rank is the rank of q, the i-th option listed: its place in the whole
+// ranking, so an option listed from further down (the app's plan you pay
+// for, under its top rows) keeps its own number.
+func (c *Comparison) rank(i int, q *model.Quote) int {
+	if c.Only == nil {
+		return i + 1
+	}
+	for j := range c.Result.Quotes {
+		if c.Result.Quotes[j].ID == q.ID {
+			return j + 1
+		}
+	}
+	return i + 1
+}
+
 // Verdict is the headline and its supporting lines, in the comparison's
 // currency, for the workload's current plan, with the nearest flip point.
 func (c *Comparison) Verdict() (string, []string) {
-	return VerdictFlips(c.Result, c.Workload.Current, c.Currency, c.Flips())
+	main, support := VerdictFlips(c.Result, c.Workload.Current, c.Currency, c.Flips())
+	if b := BudgetLine(c.Result, &c.Workload, c.Currency); b != "" {
+		support = append([]string{b}, support...) // next to the answer it judges
+	}
+	return main, support
 }
 
 // Verdict answers the buyer's question first, in words: subscription or

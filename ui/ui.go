@@ -19,6 +19,7 @@ import (
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/replay"
+	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/safefile"
 )
 
@@ -107,6 +108,7 @@ type shared struct {
 	prefs Prefs // volume multiplier and the like: the app's, never the workload file's
 
 	res      model.Result
+	catalog  *model.Catalog // what res was priced with: the detail view's rates
 	verdict  model.Verdict
 	prevRank map[string]int     // rank of each option before the last edit
 	prevCost map[string]float64 // its monthly cost then
@@ -174,11 +176,15 @@ type Model struct {
 	cleanAt    int  // edits when it was last loaded or saved: unsaved edits when they differ
 	prompt     prompt
 
-	status    string
-	statusBad bool
-	savedPath string // the last path saved to: overwriting it needs no confirmation
+	status     string
+	statusBad  bool
+	notices    []string       // the start's notices: the footer says them once, the help keeps them
+	lastStatus string         // the last status line, kept whole for the help
+	savedPath  string         // the last path saved to: overwriting it needs no confirmation
+	cleanW     model.Workload // the workload as last loaded or saved: what discard keeps
+	quitAsk    bool           // q with unsaved edits to a file asked: save, discard or cancel
+	quitSave   bool           // a save asked for by that question: quit once it is written
 
-	exportConfirm string          // Y asked once to replace this existing file
 	exportedPaths map[string]bool // files Y wrote: replaced again without asking
 	stateErr      error           // the last write of the state file, when it failed
 	prefsErr      error           // the last write of the prefs file, when it failed
@@ -229,9 +235,11 @@ func New(o Options) Model {
 	m.presets = plans.Presets()
 	m.work = newWorkPane()
 	m.prompt = newPrompt(m.st)
+	m.cleanW = m.w
 	m.evaluate()
 	m.resetMarks()
 	if all := append(slices.Clone(o.Notices), notices...); len(all) > 0 {
+		m.notices = all
 		m.setStatus(strings.Join(all, " · "), true)
 	}
 	m.dirty = partAll
@@ -414,7 +422,7 @@ func (m *Model) evaluate() {
 	if m.replayed = m.replaying(); m.replayed {
 		res = m.replayResult(res.TotalTasks)
 	}
-	m.res = res
+	m.res, m.catalog = res, m.compared()
 	m.evalGen++
 	m.verdict = m.res.Verdict(m.w.Current)
 	m.altOK = false
@@ -570,11 +578,15 @@ func (m *Model) currencies() []string {
 }
 
 func (m *Model) setCurrency(code string) {
+	old := m.cur
 	if r, err := m.rate(code); err == nil {
 		m.cur = money.New(code, r)
 	} else {
 		m.setStatus(err.Error(), true)
 	}
+	// The budget is written in the workload's currency: the same money in
+	// the new one.
+	m.w.Budget = report.ConvertBudget(m.w.Budget, old, m.cur)
 	// Display only: no re-evaluation, so the change marks survive.
 	m.w.Currency = m.cur.Code
 	if m.cur.Code == "USD" {

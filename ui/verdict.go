@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -28,6 +29,9 @@ func (m *Model) verdictText(styled bool) (main string, support []string) {
 		return hl(m.st.accent, "▶ ") + "Describe your work: a adds a class, p picks a preset, ←→ sets how often.", nil
 	}
 	main, support = report.VerdictFlips(&m.res, m.w.Current, m.cur, m.currentFlips())
+	if b := report.BudgetLine(&m.res, &m.w, m.cur); b != "" {
+		support = append([]string{b}, support...) // next to the answer it judges
+	}
 	if m.verdict.Answer == model.AnswerNone {
 		main = hl(m.st.bad, main)
 	} else {
@@ -165,8 +169,22 @@ func (m *Model) staleDays() int {
 	return int(m.opts.Today.Sub(t).Hours() / 24)
 }
 
+// renderHeader is the title line: the workload, its file and whether it has
+// unsaved edits, the billing period, currency and price date, and "? help",
+// which stays at every width (the date goes first, then the billing and
+// currency, then the workload's name is cut).
 func (m *Model) renderHeader(r rect) []string {
-	left := " " + m.st.title.Render("tokenomics") + " · " + m.w.Name
+	help := m.st.muted.Render("? help") + " "
+	prefix := " " + m.st.title.Render("tokenomics") + " · "
+	name, mark := m.w.Name, ""
+	if f := m.openFile(); f != "" {
+		// The mark says the file differs from the screen; a workload with no
+		// file has nothing to differ from (the state file keeps it).
+		name += " · " + filepath.Base(f)
+		if m.modified() {
+			mark = " " + m.st.warn.Render("● modified")
+		}
+	}
 	date := "prices of " + m.cat.AsOf
 	if m.cat.AsOf == "" {
 		date = "prices: undated"
@@ -174,16 +192,28 @@ func (m *Model) renderHeader(r rect) []string {
 	if d := m.staleDays(); d > 90 {
 		date = m.st.warn.Render(fmt.Sprintf("⚠ %s (%d days old)", date, d))
 	}
-	right := m.w.Billing.String() + " · " + m.cur.Code + " · " + date + "   " + m.st.muted.Render("? help") + " "
-	gap := r.W - columns.Width(left) - columns.Width(right)
-	if gap < 1 {
-		right = m.w.Billing.String() + " · " + m.cur.Code + " · " + date + " "
-		gap = r.W - columns.Width(left) - columns.Width(right)
+	fixed := columns.Width(prefix) + columns.Width(help)
+	right := ""
+	for _, rt := range []string{
+		m.w.Billing.String() + " · " + m.cur.Code + " · " + date + "   ",
+		m.w.Billing.String() + " · " + m.cur.Code + "   ",
+		m.cur.Code + "  ",
+	} {
+		if fixed+columns.Width(name)+columns.Width(mark)+columns.Width(rt)+1 <= r.W {
+			right = rt
+			break
+		}
 	}
-	if gap < 1 {
-		return []string{columns.Pad(columns.Cut(left, r.W), r.W, columns.Left)}
+	if mark != "" && fixed+columns.Width(mark)+8 > r.W {
+		mark = " " + m.st.warn.Render("●")
 	}
-	return []string{left + strings.Repeat(" ", gap) + right}
+	room := r.W - fixed - columns.Width(mark) - columns.Width(right) - 1
+	if room < 1 {
+		return []string{columns.Pad(columns.Cut(" "+help, r.W), r.W, columns.Right)}
+	}
+	left := prefix + columns.Cut(name, room) + mark
+	gap := max(r.W-columns.Width(left)-columns.Width(right)-columns.Width(help), 0)
+	return []string{left + strings.Repeat(" ", gap) + right + help}
 }
 
 // flipLines are every flip point, for the verdict view: the headline names

@@ -333,11 +333,118 @@ func classify(tasks map[taskKey]*task, keys modelKeys, rule Rule) ([]*classAgg, 
 	return list, keyCost
 }
 
+// classPart is what an imported class's name is made of: its group, its
+// part (0 when the group is not split) and the model it ran on ("" when the
+// logs used one model).
+type classPart struct {
+	group string
+	part  int
+	model string
+}
+
+// nameRunes is how much of a class name the app's workload pane shows at
+// 120 columns: imported names must differ within it.
+const nameRunes = 20
+
+// groupWord is a group in a word, for names that lead with the model.
+var groupWord = map[string]string{GroupShort: "short", GroupAgentic: "agentic", GroupLong: "long-context"}
+
+// distinctNames renames the classes from w.Classes[first:] (made of parts,
+// in order) when their names ("Short tasks · Claude Sonnet 4.5", "Short
+// tasks · Claude Opus 4.1") read the same in their first nameRunes
+// characters: the model goes first, less the words every model's name
+// starts with ("Sonnet 4.5 short", "Opus 4.1 short"), and when even those
+// collide, a number leads. Names only: nothing else of a class changes.
+func (d *Derived) distinctNames(w *model.Workload, first int, parts []classPart) {
+	cls := w.Classes[first:]
+	if len(cls) != len(parts) || distinctPrefixes(cls, func(i int) string { return cls[i].Name }) {
+		return
+	}
+	models := make([]string, len(parts))
+	for i, p := range parts {
+		models[i] = p.model
+	}
+	common := commonWords(models)
+	compact := func(i int) string {
+		p := parts[i]
+		s := strings.TrimSpace(strings.TrimPrefix(p.model, common) + " " + groupWord[p.group])
+		if p.part > 0 {
+			s += fmt.Sprintf(" %d", p.part)
+		}
+		return s
+	}
+	name := compact
+	if !distinctPrefixes(cls, compact) {
+		name = func(i int) string { return fmt.Sprintf("%d. %s", i+1, compact(i)) }
+	}
+	names := make([]string, len(cls))
+	for i := range cls {
+		names[i] = name(i)
+	}
+	for i := range cls {
+		cls[i].Name = names[i]
+		d.Classes[len(d.Classes)-len(cls)+i].Class.Name = names[i]
+	}
+}
+
+// distinctPrefixes: the names name(0) … name(len(cls)−1) differ within
+// their first nameRunes characters.
+func distinctPrefixes(cls []model.Class, name func(int) string) bool {
+	seen := make(map[string]bool, len(cls))
+	for i := range cls {
+		r := []rune(name(i))
+		k := string(r[:min(len(r), nameRunes)])
+		if seen[k] {
+			return false
+		}
+		seen[k] = true
+	}
+	return true
+}
+
+// commonWords is the run of whole words (with the space after them) that
+// every non-empty s starts with: "Claude " for Claude Sonnet 4.5 and Claude
+// Opus 4.1; "" when they share none or there is only one name.
+func commonWords(ss []string) string {
+	var nonEmpty []string
+	for _, s := range ss {
+		if s != "" && !slices.Contains(nonEmpty, s) {
+			nonEmpty = append(nonEmpty, s)
+		}
+	}
+	if len(nonEmpty) < 2 {
+		return ""
+	}
+	prefix := nonEmpty[0]
+	for _, s := range nonEmpty[1:] {
+		for !strings.HasPrefix(s, prefix) {
+			prefix = prefix[:len(prefix)-1]
+		}
+	}
+	i := strings.LastIndexByte(prefix, ' ')
+	if i < 0 {
+		return ""
+	}
+	// Whole words only, and every name keeps two of its own ("Opus 4",
+	// not "4").
+	drop := strings.Fields(prefix[:i+1])
+	for _, s := range nonEmpty {
+		drop = drop[:max(min(len(drop), len(strings.Fields(s))-2), 0)]
+	}
+	if len(drop) == 0 {
+		return ""
+	}
+	return strings.Join(drop, " ") + " "
+}
+
 // fitClasses fits each class (split into parts where fitTiered must) and
 // adds it to w and to d's classes, named by group, part and, when the logs
 // used more than one model, model.
 func (d *Derived) fitClasses(w *model.Workload, list []*classAgg, keys modelKeys, usedKeys int) fitCounts {
 	var n fitCounts
+	first := len(w.Classes)
+	var named []classPart
+	defer func() { d.distinctNames(w, first, named) }()
 	for _, a0 := range list {
 		m := keys.api[a0.key]
 		parts := fitTiered(a0, m, d.ActiveDays, 0)
@@ -352,8 +459,9 @@ func (d *Derived) fitClasses(w *model.Workload, list []*classAgg, keys modelKeys
 			if len(parts) > 1 {
 				c.Name += fmt.Sprintf(" %d", pi+1)
 			}
+			label := ""
 			if usedKeys > 1 {
-				label := keys.ids[a.key]
+				label = keys.ids[a.key]
 				if m != nil {
 					label = m.Name
 				}
@@ -368,6 +476,11 @@ func (d *Derived) fitClasses(w *model.Workload, list []*classAgg, keys modelKeys
 			for k, base := 2, c.Name; slices.ContainsFunc(w.Classes, func(x model.Class) bool { return x.Name == c.Name }); k++ {
 				c.Name = fmt.Sprintf("%s (%d)", base, k)
 			}
+			part := 0
+			if len(parts) > 1 {
+				part = pi + 1
+			}
+			named = append(named, classPart{group: a.group, part: part, model: label})
 			w.Classes = append(w.Classes, c)
 			d.Classes = append(d.Classes, ClassFit{Class: c, Group: a.group, Model: modelID(m), Names: keys.names[a.key], Tasks: a.n,
 				Requests: a.reqs, Tokens: a.tok, Priced: m != nil, LogsCost: a.cost})

@@ -76,7 +76,11 @@ func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if _, err := in.workloadCurrency(cat, w.Currency); err != nil {
+	cur, err := in.workloadCurrency(cat, w.Currency)
+	if err != nil {
+		return err
+	}
+	if err := in.budgetIn(cat, &w, cur); err != nil {
 		return err
 	}
 	state, note := keepBadState(statePath())

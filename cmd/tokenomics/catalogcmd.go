@@ -16,6 +16,10 @@ import (
 	"github.com/tokenomics/tokenomics/termsafe"
 )
 
+// maxPriceFile caps what `catalog import` reads: a variable so a test can
+// bound a smaller stream.
+var maxPriceFile int64 = catalogsync.MaxPriceFile
+
 // fetchTimeout bounds a whole fetch, body included (a variable for tests).
 var fetchTimeout = 30 * time.Second
 
@@ -198,7 +202,7 @@ func editOverlay(path, what string) (*plans.OverlayEdit, error) {
 // readPriceFile reads a price file or fetches a URL; one refused before it
 // is read is bad input.
 func readPriceFile(src string) (*catalogsync.RawFile, error) {
-	pf, err := catalogsync.ReadPriceFile(src, catalogsync.MaxPriceFile, fetchTimeout, "tokenomics/"+version)
+	pf, err := catalogsync.ReadPriceFile(src, maxPriceFile, fetchTimeout, "tokenomics/"+version)
 	var se *catalogsync.SourceError
 	if errors.As(err, &se) {
 		return nil, inputError{err}

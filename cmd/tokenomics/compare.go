@@ -83,6 +83,9 @@ func buildComparison(in *inputs, fallback func() (model.Workload, bool), say io.
 		}
 		return nil, badInput("the workload %q has %s", w.Name, why)
 	}
+	if err := in.budgetIn(cat, &w, cur); err != nil {
+		return nil, err
+	}
 	mc := &cat.Catalog
 	if in.noFree {
 		mc = mc.WithoutFree()

@@ -16,7 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tokenomics/tokenomics/catalogsync"
 	"github.com/tokenomics/tokenomics/safefile"
 	"github.com/tokenomics/tokenomics/safefile/safefiletest"
 	"github.com/tokenomics/tokenomics/ui"
@@ -81,7 +80,7 @@ func TestNamedFilesRefused(t *testing.T) {
 	}
 	// A price file over its 64 MiB cap is refused as a device is.
 	big := filepath.Join(home, "big.json")
-	if err := os.WriteFile(big, nil, 0o644); err != nil || os.Truncate(big, catalogsync.MaxPriceFile+1) != nil {
+	if err := os.WriteFile(big, nil, 0o644); err != nil || os.Truncate(big, maxPriceFile+1) != nil {
 		t.Fatal("cannot make a sparse file")
 	}
 	if _, errs, code := runWithin(t, "catalog", "import", "litellm", big); code != 2 || !strings.Contains(errs, "larger than 64 MiB") {

@@ -16,6 +16,7 @@ import (
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/usage"
 )
 
@@ -29,6 +30,7 @@ type inputs struct {
 	from                                         string     // usage logs to derive the workload from
 	notes                                        []string   // what deriving it said
 	fromLog                                      *usage.Log // the records --from read, for replaying them
+	budgetCur                                    string     // the currency the workload's budget is written in, before --currency
 }
 
 func (in *inputs) register(cmd *cobra.Command) {
@@ -252,10 +254,26 @@ func (in *inputs) loadWorkload(fallback func() (model.Workload, bool)) (w model.
 		}
 		w.Billing = b
 	}
+	in.budgetCur = w.Currency
 	if in.currency != "" {
 		w.Currency = strings.ToUpper(in.currency)
 	}
 	return w, from, nil
+}
+
+// budgetIn restates w's budget in cur, the display currency, when --currency
+// changed it from the workload's own (the budget is the user's number in
+// the workload's currency).
+func (in *inputs) budgetIn(cat *plans.Catalog, w *model.Workload, cur money.Currency) error {
+	if w.Budget <= 0 || strings.EqualFold(in.budgetCur, cur.Code) || (in.budgetCur == "" && cur.Code == "USD") {
+		return nil
+	}
+	from, err := in.workloadCurrency(cat, in.budgetCur)
+	if err != nil {
+		return err
+	}
+	w.Budget = report.ConvertBudget(w.Budget, from, cur)
+	return nil
 }
 
 // currencyOf resolves the display currency against the catalog's fx table.
