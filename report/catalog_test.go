@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -9,6 +11,39 @@ import (
 	"github.com/tokenomics/tokenomics/catalogsync"
 	"github.com/tokenomics/tokenomics/plans"
 )
+
+// The audit's table and JSON, whole, of catalogsync's audit fixtures: the
+// disagreements, a file's missing models, the stale entries. By hand: gpt-a
+// output 5/4 − 1 = +25%, claude-b input 3.5/3 − 1 = +17%; plan-p of
+// 2026-06-01 is 30+31+31+30+31+30+4 = 187 days old on 2026-12-05, claude-b of
+// 2026-08-01 31+30+31+30+4 = 126; 3 of 5 offered entries stale = 60%.
+// go test -run TestAuditGolden -update rewrites them.
+func TestAuditGolden(t *testing.T) {
+	const today = "2026-12-05"
+	dir := filepath.Join("..", "catalogsync", "testdata")
+	cat, err := plans.LoadCatalog(filepath.Join(dir, "audit-catalog.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat.ApplyChanges(today)
+	var files []catalogsync.PriceFile
+	for _, name := range []string{"audit-litellm-2026-12-01.json", "audit-openrouter-2026-12-01.json"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, catalogsync.PriceFile{Name: name, Data: data, AsOf: "2026-12-01"})
+	}
+	res, err := catalogsync.Audit(cat, files, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var js bytes.Buffer
+	if err := AuditJSON(&js, cat, res); err != nil {
+		t.Fatal(err)
+	}
+	golden.RequireEqual(t, Audit(cat, res, false)+"\n---- JSON\n"+js.String())
+}
 
 // The outputs of plans, plans --check, catalog import and catalog diff,
 // whole, on the made-up catalog. go test -run TestCatalogGolden -update
