@@ -80,6 +80,29 @@ func CatalogImport(res *catalogsync.ImportResult, src, asOf, basis string) strin
 	return b.String()
 }
 
+// OverlayStatus says which overlay applies: none at path (the embedded
+// catalog of asOf is used as it is), or the one there and what it holds.
+func OverlayStatus(path, asOf, summary string) string {
+	if summary == "" {
+		return fmt.Sprintf("No overlay at %s: the embedded catalog of %s is used as it is.\n", path, asOf)
+	}
+	return termsafe.Text(fmt.Sprintf("Overlay %s: %s.\n", path, summary))
+}
+
+// OverlayLeft says why the overlay at path is left as it was.
+func OverlayLeft(path, why string) string {
+	return fmt.Sprintf("%s: %s is left as it was.\n", why, path)
+}
+
+// OverlayWritten says the overlay at path was written, and where the one
+// before is kept ("" when there was none).
+func OverlayWritten(path, backup string) string {
+	if backup != "" {
+		return fmt.Sprintf("Wrote %s; the overlay before is in %s.\n", path, backup)
+	}
+	return fmt.Sprintf("Wrote %s.\n", path)
+}
+
 // AppliedNote says, in one line, that n dated changes of the catalog are in
 // effect today.
 func AppliedNote(n int) string {

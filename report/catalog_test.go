@@ -86,3 +86,21 @@ func TestCatalogGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { golden.RequireEqual(t, tc.out) })
 	}
 }
+
+// What catalog and catalog import say about the overlay, each case.
+func TestOverlayLines(t *testing.T) {
+	for _, tc := range []struct{ got, want string }{
+		{OverlayStatus("o.yaml", "2026-11-20", ""), "No overlay at o.yaml: the embedded catalog of 2026-11-20 is used as it is.\n"},
+		{OverlayStatus("o.yaml", "2026-11-20", "2 models replaced"), "Overlay o.yaml: 2 models replaced.\n"},
+		{OverlayStatus("o.yaml", "2026-11-20", "\x1b[31mred"), "Overlay o.yaml: \\x1b[31mred.\n"}, // the file's text, made safe
+		{OverlayLeft("o.yaml", "Dry run"), "Dry run: o.yaml is left as it was.\n"},
+		{OverlayWritten("o.yaml", ""), "Wrote o.yaml.\n"},
+		{OverlayWritten("o.yaml", "o.yaml.bak"), "Wrote o.yaml; the overlay before is in o.yaml.bak.\n"},
+		{AppliedNote(1), "1 dated catalog change in effect today (tokenomics plans --check lists it)"},
+		{AppliedNote(3), "3 dated catalog changes in effect today (tokenomics plans --check lists them)"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}

@@ -13,7 +13,6 @@ import (
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/safefile"
-	"github.com/tokenomics/tokenomics/termsafe"
 )
 
 // maxPriceFile caps what `catalog import` reads: a variable so a test can
@@ -44,12 +43,12 @@ it holds.`,
 			if err != nil {
 				return err
 			}
-			if len(notes) == 0 {
-				printf(stdout, "No overlay at %s: the embedded catalog of %s is used as it is.\n", path, cat.AsOf)
-				return nil
+			summary := ""
+			if len(notes) > 0 {
+				summary = strings.TrimPrefix(notes[0], "catalog overlay "+displayPath(path)+": ")
 			}
-			printf(stdout, "%s", termsafe.Text(fmt.Sprintf("Overlay %s: %s.\n", path, strings.TrimPrefix(notes[0], "catalog overlay "+displayPath(path)+": "))))
-			return nil
+			_, err = io.WriteString(stdout, report.OverlayStatus(path, cat.AsOf, summary))
+			return err
 		},
 	}
 	overlayFlag(cmd, &overlay)
@@ -167,26 +166,22 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 	}
 	io.WriteString(stdout, report.CatalogImport(res, src, asOf, basis))
 	if len(res.Models) == 0 {
-		printf(stdout, "Nothing to change: %s is left as it was.\n", path)
-		return nil
+		_, err = io.WriteString(stdout, report.OverlayLeft(path, "Nothing to change"))
+		return err
 	}
 	for _, m := range res.Models {
 		ed.Overlay.PutModel(m.Model, m.Changes)
 	}
 	if o.dry {
-		printf(stdout, "Dry run: %s is left as it was.\n", path)
-		return nil
+		_, err = io.WriteString(stdout, report.OverlayLeft(path, "Dry run"))
+		return err
 	}
 	backup, err := ed.Save(now, "tokenomics catalog import "+format+" "+src)
 	if err != nil {
 		return err
 	}
-	if backup != "" {
-		printf(stdout, "Wrote %s; the overlay before is in %s.\n", path, backup)
-	} else {
-		printf(stdout, "Wrote %s.\n", path)
-	}
-	return nil
+	_, err = io.WriteString(stdout, report.OverlayWritten(path, backup))
+	return err
 }
 
 // editOverlay reads the overlay at path over the shipped catalog for a
