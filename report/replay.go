@@ -33,16 +33,7 @@ type Replay struct {
 }
 
 // quotes are the options to list.
-func (r *Replay) quotes() []model.Quote {
-	qs := r.Result.Quotes
-	if r.Only != nil {
-		qs = r.Only
-	}
-	if r.Top > 0 && r.Top < len(qs) {
-		qs = qs[:r.Top]
-	}
-	return qs
-}
+func (r *Replay) quotes() []model.Quote { return shown(r.Result.Quotes, r.Only, r.Top) }
 
 // WriteReplay writes r in format: table, json or markdown.
 func WriteReplay(w io.Writer, format string, r *Replay, color bool) error {
@@ -89,13 +80,6 @@ func WindowLine(w replay.Window) string {
 		s += ", " + hours(w.BlockedHours) + " blocked"
 	}
 	return s + fmt.Sprintf("; busiest window %s of the cap", Percent(100*w.Peak))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // hours writes a duration in hours: "6.5 h", "132 h", "<0.1 h".

@@ -69,15 +69,18 @@ func SourceLine(s model.Source) string {
 }
 
 // Quotes returns the options to show, honouring Top.
-func (c *Comparison) Quotes() []model.Quote {
-	qs := c.Result.Quotes
-	if c.Only != nil {
-		qs = c.Only
+func (c *Comparison) Quotes() []model.Quote { return shown(c.Result.Quotes, c.Only, c.Top) }
+
+// shown are the options to list: only when it is not nil, else all; the
+// first top of them when top is not 0.
+func shown(all, only []model.Quote, top int) []model.Quote {
+	if only != nil {
+		all = only
 	}
-	if c.Top > 0 && c.Top < len(qs) {
-		qs = qs[:c.Top]
+	if top > 0 && top < len(all) {
+		all = all[:top]
 	}
-	return qs
+	return all
 }
 
 // rank is the rank of q, the i-th option listed: its place in the whole
@@ -207,20 +210,13 @@ func FlipLine(r *model.Result, f model.Flip) string {
 func Count(n float64) string {
 	switch {
 	case n >= 1000:
-		return groupThousands(fmt.Sprintf("%.0f", n))
+		return money.Group(fmt.Sprintf("%.0f", n))
 	case n >= 10:
 		return fmt.Sprintf("%.0f", n)
 	case n >= 1:
 		return strconv.FormatFloat(math.Round(n*10)/10, 'f', -1, 64)
 	}
 	return strconv.FormatFloat(n, 'g', 2, 64)
-}
-
-func groupThousands(s string) string {
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 // estimateLine says when the answer, or the plan's cost, rests on an

@@ -1,33 +1,23 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
-	"maps"
-	"net/http"
-	neturl "net/url"
-	"os"
-	"path"
-	"path/filepath"
-	"regexp"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tokenomics/tokenomics/catalogsync"
-	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/safefile"
-	"github.com/tokenomics/tokenomics/termsafe"
 )
 
-// Limits on what `catalog import` reads. LiteLLM's file is about 1.5 MB and
-// OpenRouter's list about 1 MB; anything near the cap is not a price file.
-var maxPriceFile int64 = 64 << 20 // a variable so a test can bound a smaller stream
+// maxPriceFile caps what `catalog import` reads: a variable so a test can
+// bound a smaller stream.
+var maxPriceFile int64 = catalogsync.MaxPriceFile
 
 // fetchTimeout bounds a whole fetch, body included (a variable for tests).
 var fetchTimeout = 30 * time.Second
@@ -53,12 +43,12 @@ it holds.`,
 			if err != nil {
 				return err
 			}
-			if len(notes) == 0 {
-				printf(stdout, "No overlay at %s: the embedded catalog of %s is used as it is.\n", path, cat.AsOf)
-				return nil
+			summary := ""
+			if len(notes) > 0 {
+				summary = strings.TrimPrefix(notes[0], "catalog overlay "+displayPath(path)+": ")
 			}
-			printf(stdout, "%s", termsafe.Text(fmt.Sprintf("Overlay %s: %s.\n", path, strings.TrimPrefix(notes[0], "catalog overlay "+displayPath(path)+": "))))
-			return nil
+			_, err = io.WriteString(stdout, report.OverlayStatus(path, cat.AsOf, summary))
+			return err
 		},
 	}
 	overlayFlag(cmd, &overlay)
@@ -144,20 +134,20 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 	if err != nil {
 		return err
 	}
-	pf, err := readPriceFile(src, maxPriceFile, fetchTimeout)
+	pf, err := readPriceFile(src)
 	// From here on the source is named without the credentials a URL may
 	// carry: it is stored in the overlay and printed.
-	src = withoutCredentials(src)
+	src = catalogsync.WithoutCredentials(src)
 	if err != nil {
 		return err
 	}
 	asOf, basis := o.asOf, "--as-of"
 	switch {
 	case asOf != "":
-	case dateIn(pf.base) != "":
-		asOf, basis = dateIn(pf.base), "the file name"
-	case pf.lastModified != "":
-		asOf, basis = pf.lastModified, "the server's Last-Modified"
+	case catalogsync.DateIn(pf.Base) != "":
+		asOf, basis = catalogsync.DateIn(pf.Base), "the file name"
+	case pf.LastModified != "":
+		asOf, basis = pf.LastModified, "the server's Last-Modified"
 	default:
 		asOf, basis = now, "today: the file carries no date"
 	}
@@ -167,245 +157,52 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 	opt := catalogsync.ImportOptions{Name: src, Source: format + " " + src, AsOf: asOf, Today: now, Add: o.add, Force: o.force}
 	var res *catalogsync.ImportResult
 	if format == "litellm" {
-		res, err = catalogsync.ImportLiteLLM(ed.cur, pf.data, opt)
+		res, err = catalogsync.ImportLiteLLM(ed.Catalog, pf.Data, opt)
 	} else {
-		res, err = catalogsync.ImportOpenRouter(ed.cur, pf.data, opt)
+		res, err = catalogsync.ImportOpenRouter(ed.Catalog, pf.Data, opt)
 	}
 	if err != nil {
 		return err
 	}
-	printImport(stdout, res, src, asOf, basis)
+	io.WriteString(stdout, report.CatalogImport(res, src, asOf, basis))
 	if len(res.Models) == 0 {
-		printf(stdout, "Nothing to change: %s is left as it was.\n", path)
-		return nil
+		_, err = io.WriteString(stdout, report.OverlayLeft(path, "Nothing to change"))
+		return err
 	}
 	for _, m := range res.Models {
-		ed.ov.PutModel(m.Model, m.Changes)
+		ed.Overlay.PutModel(m.Model, m.Changes)
 	}
 	if o.dry {
-		printf(stdout, "Dry run: %s is left as it was.\n", path)
-		return nil
+		_, err = io.WriteString(stdout, report.OverlayLeft(path, "Dry run"))
+		return err
 	}
-	backup, err := ed.save(now, "tokenomics catalog import "+format+" "+src)
+	backup, err := ed.Save(now, "tokenomics catalog import "+format+" "+src)
 	if err != nil {
 		return err
 	}
-	if backup != "" {
-		printf(stdout, "Wrote %s; the overlay before is in %s.\n", path, backup)
-	} else {
-		printf(stdout, "Wrote %s.\n", path)
-	}
-	return nil
+	_, err = io.WriteString(stdout, report.OverlayWritten(path, backup))
+	return err
 }
 
-// overlayEdit is the user's overlay read for a rewrite: the overlay (empty
-// when there is none yet), the embedded catalog under it, and the catalog
-// the two make.
-type overlayEdit struct {
-	path      string
-	base, cur *plans.Catalog
-	ov        *plans.Overlay
-}
-
-// editOverlay reads the overlay at path for a rewrite. A rewrite replaces it
-// whole, so one that is not valid refuses the change (what is "saved",
-// "imported"…) rather than lose it.
-func editOverlay(path, what string) (*overlayEdit, error) {
+// editOverlay reads the overlay at path over the shipped catalog for a
+// rewrite.
+func editOverlay(path, what string) (*plans.OverlayEdit, error) {
 	base, err := shippedCatalog()
 	if err != nil {
 		return nil, err
 	}
-	ed := &overlayEdit{path: path, base: base, cur: base, ov: &plans.Overlay{}}
-	switch cur, ov, err := plans.LoadOverlay(base, path); {
-	case err == nil:
-		ed.cur, ed.ov = cur, ov
-	case !errors.Is(err, os.ErrNotExist):
-		return nil, fmt.Errorf("the overlay in place is not valid, so nothing is %s (fix it, or move it away): %w", what, err)
-	}
-	return ed, nil
+	return plans.EditOverlay(base, path, what)
 }
 
-// save writes the overlay, the one before kept as a backup, under a header
-// saying it was written on day now by the command line by.
-func (ed *overlayEdit) save(now, by string) (backup string, err error) {
-	header := fmt.Sprintf(`tokenomics catalog overlay. Entries here add to the embedded catalog or replace
-its entries with the same id (a replacement is a whole entry); remove hides entries.
-Each entry's comment says where it came from. Written on %s by
-  %s
-The file before this write is kept as %s.`, now, by, filepath.Base(ed.path)+plans.BackupSuffix)
-	backup, err = plans.SaveOverlay(ed.path, ed.base, ed.ov, header)
-	if err != nil {
-		return "", fmt.Errorf("the overlay %s is left as it was: %w", ed.path, err)
+// readPriceFile reads a price file or fetches a URL; one refused before it
+// is read is bad input.
+func readPriceFile(src string) (*catalogsync.RawFile, error) {
+	pf, err := catalogsync.ReadPriceFile(src, maxPriceFile, fetchTimeout, "tokenomics/"+version)
+	var se *catalogsync.SourceError
+	if errors.As(err, &se) {
+		return nil, inputError{err}
 	}
-	return backup, nil
-}
-
-func printImport(w io.Writer, res *catalogsync.ImportResult, src, asOf, basis string) {
-	title := map[string]string{"litellm": "LiteLLM price file", "openrouter": "OpenRouter model list"}[res.Format]
-	printf(w, "%s %s: %d %s, prices of %s (from %s)\n\n", title, src, res.Entries, either(res.Entries, "entry", "entries"), asOf, basis)
-	arrow := func(a, b float64) string {
-		if a == b {
-			return num(b)
-		}
-		return num(a) + " → " + num(b)
-	}
-	var rows [][]string
-	for _, m := range res.Models {
-		in, out, ctx := num(m.Model.Input), num(m.Model.Output), model.Tokens(m.Model.ContextWindow)
-		var what []string
-		if m.Was != nil {
-			in, out = arrow(m.Was.Input, m.Model.Input), arrow(m.Was.Output, m.Model.Output)
-			if m.Was.ContextWindow != m.Model.ContextWindow {
-				ctx = model.Tokens(m.Was.ContextWindow) + " → " + ctx
-			}
-			for _, d := range catalogsync.DiffModel(m.Was, &m.Model) {
-				switch d.Field {
-				case "input", "output", "context_window":
-				default:
-					what = append(what, d.Field+" "+d.A.String()+" → "+d.B.String())
-				}
-			}
-		} else {
-			what = append(what, "tier "+m.Model.Tier.String()+" (a guess)")
-			if m.Model.Status != "active" {
-				what = append(what, m.Model.Status)
-			}
-		}
-		rows = append(rows, []string{m.Action, m.Model.ID, short(m.Key, 40), in, out, ctx, strings.Join(what, "; ")})
-	}
-	for _, k := range res.Kept {
-		rows = append(rows, []string{"kept", k.ID, short(k.Key, 40), "", "", "", k.Reason})
-	}
-	for _, k := range res.Skipped {
-		rows = append(rows, []string{"skipped", k.ID, short(k.Key, 40), "", "", "", k.Reason})
-	}
-	if len(rows) > 0 {
-		for _, r := range rows { // keys and names are the price file's
-			for i := range r {
-				r[i] = termsafe.Text(r[i])
-			}
-		}
-		printf(w, "%s", catalogTable(false, []string{"Action", "ID", "Key", "In", "Out", "Context", "Note"}, rows))
-	}
-	if n := len(res.Unchanged); n > 0 {
-		printf(w, "%d %s unchanged: the file gives the figures the catalog has.\n", n, either(n, "entry", "entries"))
-	}
-	for _, a := range res.Unmatched {
-		printf(w, "--add %s matched no chat model of the file.\n", a)
-	}
-	if n := len(res.Missing); n > 0 {
-		printf(w, "%d catalog %s not in the file, left as they are: %s\n", n, either(n, "model", "models"), strings.Join(res.Missing, ", "))
-	}
-}
-
-// either is one or many by n.
-func either(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-var dateRE = regexp.MustCompile(`(\d{4}-\d{2}-\d{2})`)
-
-// dateIn is a YYYY-MM-DD date in a file name, "" when there is none.
-func dateIn(name string) string {
-	for _, d := range dateRE.FindAllString(name, -1) {
-		if t, err := time.Parse(time.DateOnly, d); err == nil && t.Format(time.DateOnly) == d {
-			return d
-		}
-	}
-	return ""
-}
-
-// priceFile is a price file as read.
-type priceFile struct {
-	data         []byte
-	base         string // the last element of the file name or URL path
-	lastModified string // YYYY-MM-DD from the server, "" when not given
-}
-
-// readPriceFile reads a file, or fetches an http(s) URL, of at most limit
-// bytes; a fetch, body included, must end within timeout.
-func readPriceFile(src string, limit int64, timeout time.Duration) (*priceFile, error) {
-	if strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://") {
-		return fetchPriceFile(src, limit, timeout)
-	}
-	if strings.Contains(src, "://") {
-		return nil, badInput("catalog import: %s: only http:// and https:// URLs are fetched", withoutCredentials(src))
-	}
-	data, err := safefile.ReadFile(src, limit)
-	switch {
-	case errors.Is(err, safefile.ErrTooLarge):
-		return nil, badInput("catalog import: %s is larger than %s: not a price file", src, safefile.Size(limit))
-	case err != nil:
-		return nil, fmt.Errorf("catalog import: %w", err)
-	}
-	return &priceFile{data: data, base: filepath.Base(src)}, nil
-}
-
-// credentialParam is a query parameter name that may carry a secret.
-var credentialParam = regexp.MustCompile(`(?i)token|key|secret|pass|auth|sig|credential|session|jwt|bearer`)
-
-// withoutCredentials is src with what may be a secret left out when it is a
-// URL: user:password@ and query parameters named like a token, a key, a
-// signature or a password (?token=, ?api_key=, X-Amz-Signature…).
-func withoutCredentials(src string) string {
-	u, err := neturl.Parse(src)
-	if err != nil || u.Scheme == "" || u.Host == "" {
-		return src
-	}
-	u.User = nil
-	if u.RawQuery != "" {
-		q := u.Query()
-		for k := range q {
-			if credentialParam.MatchString(k) {
-				q.Del(k)
-			}
-		}
-		u.RawQuery = q.Encode()
-	}
-	return u.String()
-}
-
-func fetchPriceFile(rawURL string, limit int64, timeout time.Duration) (*priceFile, error) {
-	url := withoutCredentials(rawURL) // for messages
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
-	if err != nil {
-		return nil, badInput("catalog import: %s is not a URL", url)
-	}
-	req.Header.Set("User-Agent", "tokenomics/"+version)
-	req.Header.Set("Accept", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		var ue *neturl.Error // its text holds the URL as given, token and all
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		return nil, fmt.Errorf("catalog import: fetching %s: %w", url, err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("catalog import: fetching %s: the server answered %s", url, resp.Status)
-	}
-	tooLarge := badInput("catalog import: %s is larger than %s: not a price file", url, safefile.Size(limit))
-	if resp.ContentLength > limit {
-		return nil, tooLarge
-	}
-	data, err := safefile.ReadAll(resp.Body, limit)
-	switch {
-	case errors.Is(err, safefile.ErrTooLarge):
-		return nil, tooLarge
-	case err != nil:
-		return nil, fmt.Errorf("catalog import: fetching %s: %w", url, err)
-	}
-	pf := &priceFile{data: data, base: path.Base(req.URL.Path)}
-	if t, err := http.ParseTime(resp.Header.Get("Last-Modified")); err == nil {
-		pf.lastModified = t.UTC().Format(time.DateOnly)
-	}
-	return pf, nil
+	return pf, err
 }
 
 func newCatalogDiff(stdout io.Writer) *cobra.Command {
@@ -426,8 +223,8 @@ due today applied to both.`,
 			return nil
 		},
 		RunE: func(_ *cobra.Command, args []string) error {
-			if format != "table" && format != "json" {
-				return badInput("--format: %q is not table or json", format)
+			if err := checkFormat(format, tableJSON); err != nil {
+				return err
 			}
 			now := today().Format(time.DateOnly)
 			var cats [2]*plans.Catalog
@@ -441,29 +238,16 @@ due today applied to both.`,
 				cats[i], names[i] = c, name
 			}
 			diffs := catalogsync.Diff(cats[0], cats[1])
+			d := &report.CatalogDiff{Names: names, Catalogs: cats, Today: now, Differences: diffs}
 			if format == "json" {
-				return diffJSON(stdout, names, cats, now, diffs)
+				return report.CatalogDiffJSON(stdout, d)
 			}
-			printf(stdout, "A: %s, catalog of %s\nB: %s, catalog of %s\n", names[0], cats[0].AsOf, names[1], cats[1].AsOf)
-			printf(stdout, "Prices in USD per 1M tokens, plans per seat per month; dated changes due by %s applied to both.\n\n", now)
-			if len(diffs) == 0 {
-				printf(stdout, "No differences.\n")
-				return nil
-			}
-			rows := make([][]string, len(diffs))
-			entries := map[string]bool{}
-			for i, d := range diffs {
-				rows[i] = []string{d.Kind, d.ID, d.Field, short(d.A.String(), 50), short(d.B.String(), 50), d.Change()}
-				entries[d.Kind+" "+d.ID] = true
-			}
-			printf(stdout, "%s", catalogTable(colorOK(stdout), []string{"Kind", "ID", "Field", "A", "B", "Change"}, rows))
-			printf(stdout, "\n%d %s in %d %s.\n", len(diffs), either(len(diffs), "difference", "differences"), len(entries), either(len(entries), "entry", "entries"))
+			io.WriteString(stdout, report.CatalogDiffTable(d, colorOK(stdout)))
 			return nil
 		},
 	}
 	overlayFlag(cmd, &overlay)
-	cmd.Flags().StringVarP(&format, "format", "f", "table", "table or json")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	formatFlag(cmd, &format, "", tableJSON)
 	return cmd
 }
 
@@ -484,91 +268,6 @@ func diffCatalog(arg, overlay string) (*plans.Catalog, string, error) {
 	}
 	c, err := plans.LoadCatalog(arg)
 	return c, arg, err
-}
-
-func diffJSON(w io.Writer, names [2]string, cats [2]*plans.Catalog, now string, diffs []catalogsync.Difference) error {
-	type side struct {
-		Name string `json:"name"`
-		AsOf string `json:"as_of"`
-	}
-	type diff struct {
-		Kind   string            `json:"kind"`
-		ID     string            `json:"id"`
-		Name   string            `json:"name"`
-		Field  string            `json:"field"`
-		A      catalogsync.Value `json:"a"`
-		B      catalogsync.Value `json:"b"`
-		Change string            `json:"change,omitempty"`
-	}
-	out := struct {
-		A           side   `json:"a"`
-		B           side   `json:"b"`
-		Today       string `json:"today"`
-		Differences []diff `json:"differences"`
-	}{A: side{names[0], cats[0].AsOf}, B: side{names[1], cats[1].AsOf}, Today: now, Differences: []diff{}}
-	for _, d := range diffs {
-		out.Differences = append(out.Differences, diff{d.Kind, d.ID, d.Name, d.Field, d.A, d.B, d.Change()})
-	}
-	return writeJSON(w, out)
-}
-
-// writeCheck prints `plans --check`.
-func writeCheck(w io.Writer, cat *plans.Catalog, kind, format string, notes []string) error {
-	now := today().Format(time.DateOnly)
-	var fs []plans.Finding
-	for _, f := range cat.Check(now) {
-		if kind == "" || f.Entry == kind || (kind == "api" && f.Entry == "fx") {
-			fs = append(fs, f)
-		}
-	}
-	if format == "json" {
-		type finding struct {
-			Kind   string `json:"kind"`
-			Entry  string `json:"entry"`
-			ID     string `json:"id"`
-			Name   string `json:"name"`
-			Date   string `json:"date,omitempty"`
-			Detail string `json:"detail"`
-		}
-		out := struct {
-			Today    string    `json:"today"`
-			AsOf     string    `json:"catalog_as_of"`
-			Notes    []string  `json:"notes"`
-			Findings []finding `json:"findings"`
-		}{Today: now, AsOf: cat.AsOf, Notes: notes, Findings: []finding{}}
-		if out.Notes == nil {
-			out.Notes = []string{}
-		}
-		for _, f := range fs {
-			out.Findings = append(out.Findings, finding{f.Kind, f.Entry, f.ID, f.Name, f.Date, f.Detail})
-		}
-		return writeJSON(w, out)
-	}
-	printf(w, "Catalog of %s checked on %s: entries older than %d days, retired, preview and legacy models,\nestimates, limits measured from your logs, dated price changes passed or due and models\ndeprecated or retired within %d days.\n", cat.AsOf, now, plans.StaleDays, plans.SoonDays)
-	for _, n := range notes {
-		printf(w, "note: %s\n", termsafe.Text(n))
-	}
-	if len(fs) == 0 {
-		printf(w, "\nNothing to report.\n")
-		return nil
-	}
-	rows := make([][]string, len(fs))
-	counts := map[string]int{}
-	var order []string
-	for i, f := range fs {
-		rows[i] = []string{f.Kind, f.Entry, f.ID, f.Detail}
-		if counts[f.Kind] == 0 {
-			order = append(order, f.Kind)
-		}
-		counts[f.Kind]++
-	}
-	printf(w, "\n%s", catalogTable(colorOK(w), []string{"Finding", "Entry", "ID", "Detail"}, rows))
-	var parts []string
-	for _, k := range order {
-		parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
-	}
-	printf(w, "\n%s.\n", strings.Join(parts, ", "))
-	return nil
 }
 
 func newCatalogAudit(stdout io.Writer) *cobra.Command {
@@ -592,8 +291,8 @@ refresh"). A file's prices are dated by a YYYY-MM-DD in its name, else today.`,
 			return nil
 		},
 		RunE: func(_ *cobra.Command, args []string) error {
-			if format != "table" && format != "json" {
-				return badInput("--format: %q is not table or json", format)
+			if err := checkFormat(format, tableJSON); err != nil {
+				return err
 			}
 			now := today().Format(time.DateOnly)
 			var cat *plans.Catalog
@@ -612,106 +311,31 @@ refresh"). A file's prices are dated by a YYYY-MM-DD in its name, else today.`,
 				if strings.Contains(a, "://") {
 					return badInput("catalog audit: %s: give a file (catalog import fetches URLs)", a)
 				}
-				pf, err := readPriceFile(a, maxPriceFile, fetchTimeout)
+				pf, err := readPriceFile(a)
 				if err != nil {
 					return err
 				}
-				if catalogsync.DetectFormat(pf.data) == "" {
+				if catalogsync.DetectFormat(pf.Data) == "" {
 					return badInput("catalog audit: %s is not a JSON object: neither LiteLLM's price file nor OpenRouter's models list", a)
 				}
-				asOf := dateIn(pf.base)
+				asOf := catalogsync.DateIn(pf.Base)
 				if asOf == "" || asOf > now {
 					asOf = now
 				}
-				files = append(files, catalogsync.PriceFile{Name: a, Data: pf.data, AsOf: asOf})
+				files = append(files, catalogsync.PriceFile{Name: a, Data: pf.Data, AsOf: asOf})
 			}
 			res, err := catalogsync.Audit(cat, files, now)
 			if err != nil {
 				return err
 			}
 			if format == "json" {
-				return auditJSON(stdout, cat, res)
+				return report.AuditJSON(stdout, cat, res)
 			}
-			printAudit(stdout, cat, res)
-			return nil
+			_, err = io.WriteString(stdout, report.Audit(cat, res, colorOK(stdout)))
+			return err
 		},
 	}
 	cmd.Flags().StringVar(&catalog, "catalog", "", "the catalog YAML file to audit instead of the embedded one")
-	cmd.Flags().StringVarP(&format, "format", "f", "table", "table or json")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	formatFlag(cmd, &format, "", tableJSON)
 	return cmd
-}
-
-func printAudit(w io.Writer, cat *plans.Catalog, res *catalogsync.AuditResult) {
-	printf(w, "Catalog of %s audited on %s. Prices in USD per 1M tokens; the catalog's dated changes due today applied.\n", cat.AsOf, res.Today)
-	if len(res.Disagreements) == 0 {
-		printf(w, "\nNo price file disagrees with the catalog.\n")
-	} else {
-		rows := make([][]string, len(res.Disagreements))
-		entries := map[string]bool{}
-		for i, d := range res.Disagreements {
-			rows[i] = []string{d.ID, d.Field, short(d.A.String(), 40), short(d.B.String(), 40), d.Change(), d.File}
-			entries[d.ID] = true
-		}
-		printf(w, "\nWhere the price files disagree (a lead to check on the vendor's page):\n%s", catalogTable(colorOK(w), []string{"ID", "Field", "Catalog", "File", "Change", "File name"}, rows))
-		printf(w, "%d %s in %d %s.\n", len(res.Disagreements), either(len(res.Disagreements), "disagreement", "disagreements"), len(entries), either(len(entries), "entry", "entries"))
-	}
-	for _, name := range slices.Sorted(maps.Keys(res.Missing)) {
-		ids := res.Missing[name]
-		printf(w, "\n%s has no entry for %d offered %s: %s.\n", name, len(ids), either(len(ids), "model", "models"), strings.Join(ids, ", "))
-	}
-	if len(res.Stale) == 0 {
-		printf(w, "\nNo offered entry was last checked more than %d days ago.\n", plans.StaleDays)
-		return
-	}
-	rows := make([][]string, len(res.Stale))
-	for i, s := range res.Stale {
-		age := "undated"
-		if s.Days >= 0 {
-			age = fmt.Sprintf("%s, %d days ago", s.AsOf, s.Days)
-		}
-		rows[i] = []string{s.Kind, s.ID, s.Name, age}
-	}
-	printf(w, "\nLast checked more than %d days ago (%d of %d offered entries, %.0f%%):\n%s", plans.StaleDays, len(res.Stale), res.Offered,
-		100*float64(len(res.Stale))/float64(max(1, res.Offered)), catalogTable(colorOK(w), []string{"Kind", "ID", "Name", "As of"}, rows))
-}
-
-func auditJSON(w io.Writer, cat *plans.Catalog, res *catalogsync.AuditResult) error {
-	type disagreement struct {
-		ID     string            `json:"id"`
-		Name   string            `json:"name"`
-		Field  string            `json:"field"`
-		Value  catalogsync.Value `json:"catalog"`
-		File   catalogsync.Value `json:"file"`
-		Change string            `json:"change,omitempty"`
-		Source string            `json:"file_name"`
-		Key    string            `json:"file_key"`
-	}
-	type stale struct {
-		Kind string `json:"kind"`
-		ID   string `json:"id"`
-		Name string `json:"name"`
-		AsOf string `json:"as_of"`
-		Days *int   `json:"days"`
-	}
-	out := struct {
-		AsOf          string              `json:"catalog_as_of"`
-		Today         string              `json:"today"`
-		Disagreements []disagreement      `json:"disagreements"`
-		Missing       map[string][]string `json:"missing"`
-		Stale         []stale             `json:"stale"`
-		Offered       int                 `json:"offered"`
-	}{AsOf: cat.AsOf, Today: res.Today, Disagreements: []disagreement{}, Missing: res.Missing, Stale: []stale{}, Offered: res.Offered}
-	for _, d := range res.Disagreements {
-		out.Disagreements = append(out.Disagreements, disagreement{d.ID, d.Name, d.Field, d.A, d.B, d.Change(), d.File, d.Key})
-	}
-	for _, s := range res.Stale {
-		x := stale{Kind: s.Kind, ID: s.ID, Name: s.Name, AsOf: s.AsOf}
-		if s.Days >= 0 {
-			days := s.Days
-			x.Days = &days
-		}
-		out.Stale = append(out.Stale, x)
-	}
-	return writeJSON(w, out)
 }

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -28,8 +26,8 @@ func newCompare(stdout, stderr io.Writer) *cobra.Command {
   tokenomics compare --preset korean-team --currency KRW --top 10`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !validFormat(format) {
-				return badInput("--format: %q is not one of %s", format, strings.Join(report.Formats, ", "))
+			if err := checkFormat(format, report.Formats); err != nil {
+				return err
 			}
 			if top < 0 {
 				return badInput("--top: %d is negative", top)
@@ -46,9 +44,8 @@ func newCompare(stdout, stderr io.Writer) *cobra.Command {
 		},
 	}
 	in.register(cmd)
-	cmd.Flags().StringVarP(&format, "format", "f", "table", "output format: "+strings.Join(report.Formats, ", "))
+	formatFlag(cmd, &format, "output format: ", report.Formats)
 	cmd.Flags().IntVar(&top, "top", 0, "show only the N cheapest options (0 = all; unset: 20 for the table, all otherwise)")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -59,15 +56,6 @@ func topOf(cmd *cobra.Command, top int, format string) int {
 		return 20
 	}
 	return top
-}
-
-func validFormat(f string) bool {
-	for _, x := range report.Formats {
-		if f == x {
-			return true
-		}
-	}
-	return false
 }
 
 // buildComparison loads catalog and workload, evaluates, and resolves the
@@ -124,11 +112,3 @@ func colorOK(w io.Writer) bool {
 }
 
 func printf(w io.Writer, format string, args ...any) { fmt.Fprintf(w, format, args...) }
-
-// writeJSON writes v as every command's JSON output is written: indented by
-// two spaces, one value, a newline at the end.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/report"
 )
 
 const countSamples = "../../tokencount/testdata/parallel"
@@ -25,20 +26,20 @@ func runCountCLI(t *testing.T, stdin io.Reader, args ...string) (string, string,
 
 // countJSONRun runs count with --format json and reads what it wrote (the
 // keys are held by the json golden of TestCountGolden).
-func countJSONRun(t *testing.T, stdin io.Reader, args ...string) countJSONOut {
+func countJSONRun(t *testing.T, stdin io.Reader, args ...string) report.CountJSONOut {
 	t.Helper()
 	return countJSONRunExit(t, 0, stdin, args...)
 }
 
 // countJSONRunExit is countJSONRun for a run expected to exit with want:
 // the JSON of what was counted is printed either way.
-func countJSONRunExit(t *testing.T, want int, stdin io.Reader, args ...string) countJSONOut {
+func countJSONRunExit(t *testing.T, want int, stdin io.Reader, args ...string) report.CountJSONOut {
 	t.Helper()
 	out, errs, code := runCountCLI(t, stdin, append(args, "--format", "json")...)
 	if code != want {
 		t.Fatalf("exit %d, want %d: %s", code, want, errs)
 	}
-	var o countJSONOut
+	var o report.CountJSONOut
 	decodeJSON(t, out, &o)
 	return o
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -36,8 +37,7 @@ func (in *inputs) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVarP(&in.workload, "workload", "w", "", "workload YAML file")
 	f.StringVarP(&in.preset, "preset", "p", "", "shipped workload preset (see: tokenomics presets)")
-	f.StringVar(&in.catalog, "catalog", "", "price catalog YAML file replacing the embedded one")
-	overlayFlag(cmd, &in.overlay)
+	catalogFlags(cmd, &in.catalog, &in.overlay)
 	f.BoolVar(&in.sources, "sources", false, "list the source and date of every entry shown (table and markdown)")
 	f.BoolVar(&in.noFree, "no-free", false, "leave free plans out of the ranking, the verdict and every format")
 	f.StringVar(&in.billing, "billing", "", "subscription billing: monthly or annual (default: the workload's)")
@@ -45,7 +45,6 @@ func (in *inputs) register(cmd *cobra.Command) {
 	f.StringVar(&in.from, "from", "", "derive the workload from usage logs: claude-code or codex (see: tokenomics import)")
 	_ = cmd.RegisterFlagCompletionFunc("from", cobra.FixedCompletions(usage.Sources, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.MarkFlagFilename("workload", "yaml", "yml")
-	_ = cmd.MarkFlagFilename("catalog", "yaml", "yml")
 	_ = cmd.RegisterFlagCompletionFunc("preset", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var names []string
 		for _, p := range plans.Presets() {
@@ -65,6 +64,51 @@ func today() time.Time {
 		}
 	}
 	return time.Now()
+}
+
+// tableJSON are the formats of most commands.
+var tableJSON = []string{"table", "json"}
+
+// formatFlag registers --format, one of formats, its help prefix before
+// the list.
+func formatFlag(cmd *cobra.Command, dst *string, prefix string, formats []string) {
+	cmd.Flags().StringVarP(dst, "format", "f", "table", prefix+formatList(formats))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// formatList is "table or json" for two, "table, json, csv" for more.
+func formatList(formats []string) string {
+	if len(formats) == 2 {
+		return formats[0] + " or " + formats[1]
+	}
+	return strings.Join(formats, ", ")
+}
+
+// checkFormat refuses a --format that is not one of formats.
+func checkFormat(format string, formats []string) error {
+	switch {
+	case slices.Contains(formats, format):
+		return nil
+	case len(formats) == 2:
+		return badInput("--format: %q is not %s", format, formatList(formats))
+	}
+	return badInput("--format: %q is not one of %s", format, formatList(formats))
+}
+
+// dayFlags registers --since and --until (the first and last days of
+// what) and --timezone (zone says what it is for).
+func dayFlags(cmd *cobra.Command, o *importFlags, what, zone string) {
+	f := cmd.Flags()
+	f.StringVar(&o.since, "since", "", "first "+what+", YYYY-MM-DD (inclusive)")
+	f.StringVar(&o.until, "until", "", "last "+what+", YYYY-MM-DD (inclusive)")
+	f.StringVarP(&o.timezone, "timezone", "z", "", "IANA time zone "+zone+" (default: local)")
+}
+
+// catalogFlags registers --catalog and --catalog-overlay on cmd.
+func catalogFlags(cmd *cobra.Command, catalog, overlay *string) {
+	cmd.Flags().StringVar(catalog, "catalog", "", "price catalog YAML file replacing the embedded one")
+	_ = cmd.MarkFlagFilename("catalog", "yaml", "yml")
+	overlayFlag(cmd, overlay)
 }
 
 // overlayFlag registers --catalog-overlay on cmd.

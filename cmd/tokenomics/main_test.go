@@ -215,7 +215,7 @@ func TestTopHelpNamesOneDefault(t *testing.T) {
 // the source and date of every entry it lists.
 func TestAppWithoutTerminalListsSources(t *testing.T) {
 	isolate(t)
-	out, errs, code := runCLI(t, "--catalog", filepath.Join("testdata", "count-catalog.yaml"))
+	out, errs, code := runCLI(t, "--catalog", filepath.Join("..", "..", "report", "testdata", "count-catalog.yaml"))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"io"
 	"slices"
 	"strings"
@@ -52,23 +51,18 @@ rules as compare.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.logs.since, "since", "", "first day to read, YYYY-MM-DD (inclusive)")
-	f.StringVar(&o.logs.until, "until", "", "last day to read, YYYY-MM-DD (inclusive)")
-	f.StringVarP(&o.logs.timezone, "timezone", "z", "", "IANA time zone days are counted in (default: local)")
+	dayFlags(cmd, &o.logs, "day to read", "days are counted in")
 	f.StringVar(&o.plan, "plan", "", "list only this plan (by id); the verdict still weighs every option")
 	f.BoolVar(&o.in.noFree, "no-free", false, "leave free plans out of the ranking and the verdict")
-	f.StringVarP(&o.format, "format", "f", "table", "output format: "+strings.Join(report.ReplayFormats, ", "))
-	f.StringVar(&o.in.catalog, "catalog", "", "price catalog YAML file replacing the embedded one")
-	overlayFlag(cmd, &o.in.overlay)
-	_ = cmd.MarkFlagFilename("catalog", "yaml", "yml")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.ReplayFormats, cobra.ShellCompDirectiveNoFileComp))
+	formatFlag(cmd, &o.format, "output format: ", report.ReplayFormats)
+	catalogFlags(cmd, &o.in.catalog, &o.in.overlay)
 	return cmd
 }
 
 func runReplay(stdout io.Writer, o *replayFlags, args []string) error {
 	src, _ := usage.ParseSource(args[0])
-	if !slices.Contains(report.ReplayFormats, o.format) {
-		return badInput("--format: %q is not one of %s", o.format, strings.Join(report.ReplayFormats, ", "))
+	if err := checkFormat(o.format, report.ReplayFormats); err != nil {
+		return err
 	}
 	opt, err := o.logs.options(args[1:])
 	if err != nil {
@@ -85,11 +79,8 @@ func runReplay(stdout io.Writer, o *replayFlags, args []string) error {
 	if o.in.noFree {
 		mc = mc.WithoutFree()
 	}
-	l, err := usage.Load(src, opt)
+	l, err := loadLogs(src, opt)
 	if err != nil {
-		if errors.Is(err, usage.ErrNothingReadable) {
-			return inputError{err}
-		}
 		return err
 	}
 	recs := replay.Records(l, mc)
@@ -100,7 +91,7 @@ func runReplay(stdout io.Writer, o *replayFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep := &report.Replay{Result: res, Source: src.Title(), CatalogAsOf: cat.AsOf, Currency: money.USD, CatalogNotes: append(notes, readingNotes(l)...)}
+	rep := &report.Replay{Result: res, Source: src.Title(), CatalogAsOf: cat.AsOf, Currency: money.USD, CatalogNotes: append(notes, report.ReadingNotes(l)...)}
 	if o.plan != "" {
 		if o.in.noFree && !slices.ContainsFunc(res.Quotes, func(q model.Quote) bool { return q.ID == o.plan }) {
 			return badInput("--plan %s is a free plan, and --no-free leaves it out", o.plan)

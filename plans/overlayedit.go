@@ -1,0 +1,47 @@
+package plans
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// OverlayEdit is the user's overlay read for a rewrite: the overlay (empty
+// when there is none yet), the embedded catalog under it, and the catalog
+// the two make.
+type OverlayEdit struct {
+	Path    string
+	Base    *Catalog // the embedded catalog
+	Catalog *Catalog // with the overlay
+	Overlay *Overlay
+}
+
+// EditOverlay reads the overlay at path over base (the embedded catalog)
+// for a rewrite. A rewrite replaces it whole, so one that is not valid
+// refuses the change (what is "saved", "imported"…) rather than lose it.
+func EditOverlay(base *Catalog, path, what string) (*OverlayEdit, error) {
+	ed := &OverlayEdit{Path: path, Base: base, Catalog: base, Overlay: &Overlay{}}
+	switch cat, ov, err := LoadOverlay(base, path); {
+	case err == nil:
+		ed.Catalog, ed.Overlay = cat, ov
+	case !errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("the overlay in place is not valid, so nothing is %s (fix it, or move it away): %w", what, err)
+	}
+	return ed, nil
+}
+
+// Save writes the overlay, the one before kept as a backup, under a header
+// saying it was written on day now by the command line by.
+func (ed *OverlayEdit) Save(now, by string) (backup string, err error) {
+	header := fmt.Sprintf(`tokenomics catalog overlay. Entries here add to the embedded catalog or replace
+its entries with the same id (a replacement is a whole entry); remove hides entries.
+Each entry's comment says where it came from. Written on %s by
+  %s
+The file before this write is kept as %s.`, now, by, filepath.Base(ed.Path)+BackupSuffix)
+	backup, err = SaveOverlay(ed.Path, ed.Base, ed.Overlay, header)
+	if err != nil {
+		return "", fmt.Errorf("the overlay %s is left as it was: %w", ed.Path, err)
+	}
+	return backup, nil
+}

@@ -1,0 +1,218 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tokenomics/tokenomics/calibrate"
+	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/termsafe"
+	"github.com/tokenomics/tokenomics/usage"
+)
+
+// Calibration is what one run of `tokenomics calibrate` found, and what it
+// saved.
+type Calibration struct {
+	Source       usage.Source
+	Log          *usage.Log
+	Result       calibrate.Result
+	Plan         *model.Subscription // the catalog's plan, nil when unknown
+	Saved        string              // the overlay written, "" when none
+	Backup       string
+	CatalogNotes []string
+}
+
+// versus is the catalog's figure beside a measured one, and how far apart.
+func (c *Calibration) versus(hours, usd float64) (text string, diff *float64) {
+	if c.Plan == nil {
+		return "no plan named", nil
+	}
+	l := calibrate.CatalogLimit(c.Plan, hours, c.Source)
+	switch {
+	case l == nil:
+		return "none for this window", nil
+	case l.USD <= 0:
+		return fmt.Sprintf("%s %s (another unit)", model.Tokens(l.Capacity()), l.Unit()), nil
+	}
+	text = dollars(l.USD)
+	if l.Ranged() {
+		text += fmt.Sprintf(" (%s–%s)", dollars(l.CapacityLow()), dollars(l.CapacityHigh()))
+	}
+	if l.Confidence != "" {
+		text += ", " + l.Confidence
+	}
+	d := usd/l.USD - 1
+	return text, &d
+}
+
+// main is the window length of the lower bound shown: the plan's shortest
+// limit for this work, else 5 hours.
+func (c *Calibration) main() float64 {
+	best := 0.0
+	if c.Plan != nil {
+		for _, h := range c.Result.Heaviest {
+			if calibrate.CatalogLimit(c.Plan, h.WindowHours, c.Source) != nil && (best == 0 || h.WindowHours < best) {
+				best = h.WindowHours
+			}
+		}
+	}
+	if best == 0 {
+		return 5
+	}
+	return best
+}
+
+// lowerBound says what the heaviest window of the main length shows.
+func (c *Calibration) lowerBound() (calibrate.Heaviest, string, bool) {
+	for _, h := range c.Result.Heaviest {
+		if h.WindowHours != c.main() || h.Requests == 0 {
+			continue
+		}
+		s := fmt.Sprintf("your heaviest %s window used %s and hit no limit", model.WindowName(h.WindowHours), dollars(h.USD))
+		if h.HasPeak {
+			s = fmt.Sprintf("your heaviest %s window used %s; Codex reported at most %.0f%% of a %s limit used, too little to measure",
+				model.WindowName(h.WindowHours), dollars(h.USD), h.Peak, model.WindowName(h.WindowHours))
+		}
+		if h.Unpriced > 0 {
+			s += fmt.Sprintf(" (%d requests in it have no price in the catalog: more than that)", h.Unpriced)
+		}
+		return h, s, true
+	}
+	return calibrate.Heaviest{}, "", false
+}
+
+// CalibrationTable is a calibration for a terminal.
+func CalibrationTable(c *Calibration, color bool) string {
+	var b strings.Builder
+	l := c.Log
+	fmt.Fprintf(&b, "%s logs · %s read from %s\n", l.Source.Title(), counted(int64(l.Files), "file"), strings.Join(l.Roots, ", "))
+	switch {
+	case c.Result.Plan != "":
+		fmt.Fprintf(&b, "Plan: %s (%s)\n", c.Result.Plan, c.Result.PlanFrom)
+	default:
+		b.WriteString("Plan: not named (give --plan to compare with the catalog and to save)\n")
+	}
+	if len(c.Result.Limits) == 0 {
+		b.WriteString("\nNo limit measured: no limit was reached")
+		if c.Source == usage.Codex {
+			fmt.Fprintf(&b, " and no rate-limit snapshot moved %d points or more", calibrate.MinMovement)
+		}
+		b.WriteString(".\n")
+		if _, s, ok := c.lowerBound(); ok {
+			fmt.Fprintf(&b, "Lower bound: %s.\n", s)
+		}
+	} else {
+		rows := make([][]string, len(c.Result.Limits))
+		for i, m := range c.Result.Limits {
+			cat, diff := c.versus(m.WindowHours, m.USD)
+			apart := "–"
+			if diff != nil {
+				apart = fmt.Sprintf("%+.0f%%", *diff*100)
+				if math.Round(*diff*100) == 0 {
+					apart = "0%"
+				}
+			}
+			measured := dollars(m.USD)
+			if m.Contradiction != "" {
+				measured += " (contradicted)"
+			}
+			rows[i] = []string{model.WindowName(m.WindowHours), measured, dollars(m.Low) + "–" + dollars(m.High),
+				strconv.Itoa(len(m.Windows)), m.Method, cat, apart}
+		}
+		b.WriteString("\n")
+		b.WriteString(table(color, []string{"Window", "Measured", "Range", "Windows", "Method", "Catalog", "Apart"}, rows, 1, 2, 3, 6))
+	}
+	for _, h := range c.Result.Heaviest {
+		if h.Requests == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "Heaviest %s window: %s, %s to %s (%s)\n", model.WindowName(h.WindowHours), dollars(h.USD),
+			h.From.In(l.Location).Format("2006-01-02 15:04"), h.To.In(l.Location).Format("2006-01-02 15:04 MST"), counted(int64(h.Requests), "request"))
+	}
+	for _, n := range append(c.CatalogNotes, c.Result.Notes...) {
+		fmt.Fprintf(&b, "note: %s\n", termsafe.Text(n))
+	}
+	switch {
+	case c.Saved != "" && c.Backup != "":
+		fmt.Fprintf(&b, "Wrote the measured limits of %s into %s; the overlay before is in %s.\n", c.Result.Plan, c.Saved, c.Backup)
+	case c.Saved != "":
+		fmt.Fprintf(&b, "Wrote the measured limits of %s into %s.\n", c.Result.Plan, c.Saved)
+	}
+	return b.String()
+}
+
+// CalibrationJSON is a calibration for programs.
+func CalibrationJSON(w io.Writer, c *Calibration) error {
+	type windowJSON struct {
+		From     time.Time `json:"from"`
+		To       time.Time `json:"to"`
+		USD      float64   `json:"usd"`
+		Moved    float64   `json:"moved_percent"`
+		Capacity float64   `json:"capacity_usd"`
+	}
+	type limitJSON struct {
+		WindowHours float64      `json:"window_hours"`
+		USD         float64      `json:"usd"`
+		Low         float64      `json:"low"`
+		High        float64      `json:"high"`
+		Windows     int          `json:"windows"`
+		Method      string       `json:"method"`
+		Catalog     *float64     `json:"catalog_usd"`
+		CatalogText string       `json:"catalog"`
+		Apart       *float64     `json:"apart"`
+		Measured    []windowJSON `json:"measured"`
+		// Contradiction: why this figure contradicts another (never saved).
+		Contradiction string `json:"contradiction,omitempty"`
+	}
+	type heavyJSON struct {
+		WindowHours float64   `json:"window_hours"`
+		USD         float64   `json:"usd"`
+		From        time.Time `json:"from"`
+		To          time.Time `json:"to"`
+		Requests    int       `json:"requests"`
+		Unpriced    int       `json:"unpriced_requests"`
+		Peak        *float64  `json:"peak_used_percent"`
+		Text        string    `json:"text,omitempty"`
+	}
+	out := struct {
+		Plan     *string     `json:"plan"`
+		PlanFrom string      `json:"plan_from,omitempty"`
+		Limits   []limitJSON `json:"limits"`
+		Heaviest *heavyJSON  `json:"heaviest"`
+		Saved    string      `json:"saved,omitempty"`
+		Notes    []string    `json:"notes"`
+	}{Limits: []limitJSON{}, Notes: append(append([]string{}, c.CatalogNotes...), c.Result.Notes...)}
+	if c.Result.Plan != "" {
+		out.Plan, out.PlanFrom = &c.Result.Plan, c.Result.PlanFrom
+	}
+	for _, m := range c.Result.Limits {
+		lj := limitJSON{WindowHours: m.WindowHours, USD: m.USD, Low: m.Low, High: m.High, Windows: len(m.Windows), Method: m.Method,
+			Contradiction: m.Contradiction}
+		lj.CatalogText, lj.Apart = c.versus(m.WindowHours, m.USD)
+		if c.Plan != nil {
+			if l := calibrate.CatalogLimit(c.Plan, m.WindowHours, c.Source); l != nil && l.USD > 0 {
+				lj.Catalog = &l.USD
+			}
+		}
+		for _, x := range m.Windows {
+			lj.Measured = append(lj.Measured, windowJSON{x.From, x.To, x.USD, x.Moved, x.Capacity})
+		}
+		out.Limits = append(out.Limits, lj)
+	}
+	if h, text, ok := c.lowerBound(); ok {
+		hj := &heavyJSON{WindowHours: h.WindowHours, USD: h.USD, From: h.From, To: h.To, Requests: h.Requests, Unpriced: h.Unpriced}
+		if h.HasPeak {
+			hj.Peak = &h.Peak
+		}
+		if len(c.Result.Limits) == 0 {
+			hj.Text = text
+		}
+		out.Heaviest = hj
+	}
+	out.Saved = c.Saved
+	return WriteJSON(w, out)
+}

@@ -1,0 +1,399 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/tokenomics/tokenomics/catalogsync"
+	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/termsafe"
+)
+
+// The catalog's own outputs: plans, plans --check, catalog import and
+// catalog diff.
+
+// CatalogImport says what an import of the price file src (prices of asOf,
+// found from basis) changes.
+func CatalogImport(res *catalogsync.ImportResult, src, asOf, basis string) string {
+	var b strings.Builder
+	w := &b
+	title := map[string]string{"litellm": "LiteLLM price file", "openrouter": "OpenRouter model list"}[res.Format]
+	fmt.Fprintf(w, "%s %s: %d %s, prices of %s (from %s)\n\n", title, src, res.Entries, plural(res.Entries, "entry", "entries"), asOf, basis)
+	arrow := func(a, b float64) string {
+		if a == b {
+			return num(b)
+		}
+		return num(a) + " → " + num(b)
+	}
+	var rows [][]string
+	for _, m := range res.Models {
+		in, out, ctx := num(m.Model.Input), num(m.Model.Output), model.Tokens(m.Model.ContextWindow)
+		var what []string
+		if m.Was != nil {
+			in, out = arrow(m.Was.Input, m.Model.Input), arrow(m.Was.Output, m.Model.Output)
+			if m.Was.ContextWindow != m.Model.ContextWindow {
+				ctx = model.Tokens(m.Was.ContextWindow) + " → " + ctx
+			}
+			for _, d := range catalogsync.DiffModel(m.Was, &m.Model) {
+				switch d.Field {
+				case "input", "output", "context_window":
+				default:
+					what = append(what, d.Field+" "+d.A.String()+" → "+d.B.String())
+				}
+			}
+		} else {
+			what = append(what, "tier "+m.Model.Tier.String()+" (a guess)")
+			if m.Model.Status != "active" {
+				what = append(what, m.Model.Status)
+			}
+		}
+		rows = append(rows, []string{m.Action, m.Model.ID, short(m.Key, 40), in, out, ctx, strings.Join(what, "; ")})
+	}
+	for _, k := range res.Kept {
+		rows = append(rows, []string{"kept", k.ID, short(k.Key, 40), "", "", "", k.Reason})
+	}
+	for _, k := range res.Skipped {
+		rows = append(rows, []string{"skipped", k.ID, short(k.Key, 40), "", "", "", k.Reason})
+	}
+	if len(rows) > 0 {
+		for _, r := range rows { // keys and names are the price file's
+			for i := range r {
+				r[i] = termsafe.Text(r[i])
+			}
+		}
+		w.WriteString(table(false, []string{"Action", "ID", "Key", "In", "Out", "Context", "Note"}, rows))
+	}
+	if n := len(res.Unchanged); n > 0 {
+		fmt.Fprintf(w, "%d %s unchanged: the file gives the figures the catalog has.\n", n, plural(n, "entry", "entries"))
+	}
+	for _, a := range res.Unmatched {
+		fmt.Fprintf(w, "--add %s matched no chat model of the file.\n", a)
+	}
+	if n := len(res.Missing); n > 0 {
+		fmt.Fprintf(w, "%d catalog %s not in the file, left as they are: %s\n", n, plural(n, "model", "models"), strings.Join(res.Missing, ", "))
+	}
+	return b.String()
+}
+
+// OverlayStatus says which overlay applies: none at path (the embedded
+// catalog of asOf is used as it is), or the one there and what it holds.
+func OverlayStatus(path, asOf, summary string) string {
+	if summary == "" {
+		return fmt.Sprintf("No overlay at %s: the embedded catalog of %s is used as it is.\n", path, asOf)
+	}
+	return termsafe.Text(fmt.Sprintf("Overlay %s: %s.\n", path, summary))
+}
+
+// OverlayLeft says why the overlay at path is left as it was.
+func OverlayLeft(path, why string) string {
+	return fmt.Sprintf("%s: %s is left as it was.\n", why, path)
+}
+
+// OverlayWritten says the overlay at path was written, and where the one
+// before is kept ("" when there was none).
+func OverlayWritten(path, backup string) string {
+	if backup != "" {
+		return fmt.Sprintf("Wrote %s; the overlay before is in %s.\n", path, backup)
+	}
+	return fmt.Sprintf("Wrote %s.\n", path)
+}
+
+// AppliedNote says, in one line, that n dated changes of the catalog are in
+// effect today.
+func AppliedNote(n int) string {
+	return fmt.Sprintf("%d dated catalog %s in effect today (tokenomics plans --check lists %s)",
+		n, plural(n, "change", "changes"), plural(n, "it", "them"))
+}
+
+// CatalogDiff is `catalog diff`: catalogs A and B, the day dated changes
+// were applied at, and what differs.
+type CatalogDiff struct {
+	Names       [2]string
+	Catalogs    [2]*plans.Catalog
+	Today       string
+	Differences []catalogsync.Difference
+}
+
+// CatalogDiffTable is a diff for a terminal.
+func CatalogDiffTable(d *CatalogDiff, color bool) string {
+	var b strings.Builder
+	names, cats, now, diffs := d.Names, d.Catalogs, d.Today, d.Differences
+	fmt.Fprintf(&b, "A: %s, catalog of %s\nB: %s, catalog of %s\n", names[0], cats[0].AsOf, names[1], cats[1].AsOf)
+	fmt.Fprintf(&b, "Prices in USD per 1M tokens, plans per seat per month; dated changes due by %s applied to both.\n\n", now)
+	if len(diffs) == 0 {
+		fmt.Fprintf(&b, "No differences.\n")
+		return b.String()
+	}
+	rows := make([][]string, len(diffs))
+	entries := map[string]bool{}
+	for i, d := range diffs {
+		rows[i] = []string{d.Kind, d.ID, d.Field, short(d.A.String(), 50), short(d.B.String(), 50), d.Change()}
+		entries[d.Kind+" "+d.ID] = true
+	}
+	b.WriteString(table(color, []string{"Kind", "ID", "Field", "A", "B", "Change"}, rows))
+	fmt.Fprintf(&b, "\n%d %s in %d %s.\n", len(diffs), plural(len(diffs), "difference", "differences"), len(entries), plural(len(entries), "entry", "entries"))
+	return b.String()
+}
+
+// CatalogDiffJSON is a diff for programs.
+func CatalogDiffJSON(w io.Writer, d *CatalogDiff) error {
+	names, cats, now, diffs := d.Names, d.Catalogs, d.Today, d.Differences
+	type side struct {
+		Name string `json:"name"`
+		AsOf string `json:"as_of"`
+	}
+	type diff struct {
+		Kind   string            `json:"kind"`
+		ID     string            `json:"id"`
+		Name   string            `json:"name"`
+		Field  string            `json:"field"`
+		A      catalogsync.Value `json:"a"`
+		B      catalogsync.Value `json:"b"`
+		Change string            `json:"change,omitempty"`
+	}
+	out := struct {
+		A           side   `json:"a"`
+		B           side   `json:"b"`
+		Today       string `json:"today"`
+		Differences []diff `json:"differences"`
+	}{A: side{names[0], cats[0].AsOf}, B: side{names[1], cats[1].AsOf}, Today: now, Differences: []diff{}}
+	for _, d := range diffs {
+		out.Differences = append(out.Differences, diff{d.Kind, d.ID, d.Name, d.Field, d.A, d.B, d.Change()})
+	}
+	return WriteJSON(w, out)
+}
+
+// Check is `plans --check`: what may make an answer wrong in the catalog
+// on day Today.
+type Check struct {
+	Catalog  *plans.Catalog
+	Today    string
+	Notes    []string // the catalog's
+	Findings []plans.Finding
+}
+
+// CheckJSON is a check for programs.
+func CheckJSON(w io.Writer, c *Check) error {
+	type finding struct {
+		Kind   string `json:"kind"`
+		Entry  string `json:"entry"`
+		ID     string `json:"id"`
+		Name   string `json:"name"`
+		Date   string `json:"date,omitempty"`
+		Detail string `json:"detail"`
+	}
+	out := struct {
+		Today    string    `json:"today"`
+		AsOf     string    `json:"catalog_as_of"`
+		Notes    []string  `json:"notes"`
+		Findings []finding `json:"findings"`
+	}{Today: c.Today, AsOf: c.Catalog.AsOf, Notes: c.Notes, Findings: []finding{}}
+	if out.Notes == nil {
+		out.Notes = []string{}
+	}
+	for _, f := range c.Findings {
+		out.Findings = append(out.Findings, finding{f.Kind, f.Entry, f.ID, f.Name, f.Date, f.Detail})
+	}
+	return WriteJSON(w, out)
+}
+
+// CheckTable is a check for a terminal.
+func CheckTable(c *Check, color bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Catalog of %s checked on %s: entries older than %d days, retired, preview and legacy models,\nestimates, limits measured from your logs, dated price changes passed or due and models\ndeprecated or retired within %d days.\n", c.Catalog.AsOf, c.Today, plans.StaleDays, plans.SoonDays)
+	for _, n := range c.Notes {
+		fmt.Fprintf(&b, "note: %s\n", termsafe.Text(n))
+	}
+	if len(c.Findings) == 0 {
+		b.WriteString("\nNothing to report.\n")
+		return b.String()
+	}
+	rows := make([][]string, len(c.Findings))
+	counts := map[string]int{}
+	var order []string
+	for i, f := range c.Findings {
+		rows[i] = []string{f.Kind, f.Entry, f.ID, f.Detail}
+		if counts[f.Kind] == 0 {
+			order = append(order, f.Kind)
+		}
+		counts[f.Kind]++
+	}
+	fmt.Fprintf(&b, "\n%s", table(color, []string{"Finding", "Entry", "ID", "Detail"}, rows))
+	var parts []string
+	for _, k := range order {
+		parts = append(parts, fmt.Sprintf("%d %s", counts[k], k))
+	}
+	fmt.Fprintf(&b, "\n%s.\n", strings.Join(parts, ", "))
+	return b.String()
+}
+
+func num(v float64) string { return plans.Num(v) }
+
+func optNum(v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	return num(*v)
+}
+
+// PlansTable is the catalog's entries of kind ("api", "subscription", ""
+// for both) for a terminal.
+func PlansTable(cat *plans.Catalog, kind string, color bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Catalog of %s · prices in USD per 1M tokens · plans in USD per seat per month\n", cat.AsOf)
+	if kind != "subscription" {
+		fmt.Fprintf(&b, "\n%s", table(color, []string{"ID", "Provider", "Name", "Tier", "In", "Out", "Cache rd", "Context", "Status", "Conf.", "As of", "Source"}, apiRows(cat)))
+	}
+	if kind != "api" {
+		fmt.Fprintf(&b, "\n%s", table(color, []string{"ID", "Vendor", "Name", "Monthly", "Annual/yr", "Seats", "Limits", "Conf.", "As of", "Source"}, planRows(cat)))
+	}
+	return b.String()
+}
+
+func apiRows(cat *plans.Catalog) [][]string {
+	var rows [][]string
+	for _, m := range cat.Models {
+		rows = append(rows, []string{m.ID, m.Provider, m.Name, m.Tier.String(), num(m.Input), num(m.Output), optNum(m.CacheRead),
+			model.Tokens(m.ContextWindow), m.Status, orUnknown(m.Confidence), m.AsOf, short(m.Source, 60)})
+	}
+	return rows
+}
+
+func planRows(cat *plans.Catalog) [][]string {
+	var rows [][]string
+	for _, p := range cat.Plans {
+		var limits []string
+		for _, l := range p.Limits {
+			limits = append(limits, l.Describe())
+		}
+		switch {
+		case p.Uncapped:
+			limits = []string{"uncapped (the vendor's word)"}
+		case len(limits) == 0:
+			limits = []string{"none published"}
+		}
+		rows = append(rows, []string{p.ID, p.Vendor, p.Name, num(p.PriceMonthly), optNum(p.PriceAnnual), strconv.Itoa(max(1, p.SeatsMin)),
+			strings.Join(limits, ", "), orUnknown(p.Confidence), p.AsOf, short(p.Source, 60)})
+	}
+	return rows
+}
+
+// PlansJSON is the catalog's entries of kind for programs.
+func PlansJSON(w io.Writer, cat *plans.Catalog, kind string) error {
+	type entry struct {
+		ID           string   `json:"id"`
+		Kind         string   `json:"kind"`
+		Vendor       string   `json:"vendor"`
+		Name         string   `json:"name"`
+		Tier         string   `json:"tier,omitempty"`
+		Input        *float64 `json:"input,omitempty"`
+		Output       *float64 `json:"output,omitempty"`
+		PriceMonthly *float64 `json:"price_monthly,omitempty"`
+		Status       string   `json:"status,omitempty"`
+		Confidence   string   `json:"confidence,omitempty"`
+		Source       string   `json:"source"`
+		AsOf         string   `json:"as_of"`
+		Note         string   `json:"note,omitempty"`
+	}
+	var out []entry
+	for _, m := range cat.Models {
+		if kind == "" || kind == "api" {
+			in, o := m.Input, m.Output
+			out = append(out, entry{ID: m.ID, Kind: "api", Vendor: m.Provider, Name: m.Name, Tier: m.Tier.String(), Input: &in, Output: &o,
+				Status: m.Status, Confidence: m.Confidence, Source: m.Source, AsOf: m.AsOf, Note: m.Note})
+		}
+	}
+	for _, p := range cat.Plans {
+		if kind == "" || kind == "subscription" {
+			pm := p.PriceMonthly
+			out = append(out, entry{ID: p.ID, Kind: "subscription", Vendor: p.Vendor, Name: p.Name, PriceMonthly: &pm,
+				Status: p.Status, Confidence: p.Confidence, Source: p.Source, AsOf: p.AsOf, Note: p.Note})
+		}
+	}
+	return WriteJSON(w, out)
+}
+
+// Audit is `catalog audit` for a terminal: where the price files disagree
+// with the catalog, the models they lack, the stale entries.
+func Audit(cat *plans.Catalog, res *catalogsync.AuditResult, color bool) string {
+	var b strings.Builder
+	w := &b
+	fmt.Fprintf(w, "Catalog of %s audited on %s. Prices in USD per 1M tokens; the catalog's dated changes due today applied.\n", cat.AsOf, res.Today)
+	if len(res.Disagreements) == 0 {
+		fmt.Fprintf(w, "\nNo price file disagrees with the catalog.\n")
+	} else {
+		rows := make([][]string, len(res.Disagreements))
+		entries := map[string]bool{}
+		for i, d := range res.Disagreements {
+			rows[i] = []string{d.ID, d.Field, short(d.A.String(), 40), short(d.B.String(), 40), d.Change(), d.File}
+			entries[d.ID] = true
+		}
+		fmt.Fprintf(w, "\nWhere the price files disagree (a lead to check on the vendor's page):\n%s", table(color, []string{"ID", "Field", "Catalog", "File", "Change", "File name"}, rows))
+		fmt.Fprintf(w, "%d %s in %d %s.\n", len(res.Disagreements), plural(len(res.Disagreements), "disagreement", "disagreements"), len(entries), plural(len(entries), "entry", "entries"))
+	}
+	for _, name := range slices.Sorted(maps.Keys(res.Missing)) {
+		ids := res.Missing[name]
+		fmt.Fprintf(w, "\n%s has no entry for %d offered %s: %s.\n", name, len(ids), plural(len(ids), "model", "models"), strings.Join(ids, ", "))
+	}
+	if len(res.Stale) == 0 {
+		fmt.Fprintf(w, "\nNo offered entry was last checked more than %d days ago.\n", plans.StaleDays)
+		return b.String()
+	}
+	rows := make([][]string, len(res.Stale))
+	for i, s := range res.Stale {
+		age := "undated"
+		if s.Days >= 0 {
+			age = fmt.Sprintf("%s, %d days ago", s.AsOf, s.Days)
+		}
+		rows[i] = []string{s.Kind, s.ID, s.Name, age}
+	}
+	fmt.Fprintf(w, "\nLast checked more than %d days ago (%d of %d offered entries, %.0f%%):\n%s", plans.StaleDays, len(res.Stale), res.Offered,
+		100*float64(len(res.Stale))/float64(max(1, res.Offered)), table(color, []string{"Kind", "ID", "Name", "As of"}, rows))
+	return b.String()
+}
+
+// AuditJSON is `catalog audit` for programs.
+func AuditJSON(w io.Writer, cat *plans.Catalog, res *catalogsync.AuditResult) error {
+	type disagreement struct {
+		ID     string            `json:"id"`
+		Name   string            `json:"name"`
+		Field  string            `json:"field"`
+		Value  catalogsync.Value `json:"catalog"`
+		File   catalogsync.Value `json:"file"`
+		Change string            `json:"change,omitempty"`
+		Source string            `json:"file_name"`
+		Key    string            `json:"file_key"`
+	}
+	type stale struct {
+		Kind string `json:"kind"`
+		ID   string `json:"id"`
+		Name string `json:"name"`
+		AsOf string `json:"as_of"`
+		Days *int   `json:"days"`
+	}
+	out := struct {
+		AsOf          string              `json:"catalog_as_of"`
+		Today         string              `json:"today"`
+		Disagreements []disagreement      `json:"disagreements"`
+		Missing       map[string][]string `json:"missing"`
+		Stale         []stale             `json:"stale"`
+		Offered       int                 `json:"offered"`
+	}{AsOf: cat.AsOf, Today: res.Today, Disagreements: []disagreement{}, Missing: res.Missing, Stale: []stale{}, Offered: res.Offered}
+	for _, d := range res.Disagreements {
+		out.Disagreements = append(out.Disagreements, disagreement{d.ID, d.Name, d.Field, d.A, d.B, d.Change(), d.File, d.Key})
+	}
+	for _, s := range res.Stale {
+		x := stale{Kind: s.Kind, ID: s.ID, Name: s.Name, AsOf: s.AsOf}
+		if s.Days >= 0 {
+			days := s.Days
+			x.Days = &days
+		}
+		out.Stale = append(out.Stale, x)
+	}
+	return WriteJSON(w, out)
+}

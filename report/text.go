@@ -1,0 +1,96 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/tokenomics/tokenomics/columns"
+	"github.com/tokenomics/tokenomics/money"
+)
+
+// The words every output shares: one plural, one way to write a count, a
+// dollar figure, a table and JSON, so the commands read alike.
+
+// plural is one or many by n.
+func plural[N int | int64](n N, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// counted writes n things with grouped thousands: "1 file", "12,345 requests".
+func counted[N int | int64](n N, what string) string {
+	return money.Count(float64(n)) + " " + plural(n, what, what+"s")
+}
+
+// grouped writes a count with grouped thousands: 12,345.
+func grouped[N int | int64](n N) string { return money.Count(float64(n)) }
+
+// dollars writes a USD amount of a limit: cents below $1,000, whole dollars
+// (grouped) above.
+func dollars(v float64) string {
+	if v >= 1000 {
+		return "$" + money.Count(v)
+	}
+	return fmt.Sprintf("$%.2f", v)
+}
+
+// amountOf writes an amount of a unit: 1 hour, 1.5 hours, 22 days.
+func amountOf(v float64, unit string) string {
+	if v == 1 {
+		return "1 " + unit
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64) + " " + unit + "s"
+}
+
+func orUnknown(s string) string { return or(s, "unknown") }
+
+// or is s, else alt when s is empty.
+func or(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
+
+// short cuts s to n runes, the last one an ellipsis.
+func short(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// table draws a borderless table with bold headers (when color is on) and
+// the columns of right aligned to the right.
+func table(color bool, headers []string, rows [][]string, right ...int) string {
+	align := make([]columns.Align, len(headers))
+	for _, c := range right {
+		align[c] = columns.Right
+	}
+	var style func(row, col int, s string) string
+	if color {
+		bold := lipgloss.NewStyle().Bold(true)
+		style = func(row, _ int, s string) string {
+			if row == columns.HeaderRow {
+				return bold.Render(s)
+			}
+			return s
+		}
+	}
+	return columns.Table(headers, rows, align, style)
+}
+
+// WriteJSON writes v as every command's JSON output is written: indented by
+// two spaces, one value, a newline at the end.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
