@@ -90,7 +90,7 @@ type engine struct {
 	planModels []*APIModel // scratch for preparePlan
 
 	classBuf []ClassQuote // backing store for every quote's Classes
-	notes    [][]string   // per model: its notes, made once
+	notes    [][]Note     // per model: its notes, made once
 }
 
 // classes hands out a quote's per-class slice from one shared allocation.
@@ -106,21 +106,21 @@ func (e *engine) classes() []ClassQuote {
 
 // modelNotes are the notes a model brings to any quote that uses it. The
 // slice is clipped so that appending to it copies.
-func (e *engine) modelNotes(mi int) []string {
+func (e *engine) modelNotes(mi int) []Note {
 	if e.notes == nil {
-		e.notes = make([][]string, len(e.models))
+		e.notes = make([][]Note, len(e.models))
 	}
 	if e.notes[mi] == nil {
 		m := e.models[mi]
-		notes := []string{}
+		notes := []Note{}
 		if _, ok := e.c.Factor(m.Tokenizer, e.w.Language); !ok {
-			notes = append(notes, fmt.Sprintf("%s: no %q language factor for its tokenizer %q; counted like English", m.Name, e.w.Language, m.Tokenizer))
+			notes = append(notes, Note{Kind: NoteNoFactor, Model: m.Name, Language: e.w.Language, Tokenizer: m.Tokenizer})
 		}
 		if m.Status == "legacy" || m.Status == "preview" {
-			notes = append(notes, m.Name+" is a "+m.Status+" model")
+			notes = append(notes, Note{Kind: NoteModelStatus, Model: m.Name, Status: m.Status})
 		}
 		if m.Confidence == "estimate" {
-			notes = append(notes, m.Name+": prices are an estimate")
+			notes = append(notes, Note{Kind: NoteModelEstimate, Model: m.Name})
 		}
 		e.notes[mi] = slices.Clip(notes)
 	}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -240,61 +241,61 @@ func TestSubscriptions(t *testing.T) {
 		monthly  float64
 		util     float64
 		fits     bool
-		note     string
+		note     Note // one of the quote's notes; Note{} for none checked
 		overflow float64
 	}{
 		// No limits, fits: exactly the base price.
-		{"uncapped", oneClass(nil), nil, 20, 0, true, "treated as uncapped", 0},
+		{"uncapped", oneClass(nil), nil, 20, 0, true, Note{Kind: NoteNoLimit}, 0},
 		// seats = max(2 people, 5 min) = 5 → 5 · 25 = 125
 		{"seat minimum", oneClass(func(w *Workload, _ *Class) { w.People = 2 }),
-			func(s *Subscription) { s.PriceMonthly, s.SeatsMin = 25, 5 }, 125, 0, true, "minimum 5 seats", 0},
+			func(s *Subscription) { s.PriceMonthly, s.SeatsMin = 25, 5 }, 125, 0, true, Note{Kind: NoteMinSeats, Seats: 5}, 0},
 		// annual 240 / 12 = 20 per seat; 5 seats → 100
 		{"annual billing", oneClass(func(w *Workload, _ *Class) { w.People, w.Billing = 5, Annual }),
-			func(s *Subscription) { s.PriceMonthly, s.PriceAnnual = 25, p(240) }, 100, 0, true, "", 0},
+			func(s *Subscription) { s.PriceMonthly, s.PriceAnnual = 25, p(240) }, 100, 0, true, Note{}, 0},
 		// no annual price: the monthly one, 20
-		{"annual without annual price", oneClass(func(w *Workload, _ *Class) { w.Billing = Annual }), nil, 20, 0, true, "billed monthly", 0},
+		{"annual without annual price", oneClass(func(w *Workload, _ *Class) { w.Billing = Annual }), nil, 20, 0, true, Note{Kind: NoteNoAnnual}, 0},
 		// 880 messages/month, u_d = 880/22 = 40, 5-h window of an 8-h day: 40 · 5/8 = 25 of 45 → 0.5556
 		{"messages under the limit", oneClass(nil),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 45}} }, 20, 25.0 / 45, true, "", 0},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 45}} }, 20, 25.0 / 45, true, Note{}, 0},
 		// demand 25 of 10 → util 2.5, overflow 1 − 1/2.5 = 60% of 880 = 528 tasks on alpha at 0.002 = 1.056
 		{"messages over the limit", oneClass(nil),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 10}} }, 21.056, 2.5, false, "", 1.056},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 10}} }, 21.056, 2.5, false, Note{}, 1.056},
 		// weekly window: u_d = 40, days in window 22·168/730.5 = 5.05954…, demand 202.38 of 1000
 		{"weekly window", oneClass(nil),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 168, Messages: 1000}} }, 20, 40 * 22 * 168 / 730.5 / 1000, true, "", 0},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 168, Messages: 1000}} }, 20, 40 * 22 * 168 / 730.5 / 1000, true, Note{}, 0},
 		// a 24-h window sees one day: demand 40 of 50
 		{"daily window", oneClass(nil),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 24, Messages: 50}} }, 20, 0.8, true, "", 0},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 24, Messages: 50}} }, 20, 0.8, true, Note{}, 0},
 		// tokens: 1500 a task, 880·1500 = 1,320,000 a month, 60,000 a day, 5/8 of it = 37,500 of 100,000
 		{"token limit", oneClass(nil),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Tokens: 100000}} }, 20, 0.375, true, "", 0},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Tokens: 100000}} }, 20, 0.375, true, Note{}, 0},
 		// reference size 1000: a 1500-token turn is 1.5 messages → 60 a day, 37.5 per 5 h of 75
 		{"reference tokens", oneClass(nil),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 75, ReferenceTokens: 1000}} }, 20, 0.5, true, "", 0},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 75, ReferenceTokens: 1000}} }, 20, 0.5, true, Note{}, 0},
 		// reference size 3000: a 1500-token turn still counts as one message → 25 of 50
 		{"reference tokens floor of one", oneClass(nil),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 50, ReferenceTokens: 3000}} }, 20, 0.5, true, "", 0},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 50, ReferenceTokens: 3000}} }, 20, 0.5, true, Note{}, 0},
 		// the limit counts only frontier classes; this one is small → utilization 0
 		{"tier-scoped limit", oneClass(nil),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 1, Tiers: []Tier{Frontier}}} }, 20, 0, true, "", 0},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 1, Tiers: []Tier{Frontier}}} }, 20, 0, true, Note{}, 0},
 		// plan context 1000 < 1500 needed → the class overflows whole: 880 · 0.002 = 1.76
 		{"plan context window", oneClass(nil),
-			func(s *Subscription) { s.ContextWindow = 1000 }, 21.76, 0, false, "", 1.76},
+			func(s *Subscription) { s.ContextWindow = 1000 }, 21.76, 0, false, Note{}, 1.76},
 		// util 2.5 as above; the overflow (528 tasks) goes to p1's cheapest, alpha, 1.056, minus $1 credit → 0.056
 		{"API credit", oneClass(nil),
 			func(s *Subscription) {
 				s.Limits = []Limit{{WindowHours: 5, Messages: 10}}
 				s.APICreditMonthly = 1
-			}, 20.056, 2.5, false, "API credit", 0.056},
+			}, 20.056, 2.5, false, Note{Kind: NoteCredit, USD: 1}, 0.056},
 		// credit larger than the overflow: overflow 0 after credit, not below
 		{"API credit covers all", oneClass(nil),
 			func(s *Subscription) {
 				s.Limits = []Limit{{WindowHours: 5, Messages: 10}}
 				s.APICreditMonthly = 5
-			}, 20, 2.5, false, "", 0},
+			}, 20, 2.5, false, Note{}, 0},
 		// ko on alpha's tokenizer is ×2: 1500 → 3000 tokens a task; 880·3000/22·5/8 = 75,000 of 100,000
 		{"plan language factor", oneClass(func(w *Workload, _ *Class) { w.Language = "ko" }),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Tokens: 100000}} }, 20, 0.75, true, "", 0},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Tokens: 100000}} }, 20, 0.75, true, Note{}, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := eval(t, tc.w, plan(tc.plan))
@@ -308,8 +309,8 @@ func TestSubscriptions(t *testing.T) {
 			if !q.Eligible {
 				t.Errorf("not eligible: %s", q.Reason)
 			}
-			if tc.note != "" && !strings.Contains(strings.Join(q.Notes, "|"), tc.note) {
-				t.Errorf("notes %q lack %q", q.Notes, tc.note)
+			if tc.note != (Note{}) && !slices.Contains(q.Notes, tc.note) {
+				t.Errorf("notes %+v lack %+v", q.Notes, tc.note)
 			}
 		})
 	}
@@ -414,8 +415,8 @@ func TestLanguageNotes(t *testing.T) {
 	g := quote(t, r, "api:gamma")
 	// gamma's tokenizer has no ko factor: counted like English, 880 · 0.006 = 5.28, and said so.
 	approx(t, "gamma", g.Monthly, 5.28)
-	if !strings.Contains(strings.Join(g.Notes, "|"), `no "ko" language factor`) {
-		t.Errorf("notes %q", g.Notes)
+	if want := (Note{Kind: NoteNoFactor, Model: "Gamma", Language: "ko", Tokenizer: "other"}); !slices.Contains(g.Notes, want) {
+		t.Errorf("notes %+v lack %+v", g.Notes, want)
 	}
 	// alpha ×2: 880 · 0.004 = 3.52
 	approx(t, "alpha", quote(t, r, "api:alpha").Monthly, 3.52)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 )
 
 // hoursPerMonth is 365.25·24/12, the mean month in hours.
@@ -374,7 +373,7 @@ func (e *engine) planQuote(pi int) Quote {
 	if r.credit > 0 {
 		// The credit came off the vendor part as a whole; show per-class cost
 		// before the credit and the credit once.
-		q.Notes = append(q.Notes, fmt.Sprintf("API credit of $%.2f/month covers part of the overflow", r.credit))
+		q.Notes = append(q.Notes, Note{Kind: NoteCredit, USD: r.credit})
 	}
 	q.Notes = e.planNotes(q.Notes, pp)
 	// These reuse planCost's scratch buffers, which r above still shared
@@ -389,25 +388,25 @@ func (e *engine) planQuote(pi int) Quote {
 	return q
 }
 
-func (e *engine) planNotes(notes []string, pp *planPre) []string {
+func (e *engine) planNotes(notes []Note, pp *planPre) []Note {
 	p := pp.p
 	if pp.seats > e.w.People {
-		notes = append(notes, fmt.Sprintf("minimum %d seats", pp.seats))
+		notes = append(notes, Note{Kind: NoteMinSeats, Seats: pp.seats})
 	}
 	if e.w.Billing == Annual && !pp.annual {
-		notes = append(notes, "no annual price: billed monthly")
+		notes = append(notes, Note{Kind: NoteNoAnnual})
 	}
 	if !pp.lamOK {
-		notes = append(notes, fmt.Sprintf("no %q language factor for this plan's tokenizer; counted like English", e.w.Language))
+		notes = append(notes, Note{Kind: NoteNoFactor, Language: e.w.Language})
 	}
 	if p.Uncapped {
-		notes = append(notes, "the vendor says there is no usage limit")
+		notes = append(notes, Note{Kind: NoteVendorUncapped})
 	} else if len(p.Limits) == 0 && !p.Free() {
-		notes = append(notes, "no usage limit in the catalog: treated as uncapped")
+		notes = append(notes, Note{Kind: NoteNoLimit})
 	}
 	for _, l := range p.Limits {
 		if l.Ranged() || l.Confidence == "estimate" || l.Confidence == "" {
-			notes = append(notes, "the "+WindowName(l.WindowHours)+" limit is an estimate"+rangeText(&l))
+			notes = append(notes, limitNote(&l))
 		}
 	}
 	return notes
@@ -437,33 +436,6 @@ func (e *engine) breakEven(pi int) (float64, bool) {
 		}
 	}
 	return (lo + hi) / 2, true
-}
-
-// WindowName names a usage window of h hours as people do: "5-hour",
-// "daily", "weekly", "monthly" (any month's length), "2-day".
-func WindowName(h float64) string {
-	switch {
-	case h == 24:
-		return "daily"
-	case h == 168:
-		return "weekly"
-	case h >= 672 && h <= 744:
-		return "monthly"
-	case h > 24 && math.Mod(h, 24) == 0:
-		return strconv.FormatFloat(h/24, 'f', -1, 64) + "-day"
-	}
-	return strconv.FormatFloat(h, 'f', -1, 64) + "-hour"
-}
-
-// rangeText is " (low–high per seat)" for a ranged limit, else "".
-func rangeText(l *Limit) string {
-	if !l.Ranged() {
-		return ""
-	}
-	if l.USD > 0 {
-		return fmt.Sprintf(" ($%.2f–$%.2f of API-equivalent use per seat)", l.CapacityLow(), l.CapacityHigh())
-	}
-	return fmt.Sprintf(" (%s–%s %s per seat)", Tokens(l.CapacityLow()), Tokens(l.CapacityHigh()), l.Unit())
 }
 
 // share writes a fraction as a percentage without a misleading "0%".

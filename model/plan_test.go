@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -154,8 +155,8 @@ func TestLimitRanges(t *testing.T) {
 	// The class breakdown is the capacity's, not the last range end's.
 	approx(t, "overflow cost", q.Classes[0].Cost, 1.056)
 	approx(t, "on the plan", q.Classes[0].OnPlan, 352)
-	if !q.Estimated || !strings.Contains(strings.Join(q.Notes, "|"), "5-hour limit is an estimate (5–25 messages per seat)") {
-		t.Errorf("estimated %v, notes %q", q.Estimated, q.Notes)
+	if want := (Note{Kind: NoteLimitEstimate, WindowHours: 5, Unit: "messages", Ranged: true, Low: 5, High: 25}); !q.Estimated || !slices.Contains(q.Notes, want) {
+		t.Errorf("estimated %v, notes %+v lack %+v", q.Estimated, q.Notes, want)
 	}
 	// Without a range both ends are the cost itself.
 	r = eval(t, oneClass(nil), plan(func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 10, Confidence: "official"}} }))
@@ -304,11 +305,3 @@ func TestLimitDescribe(t *testing.T) {
 	}
 }
 
-func TestWindowName(t *testing.T) {
-	for h, want := range map[float64]string{5: "5-hour", 3: "3-hour", 0.5: "0.5-hour", 24: "daily", 48: "2-day",
-		168: "weekly", 720: "monthly", 730.5: "monthly", 1000: "1000-hour"} {
-		if got := WindowName(h); got != want {
-			t.Errorf("WindowName(%v) = %q, want %q", h, got, want)
-		}
-	}
-}

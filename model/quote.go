@@ -82,7 +82,7 @@ type Quote struct {
 
 	Classes []ClassQuote
 	Limits  []LimitUse
-	Notes   []string
+	Notes   []Note
 	Sources []Source
 }
 
@@ -115,4 +115,62 @@ type Source struct {
 	ID   string
 	Name string
 	Provenance
+}
+
+// NoteKind is what a note about a quote says; report words it, in the
+// display currency. A new note is a new kind with the fields it needs.
+type NoteKind int
+
+// Note kinds.
+const (
+	NoteNone NoteKind = iota
+	// NoteCredit: the plan's API credit, USD a month, covers part of the overflow.
+	NoteCredit
+	// NoteMinSeats: the plan sells at least Seats seats.
+	NoteMinSeats
+	// NoteReplaySeats: as NoteMinSeats, for a replay of one person's records,
+	// which use one seat's limits.
+	NoteReplaySeats
+	// NoteNoAnnual: annual billing asked for, the plan has no annual price.
+	NoteNoAnnual
+	// NoteNoFactor: no factor for Language in the tokenizer of Model (or,
+	// when Model is "", of the plan's serving models); counted like English.
+	NoteNoFactor
+	// NoteModelStatus: Model is a Status ("legacy" or "preview") model.
+	NoteModelStatus
+	// NoteModelEstimate: Model's prices are an estimate.
+	NoteModelEstimate
+	// NoteVendorUncapped: the vendor says the plan has no usage limit.
+	NoteVendorUncapped
+	// NoteNoLimit: the catalog lists no usage limit, so the plan is taken as uncapped.
+	NoteNoLimit
+	// NoteLimitEstimate: the WindowHours limit is an estimate; when Ranged,
+	// from Low to High of Unit per seat.
+	NoteLimitEstimate
+)
+
+// Note is one fact beside a quote, with its amounts unformatted.
+type Note struct {
+	Kind      NoteKind
+	Model     string  // the model's name, for notes about one model
+	Language  string  // NoteNoFactor
+	Tokenizer string  // NoteNoFactor on a model
+	Status    string  // NoteModelStatus
+	Seats     int     // NoteMinSeats, NoteReplaySeats
+	USD       float64 // NoteCredit: per month
+	// NoteLimitEstimate: the limit's window, unit ("usd", "tokens",
+	// "messages") and, when Ranged, the ends of its range per seat.
+	WindowHours float64
+	Unit        string
+	Ranged      bool
+	Low, High   float64
+}
+
+// limitNote is the note for an estimated limit l.
+func limitNote(l *Limit) Note {
+	n := Note{Kind: NoteLimitEstimate, WindowHours: l.WindowHours, Unit: l.Unit(), Ranged: l.Ranged()}
+	if n.Ranged {
+		n.Low, n.High = l.CapacityLow(), l.CapacityHigh()
+	}
+	return n
 }

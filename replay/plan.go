@@ -309,19 +309,20 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 		q.MonthlyLow, q.MonthlyHigh = at(atHigh), at(atLow)
 	}
 	if credit > 0 {
-		q.Notes = append(q.Notes, fmt.Sprintf("API credit of $%.2f/month covers part of the overflow", credit))
+		q.Notes = append(q.Notes, model.Note{Kind: model.NoteCredit, USD: credit})
 	}
 	if pp.seats > 1 {
-		q.Notes = append(q.Notes, fmt.Sprintf("minimum %d seats; one person's records use one seat's limits", pp.seats))
+		q.Notes = append(q.Notes, model.Note{Kind: model.NoteReplaySeats, Seats: pp.seats})
 	}
 	if p.Uncapped {
-		q.Notes = append(q.Notes, "the vendor says there is no usage limit")
+		q.Notes = append(q.Notes, model.Note{Kind: model.NoteVendorUncapped})
 	} else if len(p.Limits) == 0 && !p.Free() {
-		q.Notes = append(q.Notes, "no usage limit in the catalog: treated as uncapped")
+		q.Notes = append(q.Notes, model.Note{Kind: model.NoteNoLimit})
 	}
 	for _, l := range p.Limits {
 		if l.Ranged() || l.Confidence == "estimate" || l.Confidence == "" {
-			q.Notes = append(q.Notes, "the "+model.WindowName(l.WindowHours)+" limit is an estimate")
+			// The replay's windows show the range; the note names the limit only.
+			q.Notes = append(q.Notes, model.Note{Kind: model.NoteLimitEstimate, WindowHours: l.WindowHours, Unit: l.Unit()})
 		}
 	}
 	return q, pl

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
 )
 
 // Formats lists the names Write accepts.
@@ -200,7 +201,7 @@ func JSON(w io.Writer, c *Comparison) error {
 	for _, q := range c.Quotes() {
 		jq := jsonQuote{ID: q.ID, Name: q.Name, Kind: q.Kind.String(), Eligible: q.Eligible, Fits: q.Fits,
 			MonthlyCost: JSONCost(q.Monthly), BaseCost: JSONCost(q.Base), OverflowCost: JSONCost(q.Overflow),
-			CostPerTask: JSONCost(q.PerTask), Reason: q.Reason, Classes: []jsonClass{}, Notes: q.Notes, Sources: []jsonSrc{}}
+			CostPerTask: JSONCost(q.PerTask), Reason: q.Reason, Classes: []jsonClass{}, Notes: NoteTexts(q.Notes, money.USD), Sources: []jsonSrc{}}
 		if math.IsInf(q.Monthly, 0) {
 			jq.MonthlyCost = 0
 		}
@@ -217,9 +218,6 @@ func JSON(w io.Writer, c *Comparison) error {
 		if q.HasBreakEven {
 			k := q.BreakEven
 			jq.BreakEven = &k
-		}
-		if jq.Notes == nil {
-			jq.Notes = []string{}
 		}
 		for _, cq := range q.Classes {
 			jq.Classes = append(jq.Classes, jsonClass{cq.Name, cq.Via.String(), cq.Tasks, cq.Model, cq.Serving, cq.OnPlan,

@@ -76,9 +76,9 @@ func ReplayVerdict(r *replay.Result, cur money.Currency) (string, []string) {
 // 6.5 h blocked; busiest window 180% of the cap".
 func WindowLine(w replay.Window) string {
 	if w.Windows == 0 {
-		return model.WindowName(w.Limit.WindowHours) + ": counts none of these records"
+		return WindowName(w.Limit.WindowHours) + ": counts none of these records"
 	}
-	s := fmt.Sprintf("%s: %d of %d %s hit", model.WindowName(w.Limit.WindowHours), w.Hit, w.Windows, plural(w.Windows, "window", "windows"))
+	s := fmt.Sprintf("%s: %d of %d %s hit", WindowName(w.Limit.WindowHours), w.Hit, w.Windows, plural(w.Windows, "window", "windows"))
 	if w.Hit > 0 {
 		s += ", " + hours(w.BlockedHours) + " blocked"
 	}
@@ -262,16 +262,13 @@ func ReplayJSON(w io.Writer, r *Replay) error {
 		q := &qs[i]
 		o := jsonReplayOption{ID: q.ID, Name: q.Name, Kind: q.Kind.String(), Eligible: q.Eligible, Fits: q.Fits,
 			MonthlyCost: JSONCost(q.Monthly), BaseCost: JSONCost(q.Base), OverflowCost: JSONCost(q.Overflow),
-			CostLow: finite(q.MonthlyLow), CostHigh: finite(q.MonthlyHigh), Limits: []jsonReplayLimit{}, Reason: q.Reason, Notes: q.Notes}
+			CostLow: finite(q.MonthlyLow), CostHigh: finite(q.MonthlyHigh), Limits: []jsonReplayLimit{}, Reason: q.Reason, Notes: NoteTexts(q.Notes, money.USD)}
 		if p := res.Plans[q.ID]; p != nil {
 			o.RecordsOnPlan, o.RecordsOverflowed = p.OnPlan, p.Overflowed
 			for _, w := range p.Windows {
 				o.Limits = append(o.Limits, jsonReplayLimit{w.Limit.WindowHours, w.Limit.Unit(), w.Limit.Capacity(), w.Windows, w.Hit,
 					JSONCost(w.BlockedHours), JSONCost(w.Peak)})
 			}
-		}
-		if o.Notes == nil {
-			o.Notes = []string{}
 		}
 		out.Options = append(out.Options, o)
 	}

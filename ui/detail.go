@@ -152,7 +152,7 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 	if len(q.Notes) > 0 {
 		out = append(out, "", head("Notes"))
 		for _, n := range q.Notes {
-			add("• " + n)
+			add("• " + report.NoteText(n, sh.cur))
 		}
 	}
 	if len(q.Sources) > 0 {
@@ -362,9 +362,9 @@ func (sh *shared) capsText(q *model.Quote) string {
 	var parts []string
 	var ranged []string
 	for _, l := range q.Limits {
-		parts = append(parts, fmt.Sprintf("the %s cap is %s", model.WindowName(l.WindowHours), capsWord(l.Confidence)))
+		parts = append(parts, fmt.Sprintf("the %s cap is %s", report.WindowName(l.WindowHours), capsWord(l.Confidence)))
 		if r := sh.capRange(l.Limit); r != "" {
-			ranged = append(ranged, fmt.Sprintf("the %s cap (%s)", model.WindowName(l.WindowHours), r))
+			ranged = append(ranged, fmt.Sprintf("the %s cap (%s)", report.WindowName(l.WindowHours), r))
 		}
 	}
 	s := upperFirst(strings.Join(parts, "; ")) + "."

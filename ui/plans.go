@@ -11,6 +11,7 @@ import (
 
 	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/report"
 )
 
 // The ranked plans pane: every option by effective monthly cost, with its
@@ -426,7 +427,7 @@ func (sh *shared) whyLine(iw int) string {
 	case q.Reason != "":
 		return sh.st.warn.Render(columns.Cut("~ "+q.Name+" — "+q.Reason, iw))
 	case len(q.Notes) > 0:
-		return sh.st.muted.Render(columns.Cut(q.Name+": "+q.Notes[0], iw))
+		return sh.st.muted.Render(columns.Cut(q.Name+": "+report.NoteText(q.Notes[0], sh.cur), iw))
 	}
 	return ""
 }

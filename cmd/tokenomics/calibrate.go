@@ -16,6 +16,7 @@ import (
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/safefile"
 	"github.com/tokenomics/tokenomics/usage"
 )
@@ -264,10 +265,10 @@ func (c *calibration) lowerBound() (calibrate.Heaviest, string, bool) {
 		if h.WindowHours != c.main || h.Requests == 0 {
 			continue
 		}
-		s := fmt.Sprintf("your heaviest %s window used %s and hit no limit", model.WindowName(h.WindowHours), dollars(h.USD))
+		s := fmt.Sprintf("your heaviest %s window used %s and hit no limit", report.WindowName(h.WindowHours), dollars(h.USD))
 		if h.HasPeak {
 			s = fmt.Sprintf("your heaviest %s window used %s; Codex reported at most %.0f%% of a %s limit used, too little to measure",
-				model.WindowName(h.WindowHours), dollars(h.USD), h.Peak, model.WindowName(h.WindowHours))
+				report.WindowName(h.WindowHours), dollars(h.USD), h.Peak, report.WindowName(h.WindowHours))
 		}
 		if h.Unpriced > 0 {
 			s += fmt.Sprintf(" (%d requests in it have no price in the catalog: more than that)", h.Unpriced)
@@ -311,7 +312,7 @@ func calibrateTable(c *calibration, color bool) string {
 			if m.Contradiction != "" {
 				measured += " (contradicted)"
 			}
-			rows[i] = []string{model.WindowName(m.WindowHours), measured, dollars(m.Low) + "–" + dollars(m.High),
+			rows[i] = []string{report.WindowName(m.WindowHours), measured, dollars(m.Low) + "–" + dollars(m.High),
 				strconv.Itoa(len(m.Windows)), m.Method, cat, apart}
 		}
 		b.WriteString("\n")
@@ -321,7 +322,7 @@ func calibrateTable(c *calibration, color bool) string {
 		if h.Requests == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "Heaviest %s window: %s, %s to %s (%s)\n", model.WindowName(h.WindowHours), dollars(h.USD),
+		fmt.Fprintf(&b, "Heaviest %s window: %s, %s to %s (%s)\n", report.WindowName(h.WindowHours), dollars(h.USD),
 			h.From.In(l.Location).Format("2006-01-02 15:04"), h.To.In(l.Location).Format("2006-01-02 15:04 MST"), plural(int64(h.Requests), "request"))
 	}
 	for _, n := range append(c.catNote, c.res.Notes...) {

@@ -1,0 +1,73 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
+)
+
+// NoteText words one of a quote's notes, its money in cur.
+func NoteText(n model.Note, cur money.Currency) string {
+	switch n.Kind {
+	case model.NoteCredit:
+		return fmt.Sprintf("API credit of %s/month covers part of the overflow", cur.Format(n.USD))
+	case model.NoteMinSeats:
+		return fmt.Sprintf("minimum %d seats", n.Seats)
+	case model.NoteReplaySeats:
+		return fmt.Sprintf("minimum %d seats; one person's records use one seat's limits", n.Seats)
+	case model.NoteNoAnnual:
+		return "no annual price: billed monthly"
+	case model.NoteNoFactor:
+		if n.Model == "" {
+			return fmt.Sprintf("no %q language factor for this plan's tokenizer; counted like English", n.Language)
+		}
+		return fmt.Sprintf("%s: no %q language factor for its tokenizer %q; counted like English", n.Model, n.Language, n.Tokenizer)
+	case model.NoteModelStatus:
+		return n.Model + " is a " + n.Status + " model"
+	case model.NoteModelEstimate:
+		return n.Model + ": prices are an estimate"
+	case model.NoteVendorUncapped:
+		return "the vendor says there is no usage limit"
+	case model.NoteNoLimit:
+		return "no usage limit in the catalog: treated as uncapped"
+	case model.NoteLimitEstimate:
+		s := "the " + WindowName(n.WindowHours) + " limit is an estimate"
+		switch {
+		case !n.Ranged:
+		case n.Unit == "usd":
+			s += fmt.Sprintf(" (%s–%s of API-equivalent use per seat)", cur.Format(n.Low), cur.Format(n.High))
+		default:
+			s += fmt.Sprintf(" (%s–%s %s per seat)", model.Tokens(n.Low), model.Tokens(n.High), n.Unit)
+		}
+		return s
+	}
+	return fmt.Sprintf("note of unknown kind %d", n.Kind)
+}
+
+// NoteTexts words notes in cur; never nil, for JSON's empty list.
+func NoteTexts(ns []model.Note, cur money.Currency) []string {
+	out := make([]string, 0, len(ns))
+	for _, n := range ns {
+		out = append(out, NoteText(n, cur))
+	}
+	return out
+}
+
+// WindowName names a usage window of h hours as people do: "5-hour",
+// "daily", "weekly", "monthly" (any month's length), "2-day".
+func WindowName(h float64) string {
+	switch {
+	case h == 24:
+		return "daily"
+	case h == 168:
+		return "weekly"
+	case h >= 672 && h <= 744:
+		return "monthly"
+	case h > 24 && math.Mod(h, 24) == 0:
+		return strconv.FormatFloat(h/24, 'f', -1, 64) + "-day"
+	}
+	return strconv.FormatFloat(h, 'f', -1, 64) + "-hour"
+}
