@@ -304,4 +304,3 @@ func TestLimitDescribe(t *testing.T) {
 		}
 	}
 }
-
