@@ -81,6 +81,36 @@ func (c *Comparison) Verdict() (string, []string) {
 // the user pays for now saves, and the next fact that matters (overflow or
 // break-even).
 func Verdict(r *model.Result, current string, cur money.Currency) (string, []string) {
+	main, lines := VerdictLines(r, current, cur)
+	texts := make([]string, len(lines))
+	for i, l := range lines {
+		texts[i] = l.Text
+	}
+	return main, texts
+}
+
+// LineKind is what a supporting line of the verdict is about, so that a
+// screen can place or colour it without reading its words.
+type LineKind int
+
+// Kinds of supporting line, in the order Verdict gives them.
+const (
+	LineOther          LineKind = iota
+	LineEstimate                // the answer, or the best plan's cost, rests on an estimated cap
+	LineFree                    // what a free plan does
+	LineCurrent                 // what the plan the user pays for now does against the answer
+	LineCurrentUnknown          // the plan named as the user's is not among the options
+	LineSupport                 // the next fact: overflow, break-even or routing
+)
+
+// Line is one supporting line of the verdict.
+type Line struct {
+	Kind LineKind
+	Text string
+}
+
+// VerdictLines is Verdict with each supporting line's kind.
+func VerdictLines(r *model.Result, current string, cur money.Currency) (string, []Line) {
 	v := r.Verdict(current)
 	w, o := v.Winner(), v.Other()
 	if w == nil {
@@ -103,24 +133,23 @@ func Verdict(r *model.Result, current string, cur money.Currency) (string, []str
 		line += fmt.Sprintf(" against %s at %s: saves %s/month (%s).", Article(o), cur.Format(o.Monthly),
 			cur.Format(v.Saving), Percent(100*v.SavingShare))
 	}
-	var lines []string
-	if s := estimateLine(&v, cur); s != "" {
-		lines = append(lines, s)
+	var lines []Line
+	add := func(k LineKind, s string) {
+		if s != "" {
+			lines = append(lines, Line{k, s})
+		}
 	}
+	add(LineEstimate, estimateLine(&v, cur))
 	if f := v.BestFree; f != nil {
 		if f.Fits {
-			lines = append(lines, fmt.Sprintf("A free plan carries all of it, within its caps as the catalog has them: %s.", f.Name))
+			add(LineFree, fmt.Sprintf("A free plan carries all of it, within its caps as the catalog has them: %s.", f.Name))
 		} else {
-			lines = append(lines, fmt.Sprintf("Free plan for part, API for the rest: %s with %s/month of API overflow is cheaper still.",
+			add(LineFree, fmt.Sprintf("Free plan for part, API for the rest: %s with %s/month of API overflow is cheaper still.",
 				f.Name, cur.Format(f.Monthly)))
 		}
 	}
-	if s := currentLine(&v, current, cur); s != "" {
-		lines = append(lines, s)
-	}
-	if s := support(r, &v, cur); s != "" {
-		lines = append(lines, s)
-	}
+	add(currentLine(&v, current, cur))
+	add(LineSupport, support(r, &v, cur))
 	return line, lines
 }
 
@@ -144,25 +173,25 @@ func estimateLine(v *model.Verdict, cur money.Currency) string {
 }
 
 // currentLine says what leaving the plan the user pays for now saves.
-func currentLine(v *model.Verdict, current string, cur money.Currency) string {
+func currentLine(v *model.Verdict, current string, cur money.Currency) (LineKind, string) {
 	c, w := v.Current, v.Winner()
 	switch {
 	case current == "":
-		return ""
+		return LineOther, ""
 	case c == nil:
-		return fmt.Sprintf("Your current plan %q is not among the options compared.", current)
+		return LineCurrentUnknown, fmt.Sprintf("Your current plan %q is not among the options compared.", current)
 	case c == w:
-		return fmt.Sprintf("You pay for %s now: keep it, it is the answer.", c.Name)
+		return LineCurrent, fmt.Sprintf("You pay for %s now: keep it, it is the answer.", c.Name)
 	case !v.HasSwitch:
-		return fmt.Sprintf("You pay for %s now, but it cannot carry this work: %s.", c.Name, c.Reason)
+		return LineCurrent, fmt.Sprintf("You pay for %s now, but it cannot carry this work: %s.", c.Name, c.Reason)
 	case v.SwitchSaving >= 0.005:
-		return fmt.Sprintf("You pay for %s now (%s/month for this work): switching to %s saves %s/month.",
+		return LineCurrent, fmt.Sprintf("You pay for %s now (%s/month for this work): switching to %s saves %s/month.",
 			c.Name, cur.Format(c.Monthly), w.Name, cur.Format(v.SwitchSaving))
 	case v.SwitchSaving <= -0.005:
-		return fmt.Sprintf("You pay for %s now (%s/month for this work): switching to %s would cost %s/month more.",
+		return LineCurrent, fmt.Sprintf("You pay for %s now (%s/month for this work): switching to %s would cost %s/month more.",
 			c.Name, cur.Format(c.Monthly), w.Name, cur.Format(-v.SwitchSaving))
 	}
-	return fmt.Sprintf("You pay for %s now: switching to %s costs the same.", c.Name, w.Name)
+	return LineCurrent, fmt.Sprintf("You pay for %s now: switching to %s costs the same.", c.Name, w.Name)
 }
 
 // Range is RangeText for a table's column of its own: "" when the cost
@@ -297,38 +326,49 @@ func Utilization(q *model.Quote) string {
 // range); "free" (nothing to pay back); "—" (no figure: the plan cannot
 // carry the work, or no API option can to compare with). API rows get "".
 func BreakEven(r *model.Result, q *model.Quote) string {
-	switch {
-	case q.Kind != model.KindSubscription:
-		return ""
-	case q.HasBreakEven && q.BreakEven <= 1:
-		return Times(q.BreakEven) + " (pays now)"
-	case q.HasBreakEven:
-		return Times(q.BreakEven)
-	case !q.Eligible:
-		return "—"
-	case q.Base <= 0:
-		return "free"
-	}
-	a := BestPerToken(r)
-	switch {
-	case a == nil:
-		return "—"
-	case q.Monthly <= a.Monthly:
+	switch be := r.BreakEvenOf(q); be.Kind {
+	case model.BreakEvenAt:
+		if be.K <= 1 {
+			return Times(be.K) + " (pays now)"
+		}
+		return Times(be.K)
+	case model.BreakEvenAlways:
 		return "always"
+	case model.BreakEvenNever:
+		return "never"
+	case model.BreakEvenFree:
+		return "free"
+	case model.BreakEvenNoFit, model.BreakEvenNoAPI:
+		return "—"
 	}
-	return "never"
+	return ""
+}
+
+// BreakEvenSentence is BreakEven in a sentence, for a plan's detail: the
+// same word for the same case, then what it means.
+func BreakEvenSentence(be model.BreakEvenCase) string {
+	switch be.Kind {
+	case model.BreakEvenAt:
+		if be.K <= 1 {
+			return fmt.Sprintf("already pays for itself (from %s today's volume).", Times(be.K))
+		}
+		return fmt.Sprintf("pays for itself from %s today's volume.", Times(be.K))
+	case model.BreakEvenAlways:
+		return "always — the plan costs less than paying per token at every volume from 1/64× to 64× today's."
+	case model.BreakEvenNever:
+		return "never — paying per token costs less at every volume from 1/64× to 64× today's."
+	case model.BreakEvenFree:
+		return "free — nothing to pay back."
+	case model.BreakEvenNoFit:
+		return "— (no figure: the plan cannot carry this work)."
+	case model.BreakEvenNoAPI:
+		return "— (no figure: no API option can carry this work to compare with)."
+	}
+	return ""
 }
 
 // BestPerToken is r's cheapest eligible API option or mix, nil when none.
-func BestPerToken(r *model.Result) *model.Quote {
-	var best *model.Quote
-	for i := range r.Quotes {
-		if q := &r.Quotes[i]; q.Eligible && q.Kind != model.KindSubscription && (best == nil || q.Monthly < best.Monthly) {
-			best = q
-		}
-	}
-	return best
-}
+func BestPerToken(r *model.Result) *model.Quote { return r.BestPerToken() }
 
 // Why is the short reason shown beside an option: why it does not fit, what
 // overflows, or what a mix saves.

@@ -411,26 +411,7 @@ func (sh *shared) breakEvenText(q *model.Quote) string {
 	if sh.replayed {
 		return "" // the records were replayed at their own volume only
 	}
-	be := report.BreakEven(&sh.res, q)
-	switch be {
-	case "":
-		return ""
-	case "always":
-		return "always — the plan costs less than paying per token at every volume from 1/64× to 64× today's."
-	case "never":
-		return "never — paying per token costs less at every volume from 1/64× to 64× today's."
-	case "free":
-		return "free — nothing to pay back."
-	case "—":
-		if !q.Eligible {
-			return "— (no figure: the plan cannot carry this work)."
-		}
-		return "— (no figure: no API option can carry this work to compare with)."
-	}
-	if q.BreakEven <= 1 {
-		return fmt.Sprintf("already pays for itself (from %s today's volume).", report.Times(q.BreakEven))
-	}
-	return fmt.Sprintf("pays for itself from %s today's volume.", report.Times(q.BreakEven))
+	return report.BreakEvenSentence(sh.res.BreakEvenOf(q))
 }
 
 // billingText compares the two billing periods using the engine's second
