@@ -140,7 +140,7 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 		if p, ok := findPlan(cat, c.res.Plan); ok {
 			c.plan = p
 		} else {
-			c.res.Notes = append(c.res.Notes, fmt.Sprintf("the catalog has no plan %q to compare with", c.res.Plan))
+			c.res.Notes = append(c.res.Notes, calibrate.Note{Kind: calibrate.NoteNoCatalogPlan, Plan: c.res.Plan})
 		}
 	}
 	c.pickMain()
@@ -195,11 +195,11 @@ func (c *calibration) pickMain() {
 // as catalog import writes it.
 func (c *calibration) saveOverlay(o *calibrateFlags) error {
 	if len(c.res.Limits) == 0 {
-		c.res.Notes = append(c.res.Notes, "nothing saved: nothing was measured")
+		c.res.Notes = append(c.res.Notes, calibrate.Note{Kind: calibrate.NoteNothingMeasured})
 		return nil
 	}
-	if !slices.ContainsFunc(c.res.Limits, func(m calibrate.Limit) bool { return m.Contradiction == "" }) {
-		c.res.Notes = append(c.res.Notes, "nothing saved: the measurements contradict each other")
+	if !slices.ContainsFunc(c.res.Limits, func(m calibrate.Limit) bool { return !m.Contradicted() }) {
+		c.res.Notes = append(c.res.Notes, calibrate.Note{Kind: calibrate.NoteAllContradict})
 		return nil
 	}
 	if c.res.Plan == "" {
@@ -309,7 +309,7 @@ func calibrateTable(c *calibration, color bool) string {
 				}
 			}
 			measured := dollars(m.USD)
-			if m.Contradiction != "" {
+			if m.Contradicted() {
 				measured += " (contradicted)"
 			}
 			rows[i] = []string{report.WindowName(m.WindowHours), measured, dollars(m.Low) + "–" + dollars(m.High),
@@ -325,7 +325,7 @@ func calibrateTable(c *calibration, color bool) string {
 		fmt.Fprintf(&b, "Heaviest %s window: %s, %s to %s (%s)\n", report.WindowName(h.WindowHours), dollars(h.USD),
 			h.From.In(l.Location).Format("2006-01-02 15:04"), h.To.In(l.Location).Format("2006-01-02 15:04 MST"), plural(int64(h.Requests), "request"))
 	}
-	for _, n := range append(c.catNote, c.res.Notes...) {
+	for _, n := range append(c.catNote, report.CalibrateNotes(c.res.Notes)...) {
 		fmt.Fprintf(&b, "note: %s\n", n)
 	}
 	switch {
@@ -376,13 +376,15 @@ func calibrateJSON(w io.Writer, c *calibration) error {
 		Heaviest *heavyJSON  `json:"heaviest"`
 		Saved    string      `json:"saved,omitempty"`
 		Notes    []string    `json:"notes"`
-	}{Limits: []limitJSON{}, Notes: append(append([]string{}, c.catNote...), c.res.Notes...)}
+	}{Limits: []limitJSON{}, Notes: append(append([]string{}, c.catNote...), report.CalibrateNotes(c.res.Notes)...)}
 	if c.res.Plan != "" {
 		out.Plan, out.PlanFrom = &c.res.Plan, c.res.PlanFrom
 	}
 	for _, m := range c.res.Limits {
-		lj := limitJSON{WindowHours: m.WindowHours, USD: m.USD, Low: m.Low, High: m.High, Windows: len(m.Windows), Method: m.Method,
-			Contradiction: m.Contradiction}
+		lj := limitJSON{WindowHours: m.WindowHours, USD: m.USD, Low: m.Low, High: m.High, Windows: len(m.Windows), Method: m.Method}
+		if m.Contradicted() {
+			lj.Contradiction = report.CalibrateNote(m.Contradiction)
+		}
 		lj.CatalogText, lj.Apart = c.versus(m.WindowHours, m.USD)
 		if c.plan != nil {
 			if l := calibrate.CatalogLimit(c.plan, m.WindowHours, c.src); l != nil && l.USD > 0 {
