@@ -189,7 +189,7 @@ func TestDeriveReproducesLogsCost(t *testing.T) {
 			if s := l.Summarize(tc.cat); math.Abs(s.Cost-d.LogsCost) > 1e-9*s.Cost {
 				t.Errorf("summary cost %.6f, derived logs cost %.6f", s.Cost, d.LogsCost)
 			}
-			t.Logf("%d classes, logs $%.4f, workload $%.4f: %s (%.3f%%)", len(d.Classes), d.LogsCost, d.WorkCost, d.ErrorText(), 100*d.Error)
+			t.Logf("%d classes, logs $%.4f, workload $%.4f: checked %v (%.3f%%)", len(d.Classes), d.LogsCost, d.WorkCost, d.Checked, 100*d.Error)
 		})
 	}
 }

@@ -276,7 +276,7 @@ func workloadFromLogs(source string) (model.Workload, []string, *usage.Log, erro
 	}
 	d := res.derived
 	notes := []string{fmt.Sprintf("Workload from %s logs: %s requests in %s sessions over %d active days (%s to %s); it reproduces the logs' API cost %s.",
-		src.Title(), money.Count(float64(res.sum.Requests)), money.Count(float64(res.sum.Sessions)), res.sum.Days, res.sum.First, res.sum.Last, d.ErrorText())}
+		src.Title(), money.Count(float64(res.sum.Requests)), money.Count(float64(res.sum.Sessions)), res.sum.Days, res.sum.First, res.sum.Last, report.CheckText(d))}
 	notes = append(notes, readingNotes(res.log)...)
 	return d.Workload, notes, res.log, nil
 }
@@ -350,7 +350,7 @@ func importTable(res *importResult, color bool) string {
 	if l.OutOfRange > 0 {
 		notes = append(notes, fmt.Sprintf("%s outside the dates kept", plural(l.OutOfRange, "request")))
 	}
-	notes = append(notes, s.Notes...)
+	notes = append(notes, report.UsageNotes(s.Notes)...)
 	notes = append(notes, res.catNotes...)
 	writeNotes(&b, notes)
 
@@ -376,11 +376,11 @@ func importTable(res *importResult, color bool) string {
 	b.WriteString("\n")
 	if d.Checked {
 		fmt.Fprintf(&b, "The derived workload reproduces the logs' API cost %s (%s from the logs, %s from the workload, on the models the logs used).\n",
-			d.ErrorText(), res.cur.FormatSmall(d.LogsCost), res.cur.FormatSmall(d.WorkCost))
+			report.CheckText(d), res.cur.FormatSmall(d.LogsCost), res.cur.FormatSmall(d.WorkCost))
 	} else {
 		b.WriteString("The logs' models are not in the catalog: the workload's cost could not be checked against them.\n")
 	}
-	writeNotes(&b, d.Notes)
+	writeNotes(&b, report.UsageNotes(d.Notes))
 	if res.saved != "" {
 		fmt.Fprintf(&b, "Saved the workload to %s (use it with: tokenomics compare --workload %s).\n", res.saved, res.saved)
 	}
@@ -559,13 +559,13 @@ func importJSON(w io.Writer, res *importResult, c *report.Comparison, rp *report
 		cost := report.JSONCost(s.Cost)
 		out.Total.Cost = &cost
 	}
-	out.Notes = append(out.Notes, s.Notes...)
+	out.Notes = append(out.Notes, report.UsageNotes(s.Notes)...)
 	out.Notes = append(out.Notes, res.catNotes...)
 	if d := res.derived; d != nil {
 		wl := d.Workload
 		jd := &jsonDerived{Name: wl.Name, Description: wl.Description, DaysPerMonth: wl.DaysPerMonth, HoursPerDay: wl.HoursPerDay,
 			People: wl.People, Language: wl.Language, Billing: wl.Billing.String(), ActiveDays: d.ActiveDays, SpanDays: d.SpanDays,
-			Classes: []jsonFitClass{}, Notes: d.Notes, Saved: res.saved}
+			Classes: []jsonFitClass{}, Notes: report.UsageNotes(d.Notes), Saved: res.saved}
 		for _, c := range d.Classes {
 			k := c.Class
 			jc := jsonFitClass{ClassJSON: report.NewClassJSON(k), Group: c.Group, LogModels: c.Names,
@@ -577,7 +577,7 @@ func importJSON(w io.Writer, res *importResult, c *report.Comparison, rp *report
 			jd.Classes = append(jd.Classes, jc)
 		}
 		if d.Checked {
-			jd.Check = &jsonCheck{report.JSONCost(d.LogsCost), report.JSONCost(d.WorkCost), report.JSONCost(d.Error), d.ErrorText()}
+			jd.Check = &jsonCheck{report.JSONCost(d.LogsCost), report.JSONCost(d.WorkCost), report.JSONCost(d.Error), report.CheckText(d)}
 		}
 		out.Workload = jd
 	}
