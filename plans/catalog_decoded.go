@@ -2329,7 +2329,7 @@ func decodedCatalog() *Catalog {
 				model.Subscription{
 					ID:           "chatgpt-pro-100",
 					Vendor:       "openai",
-					Name:         "ChatGPT Pro ($100)",
+					Name:         "ChatGPT Pro 5x",
 					PriceMonthly: 100,
 					Models: []string{
 						"gpt-6-astra",
@@ -2402,7 +2402,7 @@ func decodedCatalog() *Catalog {
 				model.Subscription{
 					ID:           "chatgpt-pro-200",
 					Vendor:       "openai",
-					Name:         "ChatGPT Pro ($200)",
+					Name:         "ChatGPT Pro 20x",
 					PriceMonthly: 200,
 					Models: []string{
 						"gpt-6-astra",
@@ -2623,7 +2623,7 @@ func decodedCatalog() *Catalog {
 				model.Subscription{
 					ID:           "google-ai-ultra-100",
 					Vendor:       "google",
-					Name:         "Google AI Ultra ($99.99)",
+					Name:         "Google AI Ultra 5x",
 					PriceMonthly: 99.99,
 					Models: []string{
 						"gemini-3.1-pro-preview",
@@ -2653,7 +2653,7 @@ func decodedCatalog() *Catalog {
 				model.Subscription{
 					ID:           "google-ai-ultra-200",
 					Vendor:       "google",
-					Name:         "Google AI Ultra ($199.99)",
+					Name:         "Google AI Ultra 20x",
 					PriceMonthly: 199.99,
 					Models: []string{
 						"gemini-3.1-pro-preview",
