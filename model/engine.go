@@ -173,17 +173,17 @@ func apiWhy(cl *Class, m *APIModel, sh shape) Why {
 	return WhyNone
 }
 
-// apiReason says apiWhy in words; only quotes that show it pay for the text.
-func apiReason(cl *Class, m *APIModel, sh shape, why Why) string {
+// apiReason is apiWhy with its amounts.
+func apiReason(cl *Class, m *APIModel, sh shape, why Why) Reason {
 	switch why {
 	case WhyTier:
-		return "needs " + cl.MinTier.String() + " tier; " + m.Name + " is " + m.Tier.String()
+		return Reason{Kind: ReasonTier, NeedTier: cl.MinTier, Model: m.Name, HaveTier: m.Tier}
 	case WhyContext:
-		return fmt.Sprintf("needs %s context; %s gives %s", Tokens(sh.lastTotal), m.Name, Tokens(m.ContextWindow))
+		return Reason{Kind: ReasonContext, Need: sh.lastTotal, Model: m.Name, Have: m.ContextWindow}
 	case WhyOutput:
-		return fmt.Sprintf("needs %s output per turn; %s gives %s", Tokens(sh.outPerTurn), m.Name, Tokens(m.MaxOutput))
+		return Reason{Kind: ReasonOutput, Need: sh.outPerTurn, Model: m.Name, Have: m.MaxOutput}
 	}
-	return ""
+	return Reason{}
 }
 
 // Tokens formats a token count compactly: 950, 1.5k, 33k, 1.2M.
@@ -317,7 +317,8 @@ func (e *engine) apiQuote(mi int) Quote {
 		q.Classes[ci] = cq
 		if !x.ok && q.Eligible {
 			q.Eligible, q.Fits, q.Why = false, false, x.why
-			q.Reason = cl.Name + ": " + cq.Reason
+			q.Reason = cq.Reason
+			q.Reason.Class = cl.Name
 		}
 		q.Monthly += cq.Cost
 	}
@@ -363,10 +364,10 @@ func (e *engine) mixQuote(provider string, api []Quote) Quote {
 		t := e.tasks[ci]
 		cq := ClassQuote{Name: cl.Name, Tasks: t}
 		if bi < 0 {
-			cq.Reason, cq.Why = "no model can take it", WhyNoRoute
+			cq.Reason, cq.Why = Reason{Kind: ReasonNoModel}, WhyNoRoute
 			if q.Eligible {
 				q.Eligible, q.Fits, q.Why = false, false, WhyNoRoute
-				q.Reason = cl.Name + ": no model in scope can take it"
+				q.Reason = Reason{Kind: ReasonNoModelInScope, Class: cl.Name}
 			}
 		} else {
 			m, x := e.models[bi], &e.cells[ci][bi]

@@ -161,19 +161,22 @@ func TestFeasibility(t *testing.T) {
 		name   string
 		mod    func(*Workload, *Class)
 		id     string
-		reason string
+		reason Reason
 		why    Why
 	}{
 		// in_T + out_T = 99000 + 2000 = 101000 > alpha's 100000
-		{"context window", func(_ *Workload, c *Class) { c.InputTokens, c.OutputTokens = 99000, 2000 }, "api:alpha", "needs 101k context", WhyContext},
+		{"context window", func(_ *Workload, c *Class) { c.InputTokens, c.OutputTokens = 99000, 2000 }, "api:alpha",
+			Reason{Kind: ReasonContext, Class: "Short", Model: "Alpha", Need: 101000, Have: 100000}, WhyContext},
 		// out per turn = 5000 + 4000 reasoning = 9000 > alpha's 8000
-		{"max output", func(_ *Workload, c *Class) { c.OutputTokens, c.ReasoningTokens = 5000, 4000 }, "api:alpha", "needs 9k output", WhyOutput},
+		{"max output", func(_ *Workload, c *Class) { c.OutputTokens, c.ReasoningTokens = 5000, 4000 }, "api:alpha",
+			Reason{Kind: ReasonOutput, Class: "Short", Model: "Alpha", Need: 9000, Have: 8000}, WhyOutput},
 		// alpha is small, the class needs frontier
-		{"tier", func(_ *Workload, c *Class) { c.MinTier = Frontier }, "api:alpha", "needs frontier tier", WhyTier},
-		// λ = 2 for ko on alpha: 2·(40000 + 10000) ... in_T + out_T = 2·45000 + 2·10000 = 110000 > 100000
+		{"tier", func(_ *Workload, c *Class) { c.MinTier = Frontier }, "api:alpha",
+			Reason{Kind: ReasonTier, Class: "Short", Model: "Alpha", NeedTier: Frontier, HaveTier: Small}, WhyTier},
+		// λ = 2 for ko on alpha: in_T + out_T = 2·45000 + 2·10000 = 110000 > 100000
 		{"context with language factor", func(w *Workload, c *Class) {
 			w.Language, c.InputTokens, c.OutputTokens = "ko", 45000, 10000
-		}, "api:alpha", "needs 110k context", WhyContext},
+		}, "api:alpha", Reason{Kind: ReasonContext, Class: "Short", Model: "Alpha", Need: 110000, Have: 100000}, WhyContext},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := eval(t, oneClass(tc.mod), testCatalog())
@@ -181,8 +184,8 @@ func TestFeasibility(t *testing.T) {
 			if q.Eligible || q.Fits {
 				t.Fatalf("%s eligible", tc.id)
 			}
-			if !strings.Contains(q.Reason, tc.reason) || q.Why != tc.why {
-				t.Errorf("reason %q (%v) does not say %q (%v)", q.Reason, q.Why, tc.reason, tc.why)
+			if q.Reason != tc.reason || q.Why != tc.why {
+				t.Errorf("reason %+v (%v), want %+v (%v)", q.Reason, q.Why, tc.reason, tc.why)
 			}
 			if last := r.Quotes[len(r.Quotes)-1]; last.Eligible {
 				t.Errorf("ineligible %s not ranked after the eligible ones", tc.id)
@@ -304,10 +307,10 @@ func TestSubscriptions(t *testing.T) {
 			approx(t, "utilization", q.Utilization, tc.util)
 			approx(t, "overflow", q.Overflow, tc.overflow)
 			if q.Fits != tc.fits {
-				t.Errorf("fits = %v, want %v (%s)", q.Fits, tc.fits, q.Reason)
+				t.Errorf("fits = %v, want %v (%+v)", q.Fits, tc.fits, q.Reason)
 			}
 			if !q.Eligible {
-				t.Errorf("not eligible: %s", q.Reason)
+				t.Errorf("not eligible: %+v", q.Reason)
 			}
 			if tc.note != (Note{}) && !slices.Contains(q.Notes, tc.note) {
 				t.Errorf("notes %+v lack %+v", q.Notes, tc.note)
@@ -349,11 +352,11 @@ func TestPlanTierAndOverflowRoute(t *testing.T) {
 	if q.Fits || !q.Eligible {
 		t.Fatalf("fits %v eligible %v", q.Fits, q.Eligible)
 	}
-	if h := q.Classes[1]; h.Model != "beta" || h.OnPlan != 0 || !strings.Contains(h.Reason, "frontier") {
+	if h := q.Classes[1]; h.Model != "beta" || h.OnPlan != 0 || h.Reason != (Reason{Kind: ReasonTier, NeedTier: Frontier, HaveTier: Small}) {
 		t.Errorf("Hard: %+v", h)
 	}
-	if !strings.HasPrefix(q.Reason, "Hard: needs frontier tier") || q.Why != WhyTier {
-		t.Errorf("reason %q", q.Reason)
+	if q.Reason != (Reason{Kind: ReasonTier, Class: "Hard", NeedTier: Frontier, HaveTier: Small}) || q.Why != WhyTier {
+		t.Errorf("reason %+v", q.Reason)
 	}
 }
 
@@ -365,8 +368,8 @@ func TestPlanWithoutAPIRoute(t *testing.T) {
 	c.Models = c.Models[:1]
 	c.Models[0].Status = "retired"
 	r := eval(t, oneClass(nil), c)
-	if q := quote(t, r, "plan"); q.Eligible || !strings.Contains(q.Reason, "no API model") {
-		t.Errorf("eligible %v, reason %q", q.Eligible, q.Reason)
+	if q := quote(t, r, "plan"); q.Eligible || !q.Reason.NoRoute {
+		t.Errorf("eligible %v, reason %+v", q.Eligible, q.Reason)
 	}
 }
 
@@ -465,8 +468,8 @@ func TestPlanReasonPrefersHardLimits(t *testing.T) {
 	// Hard needs frontier, which the plan lacks. The quote names Hard.
 	r := eval(t, twoClasses(), plan(func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 10}} }))
 	q := quote(t, r, "plan")
-	if q.Why != WhyTier || !strings.HasPrefix(q.Reason, "Hard:") {
-		t.Errorf("reason %q (%v), want Hard's tier", q.Reason, q.Why)
+	if q.Why != WhyTier || q.Reason.Class != "Hard" {
+		t.Errorf("reason %+v (%v), want Hard's tier", q.Reason, q.Why)
 	}
 	// Overflow: Short 60% of 880 = 528 tasks on alpha at 0.002 = 1.056; Hard 44 on beta at 0.05 = 2.2.
 	approx(t, "monthly", q.Monthly, 20+1.056+2.2)

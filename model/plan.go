@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"math"
 	"slices"
 )
@@ -25,7 +24,7 @@ type planPre struct {
 type planClass struct {
 	fit     bool
 	why     Why
-	reason  string    // why it does not fit
+	reason  Reason    // why it does not fit
 	serving *APIModel // the plan's model that serves it; nil when it does not fit
 	sh      shape     // on the serving model, in its tokenizer
 	cost    float64   // one task on the serving model at API list prices
@@ -69,14 +68,13 @@ func (e *engine) servingModel(p *Subscription, ms []*APIModel, cl *Class, pc *pl
 	pc.sh = best
 	switch {
 	case len(ms) == 0:
-		pc.reason, pc.why = "the plan lists no model in the catalog", WhyNoRoute
+		pc.reason, pc.why = Reason{Kind: ReasonNoModels}, WhyNoRoute
 	case !tierOK:
-		pc.reason, pc.why = fmt.Sprintf("needs %s tier; the plan's best is %s", cl.MinTier, bestTier(ms)), WhyTier
+		pc.reason, pc.why = Reason{Kind: ReasonTier, NeedTier: cl.MinTier, HaveTier: bestTier(ms)}, WhyTier
 	case !ctxOK:
-		window := planWindow(p, ms, cl.MinTier)
-		pc.reason, pc.why = fmt.Sprintf("needs %s context; the plan gives %s", Tokens(best.lastTotal), Tokens(window)), WhyContext
+		pc.reason, pc.why = Reason{Kind: ReasonContext, Need: best.lastTotal, Have: planWindow(p, ms, cl.MinTier)}, WhyContext
 	default:
-		pc.reason, pc.why = fmt.Sprintf("needs %s output per turn; the plan's models give less", Tokens(best.outPerTurn)), WhyOutput
+		pc.reason, pc.why = Reason{Kind: ReasonOutput, Need: best.outPerTurn}, WhyOutput
 	}
 }
 
@@ -103,19 +101,6 @@ func planWindow(p *Subscription, ms []*APIModel, tier Tier) float64 {
 	return w
 }
 
-// viaReason says why a class's channel may not use plan p, or "".
-func viaReason(p *Subscription, v Via) string {
-	switch {
-	case p.Allows(v):
-		return ""
-	case v == ViaAPI:
-		return "a program's work (via api) runs only on the API: consumer plans allow programs only through the API"
-	case v == ViaAgent:
-		return "agent work (a coding-agent CLI) is not included in this plan"
-	}
-	return "chat work is not included in this plan"
-}
-
 func (e *engine) preparePlan(p *Subscription) planPre {
 	pp := planPre{p: p, seats: max(e.w.People, p.SeatsMin, 1), lamOK: true}
 	price := p.PriceMonthly
@@ -136,8 +121,8 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 	for ci := range e.w.Classes {
 		cl := &e.w.Classes[ci]
 		pc := &pp.cls[ci]
-		if r := viaReason(p, cl.Channel()); r != "" {
-			pc.reason, pc.why = r, WhyVia
+		if v := cl.Channel(); !p.Allows(v) {
+			pc.reason, pc.why = Reason{Kind: ReasonVia, Via: v}, WhyVia
 			pc.sh = shapeOf(cl, 1)
 		} else {
 			e.servingModel(p, ms, cl, pc)
@@ -351,7 +336,7 @@ func (e *engine) planQuote(pi int) Quote {
 		if r.over[ci] > 0 {
 			q.Fits = false
 			if pc.fit {
-				cq.Reason = "over the usage limits: " + share(r.over[ci]/t) + " of tasks overflow"
+				cq.Reason = Reason{Kind: ReasonCaps, Share: r.over[ci] / t}
 				cq.Why = WhyCaps
 			}
 			if mi := r.route[ci]; mi >= 0 {
@@ -359,14 +344,15 @@ func (e *engine) planQuote(pi int) Quote {
 				cq.Model, cq.ModelName, cq.Cost = m.ID, m.Name, r.over[ci]*e.cells[ci][mi].cost
 				source(m)
 			} else {
-				cq.Reason += "; no API model can take the overflow"
+				cq.Reason.NoRoute = true
 				cq.Why = WhyNoRoute
 			}
 		}
 		// The quote's reason is the first class's, except that a class the plan
 		// cannot take at all outranks one that merely runs over the caps.
-		if cq.Reason != "" && (q.Reason == "" || (q.Why == WhyCaps && cq.Why != WhyCaps)) {
-			q.Reason, q.Why = cl.Name+": "+cq.Reason, cq.Why
+		if cq.Reason.Given() && (!q.Reason.Given() || (q.Why == WhyCaps && cq.Why != WhyCaps)) {
+			q.Reason, q.Why = cq.Reason, cq.Why
+			q.Reason.Class = cl.Name
 		}
 		q.Classes[ci] = cq
 	}
@@ -436,12 +422,4 @@ func (e *engine) breakEven(pi int) (float64, bool) {
 		}
 	}
 	return (lo + hi) / 2, true
-}
-
-// share writes a fraction as a percentage without a misleading "0%".
-func share(f float64) string {
-	if f > 0 && f < 0.005 {
-		return "under 1%"
-	}
-	return fmt.Sprintf("%.0f%%", 100*f)
 }

@@ -3,7 +3,6 @@ package model
 import (
 	"math"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -50,7 +49,7 @@ func TestServingModel(t *testing.T) {
 			q := quote(t, eval(t, tc.w, c), "plan")
 			cq := q.Classes[0]
 			if cq.Serving != tc.want || cq.Why != tc.why {
-				t.Errorf("serving %q (%v: %s), want %q (%v)", cq.Serving, cq.Why, cq.Reason, tc.want, tc.why)
+				t.Errorf("serving %q (%v: %+v), want %q (%v)", cq.Serving, cq.Why, cq.Reason, tc.want, tc.why)
 			}
 		})
 	}
@@ -62,18 +61,18 @@ func TestWhoMayUseAPlan(t *testing.T) {
 		cls     func(*Class)
 		serves  []Via
 		fits    bool
-		reason  string
+		via     Via // the channel the plan refuses, when it does not fit
 		monthly float64
 	}{
 		// chat work on a plan that serves chat (the default): the base price
-		{"chat on a chat plan", nil, nil, true, "", 20},
+		{"chat on a chat plan", nil, nil, true, ViaChat, 20},
 		// agent work on a chat-only plan overflows whole: 880 · 0.002 on alpha = 1.76
-		{"agent on a chat plan", func(c *Class) { c.Via = ViaAgent }, nil, false, "agent work", 21.76},
-		{"agent on an agent plan", func(c *Class) { c.Via = ViaAgent }, []Via{ViaChat, ViaAgent}, true, "", 20},
+		{"agent on a chat plan", func(c *Class) { c.Via = ViaAgent }, nil, false, ViaAgent, 21.76},
+		{"agent on an agent plan", func(c *Class) { c.Via = ViaAgent }, []Via{ViaChat, ViaAgent}, true, ViaChat, 20},
 		// a program's work never runs on a plan, whatever it serves
-		{"api", func(c *Class) { c.Via = ViaAPI }, []Via{ViaChat, ViaAgent}, false, "only on the API", 21.76},
+		{"api", func(c *Class) { c.Via = ViaAPI }, []Via{ViaChat, ViaAgent}, false, ViaAPI, 21.76},
 		// batch is api work; on alpha at half price: 880 · 0.001 = 0.88
-		{"batch", func(c *Class) { c.Batch = true }, []Via{ViaChat, ViaAgent}, false, "only on the API", 20.88},
+		{"batch", func(c *Class) { c.Batch = true }, []Via{ViaChat, ViaAgent}, false, ViaAPI, 20.88},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := oneClass(func(_ *Workload, c *Class) {
@@ -84,8 +83,8 @@ func TestWhoMayUseAPlan(t *testing.T) {
 			q := quote(t, eval(t, w, plan(func(s *Subscription) { s.Serves, s.Uncapped = tc.serves, true })), "plan")
 			approx(t, "monthly", q.Monthly, tc.monthly)
 			cq := q.Classes[0]
-			if cq.Fits != tc.fits || (!tc.fits && (cq.Why != WhyVia || !strings.Contains(cq.Reason, tc.reason))) {
-				t.Errorf("fits %v, %v: %q", cq.Fits, cq.Why, cq.Reason)
+			if cq.Fits != tc.fits || (!tc.fits && (cq.Why != WhyVia || cq.Reason != Reason{Kind: ReasonVia, Via: tc.via})) {
+				t.Errorf("fits %v, %v: %+v", cq.Fits, cq.Why, cq.Reason)
 			}
 		})
 	}
@@ -280,8 +279,8 @@ func TestTinyOverflowIsNotZeroPercent(t *testing.T) {
 	// 25 messages per 5 h against 24.9: utilization 25/24.9, and the share
 	// 1 − 24.9/25 = 0.4% of tasks overflows: said as under 1%, not 0%.
 	q := quote(t, eval(t, oneClass(nil), plan(func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 24.9}} })), "plan")
-	if r := q.Classes[0].Reason; r != "over the usage limits: under 1% of tasks overflow" {
-		t.Errorf("reason %q", r)
+	if r := q.Classes[0].Reason; r.Kind != ReasonCaps || math.Abs(r.Share-(1-24.9/25)) > 1e-12 {
+		t.Errorf("reason %+v", r)
 	}
 	// 880 · 0.004 = 3.52 tasks at 0.002
 	approx(t, "overflow", q.Overflow, 880*0.004*0.002)

@@ -22,7 +22,7 @@ func (k Kind) String() string {
 }
 
 // Why is the kind of reason an option or class does not fit, for screens
-// that show one word; the Reason text says it in full.
+// that show one word; the Reason says it in full.
 type Why int
 
 // Reasons, in the order a class is checked.
@@ -53,7 +53,7 @@ type Quote struct {
 	Vendor   string // plan vendor or model provider; "" for the all-provider mix
 	Eligible bool   // the option can carry the whole workload (with overflow for plans)
 	Fits     bool   // no overflow at all (plans); every class feasible (API)
-	Reason   string // why it is not eligible, or for a plan the first reason it does not fit
+	Reason   Reason // why it is not eligible, or for a plan the first reason it does not fit
 	Why      Why    // the kind of Reason
 
 	Monthly float64 // effective monthly cost, USD
@@ -99,7 +99,7 @@ type ClassQuote struct {
 	OutputTokens float64 // per month, output and reasoning
 	Cost         float64 // USD per month on API models (0 when all on the plan)
 	Fits         bool
-	Reason       string
+	Reason       Reason
 	Why          Why
 }
 
@@ -174,3 +174,86 @@ func limitNote(l *Limit) Note {
 	}
 	return n
 }
+
+// ReasonKind is what a Reason says; package report words it.
+type ReasonKind int
+
+// Reason kinds.
+const (
+	ReasonNone ReasonKind = iota
+	// ReasonNoModels: the plan lists no model in the catalog.
+	ReasonNoModels
+	// ReasonTier: the class needs NeedTier; Model (or, when "", the plan's
+	// best) is HaveTier.
+	ReasonTier
+	// ReasonContext: the class needs Need tokens of context; Model (or the
+	// plan) gives Have.
+	ReasonContext
+	// ReasonOutput: the class needs Need output tokens per turn; Model gives
+	// Have (or, when Model is "", the plan's models give less).
+	ReasonOutput
+	// ReasonVia: the plan does not take work reaching it by Via.
+	ReasonVia
+	// ReasonCaps: over the usage limits, Share of the tasks overflow.
+	ReasonCaps
+	// ReasonNoModel: (a mix's class) no model can take it.
+	ReasonNoModel
+	// ReasonNoModelInScope: (a mix) no model in its scope can take a class.
+	ReasonNoModelInScope
+
+	// Reasons of a replay of the user's records.
+
+	// ReasonCarriesNone: the plan carries none of the records, for Inner.
+	ReasonCarriesNone
+	// ReasonRecordsOverCaps: the plan carries none of the records: every one
+	// is over the usage limits.
+	ReasonRecordsOverCaps
+	// ReasonOverflowNoRoute: an overflowing record fits no API model.
+	ReasonOverflowNoRoute
+	// ReasonRecordsOverflow: N of Of records overflow, Misfit of them because
+	// they do not fit the plan.
+	ReasonRecordsOverflow
+	// ReasonRecordFitsNone: the record of Time (Unix ms), Need tokens, fits
+	// no model in scope.
+	ReasonRecordFitsNone
+	// ReasonRecordTier: records of the model Logged need NeedTier; Model is
+	// HaveTier.
+	ReasonRecordTier
+	// ReasonRecordContext, ReasonRecordOutput: a record needs Need tokens of
+	// context or output; Model gives Have.
+	ReasonRecordContext
+	ReasonRecordOutput
+	// ReasonRecordsMisfit: no plan model of the records' tier and size.
+	ReasonRecordsMisfit
+	// ReasonRecordsCaps: the records are over the usage limits.
+	ReasonRecordsCaps
+	// ReasonRecordsTier: the records need a higher tier than the plan's models.
+	ReasonRecordsTier
+	// ReasonRecordsSize: no record fits the plan's context window or output limit.
+	ReasonRecordsSize
+)
+
+// Reason is why an option or a class does not fit, with its amounts
+// unformatted.
+type Reason struct {
+	Kind ReasonKind
+	// Class is the class a quote's reason is about; "" in a class's own
+	// reason and in reasons about records.
+	Class              string
+	Model              string // the model's name, where one is named
+	Need, Have         float64
+	NeedTier, HaveTier Tier
+	Via                Via
+	Share              float64 // ReasonCaps: of the tasks
+	N, Of, Misfit      int
+	Time               int64 // ReasonRecordFitsNone: Unix milliseconds
+	// NoRoute adds that no API model can take the overflow.
+	NoRoute bool
+	// Inner is the reason under ReasonCarriesNone (ReasonVia with Via).
+	Inner ReasonKind
+	// Logged is the model records ran on, as the logs name it.
+	Logged string
+}
+
+// Given reports whether r says anything.
+func (r Reason) Given() bool { return r.Kind != ReasonNone }

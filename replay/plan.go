@@ -1,7 +1,6 @@
 package replay
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
@@ -14,9 +13,9 @@ type planPre struct {
 	p        *model.Subscription
 	seats    int
 	fit      []bool
-	units    [][]float64 // [limit][record]; < 0 where the limit does not count the record
-	none     string      // why no record fits, when none does
-	noneWhy  model.Why   // its kind
+	units    [][]float64      // [limit][record]; < 0 where the limit does not count the record
+	none     model.ReasonKind // why no record fits, when none does
+	noneWhy  model.Why        // its kind
 	fitCount int
 	tierOnly bool // every record that does not fit needs a higher tier
 }
@@ -93,13 +92,13 @@ func prepare(rs []rec, cat *model.Catalog, p *model.Subscription) *planPre {
 	if pp.fitCount == 0 {
 		switch {
 		case !agent:
-			pp.none, pp.noneWhy = "agent work (a coding-agent CLI) is not included in this plan", model.WhyVia
+			pp.none, pp.noneWhy = model.ReasonVia, model.WhyVia
 		case len(ms) == 0:
-			pp.none, pp.noneWhy = "the plan lists no model in the catalog", model.WhyNoRoute
+			pp.none, pp.noneWhy = model.ReasonNoModels, model.WhyNoRoute
 		case !tierOK:
-			pp.none, pp.noneWhy = "the records need a higher tier than the plan's models", model.WhyTier
+			pp.none, pp.noneWhy = model.ReasonRecordsTier, model.WhyTier
 		default:
-			pp.none, pp.noneWhy = "no record fits the plan's context window or output limit", model.WhyContext
+			pp.none, pp.noneWhy = model.ReasonRecordsSize, model.WhyContext
 		}
 	}
 	return pp
@@ -257,23 +256,20 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 	q.Eligible, q.Fits = ok && pl.OnPlan > 0, pl.Overflowed == 0
 	switch {
 	case pp.fitCount == 0:
-		q.Why, q.Reason = pp.noneWhy, "carries none of this work: "+pp.none
+		q.Why, q.Reason = pp.noneWhy, model.Reason{Kind: model.ReasonCarriesNone, Inner: pp.none, Via: model.ViaAgent}
 	case pl.OnPlan == 0:
-		q.Why, q.Reason = model.WhyCaps, "carries none of this work: every record is over the usage limits"
+		q.Why, q.Reason = model.WhyCaps, model.Reason{Kind: model.ReasonRecordsOverCaps}
 	case !ok:
-		q.Why, q.Reason = model.WhyNoRoute, "an overflowing record fits no API model"
+		q.Why, q.Reason = model.WhyNoRoute, model.Reason{Kind: model.ReasonOverflowNoRoute}
 	case pl.Overflowed > 0:
 		q.Why = model.WhyCaps
-		q.Reason = fmt.Sprintf("%d of %d records overflow", pl.Overflowed, len(rs))
-		if pp.fitCount < len(rs) {
-			q.Reason = fmt.Sprintf("%d of %d records overflow (%d do not fit the plan)", pl.Overflowed, len(rs), len(rs)-pp.fitCount)
-		}
+		q.Reason = model.Reason{Kind: model.ReasonRecordsOverflow, N: pl.Overflowed, Of: len(rs), Misfit: len(rs) - pp.fitCount}
 	}
 	// Two rows say what ran over the caps and what the plan cannot take at
 	// all, for the reports that name why a plan overflows.
 	if n := pl.Overflowed - (len(rs) - pp.fitCount); n > 0 {
 		q.Classes = append(q.Classes, model.ClassQuote{Name: "records over the usage limits", Via: model.ViaAgent,
-			Tasks: float64(n), Model: "api", ModelName: "API models", Why: model.WhyCaps, Reason: "over the usage limits"})
+			Tasks: float64(n), Model: "api", ModelName: "API models", Why: model.WhyCaps, Reason: model.Reason{Kind: model.ReasonRecordsCaps}})
 	}
 	if n := len(rs) - pp.fitCount; n > 0 {
 		why := pp.noneWhy
@@ -284,7 +280,7 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 			}
 		}
 		q.Classes = append(q.Classes, model.ClassQuote{Name: "records the plan cannot take", Via: model.ViaAgent,
-			Tasks: float64(n), Model: "api", ModelName: "API models", Why: why, Reason: "no plan model of their tier and size"})
+			Tasks: float64(n), Model: "api", ModelName: "API models", Why: why, Reason: model.Reason{Kind: model.ReasonRecordsMisfit}})
 	}
 	for _, w := range pl.Windows {
 		q.Utilization = max(q.Utilization, w.Peak)

@@ -95,7 +95,7 @@ func checkPlan(t *testing.T, r *Result, w wantPlan) {
 		t.Errorf("%s: %d on the plan, %d overflowed; want %d, %d", w.id, p.OnPlan, p.Overflowed, w.onPlan, w.over)
 	}
 	if q.Eligible != w.eligible || q.Fits != w.fits {
-		t.Errorf("%s: eligible %v fits %v; want %v %v (%s)", w.id, q.Eligible, q.Fits, w.eligible, w.fits, q.Reason)
+		t.Errorf("%s: eligible %v fits %v; want %v %v (%+v)", w.id, q.Eligible, q.Fits, w.eligible, w.fits, q.Reason)
 	}
 	for _, c := range []struct {
 		name      string
@@ -198,8 +198,8 @@ func TestScopes(t *testing.T) {
 		high: 24.26125, eligible: true, wins: []wantWin{{2, 1, 3.5, 2}, {1, 1, 4, 2}}})
 	// Plan Chat serves chat only: nothing runs on it, so it is no option.
 	q := quote(t, r, "pchat")
-	if q.Eligible || r.Plans["pchat"].OnPlan != 0 || q.Reason != "carries none of this work: agent work (a coding-agent CLI) is not included in this plan" {
-		t.Errorf("pchat: eligible %v, %d on the plan, reason %q", q.Eligible, r.Plans["pchat"].OnPlan, q.Reason)
+	if q.Eligible || r.Plans["pchat"].OnPlan != 0 || q.Reason != (model.Reason{Kind: model.ReasonCarriesNone, Inner: model.ReasonVia, Via: model.ViaAgent}) {
+		t.Errorf("pchat: eligible %v, %d on the plan, reason %+v", q.Eligible, r.Plans["pchat"].OnPlan, q.Reason)
 	}
 }
 

@@ -262,7 +262,7 @@ func ReplayJSON(w io.Writer, r *Replay) error {
 		q := &qs[i]
 		o := jsonReplayOption{ID: q.ID, Name: q.Name, Kind: q.Kind.String(), Eligible: q.Eligible, Fits: q.Fits,
 			MonthlyCost: JSONCost(q.Monthly), BaseCost: JSONCost(q.Base), OverflowCost: JSONCost(q.Overflow),
-			CostLow: finite(q.MonthlyLow), CostHigh: finite(q.MonthlyHigh), Limits: []jsonReplayLimit{}, Reason: q.Reason, Notes: NoteTexts(q.Notes, money.USD)}
+			CostLow: finite(q.MonthlyLow), CostHigh: finite(q.MonthlyHigh), Limits: []jsonReplayLimit{}, Reason: ReasonText(q.Reason), Notes: NoteTexts(q.Notes, money.USD)}
 		if p := res.Plans[q.ID]; p != nil {
 			o.RecordsOnPlan, o.RecordsOverflowed = p.OnPlan, p.Overflowed
 			for _, w := range p.Windows {

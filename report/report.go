@@ -116,7 +116,7 @@ func VerdictLines(r *model.Result, current string, cur money.Currency) (string, 
 	if w == nil {
 		why := ""
 		if len(r.Quotes) > 0 {
-			why = " " + r.Quotes[0].Name + ": " + r.Quotes[0].Reason + "."
+			why = " " + r.Quotes[0].Name + ": " + ReasonText(r.Quotes[0].Reason) + "."
 		}
 		return "No option can carry this workload." + why, nil
 	}
@@ -183,7 +183,7 @@ func currentLine(v *model.Verdict, current string, cur money.Currency) (LineKind
 	case c == w:
 		return LineCurrent, fmt.Sprintf("You pay for %s now: keep it, it is the answer.", c.Name)
 	case !v.HasSwitch:
-		return LineCurrent, fmt.Sprintf("You pay for %s now, but it cannot carry this work: %s.", c.Name, c.Reason)
+		return LineCurrent, fmt.Sprintf("You pay for %s now, but it cannot carry this work: %s.", c.Name, ReasonText(c.Reason))
 	case v.SwitchSaving >= 0.005:
 		return LineCurrent, fmt.Sprintf("You pay for %s now (%s/month for this work): switching to %s saves %s/month.",
 			c.Name, cur.Format(c.Monthly), w.Name, cur.Format(v.SwitchSaving))
@@ -375,9 +375,9 @@ func BestPerToken(r *model.Result) *model.Quote { return r.BestPerToken() }
 func Why(q *model.Quote, cur money.Currency) string {
 	switch {
 	case !q.Eligible:
-		return q.Reason
+		return ReasonText(q.Reason)
 	case q.Kind == model.KindSubscription && !q.Fits:
-		return fmt.Sprintf("+%s overflow · %s", cur.Format(q.Overflow), q.Reason)
+		return fmt.Sprintf("+%s overflow · %s", cur.Format(q.Overflow), ReasonText(q.Reason))
 	case q.Kind == model.KindMix && q.HasSaving && q.Saving >= 0.005:
 		return fmt.Sprintf("saves %s vs %s", cur.Format(q.Saving), q.SavingVs)
 	}

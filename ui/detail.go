@@ -92,9 +92,9 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 	add(sh.detailSummary(q))
 	switch {
 	case !q.Eligible:
-		add(sh.st.bad.Render("✗ Can't carry this work: " + q.Reason))
+		add(sh.st.bad.Render("✗ Can't carry this work: " + report.ReasonText(q.Reason)))
 	case !q.Fits:
-		add(sh.st.warn.Render("~ Doesn't fit on its own: " + q.Reason))
+		add(sh.st.warn.Render("~ Doesn't fit on its own: " + report.ReasonText(q.Reason)))
 	default:
 		add(sh.st.good.Render("✓ Fits all your work."))
 	}
@@ -268,7 +268,7 @@ func (sh *shared) classTable(q *model.Quote, iw int) []string {
 			on = "—"
 		}
 		tok := model.Tokens(c.InputTokens) + "/" + model.Tokens(c.OutputTokens)
-		out = append(out, row(c.Name, money.Count(c.Tasks), fit, on, tok, cost, c.Reason)...)
+		out = append(out, row(c.Name, money.Count(c.Tasks), fit, on, tok, cost, report.ReasonText(c.Reason))...)
 	}
 	return out
 }

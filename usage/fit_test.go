@@ -182,7 +182,7 @@ func TestDeriveReproducesLogsCost(t *testing.T) {
 			}
 			for ci, c := range d.Classes {
 				if q, ok := res.Find("api:" + c.Model); ok && c.Priced && !q.Classes[ci].Fits {
-					t.Errorf("%s does not fit %s: %s", c.Class.Name, c.Model, q.Classes[ci].Reason)
+					t.Errorf("%s does not fit %s: %+v", c.Class.Name, c.Model, q.Classes[ci].Reason)
 				}
 			}
 			// The logs' cost is the summary's cost of the priced models.
