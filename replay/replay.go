@@ -76,7 +76,16 @@ type Result struct {
 	Quotes     []model.Quote // ranked as compare ranks
 	Plans      map[string]*Plan
 	Verdict    model.Verdict
-	Notes      []string
+	Notes      []Note
+}
+
+// Note is one fact about a replay: for now, only that the records of Model
+// (the logs' name, "" for none) are not in the catalog: Records of them were
+// taken as small tier and left out of the recorded cost. Package report
+// words it.
+type Note struct {
+	Model   string
+	Records int
 }
 
 // Options ask for what a replay leaves out or names.
@@ -144,11 +153,7 @@ func Run(records []Record, cat *model.Catalog, opt Options) (*Result, error) {
 	}
 	slices.Sort(names)
 	for _, n := range names {
-		label := n
-		if label == "" {
-			label = "(no model named)"
-		}
-		res.Notes = append(res.Notes, fmt.Sprintf("%s: not in the catalog: %d records taken as small tier and left out of the recorded cost", label, unknown[n]))
+		res.Notes = append(res.Notes, Note{Model: n, Records: unknown[n]})
 	}
 
 	api := apiOptions(rs, cat, M)

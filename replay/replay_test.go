@@ -335,8 +335,8 @@ func TestUnknownModel(t *testing.T) {
 	x := S(0)
 	x.Model, x.Name = "", "mystery-1"
 	r := run(t, []Record{x, S(1)}, nil)
-	if r.Unpriced != 1 || !near(r.AsRecorded, 0.10*30.4375) || len(r.Notes) != 1 {
-		t.Errorf("unpriced %d, as recorded %g, notes %q", r.Unpriced, r.AsRecorded, r.Notes)
+	if r.Unpriced != 1 || !near(r.AsRecorded, 0.10*30.4375) || len(r.Notes) != 1 || r.Notes[0].Records != 1 {
+		t.Errorf("unpriced %d, as recorded %g, notes %+v", r.Unpriced, r.AsRecorded, r.Notes)
 	}
 	checkPlan(t, r, wantPlan{id: "pa", onPlan: 2, monthly: 20, low: 20, high: 20, eligible: true, fits: true,
 		wins: []wantWin{{1, 0, 0, 0.2}, {1, 0, 0, 0.2 / 3}}})

@@ -176,7 +176,7 @@ func ReplayTable(r *Replay, color bool) string {
 	if n := len(res.Quotes) - len(qs); n > 0 && r.Only == nil {
 		fmt.Fprintf(&b, "%s\n", dim.Render(fmt.Sprintf("… %d more (--top 0 shows all)", n)))
 	}
-	for _, n := range append(append([]string{}, res.Notes...), r.CatalogNotes...) {
+	for _, n := range append(ReplayNotes(res.Notes), r.CatalogNotes...) {
 		fmt.Fprintf(&b, "%s\n", dim.Render("note: "+n))
 	}
 	return b.String()
@@ -201,7 +201,7 @@ func ReplayMarkdown(r *Replay) string {
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(q.Name), q.Kind, r.Currency.Format(q.Monthly),
 			Range(q, r.Currency), Fit(q), replayRuns(res, q), mdEscape(strings.Join(replayWindows(res, q), "; ")), mdEscape(Why(q, r.Currency)))
 	}
-	for _, n := range append(append([]string{}, res.Notes...), r.CatalogNotes...) {
+	for _, n := range append(ReplayNotes(res.Notes), r.CatalogNotes...) {
 		fmt.Fprintf(&b, "\n- %s", mdEscape(n))
 	}
 	if len(res.Notes)+len(r.CatalogNotes) > 0 {
@@ -256,7 +256,7 @@ func ReplayJSON(w io.Writer, r *Replay) error {
 		Verdict    jsonVerdict        `json:"verdict"`
 		Notes      []string           `json:"notes"`
 	}{Period: period{res.From, res.To, res.Days, res.MonthFactor}, Records: res.Records, AsRecorded: JSONCost(res.AsRecorded),
-		Options: []jsonReplayOption{}, Notes: append(append([]string{}, res.Notes...), r.CatalogNotes...)}
+		Options: []jsonReplayOption{}, Notes: append(ReplayNotes(res.Notes), r.CatalogNotes...)}
 	qs := r.quotes()
 	for i := range qs {
 		q := &qs[i]
@@ -276,4 +276,17 @@ func ReplayJSON(w io.Writer, r *Replay) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// ReplayNotes words a replay's notes; never nil, for JSON's empty list.
+func ReplayNotes(ns []replay.Note) []string {
+	out := make([]string, 0, len(ns))
+	for _, n := range ns {
+		label := n.Model
+		if label == "" {
+			label = "(no model named)"
+		}
+		out = append(out, fmt.Sprintf("%s: not in the catalog: %s taken as small tier and left out of the recorded cost", label, countOf(n.Records, "record", "records")))
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/tokenomics/tokenomics/model"
@@ -22,5 +23,14 @@ func TestWindowLine(t *testing.T) {
 		if got := WindowLine(c.w); got != c.want {
 			t.Errorf("got  %q\nwant %q", got, c.want)
 		}
+	}
+}
+
+func TestReplayNotes(t *testing.T) {
+	got := ReplayNotes([]replay.Note{{Model: "m-x", Records: 3}, {Records: 1}})
+	want := []string{"m-x: not in the catalog: 3 records taken as small tier and left out of the recorded cost",
+		"(no model named): not in the catalog: 1 record taken as small tier and left out of the recorded cost"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
