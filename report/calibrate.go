@@ -70,13 +70,7 @@ func skipText(n calibrate.Note) string {
 }
 
 // CalibrateNotes words notes in order; never nil, for JSON's empty list.
-func CalibrateNotes(ns []calibrate.Note) []string {
-	out := make([]string, 0, len(ns))
-	for _, n := range ns {
-		out = append(out, CalibrateNote(n))
-	}
-	return out
-}
+func CalibrateNotes(ns []calibrate.Note) []string { return texts(ns, CalibrateNote) }
 
 // countOf is n and its noun: "1 notice", "3 notices".
 func countOf(n int, one, many string) string {

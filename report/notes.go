@@ -49,9 +49,14 @@ func NoteText(n model.Note, cur money.Currency) string {
 
 // NoteTexts words notes in cur; never nil, for JSON's empty list.
 func NoteTexts(ns []model.Note, cur money.Currency) []string {
-	out := make([]string, 0, len(ns))
-	for _, n := range ns {
-		out = append(out, NoteText(n, cur))
+	return texts(ns, func(n model.Note) string { return NoteText(n, cur) })
+}
+
+// texts words each fact of facts; never nil.
+func texts[T any](facts []T, word func(T) string) []string {
+	out := make([]string, 0, len(facts))
+	for _, f := range facts {
+		out = append(out, word(f))
 	}
 	return out
 }

@@ -280,13 +280,11 @@ func ReplayJSON(w io.Writer, r *Replay) error {
 
 // ReplayNotes words a replay's notes; never nil, for JSON's empty list.
 func ReplayNotes(ns []replay.Note) []string {
-	out := make([]string, 0, len(ns))
-	for _, n := range ns {
+	return texts(ns, func(n replay.Note) string {
 		label := n.Model
 		if label == "" {
 			label = "(no model named)"
 		}
-		out = append(out, fmt.Sprintf("%s: not in the catalog: %s taken as small tier and left out of the recorded cost", label, countOf(n.Records, "record", "records")))
-	}
-	return out
+		return fmt.Sprintf("%s: not in the catalog: %s taken as small tier and left out of the recorded cost", label, countOf(n.Records, "record", "records"))
+	})
 }

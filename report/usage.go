@@ -68,13 +68,7 @@ func UsageNote(n usage.Note) string {
 }
 
 // UsageNotes words notes in order; never nil, for JSON's empty list.
-func UsageNotes(ns []usage.Note) []string {
-	out := make([]string, 0, len(ns))
-	for _, n := range ns {
-		out = append(out, UsageNote(n))
-	}
-	return out
-}
+func UsageNotes(ns []usage.Note) []string { return texts(ns, UsageNote) }
 
 // CheckText is the derived workload's cost check for people: "within 1.8%".
 func CheckText(d *usage.Derived) string {
