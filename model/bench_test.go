@@ -27,3 +27,44 @@ func BenchmarkEvaluate(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFlips is every flip point of the default preset on the shipped
+// catalog: the work the app does after a keystroke, off its path.
+func BenchmarkFlips(b *testing.B) {
+	cat, err := plans.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	w, err := plans.PresetByName(plans.DefaultPreset)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := model.Evaluate(w, &cat.Catalog)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = r.Flips()
+	}
+}
+
+// BenchmarkEvaluateKorean is Evaluate on a Korean workload, where estimated
+// factors make every option be priced again at both ends.
+func BenchmarkEvaluateKorean(b *testing.B) {
+	cat, err := plans.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	w, err := plans.PresetByName(plans.DefaultPreset)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w.Language = "ko"
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := model.Evaluate(w, &cat.Catalog); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -47,12 +47,33 @@ type APIModel struct {
 	LongContext   *LongContext
 	ContextWindow float64
 	MaxOutput     float64 // 0 = no cap
-	Status        string  // active | legacy | preview | retired
+	Status        string  // active | legacy | preview | retired: the status before any dated one below
+	// The dates (YYYY-MM-DD) from which the model is deprecated (legacy) and
+	// retired, as the vendor announced them; "" = none announced. A retired
+	// model still prices usage logs, but is never offered: not as an API
+	// option, not as a plan's serving model.
+	Deprecated, Retired string
 	Provenance
 }
 
-// Usable reports whether the model can still be bought.
+// Usable reports whether the model can still be bought, by its status alone
+// (a catalog whose dated statuses were applied: see Catalog.Offered).
 func (m *APIModel) Usable() bool { return m.Status != "retired" }
+
+// StatusOn is the model's status on date (YYYY-MM-DD): retired from its
+// retirement date, legacy from its deprecation date (a status of retired
+// stays retired), else its Status. An empty date leaves the dates out.
+func (m *APIModel) StatusOn(date string) string {
+	switch {
+	case date == "" || m.Status == "retired":
+		return m.Status
+	case m.Retired != "" && date >= m.Retired: // YYYY-MM-DD: text order is date order
+		return "retired"
+	case m.Deprecated != "" && date >= m.Deprecated:
+		return "legacy"
+	}
+	return m.Status
+}
 
 // Via is how a class reaches a model: a person in a vendor's chat app, a
 // person driving a coding-agent CLI, or a program through the API.
@@ -85,8 +106,25 @@ type Limit struct {
 	Tiers           []Tier  // when set, only classes whose serving model's tier is listed count
 	Models          []string
 	Via             []Via // when set, only classes reaching the plan this way count
-	Confidence      string
-	Note            string
+	// Weights count the work of a serving model (by id) as this many units
+	// per unit (Copilot's premium-request multipliers); a model not listed
+	// weighs 1, one of weight 0 is not counted at all.
+	Weights map[string]float64
+	// Overage is the price in USD of each unit beyond the capacity, billed
+	// by the plan itself: work over such a limit stays on the plan at this
+	// price instead of overflowing to the API. 0 = none (it overflows).
+	Overage    float64
+	Confidence string
+	Note       string
+}
+
+// Weight is how many units one unit of model's work counts for: its
+// Weights entry, else 1.
+func (l *Limit) Weight(model string) float64 {
+	if w, ok := l.Weights[model]; ok {
+		return w
+	}
+	return 1
 }
 
 // Counts reports whether a class served by a model of tier t and id model,
@@ -174,6 +212,17 @@ func (l *Limit) Describe() string {
 	if len(scope) > 0 {
 		s += " (" + strings.Join(scope, ", ") + " only)"
 	}
+	if len(l.Weights) > 0 {
+		s += ", weighted by model"
+	}
+	switch {
+	case l.Overage > 0 && l.USD > 0 && l.Overage == 1:
+		s += ", then at API prices"
+	case l.Overage > 0 && l.USD > 0:
+		s += ", then at " + strconv.FormatFloat(l.Overage, 'f', -1, 64) + "× API prices"
+	case l.Overage > 0:
+		s += ", then $" + strconv.FormatFloat(l.Overage, 'f', -1, 64) + " each"
+	}
 	return s
 }
 
@@ -231,11 +280,31 @@ func (s *Subscription) Allows(v Via) bool {
 
 // Catalog is every offer the engine can price.
 type Catalog struct {
-	AsOf       string
-	Tokenizers map[string]map[string]float64 // tokenizer → language → factor
-	Models     []APIModel
-	Plans      []Subscription
+	AsOf string
+	// Date is the day the catalog is evaluated on (YYYY-MM-DD), against which
+	// models' dated statuses hold. The engine reads no clock: the caller sets
+	// it from its own (tests fix it); "" means AsOf.
+	Date       string
+	Tokenizers map[string]map[string]float64 // tokenizer → language → factor (its point value)
+	// FactorRanges are the ends {low, high} of the estimated factors:
+	// tokenizer → language → range. A factor without one is exact.
+	FactorRanges map[string]map[string][2]float64
+	Models       []APIModel
+	Plans        []Subscription
 }
+
+// On is the day the catalog is evaluated on: Date, else AsOf.
+func (c *Catalog) On() string {
+	if c.Date != "" {
+		return c.Date
+	}
+	return c.AsOf
+}
+
+// Offered reports whether m may be offered on the catalog's day: as an API
+// option, a route for overflow, or a plan's serving model. A retired model
+// is not, though it still prices what a log recorded.
+func (c *Catalog) Offered(m *APIModel) bool { return m.StatusOn(c.On()) != "retired" }
 
 // Model returns the API model with the given id.
 func (c *Catalog) Model(id string) (*APIModel, bool) {
@@ -247,17 +316,64 @@ func (c *Catalog) Model(id string) (*APIModel, bool) {
 	return nil, false
 }
 
-// Factor is the language factor of a tokenizer, and whether the catalog knows
-// it. English, an empty language and an empty tokenizer are 1 by definition;
-// an unknown factor is taken as 1 and reported by the caller.
+// Factor is the point value of a tokenizer's language factor, and whether the
+// catalog gives it (ranged or not) rather than the engine estimating it. See
+// Lambda for the rules.
 func (c *Catalog) Factor(tokenizer, lang string) (float64, bool) {
-	if lang == "" || lang == "en" || tokenizer == "" {
-		return 1, true
+	l := c.Lambda(tokenizer, lang)
+	return l.Value, !l.Median && !l.NoData
+}
+
+// Lambda is a language factor λ with its range: how many tokens a model's
+// tokenizer needs for a text in a language, relative to what o200k_base
+// needs for the same text in English (the unit workload tokens count in).
+type Lambda struct {
+	Value, Low, High float64
+	// Estimated: the factor rests on an estimate, a ranged catalog figure
+	// or (Median) the catalog's median for the language; NoData: no
+	// tokenizer has the language, so it is 1 with no range.
+	Estimated, Median, NoData bool
+}
+
+// Ranged reports whether λ's ends differ from its point.
+func (l Lambda) Ranged() bool { return l.Low != l.Value || l.High != l.Value }
+
+// Lambda is the factor of tokenizer for lang: the catalog's figure (ranged
+// when it gives low and high), English 1 when the tokenizer has no en
+// figure, and otherwise the median of every tokenizer's figure for the
+// language with the smallest and largest as its ends; 1 when no tokenizer
+// has the language. An empty lang is English; an empty tokenizer has no
+// figures of its own.
+func (c *Catalog) Lambda(tokenizer, lang string) Lambda {
+	if lang == "" {
+		lang = DefaultLanguage
 	}
-	if f, ok := c.Tokenizers[tokenizer][lang]; ok && f > 0 {
-		return f, true
+	if f, ok := c.Tokenizers[tokenizer][lang]; ok && tokenizer != "" && f > 0 {
+		l := Lambda{Value: f, Low: f, High: f}
+		if r, ok := c.FactorRanges[tokenizer][lang]; ok {
+			l.Low, l.High, l.Estimated = r[0], r[1], true
+		}
+		return l
 	}
-	return 1, false
+	if lang == DefaultLanguage {
+		return Lambda{Value: 1, Low: 1, High: 1}
+	}
+	var fs []float64
+	for _, langs := range c.Tokenizers {
+		if f, ok := langs[lang]; ok && f > 0 {
+			fs = append(fs, f)
+		}
+	}
+	if len(fs) == 0 {
+		return Lambda{Value: 1, Low: 1, High: 1, Estimated: true, NoData: true}
+	}
+	slices.Sort(fs)
+	n := len(fs)
+	med := fs[n/2]
+	if n%2 == 0 {
+		med = (fs[n/2-1] + fs[n/2]) / 2
+	}
+	return Lambda{Value: med, Low: fs[0], High: fs[n-1], Estimated: true, Median: true}
 }
 
 // WithoutFree is a copy of c without its free plans, for a buyer who asks to

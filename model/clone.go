@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // Copies that share no memory with the original, for callers that keep an
 // entry while changing another (overlays, imports, what-if edits).
@@ -43,6 +46,7 @@ func (s Subscription) Clone() Subscription {
 // Clone is a copy of l that shares no memory with it.
 func (l Limit) Clone() Limit {
 	l.Tiers, l.Models, l.Via = slices.Clone(l.Tiers), slices.Clone(l.Models), slices.Clone(l.Via)
+	l.Weights = maps.Clone(l.Weights)
 	return l
 }
 

@@ -62,11 +62,10 @@ func TaskCost(c *Class, m *APIModel, lam float64) float64 {
 
 // cell is one class on one API model.
 type cell struct {
-	cost  float64 // per task
-	sh    shape
-	ok    bool // feasible and tier-ok
-	why   Why
-	lamOK bool
+	cost float64 // per task
+	sh   shape
+	ok   bool // feasible and tier-ok
+	why  Why
 }
 
 // engine holds what every option of one evaluation shares: tasks per class
@@ -91,6 +90,64 @@ type engine struct {
 
 	classBuf []ClassQuote // backing store for every quote's Classes
 	notes    [][]Note     // per model: its notes, made once
+
+	fend   factorEnd         // which value of each language factor this engine prices at
+	lams   map[string]Lambda // per tokenizer: its factor for the workload's language
+	ranged bool              // some model's factor has a range: options have ends
+}
+
+// factorEnd says which value of an estimated language factor is in use.
+type factorEnd int
+
+const (
+	atPoint       factorEnd = iota
+	atLowFactors            // every estimated factor at its low end
+	atHighFactors           // every estimated factor at its high end
+)
+
+func (l Lambda) at(f factorEnd) float64 {
+	switch f {
+	case atLowFactors:
+		return l.Low
+	case atHighFactors:
+		return l.High
+	}
+	return l.Value
+}
+
+// lambda is the language factor of tokenizer tok, looked up once.
+func (e *engine) lambda(tok string) Lambda {
+	if l, ok := e.lams[tok]; ok {
+		return l
+	}
+	l := e.c.Lambda(tok, e.w.Language)
+	e.lams[tok] = l
+	e.ranged = e.ranged || l.Ranged()
+	return l
+}
+
+// lam is λ of model m at the engine's end.
+func (e *engine) lam(m *APIModel) float64 { return e.lambda(m.Tokenizer).at(e.fend) }
+
+// FactorUse is an estimated language factor that a quote's models use.
+type FactorUse struct {
+	Tokenizer string // "" for a model that names none
+	Language  string
+	Lambda
+}
+
+// addFactor lists tokenizer tok's factor in fs when it is estimated and not
+// there yet.
+func (e *engine) addFactor(fs []FactorUse, tok string) []FactorUse {
+	l := e.lambda(tok)
+	if !l.Estimated || slices.ContainsFunc(fs, func(f FactorUse) bool { return f.Tokenizer == tok }) {
+		return fs
+	}
+	lang := e.w.Language
+	if lang == "" {
+		lang = DefaultLanguage
+	}
+	return append(fs, FactorUse{Tokenizer: tok, Language: lang, Lambda: l})
 }
 
 // classes hands out a quote's per-class slice from one shared allocation.
@@ -113,11 +170,11 @@ func (e *engine) modelNotes(mi int) []Note {
 	if e.notes[mi] == nil {
 		m := e.models[mi]
 		notes := []Note{}
-		if _, ok := e.c.Factor(m.Tokenizer, e.w.Language); !ok {
-			notes = append(notes, Note{Kind: NoteNoFactor, Model: m.Name, Language: e.w.Language, Tokenizer: m.Tokenizer})
+		if fs := e.addFactor(nil, m.Tokenizer); len(fs) > 0 {
+			notes = append(notes, Note{Kind: NoteFactor, Model: m.Name, Factor: fs[0]})
 		}
-		if m.Status == "legacy" || m.Status == "preview" {
-			notes = append(notes, Note{Kind: NoteModelStatus, Model: m.Name, Status: m.Status})
+		if st := m.StatusOn(e.c.On()); st == "legacy" || st == "preview" {
+			notes = append(notes, Note{Kind: NoteModelStatus, Model: m.Name, Status: st, Retires: m.Retired})
 		}
 		if m.Confidence == "estimate" {
 			notes = append(notes, Note{Kind: NoteModelEstimate, Model: m.Name})
@@ -127,15 +184,22 @@ func (e *engine) modelNotes(mi int) []Note {
 	return e.notes[mi]
 }
 
-func newEngine(w *Workload, c *Catalog) *engine {
-	e := &engine{w: w, c: c}
+func newEngine(w *Workload, c *Catalog, fend factorEnd) *engine {
+	return newEngineFrom(w, c, fend, nil)
+}
+
+// newEngineFrom is newEngine; at an end of the estimates it takes the
+// cells of models whose factor has no range from base, the point's engine,
+// as they are the same there.
+func newEngineFrom(w *Workload, c *Catalog, fend factorEnd, base *engine) *engine {
+	e := &engine{w: w, c: c, fend: fend, lams: map[string]Lambda{}}
 	e.tasks = make([]float64, len(w.Classes))
 	for i, cl := range w.Classes {
 		e.tasks[i] = w.TasksPerMonth(cl)
 		e.total += e.tasks[i]
 	}
 	for i := range c.Models {
-		if c.Models[i].Usable() {
+		if c.Offered(&c.Models[i]) {
 			e.models = append(e.models, &c.Models[i])
 		}
 	}
@@ -146,11 +210,16 @@ func newEngine(w *Workload, c *Catalog) *engine {
 		row := make([]cell, len(e.models))
 		e.best[ci] = -1
 		for mi, m := range e.models {
-			lam, lamOK := c.Factor(m.Tokenizer, w.Language)
-			x := cell{sh: shapeOf(cl, lam), lamOK: lamOK}
-			x.cost = TaskCost(cl, m, lam)
-			x.why = apiWhy(cl, m, x.sh)
-			x.ok = x.why == WhyNone
+			var x cell
+			if base != nil && !e.lambda(m.Tokenizer).Ranged() {
+				x = base.cells[ci][mi]
+			} else {
+				lam := e.lam(m)
+				x = cell{sh: shapeOf(cl, lam)}
+				x.cost = TaskCost(cl, m, lam)
+				x.why = apiWhy(cl, m, x.sh)
+				x.ok = x.why == WhyNone
+			}
 			row[mi] = x
 			if x.ok && (e.best[ci] < 0 || x.cost < row[e.best[ci]].cost) {
 				e.best[ci] = mi
@@ -219,7 +288,7 @@ func Evaluate(w Workload, c *Catalog) (Result, error) {
 	if err := w.Validate(); err != nil {
 		return Result{}, err
 	}
-	e := newEngine(&w, c)
+	e := newEngine(&w, c, atPoint)
 	qs := make([]Quote, 0, len(e.models)+len(c.Plans)+8)
 	for mi := range e.models {
 		qs = append(qs, e.apiQuote(mi))
@@ -238,6 +307,17 @@ func Evaluate(w Workload, c *Catalog) (Result, error) {
 	for i := range qs {
 		if e.total > 0 {
 			qs[i].PerTask = qs[i].Monthly / e.total
+		}
+	}
+	if e.ranged {
+		// Estimated factors give every option ends of its own, with routes
+		// and serving models chosen again at each.
+		lo := endCosts(&w, c, e, atLowFactors, atHigh)
+		hi := endCosts(&w, c, e, atHighFactors, atLow)
+		for i := range qs {
+			if q := &qs[i]; q.Eligible {
+				q.MonthlyLow, q.MonthlyHigh = lo[q.ID], hi[q.ID]
+			}
 		}
 	}
 	Rank(qs)
@@ -323,6 +403,9 @@ func (e *engine) apiQuote(mi int) Quote {
 		q.Monthly += cq.Cost
 	}
 	q.Base = q.Monthly
+	q.MonthlyLow, q.MonthlyHigh = q.Monthly, q.Monthly
+	q.Providers = 1
+	q.Factors = e.addFactor(nil, m.Tokenizer)
 	q.Notes = e.modelNotes(mi)
 	q.Sources = []Source{{ID: m.ID, Name: m.Name, Provenance: m.Provenance}}
 	return q
@@ -331,17 +414,99 @@ func (e *engine) apiQuote(mi int) Quote {
 // mixQuotes routes each class to its cheapest ok model: once across all
 // providers and once per provider, in catalog order of first appearance.
 func (e *engine) mixQuotes(api []Quote) []Quote {
-	var providers []string
-	for _, m := range e.models {
-		if !slices.Contains(providers, m.Provider) {
-			providers = append(providers, m.Provider)
-		}
-	}
 	out := []Quote{e.mixQuote("", api)}
-	for _, p := range providers {
+	for _, p := range e.providers() {
 		out = append(out, e.mixQuote(p, api))
 	}
 	return out
+}
+
+// providers are the usable models' providers in catalog order of first
+// appearance.
+func (e *engine) providers() []string {
+	var ps []string
+	for _, m := range e.models {
+		if !slices.Contains(ps, m.Provider) {
+			ps = append(ps, m.Provider)
+		}
+	}
+	return ps
+}
+
+// routeOf is the index of class ci's cheapest ok model of provider ("" for
+// any), -1 when none; ties go to the first in catalog order.
+func (e *engine) routeOf(ci int, provider string) int {
+	bi := -1
+	for mi, m := range e.models {
+		if provider != "" && m.Provider != provider {
+			continue
+		}
+		if x := &e.cells[ci][mi]; x.ok && (bi < 0 || x.cost < e.cells[ci][bi].cost) {
+			bi = mi
+		}
+	}
+	return bi
+}
+
+// endCosts prices every option at one end of the estimates: factors at
+// fend, limits at capEnd, routes and serving models chosen again. An option
+// that cannot carry the work there costs +Inf.
+func endCosts(w *Workload, c *Catalog, point *engine, fend factorEnd, capEnd capAt) map[string]float64 {
+	e := newEngineFrom(w, c, fend, point)
+	out := make(map[string]float64, len(e.models)+len(c.Plans)+8)
+	for mi, m := range e.models {
+		cost := 0.0
+		for ci := range e.w.Classes {
+			if x := &e.cells[ci][mi]; x.ok {
+				cost += e.tasks[ci] * x.cost
+			} else {
+				cost = math.Inf(1)
+			}
+		}
+		out["api:"+m.ID] = cost
+	}
+	for _, p := range append([]string{""}, e.providers()...) {
+		cost := 0.0
+		for ci := range e.w.Classes {
+			if bi := e.routeOf(ci, p); bi >= 0 {
+				cost += e.tasks[ci] * e.cells[ci][bi].cost
+			} else {
+				cost = math.Inf(1)
+			}
+		}
+		id := "mix:all"
+		if p != "" {
+			id = "mix:" + p
+		}
+		out[id] = cost
+	}
+	e.plans = make([]planPre, len(c.Plans))
+	for pi := range c.Plans {
+		if pp := &point.plans[pi]; !e.plansRanged(pp.p) {
+			// Serving models and units are the point's; only the vendor
+			// route for the API credit reads this end's cells.
+			e.plans[pi] = *pp
+			e.plans[pi].cls = slices.Clone(pp.cls)
+			for ci := range e.plans[pi].cls {
+				e.plans[pi].cls[ci].vendor = e.vendorRoute(ci, pp.p.Vendor)
+			}
+		} else {
+			e.plans[pi] = e.preparePlan(&c.Plans[pi])
+		}
+		out[c.Plans[pi].ID] = e.planCost(pi, 1, capEnd, false).total
+	}
+	return out
+}
+
+// plansRanged reports whether some model plan p lists has a factor with a
+// range, so that its serving models or units may differ at an end.
+func (e *engine) plansRanged(p *Subscription) bool {
+	for _, id := range p.Models {
+		if m, ok := e.c.Model(id); ok && e.lambda(m.Tokenizer).Ranged() {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *engine) mixQuote(provider string, api []Quote) Quote {
@@ -351,16 +516,9 @@ func (e *engine) mixQuote(provider string, api []Quote) Quote {
 	}
 	q.Classes = e.classes()
 	used := map[string]bool{}
+	var vendors []string
 	for ci, cl := range e.w.Classes {
-		bi := -1
-		for mi, m := range e.models {
-			if provider != "" && m.Provider != provider {
-				continue
-			}
-			if x := &e.cells[ci][mi]; x.ok && (bi < 0 || x.cost < e.cells[ci][bi].cost) {
-				bi = mi
-			}
-		}
+		bi := e.routeOf(ci, provider)
 		t := e.tasks[ci]
 		cq := ClassQuote{Name: cl.Name, Tasks: t}
 		if bi < 0 {
@@ -378,11 +536,17 @@ func (e *engine) mixQuote(provider string, api []Quote) Quote {
 				used[m.ID] = true
 				q.Sources = append(q.Sources, Source{ID: m.ID, Name: m.Name, Provenance: m.Provenance})
 				q.Notes = append(q.Notes, e.modelNotes(bi)...)
+				q.Factors = e.addFactor(q.Factors, m.Tokenizer)
+			}
+			if !slices.Contains(vendors, m.Provider) {
+				vendors = append(vendors, m.Provider)
 			}
 		}
 		q.Classes[ci] = cq
 	}
 	q.Base = q.Monthly
+	q.MonthlyLow, q.MonthlyHigh = q.Monthly, q.Monthly
+	q.Providers = len(vendors)
 	if q.Eligible {
 		for i := range api {
 			a := &api[i]

@@ -97,3 +97,44 @@ func ExampleResult_CostAt() {
 	// ×16 plan $30.56  api $21.12
 	// break-even: false
 }
+
+func ExampleCatalog_Lambda() {
+	c := &model.Catalog{
+		Tokenizers:   map[string]map[string]float64{"a": {"ko": 1.5}, "b": {"ko": 2.5}, "c": {"en": 1.3, "ko": 3}},
+		FactorRanges: map[string]map[string][2]float64{"c": {"en": {1.2, 1.4}}},
+	}
+	for _, q := range [][2]string{{"a", "ko"}, {"c", "en"}, {"d", "ko"}, {"d", "en"}} {
+		l := c.Lambda(q[0], q[1])
+		fmt.Printf("%s %s: %.2f (%.2f–%.2f) estimated %v\n", q[0], q[1], l.Value, l.Low, l.High, l.Estimated)
+	}
+	// d has no ko factor: the median of 1.5, 2.5 and 3, between the smallest and the largest.
+
+	// Output:
+	// a ko: 1.50 (1.50–1.50) estimated false
+	// c en: 1.30 (1.20–1.40) estimated true
+	// d ko: 2.50 (1.50–3.00) estimated true
+	// d en: 1.00 (1.00–1.00) estimated false
+}
+
+func ExampleResult_Flips() {
+	// 10 tasks a day of 20,000 in, 5,000 out: 220 · (20000·1 + 5000·4)/1e6
+	// = 220 · 0.04 = $8.80 a month on the API against the $20 plan, whose
+	// 50 messages per 5-hour window are 8 times the 6.25 used.
+	r := exampleResult(10, 20000, 5000)
+	v := r.Verdict("")
+	fmt.Println(v.Answer, v.BestAPI.Name)
+	for _, f := range r.Flips() {
+		who := "all work"
+		if f.Class >= 0 {
+			who = f.ClassName
+		}
+		fmt.Printf("%s: %s above %.1f a %s\n", who, f.To.Name, f.Count, f.Per)
+	}
+	// The plan wins where 8.80·k > 20, k = 2.27 (within its caps up to
+	// k = 8): above 22.7 tasks a day, 500 a month.
+
+	// Output:
+	// api API mix, acme
+	// all work: Acme Pro above 500.0 a month
+	// Tasks: Acme Pro above 22.7 a day
+}

@@ -10,14 +10,14 @@ const hoursPerMonth = 730.5
 
 // planPre is what a plan's quote needs at any volume scale.
 type planPre struct {
-	p      *Subscription
-	seats  int
-	price  float64 // one seat a month, at the billing in use
-	base   float64
-	annual bool // the annual price is in use
-	lamOK  bool // every serving model knows the workload's language
-	cls    []planClass
-	units  [][]float64 // [limit][class] units per task; 0 when the limit does not count it
+	p       *Subscription
+	seats   int
+	price   float64 // one seat a month, at the billing in use
+	base    float64
+	annual  bool        // the annual price is in use
+	factors []FactorUse // estimated factors of the serving models
+	cls     []planClass
+	units   [][]float64 // [limit][class] units per task; 0 when the limit does not count it
 }
 
 // planClass is one class seen by one plan.
@@ -46,7 +46,7 @@ func (e *engine) servingModel(p *Subscription, ms []*APIModel, cl *Class, pc *pl
 			continue
 		}
 		tierOK = true
-		lam, _ := e.c.Factor(m.Tokenizer, e.w.Language)
+		lam := e.lam(m)
 		sh := shapeOf(cl, lam)
 		if sh.lastTotal > m.ContextWindow || (p.ContextWindow > 0 && sh.lastTotal > p.ContextWindow) {
 			best = sh
@@ -102,7 +102,7 @@ func planWindow(p *Subscription, ms []*APIModel, tier Tier) float64 {
 }
 
 func (e *engine) preparePlan(p *Subscription) planPre {
-	pp := planPre{p: p, seats: max(e.w.People, p.SeatsMin, 1), lamOK: true}
+	pp := planPre{p: p, seats: max(e.w.People, p.SeatsMin, 1)}
 	price := p.PriceMonthly
 	if e.w.Billing == Annual && p.PriceAnnual != nil {
 		price, pp.annual = *p.PriceAnnual/12, true
@@ -111,7 +111,7 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 	// The plan's models, looked up by id once rather than for every class.
 	ms := e.planModels[:0]
 	for _, id := range p.Models {
-		if m, ok := e.c.Model(id); ok {
+		if m, ok := e.c.Model(id); ok && e.c.Offered(m) {
 			ms = append(ms, m)
 		}
 	}
@@ -127,16 +127,10 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 		} else {
 			e.servingModel(p, ms, cl, pc)
 			if pc.fit {
-				_, ok := e.c.Factor(pc.serving.Tokenizer, e.w.Language)
-				pp.lamOK = pp.lamOK && ok
+				pp.factors = e.addFactor(pp.factors, pc.serving.Tokenizer)
 			}
 		}
-		pc.vendor = -1
-		for mi, m := range e.models {
-			if m.Provider == p.Vendor && e.cells[ci][mi].ok && (pc.vendor < 0 || e.cells[ci][mi].cost < e.cells[ci][pc.vendor].cost) {
-				pc.vendor = mi
-			}
-		}
+		pc.vendor = e.vendorRoute(ci, p.Vendor)
 	}
 	pp.units = make([][]float64, len(p.Limits))
 	for li := range p.Limits {
@@ -154,29 +148,43 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 	return pp
 }
 
+// vendorRoute is class ci's cheapest ok model of the plan vendor's, -1 if none.
+func (e *engine) vendorRoute(ci int, vendor string) int {
+	bi := -1
+	for mi, m := range e.models {
+		if m.Provider == vendor && e.cells[ci][mi].ok && (bi < 0 || e.cells[ci][mi].cost < e.cells[ci][bi].cost) {
+			bi = mi
+		}
+	}
+	return bi
+}
+
 // unitsPerTask counts one task against a limit, from its turns on the
 // serving model: Σ_t max(1, (in_t+out_t)/ref) messages (T without a
-// reference size), Σ_t (in_t+out_t) tokens, or the task's API list cost.
+// reference size), Σ_t (in_t+out_t) tokens, or the task's API list cost;
+// times the serving model's weight.
 func unitsPerTask(pc *planClass, l *Limit) float64 {
 	sh := &pc.sh
+	w := l.Weight(pc.serving.ID)
 	switch {
 	case l.USD > 0:
-		return pc.cost
+		return w * pc.cost
 	case l.Tokens > 0:
-		return sh.sumIn + sh.sumOut
+		return w * (sh.sumIn + sh.sumOut)
 	case l.ReferenceTokens <= 0:
-		return float64(sh.turns)
+		return w * float64(sh.turns)
 	}
 	u := 0.0
 	for t := range sh.turns {
 		u += max(1, sh.turnTotal(t)/l.ReferenceTokens)
 	}
-	return u
+	return w * u
 }
 
 // planCost is a plan's cost at volume scale k.
 type planCostResult struct {
 	total, overflow, credit float64
+	overage                 float64 // billed by the plan for units beyond limits with an overage price (in overflow)
 	ok                      bool    // every overflowing class has an API route
 	util                    float64 // largest utilization
 	limits                  []LimitUse
@@ -228,18 +236,28 @@ func (e *engine) planCost(pi int, k float64, at capAt, detail bool) planCostResu
 	if detail {
 		r.limits = make([]LimitUse, len(pp.p.Limits))
 	}
-	for li := range pp.p.Limits {
+	// use is a limit's monthly units, demand per window and utilization
+	// from on(ci) tasks of each class ci a month.
+	use := func(li int, on func(ci int) float64) (monthly, demand, util float64) {
 		l := &pp.p.Limits[li]
-		monthly := 0.0
 		for ci := range n {
-			monthly += k * e.tasks[ci] * pp.units[li][ci]
+			monthly += on(ci) * pp.units[li][ci]
 		}
 		daily := monthly / (e.w.DaysPerMonth * float64(pp.seats))
-		demand := daily * e.demandFactor(l.WindowHours)
-		util := 0.0
+		demand = daily * e.demandFactor(l.WindowHours)
 		if c := at.of(l); c > 0 {
 			util = demand / c
 		}
+		return monthly, demand, util
+	}
+	all := func(ci int) float64 { return k * e.tasks[ci] }
+	// Limits without an overage price decide what overflows to the API.
+	for li := range pp.p.Limits {
+		l := &pp.p.Limits[li]
+		if l.Overage > 0 {
+			continue
+		}
+		_, demand, util := use(li, all)
 		r.util = max(r.util, util)
 		for ci := range n {
 			if pp.units[li][ci] > 0 {
@@ -252,16 +270,33 @@ func (e *engine) planCost(pi int, k float64, at capAt, detail bool) planCostResu
 	}
 	r.over, r.route = e.over[:n], e.route[:n]
 	clear(r.over)
-	plain, vendorPart, others := 0.0, 0.0, 0.0
 	for ci := range n {
-		tasks := k * e.tasks[ci]
-		r.route[ci] = -1
 		switch {
 		case !pp.cls[ci].fit:
-			r.over[ci] = tasks
+			r.over[ci] = k * e.tasks[ci]
 		case uc[ci] > 1:
-			r.over[ci] = tasks * (1 - 1/uc[ci])
+			r.over[ci] = k * e.tasks[ci] * (1 - 1/uc[ci])
 		}
+	}
+	// A limit with an overage price bills the units beyond it, of the
+	// tasks that stay on the plan: the share 1 − 1/u of them.
+	for li := range pp.p.Limits {
+		l := &pp.p.Limits[li]
+		if l.Overage <= 0 {
+			continue
+		}
+		monthly, demand, util := use(li, func(ci int) float64 { return k*e.tasks[ci] - r.over[ci] })
+		r.util = max(r.util, util)
+		if util > 1 {
+			r.overage += l.Overage * monthly * (1 - 1/util)
+		}
+		if detail {
+			r.limits[li] = LimitUse{Limit: *l, Demand: demand, Utilization: util}
+		}
+	}
+	plain, vendorPart, others := 0.0, 0.0, 0.0
+	for ci := range n {
+		r.route[ci] = -1
 		if r.over[ci] <= 0 {
 			continue
 		}
@@ -289,6 +324,7 @@ func (e *engine) planCost(pi int, k float64, at capAt, detail bool) planCostResu
 			}
 		}
 	}
+	r.overflow += r.overage
 	r.total = pp.base + r.overflow
 	if !r.ok {
 		r.total = math.Inf(1)
@@ -302,14 +338,14 @@ func (e *engine) planQuote(pi int) Quote {
 	q := Quote{ID: p.ID, Name: p.Name, Kind: KindSubscription, Vendor: p.Vendor, Seats: pp.seats,
 		Capped: len(p.Limits) > 0, Free: p.Free()}
 	r := e.planCost(pi, 1, atCapacity, true)
-	q.Eligible, q.Base, q.SeatPrice, q.Overflow, q.Credit = r.ok, pp.base, pp.price, r.overflow, r.credit
+	q.Eligible, q.Base, q.SeatPrice, q.Overflow, q.Credit, q.Overage = r.ok, pp.base, pp.price, r.overflow, r.credit, r.overage
 	q.Monthly = pp.base + r.overflow
 	q.MonthlyLow, q.MonthlyHigh = q.Monthly, q.Monthly
 	for _, l := range p.Limits {
 		q.Estimated = q.Estimated || l.Ranged() || l.Confidence == "estimate" || l.Confidence == ""
 	}
 	q.Utilization, q.Limits = r.util, r.limits
-	q.Fits = r.ok
+	q.Fits = r.ok && r.overage == 0
 	q.Classes = e.classes()
 	// The plan's own source, then each model a class runs on, once.
 	q.Sources = append(q.Sources, Source{ID: p.ID, Name: p.Name, Provenance: p.Provenance})
@@ -361,7 +397,23 @@ func (e *engine) planQuote(pi int) Quote {
 		// before the credit and the credit once.
 		q.Notes = append(q.Notes, Note{Kind: NoteCredit, USD: r.credit})
 	}
+	if r.overage > 0 {
+		q.Notes = append(q.Notes, Note{Kind: NoteOverage, USD: r.overage})
+		if !q.Reason.Given() {
+			q.Reason, q.Why = Reason{Kind: ReasonOverage}, WhyCaps
+		}
+	}
 	q.Notes = e.planNotes(q.Notes, pp)
+	q.Factors = pp.factors
+	if !slices.ContainsFunc(pp.cls, func(pc planClass) bool { return pc.fit }) {
+		// Every task would run on the API: the plan is only the API with a
+		// fee on top, not an option.
+		q.Eligible = false
+		if !q.Reason.Given() {
+			q.Reason.Kind = ReasonNoClasses
+		}
+		q.Reason.Kind, q.Reason.Inner = ReasonCarriesNone, q.Reason.Kind
+	}
 	// These reuse planCost's scratch buffers, which r above still shared
 	// until here.
 	if q.Eligible && slices.ContainsFunc(p.Limits, func(l Limit) bool { return l.Ranged() }) {
@@ -382,8 +434,8 @@ func (e *engine) planNotes(notes []Note, pp *planPre) []Note {
 	if e.w.Billing == Annual && !pp.annual {
 		notes = append(notes, Note{Kind: NoteNoAnnual})
 	}
-	if !pp.lamOK {
-		notes = append(notes, Note{Kind: NoteNoFactor, Language: e.w.Language})
+	for _, f := range pp.factors {
+		notes = append(notes, Note{Kind: NoteFactor, Factor: f})
 	}
 	if p.Uncapped {
 		notes = append(notes, Note{Kind: NoteVendorUncapped})

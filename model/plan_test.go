@@ -204,11 +204,11 @@ func TestVerdict(t *testing.T) {
 		// 176 tasks overflow at 0.002 = 0.352, cheaper than both: named apart
 		{"free plan cheaper still", nil, func(s *Subscription) { s.Uncapped = true }, []Subscription{free(20)}, "",
 			want{answer: AnswerAPI, plan: "plan", free: "free", saving: 18.24, share: 0.912}},
-		// an api class uses neither plan: the free one costs its overflow, all
-		// 880 tasks at 0.002 = 1.76, no cheaper than the API; the paid one
-		// 20 + 1.76 = 21.76, so the API saves 20 (20/21.76 of the dearer)
-		{"free plan no cheaper", func(c *Class) { c.Via = ViaAPI }, func(s *Subscription) { s.Uncapped = true }, []Subscription{free(20)}, "",
-			want{answer: AnswerAPI, plan: "plan", saving: 20, share: 20 / 21.76}},
+		// an api class uses neither plan: both carry none of the work, so
+		// neither is an option (the free one would cost 1.76 of overflow, the
+		// paid one 21.76): the API alone, no plan, no saving to state
+		{"plans that carry nothing", func(c *Class) { c.Via = ViaAPI }, func(s *Subscription) { s.Uncapped = true }, []Subscription{free(20)}, "",
+			want{answer: AnswerAPI}},
 		// only a free plan and the API: the answer is the API, never the free plan
 		{"no paid plan", nil, func(s *Subscription) { s.PriceMonthly, s.Limits = 0, []Limit{{WindowHours: 5, Messages: 20}} }, nil, "",
 			want{answer: AnswerAPI, free: "plan"}},
@@ -257,21 +257,6 @@ func TestWithoutFree(t *testing.T) {
 	}
 	if _, ok := r.Find("plan"); !ok || len(c.Plans) != 2 {
 		t.Error("paid plan lost, or the catalog changed")
-	}
-}
-
-func TestLimitRangeWithoutRoute(t *testing.T) {
-	// Alpha is retired and the plan's only model: at the capacity (25 of
-	// 30 messages) nothing overflows and the plan costs 20; at the low end
-	// (10) 60% would overflow with no API model to take it: no figure.
-	c := plan(func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 30, Low: 10, High: 40}} })
-	c.Models = c.Models[:1]
-	c.Models[0].Status = "retired"
-	q := quote(t, eval(t, oneClass(nil), c), "plan")
-	approx(t, "monthly", q.Monthly, 20)
-	approx(t, "monthly low", q.MonthlyLow, 20)
-	if !q.Eligible || !math.IsInf(q.MonthlyHigh, 1) {
-		t.Errorf("eligible %v, high %v; want eligible and +Inf", q.Eligible, q.MonthlyHigh)
 	}
 }
 

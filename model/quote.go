@@ -57,13 +57,16 @@ type Quote struct {
 	Why      Why    // the kind of Reason
 
 	Monthly float64 // effective monthly cost, USD
-	// MonthlyLow and MonthlyHigh (plans) are the effective cost with every
-	// limit at the high and at the low end of its range; both equal Monthly
-	// when no limit gives a range. API options and mixes: Monthly.
+	// MonthlyLow is the effective cost with every limit at the high end of
+	// its range and every estimated language factor at its low end (routes
+	// and serving models chosen again there); MonthlyHigh the other way
+	// round. Both equal Monthly when nothing the option uses is estimated,
+	// and +Inf where the option cannot carry the work at that end.
 	MonthlyLow, MonthlyHigh float64
 	Base                    float64 // plans: seats × price; API and mixes: Monthly
 	SeatPrice               float64 // plans: the price of one seat a month, at the billing in use
-	Overflow                float64 // plans: overflow priced on API models, after credit
+	Overflow                float64 // plans: what the work beyond the limits costs: overflow priced on API models, after credit, plus Overage
+	Overage                 float64 // plans: units beyond limits with an overage price, billed by the plan (part of Overflow)
 	Credit                  float64 // plans: API credit used against the overflow
 	PerTask                 float64 // Monthly / all tasks per month (0 without tasks)
 	Seats                   int     // plans
@@ -79,6 +82,13 @@ type Quote struct {
 	HasSaving bool    // mixes: compared with the cheapest eligible single model in scope
 	Saving    float64 // USD per month the mix saves over that model
 	SavingVs  string  // that model's name
+
+	// Providers is how many providers' models the option's API work runs
+	// on (API options 1; a mix each provider it routes to; plans 0).
+	Providers int
+	// Factors are the estimated language factors the option uses at its
+	// point (of the models it runs on, or a plan's serving models).
+	Factors []FactorUse
 
 	Classes []ClassQuote
 	Limits  []LimitUse
@@ -133,15 +143,19 @@ const (
 	NoteReplaySeats
 	// NoteNoAnnual: annual billing asked for, the plan has no annual price.
 	NoteNoAnnual
-	// NoteNoFactor: no factor for Language in the tokenizer of Model (or,
-	// when Model is "", of the plan's serving models); counted like English.
-	NoteNoFactor
-	// NoteModelStatus: Model is a Status ("legacy" or "preview") model.
+	// NoteFactor: the language factor of Model's tokenizer (or, when Model
+	// is "", of the plan's serving models) is an estimate, Factor.
+	NoteFactor
+	// NoteModelStatus: Model is a Status ("legacy" or "preview") model,
+	// retiring on Retires when that is known.
 	NoteModelStatus
 	// NoteModelEstimate: Model's prices are an estimate.
 	NoteModelEstimate
 	// NoteVendorUncapped: the vendor says the plan has no usage limit.
 	NoteVendorUncapped
+	// NoteOverage: USD a month of use beyond the included limits, at the
+	// plan's own overage price.
+	NoteOverage
 	// NoteNoLimit: the catalog lists no usage limit, so the plan is taken as uncapped.
 	NoteNoLimit
 	// NoteLimitEstimate: the WindowHours limit is an estimate; when Ranged,
@@ -151,13 +165,13 @@ const (
 
 // Note is one fact beside a quote, with its amounts unformatted.
 type Note struct {
-	Kind      NoteKind
-	Model     string  // the model's name, for notes about one model
-	Language  string  // NoteNoFactor
-	Tokenizer string  // NoteNoFactor on a model
-	Status    string  // NoteModelStatus
-	Seats     int     // NoteMinSeats, NoteReplaySeats
-	USD       float64 // NoteCredit: per month
+	Kind    NoteKind
+	Model   string    // the model's name, for notes about one model
+	Factor  FactorUse // NoteFactor
+	Status  string    // NoteModelStatus
+	Retires string    // NoteModelStatus: the day the model retires, YYYY-MM-DD; "" unknown
+	Seats   int       // NoteMinSeats, NoteReplaySeats
+	USD     float64   // NoteCredit: per month
 	// NoteLimitEstimate: the limit's window, unit ("usd", "tokens",
 	// "messages") and, when Ranged, the ends of its range per seat.
 	WindowHours float64
@@ -200,10 +214,15 @@ const (
 	ReasonNoModel
 	// ReasonNoModelInScope: (a mix) no model in its scope can take a class.
 	ReasonNoModelInScope
+	// ReasonOverage: over the included limits, billed at the plan's overage price.
+	ReasonOverage
+	// ReasonNoClasses: the workload has no classes.
+	ReasonNoClasses
 
 	// Reasons of a replay of the user's records.
 
-	// ReasonCarriesNone: the plan carries none of the records, for Inner.
+	// ReasonCarriesNone: the plan carries none of the work (or of the
+	// records), for Inner, whose amounts are this reason's.
 	ReasonCarriesNone
 	// ReasonRecordsOverCaps: the plan carries none of the records: every one
 	// is over the usage limits.

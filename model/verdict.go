@@ -32,9 +32,14 @@ type Verdict struct {
 	// Saving is |BestPlan − BestAPI| per month, and SavingShare that as a
 	// share of the dearer (0 when either is missing or the dearer costs 0).
 	Saving, SavingShare float64
-	// DependsOnEstimate: the answer would differ at BestPlan's MonthlyLow or
-	// MonthlyHigh (its limits at the ends of their ranges).
+	// DependsOnEstimate: the answer would differ in a corner of the
+	// estimates: BestPlan at its MonthlyLow against BestAPI at its
+	// MonthlyHigh, or BestPlan at its MonthlyHigh against BestAPI at its
+	// MonthlyLow.
 	DependsOnEstimate bool
+	// OneVendor is the cheapest eligible API option on one provider only
+	// (a single model or a provider's mix); nil when none.
+	OneVendor *Quote
 	// BestFree is the cheapest eligible free plan when it is cheaper than
 	// both BestAPI and BestPlan (those that exist); else nil.
 	BestFree *Quote
@@ -70,13 +75,19 @@ func (v *Verdict) sides() (winner, other *Quote) {
 
 // Verdict reads the quotes of r (ranked or not); current is the id of the
 // plan the user pays for now, "" for none.
-func (r *Result) Verdict(current string) Verdict {
+func (r *Result) Verdict(current string) Verdict { return VerdictOf(r.Quotes, current) }
+
+// cheaper orders options as the ranking does: by monthly cost, then name.
+func cheaper(a, b *Quote) bool {
+	return b == nil || a.Monthly < b.Monthly || (a.Monthly == b.Monthly && a.Name < b.Name)
+}
+
+// VerdictOf is the verdict over any list of quotes (ranked or not), for
+// callers that price options their own way; its pointers point into qs.
+func VerdictOf(qs []Quote, current string) Verdict {
 	var v Verdict
-	cheaper := func(a, b *Quote) bool {
-		return b == nil || a.Monthly < b.Monthly || (a.Monthly == b.Monthly && a.Name < b.Name)
-	}
-	for i := range r.Quotes {
-		q := &r.Quotes[i]
+	for i := range qs {
+		q := &qs[i]
 		if q.Kind == KindSubscription && q.ID == current && current != "" {
 			v.Current = q
 		}
@@ -87,6 +98,9 @@ func (r *Result) Verdict(current string) Verdict {
 		case q.Kind != KindSubscription:
 			if cheaper(q, v.BestAPI) {
 				v.BestAPI = q
+			}
+			if (q.Kind == KindAPI || q.Vendor != "") && cheaper(q, v.OneVendor) {
+				v.OneVendor = q
 			}
 		case q.Free:
 			if cheaper(q, v.BestFree) {
@@ -111,7 +125,9 @@ func (r *Result) Verdict(current string) Verdict {
 			v.SavingShare = v.Saving / d
 		}
 		sub := v.Answer == AnswerSubscription
-		v.DependsOnEstimate = (p.MonthlyLow < a) != sub || (p.MonthlyHigh < a) != sub
+		pl, ph := p.ends()
+		al, ah := v.BestAPI.ends()
+		v.DependsOnEstimate = (pl < ah) != sub || (ph < al) != sub
 	}
 	if f := v.BestFree; f != nil {
 		for _, o := range []*Quote{v.BestAPI, v.BestPlan} {
@@ -125,6 +141,15 @@ func (r *Result) Verdict(current string) Verdict {
 		v.HasSwitch, v.SwitchSaving = true, v.Current.Monthly-w.Monthly
 	}
 	return v
+}
+
+// ends are MonthlyLow and MonthlyHigh; a quote built without them (both 0)
+// is its point at both ends.
+func (q *Quote) ends() (lo, hi float64) {
+	if q.MonthlyLow == 0 && q.MonthlyHigh == 0 {
+		return q.Monthly, q.Monthly
+	}
+	return q.MonthlyLow, q.MonthlyHigh
 }
 
 // BreakEvenKind is which case a plan's break-even is in.

@@ -123,8 +123,15 @@ type Workload struct {
 	Language     string
 	Billing      Billing
 	Current      string // id of the plan the user pays for now; "" = none
-	Classes      []Class
+	// Budget is what the user means to spend a month, in Currency (USD when
+	// empty); 0 = none. Display and verdict only: it never changes a price.
+	Budget  float64
+	Classes []Class
 }
+
+// MaxBudget bounds a budget: more than any team's AI bill in any currency,
+// small enough to print.
+const MaxBudget = 1e15
 
 // Defaults of DESIGN.md, used by NewWorkload and by the file loader.
 const (
@@ -192,6 +199,12 @@ func (w Workload) Validate() error {
 	if w.Billing != Monthly && w.Billing != Annual {
 		return fmt.Errorf("billing: %v is not monthly or annual", int(w.Billing))
 	}
+	if len(w.Classes) > MaxClasses {
+		return fmt.Errorf("classes: %d classes; at most %d", len(w.Classes), MaxClasses)
+	}
+	if !(w.Budget >= 0 && w.Budget <= MaxBudget) {
+		return fmt.Errorf("budget: %v is not a monthly amount from 0 (none) to %g", w.Budget, float64(MaxBudget))
+	}
 	seen := make(map[string]bool, len(w.Classes))
 	for i, c := range w.Classes {
 		if err := c.Validate(); err != nil {
@@ -219,6 +232,11 @@ const (
 	MaxTurns  = 1000
 	MaxPeople = 100000
 )
+
+// MaxClasses bounds a workload's classes: far more kinds of task than anyone
+// describes, few enough that a workload file cannot make every comparison
+// slow.
+const MaxClasses = 1000
 
 // CheckClassName says why name cannot name a class, nil when it can.
 // Quotes, the app and saved files know a class by its name, so it is one

@@ -112,3 +112,19 @@ func Count(n float64) string {
 	}
 	return strconv.FormatFloat(n, 'f', 1, 64)
 }
+
+// FormatRate writes a catalog rate in c with as many decimals as it needs
+// to show exactly (up to four more than usual): "$0.125", not "$0.13", so a
+// figure copied from a price page can be checked against it.
+func (c Currency) FormatRate(usd float64) string {
+	v := math.Abs(usd * c.Rate)
+	d := c.Decimals
+	for d < c.Decimals+4 {
+		p := math.Pow10(d)
+		if math.Abs(math.Round(v*p)-v*p) < 1e-6 {
+			break
+		}
+		d++
+	}
+	return c.format(usd, d)
+}

@@ -52,3 +52,24 @@ func TestCount(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatRate(t *testing.T) {
+	krw := New("KRW", 1400)
+	for _, tc := range []struct {
+		c    Currency
+		usd  float64
+		want string
+	}{
+		{USD, 0.125, "$0.125"},      // Format would round it to $0.13
+		{USD, 3, "$3.00"},           // never fewer than the usual two
+		{USD, 0.0375, "$0.0375"},    // four decimals are exact
+		{USD, 1.0 / 3, "$0.333333"}, // not exact: stops at 2+4 decimals
+		{krw, 0.125, "₩175"},        // 0.125 × 1400 = 175 exactly
+		{krw, 0.05, "₩70"},          // 0.05 × 1400 = 70
+		{krw, 0.0011, "₩1.54"},      // 0.0011 × 1400 = 1.54
+	} {
+		if got := tc.c.FormatRate(tc.usd); got != tc.want {
+			t.Errorf("%s.FormatRate(%v) = %q, want %q", tc.c.Code, tc.usd, got, tc.want)
+		}
+	}
+}

@@ -50,6 +50,9 @@ type Catalog struct {
 	TokenizerNotes map[string]string
 	Changes        []Change // every dated change in the file, in date order; Applied set by ApplyChanges
 
+	// applied are the dated changes ApplyChanges has put into effect.
+	applied []Event
+
 	// likes remembers each plan whose limits came from limits_like, so an
 	// overlay that replaces the base plan can scale the new limits instead.
 	likes map[string]likeRef
@@ -134,6 +137,8 @@ var (
 	usdSpan      = span{lo: 0, hi: 1e9, loOpen: true}  // API-equivalent dollars per window
 	refSpan      = span{lo: 0, hi: model.MaxTokens}
 	likeSpan     = span{lo: 0.01, hi: 1000} // limits_like factor
+	weightSpan   = span{lo: 0, hi: 1000}    // units a model's work counts for, per unit
+	overageSpan  = span{lo: 0, hi: 1e4}     // USD per unit beyond a limit
 	schemaSpan   = span{lo: 1, hi: 1}
 )
 
@@ -166,7 +171,7 @@ func (d *decoder) catalog(body ast.Node) (*Catalog, error) {
 	// naming them, models before the plans listing them), whatever the
 	// order in the file.
 	if e, ok := sec["tokenizers"]; ok {
-		if c.Tokenizers, err = d.tokenizers(e.v, e.p); err != nil {
+		if c.Tokenizers, c.FactorRanges, err = d.tokenizers(e.v, e.p); err != nil {
 			return nil, err
 		}
 	}
@@ -243,41 +248,83 @@ func (d *decoder) topLevel(body ast.Node, known []string, asOf *string) (map[str
 	return sec, nil
 }
 
-func (d *decoder) tokenizers(n ast.Node, p *path) (map[string]map[string]float64, error) {
+func (d *decoder) tokenizers(n ast.Node, p *path) (map[string]map[string]float64, map[string]map[string][2]float64, error) {
 	fams, err := d.mapping(n, p)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make(map[string]map[string]float64, len(fams))
+	var ranges map[string]map[string][2]float64
 	for _, f := range fams {
 		fp := p.field(f.key)
 		if !idRE.MatchString(f.key) {
-			return nil, d.errAt(f.k, fp, "%q is not a tokenizer name: use letters, digits, '.', '_' and '-'", f.key)
+			return nil, nil, d.errAt(f.k, fp, "%q is not a tokenizer name: use letters, digits, '.', '_' and '-'", f.key)
 		}
 		langs, err := d.mapping(f.v, fp)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		m := make(map[string]float64, len(langs))
 		for _, l := range langs {
 			lp := fp.field(l.key)
 			if !languageRE.MatchString(l.key) {
-				return nil, d.errAt(l.k, lp, "%q is not a language code like ko or pt-BR", l.key)
+				return nil, nil, d.errAt(l.k, lp, "%q is not a language code like ko or pt-BR", l.key)
 			}
-			v, err := d.required(l.v, lp, factorSpan)
+			v, r, err := d.factor(l.v, lp)
 			if err != nil {
-				return nil, err
-			}
-			// English is the unit the workload counts in; the engine takes it as 1
-			// whatever the file says, so any other figure would be ignored silently.
-			if l.key == model.DefaultLanguage && v != 1 {
-				return nil, d.errAt(l.v, lp, "en is the reference language: its factor is 1 by definition")
+				return nil, nil, err
 			}
 			m[l.key] = v
+			if r != nil {
+				if ranges == nil {
+					ranges = map[string]map[string][2]float64{}
+				}
+				if ranges[f.key] == nil {
+					ranges[f.key] = map[string][2]float64{}
+				}
+				ranges[f.key][l.key] = *r
+			}
 		}
 		out[f.key] = m
 	}
-	return out, nil
+	return out, ranges, nil
+}
+
+// factor reads a language factor: a number, or {value, low, high} for an
+// estimated one (low ≤ value ≤ high). Factors are relative to o200k_base's
+// count of the same text in English, so en may differ from 1 too.
+func (d *decoder) factor(n ast.Node, p *path) (float64, *[2]float64, error) {
+	rn, err := d.resolve(n, p)
+	if err != nil {
+		return 0, nil, err
+	}
+	switch rn.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode:
+	default:
+		v, err := d.required(n, p, factorSpan)
+		return v, nil, err
+	}
+	es, err := d.mapping(rn, p)
+	if err != nil {
+		return 0, nil, err
+	}
+	var v, lo, hi *float64
+	if err := d.fields(es, p, []field{
+		d.optionalField("value", &v, factorSpan), d.optionalField("low", &lo, factorSpan), d.optionalField("high", &hi, factorSpan),
+	}); err != nil {
+		return 0, nil, err
+	}
+	switch {
+	case v == nil:
+		return 0, nil, d.errAt(n, p.field("value"), "a ranged factor needs value, low and high: value is missing")
+	case lo == nil:
+		return 0, nil, d.errAt(n, p.field("low"), "a ranged factor needs value, low and high: low is missing")
+	case hi == nil:
+		return 0, nil, d.errAt(n, p.field("high"), "a ranged factor needs value, low and high: high is missing")
+	case *lo > *v || *v > *hi:
+		return 0, nil, d.errAt(n, p, "low %v, value %v and high %v are out of order: low ≤ value ≤ high", *lo, *v, *hi)
+	}
+	return *v, &[2]float64{*lo, *hi}, nil
 }
 
 func (d *decoder) tokenizerNotes(n ast.Node, p *path, toks map[string]map[string]float64) (map[string]string, error) {
@@ -378,6 +425,7 @@ func (d *decoder) apiModel(n ast.Node, p *path, toks map[string]map[string]float
 	var changes []Change
 	var changesNode ast.Node // read once the prices are known
 	var changesPath *path
+	var retiredNode ast.Node
 	es, err := d.mapping(n, p)
 	if err != nil {
 		return m, nil, err
@@ -413,6 +461,12 @@ func (d *decoder) apiModel(n ast.Node, p *path, toks map[string]map[string]float
 		d.rangedField("context_window", &m.ContextWindow, tokensSpan, &has.window),
 		d.rangedField("max_output", &m.MaxOutput, maxOutSpan, nil),
 		d.optEnumField("status", &m.Status, statusNames),
+		into("deprecated", &m.Deprecated, d.optDate),
+		field{"retired", func(e entry, ep *path) (err error) {
+			retiredNode = e.v
+			m.Retired, err = d.optDate(e.v, ep)
+			return err
+		}},
 		d.optEnumField("confidence", &m.Confidence, confidenceNames),
 		field{"changes", func(e entry, ep *path) error {
 			changesNode, changesPath = e.v, ep
@@ -426,6 +480,9 @@ func (d *decoder) apiModel(n ast.Node, p *path, toks map[string]map[string]float
 	if err := d.requireAll(n, p, need{"id", has.id}, need{"provider", has.provider}, need{"name", has.name}, need{"tier", has.tier},
 		need{"input", has.input}, need{"output", has.output}, need{"context_window", has.window}); err != nil {
 		return m, nil, err
+	}
+	if m.Deprecated != "" && m.Retired != "" && m.Retired < m.Deprecated {
+		return m, nil, d.errAt(retiredNode, p.field("retired"), "retired on %s, before its deprecation on %s", m.Retired, m.Deprecated)
 	}
 	if changesNode != nil {
 		if changes, err = d.changes(changesNode, changesPath, m.ID); err != nil {
@@ -879,6 +936,11 @@ func (d *decoder) limit(n ast.Node, p *path, c *Catalog) (model.Limit, error) {
 			return err
 		}},
 		d.viasField("via", &l.Via),
+		{"weights", func(e entry, ep *path) (err error) {
+			l.Weights, err = d.weights(e.v, ep, c)
+			return err
+		}},
+		d.rangedField("overage", &l.Overage, overageSpan, nil),
 		d.optEnumField("confidence", &l.Confidence, limitConfidenceNames),
 		into("note", &l.Note, d.note),
 	})
@@ -911,6 +973,35 @@ func (d *decoder) limit(n ast.Node, p *path, c *Catalog) (model.Limit, error) {
 		}
 	}
 	return l, nil
+}
+
+// weights reads a limit's weights: API model id → units per unit of that
+// model's work (Copilot's premium-request multipliers).
+func (d *decoder) weights(n ast.Node, p *path, c *Catalog) (map[string]float64, error) {
+	es, err := d.mapping(n, p)
+	if err != nil || len(es) == 0 {
+		return nil, err
+	}
+	out := make(map[string]float64, len(es))
+	for _, e := range es {
+		ep := p.field(e.key)
+		if _, ok := c.Model(e.key); !ok {
+			msg := fmt.Sprintf("unknown API model %q", e.key)
+			if s := suggest(e.key, modelIDs(c)); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			return nil, d.errAt(e.k, ep, "%s", msg)
+		}
+		v, ok, err := d.ranged(e.v, ep, weightSpan)
+		if err == nil && !ok {
+			err = d.errAt(e.v, ep, "a value is required")
+		}
+		if err != nil {
+			return nil, err
+		}
+		out[e.key] = v
+	}
+	return out, nil
 }
 
 // capacity reads a limit's capacity (or a bound of it) in unit.
@@ -954,23 +1045,34 @@ func (d *decoder) limitsLike(n ast.Node, p *path) (*like, error) {
 	return l, nil
 }
 
+// Clone is a deep copy of c: nothing of it shares memory with c.
+func (c *Catalog) Clone() *Catalog { return c.clone() }
+
 // clone deep-copies c: nothing of the result shares memory with c.
 func (c *Catalog) clone() *Catalog {
 	out := &Catalog{
 		Catalog: model.Catalog{
 			AsOf:   c.AsOf,
+			Date:   c.Date,
 			Models: slices.Clone(c.Models),
 			Plans:  slices.Clone(c.Plans),
 		},
 		FX:             FX{AsOf: c.FX.AsOf, Source: c.FX.Source, Rates: maps.Clone(c.FX.Rates)},
 		TokenizerNotes: maps.Clone(c.TokenizerNotes),
 		Changes:        slices.Clone(c.Changes),
+		applied:        slices.Clone(c.applied),
 		likes:          maps.Clone(c.likes),
 	}
 	if c.Tokenizers != nil {
 		out.Tokenizers = make(map[string]map[string]float64, len(c.Tokenizers))
 		for k, v := range c.Tokenizers {
 			out.Tokenizers[k] = maps.Clone(v)
+		}
+	}
+	if c.FactorRanges != nil {
+		out.FactorRanges = make(map[string]map[string][2]float64, len(c.FactorRanges))
+		for k, v := range c.FactorRanges {
+			out.FactorRanges[k] = maps.Clone(v)
 		}
 	}
 	for i := range out.Models {
@@ -987,14 +1089,59 @@ func (c *Catalog) clone() *Catalog {
 	return out
 }
 
-// ApplyChanges applies, in date order, every dated price change whose date
-// is today (YYYY-MM-DD) or earlier and not applied yet, and returns one line
-// per applied change for the user. An invalid date applies nothing.
+// Event is a dated change of the catalog that has taken effect: a new
+// price, or a model deprecated or retired.
+type Event struct {
+	Kind    string // "price", "deprecated" or "retired"
+	ModelID string
+	Name    string // the model's
+	Date    string // YYYY-MM-DD, the day it took effect
+	Note    string // the change's own note, if any
+}
+
+// String says the event in a line: "Gemini 4 Carbon: price change of
+// 2026-12-01 applied".
+func (e Event) String() string {
+	switch e.Kind {
+	case "deprecated":
+		return e.Name + ": deprecated since " + e.Date
+	case "retired":
+		return e.Name + ": retired since " + e.Date + ", no longer offered"
+	}
+	return e.Name + ": price change of " + e.Date + " applied"
+}
+
+// Applied lists the dated changes ApplyChanges has put into effect, in the
+// order it applied them, for a front end to say once (`plans --check` lists
+// them with the rest).
+func (c *Catalog) Applied() []Event { return slices.Clone(c.applied) }
+
+// ApplyChanges sets the catalog's evaluation day to today (YYYY-MM-DD),
+// applies in date order every dated price change whose date is today or
+// earlier and not applied yet, and puts into effect every model's
+// deprecation and retirement dated today or earlier. It returns one line
+// per change put into effect (Applied keeps them). An invalid date applies
+// nothing.
 func (c *Catalog) ApplyChanges(today string) []string {
 	if !validDate(today) {
 		return nil
 	}
+	c.Date = today
 	var lines []string
+	for i := range c.Models {
+		m := &c.Models[i]
+		st := m.StatusOn(today)
+		if st == m.Status {
+			continue
+		}
+		e := Event{Kind: "retired", ModelID: m.ID, Name: m.Name, Date: m.Retired}
+		if st == "legacy" {
+			e.Kind, e.Date = "deprecated", m.Deprecated
+		}
+		m.Status = st
+		c.applied = append(c.applied, e)
+		lines = append(lines, e.String())
+	}
 	for i := range c.Changes {
 		ch := &c.Changes[i]
 		// Dates are YYYY-MM-DD, so text order is date order.
@@ -1017,14 +1164,15 @@ func (c *Catalog) ApplyChanges(today string) []string {
 		if ch.CacheWrite != nil {
 			m.CacheWrite = model.ClonePrice(ch.CacheWrite)
 		}
-		what := "price change of " + ch.Date + " applied"
-		note := what
+		e := Event{Kind: "price", ModelID: m.ID, Name: m.Name, Date: ch.Date, Note: ch.Note}
+		note := "price change of " + ch.Date + " applied"
 		if ch.Note != "" {
 			note += " (" + ch.Note + ")"
 		}
 		m.Note = joinNote(m.Note, note)
 		ch.Applied = true
-		lines = append(lines, m.Name+": "+what)
+		c.applied = append(c.applied, e)
+		lines = append(lines, e.String())
 	}
 	return lines
 }

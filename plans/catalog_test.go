@@ -442,7 +442,9 @@ var badCatalogs = []struct {
 	{"unknown tokenizer", "tokenizers: {o200k: {en: 1}}\napi_models:\n  - id: m\n    tokenizer: o100k\n",
 		4, 16, "api_models[0].tokenizer", `unknown tokenizer "o100k"; known: o200k`},
 	{"unknown tokenizer note", "tokenizers: {o200k: {en: 1}}\ntokenizer_notes: {claude: x}\n", 2, 19, "tokenizer_notes.claude", `unknown tokenizer "claude"`},
-	{"english factor", "tokenizers:\n  o200k: {en: 1.1}\n", 2, 15, "tokenizers.o200k.en", "its factor is 1 by definition"},
+	{"factor range out of order", "tokenizers:\n  o200k: {ko: {value: 2, low: 3, high: 4}}\n", 2, 15, "tokenizers.o200k.ko", "low 3, value 2 and high 4 are out of order"},
+	{"factor range without high", "tokenizers:\n  o200k: {ko: {value: 2, low: 1}}\n", 2, 15, "tokenizers.o200k.ko.high", "high is missing"},
+	{"factor range unknown key", "tokenizers:\n  o200k: {ko: {value: 2, lo: 1}}\n", 2, 26, "tokenizers.o200k.ko.lo", "lo"},
 	{"limits_like cycle", "api_models:\n" + okModel + "subscriptions:\n" +
 		"  - {id: a, vendor: p, name: A, price_monthly: 1, models: [m], limits_like: {plan: b, factor: 2}}\n" +
 		"  - {id: b, vendor: p, name: B, price_monthly: 1, models: [m], limits_like: {plan: a, factor: 2}}\n",
@@ -513,6 +515,17 @@ var badCatalogs = []struct {
 		10, 9, "api_models[0].changes[0].date", "required field is missing"},
 	{"change without price", fullModel + "    changes:\n      - {date: \"2026-12-01\", note: x}\n",
 		10, 9, "api_models[0].changes[0]", "needs at least one new price"},
+	{"retired before deprecated", fullModel + "    deprecated: \"2026-12-14\"\n    retired: \"2026-12-01\"\n",
+		10, 14, "api_models[0].retired", "retired on 2026-12-01, before its deprecation on 2026-12-14"},
+	{"bad retirement date", fullModel + "    retired: soon\n", 9, 14, "api_models[0].retired", `"soon" is not a date like 2026-11-27`},
+	{"weight of an unknown model", "api_models:\n" + okModel + "subscriptions:\n  - id: s\n    limits:\n      - {window_hours: 5, messages: 9, weights: {mm: 3}}\n",
+		6, 50, "subscriptions[0].limits[0].weights.mm", `unknown API model "mm" (did you mean "m"?)`},
+	{"negative weight", "api_models:\n" + okModel + "subscriptions:\n  - id: s\n    limits:\n      - {window_hours: 5, messages: 9, weights: {m: -1}}\n",
+		6, 53, "subscriptions[0].limits[0].weights.m", "must not be negative (got -1)"},
+	{"weight as text", "api_models:\n" + okModel + "subscriptions:\n  - id: s\n    limits:\n      - {window_hours: 5, messages: 9, weights: {m: x3}}\n",
+		6, 53, "subscriptions[0].limits[0].weights.m", `expected a number, got the text "x3"`},
+	{"negative overage", "subscriptions:\n  - id: s\n    limits:\n      - {window_hours: 5, messages: 9, overage: -0.04}\n",
+		4, 49, "subscriptions[0].limits[0].overage", "must not be negative (got -0.04)"},
 	{"bad date", "as_of: \"2026-13-01\"\n", 1, 8, "as_of", `"2026-13-01" is not a date like 2026-11-27`},
 	{"schema 2", "schema: 2\n", 1, 9, "schema", "this version reads catalog schema 1 only"},
 	{"currency", "currency: EUR\n", 1, 11, "currency", `catalog prices must be in USD, not "EUR"`},
@@ -658,5 +671,79 @@ func TestRetiredModelsPriceLogsOnly(t *testing.T) {
 				t.Errorf("preset %s: retired %s is offered", p.Name, id)
 			}
 		}
+	}
+}
+
+// A factor may be a number or {value, low, high}; en may differ from 1 (the
+// unit is o200k_base's English).
+func TestRangedFactors(t *testing.T) {
+	c, err := ParseCatalog("f.yaml", []byte("tokenizers:\n  claude: {en: {value: 1.3, low: 1.2, high: 1.45}, ko: 2.8}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Tokenizers["claude"]["en"] != 1.3 || c.Tokenizers["claude"]["ko"] != 2.8 || c.FactorRanges["claude"]["en"] != [2]float64{1.2, 1.45} {
+		t.Errorf("tokenizers %v ranges %v", c.Tokenizers, c.FactorRanges)
+	}
+	if _, ok := c.FactorRanges["claude"]["ko"]; ok {
+		t.Error("ko has no range")
+	}
+	if l := c.Lambda("claude", "en"); !l.Estimated || l.Low != 1.2 || l.High != 1.45 {
+		t.Errorf("lambda %+v", l)
+	}
+}
+
+// TestShippedFacts holds facts of the shipped catalog that an audit found
+// wrong once (issue of 2026-12-05), so that an edit cannot bring them back
+// unnoticed. They belong to the catalog: a refresh that changes one on a
+// vendor's word updates this test with the source.
+func TestShippedFacts(t *testing.T) {
+	c, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.ApplyChanges("2026-12-05")
+	offered := func(id string) bool {
+		m, ok := c.Model(id)
+		return ok && c.Offered(m)
+	}
+	// Retired by 2026-12-05, still there to price logs.
+	for _, id := range []string{"claude-sonnet-4-5", "gemini-2.5-pro", "gemini-2.5-flash", "gemini-2.5-flash-lite", "o4-mini", "gpt-4.1-nano"} {
+		if _, ok := c.Model(id); !ok || offered(id) {
+			t.Errorf("%s: in the catalog %v, offered %v; want retired and kept", id, ok, offered(id))
+		}
+	}
+	for _, id := range []string{"grok-4.6", "grok-4.7", "mistral-large-4", "gemini-3.7-flash", "glm-5.1", "glm-5-turbo", "qwen3-coder-plus"} {
+		if _, ok := c.Model(id); !ok {
+			t.Errorf("%s is missing", id)
+		}
+	}
+	plan := func(id string) *model.Subscription {
+		if i := c.plan(id); i >= 0 {
+			return &c.Plans[i]
+		}
+		t.Fatalf("plan %s is missing", id)
+		return nil
+	}
+	// The vendor's credits page lists Max, Ultra and Team only.
+	if p := plan("claude-pro"); p.APICreditMonthly != 0 {
+		t.Errorf("claude-pro has an API credit of %v", p.APICreditMonthly)
+	}
+	for _, id := range []string{"copilot-pro", "copilot-pro-plus", "copilot-business", "cursor-pro", "cursor-pro-plus", "cursor-ultra",
+		"cursor-teams-standard", "chatgpt-business-premium"} {
+		plan(id)
+	}
+	// Plan names carry no prices: they show in any currency.
+	for _, p := range c.Plans {
+		if strings.ContainsAny(p.Name, "$€£¥₩") {
+			t.Errorf("plan %s is named %q", p.ID, p.Name)
+		}
+	}
+	// Gemini 3.6 Flash is at its promotional price until 2026-12-31.
+	if m, _ := c.Model("gemini-3.6-flash"); m.Input != 0.75 || m.Output != 3.75 {
+		t.Errorf("gemini-3.6-flash at %v/%v on 2026-12-05", m.Input, m.Output)
+	}
+	c.ApplyChanges("2027-01-01")
+	if m, _ := c.Model("gemini-3.6-flash"); m.Input != 1.5 || m.Output != 7.5 {
+		t.Errorf("gemini-3.6-flash at %v/%v on 2027-01-01", m.Input, m.Output)
 	}
 }

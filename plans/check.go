@@ -26,12 +26,13 @@ type Finding struct {
 }
 
 // findingKinds in the order Check lists them.
-var findingKinds = []string{"change-passed", "change-soon", "retired", "preview", "legacy", "stale", "undated", "estimate", "measured"}
+var findingKinds = []string{"change-passed", "change-soon", "retires-soon", "deprecated-soon", "retired", "preview", "legacy", "stale", "undated", "estimate", "measured"}
 
 // Check lists what may make the catalog's answer wrong today (YYYY-MM-DD):
 // dated price changes that have passed (the catalog's listed price is no
 // longer the one charged; ApplyChanges applies them) or come within
-// SoonDays, retired, preview and legacy models, entries dated more than
+// SoonDays, models that retire or are deprecated within SoonDays, retired
+// (by status or by date), preview and legacy models, entries dated more than
 // StaleDays ago or not dated at all, exchange rates as old, prices,
 // plans and usage limits whose confidence is estimate, and usage limits
 // measured from the user's logs (tokenomics calibrate), with their age.
@@ -57,16 +58,36 @@ func (c *Catalog) Check(today string) []Finding {
 			add(Finding{Kind: "stale", Entry: entry, ID: id, Name: name, Date: p.AsOf, Detail: fmt.Sprintf("figures of %s, %d days old", p.AsOf, days)})
 		}
 	}
+	// soon says a dated status to come within SoonDays.
+	soon := func(m *model.APIModel, kind, date, what string) {
+		if days, ok := age(date); ok && days < 0 && -days <= SoonDays {
+			add(Finding{Kind: kind, Entry: "api", ID: m.ID, Name: m.Name, Date: date,
+				Detail: fmt.Sprintf("%s from %s (in %d %s)", what, date, -days, plural(-days, "day", "days"))})
+		}
+	}
 	for i := range c.Models {
 		m := &c.Models[i]
-		switch m.Status {
+		switch m.StatusOn(today) {
 		case "retired":
-			add(Finding{Kind: "retired", Entry: "api", ID: m.ID, Name: m.Name, Detail: "no longer offered: left out of every comparison"})
+			detail := "no longer offered: left out of every comparison (still prices usage logs)"
+			if m.Retired != "" {
+				detail = "since " + m.Retired + ": " + detail
+			}
+			add(Finding{Kind: "retired", Entry: "api", ID: m.ID, Name: m.Name, Date: m.Retired, Detail: detail})
 		case "preview":
 			add(Finding{Kind: "preview", Entry: "api", ID: m.ID, Name: m.Name, Detail: "a preview: prices and limits may change or the model go away"})
 		case "legacy":
-			add(Finding{Kind: "legacy", Entry: "api", ID: m.ID, Name: m.Name, Detail: "superseded or deprecated: may retire"})
+			detail := "superseded or deprecated: may retire"
+			switch {
+			case m.Retired != "":
+				detail = "deprecated: retires " + m.Retired
+			case m.Deprecated != "":
+				detail = "deprecated since " + m.Deprecated + ": may retire"
+			}
+			add(Finding{Kind: "legacy", Entry: "api", ID: m.ID, Name: m.Name, Date: m.Deprecated, Detail: detail})
 		}
+		soon(m, "retires-soon", m.Retired, "retires: no longer offered")
+		soon(m, "deprecated-soon", m.Deprecated, "deprecated")
 		stale("api", m.ID, m.Name, m.Provenance)
 		if m.Confidence == "estimate" {
 			add(Finding{Kind: "estimate", Entry: "api", ID: m.ID, Name: m.Name, Detail: "prices are an estimate"})

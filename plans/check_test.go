@@ -25,6 +25,16 @@ api_models:
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Dated statuses: old-3 deprecated on 2026-12-14 and retired on
+	// 2027-01-10; old-4 retired on 2026-11-20.
+	dated, _, err := ApplyOverlay(base, "o.yaml", []byte(`
+api_models:
+  - {id: old-3, provider: acme, name: Old 3, tier: small, input: 1, output: 1, context_window: 1000, deprecated: "2026-12-14", retired: "2027-01-10", as_of: "2026-11-27"}
+  - {id: old-4, provider: acme, name: Old 4, tier: small, input: 1, output: 1, context_window: 1000, retired: "2026-11-20", as_of: "2026-11-27"}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name, today string
 		cat         *Catalog
@@ -64,10 +74,34 @@ api_models:
 		{"retired, legacy and undated", "2026-11-27", withOld, []string{
 			"change-passed api zeta-mid: since 2026-11-01 (26 days ago): output 3 (already in force)",
 			"change-soon api acme-large: from 2026-12-01 (in 4 days): input 4, output 20 (launch price ends)",
-			"retired api old-1: no longer offered: left out of every comparison",
+			"retired api old-1: no longer offered: left out of every comparison (still prices usage logs)",
 			"preview api zeta-mid: a preview: prices and limits may change or the model go away",
 			"legacy api old-2: superseded or deprecated: may retire",
 			"undated api old-1: no as_of: how old its figures are is unknown",
+			"estimate api zeta-mid: prices are an estimate",
+			"estimate subscription acme-pro: limit of 5M tokens per 168 h (frontier only) is an estimate",
+			"estimate subscription acme-max: limit of 25M tokens per 168 h (frontier only) is an estimate",
+		}},
+		// 2026-11-27: old-3's deprecation is 17 days away, its retirement
+		// 44 (beyond 30: not listed); old-4 retired 7 days ago.
+		{"dated statuses", "2026-11-27", dated, []string{
+			"change-passed api zeta-mid: since 2026-11-01 (26 days ago): output 3 (already in force)",
+			"change-soon api acme-large: from 2026-12-01 (in 4 days): input 4, output 20 (launch price ends)",
+			"deprecated-soon api old-3: deprecated from 2026-12-14 (in 17 days)",
+			"retired api old-4: since 2026-11-20: no longer offered: left out of every comparison (still prices usage logs)",
+			"preview api zeta-mid: a preview: prices and limits may change or the model go away",
+			"estimate api zeta-mid: prices are an estimate",
+			"estimate subscription acme-pro: limit of 5M tokens per 168 h (frontier only) is an estimate",
+			"estimate subscription acme-max: limit of 25M tokens per 168 h (frontier only) is an estimate",
+		}},
+		// 2026-12-20: old-3 is deprecated (6 days ago) and retires in 21 days.
+		{"deprecated, retiring", "2026-12-20", dated, []string{
+			"change-passed api zeta-mid: since 2026-11-01 (49 days ago): output 3 (already in force)",
+			"change-passed api acme-large: since 2026-12-01 (19 days ago): input 4, output 20 (launch price ends)",
+			"retires-soon api old-3: retires: no longer offered from 2027-01-10 (in 21 days)",
+			"retired api old-4: since 2026-11-20: no longer offered: left out of every comparison (still prices usage logs)",
+			"preview api zeta-mid: a preview: prices and limits may change or the model go away",
+			"legacy api old-3: deprecated: retires 2027-01-10",
 			"estimate api zeta-mid: prices are an estimate",
 			"estimate subscription acme-pro: limit of 5M tokens per 168 h (frontier only) is an estimate",
 			"estimate subscription acme-max: limit of 25M tokens per 168 h (frontier only) is an estimate",
@@ -85,5 +119,41 @@ api_models:
 	c.ApplyChanges("2026-12-05")
 	if got := findings(c.Check("2026-12-05")); got[1] != "change-passed api acme-large: since 2026-12-01 (4 days ago): input 4, output 20 (launch price ends)" {
 		t.Errorf("got %q", got[1])
+	}
+}
+
+func TestApplyChangesStatuses(t *testing.T) {
+	c, _, err := ApplyOverlay(overlayBase(t), "o.yaml", []byte(`
+api_models:
+  - {id: old-3, provider: acme, name: Old 3, tier: small, input: 1, output: 1, context_window: 1000, deprecated: "2026-12-14", retired: "2027-01-10"}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []struct {
+		today, status string
+		events        []string
+	}{
+		// zeta-mid's price change of 2026-11-01 only
+		{"2026-11-27", "", []string{"Zeta Mid: price change of 2026-11-01 applied"}},
+		// then the deprecation, then acme-large's price change of 2026-12-01
+		{"2026-12-14", "legacy", []string{"Zeta Mid: price change of 2026-11-01 applied", "Old 3: deprecated since 2026-12-14",
+			"Acme Large: price change of 2026-12-01 applied"}},
+		// applied events are kept; the retirement is added once
+		{"2027-01-10", "retired", []string{"Zeta Mid: price change of 2026-11-01 applied", "Old 3: deprecated since 2026-12-14",
+			"Acme Large: price change of 2026-12-01 applied", "Old 3: retired since 2027-01-10, no longer offered"}},
+	} {
+		c.ApplyChanges(s.today)
+		m, _ := c.Model("old-3")
+		var got []string
+		for _, e := range c.Applied() {
+			got = append(got, e.String())
+		}
+		if m.Status != s.status || c.Date != s.today || !reflect.DeepEqual(got, s.events) {
+			t.Errorf("%s: status %q, date %q, events %q; want %q, %q", s.today, m.Status, c.Date, got, s.status, s.events)
+		}
+		if _, ok := c.Model("old-3"); !ok {
+			t.Errorf("%s: a retired model must stay in the catalog, to price logs", s.today)
+		}
 	}
 }

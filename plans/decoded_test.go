@@ -110,6 +110,8 @@ func goValue(b *bytes.Buffer, v reflect.Value) error {
 			return nil
 		}
 		return braces(b, typeName(t), v.Len(), func(i int) (string, reflect.Value, bool) { return "", v.Index(i), false })
+	case reflect.Array:
+		return braces(b, typeName(t), v.Len(), func(i int) (string, reflect.Value, bool) { return "", v.Index(i), false })
 	case reflect.Map:
 		if v.IsNil() {
 			b.WriteString("nil")
@@ -162,6 +164,8 @@ func typeName(t reflect.Type) string {
 	switch t.Kind() {
 	case reflect.Slice:
 		return "[]" + typeName(t.Elem())
+	case reflect.Array:
+		return "[" + strconv.Itoa(t.Len()) + "]" + typeName(t.Elem())
 	case reflect.Map:
 		return "map[" + typeName(t.Key()) + "]" + typeName(t.Elem())
 	case reflect.Pointer:

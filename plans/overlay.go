@@ -37,6 +37,7 @@ import (
 type Overlay struct {
 	AsOf           string
 	Tokenizers     map[string]map[string]float64
+	FactorRanges   map[string]map[string][2]float64 // the ranged ones among Tokenizers: [low, high]
 	TokenizerNotes map[string]string
 	FX             FX // Rates merge by code; AsOf and Source replace when set
 	Models         []model.APIModel
@@ -44,7 +45,8 @@ type Overlay struct {
 	Plans          []model.Subscription
 	Remove         []string
 
-	likes map[string]likeRef // Plans written with limits_like
+	likes    map[string]likeRef // Plans written with limits_like
+	modelIdx map[string]int     // Models by id, for PutModel
 }
 
 var overlayKeys = []string{"schema", "as_of", "currency", "tokenizers", "tokenizer_notes", "fx", "api_models", "subscriptions", "remove"}
@@ -154,7 +156,7 @@ func (d *decoder) overlay(base *Catalog, body ast.Node) (*Catalog, *Overlay, err
 	}
 	c := base.clone()
 	if e, ok := sec["tokenizers"]; ok {
-		if o.Tokenizers, err = d.tokenizers(e.v, e.p); err != nil {
+		if o.Tokenizers, o.FactorRanges, err = d.tokenizers(e.v, e.p); err != nil {
 			return nil, nil, err
 		}
 		if c.Tokenizers == nil {
@@ -165,6 +167,20 @@ func (d *decoder) overlay(base *Catalog, body ast.Node) (*Catalog, *Overlay, err
 				c.Tokenizers[fam] = map[string]float64{}
 			}
 			maps.Copy(c.Tokenizers[fam], langs)
+			// The overlay's figure replaces the range with its own, or with none.
+			for l := range langs {
+				if r, ok := o.FactorRanges[fam][l]; ok {
+					if c.FactorRanges == nil {
+						c.FactorRanges = map[string]map[string][2]float64{}
+					}
+					if c.FactorRanges[fam] == nil {
+						c.FactorRanges[fam] = map[string][2]float64{}
+					}
+					c.FactorRanges[fam][l] = r
+				} else {
+					delete(c.FactorRanges[fam], l)
+				}
+			}
 		}
 	}
 	if e, ok := sec["tokenizer_notes"]; ok {
@@ -281,6 +297,10 @@ func (d *decoder) overlayModels(n ast.Node, p *path, c *Catalog, o *Overlay, rem
 		return err
 	}
 	ids := make(seen, len(items))
+	at := make(map[string]int, len(c.Models)+len(items)) // c.Models by id: one lookup per entry, not a search
+	for j := range c.Models {
+		at[c.Models[j].ID] = j
+	}
 	for i, it := range items {
 		ip := p.at(i)
 		m, changes, err := d.apiModel(it, ip, c.Tokenizers, ids)
@@ -292,10 +312,11 @@ func (d *decoder) overlayModels(n ast.Node, p *path, c *Catalog, o *Overlay, rem
 		}
 		o.Models = append(o.Models, m.Clone())
 		o.Changes = append(o.Changes, changes...)
-		if j := c.modelIndex(m.ID); j >= 0 {
+		if j, ok := at[m.ID]; ok {
 			c.Models[j] = m
 			c.Changes = slices.DeleteFunc(c.Changes, func(ch Change) bool { return ch.ModelID == m.ID })
 		} else {
+			at[m.ID] = len(c.Models)
 			c.Models = append(c.Models, m)
 		}
 		c.Changes = append(c.Changes, changes...)
@@ -423,19 +444,37 @@ func SaveOverlay(path string, base *Catalog, o *Overlay, header ...string) (back
 
 // PutModel adds m to the overlay, or replaces the overlay's entry with its
 // id; changes replace that entry's dated changes.
+// Models are found by id in an index, so that putting n models costs n
+// steps, not n² (an import of a price file puts tens of thousands); the
+// index is rebuilt when it no longer matches Models (which only the
+// decoder and PutModel change).
 func (o *Overlay) PutModel(m model.APIModel, changes []Change) {
 	m = m.Clone()
-	if i := slices.IndexFunc(o.Models, func(x model.APIModel) bool { return x.ID == m.ID }); i >= 0 {
+	i, had := o.modelIdx[m.ID]
+	if o.modelIdx == nil || len(o.modelIdx) != len(o.Models) || had && (i >= len(o.Models) || o.Models[i].ID != m.ID) {
+		o.modelIdx = make(map[string]int, len(o.Models))
+		for i := range o.Models {
+			o.modelIdx[o.Models[i].ID] = i
+		}
+		i, had = o.modelIdx[m.ID]
+	}
+	if had {
 		o.Models[i] = m
 	} else {
+		o.modelIdx[m.ID] = len(o.Models)
 		o.Models = append(o.Models, m)
 	}
-	o.Changes = slices.DeleteFunc(o.Changes, func(ch Change) bool { return ch.ModelID == m.ID })
+	n := len(o.Changes)
+	if had {
+		o.Changes = slices.DeleteFunc(o.Changes, func(ch Change) bool { return ch.ModelID == m.ID })
+	}
 	for _, ch := range changes {
 		ch.ModelID, ch.Applied = m.ID, false
 		o.Changes = append(o.Changes, ch)
 	}
-	sortChanges(o.Changes)
+	if len(changes) > 0 || len(o.Changes) != n {
+		sortChanges(o.Changes)
+	}
 }
 
 // Empty reports whether the overlay changes nothing.
@@ -465,7 +504,11 @@ func MarshalOverlay(base *Catalog, o *Overlay, header ...string) ([]byte, error)
 			langs := o.Tokenizers[fam]
 			var parts []string
 			for _, l := range slices.Sorted(maps.Keys(langs)) {
-				parts = append(parts, l+": "+yamlNumber(langs[l]))
+				if r, ok := o.FactorRanges[fam][l]; ok {
+					parts = append(parts, fmt.Sprintf("%s: {value: %s, low: %s, high: %s}", l, yamlNumber(langs[l]), yamlNumber(r[0]), yamlNumber(r[1])))
+				} else {
+					parts = append(parts, l+": "+yamlNumber(langs[l]))
+				}
 			}
 			fmt.Fprintf(&b, "  %s: {%s}\n", yamlString(fam), strings.Join(parts, ", "))
 		}
@@ -566,6 +609,12 @@ func writeModel(b *bytes.Buffer, m *model.APIModel, changes []Change) {
 	}
 	if m.Status != "" {
 		fmt.Fprintf(b, "%sstatus: %s\n", in, m.Status)
+	}
+	if m.Deprecated != "" {
+		fmt.Fprintf(b, "%sdeprecated: %s\n", in, yamlText(m.Deprecated))
+	}
+	if m.Retired != "" {
+		fmt.Fprintf(b, "%sretired: %s\n", in, yamlText(m.Retired))
 	}
 	if m.Confidence != "" {
 		fmt.Fprintf(b, "%sconfidence: %s\n", in, m.Confidence)
@@ -673,6 +722,16 @@ func writePlan(b *bytes.Buffer, s *model.Subscription, likes map[string]likeRef)
 			if len(l.Via) > 0 {
 				fmt.Fprintf(b, "%s    via: [%s]\n", in, flowItems(l.Via, model.Via.String))
 			}
+			if len(l.Weights) > 0 {
+				var ws []string
+				for _, id := range slices.Sorted(maps.Keys(l.Weights)) {
+					ws = append(ws, yamlString(id)+": "+yamlNumber(l.Weights[id]))
+				}
+				fmt.Fprintf(b, "%s    weights: {%s}\n", in, strings.Join(ws, ", "))
+			}
+			if l.Overage != 0 {
+				fmt.Fprintf(b, "%s    overage: %s\n", in, yamlNumber(l.Overage))
+			}
 			if l.Confidence != "" {
 				fmt.Fprintf(b, "%s    confidence: %s\n", in, l.Confidence)
 			}
@@ -727,6 +786,9 @@ func sameOverlay(a, b *Overlay) bool {
 		if len(x.TokenizerNotes) == 0 {
 			x.TokenizerNotes = nil
 		}
+		if len(x.FactorRanges) == 0 {
+			x.FactorRanges = nil
+		}
 		if len(x.FX.Rates) == 0 {
 			x.FX.Rates = nil
 		}
@@ -745,6 +807,7 @@ func sameOverlay(a, b *Overlay) bool {
 		if len(x.likes) == 0 {
 			x.likes = nil
 		}
+		x.modelIdx = nil
 		return x
 	}
 	return reflect.DeepEqual(norm(a), norm(b))

@@ -165,6 +165,22 @@ fx:
 				t.Error("the base changed")
 			}
 		}},
+		{"a ranged factor replaces a plain one and keeps its range", `
+tokenizers:
+  acme: {ko: {value: 2.2, low: 2, high: 2.6}, en: {value: 1.1, low: 1, high: 1.2}}
+`, func(t *testing.T, c *Catalog, o *Overlay) {
+			if c.Tokenizers["acme"]["ko"] != 2.2 || c.FactorRanges["acme"]["ko"] != [2]float64{2, 2.6} || c.FactorRanges["acme"]["en"] != [2]float64{1, 1.2} {
+				t.Errorf("tokenizers %v ranges %v", c.Tokenizers, c.FactorRanges)
+			}
+			if base.FactorRanges != nil {
+				t.Error("the base changed")
+			}
+			// Written back (and read again, as MarshalOverlay checks), the overlay keeps the ranges.
+			out, err := MarshalOverlay(base, o)
+			if err != nil || !strings.Contains(string(out), "ko: {value: 2.2, low: 2, high: 2.6}") {
+				t.Errorf("overlay written as\n%s (%v)", out, err)
+			}
+		}},
 		{"plans built on a replaced plan follow it", `
 subscriptions:
   - id: acme-pro
@@ -292,6 +308,8 @@ api_models:
     context_window: 1050000
     max_output: 128000
     status: legacy
+    deprecated: "2026-12-14"
+    retired: "2027-03-01"
     confidence: reported
     changes:
       - {date: "2027-02-01", cache_write: 3.5}
@@ -312,6 +330,7 @@ subscriptions:
     limits:
       - {window_hours: 5, messages: 60, reference_tokens: 2000, tiers: [mid, frontier], confidence: estimate, note: "a guess"}
       - {window_hours: 168, tokens: 1e7}
+      - {window_hours: 730.5, messages: 300, weights: {acme-large: 3, nova-1: 0}, overage: 0.04}
     api_credit_monthly: 5
     status: active
     confidence: reported
@@ -343,7 +362,9 @@ func TestOverlayRoundTrip(t *testing.T) {
 		t.Errorf("the merged catalogs differ:\n%s", out)
 	}
 	// nova-max is acme-pro's limits × 3: 60 × 3 = 180 messages, 1e7 × 3 = 3e7 tokens.
-	if nm := c2.Plans[c2.plan("nova-max")]; len(nm.Limits) != 2 || nm.Limits[0].Messages != 180 || nm.Limits[1].Tokens != 3e7 {
+	// The weights and overage price are not scaled: 300 × 3 = 900 messages.
+	if nm := c2.Plans[c2.plan("nova-max")]; len(nm.Limits) != 3 || nm.Limits[0].Messages != 180 || nm.Limits[1].Tokens != 3e7 ||
+		nm.Limits[2].Messages != 900 || nm.Limits[2].Weight("acme-large") != 3 || nm.Limits[2].Overage != 0.04 {
 		t.Errorf("nova-max limits %+v", nm.Limits)
 	}
 	for _, want := range []string{
@@ -351,6 +372,8 @@ func TestOverlayRoundTrip(t *testing.T) {
 		"  # acme-large: from litellm ./prices 2026-11-25.json, as of 2026-11-25\n  - id: acme-large\n",
 		"  # nova-1: no source given\n",
 		"limits_like: {plan: acme-pro, factor: 3}",
+		"    deprecated: \"2026-12-14\"\n    retired: \"2027-03-01\"\n",
+		"weights: {acme-large: 3, nova-1: 0}\n        overage: 0.04\n",
 		"remove:\n  - zeta-team\n  - zeta-mid\n",
 	} {
 		if !bytes.Contains(out, []byte(want)) {

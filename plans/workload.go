@@ -122,6 +122,7 @@ func (d *decoder) workload(body ast.Node, nodes map[string]ast.Node) (model.Work
 		enumField(d, "billing", &w.Billing, billingNames, model.ParseBilling),
 		into("currency", &w.Currency, d.currency),
 		into("current", &w.Current, d.line),
+		into("budget", &w.Budget, d.requiredNumber),
 		{"classes", func(e entry, ep *path) (err error) {
 			w.Classes, err = d.classes(e.v, ep, nodes, &sizes)
 			return err
@@ -205,6 +206,9 @@ func (d *decoder) classes(n ast.Node, p *path, nodes map[string]ast.Node, sizes 
 	items, err := d.seq(n, p)
 	if err != nil || len(items) == 0 {
 		return nil, err // none is nil, written or not, so files compare equal
+	}
+	if len(items) > model.MaxClasses {
+		return nil, d.errAt(items[model.MaxClasses], p.at(model.MaxClasses), "a workload has at most %d classes; this is class %d of %d", model.MaxClasses, model.MaxClasses+1, len(items))
 	}
 	out := make([]model.Class, 0, len(items))
 	names := make(seen, len(items))
@@ -419,6 +423,9 @@ func MarshalWorkload(w model.Workload) ([]byte, error) {
 	}
 	if w.Current != "" {
 		str("", "current", w.Current)
+	}
+	if w.Budget != 0 {
+		num("", "budget", w.Budget)
 	}
 	if len(w.Classes) == 0 {
 		b.WriteString("classes: []\n") // also keeps an all-default workload from being an empty file

@@ -23,6 +23,7 @@ func TestParseWorkloadFixture(t *testing.T) {
 	want := model.Workload{
 		Name: "Test team", Description: "Every field set: a fixture", Currency: "EUR",
 		DaysPerMonth: 20, HoursPerDay: 6.5, People: 3, Language: "ko", Billing: model.Annual, Current: "claude-pro",
+		Budget: 450.5,
 		Classes: []model.Class{
 			{Name: "Chat", Count: 12.5, Per: model.PerWeek, InputTokens: 700, OutputTokens: 300, ReasoningTokens: 100,
 				Turns: 3, FollowupTokens: 50, CacheHit: 0.25, Batch: true, MinTier: model.Mid, Via: model.ViaAPI},
@@ -66,6 +67,8 @@ var badWorkloads = []struct {
 	field, msg string
 }{
 	{"unknown top-level key", "nmae: x\n", 1, 1, "nmae", `unknown field "nmae" (did you mean "name"?)`},
+	{"negative budget", "name: x\nbudget: -500\n", 2, 9, "budget", "-500 is not a monthly amount from 0 (none) to 1e+15"},
+	{"budget not a number", "budget: 500k\n", 1, 9, "budget", `expected a number, got the text "500k"`},
 	{"unknown class key", oneClass + "    cache: 0.5\n", 6, 5, "classes[0].cache", `unknown field "cache" (did you mean "cache_hit"?)`},
 	{"far-off key lists the known ones", "rate: 2\n", 1, 1, "rate", "known fields: name, description, days_per_month"},
 	{"wrong type", "classes:\n  - name: a\n    count: lots\n", 3, 12, "classes[0].count", `expected a number, got the text "lots"`},

@@ -14,6 +14,7 @@ import (
 	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
+	"github.com/tokenomics/tokenomics/termsafe"
 )
 
 // Formats lists the names Write accepts.
@@ -63,7 +64,7 @@ func Table(c *Comparison, color bool) string {
 	}
 	right := columns.Right
 	b.WriteString(columns.Table(
-		[]string{"#", "Option", "Kind", "Monthly", "Caps' range", "Per task", "Fits", "Caps", "Break-even", "Why"}, rows,
+		[]string{"#", "Option", "Kind", "Monthly", "Range", "Per task", "Fits", "Caps", "Break-even", "Why"}, rows,
 		[]columns.Align{right, 0, 0, right, right, right, 0, right, right},
 		func(row, col int, s string) string {
 			switch {
@@ -86,7 +87,7 @@ func Table(c *Comparison, color bool) string {
 		fmt.Fprintf(&b, "%s\n", dim.Render(fmt.Sprintf("… %d more (--top 0 shows all)", n)))
 	}
 	for _, n := range c.CatalogNotes {
-		fmt.Fprintf(&b, "%s\n", dim.Render("note: "+n))
+		fmt.Fprintf(&b, "%s\n", dim.Render("note: "+termsafe.Text(n))) // notes quote overlays and logs
 	}
 	if c.Sources {
 		fmt.Fprintf(&b, "\n%s\n", bold.Render("Sources"))
@@ -99,24 +100,25 @@ func Table(c *Comparison, color bool) string {
 
 // jsonQuote is one option in the JSON of DESIGN.md; sources are an addition.
 type jsonQuote struct {
-	ID           string      `json:"id"`
-	Name         string      `json:"name"`
-	Kind         string      `json:"kind"`
-	Eligible     bool        `json:"eligible"`
-	Fits         bool        `json:"fits"`
-	MonthlyCost  float64     `json:"monthly_cost"`
-	BaseCost     float64     `json:"base_cost"`
-	OverflowCost float64     `json:"overflow_cost"`
-	CostLow      *float64    `json:"monthly_cost_low"`  // plans: every limit at its high end
-	CostHigh     *float64    `json:"monthly_cost_high"` // plans: every limit at its low end
-	Free         bool        `json:"free"`
-	CostPerTask  float64     `json:"cost_per_task"`
-	Utilization  *float64    `json:"utilization"`
-	BreakEven    *float64    `json:"break_even"`
-	Reason       string      `json:"reason,omitempty"`
-	Classes      []jsonClass `json:"classes"`
-	Notes        []string    `json:"notes"`
-	Sources      []jsonSrc   `json:"sources"`
+	ID           string       `json:"id"`
+	Name         string       `json:"name"`
+	Kind         string       `json:"kind"`
+	Eligible     bool         `json:"eligible"`
+	Fits         bool         `json:"fits"`
+	MonthlyCost  float64      `json:"monthly_cost"`
+	BaseCost     float64      `json:"base_cost"`
+	OverflowCost float64      `json:"overflow_cost"`
+	CostLow      *float64     `json:"monthly_cost_low"`  // every limit at its high end, every estimated factor at its low
+	CostHigh     *float64     `json:"monthly_cost_high"` // the other way round
+	Factors      []jsonFactor `json:"estimated_factors,omitempty"`
+	Free         bool         `json:"free"`
+	CostPerTask  float64      `json:"cost_per_task"`
+	Utilization  *float64     `json:"utilization"`
+	BreakEven    *float64     `json:"break_even"`
+	Reason       string       `json:"reason,omitempty"`
+	Classes      []jsonClass  `json:"classes"`
+	Notes        []string     `json:"notes"`
+	Sources      []jsonSrc    `json:"sources"`
 }
 
 type jsonClass struct {
@@ -207,9 +209,12 @@ func JSON(w io.Writer, c *Comparison) error {
 		}
 		if q.Kind == model.KindSubscription {
 			jq.Free = q.Free
-			if q.Eligible {
-				jq.CostLow, jq.CostHigh = finite(q.MonthlyLow), finite(q.MonthlyHigh)
-			}
+		}
+		if q.Eligible {
+			jq.CostLow, jq.CostHigh = finite(q.MonthlyLow), finite(q.MonthlyHigh)
+		}
+		for _, f := range q.Factors {
+			jq.Factors = append(jq.Factors, jsonFactor{orNull(f.Tokenizer), f.Language, f.Value, f.Low, f.High, f.Median})
 		}
 		if q.Capped {
 			u := q.Utilization
@@ -229,6 +234,17 @@ func JSON(w io.Writer, c *Comparison) error {
 		out.Options = append(out.Options, jq)
 	}
 	out.Verdict = newJSONVerdict(c.Result.Verdict(wl.Current))
+	out.Verdict.Flips = []jsonFlip{}
+	for _, f := range c.Flips() {
+		jf := jsonFlip{Count: JSONCost(f.Count), Per: f.Per.String(), Factor: f.Factor, To: f.To.ID, Direction: "up"}
+		if f.Class >= 0 {
+			jf.Class = &f.ClassName
+		}
+		if !f.Up {
+			jf.Direction = "down"
+		}
+		out.Verdict.Flips = append(out.Verdict.Flips, jf)
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
@@ -236,15 +252,45 @@ func JSON(w io.Writer, c *Comparison) error {
 
 // jsonVerdict is the verdict of DESIGN.md, options by id.
 type jsonVerdict struct {
-	Answer            string   `json:"answer"` // subscription | api | none
-	BestAPI           *string  `json:"best_api"`
-	BestPlan          *string  `json:"best_plan"`
-	BestFree          *string  `json:"best_free"`
-	Saving            *float64 `json:"saving"`
-	SavingShare       *float64 `json:"saving_share"`
-	DependsOnEstimate bool     `json:"depends_on_estimate"`
-	Current           *string  `json:"current"`
-	SwitchSaving      *float64 `json:"switch_saving"`
+	Answer            string     `json:"answer"` // subscription | api | none
+	BestAPI           *string    `json:"best_api"`
+	BestPlan          *string    `json:"best_plan"`
+	BestFree          *string    `json:"best_free"`
+	Saving            *float64   `json:"saving"`
+	SavingShare       *float64   `json:"saving_share"`
+	DependsOnEstimate bool       `json:"depends_on_estimate"`
+	Current           *string    `json:"current"`
+	SwitchSaving      *float64   `json:"switch_saving"`
+	OneVendor         *string    `json:"best_api_one_vendor"`
+	Flips             []jsonFlip `json:"flips"`
+}
+
+// jsonFlip is one flip point: the count (of the class, or of all tasks a
+// month for the whole volume) past which option To wins.
+type jsonFlip struct {
+	Class     *string `json:"class"` // null: the whole volume
+	Direction string  `json:"direction"`
+	Count     float64 `json:"count"`
+	Per       string  `json:"per"`
+	Factor    float64 `json:"factor"`
+	To        string  `json:"to"`
+}
+
+// jsonFactor is an estimated language factor an option uses.
+type jsonFactor struct {
+	Tokenizer *string `json:"tokenizer"` // null: a model that names none
+	Language  string  `json:"language"`
+	Value     float64 `json:"value"`
+	Low       float64 `json:"low"`
+	High      float64 `json:"high"`
+	Median    bool    `json:"median"` // the catalog's median for the language: the tokenizer has no figure
+}
+
+func orNull(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
 func newJSONVerdict(v model.Verdict) jsonVerdict {
@@ -255,7 +301,7 @@ func newJSONVerdict(v model.Verdict) jsonVerdict {
 		return &q.ID
 	}
 	out := jsonVerdict{Answer: v.Answer.String(), BestAPI: id(v.BestAPI), BestPlan: id(v.BestPlan), BestFree: id(v.BestFree),
-		DependsOnEstimate: v.DependsOnEstimate, Current: id(v.Current)}
+		DependsOnEstimate: v.DependsOnEstimate, Current: id(v.Current), OneVendor: id(v.OneVendor)}
 	if v.BestAPI != nil && v.BestPlan != nil {
 		out.Saving, out.SavingShare = optNumber(JSONCost(v.Saving)), optNumber(JSONCost(v.SavingShare))
 	}
@@ -330,10 +376,10 @@ func Markdown(c *Comparison) string {
 		fmt.Fprintf(&b, " %s", mdEscape(l))
 	}
 	fmt.Fprintf(&b, "\n\n%s billing · %s · prices as of %s\n\n", c.Workload.Billing, c.Currency.Code, c.CatalogAsOf)
-	b.WriteString("| # | Option | Kind | Monthly | Caps' range | Per task | Fits | Caps | Break-even | Why |\n")
+	b.WriteString("| # | Option | Kind | Monthly | Range | Per task | Fits | Caps | Break-even | Why |\n")
 	b.WriteString("|--:|---|---|--:|--:|--:|---|--:|--:|---|\n")
 	for i, q := range c.Quotes() {
-		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(q.Name), q.Kind,
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", c.rank(i, &q), mdEscape(q.Name), q.Kind,
 			c.Currency.Format(q.Monthly), Range(&q, c.Currency), c.Currency.FormatSmall(q.PerTask), Fit(&q), Utilization(&q), BreakEven(c.Result, &q),
 			mdEscape(Why(&q, c.Currency)))
 	}
@@ -349,6 +395,12 @@ func Markdown(c *Comparison) string {
 	}
 	fmt.Fprintf(&b, "%s; %g days/month, %s, language %s.\n", mdEscape(strings.Join(parts, "; ")),
 		c.Workload.DaysPerMonth, people, c.Workload.Language)
+	if fs := c.Flips(); len(fs) > 0 {
+		b.WriteString("\nFlip points (where the answer changes):\n\n")
+		for _, f := range fs {
+			fmt.Fprintf(&b, "- %s\n", mdEscape(FlipLine(c.Result, f)))
+		}
+	}
 	if c.Sources {
 		b.WriteString("\n### Sources\n\n")
 		for _, s := range c.SourceList() {

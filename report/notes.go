@@ -20,17 +20,23 @@ func NoteText(n model.Note, cur money.Currency) string {
 		return fmt.Sprintf("minimum %d seats; one person's records use one seat's limits", n.Seats)
 	case model.NoteNoAnnual:
 		return "no annual price: billed monthly"
-	case model.NoteNoFactor:
+	case model.NoteFactor:
 		if n.Model == "" {
-			return fmt.Sprintf("no %q language factor for this plan's tokenizer; counted like English", n.Language)
+			return "serving models' " + FactorText(n.Factor)
 		}
-		return fmt.Sprintf("%s: no %q language factor for its tokenizer %q; counted like English", n.Model, n.Language, n.Tokenizer)
+		return n.Model + ", " + FactorText(n.Factor)
 	case model.NoteModelStatus:
-		return n.Model + " is a " + n.Status + " model"
+		s := n.Model + " is a " + n.Status + " model"
+		if n.Retires != "" {
+			s += " (retires " + n.Retires + ")"
+		}
+		return s
 	case model.NoteModelEstimate:
 		return n.Model + ": prices are an estimate"
 	case model.NoteVendorUncapped:
 		return "the vendor says there is no usage limit"
+	case model.NoteOverage:
+		return fmt.Sprintf("%s/month of use beyond the included limits, at the plan's own overage price", cur.Format(n.USD))
 	case model.NoteNoLimit:
 		return "no usage limit in the catalog: treated as uncapped"
 	case model.NoteLimitEstimate:
@@ -45,6 +51,21 @@ func NoteText(n model.Note, cur money.Currency) string {
 		return s
 	}
 	return fmt.Sprintf("note of unknown kind %d", n.Kind)
+}
+
+// FactorText says how an estimated language factor was set.
+func FactorText(f model.FactorUse) string {
+	tok := fmt.Sprintf("tokenizer %q", f.Tokenizer)
+	if f.Tokenizer == "" {
+		tok = "no tokenizer named"
+	}
+	switch {
+	case f.NoData:
+		return fmt.Sprintf("%s; no tokenizer in the catalog has a %q factor: counted like English", tok, f.Language)
+	case f.Median:
+		return fmt.Sprintf("%s, no %q factor: estimated as the catalog's median %.2f (range %.2f–%.2f)", tok, f.Language, f.Value, f.Low, f.High)
+	}
+	return fmt.Sprintf("%s: its %q factor is an estimate, %.2f (range %.2f–%.2f)", tok, f.Language, f.Value, f.Low, f.High)
 }
 
 // NoteTexts words notes in cur; never nil, for JSON's empty list.

@@ -13,6 +13,13 @@ func ReasonText(r model.Reason) string {
 	if !r.Given() {
 		return ""
 	}
+	if r.Kind == model.ReasonCarriesNone {
+		// The class a reason names comes after: "carries none of this
+		// work: Short: needs mid tier".
+		inner := r
+		inner.Kind, inner.Inner = r.Inner, model.ReasonNone
+		return "carries none of this work: " + ReasonText(inner)
+	}
 	s := reasonBody(r.Kind, r)
 	if r.NoRoute {
 		s += "; no API model can take the overflow"
@@ -57,8 +64,10 @@ func reasonBody(k model.ReasonKind, r model.Reason) string {
 		return "no model can take it"
 	case model.ReasonNoModelInScope:
 		return "no model in scope can take it"
-	case model.ReasonCarriesNone:
-		return "carries none of this work: " + reasonBody(r.Inner, r)
+	case model.ReasonOverage:
+		return "over the included limits: billed at the plan's overage price"
+	case model.ReasonNoClasses:
+		return "the workload has no classes"
 	case model.ReasonRecordsOverCaps:
 		return "carries none of this work: every record is over the usage limits"
 	case model.ReasonOverflowNoRoute:

@@ -25,6 +25,18 @@ type Comparison struct {
 	Only         []model.Quote
 	CatalogNotes []string
 	Sources      bool // the table and Markdown list the sources and dates of the options shown
+
+	flips     []model.Flip // Result's flip points, computed on first use
+	flipsDone bool
+}
+
+// Flips are the result's flip points, computed once: they re-price every
+// option many times, so only the formats that show them ask.
+func (c *Comparison) Flips() []model.Flip {
+	if !c.flipsDone {
+		c.flips, c.flipsDone = c.Result.Flips(), true
+	}
+	return c.flips
 }
 
 // SourceList is the provenance of every catalog entry the shown options
@@ -68,10 +80,29 @@ func (c *Comparison) Quotes() []model.Quote {
 	return qs
 }
 
+// rank is the rank of q, the i-th option listed: its place in the whole
+// ranking, so an option listed from further down (the app's plan you pay
+// for, under its top rows) keeps its own number.
+func (c *Comparison) rank(i int, q *model.Quote) int {
+	if c.Only == nil {
+		return i + 1
+	}
+	for j := range c.Result.Quotes {
+		if c.Result.Quotes[j].ID == q.ID {
+			return j + 1
+		}
+	}
+	return i + 1
+}
+
 // Verdict is the headline and its supporting lines, in the comparison's
-// currency, for the workload's current plan.
+// currency, for the workload's current plan, with the nearest flip point.
 func (c *Comparison) Verdict() (string, []string) {
-	return Verdict(c.Result, c.Workload.Current, c.Currency)
+	main, support := VerdictFlips(c.Result, c.Workload.Current, c.Currency, c.Flips())
+	if b := BudgetLine(c.Result, &c.Workload, c.Currency); b != "" {
+		support = append([]string{b}, support...) // next to the answer it judges
+	}
+	return main, support
 }
 
 // Verdict answers the buyer's question first, in words: subscription or
@@ -81,7 +112,13 @@ func (c *Comparison) Verdict() (string, []string) {
 // the user pays for now saves, and the next fact that matters (overflow or
 // break-even).
 func Verdict(r *model.Result, current string, cur money.Currency) (string, []string) {
-	main, lines := VerdictLines(r, current, cur)
+	return VerdictFlips(r, current, cur, nil)
+}
+
+// VerdictFlips is Verdict with the nearest of flips (r's flip points, nil
+// when not computed) among its lines.
+func VerdictFlips(r *model.Result, current string, cur money.Currency, flips []model.Flip) (string, []string) {
+	main, lines := VerdictLines(r, current, cur, flips)
 	texts := make([]string, len(lines))
 	for i, l := range lines {
 		texts[i] = l.Text
@@ -93,14 +130,18 @@ func Verdict(r *model.Result, current string, cur money.Currency) (string, []str
 // screen can place or colour it without reading its words.
 type LineKind int
 
-// Kinds of supporting line, in the order Verdict gives them.
+// Kinds of supporting line, in the order VerdictFlips gives them.
 const (
 	LineOther          LineKind = iota
-	LineEstimate                // the answer, or the best plan's cost, rests on an estimated cap
+	LineBudget                  // whether the answer fits the budget (BudgetLine; the callers put it first)
+	LineEstimate                // the answer, or the best options' costs, rest on estimates
+	LineOneVendor               // the cheapest API option on one provider
+	LineFlip                    // where the answer flips
 	LineFree                    // what a free plan does
 	LineCurrent                 // what the plan the user pays for now does against the answer
 	LineCurrentUnknown          // the plan named as the user's is not among the options
 	LineSupport                 // the next fact: overflow, break-even or routing
+	LinePayback                 // the next fact: from what volume the best plan would pay for itself
 )
 
 // Line is one supporting line of the verdict.
@@ -109,8 +150,8 @@ type Line struct {
 	Text string
 }
 
-// VerdictLines is Verdict with each supporting line's kind.
-func VerdictLines(r *model.Result, current string, cur money.Currency) (string, []Line) {
+// VerdictLines is VerdictFlips with each supporting line's kind.
+func VerdictLines(r *model.Result, current string, cur money.Currency, flips []model.Flip) (string, []Line) {
 	v := r.Verdict(current)
 	w, o := v.Winner(), v.Other()
 	if w == nil {
@@ -140,6 +181,11 @@ func VerdictLines(r *model.Result, current string, cur money.Currency) (string, 
 		}
 	}
 	add(LineEstimate, estimateLine(&v, cur))
+	add(LineOneVendor, OneVendorLine(&v, cur))
+	f, hasFlip := model.NearestFlip(flips)
+	if hasFlip {
+		add(LineFlip, FlipLine(r, f))
+	}
 	if f := v.BestFree; f != nil {
 		if f.Fits {
 			add(LineFree, fmt.Sprintf("A free plan carries all of it, within its caps as the catalog has them: %s.", f.Name))
@@ -149,15 +195,78 @@ func VerdictLines(r *model.Result, current string, cur money.Currency) (string, 
 		}
 	}
 	add(currentLine(&v, current, cur))
-	add(LineSupport, support(r, &v, cur))
+	// The flip to the best plan at the whole volume is its break-even: said once.
+	if k, s := support(r, &v, cur); !(hasFlip && f.Class < 0 && f.To == v.BestPlan && k == LinePayback) {
+		add(k, s)
+	}
 	return line, lines
 }
 
+// OneVendorLine names the cheapest API option on one provider when the
+// best API option spans several: three accounts to save pennies is not
+// a real choice.
+func OneVendorLine(v *model.Verdict, cur money.Currency) string {
+	a, o := v.BestAPI, v.OneVendor
+	if a == nil || o == nil || a.Providers < 2 {
+		return ""
+	}
+	return fmt.Sprintf("One vendor: %s at %s/month (%s more than the %d-provider mix).", o.Name, cur.Format(o.Monthly),
+		cur.Format(o.Monthly-a.Monthly), a.Providers)
+}
+
+// FlipLine says where the answer changes: "The answer flips to Claude Max
+// above 14 Reasoning a day (now 5)."
+func FlipLine(r *model.Result, f model.Flip) string {
+	dir := "above"
+	if !f.Up {
+		dir = "below"
+	}
+	if f.Class < 0 {
+		return fmt.Sprintf("The answer flips to %s %s %s today's volume (%s tasks a month, now %s).", f.To.Name, dir,
+			Times(f.Factor), Count(f.Count), Count(r.TotalTasks))
+	}
+	now := f.Count / f.Factor
+	return fmt.Sprintf("The answer flips to %s %s %s %s a %s (now %s).", f.To.Name, dir, Count(f.Count), f.ClassName, f.Per,
+		Count(now))
+}
+
+// Count writes a count of tasks: 14, 2.5, 0.33, 1,250.
+func Count(n float64) string {
+	switch {
+	case n >= 1000:
+		return groupThousands(fmt.Sprintf("%.0f", n))
+	case n >= 10:
+		return fmt.Sprintf("%.0f", n)
+	case n >= 1:
+		return strconv.FormatFloat(math.Round(n*10)/10, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(n, 'g', 2, 64)
+}
+
+func groupThousands(s string) string {
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
 // estimateLine says when the answer, or the plan's cost, rests on an
-// estimated cap.
+// estimated cap or language factor.
 func estimateLine(v *model.Verdict, cur money.Currency) string {
-	p := v.BestPlan
+	p, a := v.BestPlan, v.BestAPI
+	if p != nil && a != nil && a.MonthlyLow != a.MonthlyHigh {
+		// The API's cost rests on estimated token factors too: both ranges.
+		if v.DependsOnEstimate {
+			return fmt.Sprintf("The answer rests on estimates: %s costs %s and %s %s across the ranges of their caps and token factors, so either may win.",
+				p.Name, RangeText(p, cur), a.Name, RangeText(a, cur))
+		}
+		return fmt.Sprintf("Costs rest on estimated caps or token factors (%s %s, %s %s); the answer holds either way.",
+			p.Name, RangeText(p, cur), a.Name, RangeText(a, cur))
+	}
 	if p == nil || p.MonthlyLow == p.MonthlyHigh {
+		if a != nil && a.MonthlyLow != a.MonthlyHigh {
+			return fmt.Sprintf("%s's cost rests on estimated token factors: %s/month across their range.", a.Name, RangeText(a, cur))
+		}
 		return ""
 	}
 	span := RangeText(p, cur)
@@ -195,23 +304,24 @@ func currentLine(v *model.Verdict, current string, cur money.Currency) (LineKind
 }
 
 // Range is RangeText for a table's column of its own: "" when the cost
-// does not depend on an uncertain cap.
+// does not depend on an uncertain cap or language factor.
 func Range(q *model.Quote, cur money.Currency) string {
-	if q.Kind != model.KindSubscription || q.MonthlyLow == q.MonthlyHigh || !q.Eligible {
+	if q.MonthlyLow == q.MonthlyHigh || !q.Eligible {
 		return ""
 	}
 	return RangeText(q, cur)
 }
 
-// RangeText is a plan's cost over its caps' range, "$20.00–$38.54", or its
-// cost alone when the range is a point ("$20.00 or more" when at the tight
-// end of its caps the plan cannot carry the work at all).
+// RangeText is an option's cost over the range of its estimated caps and
+// language factors, "$20.00–$38.54", or its cost alone when the range is a
+// point ("$20.00 or more" when at the dear end the option cannot carry the
+// work at all).
 func RangeText(q *model.Quote, cur money.Currency) string {
 	switch {
-	case q.Kind != model.KindSubscription || q.MonthlyLow == q.MonthlyHigh || !q.Eligible:
+	case q.MonthlyLow == q.MonthlyHigh || !q.Eligible:
 		return cur.Format(q.Monthly)
 	case math.IsInf(q.MonthlyHigh, 1):
-		// At the tight end some overflow has no API route: no upper figure.
+		// At the dear end some work has no route: no upper figure.
 		return cur.Format(q.MonthlyLow) + " or more"
 	}
 	return cur.Format(q.MonthlyLow) + "–" + cur.Format(q.MonthlyHigh)
@@ -220,24 +330,24 @@ func RangeText(q *model.Quote, cur money.Currency) string {
 // support is the next fact after the answer: what of the winning plan's
 // work runs on the API, or from what volume the best plan pays for itself,
 // or what routing saves.
-func support(r *model.Result, v *model.Verdict, cur money.Currency) string {
+func support(r *model.Result, v *model.Verdict, cur money.Currency) (LineKind, string) {
 	w := v.Winner()
 	if w.Kind == model.KindSubscription {
 		switch {
 		case !w.Fits && w.Overflow > 0:
-			return fmt.Sprintf("%s, %s/month of the work runs on API models.", shortfall(w), cur.Format(w.Overflow))
+			return LineSupport, fmt.Sprintf("%s, %s/month of the work runs on API models.", shortfall(w), cur.Format(w.Overflow))
 		case w.HasBreakEven:
-			return fmt.Sprintf("Below %s today's volume, paying per token would be cheaper.", Times(w.BreakEven))
+			return LineSupport, fmt.Sprintf("Below %s today's volume, paying per token would be cheaper.", Times(w.BreakEven))
 		}
-		return ""
+		return LineSupport, ""
 	}
 	if p := v.BestPlan; p != nil && p.HasBreakEven {
-		return fmt.Sprintf("%s would pay for itself from %s today's volume.", p.Name, Times(p.BreakEven))
+		return LinePayback, fmt.Sprintf("%s would pay for itself from %s today's volume.", p.Name, Times(p.BreakEven))
 	}
 	if w.HasSaving && w.Saving >= 0.005 {
-		return fmt.Sprintf("Routing each class to its cheapest model saves %s/month over %s alone.", cur.Format(w.Saving), w.SavingVs)
+		return LineSupport, fmt.Sprintf("Routing each class to its cheapest model saves %s/month over %s alone.", cur.Format(w.Saving), w.SavingVs)
 	}
-	return ""
+	return LineSupport, ""
 }
 
 // shortfall says in words what a plan cannot take: "Past its usage caps and

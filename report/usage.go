@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/tokenomics/tokenomics/model"
@@ -53,6 +54,13 @@ func UsageNote(n usage.Note) string {
 			n.DaysPerMonth, n.Active, n.Span, n.HoursPerDay)
 	case usage.NoteMinTier:
 		return "min_tier is the tier of the model that did the work: lower it in the file if a smaller model would do."
+	case usage.NoteUnprintable:
+		quoted := make([]string, len(n.Names))
+		for i, name := range n.Names {
+			quoted[i] = strconv.QuoteToASCII(name)
+		}
+		return fmt.Sprintf("%s in the logs held characters a class name cannot (invisible, bidi or control characters): the classes name them without those characters. As the logs wrote them: %s.",
+			countOf(len(quoted), "model name", "model names"), strings.Join(quoted, ", "))
 	case usage.NoteShifted:
 		return fmt.Sprintf("In %s the prompts grow by less than the output per turn: the output not carried into the next prompt (thinking, compaction) is given as reasoning tokens.", count("class", "classes"))
 	case usage.NoteSplit:

@@ -35,6 +35,9 @@ func TestUsageNote(t *testing.T) {
 		{usage.Note{Kind: usage.NoteShortSpan, Span: 3, DaysPerMonth: 22}, "The logs cover 3 days: days_per_month is left at 22."},
 		{usage.Note{Kind: usage.NoteDays, DaysPerMonth: 21.5, Active: 20, Span: 28, HoursPerDay: 6},
 			"days_per_month 21.5: 20 active days in 28 days of logs; hours_per_day 6: clock hours with a request per active day."},
+		// Names as the logs wrote them, quoted: no bidi or invisible character is printed.
+		{usage.Note{Kind: usage.NoteUnprintable, Names: []string{"ev\u202eil", "x\u200by"}},
+			`2 model names in the logs held characters a class name cannot (invisible, bidi or control characters): the classes name them without those characters. As the logs wrote them: "ev\u202eil", "x\u200by".`},
 		{usage.Note{Kind: usage.NoteCapped, N: 1},
 			"1 class averages more than 1,000 requests a task: turns are capped at 1,000 and output per turn raised to match."},
 		{usage.Note{Kind: usage.NoteFewer, N: 2},

@@ -29,6 +29,9 @@ var ErrNotRegular = errors.New("not a regular file")
 // ErrTooLarge is the error (through errors.Is) of a read past its limit.
 var ErrTooLarge = errors.New("too large")
 
+// ErrReadOnly is the error of a write to a file its owner may not write.
+var ErrReadOnly = errors.New("read-only: not replaced (make it writable, chmod u+w, to let tokenomics write it)")
+
 // ErrSymlink is the error of a write to a path that is a symbolic link.
 var ErrSymlink = errors.New("a symbolic link: not written through (name the file it points to)")
 

@@ -8,6 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"syscall"
+	"time"
 )
 
 // Options say how Write creates and replaces a file.
@@ -52,10 +55,14 @@ var (
 //
 // A path that is a symbolic link or not a regular file is refused with a
 // *fs.PathError wrapping ErrSymlink or ErrNotRegular, and so is such a thing
-// at the backup's path: nothing is written through a link. Any other failure
+// at the backup's path: nothing is written through a link. A file its owner
+// may not write is refused too (ErrReadOnly), not replaced. Any other failure
 // is a *WriteError, after which path and its backup hold what they held.
 func Write(path string, data []byte, opt Options) (backup string, err error) {
 	old, err := check(path)
+	if err == nil {
+		err = checkWritable(path, old)
+	}
 	if err != nil {
 		return "", err
 	}
@@ -84,6 +91,10 @@ func Write(path string, data []byte, opt Options) (backup string, err error) {
 	if opt.Backup != "" && old != nil {
 		if keep, err = keepCopy(path, dir, base, old); err != nil {
 			os.Remove(tmp)
+			var pe *fs.PathError
+			if errors.As(err, &pe) && (errors.Is(err, ErrSymlink) || errors.Is(err, ErrNotRegular)) {
+				return "", pe
+			}
 			return failed(err)
 		}
 	}
@@ -102,7 +113,52 @@ func Write(path string, data []byte, opt Options) (backup string, err error) {
 		}
 	}
 	syncDir(dir)
+	removeStale(dir, base, time.Now())
 	return backup, nil
+}
+
+// staleAfter is the age past which a temporary file of ours is taken for
+// one a killed writer left: a write takes well under a second.
+const staleAfter = 15 * time.Minute
+
+// removeStale removes the temporary files a killed writer left beside base
+// (.base.xxx.tmp, some partial): only regular files of that exact pattern
+// and older than staleAfter, so a write under way beside this one keeps its
+// file. Failures are ignored: the files are only clutter.
+func removeStale(dir, base string, now time.Time) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	names, _ := d.Readdirnames(-1)
+	d.Close()
+	for _, n := range names {
+		if !isTempName(n, base) {
+			continue
+		}
+		p := filepath.Join(dir, n)
+		if st, err := os.Lstat(p); err == nil && st.Mode().IsRegular() && now.Sub(changed(st)) > staleAfter {
+			os.Remove(p)
+		}
+	}
+}
+
+// isTempName reports whether name is one tempName gives for base.
+func isTempName(name, base string) bool {
+	mid, ok := strings.CutPrefix(name, "."+base+".")
+	if !ok {
+		return false
+	}
+	mid, ok = strings.CutSuffix(mid, ".tmp")
+	if !ok || mid == "" || len(mid) > 13 { // a uint64 in base 36 has at most 13 digits
+		return false
+	}
+	for _, c := range mid {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 // check refuses a symbolic link or a non-regular file at path, and returns
@@ -122,10 +178,26 @@ func check(path string) (fs.FileInfo, error) {
 	return st, nil
 }
 
+// checkWritable refuses a file its owner may not write (0444): someone made
+// it read-only, and a rename would replace it all the same, without a word.
+func checkWritable(path string, st fs.FileInfo) error {
+	if st != nil && st.Mode().Perm()&0o200 == 0 {
+		return &fs.PathError{Op: "write", Path: path, Err: ErrReadOnly}
+	}
+	return nil
+}
+
 // writeTemp writes data to a new file beside the target, synced: with old's
 // permissions when it replaces a file, else perm less the umask (the kernel
-// applies it as the file is created).
+// applies it as the file is created). The file has its final permissions
+// before it holds a byte: created with them (less the umask, which can only
+// take away) and, when it replaces a file, given the old file's exactly
+// while still empty, so the new content of a 0600 file is never readable by
+// others, not even for a moment.
 func writeTemp(dir, base string, perm fs.FileMode, old fs.FileInfo, data []byte) (name string, err error) {
+	if old != nil {
+		perm = old.Mode().Perm()
+	}
 	f, err := createTemp(dir, base, perm)
 	if err != nil {
 		return "", err
@@ -136,13 +208,13 @@ func writeTemp(dir, base string, perm fs.FileMode, old fs.FileInfo, data []byte)
 			os.Remove(f.Name())
 		}
 	}()
-	if _, err = write(f, data); err != nil {
-		return "", err
-	}
 	if old != nil {
-		if err = f.Chmod(old.Mode().Perm()); err != nil {
+		if err = f.Chmod(perm); err != nil {
 			return "", err
 		}
+	}
+	if _, err = write(f, data); err != nil {
+		return "", err
 	}
 	if err = syncFile(f); err != nil {
 		return "", err
@@ -168,28 +240,61 @@ func createTemp(dir, base string, perm fs.FileMode) (*os.File, error) {
 }
 
 // keepCopy puts the file at path under a temporary name too: a hard link,
-// which costs no space, else a synced copy.
+// which costs no space, else a synced copy. What it keeps must be the
+// a regular file: a link or a special file swapped in since the check is
+// refused, never kept, so a backup is a regular file or nothing.
 func keepCopy(path, dir, base string, old fs.FileInfo) (string, error) {
 	for try := 0; try < 100; try++ {
 		name := tempName(dir, base)
-		err := os.Link(path, name)
+		err := os.Link(path, name) // link(2) links a symbolic link itself, not what it points to
 		if err == nil {
+			st, err := os.Lstat(name)
+			if err == nil {
+				err = sameRegular(path, st)
+			}
+			if err != nil {
+				os.Remove(name)
+				return "", err
+			}
 			return name, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
 			break // no hard links here
 		}
 	}
-	src, err := os.Open(path)
+	src, err := os.OpenFile(path, os.O_RDONLY|oNoFollow|syscall.O_NONBLOCK, 0)
+	if errors.Is(err, syscall.ELOOP) {
+		return "", &fs.PathError{Op: "write", Path: path, Err: ErrSymlink}
+	}
 	if err != nil {
 		return "", err
 	}
 	defer src.Close()
+	st, err := src.Stat()
+	if err != nil {
+		return "", err
+	}
+	if err := sameRegular(path, st); err != nil {
+		return "", err
+	}
 	data, err := io.ReadAll(src)
 	if err != nil {
 		return "", err
 	}
 	return writeTemp(dir, base, 0, old, data)
+}
+
+// sameRegular checks that st, what is now at path, is still a regular
+// file. Another regular file swapped in is what the rename replaces, and so
+// what is kept.
+func sameRegular(path string, st fs.FileInfo) error {
+	switch {
+	case st.Mode()&fs.ModeSymlink != 0:
+		return &fs.PathError{Op: "write", Path: path, Err: ErrSymlink}
+	case !st.Mode().IsRegular():
+		return &fs.PathError{Op: "write", Path: path, Err: notRegular(st.Mode())}
+	}
+	return nil
 }
 
 // syncDir makes a rename in dir survive a crash. Some systems cannot sync a

@@ -58,7 +58,8 @@ func Families(cat *model.Catalog) []string {
 // Estimates gives the text's tokens under every tokenizer family of the
 // catalog: exact counts for o200k and cl100k, and for the others the
 // English-equivalent size (see EnglishEquivalent) times the family's factor
-// for lang. An unknown factor counts as 1 and is reported (FactorKnown).
+// for lang. An unknown factor is the catalog's estimate (the median of the
+// language's factors, see model.Catalog.Lambda) and is reported (FactorKnown).
 func Estimates(st *Stats, lang string, cat *model.Catalog) []Estimate {
 	en, _, _ := EnglishEquivalent(st, lang, cat)
 	var out []Estimate

@@ -29,8 +29,9 @@ func testCatalog() *model.Catalog {
 
 // A Korean text of 200 o200k tokens and 260 cl100k tokens, worked by hand:
 // English-equivalent = 200 / 2 (o200k's ko factor) = 100 tokens;
-// claude 100 × 2.8 = 280; gemini has no ko factor: 100 × 1, flagged;
-// solar has no tokenizers entry at all: 100 × 1, flagged.
+// claude 100 × 2.8 = 280; gemini has no ko factor: the catalog's median of
+// 2, 2.5 and 2.8, 2.5: 100 × 2.5 = 250, flagged; solar has no tokenizers
+// entry at all: the same 250, flagged.
 func TestEstimatesHandWorked(t *testing.T) {
 	cat := testCatalog()
 	st := Stats{O200k: 200, Cl100k: 260}
@@ -42,8 +43,8 @@ func TestEstimatesHandWorked(t *testing.T) {
 		{Tokenizer: "o200k", Tokens: 200, Measured: true, Factor: 2, FactorKnown: true},
 		{Tokenizer: "cl100k", Tokens: 260, Measured: true, Factor: 2.5, FactorKnown: true},
 		{Tokenizer: "claude", Tokens: 280, Factor: 2.8, FactorKnown: true},
-		{Tokenizer: "gemini", Tokens: 100, Factor: 1},
-		{Tokenizer: "solar", Tokens: 100, Factor: 1},
+		{Tokenizer: "gemini", Tokens: 250, Factor: 2.5},
+		{Tokenizer: "solar", Tokens: 250, Factor: 2.5},
 	}
 	if got := Estimates(&st, "ko", cat); !slices.EqualFunc(got, want, func(a, b Estimate) bool {
 		return a.Tokenizer == b.Tokenizer && near(a.Tokens, b.Tokens) && a.Measured == b.Measured && a.Factor == b.Factor && a.FactorKnown == b.FactorKnown
@@ -72,7 +73,8 @@ func TestEstimatesHandWorked(t *testing.T) {
 //	gpt-mini: 100 × 2 = 200 tokens × $0.50/M = $0.0001
 //	sonnet:   100 × 2.8 = 280 tokens, under its 500-token long-context
 //	          threshold: × $3/M = $0.00084
-//	gemini:   100 × 1 (factor unknown) × $1.25/M = $0.000125
+//	gemini:   100 × 2.5 (factor unknown: the median of 2, 2.5, 2.8) = 250
+//	          tokens × $1.25/M = $0.0003125
 //
 // and 200 English-equivalent tokens: sonnet 560 tokens > 500, so the long
 // context rate $6/M applies: $0.00336; within its 1,000-token window.
@@ -89,7 +91,7 @@ func TestInputCostsHandWorked(t *testing.T) {
 	}{
 		{"gpt-mini", 200, 0.0001, true, true},
 		{"sonnet", 280, 0.00084, true, true},
-		{"gemini", 100, 0.000125, false, true},
+		{"gemini", 250, 0.0003125, false, true},
 	}
 	if len(costs) != len(want) {
 		t.Fatalf("%d costs, want %d", len(costs), len(want))

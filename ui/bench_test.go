@@ -29,6 +29,27 @@ func BenchmarkKeystroke(b *testing.B) {
 	}
 }
 
+// BenchmarkKeystrokeWideBudget is BenchmarkKeystroke at 200×60 with a
+// budget: the plans table's break-even and why columns, the ◆ marks, the
+// budget line on the chart and in the verdict. Goal < 1 ms, as above.
+func BenchmarkKeystrokeWideBudget(b *testing.B) {
+	b.Setenv("NO_COLOR", "")
+	o := shippedOptions(b)
+	o.Workload.Budget = 30
+	m := send(New(o), tea.WindowSizeMsg{Width: 200, Height: 60})
+	right, left := press("right"), press("left")
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		k := right
+		if i%2 == 1 {
+			k = left
+		}
+		tm, _ := m.Update(k)
+		m = tm.(Model)
+		_ = m.View()
+	}
+}
+
 // BenchmarkStartup is start-up to the first frame: New, the first
 // WindowSizeMsg and View. Goal < 50 ms.
 func BenchmarkStartup(b *testing.B) {

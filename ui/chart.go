@@ -158,8 +158,20 @@ func (p *chartPane) render(sh *shared, r rect) []string {
 			top = max(top, v)
 		}
 	}
+	// The budget sets the scale too when it is near the lines (within 2×
+	// of their top), so its line shows; far above, the title names it.
+	budget := report.BudgetUSD(&sh.w, sh.cur)
+	if budget > 0 && budget <= 2*top {
+		top = max(top, budget)
+	}
 	step := niceStep(top*sh.cur.Rate/float64(plotH)) / sh.cur.Rate
 	top = step * float64(plotH)
+	switch {
+	case budget > top:
+		title += " · budget " + sh.cur.Format(budget) + " above it"
+	case budget > 0:
+		title += " · ╌ budget " + sh.cur.Format(budget)
+	}
 	labelW := max(columns.Width(sh.moneyShort(top)), columns.Width(sh.moneyShort(0)), columns.Width(sh.moneyShort(step)))
 	n := iw - labelW - 3 // the axis takes a label, a space and the ┤
 	if n%2 == 0 {
@@ -201,8 +213,50 @@ func (p *chartPane) render(sh *shared, r rect) []string {
 	// Today's volume (with the multiplier) as a dotted line.
 	col := int(math.Round(float64(n-1) * math.Log(sh.prefs.Volume/kMin) / math.Log(kMax/kMin)))
 	markNow(lines, plotH+1, col, sh.st.muted.Render("┊"))
+	if budget > 0 && budget <= top {
+		// Row 0 is top, row plotH is 0: the budget's row, rounded.
+		markRow(lines, int(math.Round((top-budget)/step)), n, sh.st.warn.Render("╌"))
+	}
 	lines = append(lines, sh.readout(qs, base, iw, false)...)
 	return sh.box(title, lines, r, false, "")
+}
+
+// markRow draws a dashed horizontal line on plot row row through its empty
+// cells right of the axis, n cells wide (the series stay on top; a plot row
+// ends at its last drawn cell, so the line goes on past it).
+func markRow(lines []string, row, n int, mark string) {
+	if row < 0 || row >= len(lines) {
+		return
+	}
+	plain := []rune(ansi.Strip(lines[row]))
+	axis := -1
+	for j, r := range plain {
+		if r == '┤' || r == '┼' {
+			axis = j
+			break
+		}
+	}
+	if axis < 0 {
+		return
+	}
+	// Rebuild the row cell by cell: styled runs right of the axis are kept
+	// as they are, blanks become the mark.
+	var b strings.Builder
+	b.WriteString(ansi.Truncate(lines[row], axis+1, ""))
+	for c := axis + 1; c <= axis+n; {
+		if c >= len(plain) || plain[c] == ' ' {
+			b.WriteString(mark)
+			c++
+			continue
+		}
+		e := c // a drawn run, cut out whole: one Cut per run, not per cell
+		for e < len(plain) && plain[e] != ' ' {
+			e++
+		}
+		b.WriteString(ansi.Cut(lines[row], c, e))
+		c = e
+	}
+	lines[row] = b.String()
 }
 
 // renderCompact is the chart where a plot has no room: each line's
@@ -213,7 +267,11 @@ func (p *chartPane) renderCompact(sh *shared, r rect) []string {
 	if len(qs) == 0 || sh.res.TotalTasks == 0 {
 		return sh.box(chartTitle, []string{sh.st.muted.Render("Nothing to chart yet.")}, r, false, "")
 	}
-	return sh.box(chartTitle, sh.readout(qs, base, iw, true), r, false, "")
+	title := chartTitle
+	if b := report.BudgetUSD(&sh.w, sh.cur); b > 0 {
+		title += " · budget " + sh.cur.Format(b)
+	}
+	return sh.box(title, sh.readout(qs, base, iw, true), r, false, "")
 }
 
 // seriesColors are the lines' colours, the baseline's first in the palette.

@@ -149,20 +149,48 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 	if q.HasSaving {
 		add(fmt.Sprintf("%s %s/month less than %s alone.", head("Routing"), sh.cur.Format(q.Saving), q.SavingVs))
 	}
+	if len(q.Factors) > 0 {
+		out = append(out, "")
+		add(fmt.Sprintf("%s %s/month across the ranges of:", head("Estimated token factors"), report.RangeText(q, sh.cur)))
+		for _, f := range q.Factors {
+			add("• " + report.FactorText(f))
+		}
+	}
 	if len(q.Notes) > 0 {
 		out = append(out, "", head("Notes"))
 		for _, n := range q.Notes {
 			add("• " + report.NoteText(n, sh.cur))
 		}
 	}
+	if rates := sh.rateLines(q); len(rates) > 0 {
+		out = append(out, "", head("Rates")+sh.st.muted.Render(" per million tokens, as the catalog gives them"))
+		for _, l := range rates {
+			out = append(out, wrapIndented("• "+l, iw+1)...)
+		}
+	}
 	if len(q.Sources) > 0 {
-		out = append(out, "", head("Sources"))
+		out = append(out, "", head("Sources")+sh.st.muted.Render(" (tokenomics plans lists them in full)"))
 		for _, s := range q.Sources {
 			conf := s.Confidence
 			if conf == "" {
 				conf = "confidence unknown"
 			}
-			add(fmt.Sprintf("• %s: %s · as of %s (%s)", s.Name, orDash(s.Source), orDash(s.AsOf), conf))
+			out = append(out, wrapIndented(fmt.Sprintf("• %s: %s · as of %s (%s)", s.Name, orDash(readableSource(s.Source)), orDash(s.AsOf), conf), iw+1)...)
+		}
+	}
+	return out
+}
+
+// rateLines are the rates of every model the option's work runs on (its
+// sources that are API models), from the catalog it was priced with.
+func (sh *shared) rateLines(q *model.Quote) []string {
+	if sh.catalog == nil {
+		return nil
+	}
+	var out []string
+	for _, s := range q.Sources {
+		if m, ok := sh.catalog.Model(s.ID); ok {
+			out = append(out, sh.ratesLine(m))
 		}
 	}
 	return out

@@ -96,8 +96,17 @@ func TestEndToEnd(t *testing.T) {
 
 	tmux("send-keys", "-t", "e2e", "x")
 	waitFor("the volume multiplier", contains("Your work ×2"))
+	// An edit after the save: the header marks it and q asks; s saves it
+	// to mine.yaml (50 → 60, the slider's next rung) and quits.
+	tmux("send-keys", "-t", "e2e", "Right")
+	waitFor("the unsaved mark", contains("mine.yaml ● modified"))
 	tmux("send-keys", "-t", "e2e", "q")
+	waitFor("the quit question", contains("Unsaved edits to mine.yaml"))
+	tmux("send-keys", "-t", "e2e", "s")
 	waitFor("a clean exit", contains("EXITED 0"))
+	if w, err := plans.LoadWorkload(filepath.Join(dir, "mine.yaml")); err != nil || w.Classes[0].Count != 60 {
+		t.Errorf("mine.yaml after s at the quit question: %v, %+v", err, w.Classes)
+	}
 	if _, err := os.Stat(filepath.Join(dir, "state", "tokenomics", "workload.yaml")); err != nil {
 		t.Errorf("no state file after quitting: %v", err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
+	"github.com/tokenomics/tokenomics/report"
 )
 
 // fieldID names one editable value: a class field or a workload setting.
@@ -33,19 +34,20 @@ const (
 	fBilling
 	fCurrency
 	fVia // who runs the class: chat, agent or api
+	fBudget
 )
 
 // classFields are shown, in order, when a class is expanded.
 var classFields = []fieldID{fPer, fIn, fOut, fReasoning, fTurns, fFollowup, fCache, fBatch, fVia, fTier}
 
 // settingFields are shown when the workload settings are expanded.
-var settingFields = []fieldID{fDays, fHours, fPeople, fLanguage, fBilling, fCurrency}
+var settingFields = []fieldID{fDays, fHours, fPeople, fLanguage, fBilling, fCurrency, fBudget}
 
 var fieldLabels = map[fieldID]string{
 	fCount: "count", fPer: "per", fIn: "tokens in", fOut: "tokens out", fReasoning: "reasoning",
 	fTurns: "turns", fFollowup: "follow-up", fCache: "cache hit", fBatch: "batch", fTier: "min tier",
 	fDays: "days/month", fHours: "hours/day", fPeople: "people", fLanguage: "language",
-	fBilling: "billing", fCurrency: "currency", fVia: "via",
+	fBilling: "billing", fCurrency: "currency", fVia: "via", fBudget: "budget/month",
 }
 
 // fieldLabel is the label of field f of class ci: a size's names its unit.
@@ -79,6 +81,8 @@ var numSpecs = map[fieldID]numSpec{
 	fDays:      {lo: 1, hi: 31, linear: 1, barLo: 1, barHi: 31},
 	fHours:     {lo: 1, hi: 24, linear: 1, barLo: 1, barHi: 24},
 	fPeople:    {lo: 1, hi: model.MaxPeople, integer: true, unit: 1, barLo: 1, barHi: 1000},
+	// In the workload's currency: 0 is none; the ladder's round amounts.
+	fBudget: {lo: 0, hi: model.MaxBudget, unit: 10, barLo: 10, barHi: 1e6},
 }
 
 var mantissas = [...]float64{1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8}
@@ -269,6 +273,8 @@ func numField(w *model.Workload, ci int, f fieldID) (*float64, *int) {
 		return &w.HoursPerDay, nil
 	case fPeople:
 		return nil, &w.People
+	case fBudget:
+		return &w.Budget, nil
 	}
 	return nil, nil
 }
@@ -335,6 +341,11 @@ func (sh *shared) fieldText(ci int, f fieldID) string {
 		return w.Billing.String()
 	case fCurrency:
 		return sh.cur.Code
+	case fBudget:
+		if w.Budget <= 0 {
+			return "none"
+		}
+		return sh.cur.Format(report.BudgetUSD(w, sh.cur))
 	}
 	return ""
 }

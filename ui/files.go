@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 )
@@ -22,17 +22,26 @@ type savedMsg struct {
 	err   error
 }
 
-type stateSavedMsg struct{ err error }
+type stateSavedMsg struct{ err, prefsErr error }
 
 // StateError is the state file that could not be written when the app quit:
 // the workload on screen is not the one the next start restores.
-type StateError struct{ Err error }
+// Err is the workload's write, Prefs the app settings', each nil when it
+// worked: each is said as what it is.
+type StateError struct{ Err, Prefs error }
 
 func (e *StateError) Error() string {
-	return "the workload was not kept for the next start: " + e.Err.Error()
+	var s []string
+	if e.Err != nil {
+		s = append(s, "the workload was not kept for the next start: "+e.Err.Error())
+	}
+	if e.Prefs != nil {
+		s = append(s, "the app settings (volume, free plans) were not kept for the next start: "+e.Prefs.Error())
+	}
+	return strings.Join(s, "; ")
 }
 
-func (e *StateError) Unwrap() error { return e.Err }
+func (e *StateError) Unwrap() []error { return []error{e.Err, e.Prefs} }
 
 const defaultSaveName = "workload.yaml"
 
@@ -54,26 +63,35 @@ func (m *Model) saveStateCmd() tea.Cmd {
 		return nil
 	}
 	return func() tea.Msg {
-		var errs []error
+		var msg stateSavedMsg
 		if path != "" {
-			errs = append(errs, writeWorkload(path, w))
+			msg.err = writeWorkload(path, w)
 		}
 		if vpath != "" {
 			if err := os.MkdirAll(filepath.Dir(vpath), 0o755); err != nil {
-				errs = append(errs, err)
+				msg.prefsErr = err
 			} else {
-				errs = append(errs, savePrefs(vpath, v))
+				msg.prefsErr = savePrefs(vpath, v)
 			}
 		}
-		return stateSavedMsg{errors.Join(errs...)}
+		return msg
 	}
 }
 
-func (m *Model) openSave() tea.Cmd {
-	path := m.savedPath
-	if path == "" {
-		path = m.opts.WorkloadPath
+// openFile is the workload file on screen: the one last saved to, else the
+// one the app was started on; "" when the workload has no file.
+func (m *Model) openFile() string {
+	if m.savedPath != "" {
+		return m.savedPath
 	}
+	return m.opts.WorkloadPath
+}
+
+// modified: the workload has edits not yet saved (to its file, or loaded).
+func (m *Model) modified() bool { return m.edits != m.cleanAt }
+
+func (m *Model) openSave() tea.Cmd {
+	path := m.openFile()
 	if path == "" {
 		path = defaultSaveName
 	}
@@ -93,20 +111,79 @@ func (m *Model) mayOverwrite(path string) bool {
 
 func (m *Model) saved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
+		m.quitSave = false // the edits are not safe: stay
 		m.setStatus("not saved: "+msg.err.Error(), true)
 		return nil
 	}
 	m.savedPath = msg.path
+	if msg.edits == m.edits {
+		m.cleanW = m.w
+	}
 	m.cleanAt = msg.edits // later edits are still unsaved
 	m.setStatus("saved "+msg.path, false)
+	m.dirty |= partHeader
+	if m.quitSave {
+		return m.quit()
+	}
 	return m.saveStateCmd()
 }
 
+// quit writes the state files and ends the program.
 func (m *Model) quit() tea.Cmd {
 	if c := m.saveStateCmd(); c != nil {
 		return tea.Sequence(c, tea.Quit)
 	}
 	return tea.Quit
+}
+
+// askQuit is q: with unsaved edits to an open workload file it asks first
+// (save, discard, cancel); else it quits. Edits to a workload with no file
+// are not lost: the state file brings them back on the next start.
+func (m *Model) askQuit() tea.Cmd {
+	if m.openFile() == "" || !m.modified() {
+		return m.quit()
+	}
+	m.quitAsk = true
+	m.overlay = overlayNone
+	m.dirty = partAll
+	return nil
+}
+
+// quitKey answers the quit question: s saves to the open file and quits
+// once it is written, d quits and keeps the file as it was, esc (or any
+// other key) goes back to the app.
+func (m *Model) quitKey(msg tea.KeyPressMsg) tea.Cmd {
+	m.quitAsk = false
+	m.dirty |= partFooter
+	switch msg.String() {
+	case "s", "S", "y", "Y", "enter":
+		m.quitSave = true
+		m.setStatus("saving "+m.openFile()+" …", false)
+		return saveCmd(m.openFile(), m.w, m.edits)
+	case "d", "D", "n", "N":
+		// Discarded: the next start restores the workload as it was saved,
+		// not the edits.
+		m.w = m.cleanW
+		return m.quit()
+	}
+	m.setStatus("not quitting: your edits are still here (ctrl+s saves them)", false)
+	return nil
+}
+
+// quitQuestion is the footer while the quit question waits for its answer,
+// in the longest wording that fits w cells.
+func (m *Model) quitQuestion(w int) string {
+	k := m.st.strong.Render
+	name := filepath.Base(m.openFile())
+	for _, q := range []string{
+		m.st.warn.Render("Unsaved edits to "+name+".") + " " + k("s") + " save and quit · " + k("d") + " discard and quit · " + k("esc") + " cancel",
+		m.st.warn.Render("Unsaved edits to "+name+":") + " " + k("s") + " save · " + k("d") + " discard · " + k("esc") + " cancel",
+	} {
+		if columns.Width(q) <= w {
+			return q
+		}
+	}
+	return m.st.warn.Render("Unsaved edits:") + " " + k("s") + " save · " + k("d") + " discard · " + k("esc") + " cancel"
 }
 
 func expandPath(s string) (string, error) {

@@ -13,12 +13,20 @@ import (
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.keys
 	if msg.String() == "ctrl+c" {
+		// The way out that never asks: unsaved edits stay in the state file
+		// for the next start, not in the workload file (help says so).
 		return m.quit()
+	}
+	if m.quitAsk {
+		return m.quitKey(msg)
+	}
+	if m.quitSave {
+		return nil // saving on the way out: the quit follows the save
 	}
 	if m.lay.tooSmall {
 		// Nothing else is visible, so nothing else may change.
 		if key.Matches(msg, k.Quit) {
-			return m.quit()
+			return m.askQuit()
 		}
 		return nil
 	}
@@ -26,11 +34,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.promptKey(msg)
 	}
 	if m.status != "" {
-		m.status = "" // a status line lasts until the next key
+		m.lastStatus = m.status // the help keeps it whole
+		m.status = ""           // a status line lasts until the next key
 		m.dirty |= partFooter
-	}
-	if !key.Matches(msg, k.Export) {
-		m.exportConfirm = "" // the question was for the next key only
 	}
 	if ci := m.work.confirmDelete; ci >= 0 {
 		m.work.confirmDelete = -1
@@ -44,7 +50,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case overlayHelp, overlayVerdict:
 		switch {
 		case key.Matches(msg, k.Quit):
-			return m.quit()
+			return m.askQuit()
 		case key.Matches(msg, k.Help, k.Back, k.Verdict):
 			m.setOverlay(overlayNone)
 		case key.Matches(msg, k.Up):
@@ -67,7 +73,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
-		return m.quit()
+		return m.askQuit()
 	case key.Matches(msg, k.Help):
 		m.setOverlay(overlayHelp)
 	case key.Matches(msg, k.Verdict):
@@ -81,7 +87,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Copy):
 		return m.copySummary()
 	case key.Matches(msg, k.Export):
-		return m.exportSummary()
+		return m.openExport()
 	case key.Matches(msg, k.Volume):
 		m.cycleVolume()
 	case key.Matches(msg, k.NoFree):

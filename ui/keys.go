@@ -22,6 +22,9 @@ type keyMap struct {
 	Verdict, Current     key.Binding
 	NoFree, Export       key.Binding
 	Help, Quit           key.Binding
+	ForceQuit            key.Binding
+	// The mouse, for the full help only: no key press ever matches these.
+	Click, Wheel key.Binding
 }
 
 func defaultKeys() keyMap {
@@ -40,7 +43,7 @@ func defaultKeys() keyMap {
 		BigLeft:  b([]string{"shift+left", "H"}, "shift+←/H", "÷10"),
 		BigRight: b([]string{"shift+right", "L"}, "shift+→/L", "×10"),
 		Enter:    b([]string{"enter"}, "enter", "edit"),
-		Expand:   b([]string{"space", "e"}, "space", "all fields"),
+		Expand:   b([]string{"space", "e"}, "space/e", "all fields"),
 		Back:     b([]string{"esc"}, "esc", "back"),
 		Tab:      b([]string{"tab"}, "tab", "next pane"),
 		ShiftTab: b([]string{"shift+tab"}, "shift+tab", "previous pane"),
@@ -61,7 +64,12 @@ func defaultKeys() keyMap {
 		Current:  b([]string{"m"}, "m", "mark as my plan"),
 		NoFree:   b([]string{"F"}, "F", "free plans out/in"),
 		Help:     b([]string{"?"}, "?", "help"),
-		Quit:     b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Quit:     b([]string{"q"}, "q", "quit"),
+		// ctrl+c never asks: the edits stay in the state file for the next
+		// start, not in the workload file.
+		ForceQuit: b([]string{"ctrl+c"}, "ctrl+c", "quit now (unsaved edits kept for next start only)"),
+		Click:     b([]string{"mouse click"}, "click", "select; again: open a plan"),
+		Wheel:     b([]string{"mouse wheel"}, "wheel", "scroll the pane under it"),
 	}
 }
 
@@ -82,7 +90,7 @@ func (k keyMap) helpFor(m *Model) helpKeys {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Tab, k.ShiftTab, k.Enter, k.Back},
 		{k.Left, k.Right, k.BigLeft, k.BigRight, k.Expand, k.Unit, k.Add, k.Delete, k.Rename},
 		{k.Volume, k.Billing, k.Currency, k.Filter, k.Search, k.Current, k.NoFree, k.Presets},
-		{k.Verdict, k.Save, k.Copy, k.Export, k.Help, k.Quit},
+		{k.Verdict, k.Save, k.Copy, k.Export, k.Help, withDesc(k.Quit, "quit (asks about unsaved edits)"), k.ForceQuit, k.Click, k.Wheel},
 	}}
 	switch m.overlay {
 	case overlayPresets:

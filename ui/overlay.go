@@ -23,6 +23,7 @@ func (m *Model) renderOverlay(r rect) []string {
 	title, lines := "Help", []string(nil)
 	if m.overlay == overlayVerdict {
 		title, lines = "The verdict", m.verdictLines(r.W-paneSideFrame+3)
+		lines = append(lines, m.flipLines(r.W-paneSideFrame+3)...)
 	} else {
 		lines = m.helpLines(r.W - paneSideFrame)
 	}
@@ -67,6 +68,20 @@ func (m *Model) helpLines(iw int) []string {
 		rows = max(rows, len(g))
 	}
 	var lines []string
+	if len(m.notices) > 0 {
+		// The start's notices, whole: the footer said them once, cut;
+		// first, as they are news.
+		lines = append(lines, m.st.strong.Render("Notices at start"))
+		for _, n := range m.notices {
+			lines = append(lines, strings.Split(ansi.Wrap("• "+n, max(iw, 10), " "), "\n")...)
+		}
+		lines = append(lines, "")
+	}
+	if m.lastStatus != "" && !slices.Contains(m.notices, m.lastStatus) && m.lastStatus != strings.Join(m.notices, " · ") {
+		lines = append(lines, m.st.strong.Render("Last message"))
+		lines = append(lines, strings.Split(ansi.Wrap(m.lastStatus, max(iw, 10), " "), "\n")...)
+		lines = append(lines, "")
+	}
 	if total-gap <= iw {
 		for r := range rows {
 			var b strings.Builder
@@ -96,6 +111,7 @@ func (m *Model) helpLines(iw int) []string {
 		"←→ on a class is a what-if slider: the plans re-rank on every step. x does it for the whole workload: every count ×2, ×4 or ×½, shown in the pane's title and never saved into the workload file.",
 		"The chart: monthly cost from ¼× to 4× your volume; ━ is the API baseline (the cheapest pay-per-token option), drawn over the other lines; under it, each line's cost at ½×, 1×, 2× and 4×.",
 		"Counts are the whole team's: with 5 people the same counts are spread over 5 seats, and caps are shown per seat. (yours) marks the plan you pay for now (m).",
+		"◆ marks an option within your monthly budget (budget: in the workload file, or Settings ▸ budget/month); ╌ draws the budget across the chart, and the verdict says whether the answer fits it.",
 		"u on a class's tokens in or out switches it between tokens, words and pages of its language.",
 	} {
 		lines = append(lines, strings.Split(ansi.Wrap(p, max(iw, 10), " "), "\n")...)
@@ -164,7 +180,7 @@ func (m *Model) presetKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back, k.Presets):
 		m.setOverlay(overlayNone)
 	case key.Matches(msg, k.Quit):
-		return m.quit()
+		return m.askQuit()
 	}
 	return nil
 }
@@ -186,7 +202,10 @@ func (m *Model) loadPreset(p plans.Preset) {
 	w.Classes = slices.Clone(w.Classes)
 	keep := m.cur.Code
 	m.w = w
-	m.cleanAt = m.edits
+	m.cleanAt, m.cleanW = m.edits, w
+	// The preset is not the open file: ctrl+s asks for a name again rather
+	// than offering to write the preset over it.
+	m.opts.WorkloadPath, m.savedPath = "", ""
 	m.work = newWorkPane()
 	m.detail.open, m.focus = false, focusWork
 	m.evaluate()

@@ -160,6 +160,8 @@ const (
 	colStatus
 	colMove
 	colDelta
+	colBreakEven // wide screens: from which volume a plan pays for itself
+	colWhy       // wide screens: why it does not fit, what overflows, what a mix saves
 	planColCount
 )
 
@@ -168,33 +170,58 @@ const (
 	statusW = 10 // "▰▰▰▱▱  62%"
 	moveW   = 3  // "▲12"
 	nameMin = 16
+	whyMin  = 24 // the why column comes only with at least this much room
+	beHead  = "break-even"
 )
 
 func (sh *shared) planColumns(iw int, rows []int) planCols {
 	monthly, perTask, delta := 5, 5, 7 // room for "+$12.34", so marks coming and going do not shift columns
 	need := nameMin
+	be, why := 0, 0
 	for _, qi := range rows {
 		q := &sh.res.Quotes[qi]
 		monthly = max(monthly, columns.Width(sh.money(q)))
 		perTask = max(perTask, columns.Width(sh.perTask(q)))
 		delta = max(delta, columns.Width(sh.delta(q)))
 		need = max(need, columns.Width(q.Name)+len(" (yours)")*b2i(q.ID == sh.w.Current))
+		if t := report.BreakEven(&sh.res, q); t != "" {
+			be = max(be, columns.Width(t), len(beHead))
+		}
+		if t := report.Why(q, sh.cur); t != "" {
+			why = whyMin
+		}
 	}
 	cols := [planColCount]columns.Col{
-		colRank:    {Want: rankW},
-		colName:    {Want: need, Gap: 1},
-		colMonthly: {Want: monthly, Gap: 1},
-		colPerTask: {Want: perTask, Gap: 1},
-		colMark:    {Want: 1, Gap: 2},
-		colStatus:  {Want: statusW, Gap: 1},
-		colMove:    {Want: moveW, Gap: 1},
-		colDelta:   {Want: delta, Gap: 1},
+		colRank:      {Want: rankW},
+		colName:      {Want: need, Gap: 1},
+		colMonthly:   {Want: monthly, Gap: 1},
+		colPerTask:   {Want: perTask, Gap: 1},
+		colMark:      {Want: 1 + b2i(sh.w.Budget > 0), Gap: 2},
+		colStatus:    {Want: statusW, Gap: 1},
+		colMove:      {Want: moveW, Gap: 1},
+		colDelta:     {Want: delta, Gap: 1},
+		colBreakEven: {Want: be, Gap: 2},
+		colWhy:       {Want: why, Gap: 2},
 	}
 	// Names first: a whole name reads better than an extra column. Only the
 	// caps column, which says whether a plan holds, may squeeze a long name.
 	// What is left stays at the right: the costs stay next to their names.
-	w := columns.Widths(iw, cols[:], columns.Drop(colDelta), columns.Drop(colPerTask), columns.Drop(colMove),
+	// The why and break-even columns come only where the room is to spare
+	// (the line under the table says the selected option's why anyway).
+	w := columns.Widths(iw, cols[:], columns.Drop(colWhy), columns.Drop(colBreakEven), columns.Drop(colDelta), columns.Drop(colPerTask), columns.Drop(colMove),
 		columns.Shrink(colName, nameMin), columns.Drop(colStatus), columns.Shrink(colName, 4))
+	if w[colWhy] > 0 {
+		// The why takes the room left (a Fill column would take it even
+		// when dropped).
+		used := 0
+		for i, x := range w {
+			if x > 0 {
+				used += x + cols[i].Gap
+			}
+		}
+		w[colWhy] += max(iw-used, 0)
+	}
+
 	return planCols(w)
 }
 
@@ -315,6 +342,14 @@ func (sh *shared) planLine(li int, c planCols, focused bool) string {
 	default:
 		b.WriteString(sh.st.good.Render("✓"))
 	}
+	if sh.w.Budget > 0 {
+		// ◆ within the budget (the title says which), right after the fit.
+		if report.WithinBudget(q, &sh.w, sh.cur) {
+			b.WriteString(sh.st.good.Render("◆"))
+		} else {
+			b.WriteByte(' ')
+		}
+	}
 	if c[colStatus] > 0 {
 		b.WriteByte(' ')
 		columns.Write(&b, sh.statusCell(q), c[colStatus], columns.Left)
@@ -333,6 +368,14 @@ func (sh *shared) planLine(li int, c planCols, focused bool) string {
 		b.WriteByte(' ')
 		columns.Write(&b, d, c[colDelta], columns.Right)
 	}
+	if c[colBreakEven] > 0 {
+		b.WriteString("  ")
+		columns.Write(&b, report.BreakEven(&sh.res, q), c[colBreakEven], columns.Left)
+	}
+	if c[colWhy] > 0 {
+		b.WriteString("  ")
+		b.WriteString(sh.st.muted.Render(columns.Cut(report.Why(q, sh.cur), c[colWhy])))
+	}
 	return b.String() // the box cuts what does not fit
 }
 
@@ -340,6 +383,9 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 	iw := r.W - paneSideFrame
 	ih := max(r.H-paneFrame, 0)
 	title := "Plans, cheapest first"
+	if sh.w.Budget > 0 {
+		title += " · ◆ within " + sh.cur.Format(report.BudgetUSD(&sh.w, sh.cur))
+	}
 	if sh.prefs.NoFree {
 		title += " · no free plans"
 	}
@@ -380,6 +426,22 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 			h += " caps"
 			if sh.w.People > 1 {
 				h += " per seat"
+			}
+		}
+		if c[colBreakEven] > 0 || c[colWhy] > 0 {
+			// The wide columns' heads sit over them: after everything before.
+			at := c[colRank] + 1 + c[colName] + 1 + c[colMonthly] + 2 + c[colMark]
+			for _, i := range []int{colPerTask, colStatus, colMove, colDelta} {
+				if c[i] > 0 {
+					at += 1 + c[i]
+				}
+			}
+			h = columns.Pad(h, at, columns.Left)
+			if c[colBreakEven] > 0 {
+				h = columns.Pad(h+"  "+beHead, at+2+c[colBreakEven], columns.Left)
+			}
+			if c[colWhy] > 0 {
+				h += "  why"
 			}
 		}
 		lines = append(lines, sh.st.muted.Render(columns.Cut(h, iw)))

@@ -22,6 +22,7 @@ const (
 	promptAdd
 	promptSave
 	promptSearch
+	promptExport
 )
 
 type prompt struct {
@@ -32,7 +33,7 @@ type prompt struct {
 	field   fieldID
 	input   textinput.Model
 	err     string
-	confirm string // save: the existing file a second enter overwrites
+	confirm string // save, export: the existing file a second enter overwrites
 	before  string // search: what esc restores
 	fresh   bool   // the value is the pre-filled one: typing replaces it
 }
@@ -226,6 +227,13 @@ func (m *Model) promptSubmit() tea.Cmd {
 		}
 		p.close()
 		return saveCmd(path, m.w, m.edits)
+	case promptExport:
+		path, err := expandPath(v)
+		if err != nil {
+			p.err = err.Error()
+			return nil
+		}
+		return m.exportSummary(path)
 	case promptSearch:
 		m.focus = focusPlans
 		m.dirty |= partPlans | partChart

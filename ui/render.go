@@ -43,7 +43,7 @@ func (m *Model) refresh() {
 		m.prompt.setWidth(l.W)
 	}
 	if m.lay.tooSmall {
-		m.view.frame = tooSmall(m.lay.W, m.lay.H)
+		m.view.frame = tooSmall(m.lay.W, m.lay.H, m.quitAsk)
 		return
 	}
 	c := &m.view
@@ -188,11 +188,14 @@ func blank(r rect) []string {
 	return out
 }
 
-func tooSmall(w, h int) string {
+func tooSmall(w, h int, quitAsk bool) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
 	msg := fmt.Sprintf("Terminal too small: %d×%d. tokenomics needs at least %d×%d.", w, h, minWidth, minHeight)
+	if quitAsk {
+		msg += " Unsaved edits: s save and quit · d discard and quit · esc cancel."
+	}
 	lines := blank(rect{W: w, H: h})
 	wrapped := strings.Split(ansi.Wrap(msg, w, " "), "\n")
 	top := max((h-len(wrapped))/2, 0)
@@ -208,10 +211,17 @@ func tooSmall(w, h int) string {
 }
 
 func (m *Model) renderFooter(r rect) []string {
+	// "? help" stays at the right edge at every width; the short help, a
+	// notice or the quit question get what is left. Only the prompt, where
+	// ? is a character to type, takes the whole line.
+	tail := m.st.muted.Render("? help") + " "
 	var s string
 	switch {
 	case m.prompt.active:
 		s = m.prompt.view(m.st)
+		return []string{columns.Pad(columns.Cut(s, r.W), r.W, columns.Left)}
+	case m.quitAsk:
+		s = " " + m.quitQuestion(r.W-columns.Width(tail)-3)
 	case m.status != "":
 		st := m.st.good
 		if m.statusBad {
@@ -219,15 +229,17 @@ func (m *Model) renderFooter(r rect) []string {
 		}
 		s = " " + st.Render(m.status)
 	default:
-		// "? help" stays at the right edge at every width; the short help
-		// gets what is left.
-		tail := m.st.muted.Render("? help") + " "
 		h := m.help
 		h.SetWidth(max(r.W-1-columns.Width(tail)-2, 0))
 		s = " " + h.View(m.keys.helpFor(m))
-		return []string{columns.Pad(columns.Cut(s, r.W-columns.Width(tail)-2), r.W-columns.Width(tail), columns.Left) + tail}
 	}
-	return []string{columns.Pad(columns.Cut(s, r.W), r.W, columns.Left)}
+	room := r.W - columns.Width(tail) - 2
+	if columns.Width(s) > room && m.status != "" && !m.quitAsk {
+		// A notice longer than the line: cut, and whole in the help (?).
+		const more = " … more in ?"
+		s = ansi.Truncate(s, max(room-columns.Width(more), 0), "") + m.st.muted.Render(more)
+	}
+	return []string{columns.Pad(columns.Cut(s, room), r.W-columns.Width(tail), columns.Left) + tail}
 }
 
 // bar draws a share in [0,1] as ▰▰▰▱▱; over marks a limit that is exceeded.

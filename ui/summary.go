@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -17,22 +18,44 @@ import (
 const summaryRows = 10
 
 // copySummary sends the summary of what is shown to the terminal, which
-// puts it on the clipboard if it supports OSC 52; nothing comes back to say
-// whether it did, so the status says what was done, not that it worked.
+// puts it on the clipboard if it supports OSC 52. Nothing comes back to say
+// whether it did (a terminal that ignores OSC 52 cannot be told apart), so
+// the status says what was sent, how to check, and where the file
+// alternative is.
 func (m *Model) copySummary() tea.Cmd {
-	m.setStatus("Markdown summary sent to the terminal's clipboard (OSC 52); Y writes it to a file", false)
-	return tea.SetClipboard(m.summary())
+	text, n := m.summaryList()
+	m.setStatus(fmt.Sprintf("sent %s as Markdown to the clipboard via the terminal (OSC 52): paste to check; if nothing pastes, the terminal ignores OSC 52 and Y writes the same to %s",
+		plural(n, "1 option", fmt.Sprintf("%d options", n)), filepath.Base(m.exportPath())), false)
+	return tea.SetClipboard(text)
 }
 
 // summary is the comparison as shown, as Markdown, for pasting into a note
 // or a chat: the same rendering as `tokenomics compare --format markdown`,
 // with the filter, the search, the volume and the free plans as on screen.
 func (m *Model) summary() string {
-	shown := make([]model.Quote, 0, len(m.shown))
-	for _, qi := range m.shown {
+	s, _ := m.summaryList()
+	return s
+}
+
+// summaryList is the summary and how many options it lists: the first
+// summaryRows shown, then, each with its own rank, the plan you pay for now
+// and the option selected when they are further down.
+func (m *Model) summaryList() (string, int) {
+	idx := slices.Clone(m.shown[:min(summaryRows, len(m.shown))])
+	if m.w.Current != "" {
+		if i := slices.IndexFunc(m.res.Quotes, func(q model.Quote) bool { return q.ID == m.w.Current }); i >= 0 && !slices.Contains(idx, i) {
+			idx = append(idx, i)
+		}
+	}
+	if m.pick >= 0 && m.pick < len(m.shown) && !slices.Contains(idx, m.shown[m.pick]) {
+		idx = append(idx, m.shown[m.pick])
+	}
+	slices.Sort(idx)
+	shown := make([]model.Quote, 0, len(idx))
+	for _, qi := range idx {
 		shown = append(shown, m.res.Quotes[qi])
 	}
-	c := report.Comparison{Workload: m.priced(), Result: &m.res, Only: shown, CatalogAsOf: m.cat.AsOf, Currency: m.cur, Top: summaryRows}
+	c := report.Comparison{Workload: m.priced(), Result: &m.res, Only: shown, CatalogAsOf: m.cat.AsOf, Currency: m.cur}
 	if m.prefs.Volume != 1 {
 		c.Workload.Name += " " + volumeName(m.prefs.Volume)
 	}
@@ -40,7 +63,7 @@ func (m *Model) summary() string {
 	if v := m.viewNote(); v != "" {
 		s += "\n_" + v + "_\n"
 	}
-	return s
+	return s, len(shown)
 }
 
 // viewNote says how the options listed were chosen, when not all are.
@@ -70,13 +93,11 @@ type exportedMsg struct {
 	err  error
 }
 
-// exportPath is where Y writes: next to the workload file, named after it;
-// in the working directory when the workload has no file.
+// exportPath is what Y offers: next to the open workload file, named after
+// it (mine.yaml → mine.md); in the working directory when the workload has
+// no file.
 func (m *Model) exportPath() string {
-	src := m.savedPath
-	if src == "" {
-		src = m.opts.WorkloadPath
-	}
+	src := m.openFile()
 	if src == "" {
 		return "tokenomics-summary.md"
 	}
@@ -84,17 +105,26 @@ func (m *Model) exportPath() string {
 	return filepath.Join(filepath.Dir(src), base+".md")
 }
 
-// exportSummary writes the summary to exportPath: atomically, never through
-// a link, and over a file it did not write itself only when Y is pressed a
-// second time.
-func (m *Model) exportSummary() tea.Cmd {
-	path := m.exportPath()
-	if _, err := os.Lstat(path); err == nil && !m.exportedPaths[path] && m.exportConfirm != path {
-		m.exportConfirm = path
-		m.setStatus(path+" exists: Y again replaces it", true)
+// openExport is Y: it asks where to write the summary, offering exportPath.
+func (m *Model) openExport() tea.Cmd {
+	return m.openPrompt(promptExport, "Write the Markdown summary to", m.exportPath())
+}
+
+// exportSummary writes the summary to path: atomically, never through a
+// link, and over a file it did not write itself only when enter is pressed
+// a second time; nil when it asked instead.
+func (m *Model) exportSummary(path string) tea.Cmd {
+	p := &m.prompt
+	if isLink(path) {
+		p.err = "a symbolic link: never written through; give another name"
 		return nil
 	}
-	m.exportConfirm = ""
+	if _, err := os.Lstat(path); err == nil && !m.exportedPaths[path] && p.confirm != path {
+		p.err = "file exists: enter again to replace it"
+		p.confirm = path
+		return nil
+	}
+	p.close()
 	data := []byte(m.summary())
 	return func() tea.Msg {
 		_, err := safefile.Write(path, data, safefile.Options{Perm: 0o644})

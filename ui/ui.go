@@ -13,11 +13,14 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
+	"github.com/mattn/go-isatty"
 
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/replay"
+	"github.com/tokenomics/tokenomics/report"
+	"github.com/tokenomics/tokenomics/safefile"
 )
 
 // Options is what the command line hands to the app.
@@ -42,7 +45,13 @@ type Options struct {
 // state file not written at quit is a *StateError: the screen that could
 // have said so is gone.
 func Run(o Options) error {
-	final, err := tea.NewProgram(New(o)).Run()
+	m := New(o)
+	var opts []tea.ProgramOption
+	if isatty.IsTerminal(os.Stdin.Fd()) {
+		m.input = newGuardedInput(os.Stdin)
+		opts = append(opts, tea.WithInput(m.input))
+	}
+	final, err := tea.NewProgram(m, opts...).Run()
 	if err != nil {
 		return err
 	}
@@ -52,8 +61,8 @@ func Run(o Options) error {
 // stateError is the *StateError of the app as it quit, nil when the state
 // file was written.
 func stateError(final tea.Model) error {
-	if m, ok := final.(Model); ok && m.stateErr != nil {
-		return &StateError{m.stateErr}
+	if m, ok := final.(Model); ok && (m.stateErr != nil || m.prefsErr != nil) {
+		return &StateError{m.stateErr, m.prefsErr}
 	}
 	return nil
 }
@@ -99,6 +108,7 @@ type shared struct {
 	prefs Prefs // volume multiplier and the like: the app's, never the workload file's
 
 	res      model.Result
+	catalog  *model.Catalog // what res was priced with: the detail view's rates
 	verdict  model.Verdict
 	prevRank map[string]int     // rank of each option before the last edit
 	prevCost map[string]float64 // its monthly cost then
@@ -129,9 +139,16 @@ func (sh *shared) selected() *model.Quote {
 // Model is the root tea.Model: it owns the workload, routes focus, keys and
 // messages to the panes, and lays them out.
 type Model struct {
+	// Flip points cost many evaluations, so they are computed off the
+	// keystroke path (flipsCmd) for evaluation number evalGen and kept only
+	// if no evaluation came since.
+	evalGen, flipsAsked, flipsGen int
+	flips                         []model.Flip
+
 	shared
-	opts Options
-	cat  *plans.Catalog
+	opts  Options
+	cat   *plans.Catalog
+	input *guardedInput // the terminal's input, nil when the library reads it itself
 
 	noFreeCat *model.Catalog // the catalog without free plans, made once when asked for
 
@@ -159,13 +176,18 @@ type Model struct {
 	cleanAt    int  // edits when it was last loaded or saved: unsaved edits when they differ
 	prompt     prompt
 
-	status    string
-	statusBad bool
-	savedPath string // the last path saved to: overwriting it needs no confirmation
+	status     string
+	statusBad  bool
+	notices    []string       // the start's notices: the footer says them once, the help keeps them
+	lastStatus string         // the last status line, kept whole for the help
+	savedPath  string         // the last path saved to: overwriting it needs no confirmation
+	cleanW     model.Workload // the workload as last loaded or saved: what discard keeps
+	quitAsk    bool           // q with unsaved edits to a file asked: save, discard or cancel
+	quitSave   bool           // a save asked for by that question: quit once it is written
 
-	exportConfirm string          // Y asked once to replace this existing file
 	exportedPaths map[string]bool // files Y wrote: replaced again without asking
 	stateErr      error           // the last write of the state file, when it failed
+	prefsErr      error           // the last write of the prefs file, when it failed
 
 	view renderCache
 }
@@ -213,9 +235,11 @@ func New(o Options) Model {
 	m.presets = plans.Presets()
 	m.work = newWorkPane()
 	m.prompt = newPrompt(m.st)
+	m.cleanW = m.w
 	m.evaluate()
 	m.resetMarks()
 	if all := append(slices.Clone(o.Notices), notices...); len(all) > 0 {
+		m.notices = all
 		m.setStatus(strings.Join(all, " · "), true)
 	}
 	m.dirty = partAll
@@ -248,14 +272,28 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = m.prompt.update(msg)
 			m.promptChanged()
 		}
+		if n := m.input.takeCut(); n > 0 {
+			note := fmt.Sprintf("paste cut to its first %s (%s left out)", safefile.Size(maxPaste), safefile.Size(n))
+			if m.prompt.active {
+				m.prompt.err = note // where the eye is; the status line is under the prompt
+				m.dirty |= partFooter
+			} else {
+				m.setStatus("The "+note+": a field takes no more.", true)
+			}
+		}
 	case savedMsg:
 		cmd = m.saved(msg)
 	case exportedMsg:
 		m.exported(msg)
 	case stateSavedMsg:
-		m.stateErr = msg.err
-		if msg.err != nil {
-			m.setStatus("could not write the state file: "+msg.err.Error(), true)
+		m.stateErr, m.prefsErr = msg.err, msg.prefsErr
+		if err := stateError(m); err != nil {
+			m.setStatus(err.Error(), true)
+		}
+	case flipsMsg:
+		if msg.gen == m.evalGen {
+			m.flips, m.flipsGen = msg.flips, msg.gen
+			m.dirty = partAll // the verdict may take a line more
 		}
 	case fadeMsg:
 		// Marks show what the last edit moved; once the eye has caught them
@@ -279,8 +317,41 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		cmd = tea.Batch(cmd, tea.Tick(fade, func(time.Time) tea.Msg { return fadeMsg(gen) }))
 	}
+	if m.flipsAsked != m.evalGen {
+		m.flipsAsked = m.evalGen
+		if flipsNow {
+			m.flips, m.flipsGen = m.res.Flips(), m.evalGen
+		} else {
+			cmd = tea.Batch(cmd, flipsCmd(m.res, m.evalGen))
+		}
+	}
 	m.refresh()
 	return m, cmd
+}
+
+// flipsNow computes flip points in Update itself, so that golden frames do
+// not depend on when the background computation ends. Tests only.
+var flipsNow = false
+
+// flipsMsg carries the flip points of evaluation number gen.
+type flipsMsg struct {
+	gen   int
+	flips []model.Flip
+}
+
+// flipsCmd computes the flip points of res away from the keystroke; the
+// result is dropped if the workload changed meanwhile.
+func flipsCmd(res model.Result, gen int) tea.Cmd {
+	return func() tea.Msg { return flipsMsg{gen: gen, flips: res.Flips()} }
+}
+
+// currentFlips are the flip points of the ranking on screen, nil until
+// they arrive.
+func (m *Model) currentFlips() []model.Flip {
+	if m.flipsGen != m.evalGen {
+		return nil
+	}
+	return m.flips
 }
 
 // marksFade is how long the ▲/▼ rank moves and cost changes stay on screen
@@ -351,7 +422,8 @@ func (m *Model) evaluate() {
 	if m.replayed = m.replaying(); m.replayed {
 		res = m.replayResult(res.TotalTasks)
 	}
-	m.res = res
+	m.res, m.catalog = res, m.compared()
+	m.evalGen++
 	m.verdict = m.res.Verdict(m.w.Current)
 	m.altOK = false
 	if m.detail.open {
@@ -506,11 +578,15 @@ func (m *Model) currencies() []string {
 }
 
 func (m *Model) setCurrency(code string) {
+	old := m.cur
 	if r, err := m.rate(code); err == nil {
 		m.cur = money.New(code, r)
 	} else {
 		m.setStatus(err.Error(), true)
 	}
+	// The budget is written in the workload's currency: the same money in
+	// the new one.
+	m.w.Budget = report.ConvertBudget(m.w.Budget, old, m.cur)
 	// Display only: no re-evaluation, so the change marks survive.
 	m.w.Currency = m.cur.Code
 	if m.cur.Code == "USD" {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/key"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -594,13 +595,51 @@ func TestCopyWhatIsShown(t *testing.T) {
 		}
 	}
 	m = send(m, press("y"))
-	if !strings.Contains(m.status, "sent to the terminal's clipboard (OSC 52)") {
+	// Subscriptions named "beta": Beta Pro and Beta Ultra (Beta Top is an API model).
+	if !strings.Contains(m.status, "sent 2 options as Markdown to the clipboard via the terminal (OSC 52): paste to check") ||
+		!strings.Contains(m.status, "Y writes the same to tokenomics-summary.md") {
 		t.Errorf("status %q", m.status)
+	}
+	// The status is long for 60 columns: the help has it whole.
+	m = send(m, tea.WindowSizeMsg{Width: 60, Height: 20}, press("?"))
+	if s := strings.ReplaceAll(screen(m), "│", ""); !strings.Contains(s, "Last message") || !strings.Contains(strings.Join(strings.Fields(s), " "), "ignores OSC 52") {
+		t.Errorf("the help lacks the copy message:\n%s", screen(m))
 	}
 }
 
-// Y writes the summary next to the workload file; a file it did not write
-// is replaced only on a second Y, and a link is never written through.
+// y lists the plan you pay for now, with its own rank, when the table
+// leaves it out: ranked below the summary's rows, or filtered out (here:
+// API models only, the view a buyer uses to compare with their plan).
+func TestCopyKeepsYourPlan(t *testing.T) {
+	m := newSized(t, 120, 40)
+	last := -1 // the lowest-ranked subscription
+	for i, q := range m.res.Quotes {
+		if q.Kind == model.KindSubscription {
+			last = i
+		}
+	}
+	q := m.res.Quotes[last]
+	m = send(m, press("tab"))
+	for range last {
+		m = send(m, press("down"))
+	}
+	m = send(m, press("m"), press("f"), press("f"), press("home")) // all → subscriptions → API models
+	if m.w.Current != q.ID || m.ranking.filter != filterAPI {
+		t.Fatalf("marked %q with filter %v, want %q and API models", m.w.Current, m.ranking.filter, q.ID)
+	}
+	s := m.summary()
+	if !strings.Contains(s, fmt.Sprintf("| %d | %s |", last+1, q.Name)) {
+		t.Errorf("summary lacks your plan %s at rank %d:\n%s", q.Name, last+1, s)
+	}
+	apis := min(len(m.shown), summaryRows)
+	if n := strings.Count(s, "\n| "); n != 1+apis+1 { // header, the API rows, your plan
+		t.Errorf("%d table lines, want %d:\n%s", n, apis+2, s)
+	}
+}
+
+// Y asks where to write the summary, offering the open file's name and
+// folder (mine.yaml → mine.md); a file it did not write is replaced only on
+// a second enter, and a link is never written through.
 func TestExportSummary(t *testing.T) {
 	dir := t.TempDir()
 	o := testOptions(t)
@@ -609,6 +648,10 @@ func TestExportSummary(t *testing.T) {
 	m := send(New(o), tea.WindowSizeMsg{Width: 120, Height: 40})
 
 	m, msgs := sendCmd(t, m, press("Y"))
+	if len(msgs) > 0 || !m.prompt.active || m.prompt.input.Value() != md {
+		t.Fatalf("Y wrote without asking, or offered %q", m.prompt.input.Value())
+	}
+	m, msgs = sendCmd(t, m, press("enter"))
 	m = send(m, msgs...)
 	data, err := os.ReadFile(md)
 	if err != nil || !strings.Contains(string(data), "## Freelancer: AI plans compared") {
@@ -617,20 +660,21 @@ func TestExportSummary(t *testing.T) {
 	if !strings.Contains(m.status, "wrote the Markdown summary to "+md) {
 		t.Errorf("status %q", m.status)
 	}
-	// Its own file again: replaced without a question.
-	m, msgs = sendCmd(t, m, press("Y"))
+	// Its own file again: replaced on the first enter.
+	m, _ = sendCmd(t, m, press("Y"))
+	m, msgs = sendCmd(t, m, press("enter"))
 	if len(msgs) == 0 {
-		t.Error("Y asked before replacing the file it wrote itself")
+		t.Error("Y asked twice before replacing the file it wrote itself")
 	}
 
-	// A user's file: the first Y asks, another key forgets, a second Y replaces.
+	// A user's file: the first enter asks, esc forgets, a second enter replaces.
 	o.WorkloadPath = filepath.Join(dir, "notes.yaml")
 	user := filepath.Join(dir, "notes.md")
 	if err := os.WriteFile(user, []byte("my notes"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	m = send(New(o), tea.WindowSizeMsg{Width: 120, Height: 40})
-	for _, k := range []string{"Y", "down", "Y"} {
+	for _, k := range []string{"Y", "enter", "esc", "Y", "enter"} {
 		var msgs []tea.Msg
 		m, msgs = sendCmd(t, m, press(k))
 		if len(msgs) > 0 {
@@ -640,13 +684,13 @@ func TestExportSummary(t *testing.T) {
 	if b, _ := os.ReadFile(user); string(b) != "my notes" {
 		t.Fatalf("user's file changed: %q", b)
 	}
-	if !strings.Contains(m.status, "exists: Y again replaces it") {
-		t.Errorf("status %q", m.status)
+	if !strings.Contains(m.prompt.err, "file exists: enter again") {
+		t.Errorf("prompt says %q", m.prompt.err)
 	}
-	m, msgs = sendCmd(t, m, press("Y"))
+	m, msgs = sendCmd(t, m, press("enter"))
 	send(m, msgs...)
 	if b, _ := os.ReadFile(user); !strings.Contains(string(b), "AI plans compared") {
-		t.Errorf("second Y did not replace the file: %q", b)
+		t.Errorf("second enter did not replace the file: %q", b)
 	}
 
 	// A link is refused, and what it points to is untouched.
@@ -658,14 +702,15 @@ func TestExportSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	m = send(New(o), tea.WindowSizeMsg{Width: 120, Height: 40})
-	m, msgs = sendCmd(t, m, press("Y"))
-	m, msgs = sendCmd(t, m, press("Y"))
-	m = send(m, msgs...)
+	m, _ = sendCmd(t, m, press("Y"))
+	m, msgs = sendCmd(t, m, press("enter"))
+	m, msgs2 := sendCmd(t, m, press("enter"))
+	send(m, append(msgs, msgs2...)...)
 	if b, _ := os.ReadFile(user); string(b) != "my notes" {
 		t.Errorf("written through the link: %q", b)
 	}
-	if !strings.Contains(m.status, "summary not written") {
-		t.Errorf("status %q", m.status)
+	if !strings.Contains(m.prompt.err, "symbolic link") {
+		t.Errorf("prompt says %q", m.prompt.err)
 	}
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -27,7 +28,10 @@ func (m *Model) verdictText(styled bool) (main string, support []report.Line) {
 	if len(m.w.Classes) == 0 || m.res.TotalTasks == 0 {
 		return hl(m.st.accent, "▶ ") + "Describe your work: a adds a class, p picks a preset, ←→ sets how often.", nil
 	}
-	main, support = report.VerdictLines(&m.res, m.w.Current, m.cur)
+	main, support = report.VerdictLines(&m.res, m.w.Current, m.cur, m.currentFlips())
+	if b := report.BudgetLine(&m.res, &m.w, m.cur); b != "" {
+		support = append([]report.Line{{Kind: report.LineBudget, Text: b}}, support...) // next to the answer it judges
+	}
 	if m.verdict.Answer == model.AnswerNone {
 		main = hl(m.st.bad, main)
 	} else {
@@ -159,8 +163,22 @@ func (m *Model) staleDays() int {
 	return int(m.opts.Today.Sub(t).Hours() / 24)
 }
 
+// renderHeader is the title line: the workload, its file and whether it has
+// unsaved edits, the billing period, currency and price date, and "? help",
+// which stays at every width (the date goes first, then the billing and
+// currency, then the workload's name is cut).
 func (m *Model) renderHeader(r rect) []string {
-	left := " " + m.st.title.Render("tokenomics") + " · " + m.w.Name
+	help := m.st.muted.Render("? help") + " "
+	prefix := " " + m.st.title.Render("tokenomics") + " · "
+	name, mark := m.w.Name, ""
+	if f := m.openFile(); f != "" {
+		// The mark says the file differs from the screen; a workload with no
+		// file has nothing to differ from (the state file keeps it).
+		name += " · " + filepath.Base(f)
+		if m.modified() {
+			mark = " " + m.st.warn.Render("● modified")
+		}
+	}
 	date := "prices of " + m.cat.AsOf
 	if m.cat.AsOf == "" {
 		date = "prices: undated"
@@ -168,14 +186,45 @@ func (m *Model) renderHeader(r rect) []string {
 	if d := m.staleDays(); d > 90 {
 		date = m.st.warn.Render(fmt.Sprintf("⚠ %s (%d days old)", date, d))
 	}
-	right := m.w.Billing.String() + " · " + m.cur.Code + " · " + date + "   " + m.st.muted.Render("? help") + " "
-	gap := r.W - columns.Width(left) - columns.Width(right)
-	if gap < 1 {
-		right = m.w.Billing.String() + " · " + m.cur.Code + " · " + date + " "
-		gap = r.W - columns.Width(left) - columns.Width(right)
+	fixed := columns.Width(prefix) + columns.Width(help)
+	right := ""
+	for _, rt := range []string{
+		m.w.Billing.String() + " · " + m.cur.Code + " · " + date + "   ",
+		m.w.Billing.String() + " · " + m.cur.Code + "   ",
+		m.cur.Code + "  ",
+	} {
+		if fixed+columns.Width(name)+columns.Width(mark)+columns.Width(rt)+1 <= r.W {
+			right = rt
+			break
+		}
 	}
-	if gap < 1 {
-		return []string{columns.Pad(columns.Cut(left, r.W), r.W, columns.Left)}
+	if mark != "" && fixed+columns.Width(mark)+8 > r.W {
+		mark = " " + m.st.warn.Render("●")
 	}
-	return []string{left + strings.Repeat(" ", gap) + right}
+	room := r.W - fixed - columns.Width(mark) - columns.Width(right) - 1
+	if room < 1 {
+		return []string{columns.Pad(columns.Cut(" "+help, r.W), r.W, columns.Right)}
+	}
+	left := prefix + columns.Cut(name, room) + mark
+	gap := max(r.W-columns.Width(left)-columns.Width(right)-columns.Width(help), 0)
+	return []string{left + strings.Repeat(" ", gap) + right + help}
+}
+
+// flipLines are every flip point, for the verdict view: the headline names
+// only the nearest.
+func (m *Model) flipLines(width int) []string {
+	if len(m.w.Classes) == 0 || m.res.TotalTasks == 0 {
+		return nil
+	}
+	if m.flipsGen != m.evalGen {
+		return []string{"", "  Flip points: working them out…"}
+	}
+	if len(m.flips) == 0 {
+		return []string{"", "  Flip points: none between 1/64 and 64 times today's volume of any class."}
+	}
+	lines := []string{"", "  " + m.st.strong.Render("Flip points") + " (where the answer changes):"}
+	for _, f := range m.flips {
+		lines = append(lines, wrapIndented("  • "+report.FlipLine(&m.res, f), width)...)
+	}
+	return lines
 }

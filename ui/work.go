@@ -10,6 +10,7 @@ import (
 	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
+	"github.com/tokenomics/tokenomics/report"
 )
 
 // The workload pane: one row per class (its count on a slider), the fields of
@@ -430,14 +431,23 @@ func (sh *shared) settingsSummary() string {
 	if w.People > 1 {
 		people += " sharing these counts"
 	}
-	return fmt.Sprintf("%s days · %s h/day · %s %s · %s", money.Count(w.DaysPerMonth), money.Count(w.HoursPerDay),
+	s := fmt.Sprintf("%s days · %s h/day · %s %s · %s", money.Count(w.DaysPerMonth), money.Count(w.HoursPerDay),
 		money.Count(float64(w.People)), people, languageName(w.Language))
+	if w.Budget > 0 {
+		s += " · budget " + sh.cur.Format(report.BudgetUSD(w, sh.cur))
+	}
+	return s
 }
 
 // classSummary is the one-line description under a class: its task shape,
 // sizes in their units (lang's words and pages).
 func classSummary(lang string, c *model.Class) string {
 	parts := classSizes(lang, c)
+	if c.OutputTokens == 0 && c.ReasoningTokens > 0 {
+		// All of the output is thinking (an imported agent's turns): "0 out"
+		// beside it would read as no output at all.
+		parts[1] = "no text out"
+	}
 	if c.ReasoningTokens > 0 {
 		parts = append(parts, model.Tokens(c.ReasoningTokens)+" think")
 	}

@@ -2,17 +2,21 @@ package usage
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"time"
 )
 
-// hasUsageMarker reports whether line holds the bytes "usage":{ that every
-// Claude Code usage line holds: lines without them are passed over unparsed,
-// as ccusage does. It hops from one '{' to the next (rare in prose, unlike
-// the quotes a plain substring search would stop at in JSON) and looks
-// behind each. Usage comes late in a line, after the message's content, so
-// the line's last bytes are searched first: on a usage line the marker is
-// then found without crossing the content.
+// hasUsageMarker reports whether line holds a "usage" key whose value is an
+// object, the marker every Claude Code usage line holds: lines without it
+// are passed over unparsed, as ccusage does. ccusage looks for the bytes
+// "usage":{ alone; this marker also takes JSON space around the colon and an
+// escaped key, so that the same records re-serialized by another writer
+// (json.dumps, jq) are read as they are written compact. It hops from one
+// '{' to the next (rare in prose, unlike the quotes a plain substring search
+// would stop at in JSON) and looks behind each. Usage comes late in a line,
+// after the message's content, so the line's last bytes are searched first:
+// on a usage line the marker is then found without crossing the content.
 func hasUsageMarker(line []byte) bool {
 	const tail = 512
 	if cut := len(line) - tail; cut > 0 {
@@ -31,12 +35,53 @@ func markerFrom(line []byte, from int) bool {
 			return false
 		}
 		i += j
-		if string(line[i-len(before):i]) == before {
+		if string(line[i-len(before):i]) == before || (line[i-1] <= ' ' || line[i-1] == ':') && usageKeyBefore(line, i) {
 			return true
 		}
 	}
 	return false
 }
+
+// usageKeyBefore reports whether the '{' at line[i] follows a key "usage"
+// written with JSON space around its colon or with escapes. The key's
+// opening quote is the first quote before its closing one: "usage" escaped
+// holds no quote. A string's closing quote read backwards cannot be told
+// from an escaped quote inside it, so a value such as "\"usage\": {" is
+// taken for the marker too: that only costs a parse, as any false marker.
+func usageKeyBefore(line []byte, i int) bool {
+	j := i - 1
+	for j >= 0 && jsonSpace(line[j]) {
+		j--
+	}
+	if j < 0 || line[j] != ':' {
+		return false
+	}
+	j--
+	for j >= 0 && jsonSpace(line[j]) {
+		j--
+	}
+	if j < 0 || line[j] != '"' {
+		return false
+	}
+	end := j
+	// The longest spelling of usage is five \uXXXX escapes: 30 bytes.
+	for j--; j >= 0 && end-j <= 31; j-- {
+		if line[j] == '"' {
+			key := line[j+1 : end]
+			if string(key) == "usage" {
+				return true
+			}
+			if bytes.IndexByte(key, '\\') < 0 {
+				return false
+			}
+			var k string
+			return json.Unmarshal(line[j:end+1], &k) == nil && k == "usage"
+		}
+	}
+	return false
+}
+
+func jsonSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // claudeRec is what one Claude Code log line says about one API request.
 // The byte slices alias the line and live only while it is processed.
@@ -185,7 +230,7 @@ func (p *claudeParts) record(r *claudeRec) outcome {
 	case u.rangeErr:
 		return outRange
 	}
-	ts, ok := parseTime(w.ts)
+	ts, ok := logTime(w.ts)
 	if !ok {
 		return outTime
 	}
@@ -434,6 +479,21 @@ func semverPrefix(v []byte) bool {
 // parseTime reads an RFC 3339 timestamp into Unix milliseconds. The shape
 // every log writes, 2026-03-04T14:22:07.512Z, is read by hand; anything else
 // goes to time.Parse.
+// Logs are of this century: a timestamp outside it (year 1, 9999) is a bad
+// line, not a request that would stretch the logs' span over millennia and
+// make the fitted month a day long.
+var (
+	minLogTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).UnixMilli()
+	maxLogTime = time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC).UnixMilli() // excluded
+)
+
+// logTime reads a log line's timestamp: parseTime, within the years
+// 2000–2099.
+func logTime(b []byte) (int64, bool) {
+	ms, ok := parseTime(b)
+	return ms, ok && ms >= minLogTime && ms < maxLogTime
+}
+
 func parseTime(b []byte) (int64, bool) {
 	if ms, ok := fastTime(b); ok {
 		return ms, true

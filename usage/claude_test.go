@@ -40,7 +40,15 @@ func TestHasUsageMarker(t *testing.T) {
 	}{
 		{`{"message":{"usage":{"input_tokens":1}}}`, true},
 		{`{"usage":{}}`, true},
-		{`{"usage": {}}`, false}, // ccusage's marker has no space either
+		{`{"usage": {}}`, true}, // valid JSON as json.dumps writes it: ccusage passes it over, we read it
+		{"{\"usage\"\t:\r\n{}}", true},
+		{`{"\u0075sage":{}}`, true},
+		{`{"\u0075\u0073\u0061\u0067\u0065" : {}}`, true},
+		{`{"\u0075sag":{}}`, false},
+		{`{"usage": 1, "a": {}}`, false},
+		{`{"xusage": {}}`, false},
+		{`{"a":"\"usage\": {"}`, false},
+		{`{"a":"\\\"\u0075sage\\\": {"}`, false},
 		{`{"text":"usage"}`, false},
 		{`{"a":{"b":{}},"c":"\"usage\":{"}`, false},
 		{`"usage":{`, true},

@@ -3,6 +3,7 @@ package usage
 import (
 	"bytes"
 	"errors"
+	"strconv"
 	"time"
 )
 
@@ -11,6 +12,7 @@ var (
 	codexTokenCount  = []byte(`"token_count"`)
 	codexTurnContext = []byte(`"turn_context"`)
 	codexThreadSpawn = []byte("thread_spawn")
+	codexEscape      = []byte(`\u`)
 )
 
 // codexUsage is one token_usage object of a Codex token_count event.
@@ -137,7 +139,7 @@ func parseCodexLine(line []byte, r *codexRec) outcome {
 	case rangeErr:
 		return outRange
 	}
-	t, ok := parseTime(ts)
+	t, ok := logTime(ts)
 	if !hasTS || !ok {
 		return outTime
 	}
@@ -419,7 +421,38 @@ func (f *codexFile) turn(r *codexRec) codexTurnUsage {
 	return codexTurnUsage{ts: r.ts, model: model, u: u}
 }
 
-// codexWorthParsing is the byte prefilter of Codex lines.
+// codexSubagent reports whether the start of a rollout says it is a
+// sub-agent's (thread_spawn), however the word's letters are escaped.
+func codexSubagent(head []byte) bool {
+	if bytes.Contains(head, codexThreadSpawn) {
+		return true
+	}
+	if !bytes.Contains(head, codexEscape) {
+		return false
+	}
+	plain := make([]byte, 0, len(head))
+	for i := 0; i < len(head); i++ {
+		if head[i] == '\\' && i+5 < len(head) && head[i+1] == 'u' && string(head[i+2:i+4]) == "00" {
+			if v, err := strconv.ParseUint(string(head[i+4:i+6]), 16, 8); err == nil && v >= 0x20 && v < 0x7f {
+				plain = append(plain, byte(v))
+				i += 5
+				continue
+			}
+		}
+		if head[i] == '\\' && i+1 < len(head) {
+			plain = append(plain, head[i], head[i+1]) // an escape is never the start of another
+			i++
+			continue
+		}
+		plain = append(plain, head[i])
+	}
+	return bytes.Contains(plain, codexThreadSpawn)
+}
+
+// codexWorthParsing is the byte prefilter of Codex lines. A line that
+// spells the two words with escapes (as no Codex build writes, but a JSON
+// re-serializer may) holds a \u escape: such lines are parsed too, so
+// that no valid spelling of a record is passed over.
 func codexWorthParsing(line []byte) bool {
-	return bytes.Contains(line, codexTokenCount) || bytes.Contains(line, codexTurnContext)
+	return bytes.Contains(line, codexTokenCount) || bytes.Contains(line, codexTurnContext) || bytes.Contains(line, codexEscape)
 }

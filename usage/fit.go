@@ -7,6 +7,9 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/tokenomics/tokenomics/model"
 )
@@ -157,6 +160,7 @@ func (l *Log) Derive(cat *model.Catalog, rule Rule) (Derived, error) {
 	first, last := dayString(act.firstDay), dayString(act.lastDay)
 	w.Name = fmt.Sprintf("%s logs %s to %s", l.Source, first, last)
 	w.Description = fmt.Sprintf("Fitted to %d tasks of %s logs over %d active days (%s to %s)", len(tasks), l.Source.Title(), d.ActiveDays, first, last)
+	d.toEnglishEquivalent(&w, cat)
 	if err := w.Validate(); err != nil {
 		return d, fmt.Errorf("derived workload: %w", err)
 	}
@@ -329,11 +333,118 @@ func classify(tasks map[taskKey]*task, keys modelKeys, rule Rule) ([]*classAgg, 
 	return list, keyCost
 }
 
+// classPart is what an imported class's name is made of: its group, its
+// part (0 when the group is not split) and the model it ran on ("" when the
+// logs used one model).
+type classPart struct {
+	group string
+	part  int
+	model string
+}
+
+// nameRunes is how much of a class name the app's workload pane shows at
+// 120 columns: imported names must differ within it.
+const nameRunes = 20
+
+// groupWord is a group in a word, for names that lead with the model.
+var groupWord = map[string]string{GroupShort: "short", GroupAgentic: "agentic", GroupLong: "long-context"}
+
+// distinctNames renames the classes from w.Classes[first:] (made of parts,
+// in order) when their names ("Short tasks · Claude Sonnet 4.5", "Short
+// tasks · Claude Opus 4.1") read the same in their first nameRunes
+// characters: the model goes first, less the words every model's name
+// starts with ("Sonnet 4.5 short", "Opus 4.1 short"), and when even those
+// collide, a number leads. Names only: nothing else of a class changes.
+func (d *Derived) distinctNames(w *model.Workload, first int, parts []classPart) {
+	cls := w.Classes[first:]
+	if len(cls) != len(parts) || distinctPrefixes(cls, func(i int) string { return cls[i].Name }) {
+		return
+	}
+	models := make([]string, len(parts))
+	for i, p := range parts {
+		models[i] = p.model
+	}
+	common := commonWords(models)
+	compact := func(i int) string {
+		p := parts[i]
+		s := strings.TrimSpace(strings.TrimPrefix(p.model, common) + " " + groupWord[p.group])
+		if p.part > 0 {
+			s += fmt.Sprintf(" %d", p.part)
+		}
+		return s
+	}
+	name := compact
+	if !distinctPrefixes(cls, compact) {
+		name = func(i int) string { return fmt.Sprintf("%d. %s", i+1, compact(i)) }
+	}
+	names := make([]string, len(cls))
+	for i := range cls {
+		names[i] = name(i)
+	}
+	for i := range cls {
+		cls[i].Name = names[i]
+		d.Classes[len(d.Classes)-len(cls)+i].Class.Name = names[i]
+	}
+}
+
+// distinctPrefixes: the names name(0) … name(len(cls)−1) differ within
+// their first nameRunes characters.
+func distinctPrefixes(cls []model.Class, name func(int) string) bool {
+	seen := make(map[string]bool, len(cls))
+	for i := range cls {
+		r := []rune(name(i))
+		k := string(r[:min(len(r), nameRunes)])
+		if seen[k] {
+			return false
+		}
+		seen[k] = true
+	}
+	return true
+}
+
+// commonWords is the run of whole words (with the space after them) that
+// every non-empty s starts with: "Claude " for Claude Sonnet 4.5 and Claude
+// Opus 4.1; "" when they share none or there is only one name.
+func commonWords(ss []string) string {
+	var nonEmpty []string
+	for _, s := range ss {
+		if s != "" && !slices.Contains(nonEmpty, s) {
+			nonEmpty = append(nonEmpty, s)
+		}
+	}
+	if len(nonEmpty) < 2 {
+		return ""
+	}
+	prefix := nonEmpty[0]
+	for _, s := range nonEmpty[1:] {
+		for !strings.HasPrefix(s, prefix) {
+			prefix = prefix[:len(prefix)-1]
+		}
+	}
+	i := strings.LastIndexByte(prefix, ' ')
+	if i < 0 {
+		return ""
+	}
+	// Whole words only, and every name keeps two of its own ("Opus 4",
+	// not "4").
+	drop := strings.Fields(prefix[:i+1])
+	for _, s := range nonEmpty {
+		drop = drop[:max(min(len(drop), len(strings.Fields(s))-2), 0)]
+	}
+	if len(drop) == 0 {
+		return ""
+	}
+	return strings.Join(drop, " ") + " "
+}
+
 // fitClasses fits each class (split into parts where fitTiered must) and
 // adds it to w and to d's classes, named by group, part and, when the logs
 // used more than one model, model.
 func (d *Derived) fitClasses(w *model.Workload, list []*classAgg, keys modelKeys, usedKeys int) fitCounts {
 	var n fitCounts
+	first := len(w.Classes)
+	var named []classPart
+	defer func() { d.distinctNames(w, first, named) }()
 	for _, a0 := range list {
 		m := keys.api[a0.key]
 		parts := fitTiered(a0, m, d.ActiveDays, 0)
@@ -348,13 +459,28 @@ func (d *Derived) fitClasses(w *model.Workload, list []*classAgg, keys modelKeys
 			if len(parts) > 1 {
 				c.Name += fmt.Sprintf(" %d", pi+1)
 			}
+			label := ""
 			if usedKeys > 1 {
-				label := keys.ids[a.key]
+				label = keys.ids[a.key]
 				if m != nil {
 					label = m.Name
 				}
+				if clean := printableName(label); clean != label {
+					n.unprintable = append(n.unprintable, label)
+					label = clean
+				}
 				c.Name += " · " + label
 			}
+			// Names cleaned alike, or a model named like a split's part,
+			// must not make two classes of one name.
+			for k, base := 2, c.Name; slices.ContainsFunc(w.Classes, func(x model.Class) bool { return x.Name == c.Name }); k++ {
+				c.Name = fmt.Sprintf("%s (%d)", base, k)
+			}
+			part := 0
+			if len(parts) > 1 {
+				part = pi + 1
+			}
+			named = append(named, classPart{group: a.group, part: part, model: label})
 			w.Classes = append(w.Classes, c)
 			d.Classes = append(d.Classes, ClassFit{Class: c, Group: a.group, Model: modelID(m), Names: keys.names[a.key], Tasks: a.n,
 				Requests: a.reqs, Tokens: a.tok, Priced: m != nil, LogsCost: a.cost})
@@ -411,7 +537,35 @@ type fitted struct {
 // fitCounts counts the classes the fit had to bend, for the notes: turns
 // capped, output shifted to reasoning, split by the long-context tier, cache
 // hit refined, fewer turns.
-type fitCounts struct{ capped, shifted, split, refined, fewer int }
+type fitCounts struct {
+	capped, shifted, split, refined, fewer int
+	unprintable                            []string // model names from the logs that could not name a class as they were
+}
+
+// printableName is a model name from the logs as a class name may hold it
+// (model.CheckClassName): one line of printable text. Spaces of every kind
+// (U+00A0, U+2028…) become a plain space; invisible characters (a soft
+// hyphen, a zero-width space, a byte-order mark, bidi controls and
+// overrides, tags, private use) and controls are dropped. A logs' name is
+// the logs' to choose: one odd character must not sink an import.
+func printableName(s string) string {
+	if model.CheckClassName(s) == nil {
+		return s
+	}
+	clean := strings.Map(func(r rune) rune {
+		switch {
+		case strconv.IsPrint(r):
+			return r
+		case unicode.IsSpace(r):
+			return ' '
+		}
+		return -1
+	}, s)
+	if strings.TrimSpace(clean) == "" {
+		return "(unnamed model)"
+	}
+	return clean
+}
 
 // add counts one fitted class (split is counted per class before its parts).
 func (n *fitCounts) add(p *fitted) {
@@ -609,6 +763,26 @@ func sig4(v float64) float64 {
 	return math.Round(v*p) / p
 }
 
+// toEnglishEquivalent turns each priced class's tokens from its model's
+// tokenizer, in which the logs count them, into the workload's unit, o200k
+// English: a tokenizer whose English factor is λ counts λ tokens for one.
+// Reasoning tokens are the model's own and stay.
+func (d *Derived) toEnglishEquivalent(w *model.Workload, cat *model.Catalog) {
+	for ci := range d.Classes {
+		m, ok := cat.Model(d.Classes[ci].Model)
+		if !ok {
+			continue
+		}
+		lam := cat.Lambda(m.Tokenizer, model.DefaultLanguage).Value
+		if lam == 1 {
+			continue
+		}
+		c := &w.Classes[ci]
+		c.InputTokens, c.OutputTokens, c.FollowupTokens = math.Round(c.InputTokens/lam), math.Round(c.OutputTokens/lam), math.Round(c.FollowupTokens/lam)
+		d.Classes[ci].Class = *c
+	}
+}
+
 // check prices the workload with model.Evaluate and compares each priced
 // class, on its model, with the logs' cost for the same tasks.
 func (d *Derived) check(cat *model.Catalog) error {
@@ -633,7 +807,7 @@ func (d *Derived) check(cat *model.Catalog) error {
 			cf.WorkCost = perTask * tasks
 		} else { // a retired model is no option: price it the same way directly
 			m, _ := cat.Model(cf.Model)
-			cf.WorkCost = model.TaskCost(c, m, 1) * tasks
+			cf.WorkCost = model.TaskCost(c, m, cat.Lambda(m.Tokenizer, w.Language).Value) * tasks
 		}
 		d.Checked = true
 		d.LogsCost += cf.LogsCost
@@ -676,7 +850,7 @@ func (d *Derived) notes(rule Rule, keys []string, keyModel []*model.APIModel, ke
 	var unpriced []string
 	for i, k := range keys {
 		if keyModel[i] == nil {
-			unpriced = append(unpriced, k)
+			unpriced = append(unpriced, printableName(k))
 		}
 	}
 	if len(unpriced) > 0 {
@@ -689,6 +863,9 @@ func (d *Derived) notes(rule Rule, keys []string, keyModel []*model.APIModel, ke
 			HoursPerDay: d.Workload.HoursPerDay})
 	}
 	d.Notes = append(d.Notes, Note{Kind: NoteMinTier})
+	if len(n.unprintable) > 0 {
+		d.Notes = append(d.Notes, Note{Kind: NoteUnprintable, Names: n.unprintable})
+	}
 	add(NoteShifted, n.shifted)
 	add(NoteSplit, n.split)
 	add(NoteRefined, n.refined)

@@ -5,6 +5,7 @@ import (
 	"math"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -116,13 +117,22 @@ func TestFitHandWorked(t *testing.T) {
 	}
 }
 
+// frozen is a copy of the shipped catalog of 2026-11-27: the tests price on
+// it, so that a price update in plans/catalog.yaml breaks none of them.
+var frozen struct {
+	once sync.Once
+	cat  *plans.Catalog
+	err  error
+}
+
+// embedded is the frozen catalog, a fresh copy for each caller.
 func embedded(t testing.TB) *model.Catalog {
 	t.Helper()
-	cat, err := plans.Embedded()
-	if err != nil {
-		t.Fatal(err)
+	frozen.once.Do(func() { frozen.cat, frozen.err = plans.LoadCatalog("../plans/testdata/catalog-2026-11-27.yaml") })
+	if frozen.err != nil {
+		t.Fatal(frozen.err)
 	}
-	return &cat.Catalog
+	return &frozen.cat.Clone().Catalog
 }
 
 // The derived workload, priced by model.Evaluate on the models the logs

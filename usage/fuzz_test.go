@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -360,7 +361,7 @@ func refClaude(t *testing.T, line []byte) (claudeRec, outcome) {
 		return claudeRec{}, outRange
 	}
 	ts, ok := parseTime([]byte(w.ts))
-	if !ok {
+	if !ok || !saneYear(ts) {
 		return claudeRec{}, outTime
 	}
 	r := claudeRec{ts: ts, in: uint32(w.in), out: uint32(w.out), read: uint32(w.rd), write: uint32(w.wr), sidechain: w.side, fast: w.fast}
@@ -383,6 +384,12 @@ func refClaude(t *testing.T, line []byte) (claudeRec, outcome) {
 		r.session = []byte(session)
 	}
 	return r, outOK
+}
+
+// saneYear: a log's requests are made in the years 2000 to 2099.
+func saneYear(ms int64) bool {
+	y := time.UnixMilli(ms).UTC().Year()
+	return y >= 2000 && y <= 2099
 }
 
 func sameClaude(a, b *claudeRec) bool {
@@ -468,7 +475,7 @@ func refCodex(t *testing.T, line []byte) (codexRec, outcome) {
 		return codexRec{}, outRange
 	}
 	tms, ok := parseTime([]byte(ts))
-	if !hasTS || !ok {
+	if !hasTS || !ok || !saneYear(tms) {
 		return codexRec{}, outTime
 	}
 	r.kind, r.ts = codexTokens, tms

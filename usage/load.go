@@ -143,7 +143,7 @@ func skipReason(k, maxLine int) string {
 	case skInvalid:
 		return "usage fields that break the log format"
 	case skTime:
-		return "no readable timestamp"
+		return "no readable timestamp of the years 2000–2099"
 	}
 	return "a token count out of range"
 }
@@ -574,7 +574,7 @@ func (w *worker) stream(f io.Reader, job fileJob) {
 	w.fileSession = w.session([]byte(job.session))
 	var cf *codexFile
 	if w.sh.src == Codex {
-		cf = &codexFile{subagent: bytes.Contains(lr.peek(16<<10), codexThreadSpawn)}
+		cf = &codexFile{subagent: codexSubagent(lr.peek(16 << 10))}
 	}
 	for {
 		line, kind := lr.next()

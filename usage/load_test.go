@@ -83,12 +83,12 @@ func TestClaudeFixture(t *testing.T) {
 		t.Errorf("files %d duplicates %d, want 3 and 4", l.Files, l.Duplicates)
 	}
 	wantSkips := map[string]int64{
-		"malformed JSON":                         1,
-		"not JSON (binary or garbage)":           1,
-		"usage fields that break the log format": 3,
-		"no readable timestamp":                  1,
-		"a token count out of range":             1,
-		"cut short at the end of the file":       1,
+		"malformed JSON":                               1,
+		"not JSON (binary or garbage)":                 1,
+		"usage fields that break the log format":       3,
+		"no readable timestamp of the years 2000–2099": 1,
+		"a token count out of range":                   1,
+		"cut short at the end of the file":             1,
 	}
 	if got := skipped(l); !mapsEqual(got, wantSkips) {
 		t.Errorf("skipped = %v, want %v", got, wantSkips)

@@ -39,6 +39,10 @@ const (
 	NoteDays
 	// NoteMinTier: min_tier is the tier of the model that did the work.
 	NoteMinTier
+	// NoteUnprintable: the model Names, as the logs wrote them, held
+	// characters a class name cannot (invisible, bidi or control); the
+	// classes name them without those characters.
+	NoteUnprintable
 	// NoteShifted: in N classes the output not carried into the next prompt
 	// is given as reasoning.
 	NoteShifted
@@ -60,7 +64,7 @@ type Note struct {
 	N                         int64
 	Model, ID, Rule           string
 	Tokens                    float64
-	Names                     []string // NoteUnpricedClasses
+	Names                     []string // NoteUnpricedClasses, NoteUnprintable
 	Shares                    []Share  // NoteModels
 	Active, Span              int      // days
 	DaysPerMonth, HoursPerDay float64

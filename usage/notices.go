@@ -63,7 +63,7 @@ const maxNotice = 300
 // a usage limit. Such lines are rare (one per limit reached or error), so a
 // plain JSON decode is cheap enough.
 func limitNotice(line []byte, ts int64) (Notice, bool) {
-	if !isNotice(line) {
+	if !isNotice(line) && !bytes.Contains(line, codexEscape) { // a notice word may be written escaped
 		return Notice{}, false
 	}
 	var l struct {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/adrg/xdg"
 	"github.com/mattn/go-isatty"
@@ -16,6 +17,7 @@ import (
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/replay"
 	"github.com/tokenomics/tokenomics/report"
+	"github.com/tokenomics/tokenomics/termsafe"
 	"github.com/tokenomics/tokenomics/ui"
 )
 
@@ -65,11 +67,21 @@ func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// The dated changes in effect, said once, in one line; plans --check
+	// lists them.
+	if n := len(cat.Applied()); n > 0 {
+		changes = append(changes, fmt.Sprintf("%d dated catalog %s in effect today (tokenomics plans --check lists %s)",
+			n, either(n, "change", "changes"), either(n, "it", "them")))
+	}
 	w, _, err := in.loadWorkload(restoreLast(&notices))
 	if err != nil {
 		return err
 	}
-	if _, err := in.workloadCurrency(cat, w.Currency); err != nil {
+	cur, err := in.workloadCurrency(cat, w.Currency)
+	if err != nil {
+		return err
+	}
+	if err := in.budgetIn(cat, &w, cur); err != nil {
 		return err
 	}
 	state, note := keepBadState(statePath())
@@ -102,7 +114,7 @@ func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
 		Prefs:        prefs,
 		PrefsPath:    prefsPath(),
 		Today:        today(),
-		Notices:      append(append(notices, in.notes...), changes...),
+		Notices:      termsafe.Lines(append(append(notices, in.notes...), changes...)),
 	})
 	var se *ui.StateError
 	if errors.As(err, &se) {
@@ -125,10 +137,36 @@ func keepBadState(path string) (string, string) {
 	if err == nil || errors.Is(err, fs.ErrNotExist) {
 		return path, ""
 	}
-	if err := os.Rename(path, path+".bad"); err != nil {
+	bad, err := setAside(path)
+	if err != nil {
 		return "", fmt.Sprintf("the state file %s does not load and cannot be moved aside (%v): the workload will not be kept at quit", displayPath(path), err)
 	}
-	return path, fmt.Sprintf("the state file did not load: it is kept as %s", displayPath(path+".bad"))
+	return path, fmt.Sprintf("the state file did not load: it is kept as %s", displayPath(bad))
+}
+
+// setAside moves path to the first free name of path.bad, path.bad.1,
+// path.bad.2…, and returns it: a file set aside before is never replaced.
+// The name is taken with a hard link, which fails rather than replace;
+// where there are none, with a rename to a name seen free.
+func setAside(path string) (string, error) {
+	for n := 0; n < 1000; n++ {
+		bad := path + ".bad"
+		if n > 0 {
+			bad += "." + strconv.Itoa(n)
+		}
+		err := os.Link(path, bad)
+		switch {
+		case err == nil:
+			return bad, os.Remove(path)
+		case errors.Is(err, fs.ErrExist):
+			continue
+		}
+		if _, lerr := os.Lstat(bad); !errors.Is(lerr, fs.ErrNotExist) {
+			return "", err
+		}
+		return bad, os.Rename(path, bad)
+	}
+	return "", errors.New("a thousand earlier copies are kept beside it")
 }
 
 // isTerminal reports whether f is an interactive terminal. A character device

@@ -18,6 +18,7 @@ import (
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/safefile"
+	"github.com/tokenomics/tokenomics/termsafe"
 	"github.com/tokenomics/tokenomics/usage"
 )
 
@@ -326,7 +327,7 @@ func calibrateTable(c *calibration, color bool) string {
 			h.From.In(l.Location).Format("2006-01-02 15:04"), h.To.In(l.Location).Format("2006-01-02 15:04 MST"), plural(int64(h.Requests), "request"))
 	}
 	for _, n := range append(c.catNote, report.CalibrateNotes(c.res.Notes)...) {
-		fmt.Fprintf(&b, "note: %s\n", n)
+		fmt.Fprintf(&b, "note: %s\n", termsafe.Text(n))
 	}
 	switch {
 	case c.saved != "" && c.backup != "":

@@ -23,8 +23,9 @@ func newPlans(stdout io.Writer) *cobra.Command {
 		Long: `plans lists the catalog (the embedded one, with your overlay) with every entry's
 source and date. --check lists instead what may make an answer wrong: entries dated
 more than 90 days ago, retired, preview and legacy models, prices and limits that are
-estimates, limits measured from your logs (tokenomics calibrate) with their age, and
-dated price changes that have passed or come within 30 days.`,
+estimates, limits measured from your logs (tokenomics calibrate) with their age,
+dated price changes that have passed or come within 30 days, and models deprecated or
+retired within 30 days; its notes say which dated changes are in effect today.`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if kind != "" && kind != "api" && kind != "subscription" {
@@ -38,6 +39,9 @@ dated price changes that have passed or come within 30 days.`,
 				return err
 			}
 			if check {
+				for _, e := range cat.Applied() {
+					notes = append(notes, e.String())
+				}
 				return writeCheck(stdout, cat, kind, format, notes)
 			}
 			if format == "json" {

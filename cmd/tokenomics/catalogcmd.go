@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,11 +22,12 @@ import (
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/safefile"
+	"github.com/tokenomics/tokenomics/termsafe"
 )
 
 // Limits on what `catalog import` reads. LiteLLM's file is about 1.5 MB and
 // OpenRouter's list about 1 MB; anything near the cap is not a price file.
-const maxPriceFile = 64 << 20
+var maxPriceFile int64 = 64 << 20 // a variable so a test can bound a smaller stream
 
 // fetchTimeout bounds a whole fetch, body included (a variable for tests).
 var fetchTimeout = 30 * time.Second
@@ -53,12 +57,12 @@ it holds.`,
 				printf(stdout, "No overlay at %s: the embedded catalog of %s is used as it is.\n", path, cat.AsOf)
 				return nil
 			}
-			printf(stdout, "Overlay %s: %s.\n", path, strings.TrimPrefix(notes[0], "catalog overlay "+displayPath(path)+": "))
+			printf(stdout, "%s", termsafe.Text(fmt.Sprintf("Overlay %s: %s.\n", path, strings.TrimPrefix(notes[0], "catalog overlay "+displayPath(path)+": "))))
 			return nil
 		},
 	}
 	overlayFlag(cmd, &overlay)
-	cmd.AddCommand(newCatalogImport(stdout), newCatalogDiff(stdout))
+	cmd.AddCommand(newCatalogImport(stdout), newCatalogDiff(stdout), newCatalogAudit(stdout))
 	return cmd
 }
 
@@ -141,6 +145,9 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 		return err
 	}
 	pf, err := readPriceFile(src, maxPriceFile, fetchTimeout)
+	// From here on the source is named without the credentials a URL may
+	// carry: it is stored in the overlay and printed.
+	src = withoutCredentials(src)
 	if err != nil {
 		return err
 	}
@@ -204,7 +211,7 @@ type overlayEdit struct {
 // whole, so one that is not valid refuses the change (what is "saved",
 // "imported"…) rather than lose it.
 func editOverlay(path, what string) (*overlayEdit, error) {
-	base, err := plans.Embedded()
+	base, err := shippedCatalog()
 	if err != nil {
 		return nil, err
 	}
@@ -273,6 +280,11 @@ func printImport(w io.Writer, res *catalogsync.ImportResult, src, asOf, basis st
 		rows = append(rows, []string{"skipped", k.ID, short(k.Key, 40), "", "", "", k.Reason})
 	}
 	if len(rows) > 0 {
+		for _, r := range rows { // keys and names are the price file's
+			for i := range r {
+				r[i] = termsafe.Text(r[i])
+			}
+		}
 		printf(w, "%s", catalogTable(false, []string{"Action", "ID", "Key", "In", "Out", "Context", "Note"}, rows))
 	}
 	if n := len(res.Unchanged); n > 0 {
@@ -320,7 +332,7 @@ func readPriceFile(src string, limit int64, timeout time.Duration) (*priceFile, 
 		return fetchPriceFile(src, limit, timeout)
 	}
 	if strings.Contains(src, "://") {
-		return nil, badInput("catalog import: %s: only http:// and https:// URLs are fetched", src)
+		return nil, badInput("catalog import: %s: only http:// and https:// URLs are fetched", withoutCredentials(src))
 	}
 	data, err := safefile.ReadFile(src, limit)
 	switch {
@@ -332,17 +344,46 @@ func readPriceFile(src string, limit int64, timeout time.Duration) (*priceFile, 
 	return &priceFile{data: data, base: filepath.Base(src)}, nil
 }
 
-func fetchPriceFile(url string, limit int64, timeout time.Duration) (*priceFile, error) {
+// credentialParam is a query parameter name that may carry a secret.
+var credentialParam = regexp.MustCompile(`(?i)token|key|secret|pass|auth|sig|credential|session|jwt|bearer`)
+
+// withoutCredentials is src with what may be a secret left out when it is a
+// URL: user:password@ and query parameters named like a token, a key, a
+// signature or a password (?token=, ?api_key=, X-Amz-Signature…).
+func withoutCredentials(src string) string {
+	u, err := neturl.Parse(src)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return src
+	}
+	u.User = nil
+	if u.RawQuery != "" {
+		q := u.Query()
+		for k := range q {
+			if credentialParam.MatchString(k) {
+				q.Del(k)
+			}
+		}
+		u.RawQuery = q.Encode()
+	}
+	return u.String()
+}
+
+func fetchPriceFile(rawURL string, limit int64, timeout time.Duration) (*priceFile, error) {
+	url := withoutCredentials(rawURL) // for messages
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
-		return nil, badInput("catalog import: %s is not a URL: %v", url, err)
+		return nil, badInput("catalog import: %s is not a URL", url)
 	}
 	req.Header.Set("User-Agent", "tokenomics/"+version)
 	req.Header.Set("Accept", "application/json")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
+		var ue *neturl.Error // its text holds the URL as given, token and all
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
 		return nil, fmt.Errorf("catalog import: fetching %s: %w", url, err)
 	}
 	defer resp.Body.Close()
@@ -430,7 +471,7 @@ due today applied to both.`,
 func diffCatalog(arg, overlay string) (*plans.Catalog, string, error) {
 	switch arg {
 	case "embedded":
-		c, err := plans.Embedded()
+		c, err := shippedCatalog()
 		return c, "the embedded catalog", err
 	case "current":
 		in := inputs{overlay: overlay}
@@ -503,9 +544,9 @@ func writeCheck(w io.Writer, cat *plans.Catalog, kind, format string, notes []st
 		}
 		return writeJSON(w, out)
 	}
-	printf(w, "Catalog of %s checked on %s: entries older than %d days, retired, preview and legacy models,\nestimates, limits measured from your logs, and dated price changes passed or due within %d days.\n", cat.AsOf, now, plans.StaleDays, plans.SoonDays)
+	printf(w, "Catalog of %s checked on %s: entries older than %d days, retired, preview and legacy models,\nestimates, limits measured from your logs, dated price changes passed or due and models\ndeprecated or retired within %d days.\n", cat.AsOf, now, plans.StaleDays, plans.SoonDays)
 	for _, n := range notes {
-		printf(w, "note: %s\n", n)
+		printf(w, "note: %s\n", termsafe.Text(n))
 	}
 	if len(fs) == 0 {
 		printf(w, "\nNothing to report.\n")
@@ -528,4 +569,149 @@ func writeCheck(w io.Writer, cat *plans.Catalog, kind, format string, notes []st
 	}
 	printf(w, "\n%s.\n", strings.Join(parts, ", "))
 	return nil
+}
+
+func newCatalogAudit(stdout io.Writer) *cobra.Command {
+	var catalog, format string
+	cmd := &cobra.Command{
+		Use:   "audit FILE...",
+		Short: "List where the catalog disagrees with LiteLLM or OpenRouter price files, and its stale entries",
+		Long: `audit compares the shipped catalog (or --catalog FILE), with the dated changes due today
+applied, with each price file given: LiteLLM's model_prices_and_context_window.json or a
+saved answer of OpenRouter's models API (told apart by their shape). It lists, entry by
+entry, every price, window and status a file gives otherwise, the offered models a file
+lacks, and the offered entries last checked more than 90 days ago. It changes nothing: a
+disagreement is a lead to check on the vendor's own page (plans/CATALOG_NOTES.md, "Monthly
+refresh"). A file's prices are dated by a YYYY-MM-DD in its name, else today.`,
+		Example: `  tokenomics catalog audit litellm-2026-12-01.json openrouter-2026-12-01.json
+  tokenomics catalog audit --catalog plans/catalog.yaml litellm-2026-12-01.json --format json`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return badInput("catalog audit: give at least one price file (LiteLLM's or OpenRouter's JSON)")
+			}
+			return nil
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			if format != "table" && format != "json" {
+				return badInput("--format: %q is not table or json", format)
+			}
+			now := today().Format(time.DateOnly)
+			var cat *plans.Catalog
+			var err error
+			if catalog != "" {
+				cat, err = plans.LoadCatalog(catalog)
+			} else {
+				cat, err = shippedCatalog()
+			}
+			if err != nil {
+				return err
+			}
+			cat.ApplyChanges(now)
+			var files []catalogsync.PriceFile
+			for _, a := range args {
+				if strings.Contains(a, "://") {
+					return badInput("catalog audit: %s: give a file (catalog import fetches URLs)", a)
+				}
+				pf, err := readPriceFile(a, maxPriceFile, fetchTimeout)
+				if err != nil {
+					return err
+				}
+				if catalogsync.DetectFormat(pf.data) == "" {
+					return badInput("catalog audit: %s is not a JSON object: neither LiteLLM's price file nor OpenRouter's models list", a)
+				}
+				asOf := dateIn(pf.base)
+				if asOf == "" || asOf > now {
+					asOf = now
+				}
+				files = append(files, catalogsync.PriceFile{Name: a, Data: pf.data, AsOf: asOf})
+			}
+			res, err := catalogsync.Audit(cat, files, now)
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return auditJSON(stdout, cat, res)
+			}
+			printAudit(stdout, cat, res)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&catalog, "catalog", "", "the catalog YAML file to audit instead of the embedded one")
+	cmd.Flags().StringVarP(&format, "format", "f", "table", "table or json")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func printAudit(w io.Writer, cat *plans.Catalog, res *catalogsync.AuditResult) {
+	printf(w, "Catalog of %s audited on %s. Prices in USD per 1M tokens; the catalog's dated changes due today applied.\n", cat.AsOf, res.Today)
+	if len(res.Disagreements) == 0 {
+		printf(w, "\nNo price file disagrees with the catalog.\n")
+	} else {
+		rows := make([][]string, len(res.Disagreements))
+		entries := map[string]bool{}
+		for i, d := range res.Disagreements {
+			rows[i] = []string{d.ID, d.Field, short(d.A.String(), 40), short(d.B.String(), 40), d.Change(), d.File}
+			entries[d.ID] = true
+		}
+		printf(w, "\nWhere the price files disagree (a lead to check on the vendor's page):\n%s", catalogTable(colorOK(w), []string{"ID", "Field", "Catalog", "File", "Change", "File name"}, rows))
+		printf(w, "%d %s in %d %s.\n", len(res.Disagreements), either(len(res.Disagreements), "disagreement", "disagreements"), len(entries), either(len(entries), "entry", "entries"))
+	}
+	for _, name := range slices.Sorted(maps.Keys(res.Missing)) {
+		ids := res.Missing[name]
+		printf(w, "\n%s has no entry for %d offered %s: %s.\n", name, len(ids), either(len(ids), "model", "models"), strings.Join(ids, ", "))
+	}
+	if len(res.Stale) == 0 {
+		printf(w, "\nNo offered entry was last checked more than %d days ago.\n", plans.StaleDays)
+		return
+	}
+	rows := make([][]string, len(res.Stale))
+	for i, s := range res.Stale {
+		age := "undated"
+		if s.Days >= 0 {
+			age = fmt.Sprintf("%s, %d days ago", s.AsOf, s.Days)
+		}
+		rows[i] = []string{s.Kind, s.ID, s.Name, age}
+	}
+	printf(w, "\nLast checked more than %d days ago (%d of %d offered entries, %.0f%%):\n%s", plans.StaleDays, len(res.Stale), res.Offered,
+		100*float64(len(res.Stale))/float64(max(1, res.Offered)), catalogTable(colorOK(w), []string{"Kind", "ID", "Name", "As of"}, rows))
+}
+
+func auditJSON(w io.Writer, cat *plans.Catalog, res *catalogsync.AuditResult) error {
+	type disagreement struct {
+		ID     string            `json:"id"`
+		Name   string            `json:"name"`
+		Field  string            `json:"field"`
+		Value  catalogsync.Value `json:"catalog"`
+		File   catalogsync.Value `json:"file"`
+		Change string            `json:"change,omitempty"`
+		Source string            `json:"file_name"`
+		Key    string            `json:"file_key"`
+	}
+	type stale struct {
+		Kind string `json:"kind"`
+		ID   string `json:"id"`
+		Name string `json:"name"`
+		AsOf string `json:"as_of"`
+		Days *int   `json:"days"`
+	}
+	out := struct {
+		AsOf          string              `json:"catalog_as_of"`
+		Today         string              `json:"today"`
+		Disagreements []disagreement      `json:"disagreements"`
+		Missing       map[string][]string `json:"missing"`
+		Stale         []stale             `json:"stale"`
+		Offered       int                 `json:"offered"`
+	}{AsOf: cat.AsOf, Today: res.Today, Disagreements: []disagreement{}, Missing: res.Missing, Stale: []stale{}, Offered: res.Offered}
+	for _, d := range res.Disagreements {
+		out.Disagreements = append(out.Disagreements, disagreement{d.ID, d.Name, d.Field, d.A, d.B, d.Change(), d.File, d.Key})
+	}
+	for _, s := range res.Stale {
+		x := stale{Kind: s.Kind, ID: s.ID, Name: s.Name, AsOf: s.AsOf}
+		if s.Days >= 0 {
+			days := s.Days
+			x.Days = &days
+		}
+		out.Stale = append(out.Stale, x)
+	}
+	return writeJSON(w, out)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
 )
 
@@ -82,6 +84,18 @@ func buildComparison(in *inputs, fallback func() (model.Workload, bool), say io.
 	}
 	cur, err := in.workloadCurrency(cat, w.Currency)
 	if err != nil {
+		return nil, err
+	}
+	if len(w.Classes) == 0 {
+		// No work costs nothing everywhere: every "saving" would be 100%.
+		// (The app takes such a workload: it asks for a class.)
+		const why = "no class: there is no work to compare (add one, or use --preset)"
+		if in.workload != "" {
+			return nil, plans.PlaceInWorkload(in.workload, "classes", errors.New(why))
+		}
+		return nil, badInput("the workload %q has %s", w.Name, why)
+	}
+	if err := in.budgetIn(cat, &w, cur); err != nil {
 		return nil, err
 	}
 	mc := &cat.Catalog

@@ -18,6 +18,7 @@ import (
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/safefile"
+	"github.com/tokenomics/tokenomics/termsafe"
 	"github.com/tokenomics/tokenomics/tokencount"
 )
 
@@ -347,14 +348,14 @@ func countTables(w *bytes.Buffer, cat *plans.Catalog, notes []string, results []
 	}
 	fmt.Fprintf(w, "\nPrices of the catalog of %s, in %s. Exact counts are for OpenAI's public tokenizers; other vendors' are estimates.\n", cat.AsOf, cur.Code)
 	for _, n := range notes {
-		fmt.Fprintf(w, "%s\n", n)
+		fmt.Fprintf(w, "%s\n", termsafe.Text(n))
 	}
 }
 
 // countBlock writes one input's counts (or the total's): a heading, the
 // sizes, the estimate per tokenizer, and the cost on each model.
 func countBlock(w *bytes.Buffer, cat *plans.Catalog, r *countResult, cur money.Currency, color bool) {
-	name := r.Name
+	name := termsafe.Text(r.Name) // a file name
 	if color {
 		name = lipgloss.NewStyle().Bold(true).Render(name)
 	}
@@ -436,10 +437,10 @@ func countHow(r *countResult, e tokencount.Estimate) string {
 	case !e.FactorKnown && r.Total:
 		return "estimate: sum of the inputs', some without a language factor"
 	case !e.FactorKnown:
-		return fmt.Sprintf("estimate: no %s factor in the catalog, taken as 1", r.Lang)
+		return fmt.Sprintf("estimate: %s × %s, the catalog's median %s factor (this tokenizer has none)", countTokens(r.English), countFactor(e.Factor), r.Lang)
 	case r.Total:
 		return "estimate: sum of the inputs'"
-	case r.Lang == "en":
+	case r.Lang == "en" && e.Factor == 1:
 		return "estimate: English taken as on o200k_base"
 	}
 	return fmt.Sprintf("estimate: %s × %s", countTokens(r.English), countFactor(e.Factor))
@@ -470,7 +471,7 @@ func countCostNotes(r *countResult, c tokencount.DocCost) []string {
 	m := c.Model
 	var notes []string
 	if !c.FactorKnown {
-		notes = append(notes, fmt.Sprintf("no %s factor for %s", r.Lang, countOr(m.Tokenizer, "its tokenizer")))
+		notes = append(notes, fmt.Sprintf("no %s factor for %s: the catalog's median", r.Lang, countOr(m.Tokenizer, "its tokenizer")))
 	}
 	if lc := m.LongContext; lc != nil && c.Tokens > lc.Threshold && !r.Total {
 		notes = append(notes, "long-context rate")

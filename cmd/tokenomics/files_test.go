@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -194,6 +195,23 @@ func TestBadStateKeptAside(t *testing.T) {
 	}
 	if string(readFile(t, path+".bad")) != "days_per_month: -5\n" {
 		t.Error("the bad file was not kept")
+	}
+	// A later bad state is kept beside the earlier, never over it.
+	for i, content := range []string{"days_per_month: -6\n", "days_per_month: -7\n"} {
+		writeFile(t, path, content)
+		bad := path + ".bad." + strconv.Itoa(i+1)
+		if got, note := keepBadState(path); got != path || !strings.Contains(note, "kept as "+bad) {
+			t.Errorf("bad state %d: keepBadState = %q, %q", i+2, got, note)
+		}
+		if string(readFile(t, bad)) != content {
+			t.Errorf("bad state %d was not kept as %s", i+2, bad)
+		}
+	}
+	if string(readFile(t, path+".bad")) != "days_per_month: -5\n" {
+		t.Error("the first bad file was overwritten")
+	}
+	if _, err := os.Lstat(path); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the bad state is still at its path: %v", err)
 	}
 	writeFile(t, path, "name: good\n")
 	if got, note := keepBadState(path); got != path || note != "" {

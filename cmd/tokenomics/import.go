@@ -18,6 +18,7 @@ import (
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/replay"
 	"github.com/tokenomics/tokenomics/report"
+	"github.com/tokenomics/tokenomics/termsafe"
 	"github.com/tokenomics/tokenomics/usage"
 )
 
@@ -318,13 +319,17 @@ func grouped(n int64) string { return money.Group(strconv.FormatInt(n, 10)) }
 func importTable(res *importResult, color bool) string {
 	var b strings.Builder
 	l, s := res.log, res.sum
-	fmt.Fprintf(&b, "%s logs · %s (%s) read from %s\n", l.Source.Title(), plural(int64(l.Files), "file"), byteSize(l.Bytes), strings.Join(l.Roots, ", "))
+	fmt.Fprintf(&b, "%s logs · %s (%s) read from %s\n", l.Source.Title(), plural(int64(l.Files), "file"), byteSize(l.Bytes), termsafe.Text(strings.Join(l.Roots, ", ")))
 	span := "no activity"
 	if s.Days > 0 {
 		span = fmt.Sprintf("%s to %s", s.First, s.Last)
 	}
-	fmt.Fprintf(&b, "%s in %s over %s · %s, days in %s", plural(s.Requests, "request"), plural(int64(s.Sessions), "session"),
-		plural(int64(s.Days), "active day"), span, l.Location)
+	zone := "time zone " + l.Location.String()
+	if l.Location == nil || l.Location == time.Local {
+		zone = "this machine's time zone"
+	}
+	fmt.Fprintf(&b, "%s in %s over %s · %s, days counted in %s", plural(s.Requests, "request"), plural(int64(s.Sessions), "session"),
+		plural(int64(s.Days), "active day"), span, zone)
 	if l.Since != "" || l.Until != "" {
 		fmt.Fprintf(&b, " · kept %s to %s", orDash(l.Since), orDash(l.Until))
 	}
@@ -332,7 +337,7 @@ func importTable(res *importResult, color bool) string {
 	if len(s.Models) > 0 {
 		rows := make([][]string, 0, len(s.Models)+1)
 		for _, m := range s.Models {
-			rows = append(rows, modelRow(m.Label(), orUnknown(m.Match.ID), m.Requests, m.Tokens, m.Priced, m.Cost, res.cur))
+			rows = append(rows, modelRow(termsafe.Text(m.Label()), orUnknown(m.Match.ID), m.Requests, m.Tokens, m.Priced, m.Cost, res.cur))
 		}
 		total := modelRow("Total", "", s.Requests, s.Total, true, s.Cost, res.cur)
 		if s.Unpriced > 0 {
@@ -340,7 +345,7 @@ func importTable(res *importResult, color bool) string {
 		}
 		rows = append(rows, total)
 		b.WriteString("\n")
-		b.WriteString(catalogTable(color, []string{"Model", "Catalog id", "Requests", "Input", "Output", "Cache read", "Cache write", "Reasoning", "Total", "API cost"}, rows))
+		b.WriteString(catalogTable(color, []string{"Model", "Catalog id", "Requests", "Input", "Output", "Cache read", "Cache write", "Reasoning", "Total", "API cost, whole period"}, rows))
 		b.WriteString("\n")
 	}
 	notes := readingNotes(l)
@@ -372,8 +377,11 @@ func importTable(res *importResult, color bool) string {
 			grouped(int64(k.ReasoningTokens)), grouped(int64(k.FollowupTokens)), fmt.Sprintf("%.1f%%", 100*k.CacheHit), k.MinTier.String(),
 			strconv.Itoa(c.Tasks), logs, work})
 	}
-	b.WriteString(catalogTable(color, []string{"Class", "Per day", "Turns", "First input", "Output/turn", "Reasoning/turn", "Follow-up", "Cache hit", "Min tier", "Tasks", "Logs cost", "Workload cost"}, rows))
-	b.WriteString("\n")
+	// Output and reasoning are both billed as output: "visible" and
+	// "thinking" say which is which; costs are the logs' whole period, not
+	// a month.
+	b.WriteString(catalogTable(color, []string{"Class", "Tasks/day", "Turns", "First input", "Visible output/turn", "Thinking/turn", "Follow-up", "Cache hit", "Min tier", "Tasks in logs", "Logs' cost", "Workload's cost"}, rows))
+	b.WriteString("Tokens per task; both costs are for the logs' whole period on the models the logs used (not a month); thinking is billed as output.\n")
 	if d.Checked {
 		fmt.Fprintf(&b, "The derived workload reproduces the logs' API cost %s (%s from the logs, %s from the workload, on the models the logs used).\n",
 			report.CheckText(d), res.cur.FormatSmall(d.LogsCost), res.cur.FormatSmall(d.WorkCost))
@@ -397,7 +405,7 @@ func modelRow(name, id string, reqs int64, t usage.Tokens, priced bool, cost flo
 
 func writeNotes(b *strings.Builder, notes []string) {
 	for _, n := range notes {
-		fmt.Fprintf(b, "  · %s\n", n)
+		fmt.Fprintf(b, "  · %s\n", termsafe.Text(n))
 	}
 }
 

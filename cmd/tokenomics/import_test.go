@@ -42,7 +42,7 @@ func TestImportTable(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"5 requests in 2 sessions over 2 active days · 2026-03-04 to 2026-03-05, days in UTC",
+		"5 requests in 2 sessions over 2 active days · 2026-03-04 to 2026-03-05, days counted in time zone UTC",
 		"1 line of model <synthetic> skipped",
 		"claude-sonnet-4-5-20250929", "claude-sonnet-4-5", "claude-opus-4-1-20250805",
 		"3,500", "2,100", // cache read and write totals
@@ -53,7 +53,10 @@ func TestImportTable(t *testing.T) {
 		"4 usage lines dropped as copies of the same request",
 		"claude-opus-4-1-20250805 is priced as claude-opus-4-1 (snapshot date dropped)",
 		"claude-sonnet-4-5-20250929 is priced as claude-sonnet-4-5 (snapshot date dropped)",
-		"Derived workload", "Short tasks",
+		// Two models, each with its short tasks: named model first, so they
+		// differ within the 20 characters the app shows.
+		"Derived workload", "Sonnet 4.5 short", "Opus 4.1 short",
+		"Visible output/turn", "Thinking/turn", "for the logs' whole period",
 		"· 22 days a month · 1 hour a day", // the fixture's requests fall in one clock hour a day
 		"The derived workload reproduces the logs' API cost within",
 		"A task is one session's requests on one model",

@@ -15,6 +15,7 @@ import (
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/usage"
 )
 
@@ -28,6 +29,7 @@ type inputs struct {
 	from                                         string     // usage logs to derive the workload from
 	notes                                        []string   // what deriving it said
 	fromLog                                      *usage.Log // the records --from read, for replaying them
+	budgetCur                                    string     // the currency the workload's budget is written in, before --currency
 }
 
 func (in *inputs) register(cmd *cobra.Command) {
@@ -100,23 +102,29 @@ type overlayError struct {
 func (e overlayError) Error() string { return e.err.Error() }
 func (e overlayError) Unwrap() error { return e.err }
 
-// loadCatalog reads the catalog, applies the overlay and then the price
-// changes already due.
+// loadCatalog reads the catalog, applies the overlay and then the dated
+// changes already due (prices, deprecations, retirements), evaluated on
+// today. The changes are not among the notes: every command would repeat
+// them; `plans --check` says them, and cat.Applied() has them.
 func (in *inputs) loadCatalog() (*plans.Catalog, []string, error) {
 	cat, notes, err := in.rawCatalog()
 	if err != nil {
 		return nil, nil, err
 	}
-	notes = append(notes, cat.ApplyChanges(today().Format(time.DateOnly))...)
+	cat.ApplyChanges(today().Format(time.DateOnly))
 	return cat, notes, nil
 }
+
+// shippedCatalog is the embedded catalog; the tests put a catalog of
+// their own in its place, so that a price update breaks none of them.
+var shippedCatalog = plans.Embedded
 
 // baseCatalog is --catalog, else the embedded catalog.
 func (in *inputs) baseCatalog() (*plans.Catalog, error) {
 	if in.catalog != "" {
 		return plans.LoadCatalog(in.catalog)
 	}
-	return plans.Embedded()
+	return shippedCatalog()
 }
 
 // overlayFile is the overlay to apply: --catalog-overlay, else the user's
@@ -202,10 +210,26 @@ func (in *inputs) loadWorkload(fallback func() (model.Workload, bool)) (w model.
 		}
 		w.Billing = b
 	}
+	in.budgetCur = w.Currency
 	if in.currency != "" {
 		w.Currency = strings.ToUpper(in.currency)
 	}
 	return w, from, nil
+}
+
+// budgetIn restates w's budget in cur, the display currency, when --currency
+// changed it from the workload's own (the budget is the user's number in
+// the workload's currency).
+func (in *inputs) budgetIn(cat *plans.Catalog, w *model.Workload, cur money.Currency) error {
+	if w.Budget <= 0 || strings.EqualFold(in.budgetCur, cur.Code) || (in.budgetCur == "" && cur.Code == "USD") {
+		return nil
+	}
+	from, err := in.workloadCurrency(cat, in.budgetCur)
+	if err != nil {
+		return err
+	}
+	w.Budget = report.ConvertBudget(w.Budget, from, cur)
+	return nil
 }
 
 // currencyOf resolves the display currency against the catalog's fx table.

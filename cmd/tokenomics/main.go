@@ -14,6 +14,7 @@ import (
 
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/safefile"
+	"github.com/tokenomics/tokenomics/termsafe"
 	"github.com/tokenomics/tokenomics/ui"
 )
 
@@ -44,7 +45,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintln(stderr, "tokenomics:", err)
+	// An error may quote a file's key, a log's name or a server's reply.
+	fmt.Fprintln(stderr, "tokenomics:", termsafe.Text(err.Error()))
 	return exitCode(err)
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,7 +53,7 @@ func TestCompareJSONRanksEveryOption(t *testing.T) {
 	}
 	var doc compareDoc
 	decodeJSON(t, out, &doc)
-	cat, _ := plans.Embedded()
+	cat, _ := shippedCatalog()
 	providers := map[string]bool{}
 	usable := 0
 	for _, m := range cat.Models {
@@ -221,4 +222,25 @@ func TestAppWithoutTerminalListsSources(t *testing.T) {
 	if !strings.Contains(out, "Sources") || !strings.Contains(out, "as of") {
 		t.Errorf("no sources under the ranking:\n%s", out)
 	}
+}
+
+// frozenCatalog is a copy of the shipped catalog of 2026-11-27.
+var frozenCatalog = filepath.Join("..", "..", "plans", "testdata", "catalog-2026-11-27.yaml")
+
+// TestMain runs every test of the command line on frozenCatalog instead of
+// the shipped catalog: a price update in plans/catalog.yaml breaks only the
+// catalog's own tests.
+func TestMain(m *testing.M) {
+	data, err := os.ReadFile(frozenCatalog)
+	if err == nil {
+		var cat *plans.Catalog
+		if cat, err = plans.ParseCatalog(frozenCatalog, data); err == nil {
+			shippedCatalog = func() (*plans.Catalog, error) { return cat.Clone(), nil }
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Exit(m.Run())
 }

@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// "? help" is on screen at every supported size, and a notice at start
+// (a price change, say) takes the footer's left, not the hint: the hint
+// stays in the header and at the footer's right, and the notice is whole in
+// the help.
+func TestHelpHintAlwaysVisible(t *testing.T) {
+	notice := "price changes since your last run: Alpha Plus $18.00 → $20.00, Beta Top output $12.00 → $15.00 per million tokens"
+	for _, sz := range [][2]int{{200, 60}, {120, 40}, {80, 24}, {60, 20}} {
+		t.Setenv("NO_COLOR", "")
+		o := testOptions(t)
+		o.Notices = []string{notice}
+		m := send(New(o), tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		lines := strings.Split(screen(m), "\n")
+		head, foot := lines[0], lines[len(lines)-1]
+		if !strings.HasSuffix(head, "? help ") || !strings.HasSuffix(foot, "? help ") {
+			t.Errorf("%v: hint missing:\nheader %q\nfooter %q", sz, head, foot)
+		}
+		if !strings.Contains(foot, "price changes") {
+			t.Errorf("%v: the notice is not in the footer: %q", sz, foot)
+		}
+		for i, l := range lines {
+			if w := len([]rune(l)); w != sz[0] {
+				t.Errorf("%v: line %d is %d wide", sz, i, w)
+			}
+		}
+		m = send(m, press("?"))
+		if s := strings.Join(strings.Fields(strings.ReplaceAll(screen(m), "│", "")), " "); !strings.Contains(s, "Beta Top output") {
+			t.Errorf("%v: the notice is not whole in the help:\n%s", sz, screen(m))
+		}
+	}
+}
+
+// The full help names the mouse and both keys of a binding that has two
+// (e opens all fields as space does).
+func TestFullHelpNamesMouseAndEveryKey(t *testing.T) {
+	m := send(newSized(t, 200, 60), press("?"))
+	s := screen(m)
+	for _, want := range []string{"click", "wheel", "space/e", "ctrl+c", "quit (asks about unsaved edits)"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("help lacks %q:\n%s", want, s)
+		}
+	}
+	// Every key a binding takes is in its help label, so none works unlisted.
+	for _, col := range m.keys.helpFor(&m).FullHelp() {
+		for _, b := range col {
+			for _, k := range b.Keys() {
+				label := b.Help().Key
+				if !strings.Contains(label, k) && !strings.Contains(label, arrowOf[k]) && !strings.HasPrefix(k, "mouse") {
+					t.Errorf("key %q of %q is not in its label", k, label)
+				}
+			}
+		}
+	}
+}
+
+// arrowOf is how the help writes the keys it draws as symbols.
+var arrowOf = map[string]string{
+	"up": "↑", "down": "↓", "left": "←", "right": "→", "pgdown": "pgdn",
+	"shift+left": "shift+←", "shift+right": "shift+→",
+}
