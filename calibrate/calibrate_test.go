@@ -255,8 +255,8 @@ func TestSummaryAndUnpriced(t *testing.T) {
 	if l == nil || len(l.Windows) != 4 || l.USD != 11.5 || l.Low != 10.75 || l.High != 12.5 {
 		t.Fatalf("limit %+v, want 4 windows, $11.50 ($10.75–$12.50)", l)
 	}
-	if !strings.Contains(strings.Join(r.Notes, "\n"), "1 limit reached held requests of a model the catalog has no price for") {
-		t.Errorf("notes %v", r.Notes)
+	if want := (Note{Kind: NoteSkipped, N: 1, Unit: UnitReached, Skip: SkipUnpriced}); !slices.Contains(r.Notes, want) {
+		t.Errorf("notes %+v lack %+v", r.Notes, want)
 	}
 }
 
@@ -341,11 +341,11 @@ func TestClaudeCurrentNotices(t *testing.T) {
 			t.Errorf("%s: measured $%.2f, made with $%.2f: more than 7%% apart", c.name, c.got, c.want)
 		}
 	}
-	if five.Contradiction != "" || wk.Contradiction != "" {
-		t.Errorf("contradiction: %q %q", five.Contradiction, wk.Contradiction)
+	if five.Contradicted() || wk.Contradicted() {
+		t.Errorf("contradiction: %+v %+v", five.Contradiction, wk.Contradiction)
 	}
-	if !slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, `"out of extra usage" left out`) }) {
-		t.Errorf("no note on the extra-usage notices: %v", r.Notes)
+	if !slices.ContainsFunc(r.Notes, func(n Note) bool { return n.Kind == NoteExtraUsage && n.N > 0 }) {
+		t.Errorf("no note on the extra-usage notices: %+v", r.Notes)
 	}
 	t.Logf("5-hour $%.2f (%d windows), weekly $%.2f (%d windows)", five.USD, len(five.Windows), wk.USD, len(wk.Windows))
 }
@@ -367,11 +367,9 @@ func TestContradictionNotSaved(t *testing.T) {
 	if five == nil || wk == nil || math.Abs(five.USD-17.58) > 1e-9 || math.Abs(wk.USD-15.69) > 1e-9 {
 		t.Fatalf("limits %+v", r.Limits)
 	}
-	if five.Contradiction == "" || wk.Contradiction == "" ||
-		!slices.ContainsFunc(r.Notes, func(n string) bool {
-			return strings.Contains(n, "weekly limit measured ($15.69) is below the 5-hour one ($17.58)")
-		}) {
-		t.Errorf("no contradiction said: %q %q %v", five.Contradiction, wk.Contradiction, r.Notes)
+	want := Note{Kind: NoteContradiction, Hours: 168, USD: wk.USD, OtherHours: 5, OtherUSD: five.USD}
+	if five.Contradiction != want || wk.Contradiction != want || !slices.Contains(r.Notes, want) {
+		t.Errorf("no contradiction said: %+v %+v %+v", five.Contradiction, wk.Contradiction, r.Notes)
 	}
 	p := model.Subscription{ID: "claude-pro", Serves: []model.Via{model.ViaChat, model.ViaAgent},
 		Limits: []model.Limit{{WindowHours: 5, USD: 18}, {WindowHours: 168, USD: 95.94}}}
@@ -397,7 +395,7 @@ func TestCodexShareFell(t *testing.T) {
 	if len(r.Limits) != 0 {
 		t.Errorf("measured %+v from contradictory snapshots", r.Limits)
 	}
-	if !slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, "fell from 70% to 40%") }) {
-		t.Errorf("notes %v", r.Notes)
+	if want := (Note{Kind: NoteShareFell, Hours: 5, From: 70, To: 40}); !slices.Contains(r.Notes, want) {
+		t.Errorf("notes %+v lack %+v", r.Notes, want)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -42,9 +41,10 @@ type Limit struct {
 	USD, Low, High float64 // the median of the windows; their quartiles (min and max under 4 windows)
 	Windows        []Window
 	Method         string
-	// Contradiction says why this figure contradicts another measurement
-	// (a weekly limit below a 5-hour one); such a figure is never saved.
-	Contradiction string
+	// Contradiction, when its Kind is NoteContradiction, says which other
+	// measurement this figure contradicts (a weekly limit below a 5-hour
+	// one); such a figure is never saved.
+	Contradiction Note
 }
 
 // Heaviest is the costliest window of one length in the logs: where the
@@ -65,7 +65,7 @@ type Result struct {
 	PlanFrom string // how the plan was found
 	Limits   []Limit
 	Heaviest []Heaviest // one per window length looked at, shortest first
-	Notes    []string
+	Notes    []Note
 }
 
 // Methods, as reported.
@@ -121,20 +121,11 @@ func contradictions(r *Result) {
 			if long.USD >= short.USD {
 				continue
 			}
-			why := fmt.Sprintf("the %s limit measured ($%.2f) is below the %s one ($%.2f): the measurements contradict each other, and neither is saved",
-				windowName(long.WindowHours), long.USD, windowName(short.WindowHours), short.USD)
+			why := Note{Kind: NoteContradiction, Hours: long.WindowHours, USD: long.USD, OtherHours: short.WindowHours, OtherUSD: short.USD}
 			short.Contradiction, long.Contradiction = why, why
 			r.Notes = append(r.Notes, why)
 		}
 	}
-}
-
-// windowName names a window length: "5-hour", "weekly".
-func windowName(h float64) string {
-	if h == week {
-		return "weekly"
-	}
-	return strconv.FormatFloat(h, 'f', -1, 64) + "-hour"
 }
 
 // summarize is the median and spread of one window length's measurements.
@@ -175,18 +166,18 @@ func (in *Input) within(from, to time.Time) bool {
 // false with the reason added to skip when the window cannot be measured:
 // outside the dates asked for, a request the catalog cannot price, or no
 // request at all (the window was used elsewhere, as empty says).
-func (in *Input) spent(from, to time.Time, inclusive bool, empty string, skip *tally) (float64, bool) {
+func (in *Input) spent(from, to time.Time, inclusive bool, empty Skip, skip *tally) (float64, bool) {
 	if !in.within(from, to) {
-		skip.add("outside --since/--until")
+		skip.add(SkipOutside, "")
 		return 0, false
 	}
 	usd, n, unpriced := cost(in.Spends, from, to, inclusive)
 	switch {
 	case unpriced > 0:
-		skip.add("held requests of a model the catalog has no price for")
+		skip.add(SkipUnpriced, "")
 		return 0, false
 	case n == 0:
-		skip.add(empty)
+		skip.add(empty, "")
 		return 0, false
 	}
 	return usd, true
@@ -207,44 +198,13 @@ func cost(sp []usage.Spend, from, to time.Time, inclusive bool) (usd float64, n,
 	return usd, n, unpriced
 }
 
-// tally counts the windows left out, by reason, for the notes.
-type tally struct {
-	order []string
-	n     map[string]int
-}
-
-func (t *tally) add(reason string) {
-	if t.n == nil {
-		t.n = map[string]int{}
-	}
-	if t.n[reason] == 0 {
-		t.order = append(t.order, reason)
-	}
-	t.n[reason]++
-}
-
-func (t *tally) notes(what string) []string {
-	var out []string
-	for _, k := range t.order {
-		out = append(out, fmt.Sprintf("%s %s", count(t.n[k], what), k))
-	}
-	return out
-}
-
-func count(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}
-
 // measureCodex measures the window instances of the snapshots; it also
 // returns the window lengths seen and the highest used_percent of each
 // within the date range, for the lower bound.
 func measureCodex(in *Input, r *Result) ([]Window, []float64, map[float64]float64) {
 	insts := instances(in.Snapshots)
 	if len(in.Snapshots) == 0 {
-		r.Notes = append(r.Notes, "the logs hold no rate-limit snapshot")
+		r.Notes = append(r.Notes, Note{Kind: NoteNoSnapshots})
 		return nil, []float64{fiveHours, week}, nil
 	}
 	// The plan: the user's, else the latest plan_type of the logs.
@@ -260,7 +220,7 @@ func measureCodex(in *Input, r *Result) ([]Window, []float64, map[float64]float6
 		id, sure := PlanID(latest)
 		switch {
 		case id == "":
-			r.Notes = append(r.Notes, fmt.Sprintf("the logs' plan_type %q has no plan in the catalog: name one with --plan", latest))
+			r.Notes = append(r.Notes, Note{Kind: NoteUnknownPlanType, Text: latest})
 		case !sure:
 			r.Plan, r.PlanFrom = id, fmt.Sprintf("plan_type %q of the logs, read as %s (the logs cannot tell Pro's two tiers apart: name yours with --plan)", latest, id)
 		default:
@@ -268,8 +228,7 @@ func measureCodex(in *Input, r *Result) ([]Window, []float64, map[float64]float6
 		}
 	}
 	if len(seen) > 1 {
-		r.Notes = append(r.Notes, fmt.Sprintf("the logs show %d plan types (%s): only windows of %s are measured", len(seen),
-			joinSorted(seen), cmp.Or(r.Plan, "the plan named")))
+		r.Notes = append(r.Notes, Note{Kind: NotePlanTypes, N: len(seen), Text: joinSorted(seen), Plan: r.Plan})
 	}
 	var ws []Window
 	var lengths []float64
@@ -285,31 +244,29 @@ func measureCodex(in *Input, r *Result) ([]Window, []float64, map[float64]float6
 		}
 		if p := x.plan(); p != "" && r.Plan != "" {
 			if id, _ := PlanID(p); id != r.Plan {
-				skip.add(fmt.Sprintf("on another plan (%s)", p))
+				skip.add(SkipOtherPlan, p)
 				continue
 			}
 		}
 		if a, b, fell := x.fell(); fell {
-			skip.add("whose used share fell without a reset (the snapshots contradict each other)")
-			r.Notes = append(r.Notes, fmt.Sprintf("a %s window's used share fell from %.0f%% to %.0f%% with no reset in between: not measured",
-				windowName(hours), a, b))
+			skip.add(SkipFell, "")
+			r.Notes = append(r.Notes, Note{Kind: NoteShareFell, Hours: hours, From: a, To: b})
 			continue
 		}
 		from, to, moved, ok := x.span()
 		if !ok || moved < MinMovement {
-			skip.add(fmt.Sprintf("moved less than %d points", MinMovement))
+			skip.add(SkipSmallMove, "")
 			continue
 		}
-		usd, ok := in.spent(from, to, false, "moved with no request in these logs (Codex used elsewhere)", &skip)
+		usd, ok := in.spent(from, to, false, SkipCodexEmpty, &skip)
 		if !ok {
 			continue
 		}
 		ws = append(ws, Window{Hours: hours, From: from, To: to, USD: usd, Moved: moved, Capacity: usd / (moved / 100)})
 	}
 	slices.Sort(lengths)
-	r.Notes = append(r.Notes, skip.notes("window instance")...)
-	r.Notes = append(r.Notes, fmt.Sprintf("%d rate-limit snapshots in %d window instances; %d measured (a rise of %d points or more)",
-		len(in.Snapshots), len(insts), len(ws), MinMovement))
+	r.Notes = append(r.Notes, skip.notes(UnitInstance)...)
+	r.Notes = append(r.Notes, Note{Kind: NoteSnapshots, N: len(in.Snapshots), Of: len(insts), Done: len(ws), Points: MinMovement})
 	return ws, lengths, peaks
 }
 
@@ -329,18 +286,18 @@ func measureClaude(in *Input, r *Result) []Window {
 			extra++
 			continue
 		case err != nil:
-			bad.add("left out: " + err.Error())
+			bad.add(SkipBadNotice, err.Error())
 			continue
 		}
 		hits = append(hits, h)
 	}
 	if scoped > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("%s about one model's own limit (Opus, Sonnet) left out: it measures part of the plan only", count(scoped, "notice")))
+		r.Notes = append(r.Notes, Note{Kind: NoteScopedNotices, N: scoped})
 	}
 	if extra > 0 {
-		r.Notes = append(r.Notes, fmt.Sprintf("%s \"out of extra usage\" left out: paid usage followed the limit, so what was spent is more than the limit", count(extra, "notice")))
+		r.Notes = append(r.Notes, Note{Kind: NoteExtraUsage, N: extra})
 	}
-	r.Notes = append(r.Notes, bad.notes("notice")...)
+	r.Notes = append(r.Notes, bad.notes(UnitNotice)...)
 	// One window, one measurement: the first notice of each (later ones are
 	// retries while the limit held, with nothing spent in between).
 	slices.SortFunc(hits, func(a, b Hit) int {
@@ -357,14 +314,14 @@ func measureClaude(in *Input, r *Result) []Window {
 		last = h
 		distinct++
 		from := h.Reset.Add(-time.Duration(h.WindowHours * float64(time.Hour)))
-		usd, ok := in.spent(from, h.Time, true, "had no request in these logs (the limit was reached elsewhere: claude.ai, another machine)", &skip)
+		usd, ok := in.spent(from, h.Time, true, SkipClaudeEmpty, &skip)
 		if !ok {
 			continue
 		}
 		ws = append(ws, Window{Hours: h.WindowHours, From: from, To: h.Time, USD: usd, Moved: 100, Capacity: usd})
 	}
-	r.Notes = append(r.Notes, skip.notes("limit reached")...)
-	r.Notes = append(r.Notes, fmt.Sprintf("%s reached (%s); %d measured", count(distinct, "limit"), count(len(hits), "notice"), len(ws)))
+	r.Notes = append(r.Notes, skip.notes(UnitReached)...)
+	r.Notes = append(r.Notes, Note{Kind: NoteReached, N: distinct, Of: len(hits), Done: len(ws)})
 	return ws
 }
 

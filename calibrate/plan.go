@@ -48,7 +48,7 @@ func Apply(p model.Subscription, limits []Limit, src usage.Source, today string)
 	p.Limits = slices.Clone(p.Limits)
 	var newest time.Time
 	for _, m := range limits {
-		if m.Contradiction != "" {
+		if m.Contradicted() {
 			continue // never saved: see Limit.Contradiction
 		}
 		var kept []model.Limit
@@ -119,4 +119,11 @@ func maxTime(a, b time.Time) time.Time {
 		return b
 	}
 	return a
+}
+
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }

@@ -1,8 +1,8 @@
 package model
 
 import (
+	"math"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -67,8 +67,8 @@ func TestDeprecatedNote(t *testing.T) {
 	c.Date = "2026-12-20"
 	c.Models[0].Deprecated, c.Models[0].Retired = "2026-12-14", "2027-02-01"
 	q := quote(t, eval(t, oneClass(nil), c), "api:alpha")
-	if !slices.Contains(q.Notes, "Alpha is a legacy model (retires 2027-02-01)") {
-		t.Errorf("notes %q", q.Notes)
+	if want := (Note{Kind: NoteModelStatus, Model: "Alpha", Status: "legacy", Retires: "2027-02-01"}); !slices.Contains(q.Notes, want) {
+		t.Errorf("notes %+v lack %+v", q.Notes, want)
 	}
 }
 
@@ -126,12 +126,12 @@ func TestLimitWeightsAndOverage(t *testing.T) {
 			if q.Fits != tc.fits || q.Seats != tc.seats {
 				t.Errorf("fits %v seats %d, want %v %d", q.Fits, q.Seats, tc.fits, tc.seats)
 			}
-			if tc.overage > 0 && !slices.ContainsFunc(q.Notes, func(n string) bool { return strings.Contains(n, "overage price") }) {
-				t.Errorf("no overage note in %q", q.Notes)
+			if tc.overage > 0 && !slices.ContainsFunc(q.Notes, func(n Note) bool { return n.Kind == NoteOverage && math.Abs(n.USD-tc.overage) < 1e-9 }) {
+				t.Errorf("no overage note in %+v", q.Notes)
 			}
 			// the first reason stands; a plan billed overage alone says so
-			if tc.overage > 0 && q.Reason == "" || tc.name == "overage" && !strings.Contains(q.Reason, "overage price") {
-				t.Errorf("reason %q", q.Reason)
+			if tc.overage > 0 && !q.Reason.Given() || tc.name == "overage" && q.Reason.Kind != ReasonOverage {
+				t.Errorf("reason %+v", q.Reason)
 			}
 		})
 	}

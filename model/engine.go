@@ -89,7 +89,7 @@ type engine struct {
 	planModels []*APIModel // scratch for preparePlan
 
 	classBuf []ClassQuote // backing store for every quote's Classes
-	notes    [][]string   // per model: its notes, made once
+	notes    [][]Note     // per model: its notes, made once
 
 	fend   factorEnd         // which value of each language factor this engine prices at
 	lams   map[string]Lambda // per tokenizer: its factor for the workload's language
@@ -136,21 +136,6 @@ type FactorUse struct {
 	Lambda
 }
 
-// String says how an estimated factor was set.
-func (f FactorUse) String() string {
-	tok := fmt.Sprintf("tokenizer %q", f.Tokenizer)
-	if f.Tokenizer == "" {
-		tok = "no tokenizer named"
-	}
-	switch {
-	case f.NoData:
-		return fmt.Sprintf("%s; no tokenizer in the catalog has a %q factor: counted like English", tok, f.Language)
-	case f.Median:
-		return fmt.Sprintf("%s, no %q factor: estimated as the catalog's median %.2f (range %.2f–%.2f)", tok, f.Language, f.Value, f.Low, f.High)
-	}
-	return fmt.Sprintf("%s: its %q factor is an estimate, %.2f (range %.2f–%.2f)", tok, f.Language, f.Value, f.Low, f.High)
-}
-
 // addFactor lists tokenizer tok's factor in fs when it is estimated and not
 // there yet.
 func (e *engine) addFactor(fs []FactorUse, tok string) []FactorUse {
@@ -178,25 +163,21 @@ func (e *engine) classes() []ClassQuote {
 
 // modelNotes are the notes a model brings to any quote that uses it. The
 // slice is clipped so that appending to it copies.
-func (e *engine) modelNotes(mi int) []string {
+func (e *engine) modelNotes(mi int) []Note {
 	if e.notes == nil {
-		e.notes = make([][]string, len(e.models))
+		e.notes = make([][]Note, len(e.models))
 	}
 	if e.notes[mi] == nil {
 		m := e.models[mi]
-		notes := []string{}
+		notes := []Note{}
 		if fs := e.addFactor(nil, m.Tokenizer); len(fs) > 0 {
-			notes = append(notes, m.Name+", "+fs[0].String())
+			notes = append(notes, Note{Kind: NoteFactor, Model: m.Name, Factor: fs[0]})
 		}
 		if st := m.StatusOn(e.c.On()); st == "legacy" || st == "preview" {
-			note := m.Name + " is a " + st + " model"
-			if m.Retired != "" {
-				note += " (retires " + m.Retired + ")"
-			}
-			notes = append(notes, note)
+			notes = append(notes, Note{Kind: NoteModelStatus, Model: m.Name, Status: st, Retires: m.Retired})
 		}
 		if m.Confidence == "estimate" {
-			notes = append(notes, m.Name+": prices are an estimate")
+			notes = append(notes, Note{Kind: NoteModelEstimate, Model: m.Name})
 		}
 		e.notes[mi] = slices.Clip(notes)
 	}
@@ -261,17 +242,17 @@ func apiWhy(cl *Class, m *APIModel, sh shape) Why {
 	return WhyNone
 }
 
-// apiReason says apiWhy in words; only quotes that show it pay for the text.
-func apiReason(cl *Class, m *APIModel, sh shape, why Why) string {
+// apiReason is apiWhy with its amounts.
+func apiReason(cl *Class, m *APIModel, sh shape, why Why) Reason {
 	switch why {
 	case WhyTier:
-		return "needs " + cl.MinTier.String() + " tier; " + m.Name + " is " + m.Tier.String()
+		return Reason{Kind: ReasonTier, NeedTier: cl.MinTier, Model: m.Name, HaveTier: m.Tier}
 	case WhyContext:
-		return fmt.Sprintf("needs %s context; %s gives %s", Tokens(sh.lastTotal), m.Name, Tokens(m.ContextWindow))
+		return Reason{Kind: ReasonContext, Need: sh.lastTotal, Model: m.Name, Have: m.ContextWindow}
 	case WhyOutput:
-		return fmt.Sprintf("needs %s output per turn; %s gives %s", Tokens(sh.outPerTurn), m.Name, Tokens(m.MaxOutput))
+		return Reason{Kind: ReasonOutput, Need: sh.outPerTurn, Model: m.Name, Have: m.MaxOutput}
 	}
-	return ""
+	return Reason{}
 }
 
 // Tokens formats a token count compactly: 950, 1.5k, 33k, 1.2M.
@@ -416,7 +397,8 @@ func (e *engine) apiQuote(mi int) Quote {
 		q.Classes[ci] = cq
 		if !x.ok && q.Eligible {
 			q.Eligible, q.Fits, q.Why = false, false, x.why
-			q.Reason = cl.Name + ": " + cq.Reason
+			q.Reason = cq.Reason
+			q.Reason.Class = cl.Name
 		}
 		q.Monthly += cq.Cost
 	}
@@ -540,10 +522,10 @@ func (e *engine) mixQuote(provider string, api []Quote) Quote {
 		t := e.tasks[ci]
 		cq := ClassQuote{Name: cl.Name, Tasks: t}
 		if bi < 0 {
-			cq.Reason, cq.Why = "no model can take it", WhyNoRoute
+			cq.Reason, cq.Why = Reason{Kind: ReasonNoModel}, WhyNoRoute
 			if q.Eligible {
 				q.Eligible, q.Fits, q.Why = false, false, WhyNoRoute
-				q.Reason = cl.Name + ": no model in scope can take it"
+				q.Reason = Reason{Kind: ReasonNoModelInScope, Class: cl.Name}
 			}
 		} else {
 			m, x := e.models[bi], &e.cells[ci][bi]

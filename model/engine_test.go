@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -160,19 +161,22 @@ func TestFeasibility(t *testing.T) {
 		name   string
 		mod    func(*Workload, *Class)
 		id     string
-		reason string
+		reason Reason
 		why    Why
 	}{
 		// in_T + out_T = 99000 + 2000 = 101000 > alpha's 100000
-		{"context window", func(_ *Workload, c *Class) { c.InputTokens, c.OutputTokens = 99000, 2000 }, "api:alpha", "needs 101k context", WhyContext},
+		{"context window", func(_ *Workload, c *Class) { c.InputTokens, c.OutputTokens = 99000, 2000 }, "api:alpha",
+			Reason{Kind: ReasonContext, Class: "Short", Model: "Alpha", Need: 101000, Have: 100000}, WhyContext},
 		// out per turn = 5000 + 4000 reasoning = 9000 > alpha's 8000
-		{"max output", func(_ *Workload, c *Class) { c.OutputTokens, c.ReasoningTokens = 5000, 4000 }, "api:alpha", "needs 9k output", WhyOutput},
+		{"max output", func(_ *Workload, c *Class) { c.OutputTokens, c.ReasoningTokens = 5000, 4000 }, "api:alpha",
+			Reason{Kind: ReasonOutput, Class: "Short", Model: "Alpha", Need: 9000, Have: 8000}, WhyOutput},
 		// alpha is small, the class needs frontier
-		{"tier", func(_ *Workload, c *Class) { c.MinTier = Frontier }, "api:alpha", "needs frontier tier", WhyTier},
-		// λ = 2 for ko on alpha: 2·(40000 + 10000) ... in_T + out_T = 2·45000 + 2·10000 = 110000 > 100000
+		{"tier", func(_ *Workload, c *Class) { c.MinTier = Frontier }, "api:alpha",
+			Reason{Kind: ReasonTier, Class: "Short", Model: "Alpha", NeedTier: Frontier, HaveTier: Small}, WhyTier},
+		// λ = 2 for ko on alpha: in_T + out_T = 2·45000 + 2·10000 = 110000 > 100000
 		{"context with language factor", func(w *Workload, c *Class) {
 			w.Language, c.InputTokens, c.OutputTokens = "ko", 45000, 10000
-		}, "api:alpha", "needs 110k context", WhyContext},
+		}, "api:alpha", Reason{Kind: ReasonContext, Class: "Short", Model: "Alpha", Need: 110000, Have: 100000}, WhyContext},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := eval(t, oneClass(tc.mod), testCatalog())
@@ -180,8 +184,8 @@ func TestFeasibility(t *testing.T) {
 			if q.Eligible || q.Fits {
 				t.Fatalf("%s eligible", tc.id)
 			}
-			if !strings.Contains(q.Reason, tc.reason) || q.Why != tc.why {
-				t.Errorf("reason %q (%v) does not say %q (%v)", q.Reason, q.Why, tc.reason, tc.why)
+			if q.Reason != tc.reason || q.Why != tc.why {
+				t.Errorf("reason %+v (%v), want %+v (%v)", q.Reason, q.Why, tc.reason, tc.why)
 			}
 			if last := r.Quotes[len(r.Quotes)-1]; last.Eligible {
 				t.Errorf("ineligible %s not ranked after the eligible ones", tc.id)
@@ -240,58 +244,58 @@ func TestSubscriptions(t *testing.T) {
 		monthly  float64
 		util     float64
 		fits     bool
-		note     string
+		note     Note // one of the quote's notes; Note{} for none checked
 		overflow float64
 	}{
 		// No limits, fits: exactly the base price.
-		{"uncapped", oneClass(nil), nil, 20, 0, true, "treated as uncapped", 0},
+		{"uncapped", oneClass(nil), nil, 20, 0, true, Note{Kind: NoteNoLimit}, 0},
 		// seats = max(2 people, 5 min) = 5 → 5 · 25 = 125
 		{"seat minimum", oneClass(func(w *Workload, _ *Class) { w.People = 2 }),
-			func(s *Subscription) { s.PriceMonthly, s.SeatsMin = 25, 5 }, 125, 0, true, "minimum 5 seats", 0},
+			func(s *Subscription) { s.PriceMonthly, s.SeatsMin = 25, 5 }, 125, 0, true, Note{Kind: NoteMinSeats, Seats: 5}, 0},
 		// annual 240 / 12 = 20 per seat; 5 seats → 100
 		{"annual billing", oneClass(func(w *Workload, _ *Class) { w.People, w.Billing = 5, Annual }),
-			func(s *Subscription) { s.PriceMonthly, s.PriceAnnual = 25, p(240) }, 100, 0, true, "", 0},
+			func(s *Subscription) { s.PriceMonthly, s.PriceAnnual = 25, p(240) }, 100, 0, true, Note{}, 0},
 		// no annual price: the monthly one, 20
-		{"annual without annual price", oneClass(func(w *Workload, _ *Class) { w.Billing = Annual }), nil, 20, 0, true, "billed monthly", 0},
+		{"annual without annual price", oneClass(func(w *Workload, _ *Class) { w.Billing = Annual }), nil, 20, 0, true, Note{Kind: NoteNoAnnual}, 0},
 		// 880 messages/month, u_d = 880/22 = 40, 5-h window of an 8-h day: 40 · 5/8 = 25 of 45 → 0.5556
 		{"messages under the limit", oneClass(nil),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 45}} }, 20, 25.0 / 45, true, "", 0},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 45}} }, 20, 25.0 / 45, true, Note{}, 0},
 		// demand 25 of 10 → util 2.5, overflow 1 − 1/2.5 = 60% of 880 = 528 tasks on alpha at 0.002 = 1.056
 		{"messages over the limit", oneClass(nil),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 10}} }, 21.056, 2.5, false, "", 1.056},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 10}} }, 21.056, 2.5, false, Note{}, 1.056},
 		// weekly window: u_d = 40, days in window 22·168/730.5 = 5.05954…, demand 202.38 of 1000
 		{"weekly window", oneClass(nil),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 168, Messages: 1000}} }, 20, 40 * 22 * 168 / 730.5 / 1000, true, "", 0},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 168, Messages: 1000}} }, 20, 40 * 22 * 168 / 730.5 / 1000, true, Note{}, 0},
 		// a 24-h window sees one day: demand 40 of 50
 		{"daily window", oneClass(nil),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 24, Messages: 50}} }, 20, 0.8, true, "", 0},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 24, Messages: 50}} }, 20, 0.8, true, Note{}, 0},
 		// tokens: 1500 a task, 880·1500 = 1,320,000 a month, 60,000 a day, 5/8 of it = 37,500 of 100,000
 		{"token limit", oneClass(nil),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Tokens: 100000}} }, 20, 0.375, true, "", 0},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Tokens: 100000}} }, 20, 0.375, true, Note{}, 0},
 		// reference size 1000: a 1500-token turn is 1.5 messages → 60 a day, 37.5 per 5 h of 75
 		{"reference tokens", oneClass(nil),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 75, ReferenceTokens: 1000}} }, 20, 0.5, true, "", 0},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 75, ReferenceTokens: 1000}} }, 20, 0.5, true, Note{}, 0},
 		// reference size 3000: a 1500-token turn still counts as one message → 25 of 50
 		{"reference tokens floor of one", oneClass(nil),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 50, ReferenceTokens: 3000}} }, 20, 0.5, true, "", 0},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 50, ReferenceTokens: 3000}} }, 20, 0.5, true, Note{}, 0},
 		// the limit counts only frontier classes; this one is small → utilization 0
 		{"tier-scoped limit", oneClass(nil),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 1, Tiers: []Tier{Frontier}}} }, 20, 0, true, "", 0},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 1, Tiers: []Tier{Frontier}}} }, 20, 0, true, Note{}, 0},
 		// util 2.5 as above; the overflow (528 tasks) goes to p1's cheapest, alpha, 1.056, minus $1 credit → 0.056
 		{"API credit", oneClass(nil),
 			func(s *Subscription) {
 				s.Limits = []Limit{{WindowHours: 5, Messages: 10}}
 				s.APICreditMonthly = 1
-			}, 20.056, 2.5, false, "API credit", 0.056},
+			}, 20.056, 2.5, false, Note{Kind: NoteCredit, USD: 1}, 0.056},
 		// credit larger than the overflow: overflow 0 after credit, not below
 		{"API credit covers all", oneClass(nil),
 			func(s *Subscription) {
 				s.Limits = []Limit{{WindowHours: 5, Messages: 10}}
 				s.APICreditMonthly = 5
-			}, 20, 2.5, false, "", 0},
+			}, 20, 2.5, false, Note{}, 0},
 		// ko on alpha's tokenizer is ×2: 1500 → 3000 tokens a task; 880·3000/22·5/8 = 75,000 of 100,000
 		{"plan language factor", oneClass(func(w *Workload, _ *Class) { w.Language = "ko" }),
-			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Tokens: 100000}} }, 20, 0.75, true, "", 0},
+			func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Tokens: 100000}} }, 20, 0.75, true, Note{}, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := eval(t, tc.w, plan(tc.plan))
@@ -300,13 +304,13 @@ func TestSubscriptions(t *testing.T) {
 			approx(t, "utilization", q.Utilization, tc.util)
 			approx(t, "overflow", q.Overflow, tc.overflow)
 			if q.Fits != tc.fits {
-				t.Errorf("fits = %v, want %v (%s)", q.Fits, tc.fits, q.Reason)
+				t.Errorf("fits = %v, want %v (%+v)", q.Fits, tc.fits, q.Reason)
 			}
 			if !q.Eligible {
-				t.Errorf("not eligible: %s", q.Reason)
+				t.Errorf("not eligible: %+v", q.Reason)
 			}
-			if tc.note != "" && !strings.Contains(strings.Join(q.Notes, "|"), tc.note) {
-				t.Errorf("notes %q lack %q", q.Notes, tc.note)
+			if tc.note != (Note{}) && !slices.Contains(q.Notes, tc.note) {
+				t.Errorf("notes %+v lack %+v", q.Notes, tc.note)
 			}
 		})
 	}
@@ -345,11 +349,11 @@ func TestPlanTierAndOverflowRoute(t *testing.T) {
 	if q.Fits || !q.Eligible {
 		t.Fatalf("fits %v eligible %v", q.Fits, q.Eligible)
 	}
-	if h := q.Classes[1]; h.Model != "beta" || h.OnPlan != 0 || !strings.Contains(h.Reason, "frontier") {
+	if h := q.Classes[1]; h.Model != "beta" || h.OnPlan != 0 || h.Reason != (Reason{Kind: ReasonTier, NeedTier: Frontier, HaveTier: Small}) {
 		t.Errorf("Hard: %+v", h)
 	}
-	if !strings.HasPrefix(q.Reason, "Hard: needs frontier tier") || q.Why != WhyTier {
-		t.Errorf("reason %q", q.Reason)
+	if q.Reason != (Reason{Kind: ReasonTier, Class: "Hard", NeedTier: Frontier, HaveTier: Small}) || q.Why != WhyTier {
+		t.Errorf("reason %+v", q.Reason)
 	}
 }
 
@@ -361,8 +365,8 @@ func TestPlanWithoutAPIRoute(t *testing.T) {
 	c.Models = c.Models[:1]
 	c.Models[0].Status = "retired"
 	r := eval(t, oneClass(nil), c)
-	if q := quote(t, r, "plan"); q.Eligible || !strings.Contains(q.Reason, "no API model") {
-		t.Errorf("eligible %v, reason %q", q.Eligible, q.Reason)
+	if q := quote(t, r, "plan"); q.Eligible || !q.Reason.NoRoute {
+		t.Errorf("eligible %v, reason %+v", q.Eligible, q.Reason)
 	}
 }
 
@@ -412,8 +416,10 @@ func TestLanguageNotes(t *testing.T) {
 	// gamma's tokenizer has no ko factor: the catalog's median for ko, which
 	// with tk's 2 alone is 2 (range 2–2): 880 · 2 · 0.006 = 10.56, and said so.
 	approx(t, "gamma", g.Monthly, 10.56)
-	if !strings.Contains(strings.Join(g.Notes, "|"), `no "ko" factor: estimated as the catalog's median 2.00`) {
-		t.Errorf("notes %q", g.Notes)
+	if !slices.ContainsFunc(g.Notes, func(n Note) bool {
+		return n.Kind == NoteFactor && n.Model == "Gamma" && n.Factor.Tokenizer == "other" && n.Factor.Language == "ko" && n.Factor.Median && n.Factor.Value == 2
+	}) {
+		t.Errorf("notes %+v", g.Notes)
 	}
 	// alpha ×2: 880 · 0.004 = 3.52
 	approx(t, "alpha", quote(t, r, "api:alpha").Monthly, 3.52)
@@ -462,8 +468,8 @@ func TestPlanReasonPrefersHardLimits(t *testing.T) {
 	// Hard needs frontier, which the plan lacks. The quote names Hard.
 	r := eval(t, twoClasses(), plan(func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 10}} }))
 	q := quote(t, r, "plan")
-	if q.Why != WhyTier || !strings.HasPrefix(q.Reason, "Hard:") {
-		t.Errorf("reason %q (%v), want Hard's tier", q.Reason, q.Why)
+	if q.Why != WhyTier || q.Reason.Class != "Hard" {
+		t.Errorf("reason %+v (%v), want Hard's tier", q.Reason, q.Why)
 	}
 	// Overflow: Short 60% of 880 = 528 tasks on alpha at 0.002 = 1.056; Hard 44 on beta at 0.05 = 2.2.
 	approx(t, "monthly", q.Monthly, 20+1.056+2.2)

@@ -1,10 +1,8 @@
 package model
 
 import (
-	"fmt"
 	"math"
 	"slices"
-	"strconv"
 )
 
 // hoursPerMonth is 365.25·24/12, the mean month in hours.
@@ -26,7 +24,7 @@ type planPre struct {
 type planClass struct {
 	fit     bool
 	why     Why
-	reason  string    // why it does not fit
+	reason  Reason    // why it does not fit
 	serving *APIModel // the plan's model that serves it; nil when it does not fit
 	sh      shape     // on the serving model, in its tokenizer
 	cost    float64   // one task on the serving model at API list prices
@@ -70,14 +68,13 @@ func (e *engine) servingModel(p *Subscription, ms []*APIModel, cl *Class, pc *pl
 	pc.sh = best
 	switch {
 	case len(ms) == 0:
-		pc.reason, pc.why = "the plan lists no model in the catalog", WhyNoRoute
+		pc.reason, pc.why = Reason{Kind: ReasonNoModels}, WhyNoRoute
 	case !tierOK:
-		pc.reason, pc.why = fmt.Sprintf("needs %s tier; the plan's best is %s", cl.MinTier, bestTier(ms)), WhyTier
+		pc.reason, pc.why = Reason{Kind: ReasonTier, NeedTier: cl.MinTier, HaveTier: bestTier(ms)}, WhyTier
 	case !ctxOK:
-		window := planWindow(p, ms, cl.MinTier)
-		pc.reason, pc.why = fmt.Sprintf("needs %s context; the plan gives %s", Tokens(best.lastTotal), Tokens(window)), WhyContext
+		pc.reason, pc.why = Reason{Kind: ReasonContext, Need: best.lastTotal, Have: planWindow(p, ms, cl.MinTier)}, WhyContext
 	default:
-		pc.reason, pc.why = fmt.Sprintf("needs %s output per turn; the plan's models give less", Tokens(best.outPerTurn)), WhyOutput
+		pc.reason, pc.why = Reason{Kind: ReasonOutput, Need: best.outPerTurn}, WhyOutput
 	}
 }
 
@@ -104,19 +101,6 @@ func planWindow(p *Subscription, ms []*APIModel, tier Tier) float64 {
 	return w
 }
 
-// viaReason says why a class's channel may not use plan p, or "".
-func viaReason(p *Subscription, v Via) string {
-	switch {
-	case p.Allows(v):
-		return ""
-	case v == ViaAPI:
-		return "a program's work (via api) runs only on the API: consumer plans allow programs only through the API"
-	case v == ViaAgent:
-		return "agent work (a coding-agent CLI) is not included in this plan"
-	}
-	return "chat work is not included in this plan"
-}
-
 func (e *engine) preparePlan(p *Subscription) planPre {
 	pp := planPre{p: p, seats: max(e.w.People, p.SeatsMin, 1)}
 	price := p.PriceMonthly
@@ -137,8 +121,8 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 	for ci := range e.w.Classes {
 		cl := &e.w.Classes[ci]
 		pc := &pp.cls[ci]
-		if r := viaReason(p, cl.Channel()); r != "" {
-			pc.reason, pc.why = r, WhyVia
+		if v := cl.Channel(); !p.Allows(v) {
+			pc.reason, pc.why = Reason{Kind: ReasonVia, Via: v}, WhyVia
 			pc.sh = shapeOf(cl, 1)
 		} else {
 			e.servingModel(p, ms, cl, pc)
@@ -388,7 +372,7 @@ func (e *engine) planQuote(pi int) Quote {
 		if r.over[ci] > 0 {
 			q.Fits = false
 			if pc.fit {
-				cq.Reason = "over the usage limits: " + share(r.over[ci]/t) + " of tasks overflow"
+				cq.Reason = Reason{Kind: ReasonCaps, Share: r.over[ci] / t}
 				cq.Why = WhyCaps
 			}
 			if mi := r.route[ci]; mi >= 0 {
@@ -396,26 +380,27 @@ func (e *engine) planQuote(pi int) Quote {
 				cq.Model, cq.ModelName, cq.Cost = m.ID, m.Name, r.over[ci]*e.cells[ci][mi].cost
 				source(m)
 			} else {
-				cq.Reason += "; no API model can take the overflow"
+				cq.Reason.NoRoute = true
 				cq.Why = WhyNoRoute
 			}
 		}
 		// The quote's reason is the first class's, except that a class the plan
 		// cannot take at all outranks one that merely runs over the caps.
-		if cq.Reason != "" && (q.Reason == "" || (q.Why == WhyCaps && cq.Why != WhyCaps)) {
-			q.Reason, q.Why = cl.Name+": "+cq.Reason, cq.Why
+		if cq.Reason.Given() && (!q.Reason.Given() || (q.Why == WhyCaps && cq.Why != WhyCaps)) {
+			q.Reason, q.Why = cq.Reason, cq.Why
+			q.Reason.Class = cl.Name
 		}
 		q.Classes[ci] = cq
 	}
 	if r.credit > 0 {
 		// The credit came off the vendor part as a whole; show per-class cost
 		// before the credit and the credit once.
-		q.Notes = append(q.Notes, fmt.Sprintf("API credit of $%.2f/month covers part of the overflow", r.credit))
+		q.Notes = append(q.Notes, Note{Kind: NoteCredit, USD: r.credit})
 	}
 	if r.overage > 0 {
-		q.Notes = append(q.Notes, fmt.Sprintf("$%.2f/month of use beyond the included limits, at the plan's own overage price", r.overage))
-		if q.Reason == "" {
-			q.Reason, q.Why = "over the included limits: billed at the plan's overage price", WhyCaps
+		q.Notes = append(q.Notes, Note{Kind: NoteOverage, USD: r.overage})
+		if !q.Reason.Given() {
+			q.Reason, q.Why = Reason{Kind: ReasonOverage}, WhyCaps
 		}
 	}
 	q.Notes = e.planNotes(q.Notes, pp)
@@ -424,10 +409,10 @@ func (e *engine) planQuote(pi int) Quote {
 		// Every task would run on the API: the plan is only the API with a
 		// fee on top, not an option.
 		q.Eligible = false
-		q.Reason = "carries none of this work: " + q.Reason
-		if q.Reason == "carries none of this work: " {
-			q.Reason = "carries none of this work: the workload has no classes"
+		if !q.Reason.Given() {
+			q.Reason.Kind = ReasonNoClasses
 		}
+		q.Reason.Kind, q.Reason.Inner = ReasonCarriesNone, q.Reason.Kind
 	}
 	// These reuse planCost's scratch buffers, which r above still shared
 	// until here.
@@ -441,25 +426,25 @@ func (e *engine) planQuote(pi int) Quote {
 	return q
 }
 
-func (e *engine) planNotes(notes []string, pp *planPre) []string {
+func (e *engine) planNotes(notes []Note, pp *planPre) []Note {
 	p := pp.p
 	if pp.seats > e.w.People {
-		notes = append(notes, fmt.Sprintf("minimum %d seats", pp.seats))
+		notes = append(notes, Note{Kind: NoteMinSeats, Seats: pp.seats})
 	}
 	if e.w.Billing == Annual && !pp.annual {
-		notes = append(notes, "no annual price: billed monthly")
+		notes = append(notes, Note{Kind: NoteNoAnnual})
 	}
 	for _, f := range pp.factors {
-		notes = append(notes, "serving models' "+f.String())
+		notes = append(notes, Note{Kind: NoteFactor, Factor: f})
 	}
 	if p.Uncapped {
-		notes = append(notes, "the vendor says there is no usage limit")
+		notes = append(notes, Note{Kind: NoteVendorUncapped})
 	} else if len(p.Limits) == 0 && !p.Free() {
-		notes = append(notes, "no usage limit in the catalog: treated as uncapped")
+		notes = append(notes, Note{Kind: NoteNoLimit})
 	}
 	for _, l := range p.Limits {
 		if l.Ranged() || l.Confidence == "estimate" || l.Confidence == "" {
-			notes = append(notes, "the "+WindowName(l.WindowHours)+" limit is an estimate"+rangeText(&l))
+			notes = append(notes, limitNote(&l))
 		}
 	}
 	return notes
@@ -489,39 +474,4 @@ func (e *engine) breakEven(pi int) (float64, bool) {
 		}
 	}
 	return (lo + hi) / 2, true
-}
-
-// WindowName names a usage window of h hours as people do: "5-hour",
-// "daily", "weekly", "monthly" (any month's length), "2-day".
-func WindowName(h float64) string {
-	switch {
-	case h == 24:
-		return "daily"
-	case h == 168:
-		return "weekly"
-	case h >= 672 && h <= 744:
-		return "monthly"
-	case h > 24 && math.Mod(h, 24) == 0:
-		return strconv.FormatFloat(h/24, 'f', -1, 64) + "-day"
-	}
-	return strconv.FormatFloat(h, 'f', -1, 64) + "-hour"
-}
-
-// rangeText is " (low–high per seat)" for a ranged limit, else "".
-func rangeText(l *Limit) string {
-	if !l.Ranged() {
-		return ""
-	}
-	if l.USD > 0 {
-		return fmt.Sprintf(" ($%.2f–$%.2f of API-equivalent use per seat)", l.CapacityLow(), l.CapacityHigh())
-	}
-	return fmt.Sprintf(" (%s–%s %s per seat)", Tokens(l.CapacityLow()), Tokens(l.CapacityHigh()), l.Unit())
-}
-
-// share writes a fraction as a percentage without a misleading "0%".
-func share(f float64) string {
-	if f > 0 && f < 0.005 {
-		return "under 1%"
-	}
-	return fmt.Sprintf("%.0f%%", 100*f)
 }

@@ -22,7 +22,7 @@ func (k Kind) String() string {
 }
 
 // Why is the kind of reason an option or class does not fit, for screens
-// that show one word; the Reason text says it in full.
+// that show one word; the Reason says it in full.
 type Why int
 
 // Reasons, in the order a class is checked.
@@ -53,7 +53,7 @@ type Quote struct {
 	Vendor   string // plan vendor or model provider; "" for the all-provider mix
 	Eligible bool   // the option can carry the whole workload (with overflow for plans)
 	Fits     bool   // no overflow at all (plans); every class feasible (API)
-	Reason   string // why it is not eligible, or for a plan the first reason it does not fit
+	Reason   Reason // why it is not eligible, or for a plan the first reason it does not fit
 	Why      Why    // the kind of Reason
 
 	Monthly float64 // effective monthly cost, USD
@@ -92,7 +92,7 @@ type Quote struct {
 
 	Classes []ClassQuote
 	Limits  []LimitUse
-	Notes   []string
+	Notes   []Note
 	Sources []Source
 }
 
@@ -109,7 +109,7 @@ type ClassQuote struct {
 	OutputTokens float64 // per month, output and reasoning
 	Cost         float64 // USD per month on API models (0 when all on the plan)
 	Fits         bool
-	Reason       string
+	Reason       Reason
 	Why          Why
 }
 
@@ -126,3 +126,156 @@ type Source struct {
 	Name string
 	Provenance
 }
+
+// NoteKind is what a note about a quote says; report words it, in the
+// display currency. A new note is a new kind with the fields it needs.
+type NoteKind int
+
+// Note kinds.
+const (
+	NoteNone NoteKind = iota
+	// NoteCredit: the plan's API credit, USD a month, covers part of the overflow.
+	NoteCredit
+	// NoteMinSeats: the plan sells at least Seats seats.
+	NoteMinSeats
+	// NoteReplaySeats: as NoteMinSeats, for a replay of one person's records,
+	// which use one seat's limits.
+	NoteReplaySeats
+	// NoteNoAnnual: annual billing asked for, the plan has no annual price.
+	NoteNoAnnual
+	// NoteFactor: the language factor of Model's tokenizer (or, when Model
+	// is "", of the plan's serving models) is an estimate, Factor.
+	NoteFactor
+	// NoteModelStatus: Model is a Status ("legacy" or "preview") model,
+	// retiring on Retires when that is known.
+	NoteModelStatus
+	// NoteModelEstimate: Model's prices are an estimate.
+	NoteModelEstimate
+	// NoteVendorUncapped: the vendor says the plan has no usage limit.
+	NoteVendorUncapped
+	// NoteOverage: USD a month of use beyond the included limits, at the
+	// plan's own overage price.
+	NoteOverage
+	// NoteNoLimit: the catalog lists no usage limit, so the plan is taken as uncapped.
+	NoteNoLimit
+	// NoteLimitEstimate: the WindowHours limit is an estimate; when Ranged,
+	// from Low to High of Unit per seat.
+	NoteLimitEstimate
+)
+
+// Note is one fact beside a quote, with its amounts unformatted.
+type Note struct {
+	Kind    NoteKind
+	Model   string    // the model's name, for notes about one model
+	Factor  FactorUse // NoteFactor
+	Status  string    // NoteModelStatus
+	Retires string    // NoteModelStatus: the day the model retires, YYYY-MM-DD; "" unknown
+	Seats   int       // NoteMinSeats, NoteReplaySeats
+	USD     float64   // NoteCredit: per month
+	// NoteLimitEstimate: the limit's window, unit ("usd", "tokens",
+	// "messages") and, when Ranged, the ends of its range per seat.
+	WindowHours float64
+	Unit        string
+	Ranged      bool
+	Low, High   float64
+}
+
+// limitNote is the note for an estimated limit l.
+func limitNote(l *Limit) Note {
+	n := Note{Kind: NoteLimitEstimate, WindowHours: l.WindowHours, Unit: l.Unit(), Ranged: l.Ranged()}
+	if n.Ranged {
+		n.Low, n.High = l.CapacityLow(), l.CapacityHigh()
+	}
+	return n
+}
+
+// ReasonKind is what a Reason says; package report words it.
+type ReasonKind int
+
+// Reason kinds.
+const (
+	ReasonNone ReasonKind = iota
+	// ReasonNoModels: the plan lists no model in the catalog.
+	ReasonNoModels
+	// ReasonTier: the class needs NeedTier; Model (or, when "", the plan's
+	// best) is HaveTier.
+	ReasonTier
+	// ReasonContext: the class needs Need tokens of context; Model (or the
+	// plan) gives Have.
+	ReasonContext
+	// ReasonOutput: the class needs Need output tokens per turn; Model gives
+	// Have (or, when Model is "", the plan's models give less).
+	ReasonOutput
+	// ReasonVia: the plan does not take work reaching it by Via.
+	ReasonVia
+	// ReasonCaps: over the usage limits, Share of the tasks overflow.
+	ReasonCaps
+	// ReasonNoModel: (a mix's class) no model can take it.
+	ReasonNoModel
+	// ReasonNoModelInScope: (a mix) no model in its scope can take a class.
+	ReasonNoModelInScope
+	// ReasonOverage: over the included limits, billed at the plan's overage price.
+	ReasonOverage
+	// ReasonNoClasses: the workload has no classes.
+	ReasonNoClasses
+
+	// Reasons of a replay of the user's records.
+
+	// ReasonCarriesNone: the plan carries none of the work (or of the
+	// records), for Inner, whose amounts are this reason's.
+	ReasonCarriesNone
+	// ReasonRecordsOverCaps: the plan carries none of the records: every one
+	// is over the usage limits.
+	ReasonRecordsOverCaps
+	// ReasonOverflowNoRoute: an overflowing record fits no API model.
+	ReasonOverflowNoRoute
+	// ReasonRecordsOverflow: N of Of records overflow, Misfit of them because
+	// they do not fit the plan.
+	ReasonRecordsOverflow
+	// ReasonRecordsBeyond: N of Of records ran beyond a limit's allowance
+	// and were billed at the plan's overage price.
+	ReasonRecordsBeyond
+	// ReasonRecordFitsNone: the record of Time (Unix ms), Need tokens, fits
+	// no model in scope.
+	ReasonRecordFitsNone
+	// ReasonRecordTier: records of the model Logged need NeedTier; Model is
+	// HaveTier.
+	ReasonRecordTier
+	// ReasonRecordContext, ReasonRecordOutput: a record needs Need tokens of
+	// context or output; Model gives Have.
+	ReasonRecordContext
+	ReasonRecordOutput
+	// ReasonRecordsMisfit: no plan model of the records' tier and size.
+	ReasonRecordsMisfit
+	// ReasonRecordsCaps: the records are over the usage limits.
+	ReasonRecordsCaps
+	// ReasonRecordsTier: the records need a higher tier than the plan's models.
+	ReasonRecordsTier
+	// ReasonRecordsSize: no record fits the plan's context window or output limit.
+	ReasonRecordsSize
+)
+
+// Reason is why an option or a class does not fit, with its amounts
+// unformatted.
+type Reason struct {
+	Kind ReasonKind
+	// Class is the class a quote's reason is about; "" in a class's own
+	// reason and in reasons about records.
+	Class              string
+	Model              string // the model's name, where one is named
+	Need, Have         float64
+	NeedTier, HaveTier Tier
+	Via                Via
+	Share              float64 // ReasonCaps: of the tasks
+	N, Of, Misfit      int
+	Time               int64 // ReasonRecordFitsNone: Unix milliseconds
+	// NoRoute adds that no API model can take the overflow.
+	NoRoute bool
+	// Inner is the reason under ReasonCarriesNone (ReasonVia with Via).
+	Inner ReasonKind
+	// Logged is the model records ran on, as the logs name it.
+	Logged string
+}
+
+// Given reports whether r says anything.
+func (r Reason) Given() bool { return r.Kind != ReasonNone }

@@ -2,7 +2,7 @@ package model
 
 import (
 	"math"
-	"strings"
+	"slices"
 	"testing"
 )
 
@@ -114,8 +114,9 @@ func TestOptionRanges(t *testing.T) {
 	if y := quote(t, r, "api:y"); len(y.Factors) != 0 {
 		t.Errorf("api:y factors %+v", y.Factors)
 	}
-	if o := quote(t, r, "q"); len(o.Factors) != 1 || !strings.Contains(strings.Join(o.Notes, "|"), `no "ko" factor: estimated as the catalog's median 2.00 (range 1.50–3.00)`) {
-		t.Errorf("q factors %+v notes %q", o.Factors, o.Notes)
+	if o := quote(t, r, "q"); len(o.Factors) != 1 || !slices.Contains(o.Notes, Note{Kind: NoteFactor, Factor: o.Factors[0]}) ||
+		o.Factors[0].Value != 2 || o.Factors[0].Low != 1.5 || o.Factors[0].High != 3 {
+		t.Errorf("q factors %+v notes %+v", o.Factors, o.Notes)
 	}
 }
 
@@ -195,22 +196,32 @@ func TestCarriesNone(t *testing.T) {
 		cls      func(*Workload, *Class)
 		plan     func(*Subscription)
 		eligible bool
-		reason   string
+		reason   Reason
 	}{
-		{"via api", func(_ *Workload, c *Class) { c.Via = ViaAPI }, nil, false, "carries none of this work: Short: a program's work"},
-		{"agent work on a chat plan", func(_ *Workload, c *Class) { c.Via = ViaAgent }, nil, false, "carries none of this work: Short: agent work"},
-		{"tier", func(_ *Workload, c *Class) { c.MinTier = Mid }, nil, false, "carries none of this work: Short: needs mid tier"},
+		{"via api", func(_ *Workload, c *Class) { c.Via = ViaAPI }, nil, false,
+			Reason{Kind: ReasonCarriesNone, Inner: ReasonVia, Class: "Short", Via: ViaAPI}},
+		{"agent work on a chat plan", func(_ *Workload, c *Class) { c.Via = ViaAgent }, nil, false,
+			Reason{Kind: ReasonCarriesNone, Inner: ReasonVia, Class: "Short", Via: ViaAgent}},
+		// the plan's one model, alpha, is small
+		{"tier", func(_ *Workload, c *Class) { c.MinTier = Mid }, nil, false,
+			Reason{Kind: ReasonCarriesNone, Inner: ReasonTier, Class: "Short", NeedTier: Mid, HaveTier: Small}},
 		// the task needs 1500 tokens of context; the plan gives 1000
-		{"context", nil, func(s *Subscription) { s.ContextWindow = 1000 }, false, "carries none of this work: Short: needs 1.5k context"},
-		// over the caps is not "none": part runs on the plan
-		{"over its caps", nil, func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 1}} }, true, "Short: over the usage limits"},
+		{"context", nil, func(s *Subscription) { s.ContextWindow = 1000 }, false,
+			Reason{Kind: ReasonCarriesNone, Inner: ReasonContext, Class: "Short", Need: 1500, Have: 1000}},
+		// over the caps is not "none": part runs on the plan. 25 messages per
+		// 5 h against 1: utilization 25, 1 − 1/25 = 96% of tasks overflow.
+		{"over its caps", nil, func(s *Subscription) { s.Limits = []Limit{{WindowHours: 5, Messages: 1}} }, true,
+			Reason{Kind: ReasonCaps, Class: "Short", Share: 0.96}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := plan(tc.plan)
 			r := eval(t, oneClass(tc.cls), c)
 			q := quote(t, r, "plan")
-			if q.Eligible != tc.eligible || !strings.HasPrefix(q.Reason, tc.reason) {
-				t.Errorf("eligible %v reason %q", q.Eligible, q.Reason)
+			got := q.Reason
+			approx(t, "share", got.Share, tc.reason.Share)
+			got.Share = tc.reason.Share
+			if q.Eligible != tc.eligible || got != tc.reason {
+				t.Errorf("eligible %v reason %+v, want %+v", q.Eligible, q.Reason, tc.reason)
 			}
 			if v := r.Verdict(""); !tc.eligible && (v.BestPlan != nil || v.BestFree != nil) {
 				t.Errorf("verdict names the plan")
@@ -223,7 +234,7 @@ func TestCarriesNone(t *testing.T) {
 	bot.Count, bot.InputTokens, bot.OutputTokens, bot.Via = 1, 100, 100, ViaAPI
 	w.Classes = append(w.Classes, bot)
 	if q := quote(t, eval(t, w, plan(func(s *Subscription) { s.Uncapped = true })), "plan"); !q.Eligible {
-		t.Errorf("part of the work: not eligible: %s", q.Reason)
+		t.Errorf("part of the work: not eligible: %+v", q.Reason)
 	}
 }
 

@@ -151,3 +151,57 @@ func (q *Quote) ends() (lo, hi float64) {
 	}
 	return q.MonthlyLow, q.MonthlyHigh
 }
+
+// BreakEvenKind is which case a plan's break-even is in.
+type BreakEvenKind int
+
+// Break-even cases. The search runs from 1/64× to 64× today's volume.
+const (
+	BreakEvenNone   BreakEvenKind = iota // not a plan: no break-even applies
+	BreakEvenAt                          // the plan pays for itself from K× today's volume (K ≤ 1: it already does)
+	BreakEvenAlways                      // the plan costs less than paying per token at every volume searched
+	BreakEvenNever                       // paying per token costs less at every volume searched
+	BreakEvenFree                        // the plan costs nothing: nothing to pay back
+	BreakEvenNoFit                       // no figure: the plan cannot carry the work
+	BreakEvenNoAPI                       // no figure: no per-token option can carry the work to compare with
+)
+
+// BreakEvenCase is a plan's break-even against the cheapest option of a
+// result that pays per token.
+type BreakEvenCase struct {
+	Kind BreakEvenKind
+	K    float64 // BreakEvenAt: the volume multiple
+}
+
+// BreakEvenOf is q's break-even case in r.
+func (r *Result) BreakEvenOf(q *Quote) BreakEvenCase {
+	switch {
+	case q.Kind != KindSubscription:
+		return BreakEvenCase{}
+	case q.HasBreakEven:
+		return BreakEvenCase{BreakEvenAt, q.BreakEven}
+	case !q.Eligible:
+		return BreakEvenCase{Kind: BreakEvenNoFit}
+	case q.Base <= 0:
+		return BreakEvenCase{Kind: BreakEvenFree}
+	}
+	a := r.BestPerToken()
+	switch {
+	case a == nil:
+		return BreakEvenCase{Kind: BreakEvenNoAPI}
+	case q.Monthly <= a.Monthly:
+		return BreakEvenCase{Kind: BreakEvenAlways}
+	}
+	return BreakEvenCase{Kind: BreakEvenNever}
+}
+
+// BestPerToken is r's cheapest eligible API option or mix, nil when none.
+func (r *Result) BestPerToken() *Quote {
+	var best *Quote
+	for i := range r.Quotes {
+		if q := &r.Quotes[i]; q.Eligible && q.Kind != KindSubscription && (best == nil || q.Monthly < best.Monthly) {
+			best = q
+		}
+	}
+	return best
+}

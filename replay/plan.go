@@ -1,7 +1,6 @@
 package replay
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
@@ -14,9 +13,9 @@ type planPre struct {
 	p        *model.Subscription
 	seats    int
 	fit      []bool
-	units    [][]float64 // [limit][record]; < 0 where the limit does not count the record
-	none     string      // why no record fits, when none does
-	noneWhy  model.Why   // its kind
+	units    [][]float64      // [limit][record]; < 0 where the limit does not count the record
+	none     model.ReasonKind // why no record fits, when none does
+	noneWhy  model.Why        // its kind
 	fitCount int
 	tierOnly bool // every record that does not fit needs a higher tier
 }
@@ -96,13 +95,13 @@ func prepare(rs []rec, cat *model.Catalog, p *model.Subscription) *planPre {
 	if pp.fitCount == 0 {
 		switch {
 		case !agent:
-			pp.none, pp.noneWhy = "agent work (a coding-agent CLI) is not included in this plan", model.WhyVia
+			pp.none, pp.noneWhy = model.ReasonVia, model.WhyVia
 		case len(ms) == 0:
-			pp.none, pp.noneWhy = "the plan lists no model in the catalog", model.WhyNoRoute
+			pp.none, pp.noneWhy = model.ReasonNoModels, model.WhyNoRoute
 		case !tierOK:
-			pp.none, pp.noneWhy = "the records need a higher tier than the plan's models", model.WhyTier
+			pp.none, pp.noneWhy = model.ReasonRecordsTier, model.WhyTier
 		default:
-			pp.none, pp.noneWhy = "no record fits the plan's context window or output limit", model.WhyContext
+			pp.none, pp.noneWhy = model.ReasonRecordsSize, model.WhyContext
 		}
 	}
 	return pp
@@ -302,26 +301,23 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 	q.Eligible, q.Fits = ok && pl.OnPlan > 0, pl.Overflowed == 0 && q.Overage == 0
 	switch {
 	case pp.fitCount == 0:
-		q.Why, q.Reason = pp.noneWhy, "carries none of this work: "+pp.none
+		q.Why, q.Reason = pp.noneWhy, model.Reason{Kind: model.ReasonCarriesNone, Inner: pp.none, Via: model.ViaAgent}
 	case pl.OnPlan == 0:
-		q.Why, q.Reason = model.WhyCaps, "carries none of this work: every record is over the usage limits"
+		q.Why, q.Reason = model.WhyCaps, model.Reason{Kind: model.ReasonRecordsOverCaps}
 	case !ok:
-		q.Why, q.Reason = model.WhyNoRoute, "an overflowing record fits no API model"
+		q.Why, q.Reason = model.WhyNoRoute, model.Reason{Kind: model.ReasonOverflowNoRoute}
 	case pl.Overflowed > 0:
 		q.Why = model.WhyCaps
-		q.Reason = fmt.Sprintf("%d of %d records overflow", pl.Overflowed, len(rs))
-		if pp.fitCount < len(rs) {
-			q.Reason = fmt.Sprintf("%d of %d records overflow (%d do not fit the plan)", pl.Overflowed, len(rs), len(rs)-pp.fitCount)
-		}
+		q.Reason = model.Reason{Kind: model.ReasonRecordsOverflow, N: pl.Overflowed, Of: len(rs), Misfit: len(rs) - pp.fitCount}
 	case q.Overage > 0:
 		q.Why = model.WhyCaps
-		q.Reason = fmt.Sprintf("%d of %d records beyond the included limits, billed at the plan's overage price", pl.Beyond, len(rs))
+		q.Reason = model.Reason{Kind: model.ReasonRecordsBeyond, N: pl.Beyond, Of: len(rs)}
 	}
 	// Two rows say what ran over the caps and what the plan cannot take at
 	// all, for the reports that name why a plan overflows.
 	if n := pl.Overflowed - (len(rs) - pp.fitCount); n > 0 {
 		q.Classes = append(q.Classes, model.ClassQuote{Name: "records over the usage limits", Via: model.ViaAgent,
-			Tasks: float64(n), Model: "api", ModelName: "API models", Why: model.WhyCaps, Reason: "over the usage limits"})
+			Tasks: float64(n), Model: "api", ModelName: "API models", Why: model.WhyCaps, Reason: model.Reason{Kind: model.ReasonRecordsCaps}})
 	}
 	if n := len(rs) - pp.fitCount; n > 0 {
 		why := pp.noneWhy
@@ -332,7 +328,7 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 			}
 		}
 		q.Classes = append(q.Classes, model.ClassQuote{Name: "records the plan cannot take", Via: model.ViaAgent,
-			Tasks: float64(n), Model: "api", ModelName: "API models", Why: why, Reason: "no plan model of their tier and size"})
+			Tasks: float64(n), Model: "api", ModelName: "API models", Why: why, Reason: model.Reason{Kind: model.ReasonRecordsMisfit}})
 	}
 	for _, w := range pl.Windows {
 		q.Utilization = max(q.Utilization, w.Peak)
@@ -357,22 +353,23 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 		q.MonthlyLow, q.MonthlyHigh = at(atHigh), at(atLow)
 	}
 	if credit > 0 {
-		q.Notes = append(q.Notes, fmt.Sprintf("API credit of $%.2f/month covers part of the overflow", credit))
+		q.Notes = append(q.Notes, model.Note{Kind: model.NoteCredit, USD: credit})
 	}
 	if q.Overage > 0 {
-		q.Notes = append(q.Notes, fmt.Sprintf("$%.2f/month of use beyond the included limits, at the plan's own overage price", q.Overage))
+		q.Notes = append(q.Notes, model.Note{Kind: model.NoteOverage, USD: q.Overage})
 	}
 	if pp.seats > 1 {
-		q.Notes = append(q.Notes, fmt.Sprintf("minimum %d seats; one person's records use one seat's limits", pp.seats))
+		q.Notes = append(q.Notes, model.Note{Kind: model.NoteReplaySeats, Seats: pp.seats})
 	}
 	if p.Uncapped {
-		q.Notes = append(q.Notes, "the vendor says there is no usage limit")
+		q.Notes = append(q.Notes, model.Note{Kind: model.NoteVendorUncapped})
 	} else if len(p.Limits) == 0 && !p.Free() {
-		q.Notes = append(q.Notes, "no usage limit in the catalog: treated as uncapped")
+		q.Notes = append(q.Notes, model.Note{Kind: model.NoteNoLimit})
 	}
 	for _, l := range p.Limits {
 		if l.Ranged() || l.Confidence == "estimate" || l.Confidence == "" {
-			q.Notes = append(q.Notes, "the "+model.WindowName(l.WindowHours)+" limit is an estimate")
+			// The replay's windows show the range; the note names the limit only.
+			q.Notes = append(q.Notes, model.Note{Kind: model.NoteLimitEstimate, WindowHours: l.WindowHours, Unit: l.Unit()})
 		}
 	}
 	return q, pl

@@ -82,7 +82,16 @@ type Result struct {
 	Quotes     []model.Quote // ranked as compare ranks
 	Plans      map[string]*Plan
 	Verdict    model.Verdict
-	Notes      []string
+	Notes      []Note
+}
+
+// Note is one fact about a replay: for now, only that the records of Model
+// (the logs' name, "" for none) are not in the catalog: Records of them were
+// taken as small tier and left out of the recorded cost. Package report
+// words it.
+type Note struct {
+	Model   string
+	Records int
 }
 
 // Options ask for what a replay leaves out or names.
@@ -150,11 +159,7 @@ func Run(records []Record, cat *model.Catalog, opt Options) (*Result, error) {
 	}
 	slices.Sort(names)
 	for _, n := range names {
-		label := n
-		if label == "" {
-			label = "(no model named)"
-		}
-		res.Notes = append(res.Notes, fmt.Sprintf("%s: not in the catalog: %d records taken as small tier and left out of the recorded cost", label, unknown[n]))
+		res.Notes = append(res.Notes, Note{Model: n, Records: unknown[n]})
 	}
 
 	api := apiOptions(rs, cat, M)
@@ -222,7 +227,7 @@ func apiOptions(rs []rec, cat *model.Catalog, M float64) *apiSet {
 		prov[mi] = a.provider(m.Provider)
 	}
 	// Per model, the first record it cannot take, for the reason.
-	why := make([]string, len(a.models))
+	why := make([]model.Reason, len(a.models))
 	for ri := range rs {
 		r := &rs[ri]
 		a.best[ri] = nan
@@ -262,7 +267,7 @@ func apiOptions(rs []rec, cat *model.Catalog, M float64) *apiSet {
 		for ri, c := range costs {
 			if math.IsNaN(c) {
 				q.Eligible, q.Fits, q.Why = false, false, model.WhyNoRoute
-				q.Reason = fmt.Sprintf("a record of %s (%s tokens) fits no model in scope", time.UnixMilli(rs[ri].Time).UTC().Format(time.RFC3339), model.Tokens(rs[ri].size))
+				q.Reason = model.Reason{Kind: model.ReasonRecordFitsNone, Time: rs[ri].Time, Need: rs[ri].size}
 				break
 			}
 			q.Monthly += c
@@ -287,12 +292,12 @@ func apiOptions(rs []rec, cat *model.Catalog, M float64) *apiSet {
 }
 
 // reasonOn says why m cannot take r.
-func reasonOn(r *rec, m *model.APIModel) string {
+func reasonOn(r *rec, m *model.APIModel) model.Reason {
 	switch {
 	case m.Tier < r.tier:
-		return fmt.Sprintf("records of %s need %s tier; %s is %s", r.Name, r.tier, m.Name, m.Tier)
+		return model.Reason{Kind: model.ReasonRecordTier, Logged: r.Name, NeedTier: r.tier, Model: m.Name, HaveTier: m.Tier}
 	case r.size > m.ContextWindow:
-		return fmt.Sprintf("a record needs %s context; %s gives %s", model.Tokens(r.size), m.Name, model.Tokens(m.ContextWindow))
+		return model.Reason{Kind: model.ReasonRecordContext, Need: r.size, Model: m.Name, Have: m.ContextWindow}
 	}
-	return fmt.Sprintf("a record needs %s output; %s gives %s", model.Tokens(r.out), m.Name, model.Tokens(m.MaxOutput))
+	return model.Reason{Kind: model.ReasonRecordOutput, Need: r.out, Model: m.Name, Have: m.MaxOutput}
 }

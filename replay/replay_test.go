@@ -96,7 +96,7 @@ func checkPlan(t *testing.T, r *Result, w wantPlan) {
 		t.Errorf("%s: %d on the plan, %d overflowed; want %d, %d", w.id, p.OnPlan, p.Overflowed, w.onPlan, w.over)
 	}
 	if q.Eligible != w.eligible || q.Fits != w.fits {
-		t.Errorf("%s: eligible %v fits %v; want %v %v (%s)", w.id, q.Eligible, q.Fits, w.eligible, w.fits, q.Reason)
+		t.Errorf("%s: eligible %v fits %v; want %v %v (%+v)", w.id, q.Eligible, q.Fits, w.eligible, w.fits, q.Reason)
 	}
 	for _, c := range []struct {
 		name      string
@@ -199,8 +199,8 @@ func TestScopes(t *testing.T) {
 		high: 24.26125, eligible: true, wins: []wantWin{{2, 1, 3.5, 2}, {1, 1, 4, 2}}})
 	// Plan Chat serves chat only: nothing runs on it, so it is no option.
 	q := quote(t, r, "pchat")
-	if q.Eligible || r.Plans["pchat"].OnPlan != 0 || q.Reason != "carries none of this work: agent work (a coding-agent CLI) is not included in this plan" {
-		t.Errorf("pchat: eligible %v, %d on the plan, reason %q", q.Eligible, r.Plans["pchat"].OnPlan, q.Reason)
+	if q.Eligible || r.Plans["pchat"].OnPlan != 0 || q.Reason != (model.Reason{Kind: model.ReasonCarriesNone, Inner: model.ReasonVia, Via: model.ViaAgent}) {
+		t.Errorf("pchat: eligible %v, %d on the plan, reason %+v", q.Eligible, r.Plans["pchat"].OnPlan, q.Reason)
 	}
 }
 
@@ -336,8 +336,8 @@ func TestUnknownModel(t *testing.T) {
 	x := S(0)
 	x.Model, x.Name = "", "mystery-1"
 	r := run(t, []Record{x, S(1)}, nil)
-	if r.Unpriced != 1 || !near(r.AsRecorded, 0.10*30.4375) || len(r.Notes) != 1 {
-		t.Errorf("unpriced %d, as recorded %g, notes %q", r.Unpriced, r.AsRecorded, r.Notes)
+	if r.Unpriced != 1 || !near(r.AsRecorded, 0.10*30.4375) || len(r.Notes) != 1 || r.Notes[0].Records != 1 {
+		t.Errorf("unpriced %d, as recorded %g, notes %+v", r.Unpriced, r.AsRecorded, r.Notes)
 	}
 	checkPlan(t, r, wantPlan{id: "pa", onPlan: 2, monthly: 20, low: 20, high: 20, eligible: true, fits: true,
 		wins: []wantWin{{1, 0, 0, 0.2}, {1, 0, 0, 0.2 / 3}}})
@@ -432,9 +432,9 @@ func TestOverage(t *testing.T) {
 		low: 18.0875, high: 27.21875, eligible: true, wins: []wantWin{{1, 1, 0, 1.6}, {2, 1, 3, 2}}})
 	checkExcess(t, r, "pover", 2, 0.15, 0)
 	q := quote(t, r, "pover")
-	if q.Reason != "2 of 6 records overflow" || len(q.Notes) == 0 ||
-		q.Notes[0] != "$5.48/month of use beyond the included limits, at the plan's own overage price" {
-		t.Errorf("pover: reason %q, notes %q", q.Reason, q.Notes)
+	if q.Reason != (model.Reason{Kind: model.ReasonRecordsOverflow, N: 2, Of: 6}) || len(q.Notes) == 0 ||
+		q.Notes[0].Kind != model.NoteOverage || math.Abs(q.Notes[0].USD-5.47875) > 1e-9 {
+		t.Errorf("pover: reason %+v, notes %+v", q.Reason, q.Notes)
 	}
 }
 
@@ -457,7 +457,7 @@ func TestPremiumRequests(t *testing.T) {
 		low: 27.305, high: 27.305, eligible: true, wins: []wantWin{{1, 1, 0, 3}}})
 	checkExcess(t, r, "pprem", 2, 6)
 	q := quote(t, r, "pprem")
-	if q.Why != model.WhyCaps || q.Reason != "2 of 4 records beyond the included limits, billed at the plan's overage price" {
-		t.Errorf("pprem: why %v, reason %q", q.Why, q.Reason)
+	if q.Why != model.WhyCaps || q.Reason != (model.Reason{Kind: model.ReasonRecordsBeyond, N: 2, Of: 4}) {
+		t.Errorf("pprem: why %v, reason %+v", q.Why, q.Reason)
 	}
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"math"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/tokenomics/tokenomics/calibrate"
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/termsafe"
 	"github.com/tokenomics/tokenomics/usage"
 )
@@ -72,10 +74,10 @@ func (c *Calibration) lowerBound() (calibrate.Heaviest, string, bool) {
 		if h.WindowHours != c.main() || h.Requests == 0 {
 			continue
 		}
-		s := fmt.Sprintf("your heaviest %s window used %s and hit no limit", model.WindowName(h.WindowHours), dollars(h.USD))
+		s := fmt.Sprintf("your heaviest %s window used %s and hit no limit", WindowName(h.WindowHours), dollars(h.USD))
 		if h.HasPeak {
 			s = fmt.Sprintf("your heaviest %s window used %s; Codex reported at most %.0f%% of a %s limit used, too little to measure",
-				model.WindowName(h.WindowHours), dollars(h.USD), h.Peak, model.WindowName(h.WindowHours))
+				WindowName(h.WindowHours), dollars(h.USD), h.Peak, WindowName(h.WindowHours))
 		}
 		if h.Unpriced > 0 {
 			s += fmt.Sprintf(" (%d requests in it have no price in the catalog: more than that)", h.Unpriced)
@@ -117,10 +119,10 @@ func CalibrationTable(c *Calibration, color bool) string {
 				}
 			}
 			measured := dollars(m.USD)
-			if m.Contradiction != "" {
+			if m.Contradicted() {
 				measured += " (contradicted)"
 			}
-			rows[i] = []string{model.WindowName(m.WindowHours), measured, dollars(m.Low) + "–" + dollars(m.High),
+			rows[i] = []string{WindowName(m.WindowHours), measured, dollars(m.Low) + "–" + dollars(m.High),
 				strconv.Itoa(len(m.Windows)), m.Method, cat, apart}
 		}
 		b.WriteString("\n")
@@ -130,10 +132,10 @@ func CalibrationTable(c *Calibration, color bool) string {
 		if h.Requests == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "Heaviest %s window: %s, %s to %s (%s)\n", model.WindowName(h.WindowHours), dollars(h.USD),
+		fmt.Fprintf(&b, "Heaviest %s window: %s, %s to %s (%s)\n", WindowName(h.WindowHours), dollars(h.USD),
 			h.From.In(l.Location).Format("2006-01-02 15:04"), h.To.In(l.Location).Format("2006-01-02 15:04 MST"), counted(int64(h.Requests), "request"))
 	}
-	for _, n := range append(c.CatalogNotes, c.Result.Notes...) {
+	for _, n := range append(c.CatalogNotes, CalibrateNotes(c.Result.Notes)...) {
 		fmt.Fprintf(&b, "note: %s\n", termsafe.Text(n))
 	}
 	switch {
@@ -185,13 +187,15 @@ func CalibrationJSON(w io.Writer, c *Calibration) error {
 		Heaviest *heavyJSON  `json:"heaviest"`
 		Saved    string      `json:"saved,omitempty"`
 		Notes    []string    `json:"notes"`
-	}{Limits: []limitJSON{}, Notes: append(append([]string{}, c.CatalogNotes...), c.Result.Notes...)}
+	}{Limits: []limitJSON{}, Notes: append(append([]string{}, c.CatalogNotes...), CalibrateNotes(c.Result.Notes)...)}
 	if c.Result.Plan != "" {
 		out.Plan, out.PlanFrom = &c.Result.Plan, c.Result.PlanFrom
 	}
 	for _, m := range c.Result.Limits {
-		lj := limitJSON{WindowHours: m.WindowHours, USD: m.USD, Low: m.Low, High: m.High, Windows: len(m.Windows), Method: m.Method,
-			Contradiction: m.Contradiction}
+		lj := limitJSON{WindowHours: m.WindowHours, USD: m.USD, Low: m.Low, High: m.High, Windows: len(m.Windows), Method: m.Method}
+		if m.Contradicted() {
+			lj.Contradiction = CalibrateNote(m.Contradiction)
+		}
 		lj.CatalogText, lj.Apart = c.versus(m.WindowHours, m.USD)
 		if c.Plan != nil {
 			if l := calibrate.CatalogLimit(c.Plan, m.WindowHours, c.Source); l != nil && l.USD > 0 {
@@ -215,4 +219,73 @@ func CalibrationJSON(w io.Writer, c *Calibration) error {
 	}
 	out.Saved = c.Saved
 	return WriteJSON(w, out)
+}
+
+// CalibrateNote words one note of a measurement. Measured limits are in
+// API-equivalent dollars, whatever the display currency.
+func CalibrateNote(n calibrate.Note) string {
+	switch n.Kind {
+	case calibrate.NoteContradiction:
+		return fmt.Sprintf("the %s limit measured (%s) is below the %s one (%s): the measurements contradict each other, and neither is saved",
+			WindowName(n.Hours), money.USD.Format(n.USD), WindowName(n.OtherHours), money.USD.Format(n.OtherUSD))
+	case calibrate.NoteNoSnapshots:
+		return "the logs hold no rate-limit snapshot"
+	case calibrate.NoteUnknownPlanType:
+		return fmt.Sprintf("the logs' plan_type %q has no plan in the catalog: name one with --plan", n.Text)
+	case calibrate.NotePlanTypes:
+		return fmt.Sprintf("the logs show %d plan types (%s): only windows of %s are measured", n.N, n.Text, cmp.Or(n.Plan, "the plan named"))
+	case calibrate.NoteShareFell:
+		return fmt.Sprintf("a %s window's used share fell from %.0f%% to %.0f%% with no reset in between: not measured",
+			WindowName(n.Hours), n.From, n.To)
+	case calibrate.NoteSkipped:
+		units := [...][2]string{calibrate.UnitInstance: {"window instance", "window instances"},
+			calibrate.UnitNotice: {"notice", "notices"}, calibrate.UnitReached: {"limit reached", "limits reached"}}
+		return countOf(n.N, units[n.Unit][0], units[n.Unit][1]) + " " + skipText(n)
+	case calibrate.NoteSnapshots:
+		return fmt.Sprintf("%d rate-limit snapshots in %d window instances; %d measured (a rise of %d points or more)", n.N, n.Of, n.Done, n.Points)
+	case calibrate.NoteScopedNotices:
+		return countOf(n.N, "notice", "notices") + " about one model's own limit (Opus, Sonnet) left out: it measures part of the plan only"
+	case calibrate.NoteExtraUsage:
+		return countOf(n.N, "notice", "notices") + ` "out of extra usage" left out: paid usage followed the limit, so what was spent is more than the limit`
+	case calibrate.NoteReached:
+		return fmt.Sprintf("%s reached (%s); %d measured", countOf(n.N, "limit", "limits"), countOf(n.Of, "notice", "notices"), n.Done)
+	case calibrate.NoteNoCatalogPlan:
+		return fmt.Sprintf("the catalog has no plan %q to compare with", n.Plan)
+	case calibrate.NoteNothingMeasured:
+		return "nothing saved: nothing was measured"
+	case calibrate.NoteAllContradict:
+		return "nothing saved: the measurements contradict each other"
+	}
+	return fmt.Sprintf("note of unknown kind %d", n.Kind)
+}
+
+// skipText says why a NoteSkipped's windows or notices were left out.
+func skipText(n calibrate.Note) string {
+	switch n.Skip {
+	case calibrate.SkipOutside:
+		return "outside --since/--until"
+	case calibrate.SkipUnpriced:
+		return "held requests of a model the catalog has no price for"
+	case calibrate.SkipOtherPlan:
+		return "on another plan (" + n.Text + ")"
+	case calibrate.SkipFell:
+		return "whose used share fell without a reset (the snapshots contradict each other)"
+	case calibrate.SkipSmallMove:
+		return fmt.Sprintf("moved less than %d points", n.Points)
+	case calibrate.SkipCodexEmpty:
+		return "moved with no request in these logs (Codex used elsewhere)"
+	case calibrate.SkipClaudeEmpty:
+		return "had no request in these logs (the limit was reached elsewhere: claude.ai, another machine)"
+	case calibrate.SkipBadNotice:
+		return "left out: " + n.Text
+	}
+	return "left out"
+}
+
+// CalibrateNotes words notes in order; never nil, for JSON's empty list.
+func CalibrateNotes(ns []calibrate.Note) []string { return texts(ns, CalibrateNote) }
+
+// countOf is n and its noun: "1 notice", "3 notices".
+func countOf(n int, one, many string) string {
+	return fmt.Sprintf("%d %s", n, plural(n, one, many))
 }

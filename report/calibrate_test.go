@@ -31,12 +31,14 @@ func TestCalibrationGolden(t *testing.T) {
 			{WindowHours: 5, USD: 19.8, Low: 18.5, High: 21, Method: calibrate.MethodReached,
 				Windows: []calibrate.Window{{Hours: 5, From: at(7, 9), To: at(7, 14), USD: 19.8, Moved: 100, Capacity: 19.8}}},
 			// 1,234.5 against 90 (80–100): 1,234.5/90 − 1 = +1272%, in whole dollars.
-			{WindowHours: 168, USD: 1234.5, Low: 1000, High: 1500, Method: calibrate.MethodReached, Contradiction: "made up to show it"},
+			{WindowHours: 168, USD: 1234.5, Low: 1000, High: 1500, Method: calibrate.MethodReached,
+				// made up to show it: a 5-hour figure of $1,500 that is not in the list
+				Contradiction: calibrate.Note{Kind: calibrate.NoteContradiction, Hours: 168, USD: 1234.5, OtherHours: 5, OtherUSD: 1500}},
 			// No catalog figure for a day.
 			{WindowHours: 24, USD: 50, Low: 50, High: 50, Method: calibrate.MethodSnapshots},
 		},
 		Heaviest: []calibrate.Heaviest{{WindowHours: 5, USD: 19.8, From: at(7, 9), To: at(7, 14), Requests: 40}, {WindowHours: 168}},
-		Notes:    []string{"a note of the measure"}}
+		Notes:    []calibrate.Note{{Kind: calibrate.NoteReached, N: 2, Of: 3, Done: 1}}}
 	none := calibrate.Result{Plan: "claude-pro", PlanFrom: "--plan",
 		Heaviest: []calibrate.Heaviest{
 			{WindowHours: 5, USD: 12.5, From: at(8, 10), To: at(8, 15), Requests: 12, Unpriced: 2},
@@ -73,6 +75,46 @@ func TestDollars(t *testing.T) {
 	} {
 		if got := dollars(v); got != want {
 			t.Errorf("dollars(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// Each note of a measurement in words; the amounts are the note's.
+func TestCalibrateNote(t *testing.T) {
+	for _, tc := range []struct {
+		n    calibrate.Note
+		want string
+	}{
+		{calibrate.Note{Kind: calibrate.NoteContradiction, Hours: 168, USD: 15.69, OtherHours: 5, OtherUSD: 1717.5},
+			"the weekly limit measured ($15.69) is below the 5-hour one ($1,717.50): the measurements contradict each other, and neither is saved"},
+		{calibrate.Note{Kind: calibrate.NoteNoSnapshots}, "the logs hold no rate-limit snapshot"},
+		{calibrate.Note{Kind: calibrate.NoteUnknownPlanType, Text: "team"}, `the logs' plan_type "team" has no plan in the catalog: name one with --plan`},
+		{calibrate.Note{Kind: calibrate.NotePlanTypes, N: 2, Text: "plus, pro"}, "the logs show 2 plan types (plus, pro): only windows of the plan named are measured"},
+		{calibrate.Note{Kind: calibrate.NotePlanTypes, N: 2, Text: "plus, pro", Plan: "chatgpt-plus"}, "the logs show 2 plan types (plus, pro): only windows of chatgpt-plus are measured"},
+		{calibrate.Note{Kind: calibrate.NoteShareFell, Hours: 5, From: 70, To: 40}, "a 5-hour window's used share fell from 70% to 40% with no reset in between: not measured"},
+		{calibrate.Note{Kind: calibrate.NoteSkipped, N: 1, Unit: calibrate.UnitReached, Skip: calibrate.SkipUnpriced},
+			"1 limit reached held requests of a model the catalog has no price for"},
+		{calibrate.Note{Kind: calibrate.NoteSkipped, N: 2, Unit: calibrate.UnitReached, Skip: calibrate.SkipClaudeEmpty},
+			"2 limits reached had no request in these logs (the limit was reached elsewhere: claude.ai, another machine)"},
+		{calibrate.Note{Kind: calibrate.NoteSkipped, N: 3, Unit: calibrate.UnitInstance, Skip: calibrate.SkipSmallMove, Points: 10},
+			"3 window instances moved less than 10 points"},
+		{calibrate.Note{Kind: calibrate.NoteSkipped, N: 1, Unit: calibrate.UnitInstance, Skip: calibrate.SkipOtherPlan, Text: "pro"},
+			"1 window instance on another plan (pro)"},
+		{calibrate.Note{Kind: calibrate.NoteSkipped, N: 2, Unit: calibrate.UnitNotice, Skip: calibrate.SkipBadNotice, Text: "no reset time"},
+			"2 notices left out: no reset time"},
+		{calibrate.Note{Kind: calibrate.NoteSnapshots, N: 40, Of: 6, Done: 4, Points: 10},
+			"40 rate-limit snapshots in 6 window instances; 4 measured (a rise of 10 points or more)"},
+		{calibrate.Note{Kind: calibrate.NoteScopedNotices, N: 1},
+			"1 notice about one model's own limit (Opus, Sonnet) left out: it measures part of the plan only"},
+		{calibrate.Note{Kind: calibrate.NoteExtraUsage, N: 2},
+			`2 notices "out of extra usage" left out: paid usage followed the limit, so what was spent is more than the limit`},
+		{calibrate.Note{Kind: calibrate.NoteReached, N: 1, Of: 3, Done: 1}, "1 limit reached (3 notices); 1 measured"},
+		{calibrate.Note{Kind: calibrate.NoteNoCatalogPlan, Plan: "x"}, `the catalog has no plan "x" to compare with`},
+		{calibrate.Note{Kind: calibrate.NoteNothingMeasured}, "nothing saved: nothing was measured"},
+		{calibrate.Note{Kind: calibrate.NoteAllContradict}, "nothing saved: the measurements contradict each other"},
+	} {
+		if got := CalibrateNote(tc.n); got != tc.want {
+			t.Errorf("%+v:\n got %q\nwant %q", tc.n, got, tc.want)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/termsafe"
 )
 
@@ -202,7 +203,7 @@ func JSON(w io.Writer, c *Comparison) error {
 	for _, q := range c.Quotes() {
 		jq := jsonQuote{ID: q.ID, Name: q.Name, Kind: q.Kind.String(), Eligible: q.Eligible, Fits: q.Fits,
 			MonthlyCost: JSONCost(q.Monthly), BaseCost: JSONCost(q.Base), OverflowCost: JSONCost(q.Overflow),
-			CostPerTask: JSONCost(q.PerTask), Reason: q.Reason, Classes: []jsonClass{}, Notes: q.Notes, Sources: []jsonSrc{}}
+			CostPerTask: JSONCost(q.PerTask), Reason: ReasonText(q.Reason), Classes: []jsonClass{}, Notes: NoteTexts(q.Notes, money.USD), Sources: []jsonSrc{}}
 		if math.IsInf(q.Monthly, 0) {
 			jq.MonthlyCost = 0
 		}
@@ -223,12 +224,9 @@ func JSON(w io.Writer, c *Comparison) error {
 			k := q.BreakEven
 			jq.BreakEven = &k
 		}
-		if jq.Notes == nil {
-			jq.Notes = []string{}
-		}
 		for _, cq := range q.Classes {
 			jq.Classes = append(jq.Classes, jsonClass{cq.Name, cq.Via.String(), cq.Tasks, cq.Model, cq.Serving, cq.OnPlan,
-				cq.InputTokens, cq.OutputTokens, JSONCost(cq.Cost), cq.Fits, cq.Reason})
+				cq.InputTokens, cq.OutputTokens, JSONCost(cq.Cost), cq.Fits, ReasonText(cq.Reason)})
 		}
 		for _, s := range q.Sources {
 			jq.Sources = append(jq.Sources, jsonSrc{s.ID, s.Source, s.AsOf, s.Confidence})
@@ -352,7 +350,7 @@ func CSV(w io.Writer, c *Comparison) error {
 		src, asOf := sourceOf(&q)
 		if err := cw.Write([]string{strconv.Itoa(i + 1), q.ID, q.Name, q.Kind.String(), strconv.FormatBool(q.Eligible),
 			strconv.FormatBool(q.Fits), num(q.Monthly * rate), num(q.Base * rate), num(q.Overflow * rate),
-			num(q.PerTask * rate), c.Currency.Code, util, be, q.Reason, src, asOf}); err != nil {
+			num(q.PerTask * rate), c.Currency.Code, util, be, ReasonText(q.Reason), src, asOf}); err != nil {
 			return err
 		}
 	}

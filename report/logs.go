@@ -29,7 +29,7 @@ type Import struct {
 // read and how well it reproduces the logs' cost.
 func FromLogsNote(src usage.Source, s usage.Summary, d *usage.Derived) string {
 	return fmt.Sprintf("Workload from %s logs: %s requests in %s sessions over %d active days (%s to %s); it reproduces the logs' API cost %s.",
-		src.Title(), money.Count(float64(s.Requests)), money.Count(float64(s.Sessions)), s.Days, s.First, s.Last, d.ErrorText())
+		src.Title(), money.Count(float64(s.Requests)), money.Count(float64(s.Sessions)), s.Days, s.First, s.Last, CheckText(d))
 }
 
 // ReadingNotes are the lines skipped and the paths not read.
@@ -88,7 +88,7 @@ func ImportTable(res *Import, color bool) string {
 	if l.OutOfRange > 0 {
 		notes = append(notes, fmt.Sprintf("%s outside the dates kept", counted(l.OutOfRange, "request")))
 	}
-	notes = append(notes, s.Notes...)
+	notes = append(notes, UsageNotes(s.Notes)...)
 	notes = append(notes, res.CatalogNotes...)
 	writeNotes(&b, notes)
 
@@ -117,11 +117,11 @@ func ImportTable(res *Import, color bool) string {
 	b.WriteString("Tokens per task; both costs are for the logs' whole period on the models the logs used (not a month); thinking is billed as output.\n")
 	if d.Checked {
 		fmt.Fprintf(&b, "The derived workload reproduces the logs' API cost %s (%s from the logs, %s from the workload, on the models the logs used).\n",
-			d.ErrorText(), res.Currency.FormatSmall(d.LogsCost), res.Currency.FormatSmall(d.WorkCost))
+			CheckText(d), res.Currency.FormatSmall(d.LogsCost), res.Currency.FormatSmall(d.WorkCost))
 	} else {
 		b.WriteString("The logs' models are not in the catalog: the workload's cost could not be checked against them.\n")
 	}
-	writeNotes(&b, d.Notes)
+	writeNotes(&b, UsageNotes(d.Notes))
 	if res.Saved != "" {
 		fmt.Fprintf(&b, "Saved the workload to %s (use it with: tokenomics compare --workload %s).\n", res.Saved, res.Saved)
 	}
@@ -295,13 +295,13 @@ func ImportJSON(w io.Writer, res *Import, c *Comparison, rp *Replay) error {
 		cost := JSONCost(s.Cost)
 		out.Total.Cost = &cost
 	}
-	out.Notes = append(out.Notes, s.Notes...)
+	out.Notes = append(out.Notes, UsageNotes(s.Notes)...)
 	out.Notes = append(out.Notes, res.CatalogNotes...)
 	if d := res.Derived; d != nil {
 		wl := d.Workload
 		jd := &jsonDerived{Name: wl.Name, Description: wl.Description, DaysPerMonth: wl.DaysPerMonth, HoursPerDay: wl.HoursPerDay,
 			People: wl.People, Language: wl.Language, Billing: wl.Billing.String(), ActiveDays: d.ActiveDays, SpanDays: d.SpanDays,
-			Classes: []jsonFitClass{}, Notes: d.Notes, Saved: res.Saved}
+			Classes: []jsonFitClass{}, Notes: UsageNotes(d.Notes), Saved: res.Saved}
 		for _, c := range d.Classes {
 			k := c.Class
 			jc := jsonFitClass{ClassJSON: NewClassJSON(k), Group: c.Group, LogModels: c.Names,
@@ -313,7 +313,7 @@ func ImportJSON(w io.Writer, res *Import, c *Comparison, rp *Replay) error {
 			jd.Classes = append(jd.Classes, jc)
 		}
 		if d.Checked {
-			jd.Check = &jsonCheck{JSONCost(d.LogsCost), JSONCost(d.WorkCost), JSONCost(d.Error), d.ErrorText()}
+			jd.Check = &jsonCheck{JSONCost(d.LogsCost), JSONCost(d.WorkCost), JSONCost(d.Error), CheckText(d)}
 		}
 		out.Workload = jd
 	}

@@ -60,7 +60,8 @@ func ReplayedOn(r *replay.Result) string {
 // as compare's, over the replay's options, whose mixes route each record.
 func ReplayVerdict(r *replay.Result, cur money.Currency) (string, []string) {
 	res := model.Result{Quotes: r.Quotes}
-	return verdict(&res, "", cur, nil, "record")
+	main, lines := verdictLines(&res, "", cur, nil, "record")
+	return main, lineTexts(lines)
 }
 
 // WindowLine says what a limit's windows saw: "5-hour: 4 of 26 windows hit,
@@ -68,11 +69,11 @@ func ReplayVerdict(r *replay.Result, cur money.Currency) (string, []string) {
 // overage price nothing is blocked: its windows go "over the allowance".
 func WindowLine(w replay.Window) string {
 	if w.Windows == 0 {
-		return model.WindowName(w.Limit.WindowHours) + ": counts none of these records"
+		return WindowName(w.Limit.WindowHours) + ": counts none of these records"
 	}
-	s := fmt.Sprintf("%s: %d of %d %s hit", model.WindowName(w.Limit.WindowHours), w.Hit, w.Windows, plural(w.Windows, "window", "windows"))
+	s := fmt.Sprintf("%s: %d of %d %s hit", WindowName(w.Limit.WindowHours), w.Hit, w.Windows, plural(w.Windows, "window", "windows"))
 	if w.Limit.Overage > 0 {
-		s = fmt.Sprintf("%s: %d of %d %s over the allowance", model.WindowName(w.Limit.WindowHours), w.Hit, w.Windows, plural(w.Windows, "window", "windows"))
+		s = fmt.Sprintf("%s: %d of %d %s over the allowance", WindowName(w.Limit.WindowHours), w.Hit, w.Windows, plural(w.Windows, "window", "windows"))
 		if w.Hit > 0 {
 			s += ", billed beyond it"
 		}
@@ -166,7 +167,7 @@ func ReplayTable(r *Replay, color bool) string {
 	if n := len(res.Quotes) - len(qs); n > 0 && r.Only == nil {
 		fmt.Fprintf(&b, "%s\n", dim.Render(fmt.Sprintf("… %d more (--top 0 shows all)", n)))
 	}
-	for _, n := range append(append([]string{}, res.Notes...), r.CatalogNotes...) {
+	for _, n := range append(ReplayNotes(res.Notes), r.CatalogNotes...) {
 		fmt.Fprintf(&b, "%s\n", dim.Render("note: "+n))
 	}
 	return b.String()
@@ -191,7 +192,7 @@ func ReplayMarkdown(r *Replay) string {
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", i+1, mdEscape(q.Name), q.Kind, r.Currency.Format(q.Monthly),
 			Range(q, r.Currency), Fit(q), replayRuns(res, q), mdEscape(strings.Join(replayWindows(res, q), "; ")), mdEscape(Why(q, r.Currency)))
 	}
-	for _, n := range append(append([]string{}, res.Notes...), r.CatalogNotes...) {
+	for _, n := range append(ReplayNotes(res.Notes), r.CatalogNotes...) {
 		fmt.Fprintf(&b, "\n- %s", mdEscape(n))
 	}
 	if len(res.Notes)+len(r.CatalogNotes) > 0 {
@@ -246,13 +247,13 @@ func ReplayJSON(w io.Writer, r *Replay) error {
 		Verdict    jsonVerdict        `json:"verdict"`
 		Notes      []string           `json:"notes"`
 	}{Period: period{res.From, res.To, res.Days, res.MonthFactor}, Records: res.Records, AsRecorded: JSONCost(res.AsRecorded),
-		Options: []jsonReplayOption{}, Notes: append(append([]string{}, res.Notes...), r.CatalogNotes...)}
+		Options: []jsonReplayOption{}, Notes: append(ReplayNotes(res.Notes), r.CatalogNotes...)}
 	qs := r.quotes()
 	for i := range qs {
 		q := &qs[i]
 		o := jsonReplayOption{ID: q.ID, Name: q.Name, Kind: q.Kind.String(), Eligible: q.Eligible, Fits: q.Fits,
 			MonthlyCost: JSONCost(q.Monthly), BaseCost: JSONCost(q.Base), OverflowCost: JSONCost(q.Overflow),
-			CostLow: finite(q.MonthlyLow), CostHigh: finite(q.MonthlyHigh), Limits: []jsonReplayLimit{}, Reason: q.Reason, Notes: q.Notes}
+			CostLow: finite(q.MonthlyLow), CostHigh: finite(q.MonthlyHigh), Limits: []jsonReplayLimit{}, Reason: ReasonText(q.Reason), Notes: NoteTexts(q.Notes, money.USD)}
 		if p := res.Plans[q.ID]; p != nil {
 			o.RecordsOnPlan, o.RecordsOverflowed = p.OnPlan, p.Overflowed
 			for _, w := range p.Windows {
@@ -260,13 +261,21 @@ func ReplayJSON(w io.Writer, r *Replay) error {
 					JSONCost(w.BlockedHours), JSONCost(w.Peak)})
 			}
 		}
-		if o.Notes == nil {
-			o.Notes = []string{}
-		}
 		out.Options = append(out.Options, o)
 	}
 	out.Verdict = newJSONVerdict(res.Verdict)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// ReplayNotes words a replay's notes; never nil, for JSON's empty list.
+func ReplayNotes(ns []replay.Note) []string {
+	return texts(ns, func(n replay.Note) string {
+		label := n.Model
+		if label == "" {
+			label = "(no model named)"
+		}
+		return fmt.Sprintf("%s: not in the catalog: %s taken as small tier and left out of the recorded cost", label, countOf(n.Records, "record", "records"))
+	})
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,5 +63,14 @@ func TestReplayVerdictRoutesRecords(t *testing.T) {
 	}
 	if want := "Routing each record to its cheapest model saves $36.83/month over A Big alone."; !slices.Contains(lines, want) {
 		t.Errorf("lines %q lack %q", lines, want)
+	}
+}
+
+func TestReplayNotes(t *testing.T) {
+	got := ReplayNotes([]replay.Note{{Model: "m-x", Records: 3}, {Records: 1}})
+	want := []string{"m-x: not in the catalog: 3 records taken as small tier and left out of the recorded cost",
+		"(no model named): not in the catalog: 1 record taken as small tier and left out of the recorded cost"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }

@@ -121,18 +121,57 @@ func Verdict(r *model.Result, current string, cur money.Currency) (string, []str
 // VerdictFlips is Verdict with the nearest of flips (r's flip points, nil
 // when not computed) among its lines.
 func VerdictFlips(r *model.Result, current string, cur money.Currency, flips []model.Flip) (string, []string) {
-	return verdict(r, current, cur, flips, "class")
+	main, lines := VerdictLines(r, current, cur, flips)
+	return main, lineTexts(lines)
 }
 
-// verdict is VerdictFlips saying what the API mix routes: each "class" of
-// a workload, or each "record" of a replay.
-func verdict(r *model.Result, current string, cur money.Currency, flips []model.Flip, routed string) (string, []string) {
+// lineTexts are the lines' words.
+func lineTexts(lines []Line) []string {
+	texts := make([]string, len(lines))
+	for i, l := range lines {
+		texts[i] = l.Text
+	}
+	return texts
+}
+
+// LineKind is what a supporting line of the verdict is about, so that a
+// screen can place or colour it without reading its words.
+type LineKind int
+
+// Kinds of supporting line, in the order VerdictFlips gives them.
+const (
+	LineOther          LineKind = iota
+	LineBudget                  // whether the answer fits the budget (BudgetLine; the callers put it first)
+	LineEstimate                // the answer, or the best options' costs, rest on estimates
+	LineOneVendor               // the cheapest API option on one provider
+	LineFlip                    // where the answer flips
+	LineFree                    // what a free plan does
+	LineCurrent                 // what the plan the user pays for now does against the answer
+	LineCurrentUnknown          // the plan named as the user's is not among the options
+	LineSupport                 // the next fact: overflow, break-even or routing
+	LinePayback                 // the next fact: from what volume the best plan would pay for itself
+)
+
+// Line is one supporting line of the verdict.
+type Line struct {
+	Kind LineKind
+	Text string
+}
+
+// VerdictLines is VerdictFlips with each supporting line's kind.
+func VerdictLines(r *model.Result, current string, cur money.Currency, flips []model.Flip) (string, []Line) {
+	return verdictLines(r, current, cur, flips, "class")
+}
+
+// verdictLines is VerdictLines saying what the API mix routes: each "class"
+// of a workload, or each "record" of a replay.
+func verdictLines(r *model.Result, current string, cur money.Currency, flips []model.Flip, routed string) (string, []Line) {
 	v := r.Verdict(current)
 	w, o := v.Winner(), v.Other()
 	if w == nil {
 		why := ""
 		if len(r.Quotes) > 0 {
-			why = " " + r.Quotes[0].Name + ": " + r.Quotes[0].Reason + "."
+			why = " " + r.Quotes[0].Name + ": " + ReasonText(r.Quotes[0].Reason) + "."
 		}
 		return "No option can carry this workload." + why, nil
 	}
@@ -149,31 +188,30 @@ func verdict(r *model.Result, current string, cur money.Currency, flips []model.
 		line += fmt.Sprintf(" against %s at %s: saves %s/month (%s).", Article(o), cur.Format(o.Monthly),
 			cur.Format(v.Saving), Percent(100*v.SavingShare))
 	}
-	var lines []string
-	if s := estimateLine(&v, cur); s != "" {
-		lines = append(lines, s)
+	var lines []Line
+	add := func(k LineKind, s string) {
+		if s != "" {
+			lines = append(lines, Line{k, s})
+		}
 	}
-	if s := OneVendorLine(&v, cur); s != "" {
-		lines = append(lines, s)
-	}
+	add(LineEstimate, estimateLine(&v, cur))
+	add(LineOneVendor, OneVendorLine(&v, cur))
 	f, hasFlip := model.NearestFlip(flips)
 	if hasFlip {
-		lines = append(lines, FlipLine(r, f))
+		add(LineFlip, FlipLine(r, f))
 	}
 	if f := v.BestFree; f != nil {
 		if f.Fits {
-			lines = append(lines, fmt.Sprintf("A free plan carries all of it, within its caps as the catalog has them: %s.", f.Name))
+			add(LineFree, fmt.Sprintf("A free plan carries all of it, within its caps as the catalog has them: %s.", f.Name))
 		} else {
-			lines = append(lines, fmt.Sprintf("Free plan for part, API for the rest: %s with %s/month of API overflow is cheaper still.",
+			add(LineFree, fmt.Sprintf("Free plan for part, API for the rest: %s with %s/month of API overflow is cheaper still.",
 				f.Name, cur.Format(f.Monthly)))
 		}
 	}
-	if s := currentLine(&v, current, cur); s != "" {
-		lines = append(lines, s)
-	}
+	add(currentLine(&v, current, cur))
 	// The flip to the best plan at the whole volume is its break-even: said once.
-	if s := support(r, &v, cur, routed); s != "" && !(hasFlip && f.Class < 0 && f.To == v.BestPlan && strings.Contains(s, "pay for itself")) {
-		lines = append(lines, s)
+	if k, s := support(r, &v, cur, routed); !(hasFlip && f.Class < 0 && f.To == v.BestPlan && k == LinePayback) {
+		add(k, s)
 	}
 	return line, lines
 }
@@ -251,25 +289,25 @@ func estimateLine(v *model.Verdict, cur money.Currency) string {
 }
 
 // currentLine says what leaving the plan the user pays for now saves.
-func currentLine(v *model.Verdict, current string, cur money.Currency) string {
+func currentLine(v *model.Verdict, current string, cur money.Currency) (LineKind, string) {
 	c, w := v.Current, v.Winner()
 	switch {
 	case current == "":
-		return ""
+		return LineOther, ""
 	case c == nil:
-		return fmt.Sprintf("Your current plan %q is not among the options compared.", current)
+		return LineCurrentUnknown, fmt.Sprintf("Your current plan %q is not among the options compared.", current)
 	case c == w:
-		return fmt.Sprintf("You pay for %s now: keep it, it is the answer.", c.Name)
+		return LineCurrent, fmt.Sprintf("You pay for %s now: keep it, it is the answer.", c.Name)
 	case !v.HasSwitch:
-		return fmt.Sprintf("You pay for %s now, but it cannot carry this work: %s.", c.Name, c.Reason)
+		return LineCurrent, fmt.Sprintf("You pay for %s now, but it cannot carry this work: %s.", c.Name, ReasonText(c.Reason))
 	case v.SwitchSaving >= 0.005:
-		return fmt.Sprintf("You pay for %s now (%s/month for this work): switching to %s saves %s/month.",
+		return LineCurrent, fmt.Sprintf("You pay for %s now (%s/month for this work): switching to %s saves %s/month.",
 			c.Name, cur.Format(c.Monthly), w.Name, cur.Format(v.SwitchSaving))
 	case v.SwitchSaving <= -0.005:
-		return fmt.Sprintf("You pay for %s now (%s/month for this work): switching to %s would cost %s/month more.",
+		return LineCurrent, fmt.Sprintf("You pay for %s now (%s/month for this work): switching to %s would cost %s/month more.",
 			c.Name, cur.Format(c.Monthly), w.Name, cur.Format(-v.SwitchSaving))
 	}
-	return fmt.Sprintf("You pay for %s now: switching to %s costs the same.", c.Name, w.Name)
+	return LineCurrent, fmt.Sprintf("You pay for %s now: switching to %s costs the same.", c.Name, w.Name)
 }
 
 // Range is RangeText for a table's column of its own: "" when the cost
@@ -299,24 +337,24 @@ func RangeText(q *model.Quote, cur money.Currency) string {
 // support is the next fact after the answer: what of the winning plan's
 // work runs on the API, or from what volume the best plan pays for itself,
 // or what routing each of routed ("class", "record") saves.
-func support(r *model.Result, v *model.Verdict, cur money.Currency, routed string) string {
+func support(r *model.Result, v *model.Verdict, cur money.Currency, routed string) (LineKind, string) {
 	w := v.Winner()
 	if w.Kind == model.KindSubscription {
 		switch {
 		case !w.Fits && w.Overflow > 0:
-			return fmt.Sprintf("%s, %s/month of the work runs on API models.", shortfall(w), cur.Format(w.Overflow))
+			return LineSupport, fmt.Sprintf("%s, %s/month of the work runs on API models.", shortfall(w), cur.Format(w.Overflow))
 		case w.HasBreakEven:
-			return fmt.Sprintf("Below %s today's volume, paying per token would be cheaper.", Times(w.BreakEven))
+			return LineSupport, fmt.Sprintf("Below %s today's volume, paying per token would be cheaper.", Times(w.BreakEven))
 		}
-		return ""
+		return LineSupport, ""
 	}
 	if p := v.BestPlan; p != nil && p.HasBreakEven {
-		return fmt.Sprintf("%s would pay for itself from %s today's volume.", p.Name, Times(p.BreakEven))
+		return LinePayback, fmt.Sprintf("%s would pay for itself from %s today's volume.", p.Name, Times(p.BreakEven))
 	}
 	if w.HasSaving && w.Saving >= 0.005 {
-		return fmt.Sprintf("Routing each %s to its cheapest model saves %s/month over %s alone.", routed, cur.Format(w.Saving), w.SavingVs)
+		return LineSupport, fmt.Sprintf("Routing each %s to its cheapest model saves %s/month over %s alone.", routed, cur.Format(w.Saving), w.SavingVs)
 	}
-	return ""
+	return LineSupport, ""
 }
 
 // shortfall says in words what a plan cannot take: "Past its usage caps and
@@ -405,47 +443,58 @@ func Utilization(q *model.Quote) string {
 // range); "free" (nothing to pay back); "—" (no figure: the plan cannot
 // carry the work, or no API option can to compare with). API rows get "".
 func BreakEven(r *model.Result, q *model.Quote) string {
-	switch {
-	case q.Kind != model.KindSubscription:
-		return ""
-	case q.HasBreakEven && q.BreakEven <= 1:
-		return Times(q.BreakEven) + " (pays now)"
-	case q.HasBreakEven:
-		return Times(q.BreakEven)
-	case !q.Eligible:
-		return "—"
-	case q.Base <= 0:
-		return "free"
-	}
-	a := BestPerToken(r)
-	switch {
-	case a == nil:
-		return "—"
-	case q.Monthly <= a.Monthly:
+	switch be := r.BreakEvenOf(q); be.Kind {
+	case model.BreakEvenAt:
+		if be.K <= 1 {
+			return Times(be.K) + " (pays now)"
+		}
+		return Times(be.K)
+	case model.BreakEvenAlways:
 		return "always"
+	case model.BreakEvenNever:
+		return "never"
+	case model.BreakEvenFree:
+		return "free"
+	case model.BreakEvenNoFit, model.BreakEvenNoAPI:
+		return "—"
 	}
-	return "never"
+	return ""
+}
+
+// BreakEvenSentence is BreakEven in a sentence, for a plan's detail: the
+// same word for the same case, then what it means.
+func BreakEvenSentence(be model.BreakEvenCase) string {
+	switch be.Kind {
+	case model.BreakEvenAt:
+		if be.K <= 1 {
+			return fmt.Sprintf("already pays for itself (from %s today's volume).", Times(be.K))
+		}
+		return fmt.Sprintf("pays for itself from %s today's volume.", Times(be.K))
+	case model.BreakEvenAlways:
+		return "always — the plan costs less than paying per token at every volume from 1/64× to 64× today's."
+	case model.BreakEvenNever:
+		return "never — paying per token costs less at every volume from 1/64× to 64× today's."
+	case model.BreakEvenFree:
+		return "free — nothing to pay back."
+	case model.BreakEvenNoFit:
+		return "— (no figure: the plan cannot carry this work)."
+	case model.BreakEvenNoAPI:
+		return "— (no figure: no API option can carry this work to compare with)."
+	}
+	return ""
 }
 
 // BestPerToken is r's cheapest eligible API option or mix, nil when none.
-func BestPerToken(r *model.Result) *model.Quote {
-	var best *model.Quote
-	for i := range r.Quotes {
-		if q := &r.Quotes[i]; q.Eligible && q.Kind != model.KindSubscription && (best == nil || q.Monthly < best.Monthly) {
-			best = q
-		}
-	}
-	return best
-}
+func BestPerToken(r *model.Result) *model.Quote { return r.BestPerToken() }
 
 // Why is the short reason shown beside an option: why it does not fit, what
 // overflows, or what a mix saves.
 func Why(q *model.Quote, cur money.Currency) string {
 	switch {
 	case !q.Eligible:
-		return q.Reason
+		return ReasonText(q.Reason)
 	case q.Kind == model.KindSubscription && !q.Fits:
-		return fmt.Sprintf("+%s overflow · %s", cur.Format(q.Overflow), q.Reason)
+		return fmt.Sprintf("+%s overflow · %s", cur.Format(q.Overflow), ReasonText(q.Reason))
 	case q.Kind == model.KindMix && q.HasSaving && q.Saving >= 0.005:
 		return fmt.Sprintf("saves %s vs %s", cur.Format(q.Saving), q.SavingVs)
 	}

@@ -103,6 +103,18 @@ func TestVerdictLines(t *testing.T) {
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("lines\n got %q\nwant %q", lines, want)
 	}
+	// Each line says what it is about, so a screen need not read the words.
+	_, typed := VerdictLines(&r, w.Current, money.USD, nil)
+	kinds := []LineKind{LineEstimate, LineFree, LineCurrent}
+	for i := range typed {
+		if i >= len(kinds) || typed[i].Kind != kinds[i] || typed[i].Text != lines[i] {
+			t.Errorf("line %d: %+v, want kind %v", i, typed[i], kinds)
+		}
+	}
+	// A current plan the catalog lacks is a line of its own kind.
+	if _, typed = VerdictLines(&r, "gone", money.USD, nil); typed[len(typed)-1].Kind != LineCurrentUnknown {
+		t.Errorf("unknown current plan: %+v", typed)
+	}
 	// The table shows Pro's range.
 	out := Table(&Comparison{Workload: w, Result: &r, Currency: money.USD}, false)
 	if !strings.Contains(out, "$4.00–$8.22") {
@@ -302,13 +314,30 @@ func TestBreakEvenColumn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for id, want := range map[string]string{"pro": "3.8×", "cheap": "0.76× (pays now)", "dear": "never", "tiny": "always", "gratis": "free"} {
-		q, ok := r.Find(id)
+	for _, tc := range []struct {
+		id, want string
+		kind     model.BreakEvenKind
+		sentence string
+	}{
+		{"pro", "3.8×", model.BreakEvenAt, "pays for itself from 3.8× today's volume."},
+		{"cheap", "0.76× (pays now)", model.BreakEvenAt, "already pays for itself (from 0.76× today's volume)."},
+		{"dear", "never", model.BreakEvenNever, "never — paying per token costs less at every volume from 1/64× to 64× today's."},
+		{"tiny", "always", model.BreakEvenAlways, "always — the plan costs less than paying per token at every volume from 1/64× to 64× today's."},
+		{"gratis", "free", model.BreakEvenFree, "free — nothing to pay back."},
+	} {
+		q, ok := r.Find(tc.id)
 		if !ok {
-			t.Fatalf("no %s", id)
+			t.Fatalf("no %s", tc.id)
 		}
-		if got := BreakEven(&r, q); got != want {
-			t.Errorf("%s: %q, want %q", id, got, want)
+		if got := BreakEven(&r, q); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.id, got, tc.want)
+		}
+		be := r.BreakEvenOf(q)
+		if be.Kind != tc.kind {
+			t.Errorf("%s: kind %v, want %v", tc.id, be.Kind, tc.kind)
+		}
+		if got := BreakEvenSentence(be); got != tc.sentence {
+			t.Errorf("%s: %q, want %q", tc.id, got, tc.sentence)
 		}
 	}
 	for i := range r.Quotes {
@@ -324,6 +353,18 @@ func TestBreakEvenColumn(t *testing.T) {
 	}
 	if q, _ := r.Find("pro"); BreakEven(&r, q) != "—" {
 		t.Errorf("a plan that cannot carry the work: %q, want —", BreakEven(&r, q))
+	}
+	if q, _ := r.Find("pro"); r.BreakEvenOf(q).Kind != model.BreakEvenNoFit {
+		t.Errorf("a plan that cannot carry the work: %+v", r.BreakEvenOf(q))
+	}
+	// A plan that carries the work with no per-token option to compare
+	// with (the engine's plans use only models the API offers, so a result
+	// made by hand shows it).
+	hand := model.Result{Quotes: []model.Quote{{ID: "p", Kind: model.KindSubscription, Eligible: true, Base: 20, Monthly: 20}}}
+	q := &hand.Quotes[0]
+	if be := hand.BreakEvenOf(q); be.Kind != model.BreakEvenNoAPI || BreakEven(&hand, q) != "—" ||
+		BreakEvenSentence(be) != "— (no figure: no API option can carry this work to compare with)." {
+		t.Errorf("no API option: %+v, %q", be, BreakEvenSentence(be))
 	}
 }
 

@@ -92,9 +92,9 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 	add(sh.detailSummary(q))
 	switch {
 	case !q.Eligible:
-		add(sh.st.bad.Render("✗ Can't carry this work: " + q.Reason))
+		add(sh.st.bad.Render("✗ Can't carry this work: " + report.ReasonText(q.Reason)))
 	case !q.Fits:
-		add(sh.st.warn.Render("~ Doesn't fit on its own: " + q.Reason))
+		add(sh.st.warn.Render("~ Doesn't fit on its own: " + report.ReasonText(q.Reason)))
 	default:
 		add(sh.st.good.Render("✓ Fits all your work."))
 	}
@@ -153,13 +153,13 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 		out = append(out, "")
 		add(fmt.Sprintf("%s %s/month across the ranges of:", head("Estimated token factors"), report.RangeText(q, sh.cur)))
 		for _, f := range q.Factors {
-			add("• " + f.String())
+			add("• " + report.FactorText(f))
 		}
 	}
 	if len(q.Notes) > 0 {
 		out = append(out, "", head("Notes"))
 		for _, n := range q.Notes {
-			add("• " + n)
+			add("• " + report.NoteText(n, sh.cur))
 		}
 	}
 	if rates := sh.rateLines(q); len(rates) > 0 {
@@ -296,7 +296,7 @@ func (sh *shared) classTable(q *model.Quote, iw int) []string {
 			on = "—"
 		}
 		tok := model.Tokens(c.InputTokens) + "/" + model.Tokens(c.OutputTokens)
-		out = append(out, row(c.Name, money.Count(c.Tasks), fit, on, tok, cost, c.Reason)...)
+		out = append(out, row(c.Name, money.Count(c.Tasks), fit, on, tok, cost, report.ReasonText(c.Reason))...)
 	}
 	return out
 }
@@ -390,9 +390,9 @@ func (sh *shared) capsText(q *model.Quote) string {
 	var parts []string
 	var ranged []string
 	for _, l := range q.Limits {
-		parts = append(parts, fmt.Sprintf("the %s cap is %s", model.WindowName(l.WindowHours), capsWord(l.Confidence)))
+		parts = append(parts, fmt.Sprintf("the %s cap is %s", report.WindowName(l.WindowHours), capsWord(l.Confidence)))
 		if r := sh.capRange(l.Limit); r != "" {
-			ranged = append(ranged, fmt.Sprintf("the %s cap (%s)", model.WindowName(l.WindowHours), r))
+			ranged = append(ranged, fmt.Sprintf("the %s cap (%s)", report.WindowName(l.WindowHours), r))
 		}
 	}
 	s := upperFirst(strings.Join(parts, "; ")) + "."
@@ -439,26 +439,7 @@ func (sh *shared) breakEvenText(q *model.Quote) string {
 	if sh.replayed {
 		return "" // the records were replayed at their own volume only
 	}
-	be := report.BreakEven(&sh.res, q)
-	switch be {
-	case "":
-		return ""
-	case "always":
-		return "always — the plan costs less than paying per token at every volume from 1/64× to 64× today's."
-	case "never":
-		return "never — paying per token costs less at every volume from 1/64× to 64× today's."
-	case "free":
-		return "free — nothing to pay back."
-	case "—":
-		if !q.Eligible {
-			return "— (no figure: the plan cannot carry this work)."
-		}
-		return "— (no figure: no API option can carry this work to compare with)."
-	}
-	if q.BreakEven <= 1 {
-		return fmt.Sprintf("already pays for itself (from %s today's volume).", report.Times(q.BreakEven))
-	}
-	return fmt.Sprintf("pays for itself from %s today's volume.", report.Times(q.BreakEven))
+	return report.BreakEvenSentence(sh.res.BreakEvenOf(q))
 }
 
 // billingText compares the two billing periods using the engine's second

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/report"
 )
 
 // The glance box: the selected option's case in a few lines, under the
@@ -70,11 +71,11 @@ func (m *Model) renderGlance(r rect) []string {
 			where += " " + m.cur.Format(c.Cost)
 		}
 		switch {
-		case c.Fits || c.Reason == "":
+		case c.Fits || !c.Reason.Given():
 		case c.Why == model.WhyCaps:
 			where += " · past the caps"
 		default:
-			where += " · " + c.Reason
+			where += " · " + report.ReasonText(c.Reason)
 		}
 		add(mark + " " + c.Name + ": " + m.st.muted.Render(where))
 	}

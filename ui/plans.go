@@ -484,12 +484,12 @@ func (sh *shared) whyLine(iw int) string {
 	switch {
 	case q == nil:
 		return ""
-	case q.Reason != "" && !q.Eligible:
-		return sh.st.bad.Render(columns.Cut("✗ "+q.Name+" — "+q.Reason, iw))
-	case q.Reason != "":
-		return sh.st.warn.Render(columns.Cut("~ "+q.Name+" — "+q.Reason, iw))
+	case q.Reason.Given() && !q.Eligible:
+		return sh.st.bad.Render(columns.Cut("✗ "+q.Name+" — "+report.ReasonText(q.Reason), iw))
+	case q.Reason.Given():
+		return sh.st.warn.Render(columns.Cut("~ "+q.Name+" — "+report.ReasonText(q.Reason), iw))
 	case len(q.Notes) > 0:
-		return sh.st.muted.Render(columns.Cut(q.Name+": "+q.Notes[0], iw))
+		return sh.st.muted.Render(columns.Cut(q.Name+": "+report.NoteText(q.Notes[0], sh.cur), iw))
 	}
 	return ""
 }

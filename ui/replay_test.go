@@ -58,8 +58,8 @@ func TestReplayRanking(t *testing.T) {
 		t.Errorf("ranking %v, the replay's %v", got, want)
 	}
 	main, support := m.verdictText(false)
-	if len(support) == 0 || !strings.Contains(support[0], "Figures replayed on your records of 2026-11-02 to 2026-11-02: each of 50 requests") {
-		t.Errorf("headline %q %q", main, support)
+	if len(support) == 0 || !strings.Contains(support[0].Text, "Figures replayed on your records of 2026-11-02 to 2026-11-02: each of 50 requests") {
+		t.Errorf("headline %q %+v", main, support)
 	}
 	q, ok := o.Replay.Plans["alpha-plus"], false
 	for i, qi := range m.shown {
@@ -85,8 +85,8 @@ func TestReplayRanking(t *testing.T) {
 		t.Fatalf("still replayed after an edit (edits %d)", m.edits)
 	}
 	_, support = m.verdictText(false)
-	if len(support) == 0 || !strings.Contains(support[0], "Figures modeled on the workload as you changed it") {
-		t.Errorf("headline after an edit %q", support)
+	if len(support) == 0 || !strings.Contains(support[0].Text, "Figures modeled on the workload as you changed it") {
+		t.Errorf("headline after an edit %+v", support)
 	}
 	if strings.Contains(strings.Join(m.detailLines(m.selected(), 120), "\n"), "Your records against its windows") {
 		t.Error("the modeled detail still shows the replay's windows")

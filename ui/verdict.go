@@ -18,7 +18,7 @@ import (
 
 // verdictText is the headline and its supporting lines, worded by package
 // report so the screen, the Markdown summary and the CLI say the same thing.
-func (m *Model) verdictText(styled bool) (main string, support []string) {
+func (m *Model) verdictText(styled bool) (main string, support []report.Line) {
 	hl := func(st ink, s string) string {
 		if styled && s != "" {
 			return st.Render(s)
@@ -28,24 +28,22 @@ func (m *Model) verdictText(styled bool) (main string, support []string) {
 	if len(m.w.Classes) == 0 || m.res.TotalTasks == 0 {
 		return hl(m.st.accent, "▶ ") + "Describe your work: a adds a class, p picks a preset, ←→ sets how often.", nil
 	}
-	main, support = report.VerdictFlips(&m.res, m.w.Current, m.cur, m.currentFlips())
+	main, support = report.VerdictLines(&m.res, m.w.Current, m.cur, m.currentFlips())
 	if b := report.BudgetLine(&m.res, &m.w, m.cur); b != "" {
-		support = append([]string{b}, support...) // next to the answer it judges
+		support = append([]report.Line{{Kind: report.LineBudget, Text: b}}, support...) // next to the answer it judges
 	}
 	if m.verdict.Answer == model.AnswerNone {
 		main = hl(m.st.bad, main)
 	} else {
 		main = hl(m.st.strong, main)
 	}
-	warn := 0 // the line the estimate warning is on
 	if m.rp != nil {
-		support = append([]string{m.replayLine()}, support...)
-		warn = 1
+		support = append([]report.Line{{Text: m.replayLine()}}, support...)
 	}
-	for i, s := range support {
-		support[i] = "  " + s
-		if m.verdict.DependsOnEstimate && i == warn {
-			support[i] = hl(m.st.warn, support[i])
+	for i, l := range support {
+		support[i].Text = "  " + l.Text
+		if m.verdict.DependsOnEstimate && l.Kind == report.LineEstimate {
+			support[i].Text = hl(m.st.warn, support[i].Text)
 		}
 	}
 	return hl(m.st.accent, "▶ ") + main, support
@@ -64,9 +62,9 @@ func (m *Model) replayLine() string {
 // verdictLines is the verdict wrapped to a screen width.
 func (m *Model) verdictLines(width int) []string {
 	main, support := m.verdictText(true)
-	var lines []string
-	for _, s := range append([]string{main}, support...) {
-		lines = append(lines, wrapIndented(s, width)...)
+	lines := wrapIndented(main, width)
+	for _, l := range support {
+		lines = append(lines, wrapIndented(l.Text, width)...)
 	}
 	return lines
 }
@@ -87,13 +85,9 @@ func wrapIndented(s string, width int) []string {
 // currentFirst moves the line about the plan you pay for now to the front
 // of the supporting lines ("keep it or switch" matters most to someone who
 // pays for a plan) and reports whether there is one.
-func (m *Model) currentFirst(support []string) bool {
-	c := m.verdict.Current
-	if c == nil {
-		return false
-	}
-	mine := func(s string) bool { return strings.Contains(s, "You pay for "+c.Name) }
-	slices.SortStableFunc(support, func(a, b string) int { return b2i(mine(b)) - b2i(mine(a)) })
+func currentFirst(support []report.Line) bool {
+	mine := func(l report.Line) bool { return l.Kind == report.LineCurrent }
+	slices.SortStableFunc(support, func(a, b report.Line) int { return b2i(mine(b)) - b2i(mine(a)) })
 	return len(support) > 0 && mine(support[0])
 }
 
@@ -102,10 +96,10 @@ func (m *Model) currentFirst(support []string) bool {
 // when no plan is marked as yours.
 func (m *Model) verdictKeep(w int) int {
 	main, support := m.verdictText(true)
-	if !m.currentFirst(support) {
+	if !currentFirst(support) {
 		return 0
 	}
-	return len(wrapIndented(main, w)) + len(wrapIndented(support[0], w))
+	return len(wrapIndented(main, w)) + len(wrapIndented(support[0].Text, w))
 }
 
 // fitVerdict is the verdict in rows lines of width w: all of it wrapped when
@@ -124,10 +118,10 @@ func (m *Model) fitVerdict(w, rows int) []string {
 		lines[rows-1] = cutBefore(lines[rows-1], w-2, " … v") + m.st.muted.Render(" … v")
 		return lines
 	}
-	current := m.currentFirst(support)
-	for i, s := range support {
-		part := []string{columns.Cut(s, w-2)}
-		if wrapped := wrapIndented(s, w); i == 0 && current && len(lines)+len(wrapped) <= rows {
+	current := currentFirst(support)
+	for i, l := range support {
+		part := []string{columns.Cut(l.Text, w-2)}
+		if wrapped := wrapIndented(l.Text, w); i == 0 && current && len(lines)+len(wrapped) <= rows {
 			part = wrapped // "switching saves $X" is the point of it: whole
 		}
 		if left := len(support) - i - 1; len(lines)+len(part) >= rows && left > 0 {

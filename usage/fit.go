@@ -67,7 +67,7 @@ type Derived struct {
 	LogsCost float64
 	WorkCost float64
 	Error    float64 // |WorkCost − LogsCost| / LogsCost
-	Notes    []string
+	Notes    []Note
 }
 
 // ErrNoRecords is returned by Derive when the logs hold no request.
@@ -821,27 +821,19 @@ func (d *Derived) check(cat *model.Catalog) error {
 	return nil
 }
 
-// ErrorText is the check's figure for people: "within 1.8%".
-func (d *Derived) ErrorText() string {
-	switch {
-	case !d.Checked:
-		return "not checked (no priced model)"
-	case d.Error < 0.001:
-		return "within 0.1%"
-	}
-	return fmt.Sprintf("within %.1f%%", math.Ceil(d.Error*1000)/10)
-}
-
 func (d *Derived) notes(rule Rule, keys []string, keyModel []*model.APIModel, keyCost []float64, usedKeys int, n fitCounts) {
-	add := func(format string, args ...any) { d.Notes = append(d.Notes, fmt.Sprintf(format, args...)) }
-	add("A task is one session's requests on one model; tasks are long-context when a prompt reached %s tokens, else agentic from %d requests, else short (--long-context, --agentic-turns).",
-		model.Tokens(rule.LongContext), rule.AgenticTurns)
+	add := func(k NoteKind, count int) {
+		if count > 0 {
+			d.Notes = append(d.Notes, Note{Kind: k, N: int64(count)})
+		}
+	}
+	d.Notes = append(d.Notes, Note{Kind: NoteTaskRule, Tokens: rule.LongContext, N: int64(rule.AgenticTurns)})
 	if usedKeys > 1 {
 		total := 0.0
 		for _, c := range keyCost {
 			total += c
 		}
-		var parts []string
+		note := Note{Kind: NoteModels, N: int64(usedKeys)}
 		idx := make([]int, len(keys))
 		for i := range idx {
 			idx[i] = i
@@ -851,17 +843,9 @@ func (d *Derived) notes(rule Rule, keys []string, keyModel []*model.APIModel, ke
 			if keyModel[i] == nil || total <= 0 {
 				continue
 			}
-			share := fmt.Sprintf("%.0f%%", 100*keyCost[i]/total)
-			if keyCost[i] > 0 && 100*keyCost[i]/total < 0.5 {
-				share = "<1%"
-			}
-			parts = append(parts, keys[i]+" "+share)
+			note.Shares = append(note.Shares, Share{keys[i], keyCost[i] / total})
 		}
-		line := fmt.Sprintf("The logs use %d models: each has its own classes, so every part of the work is priced on the model that did it", usedKeys)
-		if len(parts) > 0 {
-			line += " (share of the API cost: " + strings.Join(parts, ", ") + ")"
-		}
-		add("%s.", line)
+		d.Notes = append(d.Notes, note)
 	}
 	var unpriced []string
 	for i, k := range keys {
@@ -870,36 +854,21 @@ func (d *Derived) notes(rule Rule, keys []string, keyModel []*model.APIModel, ke
 		}
 	}
 	if len(unpriced) > 0 {
-		add("Classes on models the catalog lacks — %s — are in the workload with min tier small and the plain cache-read share, and out of the cost check.", strings.Join(unpriced, ", "))
+		d.Notes = append(d.Notes, Note{Kind: NoteUnpricedClasses, Names: unpriced})
 	}
 	if d.SpanDays < 7 {
-		add("The logs cover %d days: days_per_month is left at %g.", d.SpanDays, d.Workload.DaysPerMonth)
+		d.Notes = append(d.Notes, Note{Kind: NoteShortSpan, Span: d.SpanDays, DaysPerMonth: d.Workload.DaysPerMonth})
 	} else {
-		add("days_per_month %g: %d active days in %d days of logs; hours_per_day %g: clock hours with a request per active day.",
-			d.Workload.DaysPerMonth, d.ActiveDays, d.SpanDays, d.Workload.HoursPerDay)
+		d.Notes = append(d.Notes, Note{Kind: NoteDays, DaysPerMonth: d.Workload.DaysPerMonth, Active: d.ActiveDays, Span: d.SpanDays,
+			HoursPerDay: d.Workload.HoursPerDay})
 	}
-	add("min_tier is the tier of the model that did the work: lower it in the file if a smaller model would do.")
+	d.Notes = append(d.Notes, Note{Kind: NoteMinTier})
 	if len(n.unprintable) > 0 {
-		quoted := make([]string, len(n.unprintable))
-		for i, name := range n.unprintable {
-			quoted[i] = strconv.QuoteToASCII(name)
-		}
-		add("%s in the logs held characters a class name cannot (invisible, bidi or control characters): the classes name them without those characters. As the logs wrote them: %s.",
-			count(len(quoted), "model name", "model names"), strings.Join(quoted, ", "))
+		d.Notes = append(d.Notes, Note{Kind: NoteUnprintable, Names: n.unprintable})
 	}
-	if n.shifted > 0 {
-		add("In %s the prompts grow by less than the output per turn: the output not carried into the next prompt (thinking, compaction) is given as reasoning tokens.", count(n.shifted, "class", "classes"))
-	}
-	if n.split > 0 {
-		add("On models with a long-context price tier, %s tasks that cross the tier a little and a lot: split into numbered parts by the share of prompt tokens above the tier, so the workload keeps what the tier cost.", count(n.split, "class mixed", "classes mixed"))
-	}
-	if n.refined > 0 {
-		add("In %s no trajectory of the cost model crosses the long-context tier as the logs did (prompts that shrink after compaction, or start above the tier): the cache hit is set to carry the tier's cost instead.", count(n.refined, "class", "classes"))
-	}
-	if n.fewer > 0 {
-		add("Where even that was not enough (%s), fewer, larger turns than the logs' requests let the prompts reach the tier.", count(n.fewer, "class", "classes"))
-	}
-	if n.capped > 0 {
-		add("%s more than 1,000 requests a task: turns are capped at 1,000 and output per turn raised to match.", count(n.capped, "class averages", "classes average"))
-	}
+	add(NoteShifted, n.shifted)
+	add(NoteSplit, n.split)
+	add(NoteRefined, n.refined)
+	add(NoteFewer, n.fewer)
+	add(NoteCapped, n.capped)
 }

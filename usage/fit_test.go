@@ -192,14 +192,14 @@ func TestDeriveReproducesLogsCost(t *testing.T) {
 			}
 			for ci, c := range d.Classes {
 				if q, ok := res.Find("api:" + c.Model); ok && c.Priced && !q.Classes[ci].Fits {
-					t.Errorf("%s does not fit %s: %s", c.Class.Name, c.Model, q.Classes[ci].Reason)
+					t.Errorf("%s does not fit %s: %+v", c.Class.Name, c.Model, q.Classes[ci].Reason)
 				}
 			}
 			// The logs' cost is the summary's cost of the priced models.
 			if s := l.Summarize(tc.cat); math.Abs(s.Cost-d.LogsCost) > 1e-9*s.Cost {
 				t.Errorf("summary cost %.6f, derived logs cost %.6f", s.Cost, d.LogsCost)
 			}
-			t.Logf("%d classes, logs $%.4f, workload $%.4f: %s (%.3f%%)", len(d.Classes), d.LogsCost, d.WorkCost, d.ErrorText(), 100*d.Error)
+			t.Logf("%d classes, logs $%.4f, workload $%.4f: checked %v (%.3f%%)", len(d.Classes), d.LogsCost, d.WorkCost, d.Checked, 100*d.Error)
 		})
 	}
 }

@@ -2,7 +2,6 @@ package usage
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"time"
@@ -82,7 +81,7 @@ type Summary struct {
 	Cost        float64 // API cost of the priced models
 	Unpriced    int64   // tokens of models without a price
 	Estimated   int64   // requests priced with a fallback price somewhere
-	Notes       []string
+	Notes       []Note
 }
 
 // Complete reports whether Cost is the cost of every token, each at a price
@@ -177,23 +176,21 @@ func (l *Log) Summarize(cat *model.Catalog) Summary {
 	for _, m := range s.Models {
 		switch {
 		case m.Name == "":
-			s.Notes = append(s.Notes, fmt.Sprintf("%s no model: %s tokens counted, API cost unknown (ccusage would assume gpt-5; this tool does not guess)",
-				count(m.Requests, "request names", "requests name"), model.Tokens(float64(m.Tokens.Total()))))
+			s.Notes = append(s.Notes, Note{Kind: NoteNoModel, N: m.Requests, Tokens: float64(m.Tokens.Total())})
 		case !m.Priced:
-			s.Notes = append(s.Notes, fmt.Sprintf("%s is not in the catalog: its %s tokens are counted, their API cost is unknown", m.Name, model.Tokens(float64(m.Tokens.Total()))))
+			s.Notes = append(s.Notes, Note{Kind: NoteUnpricedModel, Model: m.Name, Tokens: float64(m.Tokens.Total())})
 		case m.Match.Rule != "":
-			s.Notes = append(s.Notes, fmt.Sprintf("%s is priced as %s (%s)", m.Name, m.Match.ID, m.Match.Rule))
+			s.Notes = append(s.Notes, Note{Kind: NotePricedAs, Model: m.Name, ID: m.Match.ID, Rule: m.Match.Rule})
 		}
 	}
 	if l.Synthetic > 0 {
-		s.Notes = append(s.Notes, fmt.Sprintf("%s of model %s skipped: notices Claude Code wrote itself (usage limit reached, errors), not requests",
-			count(l.Synthetic, "line", "lines"), Synthetic))
+		s.Notes = append(s.Notes, Note{Kind: NoteSynthetic, N: l.Synthetic, Model: Synthetic})
 	}
 	if w1h > 0 {
-		s.Notes = append(s.Notes, fmt.Sprintf("%s cache-write tokens were 1-hour writes on models without a 1-hour price: priced at their cache-write rate, an estimate", model.Tokens(float64(w1h))))
+		s.Notes = append(s.Notes, Note{Kind: NoteCacheWrite1h, Tokens: float64(w1h)})
 	}
 	if fast > 0 {
-		s.Notes = append(s.Notes, fmt.Sprintf("%s in fast mode: priced at the standard rates (the catalog has no fast-mode price), an estimate", count(fast, "request ran", "requests ran")))
+		s.Notes = append(s.Notes, Note{Kind: NoteFast, N: fast})
 	}
 	return s
 }
@@ -249,12 +246,4 @@ func floorDiv(a, b int64) int64 {
 
 func dayString(d int64) string {
 	return time.Unix(d*86400, 0).UTC().Format(time.DateOnly)
-}
-
-// count writes n with the singular or plural words.
-func count[N int | int64](n N, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -115,7 +115,7 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 		if p, ok := findPlan(cat, c.Result.Plan); ok {
 			c.Plan = p
 		} else {
-			c.Result.Notes = append(c.Result.Notes, fmt.Sprintf("the catalog has no plan %q to compare with", c.Result.Plan))
+			c.Result.Notes = append(c.Result.Notes, calibrate.Note{Kind: calibrate.NoteNoCatalogPlan, Plan: c.Result.Plan})
 		}
 	}
 	if o.save {
@@ -152,11 +152,11 @@ func findPlan(cat *plans.Catalog, id string) (*model.Subscription, bool) {
 // as catalog import writes it.
 func saveOverlay(c *report.Calibration, o *calibrateFlags) error {
 	if len(c.Result.Limits) == 0 {
-		c.Result.Notes = append(c.Result.Notes, "nothing saved: nothing was measured")
+		c.Result.Notes = append(c.Result.Notes, calibrate.Note{Kind: calibrate.NoteNothingMeasured})
 		return nil
 	}
-	if !slices.ContainsFunc(c.Result.Limits, func(m calibrate.Limit) bool { return m.Contradiction == "" }) {
-		c.Result.Notes = append(c.Result.Notes, "nothing saved: the measurements contradict each other")
+	if !slices.ContainsFunc(c.Result.Limits, func(m calibrate.Limit) bool { return !m.Contradicted() }) {
+		c.Result.Notes = append(c.Result.Notes, calibrate.Note{Kind: calibrate.NoteAllContradict})
 		return nil
 	}
 	if c.Result.Plan == "" {
