@@ -442,7 +442,9 @@ func (m *Model) apply(fn func(w *model.Workload)) bool {
 	m.w = w
 	m.edits++
 	m.evaluate()
-	m.dirty = partAll
+	// Every figure may move; the footer says only the status and the keys,
+	// which mark it themselves.
+	m.dirty |= partAll &^ partFooter
 	return true
 }
 
