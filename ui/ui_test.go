@@ -777,3 +777,28 @@ func TestSeriesColoursFollowTheBackground(t *testing.T) {
 		t.Error("NO_COLOR still colours the chart")
 	}
 }
+
+// In another currency the header says the rate and its day, from the
+// catalog's fx (test catalog: KRW 1400 as of 2026-11-01); in dollars it
+// says nothing of a rate. At 60 columns the rate gives way to the code.
+func TestHeaderSaysTheRate(t *testing.T) {
+	for _, tc := range []struct {
+		code   string
+		width  int
+		want   string
+		absent string
+	}{
+		{"KRW", 160, "KRW at ₩1,400/$ of 2026-11-01", ""},
+		{"EUR", 160, "EUR at €0.90/$ of 2026-11-01", ""},
+		{"USD", 160, "USD", "/$"},
+		{"KRW", 60, "KRW", "/$"},
+	} {
+		m := newSized(t, tc.width, 40)
+		m.setCurrency(tc.code)
+		m = send(m, tea.WindowSizeMsg{Width: tc.width, Height: 40})
+		head := strings.SplitN(screen(m), "\n", 2)[0]
+		if !strings.Contains(head, tc.want) || (tc.absent != "" && strings.Contains(head, tc.absent)) {
+			t.Errorf("%s at %d: header %q, want %q without %q", tc.code, tc.width, head, tc.want, tc.absent)
+		}
+	}
+}

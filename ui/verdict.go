@@ -194,8 +194,17 @@ func (m *Model) renderHeader(r rect) []string {
 	}
 	fixed := columns.Width(prefix) + columns.Width(help)
 	right := ""
+	// Amounts in another currency rest on a rate of a day: say which.
+	cur := m.cur.Code
+	if cur != "USD" {
+		cur += " at " + m.cur.Format(1) + "/$"
+		if m.cat.FX.AsOf != "" {
+			cur += " of " + m.cat.FX.AsOf
+		}
+	}
 	for _, rt := range []string{
-		m.w.Billing.String() + " · " + m.cur.Code + " · " + date + "   ",
+		m.w.Billing.String() + " · " + cur + " · " + date + "   ",
+		m.w.Billing.String() + " · " + cur + "   ",
 		m.w.Billing.String() + " · " + m.cur.Code + "   ",
 		m.cur.Code + "  ",
 	} {
