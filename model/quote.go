@@ -126,3 +126,37 @@ type Source struct {
 	Name string
 	Provenance
 }
+
+// Fit says how an option, or one class of work on it, is carried: the one
+// status every view shows for it.
+type Fit int
+
+const (
+	FitAll     Fit = iota // carried whole
+	FitPartly             // carried, part of it past the plan: overflow to API models or overage
+	FitNone               // not carried
+)
+
+// Fit is how the option carries the whole workload.
+func (q *Quote) Fit() Fit {
+	switch {
+	case !q.Eligible:
+		return FitNone
+	case !q.Fits:
+		return FitPartly
+	}
+	return FitAll
+}
+
+// ClassFit is how the option carries its class i: a plan's class that
+// overflows to an API model is carried partly, as the option is.
+func (q *Quote) ClassFit(i int) Fit {
+	c := &q.Classes[i]
+	switch {
+	case c.Fits:
+		return FitAll
+	case q.Kind == KindSubscription && c.Model != "":
+		return FitPartly
+	}
+	return FitNone
+}

@@ -275,11 +275,8 @@ func (sh *shared) classTable(q *model.Quote, iw int) []string {
 		return out
 	}
 	out := []string{sh.st.muted.Render(row("Class", "tasks/mo", "fits", "on", "tokens in/out", "cost", "why")[0])}
-	for _, c := range q.Classes {
-		fit := sh.st.good.Render(" ✓")
-		if !c.Fits {
-			fit = sh.st.bad.Render(" ✗")
-		}
+	for i, c := range q.Classes {
+		fit := " " + sh.st.fitMark(q.ClassFit(i))
 		on, cost := c.ModelName, "—"
 		if q.Kind == model.KindSubscription {
 			switch {
