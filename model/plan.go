@@ -452,8 +452,13 @@ func (e *engine) planNotes(notes []string, pp *planPre) []string {
 		notes = append(notes, "no usage limit in the catalog: treated as uncapped")
 	}
 	for _, l := range p.Limits {
-		if l.Ranged() || l.Confidence == "estimate" || l.Confidence == "" {
+		switch {
+		case l.Confidence == "estimate" || l.Confidence == "":
 			notes = append(notes, "the "+WindowName(l.WindowHours)+" limit is an estimate"+rangeText(&l))
+		case l.Ranged():
+			// Reported or measured, with a spread: a range, not an estimate,
+			// or the note would contradict the cap's own status.
+			notes = append(notes, "the "+WindowName(l.WindowHours)+" limit is a range"+rangeText(&l))
 		}
 	}
 	return notes

@@ -368,3 +368,24 @@ func TestEndsBesideReads(t *testing.T) {
 		t.Errorf("ends %v beside reads, %v alone", got, want)
 	}
 }
+
+// A cap's note agrees with its status: an estimate (or a cap of unknown
+// source) is "an estimate"; a reported or measured cap with a spread is a
+// range, never "an estimate" beside its own "measured".
+func TestCapNoteFollowsStatus(t *testing.T) {
+	for _, tc := range []struct {
+		conf, want, not string
+	}{
+		{"estimate", "limit is an estimate", "limit is a range"},
+		{"", "limit is an estimate", "limit is a range"},
+		{"measured", "limit is a range", "is an estimate"},
+		{"reported", "limit is a range", "is an estimate"},
+	} {
+		q := Subscription{ID: "q", Vendor: "p1", Name: "Q", PriceMonthly: 1, Models: []string{"x", "y"},
+			Limits: []Limit{{WindowHours: 730.5, USD: 0.02, Low: 0.01, High: 0.04, Confidence: tc.conf}}}
+		notes := strings.Join(quote(t, eval(t, koWork(), rangeCatalog(q)), "q").Notes, "|")
+		if !strings.Contains(notes, tc.want) || strings.Contains(notes, tc.not) {
+			t.Errorf("%q: notes %q, want %q and not %q", tc.conf, notes, tc.want, tc.not)
+		}
+	}
+}
