@@ -132,9 +132,9 @@ type Source struct {
 type Fit int
 
 const (
-	FitAll     Fit = iota // carried whole
-	FitPartly             // carried, part of it past the plan: overflow to API models or overage
-	FitNone               // not carried
+	FitAll    Fit = iota // carried whole
+	FitPartly            // carried, part of it past the plan: overflow to API models or overage
+	FitNone              // not carried
 )
 
 // Fit is how the option carries the whole workload.
