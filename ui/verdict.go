@@ -61,9 +61,15 @@ func (m *Model) replayLine() string {
 	return "Figures modeled on the workload as you changed it, not replayed on your records (undo the changes to see the replay)."
 }
 
+// styledVerdict is verdictText(true) as refresh last worded it; the
+// supporting lines are a copy the caller may reorder.
+func (m *Model) styledVerdict() (string, []string) {
+	return m.view.verdictMain, slices.Clone(m.view.verdictSupport)
+}
+
 // verdictLines is the verdict wrapped to a screen width.
 func (m *Model) verdictLines(width int) []string {
-	main, support := m.verdictText(true)
+	main, support := m.styledVerdict()
 	var lines []string
 	for _, s := range append([]string{main}, support...) {
 		lines = append(lines, wrapIndented(s, width)...)
@@ -101,7 +107,7 @@ func (m *Model) currentFirst(support []string) bool {
 // screen: the headline and the line about the plan you pay for, whole; 0
 // when no plan is marked as yours.
 func (m *Model) verdictKeep(w int) int {
-	main, support := m.verdictText(true)
+	main, support := m.styledVerdict()
 	if !m.currentFirst(support) {
 		return 0
 	}
@@ -117,7 +123,7 @@ func (m *Model) fitVerdict(w, rows int) []string {
 	if len(all) <= rows {
 		return all
 	}
-	main, support := m.verdictText(true)
+	main, support := m.styledVerdict()
 	lines := wrapIndented(main, w)
 	if len(lines) >= rows {
 		lines = lines[:rows]
