@@ -27,7 +27,7 @@ import (
 
 // Limits on what `catalog import` reads. LiteLLM's file is about 1.5 MB and
 // OpenRouter's list about 1 MB; anything near the cap is not a price file.
-const maxPriceFile = 64 << 20
+var maxPriceFile int64 = 64 << 20 // a variable so a test can bound a smaller stream
 
 // fetchTimeout bounds a whole fetch, body included (a variable for tests).
 var fetchTimeout = 30 * time.Second
