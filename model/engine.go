@@ -283,8 +283,23 @@ type Result struct {
 	index      map[string]int
 }
 
-// Evaluate prices the workload on every option of the catalog and ranks them.
+// Evaluate prices the workload on every option of the catalog and ranks them,
+// each option with its ends over the estimates (EvaluatePoint, then Ends).
 func Evaluate(w Workload, c *Catalog) (Result, error) {
+	r, err := EvaluatePoint(w, c)
+	if err != nil {
+		return r, err
+	}
+	r.setEnds(r.Ends())
+	return r, nil
+}
+
+// EvaluatePoint is Evaluate without the ends: every quote's MonthlyLow and
+// MonthlyHigh are its Monthly until WithEnds sets them. The ends re-price
+// every option twice, about as much work again as the point, and the
+// ranking is the point's alone: an app can show it at once and add the
+// ends when they are ready.
+func EvaluatePoint(w Workload, c *Catalog) (Result, error) {
 	if err := w.Validate(); err != nil {
 		return Result{}, err
 	}
@@ -309,23 +324,68 @@ func Evaluate(w Workload, c *Catalog) (Result, error) {
 			qs[i].PerTask = qs[i].Monthly / e.total
 		}
 	}
-	if e.ranged {
-		// Estimated factors give every option ends of its own, with routes
-		// and serving models chosen again at each.
-		lo := endCosts(&w, c, e, atLowFactors, atHigh)
-		hi := endCosts(&w, c, e, atHighFactors, atLow)
-		for i := range qs {
-			if q := &qs[i]; q.Eligible {
-				q.MonthlyLow, q.MonthlyHigh = lo[q.ID], hi[q.ID]
-			}
-		}
-	}
 	Rank(qs)
 	r := Result{Quotes: qs, TotalTasks: e.total, e: e, index: make(map[string]int, len(qs))}
 	for i := range qs {
 		r.index[qs[i].ID] = i
 	}
 	return r, nil
+}
+
+// Ends are options' monthly costs at the two ends of the estimates, by
+// option ID: {kindest, dearest}. An option missing from it has none.
+type Ends map[string][2]float64
+
+// Ends prices every eligible option at the ends of the estimates. With an
+// estimated language factor, every option at each corner (factors low and
+// limits high, factors high and limits low), routes and serving models
+// chosen again; otherwise each plan with a ranged limit at its limits'
+// ends. It is safe to call beside other reads of r (its scratch is its
+// own), so an app may run it off the keystroke path.
+func (r *Result) Ends() Ends {
+	if r.e == nil {
+		return nil
+	}
+	e := *r.e
+	e.uc, e.over, e.route = nil, nil, nil
+	out := Ends{}
+	if e.ranged {
+		lo := endCosts(e.w, e.c, &e, atLowFactors, atHigh)
+		hi := endCosts(e.w, e.c, &e, atHighFactors, atLow)
+		for i := range r.Quotes {
+			if q := &r.Quotes[i]; q.Eligible {
+				out[q.ID] = [2]float64{lo[q.ID], hi[q.ID]}
+			}
+		}
+		return out
+	}
+	for pi := range e.plans {
+		p := e.plans[pi].p
+		q, ok := r.Find(p.ID)
+		if !ok || !q.Eligible || !slices.ContainsFunc(p.Limits, func(l Limit) bool { return l.Ranged() }) {
+			continue
+		}
+		out[p.ID] = [2]float64{e.planCost(pi, 1, atHigh, false).total, e.planCost(pi, 1, atLow, false).total}
+	}
+	return out
+}
+
+// WithEnds is r with each quote's ends from ends; r's own quotes are left
+// as they are, since others may be reading them.
+func (r Result) WithEnds(ends Ends) Result {
+	r.Quotes = slices.Clone(r.Quotes)
+	r.setEnds(ends)
+	return r
+}
+
+func (r *Result) setEnds(ends Ends) {
+	for i := range r.Quotes {
+		if q := &r.Quotes[i]; q.Eligible {
+			if v, ok := ends[q.ID]; ok {
+				q.MonthlyLow, q.MonthlyHigh = v[0], v[1]
+			}
+		}
+	}
 }
 
 // Rank sorts quotes: eligible ones by monthly cost then name, then the

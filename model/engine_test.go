@@ -474,3 +474,26 @@ func TestPlanReasonPrefersHardLimits(t *testing.T) {
 	// Overflow: Short 60% of 880 = 528 tasks on alpha at 0.002 = 1.056; Hard 44 on beta at 0.05 = 2.2.
 	approx(t, "monthly", q.Monthly, 20+1.056+2.2)
 }
+
+// Fit and ClassFit: one status per fact. A plan whose class overflows to an
+// API model carries it partly (as it carries the work); an API model that
+// cannot take a class carries neither.
+func TestFitStatus(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		q        Quote
+		fit, cls Fit
+	}{
+		{"all", Quote{Kind: KindSubscription, Eligible: true, Fits: true, Classes: []ClassQuote{{Fits: true}}}, FitAll, FitAll},
+		{"overflow", Quote{Kind: KindSubscription, Eligible: true, Classes: []ClassQuote{{Model: "m"}}}, FitPartly, FitPartly},
+		{"plan, no route", Quote{Kind: KindSubscription, Eligible: true, Classes: []ClassQuote{{}}}, FitPartly, FitNone},
+		{"api too small", Quote{Kind: KindAPI, Classes: []ClassQuote{{Model: "m"}}}, FitNone, FitNone},
+	} {
+		if got := tc.q.Fit(); got != tc.fit {
+			t.Errorf("%s: Fit %d, want %d", tc.name, got, tc.fit)
+		}
+		if got := tc.q.ClassFit(0); got != tc.cls {
+			t.Errorf("%s: ClassFit %d, want %d", tc.name, got, tc.cls)
+		}
+	}
+}

@@ -414,12 +414,6 @@ func (e *engine) planQuote(pi int) Quote {
 		}
 		q.Reason.Kind, q.Reason.Inner = ReasonCarriesNone, q.Reason.Kind
 	}
-	// These reuse planCost's scratch buffers, which r above still shared
-	// until here.
-	if q.Eligible && slices.ContainsFunc(p.Limits, func(l Limit) bool { return l.Ranged() }) {
-		q.MonthlyLow = e.planCost(pi, 1, atHigh, false).total
-		q.MonthlyHigh = e.planCost(pi, 1, atLow, false).total
-	}
 	if q.Eligible {
 		q.BreakEven, q.HasBreakEven = e.breakEven(pi)
 	}

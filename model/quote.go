@@ -161,6 +161,10 @@ const (
 	// NoteLimitEstimate: the WindowHours limit is an estimate; when Ranged,
 	// from Low to High of Unit per seat.
 	NoteLimitEstimate
+	// NoteLimitRange: the WindowHours limit is reported or measured with a
+	// spread, from Low to High of Unit per seat: a range, not an estimate,
+	// so the note never contradicts the cap's own status.
+	NoteLimitRange
 )
 
 // Note is one fact beside a quote, with its amounts unformatted.
@@ -180,9 +184,12 @@ type Note struct {
 	Low, High   float64
 }
 
-// limitNote is the note for an estimated limit l.
+// limitNote is the note for a limit l that is an estimate or has a range.
 func limitNote(l *Limit) Note {
 	n := Note{Kind: NoteLimitEstimate, WindowHours: l.WindowHours, Unit: l.Unit(), Ranged: l.Ranged()}
+	if l.Confidence != "estimate" && l.Confidence != "" {
+		n.Kind = NoteLimitRange // only a spread brings it here
+	}
 	if n.Ranged {
 		n.Low, n.High = l.CapacityLow(), l.CapacityHigh()
 	}
@@ -279,3 +286,37 @@ type Reason struct {
 
 // Given reports whether r says anything.
 func (r Reason) Given() bool { return r.Kind != ReasonNone }
+
+// Fit says how an option, or one class of work on it, is carried: the one
+// status every view shows for it.
+type Fit int
+
+const (
+	FitAll    Fit = iota // carried whole
+	FitPartly            // carried, part of it past the plan: overflow to API models or overage
+	FitNone              // not carried
+)
+
+// Fit is how the option carries the whole workload.
+func (q *Quote) Fit() Fit {
+	switch {
+	case !q.Eligible:
+		return FitNone
+	case !q.Fits:
+		return FitPartly
+	}
+	return FitAll
+}
+
+// ClassFit is how the option carries its class i: a plan's class that
+// overflows to an API model is carried partly, as the option is.
+func (q *Quote) ClassFit(i int) Fit {
+	c := &q.Classes[i]
+	switch {
+	case c.Fits:
+		return FitAll
+	case q.Kind == KindSubscription && c.Model != "":
+		return FitPartly
+	}
+	return FitNone
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"testing"
@@ -304,5 +305,103 @@ func TestFlipsBesideReads(t *testing.T) {
 	}
 	if got := <-done; len(got) != len(want) || (len(got) > 0 && got[0].Factor != want[0].Factor) {
 		t.Errorf("flips %+v beside reads, %+v alone", got, want)
+	}
+}
+
+// The point evaluation and its ends, taken apart, are Evaluate: the same
+// ranking and costs, with the ends only once WithEnds sets them. Both
+// cases: an estimated factor (every option has corners) and ranged caps
+// alone (only the plan does).
+func TestEvaluatePointThenEnds(t *testing.T) {
+	q := Subscription{ID: "q", Vendor: "p1", Name: "Q", PriceMonthly: 1, Models: []string{"x", "y"},
+		Limits: []Limit{{WindowHours: 730.5, USD: 0.02, Low: 0.01, High: 0.04}}}
+	capsOnly := koWork()
+	capsOnly.Language = "" // no estimated factor: the caps alone are ranged
+	for _, tc := range []struct {
+		name   string
+		w      Workload
+		ranged []string // options whose ends differ from the point
+	}{
+		{"factor", koWork(), []string{"api:x", "mix:all", "mix:p1", "q"}},
+		{"caps", capsOnly, []string{"q"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := rangeCatalog(q)
+			full := eval(t, tc.w, c)
+			point, err := EvaluatePoint(tc.w, c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, o := range point.Quotes {
+				if o.MonthlyLow != o.Monthly || o.MonthlyHigh != o.Monthly {
+					t.Errorf("%s: point has ends %v–%v", o.ID, o.MonthlyLow, o.MonthlyHigh)
+				}
+			}
+			ends := point.Ends()
+			got := point.WithEnds(ends)
+			if len(got.Quotes) != len(full.Quotes) {
+				t.Fatalf("%d quotes, Evaluate %d", len(got.Quotes), len(full.Quotes))
+			}
+			for i, o := range got.Quotes {
+				f := full.Quotes[i]
+				if o.ID != f.ID || o.Monthly != f.Monthly || o.MonthlyLow != f.MonthlyLow || o.MonthlyHigh != f.MonthlyHigh {
+					t.Errorf("rank %d: %s %v (%v–%v), Evaluate %s %v (%v–%v)", i, o.ID, o.Monthly, o.MonthlyLow, o.MonthlyHigh, f.ID, f.Monthly, f.MonthlyLow, f.MonthlyHigh)
+				}
+				if ranged := o.MonthlyLow != o.MonthlyHigh; ranged != slices.Contains(tc.ranged, o.ID) {
+					t.Errorf("%s ranged %v, want %v", o.ID, ranged, !ranged)
+				}
+				if point.Quotes[i].MonthlyLow != point.Quotes[i].Monthly {
+					t.Errorf("%s: WithEnds changed the point result", o.ID)
+				}
+			}
+		})
+	}
+}
+
+// Ends run off the keystroke path while the app reads the point result.
+func TestEndsBesideReads(t *testing.T) {
+	q := Subscription{ID: "q", Vendor: "p1", Name: "Q", PriceMonthly: 1, Models: []string{"x", "y"},
+		Limits: []Limit{{WindowHours: 730.5, USD: 0.02, Low: 0.01, High: 0.04}}}
+	r, err := EvaluatePoint(koWork(), rangeCatalog(q))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := r.Ends()
+	done := make(chan Ends)
+	go func() { done <- r.Ends() }()
+	for _, k := range []float64{0.5, 1, 2, 4, 8} {
+		if _, ok := r.CostAt("q", k); !ok {
+			t.Fatal("no cost for the plan")
+		}
+	}
+	if got := <-done; !maps.Equal(got, want) {
+		t.Errorf("ends %v beside reads, %v alone", got, want)
+	}
+}
+
+// A cap's note agrees with its status: an estimate (or a cap of unknown
+// source) is an estimate; a reported or measured cap with a spread is a
+// range, never an estimate beside its own "measured".
+func TestCapNoteFollowsStatus(t *testing.T) {
+	for _, tc := range []struct {
+		conf string
+		want NoteKind
+	}{
+		{"estimate", NoteLimitEstimate},
+		{"", NoteLimitEstimate},
+		{"measured", NoteLimitRange},
+		{"reported", NoteLimitRange},
+	} {
+		q := Subscription{ID: "q", Vendor: "p1", Name: "Q", PriceMonthly: 1, Models: []string{"x", "y"},
+			Limits: []Limit{{WindowHours: 730.5, USD: 0.02, Low: 0.01, High: 0.04, Confidence: tc.conf}}}
+		var kinds []NoteKind
+		for _, n := range quote(t, eval(t, koWork(), rangeCatalog(q)), "q").Notes {
+			if n.Kind == NoteLimitEstimate || n.Kind == NoteLimitRange {
+				kinds = append(kinds, n.Kind)
+			}
+		}
+		if len(kinds) != 1 || kinds[0] != tc.want {
+			t.Errorf("%q: cap notes %v, want one %v", tc.conf, kinds, tc.want)
+		}
 	}
 }

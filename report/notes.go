@@ -39,8 +39,11 @@ func NoteText(n model.Note, cur money.Currency) string {
 		return fmt.Sprintf("%s/month of use beyond the included limits, at the plan's own overage price", cur.Format(n.USD))
 	case model.NoteNoLimit:
 		return "no usage limit in the catalog: treated as uncapped"
-	case model.NoteLimitEstimate:
+	case model.NoteLimitEstimate, model.NoteLimitRange:
 		s := "the " + WindowName(n.WindowHours) + " limit is an estimate"
+		if n.Kind == model.NoteLimitRange {
+			s = "the " + WindowName(n.WindowHours) + " limit is a range"
+		}
 		switch {
 		case !n.Ranged:
 		case n.Unit == "usd":

@@ -27,6 +27,9 @@ func TestNoteText(t *testing.T) {
 		{model.Note{Kind: model.NoteLimitEstimate, WindowHours: 5, Unit: "messages", Ranged: true, Low: 5, High: 25}, krw,
 			"the 5-hour limit is an estimate (5–25 messages per seat)"},
 		{model.Note{Kind: model.NoteLimitEstimate, WindowHours: 5, Unit: "usd"}, krw, "the 5-hour limit is an estimate"},
+		// A measured cap with a spread is a range: 18·1400 = 25,200; 36·1400 = 50,400.
+		{model.Note{Kind: model.NoteLimitRange, WindowHours: 5, Unit: "usd", Ranged: true, Low: 18, High: 36}, krw,
+			"the 5-hour limit is a range (₩25,200–₩50,400 of API-equivalent use per seat)"},
 		{model.Note{Kind: model.NoteMinSeats, Seats: 5}, krw, "minimum 5 seats"},
 		{model.Note{Kind: model.NoteReplaySeats, Seats: 2}, krw, "minimum 2 seats; one person's records use one seat's limits"},
 		{model.Note{Kind: model.NoteNoAnnual}, krw, "no annual price: billed monthly"},

@@ -275,11 +275,8 @@ func (sh *shared) classTable(q *model.Quote, iw int) []string {
 		return out
 	}
 	out := []string{sh.st.muted.Render(row("Class", "tasks/mo", "fits", "on", "tokens in/out", "cost", "why")[0])}
-	for _, c := range q.Classes {
-		fit := sh.st.good.Render(" ✓")
-		if !c.Fits {
-			fit = sh.st.bad.Render(" ✗")
-		}
+	for i, c := range q.Classes {
+		fit := " " + sh.st.fitMark(q.ClassFit(i))
 		on, cost := c.ModelName, "—"
 		if q.Kind == model.KindSubscription {
 			switch {
@@ -399,9 +396,9 @@ func (sh *shared) capsText(q *model.Quote) string {
 	switch rng := report.RangeText(q, sh.cur); {
 	case len(ranged) == 0:
 	case rng != sh.cur.Format(q.Monthly):
-		s += fmt.Sprintf(" The cost is a range, %s, because %s %s.", rng, strings.Join(ranged, " and "), plural(len(ranged), "is an estimate", "are estimates"))
+		s += fmt.Sprintf(" The cost is a range, %s, because %s %s.", rng, strings.Join(ranged, " and "), plural(len(ranged), "is a range", "are ranges"))
 	default:
-		s += fmt.Sprintf(" %s %s, but the cost stays %s across %s.", upperFirst(strings.Join(ranged, " and ")), plural(len(ranged), "is an estimate", "are estimates"), rng, plural(len(ranged), "its range", "their ranges"))
+		s += fmt.Sprintf(" %s %s, but the cost stays %s across %s.", upperFirst(strings.Join(ranged, " and ")), plural(len(ranged), "is a range", "are ranges"), rng, plural(len(ranged), "its range", "their ranges"))
 	}
 	return s
 }

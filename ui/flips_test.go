@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokenomics/tokenomics/model"
@@ -74,5 +75,57 @@ func TestDetailNamesEstimatedFactors(t *testing.T) {
 	}
 	if q.MonthlyLow >= q.Monthly || q.MonthlyHigh <= q.Monthly {
 		t.Errorf("range %v–%v around %v", q.MonthlyLow, q.MonthlyHigh, q.Monthly)
+	}
+}
+
+// The options' ends arrive like the flips: a keystroke ranks by the point
+// cost at once, ends computed for an older workload are dropped, and the
+// ones that come give every option the ranges Evaluate gives it. The ko
+// workload has estimated factors, so most options have ends.
+func TestEndsArriveOffTheKeystroke(t *testing.T) {
+	o := testOptions(t)
+	cat := *o.Catalog
+	cat.Tokenizers = map[string]map[string]float64{"ta": {"en": 1, "ko": 1.5}, "tb": {"en": 1}, "tc": {"ko": 3}}
+	o.Catalog = &cat
+	o.Workload.Language = "ko"
+	t.Setenv("NO_COLOR", "")
+	m := send(New(o), tea.WindowSizeMsg{Width: 160, Height: 48})
+	ranged := func(m Model) int {
+		n := 0
+		for _, q := range m.res.Quotes {
+			if q.MonthlyLow != q.MonthlyHigh {
+				n++
+			}
+		}
+		return n
+	}
+	if ranged(m) == 0 {
+		t.Fatal("no option has ends at start")
+	}
+	stale := endsCmd(m.modeled, m.evalGen)()
+	m = send(m, press("right"))
+	if m.endsAsked != m.evalGen {
+		t.Fatal("the keystroke's evaluation asked for no ends")
+	}
+	if n := ranged(m); n != 0 {
+		t.Fatalf("%d options have ends before they were computed", n)
+	}
+	m = send(m, stale)
+	if n := ranged(m); n != 0 {
+		t.Fatalf("ends of an older workload were kept (%d options)", n)
+	}
+	m = send(m, endsCmd(m.modeled, m.evalGen)())
+	want, err := model.Evaluate(m.priced(), m.compared())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ranged(m) == 0 {
+		t.Fatal("no option has ends after they came")
+	}
+	for i, q := range m.res.Quotes {
+		w := want.Quotes[i]
+		if q.ID != w.ID || q.MonthlyLow != w.MonthlyLow || q.MonthlyHigh != w.MonthlyHigh {
+			t.Errorf("rank %d: %s %v–%v, Evaluate %s %v–%v", i, q.ID, q.MonthlyLow, q.MonthlyHigh, w.ID, w.MonthlyLow, w.MonthlyHigh)
+		}
 	}
 }

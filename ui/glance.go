@@ -50,16 +50,8 @@ func (m *Model) renderGlance(r rect) []string {
 	default:
 		add(m.st.good.Render("✓ fits all your work"))
 	}
-	for _, c := range q.Classes {
-		// As in the plans list: ~ for work that overflows to an API model, ✗ for work nothing can take.
-		mark := m.st.good.Render("✓")
-		switch {
-		case c.Fits:
-		case q.Kind == model.KindSubscription && c.Model != "":
-			mark = m.st.warn.Render("~")
-		default:
-			mark = m.st.bad.Render("✗")
-		}
+	for i, c := range q.Classes {
+		mark := m.st.fitMark(q.ClassFit(i))
 		where := c.ModelName
 		if q.Kind == model.KindSubscription {
 			where = "on the plan"

@@ -334,14 +334,7 @@ func (sh *shared) planLine(li int, c planCols, focused bool) string {
 	}
 	// ✓ carries it all, ~ carries it with overflow to the API, ✗ cannot.
 	b.WriteString("  ")
-	switch {
-	case !q.Eligible:
-		b.WriteString(sh.st.bad.Render("✗"))
-	case !q.Fits:
-		b.WriteString(sh.st.warn.Render("~"))
-	default:
-		b.WriteString(sh.st.good.Render("✓"))
-	}
+	b.WriteString(sh.st.fitMark(q.Fit()))
 	if sh.w.Budget > 0 {
 		// ◆ within the budget (the title says which), right after the fit.
 		if report.WithinBudget(q, &sh.w, sh.cur) {

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokenomics/tokenomics/columns"
+	"github.com/tokenomics/tokenomics/report"
 )
 
 // renderCache holds the root's own parts' last render (the panes keep
@@ -17,6 +18,10 @@ type renderCache struct {
 	glance, overlay         []string
 	frame                   string
 	footerRow               row // the selected row the help bar was drawn for
+	// The verdict's styled text, worded once per change to what it says
+	// (every such change marks the header) rather than once per use.
+	verdictMain    string
+	verdictSupport []report.Line
 }
 
 // refresh redraws the dirty parts and composes the frame View returns.
@@ -26,6 +31,9 @@ func (m *Model) refresh() {
 	}
 	d := m.dirty
 	m.dirty = 0
+	if d&(partHeader|partLayout) != 0 {
+		m.view.verdictMain, m.view.verdictSupport = m.verdictText(true)
+	}
 	if d&partLayout != 0 {
 		m.work.build(&m.shared)
 		wants := func(details bool) int { return m.work.wants(&m.shared, m.lay.W, details) }

@@ -11,6 +11,7 @@ import (
 	"github.com/guptarohit/asciigraph"
 
 	"github.com/tokenomics/tokenomics/columns"
+	"github.com/tokenomics/tokenomics/model"
 )
 
 // palette is the handful of semantic colours the app uses; nil entries mean
@@ -116,4 +117,16 @@ func (s *styles) highlight(line string, w int) string {
 	}
 	line = columns.Pad(line, w, columns.Left)
 	return s.rowOn + strings.ReplaceAll(line, "\x1b[m", "\x1b[m"+s.rowOn) + "\x1b[m"
+}
+
+// fitMark is a fit status as the list, the glance and the detail all show
+// it: ✓ carried whole, ~ carried with part of it past the plan, ✗ not.
+func (st *styles) fitMark(f model.Fit) string {
+	switch f {
+	case model.FitNone:
+		return st.bad.Render("✗")
+	case model.FitPartly:
+		return st.warn.Render("~")
+	}
+	return st.good.Render("✓")
 }

@@ -144,6 +144,9 @@ type Model struct {
 	// if no evaluation came since.
 	evalGen, flipsAsked, flipsGen int
 	flips                         []model.Flip
+	// The options' ends likewise (endsCmd): the ranking by point cost shows
+	// at once, the ranges when they come.
+	endsAsked int
 
 	shared
 	opts  Options
@@ -237,6 +240,7 @@ func New(o Options) Model {
 	m.prompt = newPrompt(m.st)
 	m.cleanW = m.w
 	m.evaluate()
+	m.addEnds(m.evalGen, m.modeled.Ends()) // the first frame has them: start-up is not a keystroke
 	m.resetMarks()
 	if all := append(slices.Clone(o.Notices), notices...); len(all) > 0 {
 		m.notices = all
@@ -290,6 +294,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if err := stateError(m); err != nil {
 			m.setStatus(err.Error(), true)
 		}
+	case endsMsg:
+		m.addEnds(msg.gen, msg.ends)
 	case flipsMsg:
 		if msg.gen == m.evalGen {
 			m.flips, m.flipsGen = msg.flips, msg.gen
@@ -317,6 +323,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		cmd = tea.Batch(cmd, tea.Tick(fade, func(time.Time) tea.Msg { return fadeMsg(gen) }))
 	}
+	if m.endsAsked != m.evalGen {
+		m.endsAsked = m.evalGen
+		if flipsNow {
+			m.addEnds(m.evalGen, m.modeled.Ends())
+		} else {
+			cmd = tea.Batch(cmd, endsCmd(m.modeled, m.evalGen))
+		}
+	}
 	if m.flipsAsked != m.evalGen {
 		m.flipsAsked = m.evalGen
 		if flipsNow {
@@ -329,8 +343,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// flipsNow computes flip points in Update itself, so that golden frames do
-// not depend on when the background computation ends. Tests only.
+// flipsNow computes flip points and the options' ends in Update itself, so
+// that golden frames do not depend on when the background computation ends.
+// Tests only.
 var flipsNow = false
 
 // flipsMsg carries the flip points of evaluation number gen.
@@ -343,6 +358,35 @@ type flipsMsg struct {
 // result is dropped if the workload changed meanwhile.
 func flipsCmd(res model.Result, gen int) tea.Cmd {
 	return func() tea.Msg { return flipsMsg{gen: gen, flips: res.Flips()} }
+}
+
+// endsMsg carries the options' ends of evaluation number gen.
+type endsMsg struct {
+	gen  int
+	ends model.Ends
+}
+
+// endsCmd prices the options' ends of res (the cost model's result) away
+// from the keystroke; the result is dropped if the workload changed
+// meanwhile.
+func endsCmd(res model.Result, gen int) tea.Cmd {
+	return func() tea.Msg { return endsMsg{gen: gen, ends: res.Ends()} }
+}
+
+// addEnds gives the options of evaluation number gen their ends, unless a
+// newer evaluation replaced it. A replayed ranking has its own ends: only
+// the model's result takes them then.
+func (m *Model) addEnds(gen int, ends model.Ends) {
+	if gen != m.evalGen {
+		return
+	}
+	m.endsAsked = gen
+	m.modeled = m.modeled.WithEnds(ends)
+	if !m.replayed {
+		m.res = m.modeled
+		m.verdict = m.res.Verdict(m.w.Current) // its quotes are the new ones; the order is the same
+	}
+	m.dirty |= partHeader | partPlans | partDetail | partLayout
 }
 
 // currentFlips are the flip points of the ranking on screen, nil until
@@ -398,14 +442,16 @@ func (m *Model) apply(fn func(w *model.Workload)) bool {
 	m.w = w
 	m.edits++
 	m.evaluate()
-	m.dirty = partAll
+	// Every figure may move; the footer says only the status and the keys,
+	// which mark it themselves.
+	m.dirty |= partAll &^ partFooter
 	return true
 }
 
 // evaluate prices the workload once and remembers the previous ranking so
 // the plans pane can show what moved.
 func (m *Model) evaluate() {
-	res, err := model.Evaluate(m.priced(), m.compared())
+	res, err := model.EvaluatePoint(m.priced(), m.compared())
 	if err != nil {
 		m.setStatus(err.Error(), true)
 		return
@@ -558,7 +604,7 @@ func (m *Model) evaluateAlt() {
 	if m.w.Billing == model.Annual {
 		w.Billing = model.Monthly
 	}
-	res, err := model.Evaluate(w, m.compared())
+	res, err := model.EvaluatePoint(w, m.compared()) // the detail reads its base prices only
 	m.alt, m.altOK = res, err == nil
 }
 

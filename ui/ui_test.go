@@ -14,6 +14,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/guptarohit/asciigraph"
 
 	"github.com/tokenomics/tokenomics/columns"
@@ -775,5 +776,64 @@ func TestSeriesColoursFollowTheBackground(t *testing.T) {
 	}
 	if newStyles(true, true).series != nil {
 		t.Error("NO_COLOR still colours the chart")
+	}
+}
+
+// In another currency the header says the rate and its day, from the
+// catalog's fx (test catalog: KRW 1400 as of 2026-11-01); in dollars it
+// says nothing of a rate. At 60 columns the rate gives way to the code.
+func TestHeaderSaysTheRate(t *testing.T) {
+	for _, tc := range []struct {
+		code   string
+		width  int
+		want   string
+		absent string
+	}{
+		{"KRW", 160, "KRW at ₩1,400/$ of 2026-11-01", ""},
+		{"EUR", 160, "EUR at €0.90/$ of 2026-11-01", ""},
+		{"USD", 160, "USD", "/$"},
+		{"KRW", 60, "KRW", "/$"},
+	} {
+		m := newSized(t, tc.width, 40)
+		m.setCurrency(tc.code)
+		m = send(m, tea.WindowSizeMsg{Width: tc.width, Height: 40})
+		head := strings.SplitN(screen(m), "\n", 2)[0]
+		if !strings.Contains(head, tc.want) || (tc.absent != "" && strings.Contains(head, tc.absent)) {
+			t.Errorf("%s at %d: header %q, want %q without %q", tc.code, tc.width, head, tc.want, tc.absent)
+		}
+	}
+}
+
+// A class has one fit status in every view: the detail's class table marks
+// each class as the engine's ClassFit says, so a plan's class that
+// overflows to an API model is "~" there as in the glance, never "✗". At
+// volume ×4 the test workload runs past some plan's caps.
+func TestClassFitOneMark(t *testing.T) {
+	m := newSized(t, 160, 48)
+	m.prefs.Volume = 4
+	m.evaluate()
+	partly := 0
+	for qi := range m.res.Quotes {
+		q := &m.res.Quotes[qi]
+		rows := m.shared.classTable(q, 120)[1:]
+		for i, c := range q.Classes {
+			want := map[model.Fit]string{model.FitAll: "✓", model.FitPartly: "~", model.FitNone: "✗"}[q.ClassFit(i)]
+			if q.ClassFit(i) == model.FitPartly {
+				partly++
+			}
+			var row string
+			for _, r := range rows {
+				if strings.HasPrefix(ansi.Strip(r), columns.Cut(c.Name, 20)) {
+					row = ansi.Strip(r)
+					break
+				}
+			}
+			if fs := strings.Fields(strings.TrimPrefix(row, columns.Cut(c.Name, 20))); len(fs) < 2 || fs[1] != want {
+				t.Errorf("%s / %s: row %q, want mark %s", q.ID, c.Name, row, want)
+			}
+		}
+	}
+	if partly == 0 {
+		t.Fatal("no class runs partly on its plan: the test shows nothing")
 	}
 }

@@ -59,9 +59,15 @@ func (m *Model) replayLine() string {
 	return "Figures modeled on the workload as you changed it, not replayed on your records (undo the changes to see the replay)."
 }
 
+// styledVerdict is verdictText(true) as refresh last worded it; the
+// supporting lines are a copy the caller may reorder.
+func (m *Model) styledVerdict() (string, []report.Line) {
+	return m.view.verdictMain, slices.Clone(m.view.verdictSupport)
+}
+
 // verdictLines is the verdict wrapped to a screen width.
 func (m *Model) verdictLines(width int) []string {
-	main, support := m.verdictText(true)
+	main, support := m.styledVerdict()
 	lines := wrapIndented(main, width)
 	for _, l := range support {
 		lines = append(lines, wrapIndented(l.Text, width)...)
@@ -95,7 +101,7 @@ func currentFirst(support []report.Line) bool {
 // screen: the headline and the line about the plan you pay for, whole; 0
 // when no plan is marked as yours.
 func (m *Model) verdictKeep(w int) int {
-	main, support := m.verdictText(true)
+	main, support := m.styledVerdict()
 	if !currentFirst(support) {
 		return 0
 	}
@@ -111,7 +117,7 @@ func (m *Model) fitVerdict(w, rows int) []string {
 	if len(all) <= rows {
 		return all
 	}
-	main, support := m.verdictText(true)
+	main, support := m.styledVerdict()
 	lines := wrapIndented(main, w)
 	if len(lines) >= rows {
 		lines = lines[:rows]
@@ -188,8 +194,17 @@ func (m *Model) renderHeader(r rect) []string {
 	}
 	fixed := columns.Width(prefix) + columns.Width(help)
 	right := ""
+	// Amounts in another currency rest on a rate of a day: say which.
+	cur := m.cur.Code
+	if cur != "USD" {
+		cur += " at " + m.cur.Format(1) + "/$"
+		if m.cat.FX.AsOf != "" {
+			cur += " of " + m.cat.FX.AsOf
+		}
+	}
 	for _, rt := range []string{
-		m.w.Billing.String() + " · " + m.cur.Code + " · " + date + "   ",
+		m.w.Billing.String() + " · " + cur + " · " + date + "   ",
+		m.w.Billing.String() + " · " + cur + "   ",
 		m.w.Billing.String() + " · " + m.cur.Code + "   ",
 		m.cur.Code + "  ",
 	} {
