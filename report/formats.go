@@ -98,27 +98,44 @@ func Table(c *Comparison, color bool) string {
 	return b.String()
 }
 
+// jsonOption is what every option in a JSON output says first, the
+// comparison's and the replay's alike: which option, and what it costs.
+type jsonOption struct {
+	ID           string   `json:"id"`
+	Name         string   `json:"name"`
+	Kind         string   `json:"kind"`
+	Eligible     bool     `json:"eligible"`
+	Fits         bool     `json:"fits"`
+	MonthlyCost  float64  `json:"monthly_cost"`
+	BaseCost     float64  `json:"base_cost"`
+	OverflowCost float64  `json:"overflow_cost"`
+	CostLow      *float64 `json:"monthly_cost_low"`  // every limit at its high end, every estimated factor at its low
+	CostHigh     *float64 `json:"monthly_cost_high"` // the other way round
+}
+
+// newJSONOption is q's jsonOption, without its ends (each output says
+// where they apply). An option that cannot be priced costs 0 here.
+func newJSONOption(q *model.Quote) jsonOption {
+	o := jsonOption{ID: q.ID, Name: q.Name, Kind: q.Kind.String(), Eligible: q.Eligible, Fits: q.Fits,
+		MonthlyCost: JSONCost(q.Monthly), BaseCost: JSONCost(q.Base), OverflowCost: JSONCost(q.Overflow)}
+	if math.IsInf(q.Monthly, 0) {
+		o.MonthlyCost = 0
+	}
+	return o
+}
+
 // jsonQuote is one option in the JSON of DESIGN.md; sources are an addition.
 type jsonQuote struct {
-	ID           string       `json:"id"`
-	Name         string       `json:"name"`
-	Kind         string       `json:"kind"`
-	Eligible     bool         `json:"eligible"`
-	Fits         bool         `json:"fits"`
-	MonthlyCost  float64      `json:"monthly_cost"`
-	BaseCost     float64      `json:"base_cost"`
-	OverflowCost float64      `json:"overflow_cost"`
-	CostLow      *float64     `json:"monthly_cost_low"`  // every limit at its high end, every estimated factor at its low
-	CostHigh     *float64     `json:"monthly_cost_high"` // the other way round
-	Factors      []jsonFactor `json:"estimated_factors,omitempty"`
-	Free         bool         `json:"free"`
-	CostPerTask  float64      `json:"cost_per_task"`
-	Utilization  *float64     `json:"utilization"`
-	BreakEven    *float64     `json:"break_even"`
-	Reason       string       `json:"reason,omitempty"`
-	Classes      []jsonClass  `json:"classes"`
-	Notes        []string     `json:"notes"`
-	Sources      []jsonSrc    `json:"sources"`
+	jsonOption
+	Factors     []jsonFactor `json:"estimated_factors,omitempty"`
+	Free        bool         `json:"free"`
+	CostPerTask float64      `json:"cost_per_task"`
+	Utilization *float64     `json:"utilization"`
+	BreakEven   *float64     `json:"break_even"`
+	Reason      string       `json:"reason,omitempty"`
+	Classes     []jsonClass  `json:"classes"`
+	Notes       []string     `json:"notes"`
+	Sources     []jsonSrc    `json:"sources"`
 }
 
 type jsonClass struct {
@@ -201,12 +218,8 @@ func JSON(w io.Writer, c *Comparison) error {
 	}
 	out.Options = []jsonQuote{}
 	for _, q := range c.Quotes() {
-		jq := jsonQuote{ID: q.ID, Name: q.Name, Kind: q.Kind.String(), Eligible: q.Eligible, Fits: q.Fits,
-			MonthlyCost: JSONCost(q.Monthly), BaseCost: JSONCost(q.Base), OverflowCost: JSONCost(q.Overflow),
-			CostPerTask: JSONCost(q.PerTask), Reason: ReasonText(q.Reason), Classes: []jsonClass{}, Notes: NoteTexts(q.Notes, money.USD), Sources: []jsonSrc{}}
-		if math.IsInf(q.Monthly, 0) {
-			jq.MonthlyCost = 0
-		}
+		jq := jsonQuote{jsonOption: newJSONOption(&q), CostPerTask: JSONCost(q.PerTask), Reason: ReasonText(q.Reason),
+			Classes: []jsonClass{}, Notes: NoteTexts(q.Notes, money.USD), Sources: []jsonSrc{}}
 		if q.Kind == model.KindSubscription {
 			jq.Free = q.Free
 		}

@@ -212,16 +212,7 @@ type jsonReplayLimit struct {
 }
 
 type jsonReplayOption struct {
-	ID                string            `json:"id"`
-	Name              string            `json:"name"`
-	Kind              string            `json:"kind"`
-	Eligible          bool              `json:"eligible"`
-	Fits              bool              `json:"fits"`
-	MonthlyCost       float64           `json:"monthly_cost"`
-	BaseCost          float64           `json:"base_cost"`
-	OverflowCost      float64           `json:"overflow_cost"`
-	CostLow           *float64          `json:"monthly_cost_low"`
-	CostHigh          *float64          `json:"monthly_cost_high"`
+	jsonOption
 	RecordsOnPlan     int               `json:"records_on_plan"`
 	RecordsOverflowed int               `json:"records_overflowed"`
 	Limits            []jsonReplayLimit `json:"limits"`
@@ -251,9 +242,8 @@ func ReplayJSON(w io.Writer, r *Replay) error {
 	qs := r.quotes()
 	for i := range qs {
 		q := &qs[i]
-		o := jsonReplayOption{ID: q.ID, Name: q.Name, Kind: q.Kind.String(), Eligible: q.Eligible, Fits: q.Fits,
-			MonthlyCost: JSONCost(q.Monthly), BaseCost: JSONCost(q.Base), OverflowCost: JSONCost(q.Overflow),
-			CostLow: finite(q.MonthlyLow), CostHigh: finite(q.MonthlyHigh), Limits: []jsonReplayLimit{}, Reason: ReasonText(q.Reason), Notes: NoteTexts(q.Notes, money.USD)}
+		o := jsonReplayOption{jsonOption: newJSONOption(q), Limits: []jsonReplayLimit{}, Reason: ReasonText(q.Reason), Notes: NoteTexts(q.Notes, money.USD)}
+		o.CostLow, o.CostHigh = finite(q.MonthlyLow), finite(q.MonthlyHigh)
 		if p := res.Plans[q.ID]; p != nil {
 			o.RecordsOnPlan, o.RecordsOverflowed = p.OnPlan, p.Overflowed
 			for _, w := range p.Windows {
