@@ -287,5 +287,5 @@ func CalibrateNotes(ns []calibrate.Note) []string { return texts(ns, CalibrateNo
 
 // countOf is n and its noun: "1 notice", "3 notices".
 func countOf(n int, one, many string) string {
-	return fmt.Sprintf("%d %s", n, plural(n, one, many))
+	return fmt.Sprintf("%d %s", n, Plural(n, one, many))
 }

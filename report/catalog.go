@@ -23,7 +23,7 @@ func CatalogImport(res *catalogsync.ImportResult, src, asOf, basis string) strin
 	var b strings.Builder
 	w := &b
 	title := map[string]string{"litellm": "LiteLLM price file", "openrouter": "OpenRouter model list"}[res.Format]
-	fmt.Fprintf(w, "%s %s: %d %s, prices of %s (from %s)\n\n", title, src, res.Entries, plural(res.Entries, "entry", "entries"), asOf, basis)
+	fmt.Fprintf(w, "%s %s: %d %s, prices of %s (from %s)\n\n", title, src, res.Entries, Plural(res.Entries, "entry", "entries"), asOf, basis)
 	arrow := func(a, b float64) string {
 		if a == b {
 			return num(b)
@@ -69,13 +69,13 @@ func CatalogImport(res *catalogsync.ImportResult, src, asOf, basis string) strin
 		w.WriteString(table(false, []string{"Action", "ID", "Key", "In", "Out", "Context", "Note"}, rows))
 	}
 	if n := len(res.Unchanged); n > 0 {
-		fmt.Fprintf(w, "%d %s unchanged: the file gives the figures the catalog has.\n", n, plural(n, "entry", "entries"))
+		fmt.Fprintf(w, "%d %s unchanged: the file gives the figures the catalog has.\n", n, Plural(n, "entry", "entries"))
 	}
 	for _, a := range res.Unmatched {
 		fmt.Fprintf(w, "--add %s matched no chat model of the file.\n", a)
 	}
 	if n := len(res.Missing); n > 0 {
-		fmt.Fprintf(w, "%d catalog %s not in the file, left as they are: %s\n", n, plural(n, "model", "models"), strings.Join(res.Missing, ", "))
+		fmt.Fprintf(w, "%d catalog %s not in the file, left as they are: %s\n", n, Plural(n, "model", "models"), strings.Join(res.Missing, ", "))
 	}
 	return b.String()
 }
@@ -107,7 +107,7 @@ func OverlayWritten(path, backup string) string {
 // effect today.
 func AppliedNote(n int) string {
 	return fmt.Sprintf("%d dated catalog %s in effect today (tokenomics plans --check lists %s)",
-		n, plural(n, "change", "changes"), plural(n, "it", "them"))
+		n, Plural(n, "change", "changes"), Plural(n, "it", "them"))
 }
 
 // CatalogDiff is `catalog diff`: catalogs A and B, the day dated changes
@@ -136,7 +136,7 @@ func CatalogDiffTable(d *CatalogDiff, color bool) string {
 		entries[d.Kind+" "+d.ID] = true
 	}
 	b.WriteString(table(color, []string{"Kind", "ID", "Field", "A", "B", "Change"}, rows))
-	fmt.Fprintf(&b, "\n%d %s in %d %s.\n", len(diffs), plural(len(diffs), "difference", "differences"), len(entries), plural(len(entries), "entry", "entries"))
+	fmt.Fprintf(&b, "\n%d %s in %d %s.\n", len(diffs), Plural(len(diffs), "difference", "differences"), len(entries), Plural(len(entries), "entry", "entries"))
 	return b.String()
 }
 
@@ -334,11 +334,11 @@ func Audit(cat *plans.Catalog, res *catalogsync.AuditResult, color bool) string 
 			entries[d.ID] = true
 		}
 		fmt.Fprintf(w, "\nWhere the price files disagree (a lead to check on the vendor's page):\n%s", table(color, []string{"ID", "Field", "Catalog", "File", "Change", "File name"}, rows))
-		fmt.Fprintf(w, "%d %s in %d %s.\n", len(res.Disagreements), plural(len(res.Disagreements), "disagreement", "disagreements"), len(entries), plural(len(entries), "entry", "entries"))
+		fmt.Fprintf(w, "%d %s in %d %s.\n", len(res.Disagreements), Plural(len(res.Disagreements), "disagreement", "disagreements"), len(entries), Plural(len(entries), "entry", "entries"))
 	}
 	for _, name := range slices.Sorted(maps.Keys(res.Missing)) {
 		ids := res.Missing[name]
-		fmt.Fprintf(w, "\n%s has no entry for %d offered %s: %s.\n", name, len(ids), plural(len(ids), "model", "models"), strings.Join(ids, ", "))
+		fmt.Fprintf(w, "\n%s has no entry for %d offered %s: %s.\n", name, len(ids), Plural(len(ids), "model", "models"), strings.Join(ids, ", "))
 	}
 	if len(res.Stale) == 0 {
 		fmt.Fprintf(w, "\nNo offered entry was last checked more than %d days ago.\n", plans.StaleDays)

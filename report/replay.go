@@ -71,9 +71,9 @@ func WindowLine(w replay.Window) string {
 	if w.Windows == 0 {
 		return WindowName(w.Limit.WindowHours) + ": counts none of these records"
 	}
-	s := fmt.Sprintf("%s: %d of %d %s hit", WindowName(w.Limit.WindowHours), w.Hit, w.Windows, plural(w.Windows, "window", "windows"))
+	s := fmt.Sprintf("%s: %d of %d %s hit", WindowName(w.Limit.WindowHours), w.Hit, w.Windows, Plural(w.Windows, "window", "windows"))
 	if w.Limit.Overage > 0 {
-		s = fmt.Sprintf("%s: %d of %d %s over the allowance", WindowName(w.Limit.WindowHours), w.Hit, w.Windows, plural(w.Windows, "window", "windows"))
+		s = fmt.Sprintf("%s: %d of %d %s over the allowance", WindowName(w.Limit.WindowHours), w.Hit, w.Windows, Plural(w.Windows, "window", "windows"))
 		if w.Hit > 0 {
 			s += ", billed beyond it"
 		}
@@ -119,7 +119,7 @@ func replayRuns(r *replay.Result, q *model.Quote) string {
 func replayHeader(r *Replay) string {
 	res := r.Result
 	return fmt.Sprintf("%s: %d records, %s to %s (%d %s; monthly = period × %.4g) · %s · prices of %s",
-		r.Source, res.Records, res.From, res.To, res.Days, plural(res.Days, "day", "days"), res.MonthFactor, r.Currency.Code, r.CatalogAsOf)
+		r.Source, res.Records, res.From, res.To, res.Days, Plural(res.Days, "day", "days"), res.MonthFactor, r.Currency.Code, r.CatalogAsOf)
 }
 
 // ReplayTable is the replay's ranking for a terminal, each plan's windows

@@ -15,8 +15,8 @@ import (
 // The words every output shares: one plural, one way to write a count, a
 // dollar figure, a table and JSON, so the commands read alike.
 
-// plural is one or many by n.
-func plural[N int | int64](n N, one, many string) string {
+// Plural is one or many by n: the one plural of every output, the app's included.
+func Plural[N int | int64](n N, one, many string) string {
 	if n == 1 {
 		return one
 	}
@@ -25,7 +25,7 @@ func plural[N int | int64](n N, one, many string) string {
 
 // counted writes n things with grouped thousands: "1 file", "12,345 requests".
 func counted[N int | int64](n N, what string) string {
-	return money.Count(float64(n)) + " " + plural(n, what, what+"s")
+	return money.Count(float64(n)) + " " + Plural(n, what, what+"s")
 }
 
 // grouped writes a count with grouped thousands: 12,345.

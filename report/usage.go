@@ -90,5 +90,5 @@ func CheckText(d *usage.Derived) string {
 }
 
 func count64(n int64, one, many string) string {
-	return fmt.Sprintf("%d %s", n, plural(int(n), one, many))
+	return fmt.Sprintf("%d %s", n, Plural(int(n), one, many))
 }

@@ -43,7 +43,7 @@ func Text(s string) string {
 		switch {
 		case r == utf8.RuneError && n <= 1:
 			fmt.Fprintf(&b, `\x%02x`, c)
-		case r < 0x80 || r < 0xa0: // C0, DEL, C1
+		case r < 0xa0: // C0, DEL, C1
 			fmt.Fprintf(&b, `\x%02x`, r)
 		case unsafe(r):
 			fmt.Fprintf(&b, `\u%04x`, r)

@@ -396,18 +396,11 @@ func (sh *shared) capsText(q *model.Quote) string {
 	switch rng := report.RangeText(q, sh.cur); {
 	case len(ranged) == 0:
 	case rng != sh.cur.Format(q.Monthly):
-		s += fmt.Sprintf(" The cost is a range, %s, because %s %s.", rng, strings.Join(ranged, " and "), plural(len(ranged), "is a range", "are ranges"))
+		s += fmt.Sprintf(" The cost is a range, %s, because %s %s.", rng, strings.Join(ranged, " and "), report.Plural(len(ranged), "is a range", "are ranges"))
 	default:
-		s += fmt.Sprintf(" %s %s, but the cost stays %s across %s.", upperFirst(strings.Join(ranged, " and ")), plural(len(ranged), "is a range", "are ranges"), rng, plural(len(ranged), "its range", "their ranges"))
+		s += fmt.Sprintf(" %s %s, but the cost stays %s across %s.", upperFirst(strings.Join(ranged, " and ")), report.Plural(len(ranged), "is a range", "are ranges"), rng, report.Plural(len(ranged), "its range", "their ranges"))
 	}
 	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func upperFirst(s string) string {

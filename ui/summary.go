@@ -25,7 +25,7 @@ const summaryRows = 10
 func (m *Model) copySummary() tea.Cmd {
 	text, n := m.summaryList()
 	m.setStatus(fmt.Sprintf("sent %s as Markdown to the clipboard via the terminal (OSC 52): paste to check; if nothing pastes, the terminal ignores OSC 52 and Y writes the same to %s",
-		plural(n, "1 option", fmt.Sprintf("%d options", n)), filepath.Base(m.exportPath())), false)
+		report.Plural(n, "1 option", fmt.Sprintf("%d options", n)), filepath.Base(m.exportPath())), false)
 	return tea.SetClipboard(text)
 }
 
