@@ -561,9 +561,9 @@ func decodedCatalog() *Catalog {
 					Retired:       "2026-06-15",
 					Provenance: model.Provenance{
 						Confidence: "official",
-						Source:     "Anthropic release notes via github:ottto-ai/ai-provider-watch data/events/2026-06-15-anthropic-sonnet-4-opus-4-retirement.json (retrieved 2026-06-17); github:elmohq/elmo PR #360 (2026-06-15: 'all requests to it now error'); prices: https://docs.anthropic.com/en/docs/about-claude/pricing (stored copy); LIT claude-sonnet-4-20250514",
-						AsOf:       "2026-06-17",
-						Note:       "Retired on the Claude API on 2026-06-15 (schedule announced 2026-04-14), not 2026-05-14 as LIT's deprecation date said: priced for usage logs, never offered. The long-context tier (whole request when input > 200K) applied only with the 1M-context beta.",
+						Source:     "prices: OpenRouter models API snapshot committed with its date (checkedAt 2026-10-08) to github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3; retirement: Anthropic release notes via github:ottto-ai/ai-provider-watch data/events/2026-06-15-anthropic-sonnet-4-opus-4-retirement.json (retrieved 2026-06-17); github:elmohq/elmo PR #360 (2026-06-15: 'all requests to it now error'); 1-hour writes: https://docs.anthropic.com/en/docs/about-claude/pricing (stored copy); LIT claude-sonnet-4-20250514",
+						AsOf:       "2026-10-08",
+						Note:       "Retired on the Claude API on 2026-06-15 (schedule announced 2026-04-14), not 2026-05-14 as LIT's deprecation date said: priced for usage logs, never offered. The long-context tier (whole request when input > 200K) applied only with the 1M-context beta. Prices re-confirmed 2026-10-08 by OpenRouter's models API (anthropic/claude-sonnet-4, still served there through partner clouds): $3 / $15, cache read $0.30, 5-minute write $3.75, and from 200K $6 / $22.50 / $0.60 / $7.50, all as here; it gives no 1-hour write, window or output limit, which are kept from the earlier sources.",
 					},
 				},
 				model.APIModel{
@@ -656,12 +656,12 @@ func decodedCatalog() *Catalog {
 					ContextWindow: 200000,
 					MaxOutput:     4096,
 					Status:        "retired",
-					Retired:       "2026-05-01",
+					Retired:       "2026-01-05",
 					Provenance: model.Provenance{
 						Confidence: "official",
-						Source:     "https://docs.anthropic.com/en/docs/about-claude/pricing (stored copy listing Opus 4.1 down to Haiku 3, 5m and 1h cache writes); context and max output from LIT claude-3-opus-20240229",
+						Source:     "https://docs.anthropic.com/en/docs/about-claude/pricing (stored copy listing Opus 4.1 down to Haiku 3, 5m and 1h cache writes); context and max output from LIT claude-3-opus-20240229; retirement: github:dimagi/open-chat-studio#1806 (Anthropic's notice); https://digg.com/ai/x3xiop2g (January 2026)",
 						AsOf:       "2026-07-24",
-						Note:       "Retired (LIT deprecation date 2026-05-01, not re-checked on the vendor's page): priced for usage logs, never offered. LIT gives its 1-hour write as 6e-06 per token, below its 5-minute write: an error; the pricing page says $30.",
+						Note:       "Retired on the Claude API on 2026-01-05 (Anthropic's retirement notice as quoted in github:dimagi/open-chat-studio#1806: 'Starting January 5, 2026 at 9AM PT, Anthropic is retiring ... Claude Opus 3 (claude-3-opus-20240229)'; a January 2026 report says it went then, with access kept through an approval form); corrected 2026-12-05 from 2026-05-01, LIT's deprecation date, which had not been checked against Anthropic. Priced for usage logs, never offered. LIT gives its 1-hour write as 6e-06 per token, below its 5-minute write: an error; the pricing page says $30.",
 					},
 				},
 				model.APIModel{
@@ -1426,9 +1426,9 @@ func decodedCatalog() *Catalog {
 					Retired:       "2026-07-23",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "deprecations page diff of 2026-04-22 via https://spybara.com/openai/api/history/docs/en/2026-04-22-0555..2026-04-23-0556/; LIT gpt-5.2-codex; https://developers.openai.com/api/docs/deprecations (copy of 2026-04-23 at spybara.com/openai/api/history: gpt-5-codex, gpt-5.1-codex, gpt-5.1-codex-max, gpt-5.1-codex-mini and gpt-5.2-codex shut down 2026-07-23)",
-						AsOf:       "2026-07-24",
-						Note:       "Codex-tuned model, Responses API only. Released 2025-12-18; shut down 2026-07-23: priced for usage logs, never offered. Max input 272K within the 400K window.",
+						Source:     "prices: OpenRouter models API snapshot committed with its date (checkedAt 2026-10-08) to github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (openai/gpt-5.2-codex); retirement: deprecations page diff of 2026-04-22 via https://spybara.com/openai/api/history/docs/en/2026-04-22-0555..2026-04-23-0556/; https://developers.openai.com/api/docs/deprecations (copy of 2026-04-23 at spybara.com/openai/api/history: gpt-5-codex, gpt-5.1-codex, gpt-5.1-codex-max, gpt-5.1-codex-mini and gpt-5.2-codex shut down 2026-07-23); window and output limit: LIT gpt-5.2-codex",
+						AsOf:       "2026-10-08",
+						Note:       "Codex-tuned model, Responses API only. Released 2025-12-18; shut down 2026-07-23 on OpenAI's API: priced for usage logs, never offered. Max input 272K within the 400K window. Prices re-confirmed 2026-10-08 by OpenRouter's models API, which still listed it then (served by other hosts): $1.75 / $14, cached $0.175, as here. It gives no window or output limit; those are LiteLLM's.",
 					},
 				},
 				model.APIModel{
@@ -1449,9 +1449,9 @@ func decodedCatalog() *Catalog {
 					Retired:       "2026-07-23",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "deprecations page diff of 2026-04-22 via https://spybara.com/openai/api/history/docs/en/2026-04-22-0555..2026-04-23-0556/; LIT gpt-5.1-codex-max; https://developers.openai.com/api/docs/deprecations (copy of 2026-04-23 at spybara.com/openai/api/history: gpt-5-codex, gpt-5.1-codex, gpt-5.1-codex-max, gpt-5.1-codex-mini and gpt-5.2-codex shut down 2026-07-23)",
-						AsOf:       "2026-07-24",
-						Note:       "Codex-tuned model, Responses API only. Released 2025-11-19; shut down 2026-07-23: priced for usage logs, never offered. Max input 272K within the 400K window.",
+						Source:     "prices: OpenRouter models API snapshot committed with its date (checkedAt 2026-10-08) to github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (openai/gpt-5.1-codex-max); retirement: deprecations page diff of 2026-04-22 via https://spybara.com/openai/api/history/docs/en/2026-04-22-0555..2026-04-23-0556/; https://developers.openai.com/api/docs/deprecations (copy of 2026-04-23 at spybara.com/openai/api/history: gpt-5-codex, gpt-5.1-codex, gpt-5.1-codex-max, gpt-5.1-codex-mini and gpt-5.2-codex shut down 2026-07-23); window and output limit: LIT gpt-5.1-codex-max",
+						AsOf:       "2026-10-08",
+						Note:       "Codex-tuned model, Responses API only. Released 2025-11-19; shut down 2026-07-23 on OpenAI's API: priced for usage logs, never offered. Max input 272K within the 400K window. Prices re-confirmed 2026-10-08 by OpenRouter's models API, which still listed it then (served by other hosts): $1.25 / $10, cached $0.125, as here. It gives no window or output limit; those are LiteLLM's.",
 					},
 				},
 				model.APIModel{
@@ -1472,9 +1472,9 @@ func decodedCatalog() *Catalog {
 					Retired:       "2026-07-23",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "deprecations page diff of 2026-04-22 via https://spybara.com/openai/api/history/docs/en/2026-04-22-0555..2026-04-23-0556/; LIT gpt-5.1-codex; https://developers.openai.com/api/docs/deprecations (copy of 2026-04-23 at spybara.com/openai/api/history: gpt-5-codex, gpt-5.1-codex, gpt-5.1-codex-max, gpt-5.1-codex-mini and gpt-5.2-codex shut down 2026-07-23)",
-						AsOf:       "2026-07-24",
-						Note:       "Codex-tuned model, Responses API only. Released 2025-11-19; shut down 2026-07-23: priced for usage logs, never offered. Max input 272K within the 400K window.",
+						Source:     "prices: OpenRouter models API snapshot committed with its date (checkedAt 2026-10-08) to github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (openai/gpt-5.1-codex); retirement: deprecations page diff of 2026-04-22 via https://spybara.com/openai/api/history/docs/en/2026-04-22-0555..2026-04-23-0556/; https://developers.openai.com/api/docs/deprecations (copy of 2026-04-23 at spybara.com/openai/api/history: gpt-5-codex, gpt-5.1-codex, gpt-5.1-codex-max, gpt-5.1-codex-mini and gpt-5.2-codex shut down 2026-07-23); window and output limit: LIT gpt-5.1-codex",
+						AsOf:       "2026-10-08",
+						Note:       "Codex-tuned model, Responses API only. Released 2025-11-19; shut down 2026-07-23 on OpenAI's API: priced for usage logs, never offered. Max input 272K within the 400K window. Prices re-confirmed 2026-10-08 by OpenRouter's models API, which still listed it then (served by other hosts): $1.25 / $10 as here, cached shown rounded as $0.13 (OpenAI's list and models.dev PR #3836 of 2026-07-29: $0.125, kept). It gives no window or output limit; those are LiteLLM's.",
 					},
 				},
 				model.APIModel{
@@ -1494,9 +1494,9 @@ func decodedCatalog() *Catalog {
 					Retired:       "2026-07-23",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "deprecations page diff of 2026-04-22 via https://spybara.com/openai/api/history/docs/en/2026-04-22-0555..2026-04-23-0556/; LIT gpt-5.1-codex-mini; https://developers.openai.com/api/docs/deprecations (copy of 2026-04-23 at spybara.com/openai/api/history: gpt-5-codex, gpt-5.1-codex, gpt-5.1-codex-max, gpt-5.1-codex-mini and gpt-5.2-codex shut down 2026-07-23)",
-						AsOf:       "2026-07-24",
-						Note:       "Codex-tuned model, Responses API only. Released 2025-11-19; shut down 2026-07-23: priced for usage logs, never offered. Max input 272K within the 400K window.",
+						Source:     "prices: OpenRouter models API snapshot committed with its date (checkedAt 2026-10-08) to github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (openai/gpt-5.1-codex-mini); retirement: deprecations page diff of 2026-04-22 via https://spybara.com/openai/api/history/docs/en/2026-04-22-0555..2026-04-23-0556/; https://developers.openai.com/api/docs/deprecations (copy of 2026-04-23 at spybara.com/openai/api/history: gpt-5-codex, gpt-5.1-codex, gpt-5.1-codex-max, gpt-5.1-codex-mini and gpt-5.2-codex shut down 2026-07-23); window and output limit: LIT gpt-5.1-codex-mini",
+						AsOf:       "2026-10-08",
+						Note:       "Codex-tuned model, Responses API only. Released 2025-11-19; shut down 2026-07-23 on OpenAI's API: priced for usage logs, never offered. Max input 272K within the 400K window. Prices re-confirmed 2026-10-08 by OpenRouter's models API, which still listed it then (served by other hosts): $0.25 / $2 as here, cached shown rounded as $0.03 (OpenAI's list and models.dev PR #3836 of 2026-07-29: $0.025, kept). It gives no window or output limit; those are LiteLLM's.",
 					},
 				},
 				model.APIModel{
