@@ -2962,16 +2962,16 @@ func decodedCatalog() *Catalog {
 					Status: "active",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://quotaledger.com/compare/gemini-plan-limits-explained/ (gemini.google/subscriptions, checked 2026-06-14); Sept-2025 figures via particle.news; https://developers.googleblog.com/an-important-update-transitioning-gemini-cli-to-antigravity-cli/ (via jellydn/my-ai-tools#236, 2026-06-08)",
-						AsOf:       "2026-06-25",
-						Note:       "Gemini 3.5 Flash plus varying access to Gemini 3.1 Pro. A free Google account can use Antigravity CLI with a weekly-refreshed quota (user report, zhukunpenglinyutong/desktop-cc-gui#690, 2026-06-25; no number). Context 32K is the 2025 figure. Not re-confirmed by a source newer than 2026-06 (checked 2026-12-05); a Sept-2026 claim that the top Ultra tier costs $100 (FeiZhuLulu/real-api-pricing#23) is unverified and likely the $99.99 tier.",
+						Source:     "github:mblumkin/munder-difflin blog/src/posts/what-is-gemini-spark.md @744e7924 (2026-10-03: the prices and multiples of gemini.google/us/subscriptions, 'checked 3 Oct 2026'); a public AI-tools survey (index file id 70160379440) that opened gemini.google/us/subscriptions, one.google.com/about/google-ai-plans and the help page's multiples on 2026-10-02 (Plus $4.99 since 9to5Google's 2026-06-08 price cut, $7.99 before); a price-research note reading gemini.google/us/subscriptions on 2026-08-28 (index file id 57569983409); earlier: https://quotaledger.com/compare/gemini-plan-limits-explained/ (gemini.google/subscriptions, checked 2026-06-14); Sept-2025 figures via particle.news; https://developers.googleblog.com/an-important-update-transitioning-gemini-cli-to-antigravity-cli/ (via jellydn/my-ai-tools#236, 2026-06-08)",
+						AsOf:       "2026-10-03",
+						Note:       "Gemini 3.5 Flash plus varying access to Gemini 3.1 Pro. A free Google account can use Antigravity CLI with a weekly-refreshed quota (user report, zhukunpenglinyutong/desktop-cc-gui#690, 2026-06-25; no number). Context 32K is the 2025 figure. Prices and multiples re-confirmed by three later reads of Google's US plans page (2026-08-28, 2026-10-02, 2026-10-03), which carry no model list: the app models here are still those of the mid-2026 sources and are likely stale (Gemini 3.7/3.8 Flash and the Gemini 4 family shipped since; which of them the apps offer is not sourced). The Free card reads '$0/ month with a Google Account', the base of the multiples.",
 					},
 				},
 				model.Subscription{
 					ID:           "google-ai-plus",
 					Vendor:       "google",
 					Name:         "Google AI Plus",
-					PriceMonthly: 7.99,
+					PriceMonthly: 4.99,
 					Models: []string{
 						"gemini-3.5-flash",
 						"gemini-3.1-pro-preview",
@@ -2991,9 +2991,9 @@ func decodedCatalog() *Catalog {
 					Status: "active",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://quotaledger.com/compare/gemini-plan-limits-explained/ (checked 2026-06-14); github:google-antigravity/antigravity-cli#349 (2026-06-09)",
-						AsOf:       "2026-06-14",
-						Note:       "2x Free usage (= half of Google AI Pro), modelled as 0.5x Pro: about 50 prompts/day, an estimate. 200 Flow credits/month (not modelled). Plus includes Antigravity CLI: a Plus subscriber reports a 'daily Pro quota and weekly quota' there (google-antigravity/antigravity-cli#349, 2026-06-09), so it serves agent work too. A Sept-2026 survey read the price as $4.99 from a search copy of one.google.com (not the page itself); $7.99 is kept. Context window not published: the plan gets its models' 1M, which may be optimistic. Not re-confirmed by a source newer than 2026-06 (checked 2026-12-05); a Sept-2026 claim that the top Ultra tier costs $100 (FeiZhuLulu/real-api-pricing#23) is unverified and likely the $99.99 tier.",
+						Source:     "github:mblumkin/munder-difflin blog/src/posts/what-is-gemini-spark.md @744e7924 (2026-10-03: the prices and multiples of gemini.google/us/subscriptions, 'checked 3 Oct 2026'); a public AI-tools survey (index file id 70160379440) that opened gemini.google/us/subscriptions, one.google.com/about/google-ai-plans and the help page's multiples on 2026-10-02 (Plus $4.99 since 9to5Google's 2026-06-08 price cut, $7.99 before); a price-research note reading gemini.google/us/subscriptions on 2026-08-28 (index file id 57569983409); earlier ($7.99): https://quotaledger.com/compare/gemini-plan-limits-explained/ (checked 2026-06-14); github:google-antigravity/antigravity-cli#349 (2026-06-09)",
+						AsOf:       "2026-10-03",
+						Note:       "2x Free usage (= half of Google AI Pro), modelled as 0.5x Pro: about 50 prompts/day, an estimate. 200 Flow credits/month (not modelled). Plus includes Antigravity CLI: a Plus subscriber reports a 'daily Pro quota and weekly quota' there (google-antigravity/antigravity-cli#349, 2026-06-09), so it serves agent work too. Context window not published: the plan gets its models' 1M, which may be optimistic. Price: $4.99 since a cut on 2026-06-08 (9to5Google, as cited by the 2026-10-02 survey; storage doubled to 400 GB); $7.99, the I/O launch price (THE DECODER, 2026-05-19) that quotaledger still showed on 2026-06-14, is the conflict. Google's US plans page read on 2026-08-28, 2026-09-07 (a search copy of one.google.com) and 2026-10-03 shows $4.99 and '2x higher usage access than Free'. Prices and multiples re-confirmed by three later reads of Google's US plans page (2026-08-28, 2026-10-02, 2026-10-03), which carry no model list: the app models here are still those of the mid-2026 sources and are likely stale (Gemini 3.7/3.8 Flash and the Gemini 4 family shipped since; which of them the apps offer is not sourced).",
 					},
 				},
 				model.Subscription{
@@ -3001,6 +3001,7 @@ func decodedCatalog() *Catalog {
 					Vendor:       "google",
 					Name:         "Google AI Pro",
 					PriceMonthly: 19.99,
+					PriceAnnual:  ptr[float64](199.99),
 					Models: []string{
 						"gemini-3.1-pro-preview",
 						"gemini-3.5-flash",
@@ -3021,9 +3022,9 @@ func decodedCatalog() *Catalog {
 					Status: "active",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://quotaledger.com/compare/gemini-plan-limits-explained/ (checked 2026-06-14); THE DECODER via hellomarvisaitoday.com (2026-05-19); https://developers.googleblog.com/an-important-update-transitioning-gemini-cli-to-antigravity-cli/ (via stumptowndoug/shep#47, 2026-05-21); https://discuss.ai.google.dev/t/132403 (2026-03)",
-						AsOf:       "2026-06-14",
-						Note:       "Formerly Gemini Advanced. 4x Free usage; 1,000 Flow credits; Deep Research. 1M context. Agent work through Antigravity CLI ('high, generous quota, refreshed every five hours', as quoted from antigravity.google on discuss.ai.google.dev) since Gemini CLI stopped serving Pro on 2026-06-18. Not re-confirmed by a source newer than 2026-06 (checked 2026-12-05); a Sept-2026 claim that the top Ultra tier costs $100 (FeiZhuLulu/real-api-pricing#23) is unverified and likely the $99.99 tier.",
+						Source:     "github:mblumkin/munder-difflin blog/src/posts/what-is-gemini-spark.md @744e7924 (2026-10-03: the prices and multiples of gemini.google/us/subscriptions, 'checked 3 Oct 2026'); a public AI-tools survey (index file id 70160379440) that opened gemini.google/us/subscriptions, one.google.com/about/google-ai-plans and the help page's multiples on 2026-10-02 (Plus $4.99 since 9to5Google's 2026-06-08 price cut, $7.99 before); a price-research note reading gemini.google/us/subscriptions on 2026-08-28 (index file id 57569983409); earlier: https://quotaledger.com/compare/gemini-plan-limits-explained/ (checked 2026-06-14); THE DECODER via hellomarvisaitoday.com (2026-05-19); https://developers.googleblog.com/an-important-update-transitioning-gemini-cli-to-antigravity-cli/ (via stumptowndoug/shep#47, 2026-05-21); https://discuss.ai.google.dev/t/132403 (2026-03)",
+						AsOf:       "2026-10-03",
+						Note:       "Formerly Gemini Advanced. 4x Free usage; 1,000 Flow credits; Deep Research. 1M context. Agent work through Antigravity CLI ('high, generous quota, refreshed every five hours', as quoted from antigravity.google on discuss.ai.google.dev) since Gemini CLI stopped serving Pro on 2026-06-18. Prices and multiples re-confirmed by three later reads of Google's US plans page (2026-08-28, 2026-10-02, 2026-10-03), which carry no model list: the app models here are still those of the mid-2026 sources and are likely stale (Gemini 3.7/3.8 Flash and the Gemini 4 family shipped since; which of them the apps offer is not sourced). $199.99 a year billed annually (one.google.com as opened on 2026-10-02).",
 					},
 				},
 				model.Subscription{
@@ -3051,9 +3052,9 @@ func decodedCatalog() *Catalog {
 					Status: "active",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://quotaledger.com/compare/gemini-plan-limits-explained/ (checked 2026-06-14); THE DECODER (2026-05-19); https://developers.googleblog.com/an-important-update-transitioning-gemini-cli-to-antigravity-cli/",
-						AsOf:       "2026-06-14",
-						Note:       "New lower Ultra tier from I/O 2026-05-19: 5x Google AI Pro usage (about 500 prompts/day here, an estimate), 10,000 Flow credits, Gemini Spark (beta). Agent work through Antigravity CLI. 1M context. Not re-confirmed by a source newer than 2026-06 (checked 2026-12-05); a Sept-2026 claim that the top Ultra tier costs $100 (FeiZhuLulu/real-api-pricing#23) is unverified and likely the $99.99 tier.",
+						Source:     "github:mblumkin/munder-difflin blog/src/posts/what-is-gemini-spark.md @744e7924 (2026-10-03: the prices and multiples of gemini.google/us/subscriptions, 'checked 3 Oct 2026'); a public AI-tools survey (index file id 70160379440) that opened gemini.google/us/subscriptions, one.google.com/about/google-ai-plans and the help page's multiples on 2026-10-02 (Plus $4.99 since 9to5Google's 2026-06-08 price cut, $7.99 before); a price-research note reading gemini.google/us/subscriptions on 2026-08-28 (index file id 57569983409); earlier: https://quotaledger.com/compare/gemini-plan-limits-explained/ (checked 2026-06-14); THE DECODER (2026-05-19); https://developers.googleblog.com/an-important-update-transitioning-gemini-cli-to-antigravity-cli/",
+						AsOf:       "2026-10-03",
+						Note:       "New lower Ultra tier from I/O 2026-05-19: 5x Google AI Pro usage (about 500 prompts/day here, an estimate), 10,000 Flow credits, Gemini Spark (beta). Agent work through Antigravity CLI. 1M context. Prices and multiples re-confirmed by three later reads of Google's US plans page (2026-08-28, 2026-10-02, 2026-10-03), which carry no model list: the app models here are still those of the mid-2026 sources and are likely stale (Gemini 3.7/3.8 Flash and the Gemini 4 family shipped since; which of them the apps offer is not sourced). Ultra is one card with two monthly prices ($99.99: '5x higher usage limits vs. AI Pro'), monthly billing only; the $100 of the I/O blog post is that price rounded.",
 					},
 				},
 				model.Subscription{
@@ -3081,9 +3082,9 @@ func decodedCatalog() *Catalog {
 					Status: "active",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "https://quotaledger.com/compare/gemini-plan-limits-explained/ (checked 2026-06-14); THE DECODER via hellomarvisaitoday.com (2026-05-19); https://developers.googleblog.com/an-important-update-transitioning-gemini-cli-to-antigravity-cli/",
-						AsOf:       "2026-06-14",
-						Note:       "Cut from $249.99 at I/O 2026-05-19. 20x Google AI Pro usage (about 2,000 prompts/day here, an estimate), 25,000 Flow credits, Deep Think (not an API model here; 10/day with 192K context in 2025), Project Genie. Agent work through Antigravity CLI. 1M context. Not re-confirmed by a source newer than 2026-06 (checked 2026-12-05); a Sept-2026 claim that the top Ultra tier costs $100 (FeiZhuLulu/real-api-pricing#23) is unverified and likely the $99.99 tier.",
+						Source:     "github:mblumkin/munder-difflin blog/src/posts/what-is-gemini-spark.md @744e7924 (2026-10-03: the prices and multiples of gemini.google/us/subscriptions, 'checked 3 Oct 2026'); a public AI-tools survey (index file id 70160379440) that opened gemini.google/us/subscriptions, one.google.com/about/google-ai-plans and the help page's multiples on 2026-10-02 (Plus $4.99 since 9to5Google's 2026-06-08 price cut, $7.99 before); a price-research note reading gemini.google/us/subscriptions on 2026-08-28 (index file id 57569983409); earlier: https://quotaledger.com/compare/gemini-plan-limits-explained/ (checked 2026-06-14); THE DECODER via hellomarvisaitoday.com (2026-05-19); https://developers.googleblog.com/an-important-update-transitioning-gemini-cli-to-antigravity-cli/",
+						AsOf:       "2026-10-03",
+						Note:       "Cut from $249.99 at I/O 2026-05-19. 20x Google AI Pro usage (about 2,000 prompts/day here, an estimate), 25,000 Flow credits, Deep Think (not an API model here; 10/day with 192K context in 2025), Project Genie. Agent work through Antigravity CLI. 1M context. Prices and multiples re-confirmed by three later reads of Google's US plans page (2026-08-28, 2026-10-02, 2026-10-03), which carry no model list: the app models here are still those of the mid-2026 sources and are likely stale (Gemini 3.7/3.8 Flash and the Gemini 4 family shipped since; which of them the apps offer is not sourced). '$199.99 / month: 20x higher usage limits vs. AI Pro', monthly billing only.",
 					},
 				},
 				model.Subscription{
@@ -3113,7 +3114,7 @@ func decodedCatalog() *Catalog {
 						Confidence: "reported",
 						Source:     "https://ai-fix-hub-scutmox-7383s-projects.vercel.app/issues/perplexity-pro-message-limit ('As of May 2026 ... 200 Pro searches per week'); https://www.aifixhub123.com/issues/perplexity-labs-rate-limit-2; https://wisechecker.com/perplexity-pro-daily-search-limit-check-remaining-quota ($20/month, $200/year; 300/day); context: https://www.perplexity.ai/hub/technical-faq/what-is-a-token-and-how-many-tokens-can-perplexity-read-at-once (copy dated 2024-07-24)",
 						AsOf:       "2026-05-15",
-						Note:       "Answer engine with Sonar and third-party models; the sources say 'third-party frontier models' without naming versions: Claude Sonnet 5.5 and GPT-5.6 Sol (a reasoning model, frontier tier) stand for them. No coding-agent CLI. Context 32K: Perplexity's own technical FAQ says Pro reads uploads 'with a context window of at least 32000 tokens' (2024 copy, a lower bound); a 2025 third-party write-up (datastudios.org) says Auto mode can route uploads to ~1M-token back ends. Vendor 'perplexity' has no API models here, so overflow always goes to the cheapest API. Perplexity Max is $200/month or $2,000/year. Source dated only 'Dec 2025', so as_of is the first day of that month.",
+						Note:       "Answer engine with Sonar and third-party models; the sources say 'third-party frontier models' without naming versions: Claude Sonnet 5.5 and GPT-5.6 Sol (a reasoning model, frontier tier) stand for them. No coding-agent CLI. Context 32K: Perplexity's own technical FAQ says Pro reads uploads 'with a context window of at least 32000 tokens' (2024 copy, a lower bound); a 2025 third-party write-up (datastudios.org) says Auto mode can route uploads to ~1M-token back ends. Vendor 'perplexity' has no API models here, so overflow always goes to the cheapest API. Perplexity Max is $200/month or $2,000/year. The price ($20 a month or $200 a year) was read again on 2026-09-07 from search copies of perplexity.ai/pro (a provider survey, index file id 66431035012), but no source after 2026-09-06 gives the Pro-search limit (searched again 2026-12-05: help-center copies are undated and describe paid limits only as 'weekly, based on average use'), so as_of keeps the limit's date.",
 					},
 				},
 				model.Subscription{

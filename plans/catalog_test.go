@@ -732,6 +732,15 @@ func TestShippedFacts(t *testing.T) {
 		"cursor-teams-standard", "chatgpt-business-premium"} {
 		plan(id)
 	}
+	// Google AI Plus costs $4.99 since a cut on 2026-06-08 (Google's US plans
+	// page as read on 2026-08-28, 2026-10-02 and 2026-10-03), not the $7.99 of
+	// its launch; Google AI Pro is also billed yearly at $199.99.
+	if p := plan("google-ai-plus"); p.PriceMonthly != 4.99 {
+		t.Errorf("google-ai-plus at $%v a month", p.PriceMonthly)
+	}
+	if p := plan("google-ai-pro"); p.PriceAnnual == nil || *p.PriceAnnual != 199.99 {
+		t.Errorf("google-ai-pro's annual price %v", p.PriceAnnual)
+	}
 	// Plan names carry no prices: they show in any currency.
 	for _, p := range c.Plans {
 		if strings.ContainsAny(p.Name, "$€£¥₩") {
