@@ -1,0 +1,219 @@
+package model
+
+import (
+	"slices"
+	"time"
+)
+
+// SunsetDays is how close a dated end must be for the verdict to warn: a
+// model that retires, or is deprecated, within this many days after the
+// catalog's day is about to go (`plans --check` lists the same ones).
+const SunsetDays = 30
+
+// Sunset is the dated end of a model: the day it retires (it is no longer
+// offered from then) or, when no retirement comes that soon, the day it is
+// deprecated (the vendor cuts or stops promising capacity).
+type Sunset struct {
+	ModelID string
+	Model   string // its name
+	Date    string // YYYY-MM-DD
+	Days    int    // Date − the catalog's day: 1 … SunsetDays
+	Retires bool   // it retires on Date; else it is deprecated from Date
+}
+
+// SunsetOf is m's retirement within SunsetDays after the catalog's day,
+// else its deprecation within them; false when neither comes that soon (a
+// date already passed is not to come: the model is retired or legacy now).
+func (c *Catalog) SunsetOf(m *APIModel) (Sunset, bool) {
+	on, err := time.Parse(time.DateOnly, c.On())
+	if err != nil || m.Status == "retired" {
+		return Sunset{}, false
+	}
+	within := func(date string) (int, bool) {
+		t, err := time.Parse(time.DateOnly, date)
+		if err != nil {
+			return 0, false
+		}
+		d := int(t.Sub(on).Hours() / 24)
+		return d, d >= 1 && d <= SunsetDays
+	}
+	if d, ok := within(m.Retired); ok {
+		return Sunset{ModelID: m.ID, Model: m.Name, Date: m.Retired, Days: d, Retires: true}, true
+	}
+	if d, ok := within(m.Deprecated); ok {
+		return Sunset{ModelID: m.ID, Model: m.Name, Date: m.Deprecated, Days: d}, true
+	}
+	return Sunset{}, false
+}
+
+// SunsetRole is what the verdict calls an option it names.
+type SunsetRole int
+
+// The options a verdict names, in the order its lines name them.
+const (
+	RoleAnswer    SunsetRole = iota // the answer: Winner
+	RoleOther                       // the option the answer beats: Other
+	RoleOneVendor                   // the cheapest API option on one provider: OneVendor
+	RoleFree                        // the free plan cheaper than both: BestFree
+)
+
+var roleNames = [...]string{"answer", "other", "one_vendor", "free"}
+
+func (r SunsetRole) String() string { return roleNames[r] }
+
+// Role is the option v gives role r; nil when it names none.
+func (v *Verdict) Role(r SunsetRole) *Quote {
+	switch r {
+	case RoleAnswer:
+		return v.Winner()
+	case RoleOther:
+		return v.Other()
+	case RoleOneVendor:
+		return v.OneVendor
+	case RoleFree:
+		return v.BestFree
+	}
+	return nil
+}
+
+// SunsetWarning is an option the verdict names that runs some of the work
+// on models about to go.
+type SunsetWarning struct {
+	Option  *Quote
+	Roles   []SunsetRole // what the verdict calls it: one option may be the answer and the one-vendor option
+	Sunsets []Sunset     // soonest first, then by model id
+}
+
+// ModelsUsed are the ids of the models that carry some of q's tasks, each
+// once, in class order: an API option's model, a mix's routes, a plan's
+// serving models (for the tasks it keeps) and overflow routes.
+func (q *Quote) ModelsUsed() []string {
+	var ids []string
+	add := func(id string) {
+		if id != "" && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	for _, c := range q.Classes {
+		if c.Tasks <= 0 {
+			continue
+		}
+		if q.Kind == KindSubscription && c.OnPlan > 0 {
+			add(c.Serving)
+		}
+		if q.Kind != KindSubscription || c.OnPlan < c.Tasks {
+			add(c.Model)
+		}
+	}
+	return ids
+}
+
+// SunsetsOf are the models q uses that retire or are deprecated within
+// SunsetDays after the catalog's day, soonest first.
+func (r *Result) SunsetsOf(q *Quote) []Sunset {
+	if r.e == nil {
+		return nil
+	}
+	var out []Sunset
+	for _, id := range q.ModelsUsed() {
+		if m, ok := r.e.c.Model(id); ok {
+			if s, ok := r.e.c.SunsetOf(m); ok {
+				out = append(out, s)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Sunset) int {
+		if a.Days != b.Days {
+			return a.Days - b.Days
+		}
+		if a.ModelID < b.ModelID {
+			return -1
+		}
+		if a.ModelID > b.ModelID {
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// SunsetWarnings lists each option v names (the answer, the option it
+// beats, the one-vendor option, the free plan) that uses a model about to
+// go, each option once with every role it has. It evaluates nothing: cheap
+// enough for every keystroke.
+func (r *Result) SunsetWarnings(v *Verdict) []SunsetWarning {
+	var out []SunsetWarning
+	for role := RoleAnswer; role <= RoleFree; role++ {
+		q := v.Role(role)
+		if q == nil {
+			continue
+		}
+		if i := slices.IndexFunc(out, func(w SunsetWarning) bool { return w.Option.ID == q.ID }); i >= 0 {
+			out[i].Roles = append(out[i].Roles, role)
+			continue
+		}
+		if ss := r.SunsetsOf(q); len(ss) > 0 {
+			out = append(out, SunsetWarning{Option: q, Roles: []SunsetRole{role}, Sunsets: ss})
+		}
+	}
+	return out
+}
+
+// Without evaluates the workload again (at the point: no ends) on the
+// catalog as it will be once the models ids are gone: each counted retired
+// from the catalog's day. It is a whole evaluation, as dear as the first:
+// callers keep it off the keystroke path.
+func (r *Result) Without(ids []string) (Result, error) {
+	if r.e == nil {
+		return Result{}, nil
+	}
+	c := *r.e.c
+	c.Models = slices.Clone(c.Models)
+	for i := range c.Models {
+		if slices.Contains(ids, c.Models[i].ID) {
+			c.Models[i].Status = "retired"
+		}
+	}
+	return EvaluatePoint(*r.e.w, &c)
+}
+
+// SunsetVerdict is the verdict once the models about to go that the
+// verdict's options use (SunsetWarnings) are gone, from one evaluation
+// without them (see Without); false when no option it names uses one, or
+// the evaluation fails. Its options stand in for the warned ones role by
+// role (StandIn).
+func (r *Result) SunsetVerdict(current string) (Verdict, bool) {
+	v := r.Verdict(current)
+	var ids []string
+	for _, w := range r.SunsetWarnings(&v) {
+		for _, s := range w.Sunsets {
+			if !slices.Contains(ids, s.ModelID) {
+				ids = append(ids, s.ModelID)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return Verdict{}, false
+	}
+	without, err := r.Without(ids)
+	if err != nil || without.e == nil {
+		return Verdict{}, false
+	}
+	return without.Verdict(current), true
+}
+
+// StandIn is the option of v, the verdict once the models are gone, that
+// takes the place of was, the option another verdict gave role r: the
+// answer for the answer; for the option the answer beat, the best of its
+// side (a paid plan for a plan, an API option for an API option), since the
+// answer itself may change sides; the one-vendor option and the free plan
+// for theirs. Nil when v has none.
+func (v *Verdict) StandIn(r SunsetRole, was *Quote) *Quote {
+	if r == RoleOther {
+		if was.Kind == KindSubscription {
+			return v.BestPlan
+		}
+		return v.BestAPI
+	}
+	return v.Role(r)
+}
