@@ -247,6 +247,7 @@ func JSON(w io.Writer, c *Comparison) error {
 		out.Options = append(out.Options, jq)
 	}
 	out.Verdict = newJSONVerdict(c.Result.Verdict(wl.Current))
+	out.Verdict.Sunsets = newJSONSunsets(c.Result, wl.Current, c.SunsetVerdict())
 	out.Verdict.Flips = []jsonFlip{}
 	for _, f := range c.Flips() {
 		jf := jsonFlip{Count: JSONCost(f.Count), Per: f.Per.String(), Factor: f.Factor, To: f.To.ID, Direction: "up"}
@@ -276,6 +277,64 @@ type jsonVerdict struct {
 	SwitchSaving      *float64   `json:"switch_saving"`
 	OneVendor         *string    `json:"best_api_one_vendor"`
 	Flips             []jsonFlip `json:"flips"`
+	// Sunsets: the options the verdict names that use a model about to go
+	// (the comparison's only: a replay's options have no dated models).
+	Sunsets *[]jsonSunset `json:"sunsets,omitempty"`
+}
+
+// jsonSunset is one option the verdict names that uses models retiring or
+// deprecated within 30 days, with what stands in for it once they are gone.
+type jsonSunset struct {
+	Option  string          `json:"option"`
+	Roles   []string        `json:"roles"` // answer | other | one_vendor | free
+	Models  []jsonSunsetEnd `json:"models"`
+	Instead []jsonStandIn   `json:"instead"`
+}
+
+type jsonSunsetEnd struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Date  string `json:"date"`
+	Days  int    `json:"days"`
+	Event string `json:"event"` // retires | deprecated
+}
+
+// jsonStandIn is the option that takes a role once the models are gone;
+// null when none does.
+type jsonStandIn struct {
+	Role        string   `json:"role"`
+	Option      *string  `json:"option"`
+	MonthlyCost *float64 `json:"monthly_cost"`
+}
+
+// newJSONSunsets are the warnings of r's verdict, with their stand-ins
+// from without (nil: none computed).
+func newJSONSunsets(r *model.Result, current string, without *model.Verdict) *[]jsonSunset {
+	out := []jsonSunset{}
+	v := r.Verdict(current)
+	for _, w := range r.SunsetWarnings(&v) {
+		js := jsonSunset{Option: w.Option.ID, Roles: []string{}, Models: []jsonSunsetEnd{}, Instead: []jsonStandIn{}}
+		for _, s := range w.Sunsets {
+			ev := "deprecated"
+			if s.Retires {
+				ev = "retires"
+			}
+			js.Models = append(js.Models, jsonSunsetEnd{s.ModelID, s.Model, s.Date, s.Days, ev})
+		}
+		for _, role := range w.Roles {
+			js.Roles = append(js.Roles, role.String())
+			if without == nil {
+				continue
+			}
+			si := jsonStandIn{Role: role.String()}
+			if q := without.StandIn(role, w.Option); q != nil {
+				si.Option, si.MonthlyCost = &q.ID, optNumber(JSONCost(q.Monthly))
+			}
+			js.Instead = append(js.Instead, si)
+		}
+		out = append(out, js)
+	}
+	return &out
 }
 
 // jsonFlip is one flip point: the count (of the class, or of all tasks a

@@ -60,7 +60,7 @@ func ReplayedOn(r *replay.Result) string {
 // as compare's, over the replay's options, whose mixes route each record.
 func ReplayVerdict(r *replay.Result, cur money.Currency) (string, []string) {
 	res := model.Result{Quotes: r.Quotes}
-	main, lines := verdictLines(&res, "", cur, nil, "record")
+	main, lines := verdictLines(&res, "", cur, nil, nil, "record")
 	return main, lineTexts(lines)
 }
 

@@ -28,6 +28,9 @@ type Comparison struct {
 
 	flips     []model.Flip // Result's flip points, computed on first use
 	flipsDone bool
+
+	without     *model.Verdict // the verdict once the models about to go are gone, computed on first use
+	withoutDone bool
 }
 
 // Flips are the result's flip points, computed once: they re-price every
@@ -37,6 +40,20 @@ func (c *Comparison) Flips() []model.Flip {
 		c.flips, c.flipsDone = c.Result.Flips(), true
 	}
 	return c.flips
+}
+
+// SunsetVerdict is the verdict once the models about to go that the
+// verdict's options use are gone (model.Result.SunsetVerdict), computed
+// once, and only when some option the verdict names uses one: it is a whole
+// evaluation more. Nil when none does.
+func (c *Comparison) SunsetVerdict() *model.Verdict {
+	if !c.withoutDone {
+		c.withoutDone = true
+		if sv, ok := c.Result.SunsetVerdict(c.Workload.Current); ok {
+			c.without = &sv
+		}
+	}
+	return c.without
 }
 
 // SourceList is the provenance of every catalog entry the shown options
@@ -101,7 +118,8 @@ func (c *Comparison) rank(i int, q *model.Quote) int {
 // Verdict is the headline and its supporting lines, in the comparison's
 // currency, for the workload's current plan, with the nearest flip point.
 func (c *Comparison) Verdict() (string, []string) {
-	main, support := VerdictFlips(c.Result, c.Workload.Current, c.Currency, c.Flips())
+	main, lines := VerdictLinesSunset(c.Result, c.Workload.Current, c.Currency, c.Flips(), c.SunsetVerdict())
+	support := lineTexts(lines)
 	if b := BudgetLine(c.Result, &c.Workload, c.Currency); b != "" {
 		support = append([]string{b}, support...) // next to the answer it judges
 	}
@@ -150,6 +168,7 @@ const (
 	LineCurrentUnknown          // the plan named as the user's is not among the options
 	LineSupport                 // the next fact: overflow, break-even or routing
 	LinePayback                 // the next fact: from what volume the best plan would pay for itself
+	LineSunset                  // an option the verdict names uses a model about to retire (given first)
 )
 
 // Line is one supporting line of the verdict.
@@ -158,14 +177,23 @@ type Line struct {
 	Text string
 }
 
-// VerdictLines is VerdictFlips with each supporting line's kind.
+// VerdictLines is VerdictFlips with each supporting line's kind. A warning
+// about a model about to go says what goes and who uses it; what takes its
+// place needs another evaluation (VerdictLinesSunset).
 func VerdictLines(r *model.Result, current string, cur money.Currency, flips []model.Flip) (string, []Line) {
-	return verdictLines(r, current, cur, flips, "class")
+	return verdictLines(r, current, cur, flips, nil, "class")
 }
 
-// verdictLines is VerdictLines saying what the API mix routes: each "class"
-// of a workload, or each "record" of a replay.
-func verdictLines(r *model.Result, current string, cur money.Currency, flips []model.Flip, routed string) (string, []Line) {
+// VerdictLinesSunset is VerdictLines whose warnings about models about to
+// go also say what takes each option's place once they are gone: without
+// is that verdict (model.Result.SunsetVerdict), nil when not computed.
+func VerdictLinesSunset(r *model.Result, current string, cur money.Currency, flips []model.Flip, without *model.Verdict) (string, []Line) {
+	return verdictLines(r, current, cur, flips, without, "class")
+}
+
+// verdictLines is VerdictLinesSunset saying what the API mix routes: each
+// "class" of a workload, or each "record" of a replay.
+func verdictLines(r *model.Result, current string, cur money.Currency, flips []model.Flip, without *model.Verdict, routed string) (string, []Line) {
 	v := r.Verdict(current)
 	w, o := v.Winner(), v.Other()
 	if w == nil {
@@ -193,6 +221,10 @@ func verdictLines(r *model.Result, current string, cur money.Currency, flips []m
 		if s != "" {
 			lines = append(lines, Line{k, s})
 		}
+	}
+	// A model about to go changes the answer soon: said first.
+	for _, s := range SunsetLines(r.SunsetWarnings(&v), without, cur) {
+		add(LineSunset, s)
 	}
 	add(LineEstimate, estimateLine(&v, cur))
 	add(LineOneVendor, OneVendorLine(&v, cur))

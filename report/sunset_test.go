@@ -1,0 +1,133 @@
+package report
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
+	"github.com/tokenomics/tokenomics/plans"
+)
+
+// sunsetComparison is testdata/sunset-catalog.yaml against one API class:
+// Triage, 1000 a day · 22 days = 22,000 tasks a month of 1000 in, 100 out.
+// A task costs (1000·0.05 + 100·0.4)/1e6 = 0.00009 on Nano, 0.00032 on
+// Luna (0.2, 1.2), 0.00021 on Solar (0.15, 0.6): a month 1.98, 7.04, 4.62.
+func sunsetComparison(t *testing.T, cur money.Currency) *Comparison {
+	t.Helper()
+	cat, err := plans.LoadCatalog(filepath.Join("testdata", "sunset-catalog.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := model.NewWorkload("Bot")
+	c := model.NewClass("Triage")
+	c.Count, c.InputTokens, c.OutputTokens, c.Via = 1000, 1000, 100, model.ViaAPI
+	w.Classes = []model.Class{c}
+	r, err := model.Evaluate(w, &cat.Catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Comparison{Workload: w, Result: &r, CatalogAsOf: cat.AsOf, Currency: cur}
+}
+
+func TestSunsetVerdict(t *testing.T) {
+	// Today mix:all, mix:open and Nano cost 1.98: the answer is "API mix,
+	// all providers", the one-vendor option "API mix, open", both on Nano,
+	// which retires on 2026-12-11, 6 days after the catalog's 2026-12-05.
+	// Without Nano mix:all routes to Solar, 4.62 (2.64 more), and the
+	// cheapest one-vendor option is "API mix, up" at 4.62 (Solar; "API mix,
+	// up" comes before "Solar" by name), again 2.64 more than mix:open.
+	const want = "Nano retires on 2026-12-11 (in 6 days); the answer and the one-vendor option use it. " +
+		"Without it: the answer stays API mix, all providers at $4.62/month ($2.64 more); " +
+		"the one-vendor option becomes API mix, up at $4.62/month ($2.64 more)."
+	c := sunsetComparison(t, money.USD)
+	main, support := c.Verdict()
+	if main != "API: API mix, all providers at $1.98/month; no paid plan in the comparison can carry it." {
+		t.Errorf("headline %q", main)
+	}
+	if len(support) == 0 || support[0] != want {
+		t.Fatalf("first line %q\nwant %q", support, want)
+	}
+	// Without the evaluation behind it (the app's keystroke), the line says
+	// what goes and who uses it, and nothing it has not worked out.
+	_, lines := VerdictLines(c.Result, "", money.USD, nil)
+	if lines[0].Kind != LineSunset || lines[0].Text != "Nano retires on 2026-12-11 (in 6 days); the answer and the one-vendor option use it." {
+		t.Errorf("without the stand-ins: %+v", lines[0])
+	}
+	// In won at ₩1,400/$: 4.62 → ₩6,468, 2.64 → ₩3,696.
+	_, support = sunsetComparison(t, money.New("KRW", 1400)).Verdict()
+	if !strings.Contains(support[0], "at ₩6,468/month (₩3,696 more)") || strings.Contains(support[0], "$") {
+		t.Errorf("in KRW: %q", support[0])
+	}
+}
+
+// The comparison's outputs with the warning, whole.
+func TestSunsetGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		write func(*Comparison) string
+	}{
+		{"table", func(c *Comparison) string { return Table(c, false) }},
+		{"markdown", Markdown},
+		{"json", func(c *Comparison) string {
+			var b bytes.Buffer
+			if err := JSON(&b, c); err != nil {
+				t.Fatal(err)
+			}
+			return b.String()
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			golden.RequireEqual(t, tc.write(sunsetComparison(t, money.USD)))
+		})
+	}
+}
+
+func TestSunsetLines(t *testing.T) {
+	nano := model.Sunset{ModelID: "nano", Model: "Nano", Date: "2026-12-11", Days: 6, Retires: true}
+	mini := model.Sunset{ModelID: "mini", Model: "Mini", Date: "2026-12-11", Days: 6, Retires: true}
+	medium := model.Sunset{ModelID: "medium", Model: "Medium", Date: "2026-12-14", Days: 9}
+	api := &model.Quote{ID: "mix:all", Name: "API mix, all providers", Kind: model.KindMix, Monthly: 10}
+	pl := &model.Quote{ID: "pro", Name: "Pro", Kind: model.KindSubscription, Monthly: 20}
+	free := &model.Quote{ID: "free", Name: "Free", Kind: model.KindSubscription, Free: true, Monthly: 3}
+	for _, tc := range []struct {
+		name    string
+		ws      []model.SunsetWarning
+		without *model.Verdict
+		want    []string
+	}{
+		{"deprecated", []model.SunsetWarning{{Option: api, Roles: []model.SunsetRole{model.RoleAnswer}, Sunsets: []model.Sunset{medium}}}, nil,
+			[]string{"Medium is deprecated from 2026-12-14 (in 9 days); the answer uses it."}},
+		{"two models on one day, and a third", []model.SunsetWarning{{Option: api, Roles: []model.SunsetRole{model.RoleAnswer},
+			Sunsets: []model.Sunset{mini, nano, medium}}}, nil,
+			[]string{"Mini and Nano retire on 2026-12-11 (in 6 days) and Medium is deprecated from 2026-12-14 (in 9 days); the answer uses them."}},
+		// Different models: a line each. The plan beaten stands in by the
+		// best plan, which is gone; the answer is the same option at the
+		// same cost.
+		{"two lines", []model.SunsetWarning{
+			{Option: api, Roles: []model.SunsetRole{model.RoleAnswer}, Sunsets: []model.Sunset{nano}},
+			{Option: pl, Roles: []model.SunsetRole{model.RoleOther}, Sunsets: []model.Sunset{medium}}},
+			&model.Verdict{Answer: model.AnswerAPI, BestAPI: api},
+			[]string{"Nano retires on 2026-12-11 (in 6 days); the answer uses it. Without it: the answer stays API mix, all providers at $10.00/month (the same).",
+				"Medium is deprecated from 2026-12-14 (in 9 days); the best paid plan uses it. Without it: there is no best paid plan."}},
+		// The answer changes sides; the free plan is no longer cheaper.
+		{"no stand-ins", []model.SunsetWarning{
+			{Option: api, Roles: []model.SunsetRole{model.RoleAnswer}, Sunsets: []model.Sunset{nano}},
+			{Option: free, Roles: []model.SunsetRole{model.RoleFree}, Sunsets: []model.Sunset{nano}}},
+			&model.Verdict{Answer: model.AnswerSubscription, BestPlan: pl},
+			[]string{"Nano retires on 2026-12-11 (in 6 days); the answer and the free plan use it. Without it: " +
+				"the answer becomes Pro at $20.00/month ($10.00 more); no free plan is cheaper than the answer."}},
+		{"nothing goes", nil, nil, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := SunsetLines(tc.ws, tc.without, money.USD)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
