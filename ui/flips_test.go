@@ -23,7 +23,7 @@ func TestFlipsArriveOffTheKeystroke(t *testing.T) {
 	if m.currentFlips() != nil || strings.Contains(screen(m), "The answer flips") {
 		t.Fatal("flips on screen before they were computed")
 	}
-	stale := flipsCmd(m.res, m.evalGen)()
+	stale := flipsCmd(m.res, m.w.Current, m.evalGen)()
 	m = send(m, press("right")) // Short tasks 50 → 51 a day: a new evaluation
 	if m.flipsAsked != m.evalGen {
 		t.Fatal("the keystroke's evaluation asked for no flips")
@@ -32,7 +32,7 @@ func TestFlipsArriveOffTheKeystroke(t *testing.T) {
 	if m.currentFlips() != nil {
 		t.Fatal("flips of an older workload were kept")
 	}
-	m = send(m, flipsCmd(m.res, m.evalGen)())
+	m = send(m, flipsCmd(m.res, m.w.Current, m.evalGen)())
 	fs := m.currentFlips()
 	if len(fs) == 0 {
 		t.Fatal("no flips for the test workload")

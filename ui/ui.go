@@ -144,6 +144,7 @@ type Model struct {
 	// if no evaluation came since.
 	evalGen, flipsAsked, flipsGen int
 	flips                         []model.Flip
+	without                       *model.Verdict // flipsGen's verdict once the models about to go are gone
 	// The options' ends likewise (endsCmd): the ranking by point cost shows
 	// at once, the ranges when they come.
 	endsAsked int
@@ -298,7 +299,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.addEnds(msg.gen, msg.ends)
 	case flipsMsg:
 		if msg.gen == m.evalGen {
-			m.flips, m.flipsGen = msg.flips, msg.gen
+			m.flips, m.without, m.flipsGen = msg.flips, msg.without, msg.gen
 			m.dirty = partAll // the verdict may take a line more
 		}
 	case fadeMsg:
@@ -334,9 +335,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.flipsAsked != m.evalGen {
 		m.flipsAsked = m.evalGen
 		if flipsNow {
-			m.flips, m.flipsGen = m.res.Flips(), m.evalGen
+			m.flips, m.without, m.flipsGen = m.res.Flips(), sunsetVerdict(m.res, m.w.Current), m.evalGen
 		} else {
-			cmd = tea.Batch(cmd, flipsCmd(m.res, m.evalGen))
+			cmd = tea.Batch(cmd, flipsCmd(m.res, m.w.Current, m.evalGen))
 		}
 	}
 	m.refresh()
@@ -348,16 +349,28 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // Tests only.
 var flipsNow = false
 
-// flipsMsg carries the flip points of evaluation number gen.
+// flipsMsg carries the flip points of evaluation number gen, and its
+// verdict once the models about to go are gone.
 type flipsMsg struct {
-	gen   int
-	flips []model.Flip
+	gen     int
+	flips   []model.Flip
+	without *model.Verdict
 }
 
-// flipsCmd computes the flip points of res away from the keystroke; the
+// flipsCmd computes the flip points of res, and the verdict without the
+// models about to go (another evaluation), away from the keystroke; the
 // result is dropped if the workload changed meanwhile.
-func flipsCmd(res model.Result, gen int) tea.Cmd {
-	return func() tea.Msg { return flipsMsg{gen: gen, flips: res.Flips()} }
+func flipsCmd(res model.Result, current string, gen int) tea.Cmd {
+	return func() tea.Msg { return flipsMsg{gen: gen, flips: res.Flips(), without: sunsetVerdict(res, current)} }
+}
+
+// sunsetVerdict is res's verdict once the models about to go are gone; nil
+// when no option of its verdict uses one.
+func sunsetVerdict(res model.Result, current string) *model.Verdict {
+	if v, ok := res.SunsetVerdict(current); ok {
+		return &v
+	}
+	return nil
 }
 
 // endsMsg carries the options' ends of evaluation number gen.

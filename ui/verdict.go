@@ -28,7 +28,11 @@ func (m *Model) verdictText(styled bool) (main string, support []report.Line) {
 	if len(m.w.Classes) == 0 || m.res.TotalTasks == 0 {
 		return hl(m.st.accent, "▶ ") + "Describe your work: a adds a class, p picks a preset, ←→ sets how often.", nil
 	}
-	main, support = report.VerdictLines(&m.res, m.w.Current, m.cur, m.currentFlips())
+	var without *model.Verdict
+	if m.flipsGen == m.evalGen {
+		without = m.without
+	}
+	main, support = report.VerdictLinesSunset(&m.res, m.w.Current, m.cur, m.currentFlips(), without)
 	if b := report.BudgetLine(&m.res, &m.w, m.cur); b != "" {
 		support = append([]report.Line{{Kind: report.LineBudget, Text: b}}, support...) // next to the answer it judges
 	}
