@@ -3,12 +3,14 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"strconv"
 	"testing"
+	"time"
 )
 
 // The engine against scripts/engine_ref.py, an implementation of DESIGN.md
@@ -79,6 +81,15 @@ func refJSON(w *Workload, c *Catalog) map[string]any {
 			j["tokenizer"] = m.Tokenizer
 		}
 		rates(m.Rates, j)
+		if m.Status != "" {
+			j["status"] = m.Status
+		}
+		if m.Deprecated != "" {
+			j["deprecated"] = m.Deprecated
+		}
+		if m.Retired != "" {
+			j["retired"] = m.Retired
+		}
 		if m.MaxOutput > 0 {
 			j["max_output"] = m.MaxOutput
 		}
@@ -150,7 +161,7 @@ func refJSON(w *Workload, c *Catalog) map[string]any {
 	return map[string]any{
 		"workload": map[string]any{"days_per_month": w.DaysPerMonth, "hours_per_day": w.HoursPerDay, "people": w.People,
 			"language": w.Language, "billing": w.Billing.String(), "classes": cls},
-		"catalog": map[string]any{"tokenizers": toks, "api_models": models, "subscriptions": plans},
+		"catalog": map[string]any{"tokenizers": toks, "api_models": models, "subscriptions": plans, "date": c.On()},
 	}
 }
 
@@ -175,6 +186,38 @@ type refOut struct {
 		Factor    float64
 		To        string
 	}
+	Sunsets []struct {
+		Option string
+		Roles  []string
+		Models []struct {
+			ID      string
+			Date    string
+			Days    int
+			Retires bool
+		}
+		Instead map[string]*struct {
+			ID      string
+			Monthly float64
+		}
+	}
+}
+
+// randomDates gives about a third of c's models a dated deprecation or
+// retirement a few weeks either side of its day, so that some have
+// retired, some go within 30 days and some later.
+func randomDates(rng *rand.Rand, c *Catalog) {
+	c.Date = "2026-12-05"
+	day := func() string {
+		return time.Date(2026, 12, 5+rng.IntN(80)-30, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+	}
+	for i := range c.Models {
+		switch rng.IntN(6) {
+		case 0:
+			c.Models[i].Retired = day()
+		case 1:
+			c.Models[i].Deprecated = day()
+		}
+	}
 }
 
 func TestAgainstReference(t *testing.T) {
@@ -189,6 +232,7 @@ func TestAgainstReference(t *testing.T) {
 	for i := range n {
 		cs[i], ws[i] = randomCatalog(rng), randomWorkload(rng)
 		randomFactors(rng, cs[i])
+		randomDates(rng, cs[i])
 		if rng.IntN(4) > 0 {
 			ws[i].Language = "ko" // most cases price an estimated factor
 		}
@@ -210,7 +254,8 @@ func TestAgainstReference(t *testing.T) {
 	if err := json.Unmarshal(out, &refs); err != nil {
 		t.Fatal(err)
 	}
-	figures, flips, ranged, ineligiblePlans := 0, 0, 0, 0
+	figures, flips, ranged, ineligiblePlans, sunsets := 0, 0, 0, 0, 0
+	roles := map[string]int{} // sunset warnings by role
 	for i := range n {
 		r := eval(t, ws[i], cs[i])
 		ref := refs[i]
@@ -280,6 +325,42 @@ func TestAgainstReference(t *testing.T) {
 		if v.Answer.String() != rv.Answer || v.DependsOnEstimate != rv.DependsOnEstimate {
 			fail("answer %v depends %v, reference %s %v", v.Answer, v.DependsOnEstimate, rv.Answer, rv.DependsOnEstimate)
 		}
+		ws := r.SunsetWarnings(&v)
+		sv, hasSV := r.SunsetVerdict("")
+		if len(ws) != len(ref.Sunsets) || hasSV != (len(ws) > 0) {
+			fail("%d sunset warnings %+v, reference %+v", len(ws), ws, ref.Sunsets)
+		}
+		sunsets += len(ws)
+		for j, w := range ws {
+			rw := ref.Sunsets[j]
+			figures++
+			if w.Option.ID != rw.Option || len(w.Roles) != len(rw.Roles) || len(w.Sunsets) != len(rw.Models) {
+				fail("sunset %d: %s %v %+v; reference %+v", j, w.Option.ID, w.Roles, w.Sunsets, rw)
+			}
+			for k, s := range w.Sunsets {
+				m := rw.Models[k]
+				figures++
+				if s.ModelID != m.ID || s.Date != m.Date || s.Days != m.Days || s.Retires != m.Retires {
+					fail("sunset %d model %d: %+v; reference %+v", j, k, s, m)
+				}
+			}
+			for k, role := range w.Roles {
+				roles[role.String()]++
+				figures++
+				if role.String() != rw.Roles[k] {
+					fail("sunset %d roles %v; reference %v", j, w.Roles, rw.Roles)
+				}
+				got, want := sv.StandIn(role, w.Option), rw.Instead[rw.Roles[k]]
+				switch {
+				case (got == nil) != (want == nil):
+					fail("sunset %d %s stands in %v; reference %v", j, role, got, want)
+				case got != nil && got.ID != want.ID:
+					fail("sunset %d %s stands in %s; reference %s", j, role, got.ID, want.ID)
+				case got != nil:
+					same(fmt.Sprintf("sunset %d %s stand-in", j, role), got.Monthly, &want.Monthly)
+				}
+			}
+		}
 		fs := r.Flips()
 		if len(fs) != len(ref.Flips) {
 			fail("%d flips %+v, reference %d %+v", len(fs), fs, len(ref.Flips), ref.Flips)
@@ -296,9 +377,10 @@ func TestAgainstReference(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d catalogs, %d figures equal the reference (%d flips, %d options with a range, %d plans not eligible)",
-		n, figures, flips, ranged, ineligiblePlans)
-	if n >= 12 && (flips == 0 || ranged == 0 || ineligiblePlans == 0) {
-		t.Errorf("the random catalogs miss a rule: %d flips, %d ranged options, %d plans not eligible", flips, ranged, ineligiblePlans)
+	t.Logf("%d catalogs, %d figures equal the reference (%d flips, %d options with a range, %d plans not eligible, %d sunset warnings %v)",
+		n, figures, flips, ranged, ineligiblePlans, sunsets, roles)
+	if n >= 12 && (flips == 0 || ranged == 0 || ineligiblePlans == 0 || sunsets == 0) {
+		t.Errorf("the random catalogs miss a rule: %d flips, %d ranged options, %d plans not eligible, %d sunset warnings",
+			flips, ranged, ineligiblePlans, sunsets)
 	}
 }

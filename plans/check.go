@@ -11,8 +11,8 @@ import (
 
 // Freshness rules of Check.
 const (
-	StaleDays = 90 // an entry whose as_of is older is listed as stale
-	SoonDays  = 30 // a dated price change this close is listed as coming
+	StaleDays = 90               // an entry whose as_of is older is listed as stale
+	SoonDays  = model.SunsetDays // a dated change this close is listed as coming (the verdict warns of the same)
 )
 
 // Finding is one thing Check found worth a look.

@@ -9,13 +9,17 @@ o200k English with estimated factors as ranges, every option's ends, the
 verdict with its corner rule and one-vendor option, and flip points.
 
 Input on stdin (JSON): {"workload": {...}, "catalog": {...}} in the YAML
-files' field names, limits resolved (no limits_like), every model active.
-A factor is a number or {"value", "low", "high"}.
+files' field names, limits resolved (no limits_like); the catalog may give
+the "date" it is evaluated on and its models a "status" and dated
+"deprecated" and "retired" statuses. A factor is a number or {"value",
+"low", "high"}.
 Output on stdout (JSON): {"options": [{"id", "eligible", "monthly", "low",
 "high"}], "verdict": {...}, "flips": [{"class", "direction", "factor",
-"count", "to"}]}; an end where an option cannot carry the work is null.
+"count", "to"}], "sunsets": [{"option", "roles", "models", "instead"}]};
+an end where an option cannot carry the work is null.
 """
 
+import datetime
 import json
 import math
 import sys
@@ -203,6 +207,12 @@ class Prep:
 
     def plan_cost(self, pp, tasks, cap_end):
         """Effective monthly cost (inf when some overflow has no route)."""
+        return self.plan_cost_used(pp, tasks, cap_end)[0]
+
+    def plan_cost_used(self, pp, tasks, cap_end):
+        """plan_cost, and the ids of the models that carry some of the
+        tasks: serving models for the tasks the plan keeps, then the
+        overflow's routes (the vendor's when the credit route wins)."""
         w, p = self.w, pp["p"]
         D, H = w["days_per_month"], w["hours_per_day"]
         n = len(self.classes)
@@ -222,6 +232,7 @@ class Prep:
                 if pp["units"][li][ci] > 0:
                     uc[ci] = max(uc[ci], util)
         plain = vendor_part = others = 0.0
+        overs = []
         for ci in range(n):
             x = pp["cls"][ci]
             if x["serving"] is None:
@@ -230,22 +241,36 @@ class Prep:
                 over = tasks[ci] * (1 - 1 / uc[ci])
             else:
                 over = 0.0
+            overs.append(over)
             if over <= 0:
                 continue
             if x["best"] < 0:
-                return INF
+                return INF, []
             plain += over * self.cell[ci][x["best"]][0]
             if x["vendor"] >= 0:
                 vendor_part += over * self.cell[ci][x["vendor"]][0]
             else:
                 others += over * self.cell[ci][x["best"]][0]
         overflow = plain
+        via_vendor = False
         credit = p.get("api_credit_monthly", 0) * pp["seats"]
         if credit > 0:
             alt = max(0.0, vendor_part - credit) + others
             if alt < plain:
-                overflow = alt
-        return pp["base"] + overflow
+                overflow, via_vendor = alt, True
+        used = []
+        for ci in range(n):
+            x = pp["cls"][ci]
+            ids = []
+            if tasks[ci] > 0 and x["serving"] is not None and tasks[ci] - overs[ci] > 0:
+                ids.append(x["serving"][2]["id"])
+            if tasks[ci] > 0 and overs[ci] > 0:
+                r = x["vendor"] if via_vendor and x["vendor"] >= 0 else x["best"]
+                ids.append(self.models[r]["id"])
+            for i in ids:
+                if i not in used:
+                    used.append(i)
+        return pp["base"] + overflow, used
 
     def options(self, tasks, cap_end="cap"):
         """[(id, name, kind, vendor, eligible, monthly, free)]"""
@@ -289,7 +314,109 @@ def answer_of(opts):
     return "none", None, api, plan
 
 
+def offered(cat):
+    """cat with only the models offered on its date: none whose status is
+    retired or whose retirement date has come."""
+    date = cat.get("date", "")
+
+    def gone(m):
+        return m.get("status") == "retired" or bool(date and m.get("retired") and date >= m["retired"])
+
+    return dict(cat, api_models=[m for m in cat["api_models"] if not gone(m)])
+
+
+def days_between(a, b):
+    return (datetime.date.fromisoformat(b) - datetime.date.fromisoformat(a)).days
+
+
+def sunset_of(m, date):
+    """(date, days, retires) of m's retirement within 30 days after date,
+    else of its deprecation within them; None when neither comes."""
+    for key, retires in (("retired", True), ("deprecated", False)):
+        if m.get(key):
+            d = days_between(date, m[key])
+            if 1 <= d <= 30:
+                return (m[key], d, retires)
+    return None
+
+
+def roles_of(opts):
+    """The options a verdict names, by role, and the best of each side."""
+    ans, winner, api, plan = answer_of(opts)
+    el = [o for o in opts if o[4]]
+    free = cheapest([o for o in el if o[2] == "subscription" and o[6]])
+    if free is not None and any(x is not None and free[5] >= x[5] for x in (api, plan)):
+        free = None
+    one = cheapest([o for o in el if o[2] == "api" or (o[2] == "mix" and o[3] is not None)])
+    other = plan if ans == "api" else (api if ans == "subscription" else None)
+    return {"answer": winner, "other": other, "one_vendor": one, "free": free, "api": api, "plan": plan}
+
+
+def used_models(pre, tasks, oid):
+    """Ids of the models that carry some of option oid's tasks."""
+    live = [ci for ci in range(len(tasks)) if tasks[ci] > 0]
+    if oid.startswith("api:"):
+        return [oid[4:]] if live else []
+    out = []
+    if oid.startswith("mix:"):
+        prov = None if oid == "mix:all" else oid[4:]
+        for ci in live:
+            m = pre.models[pre.route(ci, prov)]["id"]
+            if m not in out:
+                out.append(m)
+        return out
+    for pp in pre.plans:
+        if pp["p"]["id"] == oid:
+            return pre.plan_cost_used(pp, tasks, "cap")[1]
+    return out
+
+
+def sunsets(w, cat, pre, tasks, opts):
+    """The warnings of DESIGN's verdict rule about models about to go: each
+    option the verdict names that uses a model retiring (or deprecated)
+    within 30 days of the catalog's date, once, with its roles, and what
+    stands in for it role by role once every warned model is gone."""
+    date = cat.get("date")
+    if not date:
+        return []
+    by_id = {m["id"]: m for m in cat["api_models"]}
+    roles = roles_of(opts)
+    warns = []
+    for role in ("answer", "other", "one_vendor", "free"):
+        o = roles[role]
+        if o is None:
+            continue
+        same = [x for x in warns if x["option"] == o[0]]
+        if same:
+            same[0]["roles"].append(role)
+            continue
+        ss = []
+        for mid in used_models(pre, tasks, o[0]):
+            s = sunset_of(by_id[mid], date)
+            if s:
+                ss.append((s[1], mid, s[0], s[2]))
+        if ss:
+            ss.sort()
+            warns.append({"option": o[0], "kind": o[2], "roles": [role],
+                          "models": [{"id": x[1], "date": x[2], "days": x[0], "retires": x[3]} for x in ss]})
+    if not warns:
+        return []
+    gone = {m["id"] for x in warns for m in x["models"]}
+    rest = dict(cat, api_models=[m for m in cat["api_models"] if m["id"] not in gone])
+    after = roles_of(Prep(w, rest, "value").options(tasks))
+    for x in warns:
+        x["instead"] = {}
+        for role in x["roles"]:
+            o = after[role]
+            if role == "other":
+                o = after["plan"] if x["kind"] == "subscription" else after["api"]
+            x["instead"][role] = None if o is None else {"id": o[0], "monthly": o[5]}
+        del x["kind"]
+    return warns
+
+
 def evaluate(w, cat):
+    cat = offered(cat)
     pre = Prep(w, cat, "value")
     tasks = [tasks_per_month(w, c) for c in w["classes"]]
     opts = pre.options(tasks)
@@ -348,6 +475,7 @@ def evaluate(w, cat):
                     "best_free": free and free[0], "best_api_one_vendor": one and one[0],
                     "depends_on_estimate": depends},
         "flips": flips,
+        "sunsets": sunsets(w, cat, pre, tasks, opts),
     }
 
 
