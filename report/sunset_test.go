@@ -131,3 +131,47 @@ func TestSunsetLines(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkSunsetWarnings is what the warning adds to every keystroke: the
+// options the verdict names, the models they use and their dates, on the
+// shipped catalog and the freelancer preset (whose answer, best API option
+// and free plan use GPT-5 nano, retiring 2026-12-11). The stand-ins are
+// another evaluation, made off the keystroke (BenchmarkSunsetVerdict).
+func BenchmarkSunsetWarnings(b *testing.B) {
+	r := shippedFreelancer(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		v := r.Verdict("")
+		SunsetLines(r.SunsetWarnings(&v), nil, money.USD)
+	}
+}
+
+// BenchmarkSunsetVerdict is the evaluation without the models about to go.
+func BenchmarkSunsetVerdict(b *testing.B) {
+	r := shippedFreelancer(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		r.SunsetVerdict("")
+	}
+}
+
+func shippedFreelancer(b *testing.B) *model.Result {
+	cat, err := plans.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cat.ApplyChanges("2026-12-05")
+	w, err := plans.PresetByName("freelancer")
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := model.EvaluatePoint(w, &cat.Catalog)
+	if err != nil {
+		b.Fatal(err)
+	}
+	v := r.Verdict("")
+	if len(r.SunsetWarnings(&v)) == 0 {
+		b.Fatal("no warning to measure")
+	}
+	return &r
+}
