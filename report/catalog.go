@@ -10,6 +10,7 @@ import (
 
 	"github.com/tokenomics/tokenomics/catalogsync"
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/termsafe"
 )
@@ -197,7 +198,7 @@ func CheckJSON(w io.Writer, c *Check) error {
 		out.Notes = []string{}
 	}
 	for _, f := range c.Findings {
-		out.Findings = append(out.Findings, finding{f.Kind, f.Entry, f.ID, f.Name, f.Date, f.Detail})
+		out.Findings = append(out.Findings, finding{f.Kind, f.Entry, f.ID, f.Name, f.Date, FindingText(&f, money.USD)})
 	}
 	return WriteJSON(w, out)
 }
@@ -217,7 +218,7 @@ func CheckTable(c *Check, color bool) string {
 	counts := map[string]int{}
 	var order []string
 	for i, f := range c.Findings {
-		rows[i] = []string{f.Kind, f.Entry, f.ID, f.Detail}
+		rows[i] = []string{f.Kind, f.Entry, f.ID, FindingText(&f, money.USD)}
 		if counts[f.Kind] == 0 {
 			order = append(order, f.Kind)
 		}
@@ -269,7 +270,7 @@ func planRows(cat *plans.Catalog) [][]string {
 	for _, p := range cat.Plans {
 		var limits []string
 		for _, l := range p.Limits {
-			limits = append(limits, l.Describe())
+			limits = append(limits, LimitText(&l, money.USD))
 		}
 		switch {
 		case p.Uncapped:

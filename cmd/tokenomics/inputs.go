@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -204,7 +203,7 @@ func (in *inputs) rawCatalog() (*plans.Catalog, []string, error) {
 		}
 		return nil, nil, overlayError{path, err}
 	}
-	return cat, []string{fmt.Sprintf("catalog overlay %s: %s", displayPath(path), ov.Summary(base))}, nil
+	return cat, []string{report.OverlayNote(displayPath(path), ov.Effect(base))}, nil
 }
 
 // Where a workload came from when no flag named one.
