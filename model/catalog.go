@@ -253,6 +253,16 @@ func (c *Catalog) Model(id string) (*APIModel, bool) {
 	return nil, false
 }
 
+// Plan returns the subscription with the given id.
+func (c *Catalog) Plan(id string) (*Subscription, bool) {
+	for i := range c.Plans {
+		if c.Plans[i].ID == id {
+			return &c.Plans[i], true
+		}
+	}
+	return nil, false
+}
+
 // Factor is the point value of a tokenizer's language factor, and whether the
 // catalog gives it (ranged or not) rather than the engine estimating it. See
 // Lambda for the rules.

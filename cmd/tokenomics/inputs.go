@@ -94,15 +94,6 @@ func checkFormat(format string, formats []string) error {
 	return badInput("--format: %q is not one of %s", format, formatList(formats))
 }
 
-// dayFlags registers --since and --until (the first and last days of
-// what) and --timezone (zone says what it is for).
-func dayFlags(cmd *cobra.Command, o *importFlags, what, zone string) {
-	f := cmd.Flags()
-	f.StringVar(&o.since, "since", "", "first "+what+", YYYY-MM-DD (inclusive)")
-	f.StringVar(&o.until, "until", "", "last "+what+", YYYY-MM-DD (inclusive)")
-	f.StringVarP(&o.timezone, "timezone", "z", "", "IANA time zone "+zone+" (default: local)")
-}
-
 // catalogFlags registers --catalog and --catalog-overlay on cmd.
 func catalogFlags(cmd *cobra.Command, catalog, overlay *string) {
 	cmd.Flags().StringVar(catalog, "catalog", "", "price catalog YAML file replacing the embedded one")
