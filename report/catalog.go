@@ -19,12 +19,12 @@ import (
 // catalog diff.
 
 // CatalogImport says what an import of the price file src (prices of asOf,
-// found from basis) changes.
-func CatalogImport(res *catalogsync.ImportResult, src, asOf, basis string) string {
+// dated as how says) changes.
+func CatalogImport(res *catalogsync.ImportResult, src, asOf string, how catalogsync.Dating) string {
 	var b strings.Builder
 	w := &b
 	title := map[string]string{"litellm": "LiteLLM price file", "openrouter": "OpenRouter model list"}[res.Format]
-	fmt.Fprintf(w, "%s %s: %d %s, prices of %s (from %s)\n\n", title, src, res.Entries, Plural(res.Entries, "entry", "entries"), asOf, basis)
+	fmt.Fprintf(w, "%s %s: %s, prices of %s (from %s)\n\n", title, src, countOf(res.Entries, "entry", "entries"), asOf, datingText[how])
 	arrow := func(a, b float64) string {
 		if a == b {
 			return num(b)
@@ -79,6 +79,15 @@ func CatalogImport(res *catalogsync.ImportResult, src, asOf, basis string) strin
 		fmt.Fprintf(w, "%d catalog %s not in the file, left as they are: %s\n", n, Plural(n, "model", "models"), strings.Join(res.Missing, ", "))
 	}
 	return b.String()
+}
+
+// datingText says where the date of a price file's prices came from.
+var datingText = map[catalogsync.Dating]string{
+	catalogsync.DatedGiven:        "--as-of",
+	catalogsync.DatedName:         "the file name",
+	catalogsync.DatedLastModified: "the server's Last-Modified",
+	catalogsync.DatedToday:        "today: the file carries no date",
+	catalogsync.DatedFuture:       "today (the date found is in the future)",
 }
 
 // OverlayStatus says which overlay applies: none at path (the embedded
@@ -139,6 +148,12 @@ func CatalogDiffTable(d *CatalogDiff, color bool) string {
 	b.WriteString(table(color, []string{"Kind", "ID", "Field", "A", "B", "Change"}, rows))
 	fmt.Fprintf(&b, "\n%d %s in %d %s.\n", len(diffs), Plural(len(diffs), "difference", "differences"), len(entries), Plural(len(entries), "entry", "entries"))
 	return b.String()
+}
+
+// WriteCatalogDiff writes d in format: table or json.
+func WriteCatalogDiff(w io.Writer, format string, d *CatalogDiff, color bool) error {
+	return tableOrJSON(w, format, func(w io.Writer) error { return CatalogDiffJSON(w, d) },
+		func() string { return CatalogDiffTable(d, color) })
 }
 
 // CatalogDiffJSON is a diff for programs.
@@ -356,6 +371,12 @@ func Audit(cat *plans.Catalog, res *catalogsync.AuditResult, color bool) string 
 	fmt.Fprintf(w, "\nLast checked more than %d days ago (%d of %d offered entries, %.0f%%):\n%s", plans.StaleDays, len(res.Stale), res.Offered,
 		100*float64(len(res.Stale))/float64(max(1, res.Offered)), table(color, []string{"Kind", "ID", "Name", "As of"}, rows))
 	return b.String()
+}
+
+// WriteAudit writes an audit of cat in format: table or json.
+func WriteAudit(w io.Writer, format string, cat *plans.Catalog, res *catalogsync.AuditResult, color bool) error {
+	return tableOrJSON(w, format, func(w io.Writer) error { return AuditJSON(w, cat, res) },
+		func() string { return Audit(cat, res, color) })
 }
 
 // AuditJSON is `catalog audit` for programs.

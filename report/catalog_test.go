@@ -81,7 +81,7 @@ func TestCatalogGolden(t *testing.T) {
 		{"plans", PlansTable(cat, "", false) + "\n---- api\n" + PlansTable(cat, "api", false) + "\n---- JSON\n" + plansJSON.String()},
 		{"check", CheckTable(check, false) + "\n---- nothing\n" + CheckTable(&Check{Catalog: cat, Today: today}, false) + "\n---- JSON\n" + checkJSON.String()},
 		{"diff", CatalogDiffTable(diff, false) + "\n---- same\n" + CatalogDiffTable(same, false) + "\n---- JSON\n" + diffJSON.String()},
-		{"import", CatalogImport(res, "prices.json", "2026-11-25", "the file name")},
+		{"import", CatalogImport(res, "prices.json", "2026-11-25", catalogsync.DatedName)},
 	} {
 		t.Run(tc.name, func(t *testing.T) { golden.RequireEqual(t, tc.out) })
 	}

@@ -94,3 +94,13 @@ func WriteJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
+
+// tableOrJSON writes an output's JSON when format is "json", else its
+// table: the choice of every command with these two formats.
+func tableOrJSON(w io.Writer, format string, asJSON func(io.Writer) error, table func() string) error {
+	if format == "json" {
+		return asJSON(w)
+	}
+	_, err := io.WriteString(w, table())
+	return err
+}

@@ -141,12 +141,16 @@ func (e overlayError) Unwrap() error { return e.err }
 // today. The changes are not among the notes: every command would repeat
 // them; `plans --check` says them, and cat.Applied() has them.
 func (in *inputs) loadCatalog() (*plans.Catalog, []string, error) {
-	cat, notes, err := in.rawCatalog()
+	cat, effect, err := in.rawCatalog()
 	if err != nil {
 		return nil, nil, err
 	}
 	cat.ApplyChanges(today().Format(time.DateOnly))
-	return cat, notes, nil
+	if effect == nil {
+		return cat, nil, nil
+	}
+	path, _ := in.overlayFile()
+	return cat, []string{report.OverlayNote(displayPath(path), *effect)}, nil
 }
 
 // shippedCatalog is the embedded catalog; the tests put a catalog of
@@ -177,8 +181,9 @@ func (in *inputs) overlayFile() (path string, explicit bool) {
 }
 
 // rawCatalog is the base catalog with the overlay applied, before dated
-// changes. The user's overlay may be absent; a named one must be there.
-func (in *inputs) rawCatalog() (*plans.Catalog, []string, error) {
+// changes, and what the overlay does (nil when none applies). The user's
+// overlay may be absent; a named one must be there.
+func (in *inputs) rawCatalog() (*plans.Catalog, *plans.Effect, error) {
 	base, err := in.baseCatalog()
 	if err != nil {
 		return nil, nil, err
@@ -194,7 +199,8 @@ func (in *inputs) rawCatalog() (*plans.Catalog, []string, error) {
 		}
 		return nil, nil, overlayError{path, err}
 	}
-	return cat, []string{report.OverlayNote(displayPath(path), ov.Effect(base))}, nil
+	effect := ov.Effect(base)
+	return cat, &effect, nil
 }
 
 // Where a workload came from when no flag named one.
