@@ -193,6 +193,12 @@ type Check struct {
 	Findings []plans.Finding
 }
 
+// WriteCheck writes c in format: table or json.
+func WriteCheck(w io.Writer, format string, c *Check, color bool) error {
+	return tableOrJSON(w, format, func(w io.Writer) error { return CheckJSON(w, c) },
+		func() string { return CheckTable(c, color) })
+}
+
 // CheckJSON is a check for programs.
 func CheckJSON(w io.Writer, c *Check) error {
 	type finding struct {
@@ -297,6 +303,12 @@ func planRows(cat *plans.Catalog) [][]string {
 			strings.Join(limits, ", "), orUnknown(p.Confidence), p.AsOf, short(p.Source, 60)})
 	}
 	return rows
+}
+
+// WritePlans writes the catalog's entries of kind in format: table or json.
+func WritePlans(w io.Writer, format string, cat *plans.Catalog, kind string, color bool) error {
+	return tableOrJSON(w, format, func(w io.Writer) error { return PlansJSON(w, cat, kind) },
+		func() string { return PlansTable(cat, kind, color) })
 }
 
 // PlansJSON is the catalog's entries of kind for programs.

@@ -320,6 +320,18 @@ type CountJSONCost struct {
 	FitsContext bool     `json:"fits_context"`
 }
 
+// WriteCount writes c in format, table or json, whole or not at all: a
+// JSON that fails to encode prints nothing.
+func WriteCount(w io.Writer, format string, c *Counted, color bool) error {
+	var buf bytes.Buffer
+	if err := tableOrJSON(&buf, format, func(w io.Writer) error { return CountJSON(w, c) },
+		func() string { return CountTable(c, color) }); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
 // CountJSON is a Counted for programs, in USD.
 func CountJSON(w io.Writer, c *Counted) error {
 	cat, notes, results, tot := c.Catalog, c.Notes, c.Inputs, c.Total

@@ -112,11 +112,7 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 			return err
 		}
 	}
-	if o.format == "json" {
-		return report.CalibrationJSON(stdout, c)
-	}
-	io.WriteString(stdout, report.CalibrationTable(c, colorOK(stdout)))
-	return nil
+	return report.WriteCalibration(stdout, o.format, c, colorOK(stdout))
 }
 
 // dayTime is the start of day d (YYYY-MM-DD) plus add days in loc; zero for "".

@@ -41,11 +41,7 @@ retired within 30 days; its notes say which dated changes are in effect today.`,
 				}
 				return writeCheck(stdout, cat, kind, format, notes)
 			}
-			if format == "json" {
-				return report.PlansJSON(stdout, cat, kind)
-			}
-			_, err = io.WriteString(stdout, report.PlansTable(cat, kind, colorOK(stdout)))
-			return err
+			return report.WritePlans(stdout, format, cat, kind, colorOK(stdout))
 		},
 	}
 	catalogFlags(cmd, &in.catalog, &in.overlay)
@@ -65,11 +61,7 @@ func writeCheck(w io.Writer, cat *plans.Catalog, kind, format string, notes []st
 			c.Findings = append(c.Findings, f)
 		}
 	}
-	if format == "json" {
-		return report.CheckJSON(w, c)
-	}
-	_, err := io.WriteString(w, report.CheckTable(c, colorOK(w)))
-	return err
+	return report.WriteCheck(w, format, c, colorOK(w))
 }
 
 func newPresets(stdout io.Writer) *cobra.Command {

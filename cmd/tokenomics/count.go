@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -123,15 +122,7 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 	}
 
 	c := &report.Counted{Catalog: cat, Notes: notes, Inputs: results, Total: tot, Currency: cur}
-	var buf bytes.Buffer
-	if o.format == "json" {
-		if err := report.CountJSON(&buf, c); err != nil {
-			return err
-		}
-	} else {
-		buf.WriteString(report.CountTable(c, colorOK(stdout)))
-	}
-	if _, err := stdout.Write(buf.Bytes()); err != nil {
+	if err := report.WriteCount(stdout, o.format, c, colorOK(stdout)); err != nil {
 		return err
 	}
 	// What could be counted is printed; a file that could not be is still

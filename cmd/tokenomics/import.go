@@ -106,15 +106,7 @@ func runImport(cmd *cobra.Command, stdout io.Writer, o *importFlags, args []stri
 		}
 		rp.Top = comparison.Top
 	}
-	if o.format == "json" {
-		return report.ImportJSON(stdout, res, comparison, rp)
-	}
-	io.WriteString(stdout, report.ImportTable(res, colorOK(stdout)))
-	if rp != nil {
-		io.WriteString(stdout, "\n")
-		return report.WriteReplay(stdout, "table", rp, colorOK(stdout))
-	}
-	return nil
+	return report.WriteImport(stdout, o.format, res, comparison, rp, colorOK(stdout))
 }
 
 // check refuses figures of the flags that cannot be.
