@@ -155,7 +155,7 @@ func isTerminal(f any) bool {
 // it, and the first note says why.
 func appCatalog(in *inputs) (*plans.Catalog, []string, error) {
 	cat, notes, err := in.loadCatalog()
-	var oe overlayError
+	var oe *plans.OverlayError
 	if !errors.As(err, &oe) {
 		return cat, notes, err
 	}
@@ -166,5 +166,5 @@ func appCatalog(in *inputs) (*plans.Catalog, []string, error) {
 	skip := *in
 	skip.noOverlay = true
 	cat, notes, err = skip.loadCatalog()
-	return cat, append([]string{fmt.Sprintf("Catalog overlay not used, prices are %s's: %v", base, oe.err)}, notes...), err
+	return cat, append([]string{fmt.Sprintf("Catalog overlay not used, prices are %s's: %v", base, oe.Err)}, notes...), err
 }

@@ -138,7 +138,7 @@ func saveOverlay(c *report.Calibration, o *calibrateFlags) error {
 	if c.Result.Plan == "" {
 		return badInput("--save: which plan did these logs run on? Name it with --plan")
 	}
-	path, _ := (&inputs{overlay: o.in.overlay}).overlayFile()
+	path := overlayTo(o.in.overlay)
 	unlock, err := safefile.Lock(path, o.lockWait)
 	if err != nil {
 		return fmt.Errorf("the overlay %s is left as it was: %w", path, err)

@@ -36,8 +36,8 @@ it holds.`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			in := inputs{overlay: overlay}
-			path, _ := in.overlayFile()
-			cat, effect, err := in.rawCatalog()
+			path, _ := in.source().OverlayPath()
+			cat, effect, err := in.source().Open()
 			if err != nil {
 				return err
 			}
@@ -118,7 +118,7 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 	}
 	// The overlay in place must be sound before anything is read or written:
 	// an import rewrites it whole.
-	path, _ := (&inputs{overlay: o.overlay}).overlayFile()
+	path := overlayTo(o.overlay)
 	if !o.dry {
 		// Another import between our read and our write would lose its update.
 		unlock, err := safefile.Lock(path, lockWait)
@@ -216,8 +216,8 @@ func diffCatalog(arg, overlay string) (*plans.Catalog, string, error) {
 		return c, "the embedded catalog", err
 	case "current":
 		in := inputs{overlay: overlay}
-		path, _ := in.overlayFile()
-		c, effect, err := in.rawCatalog()
+		path, _ := in.source().OverlayPath()
+		c, effect, err := in.source().Open()
 		if effect == nil {
 			return c, "current (no overlay at " + displayPath(path) + ")", err
 		}
@@ -247,7 +247,7 @@ refresh"). A file's prices are dated by a YYYY-MM-DD in its name, else today.`,
 				return err
 			}
 			now := today().Format(time.DateOnly)
-			cat, err := (&inputs{catalog: catalog}).baseCatalog()
+			cat, err := (&inputs{catalog: catalog}).source().Base()
 			if err != nil {
 				return err
 			}

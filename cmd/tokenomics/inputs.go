@@ -1,8 +1,8 @@
 package main
 
 import (
+	"cmp"
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -117,6 +117,9 @@ func overlayPath() string {
 	return filepath.Join(xdg.ConfigHome, "tokenomics", "catalog.yaml")
 }
 
+// overlayTo is the overlay a command writes: the one named, else the user's.
+func overlayTo(named string) string { return cmp.Or(named, overlayPath()) }
+
 // displayPath writes a path under the home directory as ~/….
 func displayPath(p string) string {
 	if home, err := os.UserHomeDir(); err == nil && home != "" {
@@ -127,21 +130,13 @@ func displayPath(p string) string {
 	return p
 }
 
-// overlayError is a catalog overlay that cannot be used.
-type overlayError struct {
-	path string
-	err  error
-}
-
-func (e overlayError) Error() string { return e.err.Error() }
-func (e overlayError) Unwrap() error { return e.err }
-
 // loadCatalog reads the catalog, applies the overlay and then the dated
 // changes already due (prices, deprecations, retirements), evaluated on
 // today. The changes are not among the notes: every command would repeat
 // them; `plans --check` says them, and cat.Applied() has them.
 func (in *inputs) loadCatalog() (*plans.Catalog, []string, error) {
-	cat, effect, err := in.rawCatalog()
+	src := in.source()
+	cat, effect, err := src.Open()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -149,7 +144,7 @@ func (in *inputs) loadCatalog() (*plans.Catalog, []string, error) {
 	if effect == nil {
 		return cat, nil, nil
 	}
-	path, _ := in.overlayFile()
+	path, _ := src.OverlayPath()
 	return cat, []string{report.OverlayNote(displayPath(path), *effect)}, nil
 }
 
@@ -157,50 +152,10 @@ func (in *inputs) loadCatalog() (*plans.Catalog, []string, error) {
 // their own in its place, so that a price update breaks none of them.
 var shippedCatalog = plans.Embedded
 
-// baseCatalog is --catalog, else the embedded catalog.
-func (in *inputs) baseCatalog() (*plans.Catalog, error) {
-	if in.catalog != "" {
-		return plans.LoadCatalog(in.catalog)
-	}
-	return shippedCatalog()
-}
-
-// overlayFile is the overlay to apply: --catalog-overlay, else the user's
-// file, which overlays the embedded catalog only (a --catalog file replaces
-// the catalog it was written against). explicit says it was named.
-func (in *inputs) overlayFile() (path string, explicit bool) {
-	switch {
-	case in.noOverlay:
-		return "", false
-	case in.overlay != "":
-		return in.overlay, true
-	case in.catalog != "":
-		return "", false
-	}
-	return overlayPath(), false
-}
-
-// rawCatalog is the base catalog with the overlay applied, before dated
-// changes, and what the overlay does (nil when none applies). The user's
-// overlay may be absent; a named one must be there.
-func (in *inputs) rawCatalog() (*plans.Catalog, *plans.Effect, error) {
-	base, err := in.baseCatalog()
-	if err != nil {
-		return nil, nil, err
-	}
-	path, explicit := in.overlayFile()
-	if path == "" {
-		return base, nil, nil
-	}
-	cat, ov, err := plans.LoadOverlay(base, path)
-	if err != nil {
-		if !explicit && errors.Is(err, fs.ErrNotExist) {
-			return base, nil, nil
-		}
-		return nil, nil, overlayError{path, err}
-	}
-	effect := ov.Effect(base)
-	return cat, &effect, nil
+// source is the catalog the flags name: --catalog or the embedded one,
+// --catalog-overlay or the user's overlay.
+func (in *inputs) source() *plans.Source {
+	return &plans.Source{File: in.catalog, Overlay: in.overlay, User: overlayPath(), NoOverlay: in.noOverlay, Embedded: shippedCatalog}
 }
 
 // Where a workload came from when no flag named one.
