@@ -320,6 +320,18 @@ type CountJSONCost struct {
 	FitsContext bool     `json:"fits_context"`
 }
 
+// NotCounted says which inputs were not counted, and why; "" when every
+// one was.
+func NotCounted(docs []*tokencount.Document) string {
+	var skipped []string
+	for _, r := range docs {
+		if r.Stats.Binary {
+			skipped = append(skipped, fmt.Sprintf("%s: not counted: %s", r.Name, r.Stats.BinaryReason))
+		}
+	}
+	return strings.Join(skipped, "; ")
+}
+
 // WriteCount writes c in format, table or json, whole or not at all: a
 // JSON that fails to encode prints nothing.
 func WriteCount(w io.Writer, format string, c *Counted, color bool) error {

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -79,7 +78,7 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 	src, opt, cat, catNotes := r.src, r.opt, r.cat, r.notes
 	// Every record is read: a window that began before --since still needs
 	// its early requests. The range picks the windows.
-	from, to := dayTime(opt.Since, opt.Location, 0), dayTime(opt.Until, opt.Location, 1)
+	from, to := calibrate.Days(opt.Since, opt.Until, opt.Location)
 	opt.Since, opt.Until = "", ""
 	if o.plan != "" {
 		if _, ok := cat.Plan(o.plan); !ok {
@@ -115,24 +114,11 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 	return report.WriteCalibration(stdout, o.format, c, colorOK(stdout))
 }
 
-// dayTime is the start of day d (YYYY-MM-DD) plus add days in loc; zero for "".
-func dayTime(d string, loc *time.Location, add int) time.Time {
-	if d == "" {
-		return time.Time{}
-	}
-	t, _ := time.ParseInLocation(time.DateOnly, d, loc)
-	return t.AddDate(0, 0, add)
-}
-
 // saveOverlay writes the measured limits into the overlay, under a lock,
 // as catalog import writes it.
 func saveOverlay(c *report.Calibration, o *calibrateFlags) error {
-	if len(c.Result.Limits) == 0 {
-		c.Result.Notes = append(c.Result.Notes, calibrate.Note{Kind: calibrate.NoteNothingMeasured})
-		return nil
-	}
-	if !slices.ContainsFunc(c.Result.Limits, func(m calibrate.Limit) bool { return !m.Contradicted() }) {
-		c.Result.Notes = append(c.Result.Notes, calibrate.Note{Kind: calibrate.NoteAllContradict})
+	if why, ok := c.Result.Unsaved(); ok {
+		c.Result.Notes = append(c.Result.Notes, why)
 		return nil
 	}
 	if c.Result.Plan == "" {

@@ -81,8 +81,6 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 
 	// Count everything first: nothing is printed for a run that fails.
 	var results []*tokencount.Document
-	var total tokencount.Stats
-	texts := 0
 	stdinUsed := false
 	for _, name := range args {
 		var st tokencount.Stats
@@ -108,18 +106,9 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 				return err
 			}
 		}
-		r := &tokencount.Document{Name: name, Stats: st}
-		if !st.Binary {
-			r.Price(&cat.Catalog, lang, ids)
-			total.Add(st)
-			texts++
-		}
-		results = append(results, r)
+		results = append(results, &tokencount.Document{Name: name, Stats: st})
 	}
-	var tot *tokencount.Document
-	if texts > 1 {
-		tot = tokencount.Sum(results, total)
-	}
+	tot := tokencount.PriceAll(results, &cat.Catalog, lang, ids)
 
 	c := &report.Counted{Catalog: cat, Notes: notes, Inputs: results, Total: tot, Currency: cur}
 	if err := report.WriteCount(stdout, o.format, c, colorOK(stdout)); err != nil {
@@ -127,14 +116,8 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 	}
 	// What could be counted is printed; a file that could not be is still
 	// bad input, so a script does not take "not counted" for success.
-	var skipped []string
-	for _, r := range results {
-		if r.Stats.Binary {
-			skipped = append(skipped, fmt.Sprintf("%s: not counted: %s", r.Name, r.Stats.BinaryReason))
-		}
-	}
-	if len(skipped) > 0 {
-		return badInput("%s", strings.Join(skipped, "; "))
+	if skipped := report.NotCounted(results); skipped != "" {
+		return badInput("%s", skipped)
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -129,23 +128,8 @@ func importLogs(src usage.Source, opt usage.Options, cat *plans.Catalog, rule us
 	if err != nil {
 		return nil, err
 	}
-	// Both only read the log: the summary is made beside the fit.
-	res := &report.Import{Log: l}
-	summed := make(chan struct{})
-	go func() {
-		res.Summary = l.Summarize(&cat.Catalog)
-		close(summed)
-	}()
-	d, err := l.Derive(&cat.Catalog, rule)
-	<-summed
-	switch {
-	case errors.Is(err, usage.ErrNoRecords):
-	case err != nil:
-		return nil, err
-	default:
-		res.Derived = &d
-	}
-	return res, nil
+	s, d, err := l.SummarizeAndDerive(&cat.Catalog, rule)
+	return &report.Import{Log: l, Summary: s, Derived: d}, err
 }
 
 // workloadFromLogs derives the workload of the default logs of source

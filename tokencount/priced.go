@@ -1,0 +1,23 @@
+package tokencount
+
+import "github.com/tokenomics/tokenomics/model"
+
+// PriceAll prices every document counted as text on cat (lang and ids as
+// Price takes them; binary ones are left as they are) and returns their sum
+// when there are several texts, else nil.
+func PriceAll(docs []*Document, cat *model.Catalog, lang string, ids []string) *Document {
+	var total Stats
+	texts := 0
+	for _, d := range docs {
+		if d.Stats.Binary {
+			continue
+		}
+		d.Price(cat, lang, ids)
+		total.Add(d.Stats)
+		texts++
+	}
+	if texts < 2 {
+		return nil
+	}
+	return Sum(docs, total)
+}
