@@ -193,6 +193,33 @@ type Check struct {
 	Findings []plans.Finding
 }
 
+// NewCheck is the check of cat on day today (notes are the catalog's):
+// the findings about entries of kind, "" for all (the exchange rates go
+// with the api models).
+func NewCheck(cat *plans.Catalog, today, kind string, notes []string, findings []plans.Finding) *Check {
+	c := &Check{Catalog: cat, Today: today, Notes: notes}
+	for _, f := range findings {
+		if kind == "" || f.Entry == kind || (kind == "api" && f.Entry == "fx") {
+			c.Findings = append(c.Findings, f)
+		}
+	}
+	return c
+}
+
+// Presets lists the shipped workload presets, one a line, the default
+// one marked.
+func Presets(ps []plans.Preset, def string) string {
+	var b strings.Builder
+	for _, p := range ps {
+		mark := ""
+		if p.Name == def {
+			mark = " (default)"
+		}
+		fmt.Fprintf(&b, "%-14s %s%s\n", p.Name, p.Description, mark)
+	}
+	return b.String()
+}
+
 // WriteCheck writes c in format: table or json.
 func WriteCheck(w io.Writer, format string, c *Check, color bool) error {
 	return tableOrJSON(w, format, func(w io.Writer) error { return CheckJSON(w, c) },

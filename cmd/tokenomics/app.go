@@ -22,13 +22,8 @@ import (
 )
 
 // statePath is where the app keeps the last workload between runs:
-// $XDG_STATE_HOME/tokenomics/workload.yaml, read when asked (as overlayPath).
-func statePath() string {
-	if d := os.Getenv("XDG_STATE_HOME"); filepath.IsAbs(d) {
-		return filepath.Join(d, "tokenomics", "workload.yaml")
-	}
-	return filepath.Join(xdg.StateHome, "tokenomics", "workload.yaml")
-}
+// $XDG_STATE_HOME/tokenomics/workload.yaml.
+func statePath() string { return xdgFile("XDG_STATE_HOME", xdg.StateHome, "workload.yaml") }
 
 // prefsPath keeps the app's own settings (the volume multiplier and the
 // like), which belong to no workload file.

@@ -39,7 +39,9 @@ retired within 30 days; its notes say which dated changes are in effect today.`,
 				for _, e := range cat.Applied() {
 					notes = append(notes, e.String())
 				}
-				return writeCheck(stdout, cat, kind, format, notes)
+				day := today().Format(time.DateOnly)
+				c := report.NewCheck(cat, day, kind, notes, cat.Check(day))
+				return report.WriteCheck(stdout, format, c, colorOK(stdout))
 			}
 			return report.WritePlans(stdout, format, cat, kind, colorOK(stdout))
 		},
@@ -52,32 +54,14 @@ retired within 30 days; its notes say which dated changes are in effect today.`,
 	return cmd
 }
 
-// writeCheck prints `plans --check`: the findings of the catalog's check
-// today about the entries of kind ("" for all).
-func writeCheck(w io.Writer, cat *plans.Catalog, kind, format string, notes []string) error {
-	c := &report.Check{Catalog: cat, Today: today().Format(time.DateOnly), Notes: notes}
-	for _, f := range cat.Check(c.Today) {
-		if kind == "" || f.Entry == kind || (kind == "api" && f.Entry == "fx") {
-			c.Findings = append(c.Findings, f)
-		}
-	}
-	return report.WriteCheck(w, format, c, colorOK(w))
-}
-
 func newPresets(stdout io.Writer) *cobra.Command {
 	return &cobra.Command{
 		Use:   "presets",
 		Short: "List the shipped workload presets",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			for _, p := range plans.Presets() {
-				def := ""
-				if p.Name == plans.DefaultPreset {
-					def = " (default)"
-				}
-				printf(stdout, "%-14s %s%s\n", p.Name, p.Description, def)
-			}
-			return nil
+			_, err := io.WriteString(stdout, report.Presets(plans.Presets(), plans.DefaultPreset))
+			return err
 		},
 	}
 }

@@ -108,13 +108,17 @@ func overlayFlag(cmd *cobra.Command, dst *string) {
 }
 
 // overlayPath is the user's catalog overlay:
-// $XDG_CONFIG_HOME/tokenomics/catalog.yaml. xdg reads the environment once,
-// when the program starts, so a later XDG_CONFIG_HOME (tests) is read here.
-func overlayPath() string {
-	if d := os.Getenv("XDG_CONFIG_HOME"); filepath.IsAbs(d) {
-		return filepath.Join(d, "tokenomics", "catalog.yaml")
+// $XDG_CONFIG_HOME/tokenomics/catalog.yaml.
+func overlayPath() string { return xdgFile("XDG_CONFIG_HOME", xdg.ConfigHome, "catalog.yaml") }
+
+// xdgFile is tokenomics/name in the folder the variable env names, else in
+// dflt. xdg reads the environment once, when the program starts, so a later
+// value (tests) is read here.
+func xdgFile(env, dflt, name string) string {
+	if d := os.Getenv(env); filepath.IsAbs(d) {
+		dflt = d
 	}
-	return filepath.Join(xdg.ConfigHome, "tokenomics", "catalog.yaml")
+	return filepath.Join(dflt, "tokenomics", name)
 }
 
 // overlayTo is the overlay a command writes: the one named, else the user's.
