@@ -147,12 +147,6 @@ func CalibrationTable(c *Calibration, color bool) string {
 	return b.String()
 }
 
-// WriteCalibration writes c in format: table or json.
-func WriteCalibration(w io.Writer, format string, c *Calibration, color bool) error {
-	return tableOrJSON(w, format, func(w io.Writer) error { return CalibrationJSON(w, c) },
-		func() string { return CalibrationTable(c, color) })
-}
-
 // CalibrationJSON is a calibration for programs.
 func CalibrationJSON(w io.Writer, c *Calibration) error {
 	type windowJSON struct {

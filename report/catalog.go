@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -150,12 +151,6 @@ func CatalogDiffTable(d *CatalogDiff, color bool) string {
 	return b.String()
 }
 
-// WriteCatalogDiff writes d in format: table or json.
-func WriteCatalogDiff(w io.Writer, format string, d *CatalogDiff, color bool) error {
-	return tableOrJSON(w, format, func(w io.Writer) error { return CatalogDiffJSON(w, d) },
-		func() string { return CatalogDiffTable(d, color) })
-}
-
 // CatalogDiffJSON is a diff for programs.
 func CatalogDiffJSON(w io.Writer, d *CatalogDiff) error {
 	names, cats, now, diffs := d.Names, d.Catalogs, d.Today, d.Differences
@@ -218,12 +213,6 @@ func Presets(ps []plans.Preset, def string) string {
 		fmt.Fprintf(&b, "%-14s %s%s\n", p.Name, p.Description, mark)
 	}
 	return b.String()
-}
-
-// WriteCheck writes c in format: table or json.
-func WriteCheck(w io.Writer, format string, c *Check, color bool) error {
-	return tableOrJSON(w, format, func(w io.Writer) error { return CheckJSON(w, c) },
-		func() string { return CheckTable(c, color) })
 }
 
 // CheckJSON is a check for programs.
@@ -334,8 +323,8 @@ func planRows(cat *plans.Catalog) [][]string {
 
 // WritePlans writes the catalog's entries of kind in format: table or json.
 func WritePlans(w io.Writer, format string, cat *plans.Catalog, kind string, color bool) error {
-	return tableOrJSON(w, format, func(w io.Writer) error { return PlansJSON(w, cat, kind) },
-		func() string { return PlansTable(cat, kind, color) })
+	table := func(cat *plans.Catalog, color bool) string { return PlansTable(cat, kind, color) }
+	return Output(w, format, cat, func(w io.Writer, cat *plans.Catalog) error { return PlansJSON(w, cat, kind) }, table, color)
 }
 
 // PlansJSON is the catalog's entries of kind for programs.
@@ -414,8 +403,8 @@ func Audit(cat *plans.Catalog, res *catalogsync.AuditResult, color bool) string 
 
 // WriteAudit writes an audit of cat in format: table or json.
 func WriteAudit(w io.Writer, format string, cat *plans.Catalog, res *catalogsync.AuditResult, color bool) error {
-	return tableOrJSON(w, format, func(w io.Writer) error { return AuditJSON(w, cat, res) },
-		func() string { return Audit(cat, res, color) })
+	return Output(w, format, res, func(w io.Writer, res *catalogsync.AuditResult) error { return AuditJSON(w, cat, res) },
+		func(res *catalogsync.AuditResult, color bool) string { return Audit(cat, res, color) }, color)
 }
 
 // AuditJSON is `catalog audit` for programs.
@@ -457,4 +446,99 @@ func AuditJSON(w io.Writer, cat *plans.Catalog, res *catalogsync.AuditResult) er
 		out.Stale = append(out.Stale, x)
 	}
 	return WriteJSON(w, out)
+}
+
+// LimitText writes a usage limit compactly, its money in cur: "$18
+// ($6.39–$36) per 5 h", "₩25,200 per 5 h", "160 messages per 3 h", with its
+// scopes: "… (agent only)".
+func LimitText(l *model.Limit, cur money.Currency) string {
+	amount := func(v float64) string {
+		if l.USD > 0 {
+			return wholeMoney(cur, v)
+		}
+		return model.Tokens(v)
+	}
+	s := amount(l.Capacity())
+	if l.Ranged() {
+		s += " (" + amount(l.CapacityLow()) + "–" + amount(l.CapacityHigh()) + ")"
+	}
+	if l.USD <= 0 {
+		s += " " + l.Unit()
+	}
+	s += " per " + strconv.FormatFloat(l.WindowHours, 'f', -1, 64) + " h"
+	var scope []string
+	for _, t := range l.Tiers {
+		scope = append(scope, t.String())
+	}
+	scope = append(scope, l.Models...)
+	for _, v := range l.Via {
+		scope = append(scope, v.String())
+	}
+	if len(scope) > 0 {
+		s += " (" + strings.Join(scope, ", ") + " only)"
+	}
+	if len(l.Weights) > 0 {
+		s += ", weighted by model"
+	}
+	switch {
+	case l.Overage > 0 && l.USD > 0 && l.Overage == 1:
+		s += ", then at API prices"
+	case l.Overage > 0 && l.USD > 0:
+		s += ", then at " + strconv.FormatFloat(l.Overage, 'f', -1, 64) + "× API prices"
+	case l.Overage > 0:
+		s += ", then " + cur.FormatRate(l.Overage) + " each"
+	}
+	return s
+}
+
+// wholeMoney is usd in cur without the minor units when they are zero:
+// "$18", "$6.39", "$1,440". Half a cent rounds up, as on a price page
+// ($1,203.125 is $1,203.13), where money.Format rounds it to even.
+func wholeMoney(cur money.Currency, usd float64) string {
+	p := math.Pow10(cur.Decimals)
+	units := math.Round(usd * cur.Rate * p)
+	if math.Mod(units, p) == 0 {
+		cur.Decimals = 0
+	}
+	return cur.Format(units / p / cur.Rate)
+}
+
+// FindingText words a finding of the catalog's check, a limit's money in
+// cur.
+func FindingText(f *plans.Finding, cur money.Currency) string {
+	if f.Limit != nil {
+		return "limit of " + LimitText(f.Limit, cur) + " " + f.Detail
+	}
+	return f.Detail
+}
+
+// OverlaySummary says in one line what an overlay does to the catalog.
+func OverlaySummary(e plans.Effect) string {
+	var parts []string
+	for _, x := range []struct {
+		n    int
+		what string
+	}{{e.Replaced, "replaced"}, {e.Added, "added"}, {e.Removed, "removed"}} {
+		if x.n > 0 {
+			parts = append(parts, countOf(x.n, "entry", "entries")+" "+x.what)
+		}
+	}
+	if len(e.Older) > 0 {
+		parts = append(parts, "dated before the catalog's own entry: "+strings.Join(e.Older, ", "))
+	}
+	if e.Tokenizers {
+		parts = append(parts, "tokenizer factors changed")
+	}
+	if e.FX {
+		parts = append(parts, "exchange rates changed")
+	}
+	if len(parts) == 0 {
+		return "changes nothing"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// OverlayNote is the catalog note of an overlay at path (as shown).
+func OverlayNote(path string, e plans.Effect) string {
+	return "catalog overlay " + path + ": " + OverlaySummary(e)
 }

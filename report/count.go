@@ -336,8 +336,7 @@ func NotCounted(docs []*tokencount.Document) string {
 // JSON that fails to encode prints nothing.
 func WriteCount(w io.Writer, format string, c *Counted, color bool) error {
 	var buf bytes.Buffer
-	if err := tableOrJSON(&buf, format, func(w io.Writer) error { return CountJSON(w, c) },
-		func() string { return CountTable(c, color) }); err != nil {
+	if err := Output(&buf, format, c, CountJSON, CountTable, color); err != nil {
 		return err
 	}
 	_, err := w.Write(buf.Bytes())

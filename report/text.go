@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 
@@ -95,12 +96,32 @@ func WriteJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// tableOrJSON writes an output's JSON when format is "json", else its
-// table: the choice of every command with these two formats.
-func tableOrJSON(w io.Writer, format string, asJSON func(io.Writer) error, table func() string) error {
-	if format == "json" {
-		return asJSON(w)
+// writeIn writes an output with the writer of format ("md" is markdown);
+// formats lists the valid ones in order, for the error.
+func writeIn(w io.Writer, format string, formats []string, by map[string]func(io.Writer) error) error {
+	if format == "md" {
+		format = "markdown"
 	}
-	_, err := io.WriteString(w, table())
+	if write, ok := by[format]; ok {
+		return write(w)
+	}
+	return fmt.Errorf("unknown format %q (valid: %s)", format, strings.Join(formats, ", "))
+}
+
+// text writes the whole of an output made as a string.
+func text(s func() string) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := io.WriteString(w, s())
+		return err
+	}
+}
+
+// Output writes v in format, "json" by asJSON, else the table: every
+// command with these two formats.
+func Output[T any](w io.Writer, format string, v T, asJSON func(io.Writer, T) error, table func(T, bool) string, color bool) error {
+	if format == "json" {
+		return asJSON(w, v)
+	}
+	_, err := io.WriteString(w, table(v, color))
 	return err
 }

@@ -111,7 +111,7 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 			return err
 		}
 	}
-	return report.WriteCalibration(stdout, o.format, c, colorOK(stdout))
+	return report.Output(stdout, o.format, c, report.CalibrationJSON, report.CalibrationTable, colorOK(stdout))
 }
 
 // saveOverlay writes the measured limits into the overlay, under a lock,

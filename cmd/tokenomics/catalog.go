@@ -41,7 +41,7 @@ retired within 30 days; its notes say which dated changes are in effect today.`,
 				}
 				day := today().Format(time.DateOnly)
 				c := report.NewCheck(cat, day, kind, notes, cat.Check(day))
-				return report.WriteCheck(stdout, format, c, colorOK(stdout))
+				return report.Output(stdout, format, c, report.CheckJSON, report.CheckTable, colorOK(stdout))
 			}
 			return report.WritePlans(stdout, format, cat, kind, colorOK(stdout))
 		},

@@ -200,7 +200,7 @@ due today applied to both.`,
 				d.Catalogs[i], d.Names[i] = c, name
 			}
 			d.Differences = catalogsync.Diff(d.Catalogs[0], d.Catalogs[1])
-			return report.WriteCatalogDiff(stdout, format, d, colorOK(stdout))
+			return report.Output(stdout, format, d, report.CatalogDiffJSON, report.CatalogDiffTable, colorOK(stdout))
 		},
 	}
 	overlayFlag(cmd, &overlay)
