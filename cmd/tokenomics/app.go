@@ -67,15 +67,8 @@ func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
 	if n := len(cat.Applied()); n > 0 {
 		changes = append(changes, report.AppliedNote(n))
 	}
-	w, _, err := in.loadWorkload(restoreLast(&notices))
+	w, _, _, err := in.loadWorkload(cat, restoreLast(&notices))
 	if err != nil {
-		return err
-	}
-	cur, err := in.workloadCurrency(cat, w.Currency)
-	if err != nil {
-		return err
-	}
-	if err := in.budgetIn(cat, &w, cur); err != nil {
 		return err
 	}
 	state, note := keepBadState(statePath())

@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenomics/tokenomics/report"
-	"github.com/tokenomics/tokenomics/safefile"
 	"github.com/tokenomics/tokenomics/tokencount"
 )
 
@@ -100,11 +99,10 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 				return inputError{fmt.Errorf("standard input: %w", err)}
 			}
 			name = "standard input"
-		} else {
-			st, err = countFile(name)
-			if err != nil {
-				return err
-			}
+		} else if st, err = tokencount.CountFile(name); err != nil {
+			// Not opened, not read, or not a regular file ("-" is for
+			// standard input): bad input.
+			return inputError{err}
 		}
 		results = append(results, &tokencount.Document{Name: name, Stats: st})
 	}
@@ -120,20 +118,4 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 		return badInput("%s", skipped)
 	}
 	return nil
-}
-
-// countFile counts one file, streamed. A file that cannot be opened or read,
-// or is not a regular file (a FIFO would wait, a device never end; "-" is
-// for standard input), is bad input (exit status 2).
-func countFile(name string) (tokencount.Stats, error) {
-	f, err := safefile.Open(name)
-	if err != nil {
-		return tokencount.Stats{}, inputError{err}
-	}
-	defer f.Close()
-	st, err := tokencount.Count(f)
-	if err != nil {
-		return st, inputError{fmt.Errorf("%s: %w", name, err)}
-	}
-	return st, nil
 }

@@ -29,7 +29,6 @@ type inputs struct {
 	from                                         string     // usage logs to derive the workload from
 	notes                                        []string   // what deriving it said
 	fromLog                                      *usage.Log // the records --from read, for replaying them
-	budgetCur                                    string     // the currency the workload's budget is written in, before --currency
 }
 
 func (in *inputs) register(cmd *cobra.Command) {
@@ -170,11 +169,12 @@ const (
 )
 
 // loadWorkload reads --workload or --preset, else fallback (the app's last
-// workload), else the default preset; then applies --billing. from says
-// which of these it was.
-func (in *inputs) loadWorkload(fallback func() (model.Workload, bool)) (w model.Workload, from string, err error) {
+// workload), else the default preset; then applies --billing and the
+// display currency on cat, in which it restates the budget. from says
+// which workload it was.
+func (in *inputs) loadWorkload(cat *plans.Catalog, fallback func() (model.Workload, bool)) (w model.Workload, cur money.Currency, from string, err error) {
 	if n := countSet(in.workload, in.preset, in.from); n > 1 {
-		return w, "", badInput("--workload, --preset and --from name different workloads: give one")
+		return w, cur, "", badInput("--workload, --preset and --from name different workloads: give one")
 	}
 	switch {
 	case in.workload != "":
@@ -200,30 +200,33 @@ func (in *inputs) loadWorkload(fallback func() (model.Workload, bool)) (w model.
 		}
 	}
 	if err != nil {
-		return w, from, err
+		return w, cur, from, err
 	}
 	if in.billing != "" {
 		b, ok := model.ParseBilling(in.billing)
 		if !ok {
-			return w, from, badInput("--billing: %q is not monthly or annual", in.billing)
+			return w, cur, from, badInput("--billing: %q is not monthly or annual", in.billing)
 		}
 		w.Billing = b
 	}
-	in.budgetCur = w.Currency
+	budgetCur := w.Currency
 	if in.currency != "" {
 		w.Currency = strings.ToUpper(in.currency)
 	}
-	return w, from, nil
+	if cur, err = in.workloadCurrency(cat, w.Currency); err != nil {
+		return w, cur, from, err
+	}
+	return w, cur, from, in.budgetIn(cat, &w, budgetCur, cur)
 }
 
 // budgetIn restates w's budget in cur, the display currency, when --currency
-// changed it from the workload's own (the budget is the user's number in
+// changed it from own, the workload's (the budget is the user's number in
 // the workload's currency).
-func (in *inputs) budgetIn(cat *plans.Catalog, w *model.Workload, cur money.Currency) error {
-	if w.Budget <= 0 || strings.EqualFold(in.budgetCur, cur.Code) || (in.budgetCur == "" && cur.Code == "USD") {
+func (in *inputs) budgetIn(cat *plans.Catalog, w *model.Workload, own string, cur money.Currency) error {
+	if w.Budget <= 0 || strings.EqualFold(own, cur.Code) || (own == "" && cur.Code == "USD") {
 		return nil
 	}
-	from, err := in.workloadCurrency(cat, in.budgetCur)
+	from, err := in.workloadCurrency(cat, own)
 	if err != nil {
 		return err
 	}
