@@ -127,3 +127,29 @@ func count(n int, what string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, what)
 }
+
+// Unsaved is the note that says why measured limits cannot be saved:
+// nothing was measured, or every figure contradicts another. ok is false
+// when they can be.
+func (r *Result) Unsaved() (n Note, ok bool) {
+	switch {
+	case len(r.Limits) == 0:
+		return Note{Kind: NoteNothingMeasured}, true
+	case !slices.ContainsFunc(r.Limits, func(m Limit) bool { return !m.Contradicted() }):
+		return Note{Kind: NoteAllContradict}, true
+	}
+	return Note{}, false
+}
+
+// Days is the range of days since to until (YYYY-MM-DD, "" for no bound)
+// in loc, as Input's From and To: until's whole day included.
+func Days(since, until string, loc *time.Location) (from, to time.Time) {
+	day := func(d string, add int) time.Time {
+		if d == "" {
+			return time.Time{}
+		}
+		t, _ := time.ParseInLocation(time.DateOnly, d, loc)
+		return t.AddDate(0, 0, add)
+	}
+	return day(since, 0), day(until, 1)
+}

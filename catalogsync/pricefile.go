@@ -20,8 +20,8 @@ import (
 // price file.
 const MaxPriceFile = 64 << 20
 
-// SourceError is a price file refused before it is read: the user's input
-// is wrong, not the file or the network.
+// SourceError is a price file refused before it is read, or one that is no
+// price file at all: the user's input is wrong, not the file or the network.
 type SourceError struct{ err error }
 
 func (e *SourceError) Error() string { return e.err.Error() }

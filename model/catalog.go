@@ -1,12 +1,6 @@
 package model
 
-import (
-	"fmt"
-	"math"
-	"slices"
-	"strconv"
-	"strings"
-)
+import "slices"
 
 // Rates are prices in USD per 1,000,000 tokens. A nil cache price means the
 // offer has none: cached input is then billed at Input, writes at Input.
@@ -179,63 +173,6 @@ func (l *Limit) Unit() string {
 	return "messages"
 }
 
-// Describe writes a limit compactly: "$18 ($6.39–$36) per 5 h",
-// "160 messages per 3 h", with its scopes: "… (agent work)".
-func (l *Limit) Describe() string {
-	amount := func(v float64) string {
-		if l.USD > 0 {
-			c := math.Round(v * 100)
-			s := "$" + grouped(math.Floor(c/100))
-			if cents := math.Mod(c, 100); cents != 0 {
-				s += fmt.Sprintf(".%02.0f", cents)
-			}
-			return s
-		}
-		return Tokens(v)
-	}
-	s := amount(l.Capacity())
-	if l.Ranged() {
-		s += " (" + amount(l.CapacityLow()) + "–" + amount(l.CapacityHigh()) + ")"
-	}
-	if l.USD <= 0 {
-		s += " " + l.Unit()
-	}
-	s += " per " + strconv.FormatFloat(l.WindowHours, 'f', -1, 64) + " h"
-	var scope []string
-	for _, t := range l.Tiers {
-		scope = append(scope, t.String())
-	}
-	scope = append(scope, l.Models...)
-	for _, v := range l.Via {
-		scope = append(scope, v.String())
-	}
-	if len(scope) > 0 {
-		s += " (" + strings.Join(scope, ", ") + " only)"
-	}
-	if len(l.Weights) > 0 {
-		s += ", weighted by model"
-	}
-	switch {
-	case l.Overage > 0 && l.USD > 0 && l.Overage == 1:
-		s += ", then at API prices"
-	case l.Overage > 0 && l.USD > 0:
-		s += ", then at " + strconv.FormatFloat(l.Overage, 'f', -1, 64) + "× API prices"
-	case l.Overage > 0:
-		s += ", then $" + strconv.FormatFloat(l.Overage, 'f', -1, 64) + " each"
-	}
-	return s
-}
-
-// grouped writes a whole number with its thousands grouped: 1,440 (money
-// does this for the display; model imports no package of the project).
-func grouped(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 0, 64)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
 // Scale multiplies every capacity of l (and its range) by f.
 func (l *Limit) Scale(f float64) {
 	l.Messages *= f
@@ -311,6 +248,16 @@ func (c *Catalog) Model(id string) (*APIModel, bool) {
 	for i := range c.Models {
 		if c.Models[i].ID == id {
 			return &c.Models[i], true
+		}
+	}
+	return nil, false
+}
+
+// Plan returns the subscription with the given id.
+func (c *Catalog) Plan(id string) (*Subscription, bool) {
+	for i := range c.Plans {
+		if c.Plans[i].ID == id {
+			return &c.Plans[i], true
 		}
 	}
 	return nil, false

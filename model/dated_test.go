@@ -143,15 +143,8 @@ func withOverage(l Limit, price float64) Limit {
 	return l
 }
 
-func TestDescribeWeightsAndOverage(t *testing.T) {
+func TestLimitWeight(t *testing.T) {
 	l := Limit{WindowHours: 730.5, Messages: 300, Weights: map[string]float64{"x": 3}, Overage: 0.04}
-	if got, want := l.Describe(), "300 messages per 730.5 h, weighted by model, then $0.04 each"; got != want {
-		t.Errorf("Describe() = %q, want %q", got, want)
-	}
-	usd := Limit{WindowHours: 730.5, USD: 15, Overage: 1}
-	if got, want := usd.Describe(), "$15 per 730.5 h, then at API prices"; got != want {
-		t.Errorf("Describe() = %q, want %q", got, want)
-	}
 	if l.Weight("x") != 3 || l.Weight("y") != 1 {
 		t.Errorf("weights %v %v", l.Weight("x"), l.Weight("y"))
 	}

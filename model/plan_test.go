@@ -270,21 +270,3 @@ func TestTinyOverflowIsNotZeroPercent(t *testing.T) {
 	// 880 · 0.004 = 3.52 tasks at 0.002
 	approx(t, "overflow", q.Overflow, 880*0.004*0.002)
 }
-
-func TestLimitDescribe(t *testing.T) {
-	for _, tc := range []struct {
-		l    Limit
-		want string
-	}{
-		{Limit{WindowHours: 3, Messages: 160}, "160 messages per 3 h"},
-		{Limit{WindowHours: 5, USD: 18, Low: 6.39, High: 36, Via: []Via{ViaAgent}}, "$18 ($6.39–$36) per 5 h (agent only)"},
-		{Limit{WindowHours: 168, USD: 3.6}, "$3.60 per 168 h"},
-		{Limit{WindowHours: 168, USD: 479.7, Low: 159.75, High: 1440}, "$479.70 ($159.75–$1,440) per 168 h"},
-		{Limit{WindowHours: 168, USD: 2406.25, Low: 1234.5}, "$2,406.25 ($1,234.50–$2,406.25) per 168 h"},
-		{Limit{WindowHours: 24, Tokens: 1.5e6, Low: 1e6, Tiers: []Tier{Frontier}, Models: []string{"m"}}, "1.5M (1M–1.5M) tokens per 24 h (frontier, m only)"},
-	} {
-		if got := tc.l.Describe(); got != tc.want {
-			t.Errorf("got %q, want %q", got, tc.want)
-		}
-	}
-}

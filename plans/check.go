@@ -23,6 +23,10 @@ type Finding struct {
 	Name   string
 	Date   string // the date the finding is about, "" when none
 	Detail string
+	// Limit is the usage limit an "estimate" or "measured" finding of a
+	// plan is about: Detail says the rest ("is an estimate") and report
+	// words the limit, its money in the display currency.
+	Limit *model.Limit
 }
 
 // findingKinds in the order Check lists them.
@@ -102,11 +106,11 @@ func (c *Catalog) Check(today string) []Finding {
 		if p.Confidence == "estimate" {
 			add(Finding{Kind: "estimate", Entry: "subscription", ID: p.ID, Name: p.Name, Detail: "price is an estimate"})
 		}
-		for _, l := range p.Limits {
-			per := l.Describe()
+		for i := range p.Limits {
+			l := &p.Limits[i]
 			switch l.Confidence {
 			case "estimate":
-				add(Finding{Kind: "estimate", Entry: "subscription", ID: p.ID, Name: p.Name, Detail: "limit of " + per + " is an estimate"})
+				add(Finding{Kind: "estimate", Entry: "subscription", ID: p.ID, Name: p.Name, Detail: "is an estimate", Limit: l})
 			case "measured":
 				// A plan built on another with limits_like carries that plan's
 				// measurement, and so its date.
@@ -116,11 +120,11 @@ func (c *Catalog) Check(today string) []Finding {
 						asOf = c.Plans[bi].AsOf
 					}
 				}
-				detail := "limit of " + per + " measured from your logs"
+				detail := "measured from your logs"
 				if days, ok := age(asOf); ok {
 					detail += fmt.Sprintf(" up to %s, %s", asOf, daysAgo(days))
 				}
-				add(Finding{Kind: "measured", Entry: "subscription", ID: p.ID, Name: p.Name, Date: asOf, Detail: detail})
+				add(Finding{Kind: "measured", Entry: "subscription", ID: p.ID, Name: p.Name, Date: asOf, Detail: detail, Limit: l})
 			}
 		}
 	}
@@ -156,6 +160,15 @@ func (c *Catalog) Check(today string) []Finding {
 		return slices.Index(findingKinds, a.Kind) - slices.Index(findingKinds, b.Kind)
 	})
 	return out
+}
+
+// plural serves the findings' sentences, which plans still words: a
+// finding of a typed kind and its days, worded by report, would retire it.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func daysAgo(d int) string {

@@ -9,7 +9,11 @@ import (
 func findings(fs []Finding) []string {
 	out := make([]string, len(fs))
 	for i, f := range fs {
-		out[i] = fmt.Sprintf("%s %s %s: %s", f.Kind, f.Entry, f.ID, f.Detail)
+		detail := f.Detail
+		if l := f.Limit; l != nil { // report words the limit; its facts here
+			detail = fmt.Sprintf("limit of %g %s per %g h %s", l.Capacity(), l.Unit(), l.WindowHours, detail)
+		}
+		out[i] = fmt.Sprintf("%s %s %s: %s", f.Kind, f.Entry, f.ID, detail)
 	}
 	return out
 }
@@ -49,8 +53,8 @@ api_models:
 			"change-soon api acme-large: from 2026-12-01 (in 4 days): input 4, output 20 (launch price ends)",
 			"preview api zeta-mid: a preview: prices and limits may change or the model go away",
 			"estimate api zeta-mid: prices are an estimate",
-			"estimate subscription acme-pro: limit of 5M tokens per 168 h (frontier only) is an estimate",
-			"estimate subscription acme-max: limit of 25M tokens per 168 h (frontier only) is an estimate",
+			"estimate subscription acme-pro: limit of 5e+06 tokens per 168 h is an estimate",
+			"estimate subscription acme-max: limit of 2.5e+07 tokens per 168 h is an estimate",
 		}},
 		// 2027-02-20: 2026-11-20 is 92 days back (10 + 31 + 31 + 20), -18 is
 		// 94 and the fx rates of -19 are 93: all past 90. 2027-03-01 is 9
@@ -68,8 +72,8 @@ api_models:
 			"stale subscription zeta-team: figures of 2026-11-18, 94 days old",
 			"stale fx fx: rates of 2026-11-19, 93 days old (display only)",
 			"estimate api zeta-mid: prices are an estimate",
-			"estimate subscription acme-pro: limit of 5M tokens per 168 h (frontier only) is an estimate",
-			"estimate subscription acme-max: limit of 25M tokens per 168 h (frontier only) is an estimate",
+			"estimate subscription acme-pro: limit of 5e+06 tokens per 168 h is an estimate",
+			"estimate subscription acme-max: limit of 2.5e+07 tokens per 168 h is an estimate",
 		}},
 		{"retired, legacy and undated", "2026-11-27", withOld, []string{
 			"change-passed api zeta-mid: since 2026-11-01 (26 days ago): output 3 (already in force)",
@@ -79,8 +83,8 @@ api_models:
 			"legacy api old-2: superseded or deprecated: may retire",
 			"undated api old-1: no as_of: how old its figures are is unknown",
 			"estimate api zeta-mid: prices are an estimate",
-			"estimate subscription acme-pro: limit of 5M tokens per 168 h (frontier only) is an estimate",
-			"estimate subscription acme-max: limit of 25M tokens per 168 h (frontier only) is an estimate",
+			"estimate subscription acme-pro: limit of 5e+06 tokens per 168 h is an estimate",
+			"estimate subscription acme-max: limit of 2.5e+07 tokens per 168 h is an estimate",
 		}},
 		// 2026-11-27: old-3's deprecation is 17 days away, its retirement
 		// 44 (beyond 30: not listed); old-4 retired 7 days ago.
@@ -91,8 +95,8 @@ api_models:
 			"retired api old-4: since 2026-11-20: no longer offered: left out of every comparison (still prices usage logs)",
 			"preview api zeta-mid: a preview: prices and limits may change or the model go away",
 			"estimate api zeta-mid: prices are an estimate",
-			"estimate subscription acme-pro: limit of 5M tokens per 168 h (frontier only) is an estimate",
-			"estimate subscription acme-max: limit of 25M tokens per 168 h (frontier only) is an estimate",
+			"estimate subscription acme-pro: limit of 5e+06 tokens per 168 h is an estimate",
+			"estimate subscription acme-max: limit of 2.5e+07 tokens per 168 h is an estimate",
 		}},
 		// 2026-12-20: old-3 is deprecated (6 days ago) and retires in 21 days.
 		{"deprecated, retiring", "2026-12-20", dated, []string{
@@ -103,8 +107,8 @@ api_models:
 			"preview api zeta-mid: a preview: prices and limits may change or the model go away",
 			"legacy api old-3: deprecated: retires 2027-01-10",
 			"estimate api zeta-mid: prices are an estimate",
-			"estimate subscription acme-pro: limit of 5M tokens per 168 h (frontier only) is an estimate",
-			"estimate subscription acme-max: limit of 25M tokens per 168 h (frontier only) is an estimate",
+			"estimate subscription acme-pro: limit of 5e+06 tokens per 168 h is an estimate",
+			"estimate subscription acme-max: limit of 2.5e+07 tokens per 168 h is an estimate",
 		}},
 		{"not a date", "soon", base, []string{}},
 	} {

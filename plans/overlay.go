@@ -95,49 +95,32 @@ func (o *Overlay) Counts(base *Catalog) (added, replaced, removed int) {
 	return added, replaced, len(o.Remove)
 }
 
-// Summary is one line on what the overlay does to base, for notes.
-func (o *Overlay) Summary(base *Catalog) string {
-	added, replaced, removed := o.Counts(base)
-	var parts []string
-	for _, x := range []struct {
-		n    int
-		what string
-	}{{replaced, "replaced"}, {added, "added"}, {removed, "removed"}} {
-		if x.n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s %s", x.n, plural(x.n, "entry", "entries"), x.what))
-		}
-	}
-	var older []string
+// Effect is what an overlay does to a catalog: entries replaced, added and
+// removed, the ids it dates before the catalog's own entry, and whether it
+// changes tokenizer factors or exchange rates. report words it.
+type Effect struct {
+	Replaced, Added, Removed int
+	Older                    []string
+	Tokenizers, FX           bool
+}
+
+// Effect is what the overlay does to base, for notes.
+func (o *Overlay) Effect(base *Catalog) Effect {
+	var e Effect
+	e.Added, e.Replaced, e.Removed = o.Counts(base)
 	for _, m := range o.Models {
 		if b, ok := base.Model(m.ID); ok && b.AsOf > m.AsOf {
-			older = append(older, m.ID)
+			e.Older = append(e.Older, m.ID)
 		}
 	}
 	for _, p := range o.Plans {
 		if i := base.plan(p.ID); i >= 0 && base.Plans[i].AsOf > p.AsOf {
-			older = append(older, p.ID)
+			e.Older = append(e.Older, p.ID)
 		}
 	}
-	if len(older) > 0 {
-		parts = append(parts, "dated before the catalog's own entry: "+strings.Join(older, ", "))
-	}
-	if len(o.Tokenizers) > 0 || len(o.TokenizerNotes) > 0 {
-		parts = append(parts, "tokenizer factors changed")
-	}
-	if len(o.FX.Rates) > 0 || o.FX.AsOf != "" || o.FX.Source != "" {
-		parts = append(parts, "exchange rates changed")
-	}
-	if len(parts) == 0 {
-		return "changes nothing"
-	}
-	return strings.Join(parts, ", ")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	e.Tokenizers = len(o.Tokenizers) > 0 || len(o.TokenizerNotes) > 0
+	e.FX = len(o.FX.Rates) > 0 || o.FX.AsOf != "" || o.FX.Source != ""
+	return e
 }
 
 func (c *Catalog) plan(id string) int {

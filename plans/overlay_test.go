@@ -477,7 +477,7 @@ func TestSaveOverlayFailureChangesNothing(t *testing.T) {
 	}
 }
 
-func TestOverlaySummary(t *testing.T) {
+func TestOverlayEffect(t *testing.T) {
 	base := overlayBase(t)
 	_, o, err := ApplyOverlay(base, "o.yaml", []byte(`
 as_of: "2026-01-01"
@@ -491,8 +491,8 @@ fx: {rates: {JPY: 150}}
 		t.Fatal(err)
 	}
 	// acme-mini's replacement is of 2026-10-01, the catalog's of 2026-11-20.
-	want := "1 entry replaced, 1 entry added, 1 entry removed, dated before the catalog's own entry: acme-mini, exchange rates changed"
-	if got := o.Summary(base); got != want {
-		t.Errorf("summary\n got %q\nwant %q", got, want)
+	want := Effect{Replaced: 1, Added: 1, Removed: 1, Older: []string{"acme-mini"}, FX: true}
+	if got := o.Effect(base); !reflect.DeepEqual(got, want) {
+		t.Errorf("effect\n got %+v\nwant %+v", got, want)
 	}
 }

@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/tokenomics/tokenomics/catalogsync"
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/termsafe"
 )
@@ -18,12 +20,12 @@ import (
 // catalog diff.
 
 // CatalogImport says what an import of the price file src (prices of asOf,
-// found from basis) changes.
-func CatalogImport(res *catalogsync.ImportResult, src, asOf, basis string) string {
+// dated as how says) changes.
+func CatalogImport(res *catalogsync.ImportResult, src, asOf string, how catalogsync.Dating) string {
 	var b strings.Builder
 	w := &b
 	title := map[string]string{"litellm": "LiteLLM price file", "openrouter": "OpenRouter model list"}[res.Format]
-	fmt.Fprintf(w, "%s %s: %d %s, prices of %s (from %s)\n\n", title, src, res.Entries, Plural(res.Entries, "entry", "entries"), asOf, basis)
+	fmt.Fprintf(w, "%s %s: %s, prices of %s (from %s)\n\n", title, src, countOf(res.Entries, "entry", "entries"), asOf, datingText[how])
 	arrow := func(a, b float64) string {
 		if a == b {
 			return num(b)
@@ -78,6 +80,15 @@ func CatalogImport(res *catalogsync.ImportResult, src, asOf, basis string) strin
 		fmt.Fprintf(w, "%d catalog %s not in the file, left as they are: %s\n", n, Plural(n, "model", "models"), strings.Join(res.Missing, ", "))
 	}
 	return b.String()
+}
+
+// datingText says where the date of a price file's prices came from.
+var datingText = map[catalogsync.Dating]string{
+	catalogsync.DatedGiven:        "--as-of",
+	catalogsync.DatedName:         "the file name",
+	catalogsync.DatedLastModified: "the server's Last-Modified",
+	catalogsync.DatedToday:        "today: the file carries no date",
+	catalogsync.DatedFuture:       "today (the date found is in the future)",
 }
 
 // OverlayStatus says which overlay applies: none at path (the embedded
@@ -177,6 +188,33 @@ type Check struct {
 	Findings []plans.Finding
 }
 
+// NewCheck is the check of cat on day today (notes are the catalog's):
+// the findings about entries of kind, "" for all (the exchange rates go
+// with the api models).
+func NewCheck(cat *plans.Catalog, today, kind string, notes []string, findings []plans.Finding) *Check {
+	c := &Check{Catalog: cat, Today: today, Notes: notes}
+	for _, f := range findings {
+		if kind == "" || f.Entry == kind || (kind == "api" && f.Entry == "fx") {
+			c.Findings = append(c.Findings, f)
+		}
+	}
+	return c
+}
+
+// Presets lists the shipped workload presets, one a line, the default
+// one marked.
+func Presets(ps []plans.Preset, def string) string {
+	var b strings.Builder
+	for _, p := range ps {
+		mark := ""
+		if p.Name == def {
+			mark = " (default)"
+		}
+		fmt.Fprintf(&b, "%-14s %s%s\n", p.Name, p.Description, mark)
+	}
+	return b.String()
+}
+
 // CheckJSON is a check for programs.
 func CheckJSON(w io.Writer, c *Check) error {
 	type finding struct {
@@ -197,7 +235,7 @@ func CheckJSON(w io.Writer, c *Check) error {
 		out.Notes = []string{}
 	}
 	for _, f := range c.Findings {
-		out.Findings = append(out.Findings, finding{f.Kind, f.Entry, f.ID, f.Name, f.Date, f.Detail})
+		out.Findings = append(out.Findings, finding{f.Kind, f.Entry, f.ID, f.Name, f.Date, FindingText(&f, money.USD)})
 	}
 	return WriteJSON(w, out)
 }
@@ -217,7 +255,7 @@ func CheckTable(c *Check, color bool) string {
 	counts := map[string]int{}
 	var order []string
 	for i, f := range c.Findings {
-		rows[i] = []string{f.Kind, f.Entry, f.ID, f.Detail}
+		rows[i] = []string{f.Kind, f.Entry, f.ID, FindingText(&f, money.USD)}
 		if counts[f.Kind] == 0 {
 			order = append(order, f.Kind)
 		}
@@ -269,7 +307,7 @@ func planRows(cat *plans.Catalog) [][]string {
 	for _, p := range cat.Plans {
 		var limits []string
 		for _, l := range p.Limits {
-			limits = append(limits, l.Describe())
+			limits = append(limits, LimitText(&l, money.USD))
 		}
 		switch {
 		case p.Uncapped:
@@ -281,6 +319,12 @@ func planRows(cat *plans.Catalog) [][]string {
 			strings.Join(limits, ", "), orUnknown(p.Confidence), p.AsOf, short(p.Source, 60)})
 	}
 	return rows
+}
+
+// WritePlans writes the catalog's entries of kind in format: table or json.
+func WritePlans(w io.Writer, format string, cat *plans.Catalog, kind string, color bool) error {
+	table := func(cat *plans.Catalog, color bool) string { return PlansTable(cat, kind, color) }
+	return Output(w, format, cat, func(w io.Writer, cat *plans.Catalog) error { return PlansJSON(w, cat, kind) }, table, color)
 }
 
 // PlansJSON is the catalog's entries of kind for programs.
@@ -357,6 +401,12 @@ func Audit(cat *plans.Catalog, res *catalogsync.AuditResult, color bool) string 
 	return b.String()
 }
 
+// WriteAudit writes an audit of cat in format: table or json.
+func WriteAudit(w io.Writer, format string, cat *plans.Catalog, res *catalogsync.AuditResult, color bool) error {
+	return Output(w, format, res, func(w io.Writer, res *catalogsync.AuditResult) error { return AuditJSON(w, cat, res) },
+		func(res *catalogsync.AuditResult, color bool) string { return Audit(cat, res, color) }, color)
+}
+
 // AuditJSON is `catalog audit` for programs.
 func AuditJSON(w io.Writer, cat *plans.Catalog, res *catalogsync.AuditResult) error {
 	type disagreement struct {
@@ -396,4 +446,99 @@ func AuditJSON(w io.Writer, cat *plans.Catalog, res *catalogsync.AuditResult) er
 		out.Stale = append(out.Stale, x)
 	}
 	return WriteJSON(w, out)
+}
+
+// LimitText writes a usage limit compactly, its money in cur: "$18
+// ($6.39–$36) per 5 h", "₩25,200 per 5 h", "160 messages per 3 h", with its
+// scopes: "… (agent only)".
+func LimitText(l *model.Limit, cur money.Currency) string {
+	amount := func(v float64) string {
+		if l.USD > 0 {
+			return wholeMoney(cur, v)
+		}
+		return model.Tokens(v)
+	}
+	s := amount(l.Capacity())
+	if l.Ranged() {
+		s += " (" + amount(l.CapacityLow()) + "–" + amount(l.CapacityHigh()) + ")"
+	}
+	if l.USD <= 0 {
+		s += " " + l.Unit()
+	}
+	s += " per " + strconv.FormatFloat(l.WindowHours, 'f', -1, 64) + " h"
+	var scope []string
+	for _, t := range l.Tiers {
+		scope = append(scope, t.String())
+	}
+	scope = append(scope, l.Models...)
+	for _, v := range l.Via {
+		scope = append(scope, v.String())
+	}
+	if len(scope) > 0 {
+		s += " (" + strings.Join(scope, ", ") + " only)"
+	}
+	if len(l.Weights) > 0 {
+		s += ", weighted by model"
+	}
+	switch {
+	case l.Overage > 0 && l.USD > 0 && l.Overage == 1:
+		s += ", then at API prices"
+	case l.Overage > 0 && l.USD > 0:
+		s += ", then at " + strconv.FormatFloat(l.Overage, 'f', -1, 64) + "× API prices"
+	case l.Overage > 0:
+		s += ", then " + cur.FormatRate(l.Overage) + " each"
+	}
+	return s
+}
+
+// wholeMoney is usd in cur without the minor units when they are zero:
+// "$18", "$6.39", "$1,440". Half a cent rounds up, as on a price page
+// ($1,203.125 is $1,203.13), where money.Format rounds it to even.
+func wholeMoney(cur money.Currency, usd float64) string {
+	p := math.Pow10(cur.Decimals)
+	units := math.Round(usd * cur.Rate * p)
+	if math.Mod(units, p) == 0 {
+		cur.Decimals = 0
+	}
+	return cur.Format(units / p / cur.Rate)
+}
+
+// FindingText words a finding of the catalog's check, a limit's money in
+// cur.
+func FindingText(f *plans.Finding, cur money.Currency) string {
+	if f.Limit != nil {
+		return "limit of " + LimitText(f.Limit, cur) + " " + f.Detail
+	}
+	return f.Detail
+}
+
+// OverlaySummary says in one line what an overlay does to the catalog.
+func OverlaySummary(e plans.Effect) string {
+	var parts []string
+	for _, x := range []struct {
+		n    int
+		what string
+	}{{e.Replaced, "replaced"}, {e.Added, "added"}, {e.Removed, "removed"}} {
+		if x.n > 0 {
+			parts = append(parts, countOf(x.n, "entry", "entries")+" "+x.what)
+		}
+	}
+	if len(e.Older) > 0 {
+		parts = append(parts, "dated before the catalog's own entry: "+strings.Join(e.Older, ", "))
+	}
+	if e.Tokenizers {
+		parts = append(parts, "tokenizer factors changed")
+	}
+	if e.FX {
+		parts = append(parts, "exchange rates changed")
+	}
+	if len(parts) == 0 {
+		return "changes nothing"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// OverlayNote is the catalog note of an overlay at path (as shown).
+func OverlayNote(path string, e plans.Effect) string {
+	return "catalog overlay " + path + ": " + OverlaySummary(e)
 }

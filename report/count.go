@@ -320,6 +320,29 @@ type CountJSONCost struct {
 	FitsContext bool     `json:"fits_context"`
 }
 
+// NotCounted says which inputs were not counted, and why; "" when every
+// one was.
+func NotCounted(docs []*tokencount.Document) string {
+	var skipped []string
+	for _, r := range docs {
+		if r.Stats.Binary {
+			skipped = append(skipped, fmt.Sprintf("%s: not counted: %s", r.Name, r.Stats.BinaryReason))
+		}
+	}
+	return strings.Join(skipped, "; ")
+}
+
+// WriteCount writes c in format, table or json, whole or not at all: a
+// JSON that fails to encode prints nothing.
+func WriteCount(w io.Writer, format string, c *Counted, color bool) error {
+	var buf bytes.Buffer
+	if err := Output(&buf, format, c, CountJSON, CountTable, color); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
 // CountJSON is a Counted for programs, in USD.
 func CountJSON(w io.Writer, c *Counted) error {
 	cat, notes, results, tot := c.Catalog, c.Notes, c.Inputs, c.Total

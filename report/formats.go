@@ -22,19 +22,12 @@ var Formats = []string{"table", "json", "csv", "markdown"}
 
 // Write renders c in the named format. color is for the table only.
 func Write(w io.Writer, format string, c *Comparison, color bool) error {
-	switch format {
-	case "table":
-		_, err := io.WriteString(w, Table(c, color))
-		return err
-	case "json":
-		return JSON(w, c)
-	case "csv":
-		return CSV(w, c)
-	case "markdown", "md":
-		_, err := io.WriteString(w, Markdown(c))
-		return err
-	}
-	return fmt.Errorf("unknown format %q (valid: %s)", format, strings.Join(Formats, ", "))
+	return writeIn(w, format, Formats, map[string]func(io.Writer) error{
+		"table":    text(func() string { return Table(c, color) }),
+		"json":     func(w io.Writer) error { return JSON(w, c) },
+		"csv":      func(w io.Writer) error { return CSV(w, c) },
+		"markdown": text(func() string { return Markdown(c) }),
+	})
 }
 
 // Table is the aligned ranking for a terminal.

@@ -267,6 +267,20 @@ type jsonCheck struct {
 	Text         string  `json:"text"`
 }
 
+// WriteImport writes an import in format, table or json, with the
+// comparison and the replay of --compare when they are given (the table
+// shows the replay).
+func WriteImport(w io.Writer, format string, res *Import, c *Comparison, rp *Replay, color bool) error {
+	if format == "json" {
+		return ImportJSON(w, res, c, rp)
+	}
+	if _, err := io.WriteString(w, ImportTable(res, color)); err != nil || rp == nil {
+		return err
+	}
+	io.WriteString(w, "\n")
+	return WriteReplay(w, "table", rp, color)
+}
+
 // ImportJSON is ImportTable for programs, with the comparison and the
 // replay of --compare when they are given.
 func ImportJSON(w io.Writer, res *Import, c *Comparison, rp *Replay) error {

@@ -37,17 +37,11 @@ func (r *Replay) quotes() []model.Quote { return shown(r.Result.Quotes, r.Only, 
 
 // WriteReplay writes r in format: table, json or markdown.
 func WriteReplay(w io.Writer, format string, r *Replay, color bool) error {
-	switch format {
-	case "table":
-		_, err := io.WriteString(w, ReplayTable(r, color))
-		return err
-	case "json":
-		return ReplayJSON(w, r)
-	case "markdown", "md":
-		_, err := io.WriteString(w, ReplayMarkdown(r))
-		return err
-	}
-	return fmt.Errorf("unknown format %q (valid: %s)", format, strings.Join(ReplayFormats, ", "))
+	return writeIn(w, format, ReplayFormats, map[string]func(io.Writer) error{
+		"table":    text(func() string { return ReplayTable(r, color) }),
+		"json":     func(w io.Writer) error { return ReplayJSON(w, r) },
+		"markdown": text(func() string { return ReplayMarkdown(r) }),
+	})
 }
 
 // ReplayedOn is the headline's provenance: "replayed on your records of

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 
@@ -93,4 +94,34 @@ func WriteJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// writeIn writes an output with the writer of format ("md" is markdown);
+// formats lists the valid ones in order, for the error.
+func writeIn(w io.Writer, format string, formats []string, by map[string]func(io.Writer) error) error {
+	if format == "md" {
+		format = "markdown"
+	}
+	if write, ok := by[format]; ok {
+		return write(w)
+	}
+	return fmt.Errorf("unknown format %q (valid: %s)", format, strings.Join(formats, ", "))
+}
+
+// text writes the whole of an output made as a string.
+func text(s func() string) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := io.WriteString(w, s())
+		return err
+	}
+}
+
+// Output writes v in format, "json" by asJSON, else the table: every
+// command with these two formats.
+func Output[T any](w io.Writer, format string, v T, asJSON func(io.Writer, T) error, table func(T, bool) string, color bool) error {
+	if format == "json" {
+		return asJSON(w, v)
+	}
+	_, err := io.WriteString(w, table(v, color))
+	return err
 }

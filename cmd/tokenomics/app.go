@@ -22,13 +22,8 @@ import (
 )
 
 // statePath is where the app keeps the last workload between runs:
-// $XDG_STATE_HOME/tokenomics/workload.yaml, read when asked (as overlayPath).
-func statePath() string {
-	if d := os.Getenv("XDG_STATE_HOME"); filepath.IsAbs(d) {
-		return filepath.Join(d, "tokenomics", "workload.yaml")
-	}
-	return filepath.Join(xdg.StateHome, "tokenomics", "workload.yaml")
-}
+// $XDG_STATE_HOME/tokenomics/workload.yaml.
+func statePath() string { return xdgFile("XDG_STATE_HOME", xdg.StateHome, "workload.yaml") }
 
 // prefsPath keeps the app's own settings (the volume multiplier and the
 // like), which belong to no workload file.
@@ -72,15 +67,8 @@ func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
 	if n := len(cat.Applied()); n > 0 {
 		changes = append(changes, report.AppliedNote(n))
 	}
-	w, _, err := in.loadWorkload(restoreLast(&notices))
+	w, _, _, err := in.loadWorkload(cat, restoreLast(&notices))
 	if err != nil {
-		return err
-	}
-	cur, err := in.workloadCurrency(cat, w.Currency)
-	if err != nil {
-		return err
-	}
-	if err := in.budgetIn(cat, &w, cur); err != nil {
 		return err
 	}
 	state, note := keepBadState(statePath())
@@ -155,7 +143,7 @@ func isTerminal(f any) bool {
 // it, and the first note says why.
 func appCatalog(in *inputs) (*plans.Catalog, []string, error) {
 	cat, notes, err := in.loadCatalog()
-	var oe overlayError
+	var oe *plans.OverlayError
 	if !errors.As(err, &oe) {
 		return cat, notes, err
 	}
@@ -166,5 +154,5 @@ func appCatalog(in *inputs) (*plans.Catalog, []string, error) {
 	skip := *in
 	skip.noOverlay = true
 	cat, notes, err = skip.loadCatalog()
-	return cat, append([]string{fmt.Sprintf("Catalog overlay not used, prices are %s's: %v", base, oe.err)}, notes...), err
+	return cat, append([]string{fmt.Sprintf("Catalog overlay not used, prices are %s's: %v", base, oe.Err)}, notes...), err
 }

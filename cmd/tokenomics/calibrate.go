@@ -3,14 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
-	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tokenomics/tokenomics/calibrate"
-	"github.com/tokenomics/tokenomics/model"
-	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/safefile"
 	"github.com/tokenomics/tokenomics/usage"
@@ -18,11 +15,9 @@ import (
 
 // calibrateFlags are the flags of `tokenomics calibrate`.
 type calibrateFlags struct {
-	in       inputs // catalog and overlay
-	dates    importFlags
+	logFlags
 	plan     string
 	save     bool
-	format   string
 	lockWait time.Duration
 }
 
@@ -65,35 +60,28 @@ and plans built on the plan (limits_like) follow.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.plan, "plan", "", "the catalog id of your plan (default: Codex's plan_type when the logs give one)")
-	dayFlags(cmd, &o.dates, "day of the windows measured", "of days and of resets given as a clock time")
+	o.register(cmd, "day of the windows measured", "of days and of resets given as a clock time", tableJSON)
 	f.BoolVar(&o.save, "save", false, "write the measured limits into your catalog overlay for the plan")
-	formatFlag(cmd, &o.format, "output format: ", tableJSON)
-	catalogFlags(cmd, &o.in.catalog, &o.in.overlay)
 	return cmd
 }
 
 func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
-	src, _ := usage.ParseSource(args[0])
-	if err := checkFormat(o.format, tableJSON); err != nil {
-		return err
-	}
-	if o.save && o.in.catalog != "" && o.in.overlay == "" {
-		return badInput("--save writes your overlay of the embedded catalog: it cannot go with --catalog (name an overlay with --catalog-overlay)")
-	}
-	opt, err := o.dates.options(args[1:])
+	r, err := o.start(args, func() error {
+		if o.save && o.in.catalog != "" && o.in.overlay == "" {
+			return badInput("--save writes your overlay of the embedded catalog: it cannot go with --catalog (name an overlay with --catalog-overlay)")
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
+	src, opt, cat, catNotes := r.src, r.opt, r.cat, r.notes
 	// Every record is read: a window that began before --since still needs
 	// its early requests. The range picks the windows.
-	from, to := dayTime(opt.Since, opt.Location, 0), dayTime(opt.Until, opt.Location, 1)
+	from, to := calibrate.Days(opt.Since, opt.Until, opt.Location)
 	opt.Since, opt.Until = "", ""
-	cat, catNotes, err := o.in.loadCatalog()
-	if err != nil {
-		return err
-	}
 	if o.plan != "" {
-		if _, ok := findPlan(cat, o.plan); !ok {
+		if _, ok := cat.Plan(o.plan); !ok {
 			return badInput("--plan: %q is not a subscription of the catalog (see: tokenomics plans --kind subscription)", o.plan)
 		}
 	}
@@ -112,7 +100,7 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 	}
 	c := &report.Calibration{Source: src, Log: l, Result: calibrate.Measure(in), CatalogNotes: catNotes}
 	if c.Result.Plan != "" {
-		if p, ok := findPlan(cat, c.Result.Plan); ok {
+		if p, ok := cat.Plan(c.Result.Plan); ok {
 			c.Plan = p
 		} else {
 			c.Result.Notes = append(c.Result.Notes, calibrate.Note{Kind: calibrate.NoteNoCatalogPlan, Plan: c.Result.Plan})
@@ -123,46 +111,20 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 			return err
 		}
 	}
-	if o.format == "json" {
-		return report.CalibrationJSON(stdout, c)
-	}
-	io.WriteString(stdout, report.CalibrationTable(c, colorOK(stdout)))
-	return nil
-}
-
-// dayTime is the start of day d (YYYY-MM-DD) plus add days in loc; zero for "".
-func dayTime(d string, loc *time.Location, add int) time.Time {
-	if d == "" {
-		return time.Time{}
-	}
-	t, _ := time.ParseInLocation(time.DateOnly, d, loc)
-	return t.AddDate(0, 0, add)
-}
-
-func findPlan(cat *plans.Catalog, id string) (*model.Subscription, bool) {
-	for i := range cat.Plans {
-		if cat.Plans[i].ID == id {
-			return &cat.Plans[i], true
-		}
-	}
-	return nil, false
+	return report.Output(stdout, o.format, c, report.CalibrationJSON, report.CalibrationTable, colorOK(stdout))
 }
 
 // saveOverlay writes the measured limits into the overlay, under a lock,
 // as catalog import writes it.
 func saveOverlay(c *report.Calibration, o *calibrateFlags) error {
-	if len(c.Result.Limits) == 0 {
-		c.Result.Notes = append(c.Result.Notes, calibrate.Note{Kind: calibrate.NoteNothingMeasured})
-		return nil
-	}
-	if !slices.ContainsFunc(c.Result.Limits, func(m calibrate.Limit) bool { return !m.Contradicted() }) {
-		c.Result.Notes = append(c.Result.Notes, calibrate.Note{Kind: calibrate.NoteAllContradict})
+	if why, ok := c.Result.Unsaved(); ok {
+		c.Result.Notes = append(c.Result.Notes, why)
 		return nil
 	}
 	if c.Result.Plan == "" {
 		return badInput("--save: which plan did these logs run on? Name it with --plan")
 	}
-	path, _ := (&inputs{overlay: o.in.overlay}).overlayFile()
+	path := overlayTo(o.in.overlay)
 	unlock, err := safefile.Lock(path, o.lockWait)
 	if err != nil {
 		return fmt.Errorf("the overlay %s is left as it was: %w", path, err)
@@ -172,7 +134,7 @@ func saveOverlay(c *report.Calibration, o *calibrateFlags) error {
 	if err != nil {
 		return err
 	}
-	p, ok := findPlan(ed.Catalog, c.Result.Plan)
+	p, ok := ed.Catalog.Plan(c.Result.Plan)
 	if !ok {
 		return badInput("--save: the catalog has no plan %q", c.Result.Plan)
 	}

@@ -39,13 +39,11 @@ retired within 30 days; its notes say which dated changes are in effect today.`,
 				for _, e := range cat.Applied() {
 					notes = append(notes, e.String())
 				}
-				return writeCheck(stdout, cat, kind, format, notes)
+				day := today().Format(time.DateOnly)
+				c := report.NewCheck(cat, day, kind, notes, cat.Check(day))
+				return report.Output(stdout, format, c, report.CheckJSON, report.CheckTable, colorOK(stdout))
 			}
-			if format == "json" {
-				return report.PlansJSON(stdout, cat, kind)
-			}
-			_, err = io.WriteString(stdout, report.PlansTable(cat, kind, colorOK(stdout)))
-			return err
+			return report.WritePlans(stdout, format, cat, kind, colorOK(stdout))
 		},
 	}
 	catalogFlags(cmd, &in.catalog, &in.overlay)
@@ -56,36 +54,14 @@ retired within 30 days; its notes say which dated changes are in effect today.`,
 	return cmd
 }
 
-// writeCheck prints `plans --check`: the findings of the catalog's check
-// today about the entries of kind ("" for all).
-func writeCheck(w io.Writer, cat *plans.Catalog, kind, format string, notes []string) error {
-	c := &report.Check{Catalog: cat, Today: today().Format(time.DateOnly), Notes: notes}
-	for _, f := range cat.Check(c.Today) {
-		if kind == "" || f.Entry == kind || (kind == "api" && f.Entry == "fx") {
-			c.Findings = append(c.Findings, f)
-		}
-	}
-	if format == "json" {
-		return report.CheckJSON(w, c)
-	}
-	_, err := io.WriteString(w, report.CheckTable(c, colorOK(w)))
-	return err
-}
-
 func newPresets(stdout io.Writer) *cobra.Command {
 	return &cobra.Command{
 		Use:   "presets",
 		Short: "List the shipped workload presets",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			for _, p := range plans.Presets() {
-				def := ""
-				if p.Name == plans.DefaultPreset {
-					def = " (default)"
-				}
-				printf(stdout, "%-14s %s%s\n", p.Name, p.Description, def)
-			}
-			return nil
+			_, err := io.WriteString(stdout, report.Presets(plans.Presets(), plans.DefaultPreset))
+			return err
 		},
 	}
 }

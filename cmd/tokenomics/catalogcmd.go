@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -38,14 +36,14 @@ it holds.`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			in := inputs{overlay: overlay}
-			path, _ := in.overlayFile()
-			cat, notes, err := in.rawCatalog()
+			path, _ := in.source().OverlayPath()
+			cat, effect, err := in.source().Open()
 			if err != nil {
 				return err
 			}
 			summary := ""
-			if len(notes) > 0 {
-				summary = strings.TrimPrefix(notes[0], "catalog overlay "+displayPath(path)+": ")
+			if effect != nil {
+				summary = report.OverlaySummary(*effect)
 			}
 			_, err = io.WriteString(stdout, report.OverlayStatus(path, cat.AsOf, summary))
 			return err
@@ -120,8 +118,7 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 	}
 	// The overlay in place must be sound before anything is read or written:
 	// an import rewrites it whole.
-	in := inputs{overlay: o.overlay}
-	path, _ := in.overlayFile()
+	path := overlayTo(o.overlay)
 	if !o.dry {
 		// Another import between our read and our write would lose its update.
 		unlock, err := safefile.Lock(path, lockWait)
@@ -134,37 +131,20 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 	if err != nil {
 		return err
 	}
-	pf, err := readPriceFile(src)
+	pf, err := catalogsync.ReadPriceFile(src, maxPriceFile, fetchTimeout, "tokenomics/"+version)
 	// From here on the source is named without the credentials a URL may
 	// carry: it is stored in the overlay and printed.
 	src = catalogsync.WithoutCredentials(src)
 	if err != nil {
 		return err
 	}
-	asOf, basis := o.asOf, "--as-of"
-	switch {
-	case asOf != "":
-	case catalogsync.DateIn(pf.Base) != "":
-		asOf, basis = catalogsync.DateIn(pf.Base), "the file name"
-	case pf.LastModified != "":
-		asOf, basis = pf.LastModified, "the server's Last-Modified"
-	default:
-		asOf, basis = now, "today: the file carries no date"
-	}
-	if asOf > now {
-		asOf, basis = now, "today (the date found is in the future)"
-	}
+	asOf, how := catalogsync.PricesDate(o.asOf, pf, now)
 	opt := catalogsync.ImportOptions{Name: src, Source: format + " " + src, AsOf: asOf, Today: now, Add: o.add, Force: o.force}
-	var res *catalogsync.ImportResult
-	if format == "litellm" {
-		res, err = catalogsync.ImportLiteLLM(ed.Catalog, pf.Data, opt)
-	} else {
-		res, err = catalogsync.ImportOpenRouter(ed.Catalog, pf.Data, opt)
-	}
+	res, err := catalogsync.Import(format, ed.Catalog, pf.Data, opt)
 	if err != nil {
 		return err
 	}
-	io.WriteString(stdout, report.CatalogImport(res, src, asOf, basis))
+	io.WriteString(stdout, report.CatalogImport(res, src, asOf, how))
 	if len(res.Models) == 0 {
 		_, err = io.WriteString(stdout, report.OverlayLeft(path, "Nothing to change"))
 		return err
@@ -194,17 +174,6 @@ func editOverlay(path, what string) (*plans.OverlayEdit, error) {
 	return plans.EditOverlay(base, path, what)
 }
 
-// readPriceFile reads a price file or fetches a URL; one refused before it
-// is read is bad input.
-func readPriceFile(src string) (*catalogsync.RawFile, error) {
-	pf, err := catalogsync.ReadPriceFile(src, maxPriceFile, fetchTimeout, "tokenomics/"+version)
-	var se *catalogsync.SourceError
-	if errors.As(err, &se) {
-		return nil, inputError{err}
-	}
-	return pf, err
-}
-
 func newCatalogDiff(stdout io.Writer) *cobra.Command {
 	var overlay, format string
 	cmd := &cobra.Command{
@@ -216,34 +185,22 @@ price, limit, tokenizer factor, status and source that differs, with dated price
 due today applied to both.`,
 		Example: `  tokenomics catalog diff embedded current
   tokenomics catalog diff old-catalog.yaml new-catalog.yaml --format json`,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) != 2 {
-				return badInput("catalog diff: give two catalogs: FILE, embedded or current")
-			}
-			return nil
-		},
+		Args: argsSaying(cobra.ExactArgs(2), "catalog diff: give two catalogs: FILE, embedded or current"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if err := checkFormat(format, tableJSON); err != nil {
 				return err
 			}
-			now := today().Format(time.DateOnly)
-			var cats [2]*plans.Catalog
-			var names [2]string
+			d := &report.CatalogDiff{Today: today().Format(time.DateOnly)}
 			for i, a := range args {
 				c, name, err := diffCatalog(a, overlay)
 				if err != nil {
 					return err
 				}
-				c.ApplyChanges(now)
-				cats[i], names[i] = c, name
+				c.ApplyChanges(d.Today)
+				d.Catalogs[i], d.Names[i] = c, name
 			}
-			diffs := catalogsync.Diff(cats[0], cats[1])
-			d := &report.CatalogDiff{Names: names, Catalogs: cats, Today: now, Differences: diffs}
-			if format == "json" {
-				return report.CatalogDiffJSON(stdout, d)
-			}
-			io.WriteString(stdout, report.CatalogDiffTable(d, colorOK(stdout)))
-			return nil
+			d.Differences = catalogsync.Diff(d.Catalogs[0], d.Catalogs[1])
+			return report.Output(stdout, format, d, report.CatalogDiffJSON, report.CatalogDiffTable, colorOK(stdout))
 		},
 	}
 	overlayFlag(cmd, &overlay)
@@ -259,9 +216,9 @@ func diffCatalog(arg, overlay string) (*plans.Catalog, string, error) {
 		return c, "the embedded catalog", err
 	case "current":
 		in := inputs{overlay: overlay}
-		path, _ := in.overlayFile()
-		c, notes, err := in.rawCatalog()
-		if len(notes) == 0 {
+		path, _ := in.source().OverlayPath()
+		c, effect, err := in.source().Open()
+		if effect == nil {
 			return c, "current (no overlay at " + displayPath(path) + ")", err
 		}
 		return c, "current (the embedded catalog with " + displayPath(path) + ")", err
@@ -284,55 +241,30 @@ disagreement is a lead to check on the vendor's own page (plans/CATALOG_NOTES.md
 refresh"). A file's prices are dated by a YYYY-MM-DD in its name, else today.`,
 		Example: `  tokenomics catalog audit litellm-2026-12-01.json openrouter-2026-12-01.json
   tokenomics catalog audit --catalog plans/catalog.yaml litellm-2026-12-01.json --format json`,
-		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return badInput("catalog audit: give at least one price file (LiteLLM's or OpenRouter's JSON)")
-			}
-			return nil
-		},
+		Args: argsSaying(cobra.MinimumNArgs(1), "catalog audit: give at least one price file (LiteLLM's or OpenRouter's JSON)"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if err := checkFormat(format, tableJSON); err != nil {
 				return err
 			}
 			now := today().Format(time.DateOnly)
-			var cat *plans.Catalog
-			var err error
-			if catalog != "" {
-				cat, err = plans.LoadCatalog(catalog)
-			} else {
-				cat, err = shippedCatalog()
-			}
+			cat, err := (&inputs{catalog: catalog}).source().Base()
 			if err != nil {
 				return err
 			}
 			cat.ApplyChanges(now)
 			var files []catalogsync.PriceFile
 			for _, a := range args {
-				if strings.Contains(a, "://") {
-					return badInput("catalog audit: %s: give a file (catalog import fetches URLs)", a)
-				}
-				pf, err := readPriceFile(a)
+				f, err := catalogsync.ReadAuditFile(a, maxPriceFile, now)
 				if err != nil {
 					return err
 				}
-				if catalogsync.DetectFormat(pf.Data) == "" {
-					return badInput("catalog audit: %s is not a JSON object: neither LiteLLM's price file nor OpenRouter's models list", a)
-				}
-				asOf := catalogsync.DateIn(pf.Base)
-				if asOf == "" || asOf > now {
-					asOf = now
-				}
-				files = append(files, catalogsync.PriceFile{Name: a, Data: pf.Data, AsOf: asOf})
+				files = append(files, f)
 			}
 			res, err := catalogsync.Audit(cat, files, now)
 			if err != nil {
 				return err
 			}
-			if format == "json" {
-				return report.AuditJSON(stdout, cat, res)
-			}
-			_, err = io.WriteString(stdout, report.Audit(cat, res, colorOK(stdout)))
-			return err
+			return report.WriteAudit(stdout, format, cat, res, colorOK(stdout))
 		},
 	}
 	cmd.Flags().StringVar(&catalog, "catalog", "", "the catalog YAML file to audit instead of the embedded one")

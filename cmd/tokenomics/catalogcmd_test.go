@@ -23,6 +23,16 @@ func runCLI(t *testing.T, args ...string) (string, string, int) {
 	return out.String(), errb.String(), code
 }
 
+// mustContain fails for each of wants out does not hold.
+func mustContain(t *testing.T, out string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+}
+
 func mustRun(t *testing.T, args ...string) string {
 	t.Helper()
 	out, errs, code := runCLI(t, args...)

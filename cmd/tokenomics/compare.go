@@ -66,11 +66,7 @@ func buildComparison(in *inputs, fallback func() (model.Workload, bool), say io.
 	if err != nil {
 		return nil, err
 	}
-	w, from, err := in.loadWorkload(fallback)
-	if err != nil {
-		return nil, err
-	}
-	cur, err := in.workloadCurrency(cat, w.Currency)
+	w, cur, from, err := in.loadWorkload(cat, fallback)
 	if err != nil {
 		return nil, err
 	}
@@ -82,9 +78,6 @@ func buildComparison(in *inputs, fallback func() (model.Workload, bool), say io.
 			return nil, plans.PlaceInWorkload(in.workload, "classes", errors.New(why))
 		}
 		return nil, badInput("the workload %q has %s", w.Name, why)
-	}
-	if err := in.budgetIn(cat, &w, cur); err != nil {
-		return nil, err
 	}
 	mc := &cat.Catalog
 	if in.noFree {

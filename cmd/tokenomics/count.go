@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -11,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenomics/tokenomics/report"
-	"github.com/tokenomics/tokenomics/safefile"
 	"github.com/tokenomics/tokenomics/tokencount"
 )
 
@@ -82,8 +80,6 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 
 	// Count everything first: nothing is printed for a run that fails.
 	var results []*tokencount.Document
-	var total tokencount.Stats
-	texts := 0
 	stdinUsed := false
 	for _, name := range args {
 		var st tokencount.Stats
@@ -103,63 +99,23 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 				return inputError{fmt.Errorf("standard input: %w", err)}
 			}
 			name = "standard input"
-		} else {
-			st, err = countFile(name)
-			if err != nil {
-				return err
-			}
+		} else if st, err = tokencount.CountFile(name); err != nil {
+			// Not opened, not read, or not a regular file ("-" is for
+			// standard input): bad input.
+			return inputError{err}
 		}
-		r := &tokencount.Document{Name: name, Stats: st}
-		if !st.Binary {
-			r.Price(&cat.Catalog, lang, ids)
-			total.Add(st)
-			texts++
-		}
-		results = append(results, r)
+		results = append(results, &tokencount.Document{Name: name, Stats: st})
 	}
-	var tot *tokencount.Document
-	if texts > 1 {
-		tot = tokencount.Sum(results, total)
-	}
+	tot := tokencount.PriceAll(results, &cat.Catalog, lang, ids)
 
 	c := &report.Counted{Catalog: cat, Notes: notes, Inputs: results, Total: tot, Currency: cur}
-	var buf bytes.Buffer
-	if o.format == "json" {
-		if err := report.CountJSON(&buf, c); err != nil {
-			return err
-		}
-	} else {
-		buf.WriteString(report.CountTable(c, colorOK(stdout)))
-	}
-	if _, err := stdout.Write(buf.Bytes()); err != nil {
+	if err := report.WriteCount(stdout, o.format, c, colorOK(stdout)); err != nil {
 		return err
 	}
 	// What could be counted is printed; a file that could not be is still
 	// bad input, so a script does not take "not counted" for success.
-	var skipped []string
-	for _, r := range results {
-		if r.Stats.Binary {
-			skipped = append(skipped, fmt.Sprintf("%s: not counted: %s", r.Name, r.Stats.BinaryReason))
-		}
-	}
-	if len(skipped) > 0 {
-		return badInput("%s", strings.Join(skipped, "; "))
+	if skipped := report.NotCounted(results); skipped != "" {
+		return badInput("%s", skipped)
 	}
 	return nil
-}
-
-// countFile counts one file, streamed. A file that cannot be opened or read,
-// or is not a regular file (a FIFO would wait, a device never end; "-" is
-// for standard input), is bad input (exit status 2).
-func countFile(name string) (tokencount.Stats, error) {
-	f, err := safefile.Open(name)
-	if err != nil {
-		return tokencount.Stats{}, inputError{err}
-	}
-	defer f.Close()
-	st, err := tokencount.Count(f)
-	if err != nil {
-		return st, inputError{fmt.Errorf("%s: %w", name, err)}
-	}
-	return st, nil
 }

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -19,10 +17,7 @@ import (
 
 // importFlags are the flags of `tokenomics import`.
 type importFlags struct {
-	in           inputs // catalog, billing, currency (the workload comes from the logs)
-	since, until string
-	timezone     string
-	format       string
+	logFlags     // with billing and currency: the workload comes from the logs
 	save         string
 	compare      bool
 	top          int
@@ -60,75 +55,30 @@ unless nothing at all can be read.`,
 		},
 	}
 	f := cmd.Flags()
-	dayFlags(cmd, &o, "day to read", "days are counted in")
-	formatFlag(cmd, &o.format, "output format: ", tableJSON)
+	o.register(cmd, "day to read", "days are counted in", tableJSON)
 	f.StringVar(&o.save, "save", "", "write the derived workload to this YAML file")
 	f.BoolVar(&o.compare, "compare", false, "rank every subscription and API option on the derived workload")
 	f.IntVar(&o.top, "top", 0, "with --compare, show only the N cheapest options (0 = all; default 20 for the table)")
 	f.Float64Var(&o.longContext, "long-context", usage.DefaultRule.LongContext, "a task whose largest prompt reaches this many tokens is long-context")
 	f.IntVar(&o.agenticTurns, "agentic-turns", usage.DefaultRule.AgenticTurns, "otherwise a task of this many requests or more is agentic")
-	catalogFlags(cmd, &o.in.catalog, &o.in.overlay)
 	f.StringVar(&o.in.billing, "billing", "", "with --compare, subscription billing: monthly or annual")
 	f.StringVar(&o.in.currency, "currency", "", "display currency, e.g. USD, EUR, KRW")
 	_ = cmd.MarkFlagFilename("save", "yaml", "yml")
 	return cmd
 }
 
-// logSourceArgs wants the first argument of command name to be the logs to
-// read, one of usage.Sources; paths may follow.
-func logSourceArgs(name string) cobra.PositionalArgs {
-	return func(_ *cobra.Command, args []string) error {
-		if len(args) == 0 {
-			return badInput("%s: name the logs to read: %s", name, strings.Join(usage.Sources, " or "))
-		}
-		if _, ok := usage.ParseSource(args[0]); !ok {
-			return badInput("%s: %q is not %s", name, args[0], strings.Join(usage.Sources, " or "))
-		}
-		return nil
-	}
-}
-
-// completeLogSource offers usage.Sources for the first argument, files after.
-func completeLogSource(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-	if len(args) == 0 {
-		return usage.Sources, cobra.ShellCompDirectiveNoFileComp
-	}
-	return nil, cobra.ShellCompDirectiveDefault
-}
-
 func runImport(cmd *cobra.Command, stdout io.Writer, o *importFlags, args []string) error {
-	src, _ := usage.ParseSource(args[0])
-	if err := checkFormat(o.format, tableJSON); err != nil {
-		return err
-	}
-	if o.longContext <= 0 {
-		return badInput("--long-context: %v is not a positive number of tokens", o.longContext)
-	}
-	if o.top < 0 {
-		return badInput("--top: %d is negative", o.top)
-	}
-	if o.agenticTurns < 1 {
-		return badInput("--agentic-turns: %d is not at least 1", o.agenticTurns)
-	}
-	opt, err := o.options(args[1:])
+	r, err := o.start(args, o.check)
 	if err != nil {
 		return err
 	}
-	cat, catNotes, err := o.in.loadCatalog()
+	res, err := importLogs(r.src, r.opt, r.cat, usage.Rule{LongContext: o.longContext, AgenticTurns: o.agenticTurns})
 	if err != nil {
 		return err
 	}
-	cur, err := currencyOf(cat, o.in.currency)
-	if err != nil {
-		return err
-	}
-	res, err := importLogs(src, opt, cat, usage.Rule{LongContext: o.longContext, AgenticTurns: o.agenticTurns})
-	if err != nil {
-		return err
-	}
-	res.CatalogAsOf, res.CatalogNotes, res.Currency = cat.AsOf, catNotes, cur
+	res.CatalogAsOf, res.CatalogNotes, res.Currency = r.cat.AsOf, r.notes, r.cur
 	if (o.save != "" || o.compare) && res.Derived == nil {
-		return badInput("import: the %s logs hold no usage record, so there is no workload to save or compare", src.Title())
+		return badInput("import: the %s logs hold no usage record, so there is no workload to save or compare", r.src.Title())
 	}
 	if o.save != "" {
 		if err := plans.SaveWorkload(o.save, res.Derived.Workload); err != nil {
@@ -146,72 +96,29 @@ func runImport(cmd *cobra.Command, stdout io.Writer, o *importFlags, args []stri
 		comparison.Top = topOf(cmd, o.top, o.format)
 		// The ranking and the verdict are the records' own, replayed against
 		// every plan's windows: the derived workload is an average.
-		mc := &cat.Catalog
+		mc := &r.cat.Catalog
 		if o.in.billing != "" && comparison.Workload.Billing == model.Annual {
 			res.CatalogNotes = append(res.CatalogNotes, "the replay prices plans at their monthly price; --billing annual applies to the modeled comparison only")
 		}
-		r, err := replay.Run(replay.Records(res.Log, mc), mc, replay.Options{Location: opt.Location})
-		if err != nil {
+		if rp, err = r.replay(replay.Records(res.Log, mc), mc, res.CatalogNotes); err != nil {
 			return err
 		}
-		rp = &report.Replay{Result: r, Source: src.Title(), CatalogAsOf: cat.AsOf, Currency: cur, CatalogNotes: res.CatalogNotes,
-			Top: comparison.Top}
+		rp.Top = comparison.Top
 	}
-	if o.format == "json" {
-		return report.ImportJSON(stdout, res, comparison, rp)
-	}
-	io.WriteString(stdout, report.ImportTable(res, colorOK(stdout)))
-	if rp != nil {
-		io.WriteString(stdout, "\n")
-		return report.WriteReplay(stdout, "table", rp, colorOK(stdout))
+	return report.WriteImport(stdout, o.format, res, comparison, rp, colorOK(stdout))
+}
+
+// check refuses figures of the flags that cannot be.
+func (o *importFlags) check() error {
+	switch {
+	case o.longContext <= 0:
+		return badInput("--long-context: %v is not a positive number of tokens", o.longContext)
+	case o.top < 0:
+		return badInput("--top: %d is negative", o.top)
+	case o.agenticTurns < 1:
+		return badInput("--agentic-turns: %d is not at least 1", o.agenticTurns)
 	}
 	return nil
-}
-
-// options turns the flags into reading options.
-func (o *importFlags) options(paths []string) (usage.Options, error) {
-	opt := usage.Options{Paths: paths, Location: time.Local}
-	for _, p := range paths {
-		// A FIFO would wait for a writer and a device never end: a log named
-		// is a file or a folder. A missing one is reported with the rest.
-		if st, err := os.Stat(p); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
-			return opt, badInput("%s is not a regular file or a folder", p)
-		}
-	}
-	if o.timezone != "" {
-		loc, err := time.LoadLocation(o.timezone)
-		if err != nil {
-			return opt, badInput("--timezone: %q is not a time zone (IANA name like Europe/Paris or UTC)", o.timezone)
-		}
-		opt.Location = loc
-	}
-	for _, d := range []struct {
-		flag string
-		v    *string
-		out  *string
-	}{{"--since", &o.since, &opt.Since}, {"--until", &o.until, &opt.Until}} {
-		if *d.v == "" {
-			continue
-		}
-		day, err := usage.ParseDay(*d.v)
-		if err != nil {
-			return opt, badInput("%s: %v", d.flag, err)
-		}
-		*d.out = day
-	}
-	if opt.Since != "" && opt.Until != "" && opt.Since > opt.Until {
-		return opt, badInput("--since %s is after --until %s", opt.Since, opt.Until)
-	}
-	return opt, nil
-}
-
-// loadLogs reads the logs; none at all to read is bad input.
-func loadLogs(src usage.Source, opt usage.Options) (*usage.Log, error) {
-	l, err := usage.Load(src, opt)
-	if errors.Is(err, usage.ErrNothingReadable) {
-		return nil, inputError{err}
-	}
-	return l, err
 }
 
 // importLogs reads, summarizes and fits; a log with no record gives no
@@ -221,23 +128,8 @@ func importLogs(src usage.Source, opt usage.Options, cat *plans.Catalog, rule us
 	if err != nil {
 		return nil, err
 	}
-	// Both only read the log: the summary is made beside the fit.
-	res := &report.Import{Log: l}
-	summed := make(chan struct{})
-	go func() {
-		res.Summary = l.Summarize(&cat.Catalog)
-		close(summed)
-	}()
-	d, err := l.Derive(&cat.Catalog, rule)
-	<-summed
-	switch {
-	case errors.Is(err, usage.ErrNoRecords):
-	case err != nil:
-		return nil, err
-	default:
-		res.Derived = &d
-	}
-	return res, nil
+	s, d, err := l.SummarizeAndDerive(&cat.Catalog, rule)
+	return &report.Import{Log: l, Summary: s, Derived: d}, err
 }
 
 // workloadFromLogs derives the workload of the default logs of source

@@ -1,9 +1,8 @@
 package main
 
 import (
+	"cmp"
 	"errors"
-	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -30,7 +29,6 @@ type inputs struct {
 	from                                         string     // usage logs to derive the workload from
 	notes                                        []string   // what deriving it said
 	fromLog                                      *usage.Log // the records --from read, for replaying them
-	budgetCur                                    string     // the currency the workload's budget is written in, before --currency
 }
 
 func (in *inputs) register(cmd *cobra.Command) {
@@ -95,15 +93,6 @@ func checkFormat(format string, formats []string) error {
 	return badInput("--format: %q is not one of %s", format, formatList(formats))
 }
 
-// dayFlags registers --since and --until (the first and last days of
-// what) and --timezone (zone says what it is for).
-func dayFlags(cmd *cobra.Command, o *importFlags, what, zone string) {
-	f := cmd.Flags()
-	f.StringVar(&o.since, "since", "", "first "+what+", YYYY-MM-DD (inclusive)")
-	f.StringVar(&o.until, "until", "", "last "+what+", YYYY-MM-DD (inclusive)")
-	f.StringVarP(&o.timezone, "timezone", "z", "", "IANA time zone "+zone+" (default: local)")
-}
-
 // catalogFlags registers --catalog and --catalog-overlay on cmd.
 func catalogFlags(cmd *cobra.Command, catalog, overlay *string) {
 	cmd.Flags().StringVar(catalog, "catalog", "", "price catalog YAML file replacing the embedded one")
@@ -118,14 +107,21 @@ func overlayFlag(cmd *cobra.Command, dst *string) {
 }
 
 // overlayPath is the user's catalog overlay:
-// $XDG_CONFIG_HOME/tokenomics/catalog.yaml. xdg reads the environment once,
-// when the program starts, so a later XDG_CONFIG_HOME (tests) is read here.
-func overlayPath() string {
-	if d := os.Getenv("XDG_CONFIG_HOME"); filepath.IsAbs(d) {
-		return filepath.Join(d, "tokenomics", "catalog.yaml")
+// $XDG_CONFIG_HOME/tokenomics/catalog.yaml.
+func overlayPath() string { return xdgFile("XDG_CONFIG_HOME", xdg.ConfigHome, "catalog.yaml") }
+
+// xdgFile is tokenomics/name in the folder the variable env names, else in
+// dflt. xdg reads the environment once, when the program starts, so a later
+// value (tests) is read here.
+func xdgFile(env, dflt, name string) string {
+	if d := os.Getenv(env); filepath.IsAbs(d) {
+		dflt = d
 	}
-	return filepath.Join(xdg.ConfigHome, "tokenomics", "catalog.yaml")
+	return filepath.Join(dflt, "tokenomics", name)
 }
+
+// overlayTo is the overlay a command writes: the one named, else the user's.
+func overlayTo(named string) string { return cmp.Or(named, overlayPath()) }
 
 // displayPath writes a path under the home directory as ~/….
 func displayPath(p string) string {
@@ -137,74 +133,32 @@ func displayPath(p string) string {
 	return p
 }
 
-// overlayError is a catalog overlay that cannot be used.
-type overlayError struct {
-	path string
-	err  error
-}
-
-func (e overlayError) Error() string { return e.err.Error() }
-func (e overlayError) Unwrap() error { return e.err }
-
 // loadCatalog reads the catalog, applies the overlay and then the dated
 // changes already due (prices, deprecations, retirements), evaluated on
 // today. The changes are not among the notes: every command would repeat
 // them; `plans --check` says them, and cat.Applied() has them.
 func (in *inputs) loadCatalog() (*plans.Catalog, []string, error) {
-	cat, notes, err := in.rawCatalog()
+	src := in.source()
+	cat, effect, err := src.Open()
 	if err != nil {
 		return nil, nil, err
 	}
 	cat.ApplyChanges(today().Format(time.DateOnly))
-	return cat, notes, nil
+	if effect == nil {
+		return cat, nil, nil
+	}
+	path, _ := src.OverlayPath()
+	return cat, []string{report.OverlayNote(displayPath(path), *effect)}, nil
 }
 
 // shippedCatalog is the embedded catalog; the tests put a catalog of
 // their own in its place, so that a price update breaks none of them.
 var shippedCatalog = plans.Embedded
 
-// baseCatalog is --catalog, else the embedded catalog.
-func (in *inputs) baseCatalog() (*plans.Catalog, error) {
-	if in.catalog != "" {
-		return plans.LoadCatalog(in.catalog)
-	}
-	return shippedCatalog()
-}
-
-// overlayFile is the overlay to apply: --catalog-overlay, else the user's
-// file, which overlays the embedded catalog only (a --catalog file replaces
-// the catalog it was written against). explicit says it was named.
-func (in *inputs) overlayFile() (path string, explicit bool) {
-	switch {
-	case in.noOverlay:
-		return "", false
-	case in.overlay != "":
-		return in.overlay, true
-	case in.catalog != "":
-		return "", false
-	}
-	return overlayPath(), false
-}
-
-// rawCatalog is the base catalog with the overlay applied, before dated
-// changes. The user's overlay may be absent; a named one must be there.
-func (in *inputs) rawCatalog() (*plans.Catalog, []string, error) {
-	base, err := in.baseCatalog()
-	if err != nil {
-		return nil, nil, err
-	}
-	path, explicit := in.overlayFile()
-	if path == "" {
-		return base, nil, nil
-	}
-	cat, ov, err := plans.LoadOverlay(base, path)
-	if err != nil {
-		if !explicit && errors.Is(err, fs.ErrNotExist) {
-			return base, nil, nil
-		}
-		return nil, nil, overlayError{path, err}
-	}
-	return cat, []string{fmt.Sprintf("catalog overlay %s: %s", displayPath(path), ov.Summary(base))}, nil
+// source is the catalog the flags name: --catalog or the embedded one,
+// --catalog-overlay or the user's overlay.
+func (in *inputs) source() *plans.Source {
+	return &plans.Source{File: in.catalog, Overlay: in.overlay, User: overlayPath(), NoOverlay: in.noOverlay, Embedded: shippedCatalog}
 }
 
 // Where a workload came from when no flag named one.
@@ -215,11 +169,12 @@ const (
 )
 
 // loadWorkload reads --workload or --preset, else fallback (the app's last
-// workload), else the default preset; then applies --billing. from says
-// which of these it was.
-func (in *inputs) loadWorkload(fallback func() (model.Workload, bool)) (w model.Workload, from string, err error) {
+// workload), else the default preset; then applies --billing and the
+// display currency on cat, in which it restates the budget. from says
+// which workload it was.
+func (in *inputs) loadWorkload(cat *plans.Catalog, fallback func() (model.Workload, bool)) (w model.Workload, cur money.Currency, from string, err error) {
 	if n := countSet(in.workload, in.preset, in.from); n > 1 {
-		return w, "", badInput("--workload, --preset and --from name different workloads: give one")
+		return w, cur, "", badInput("--workload, --preset and --from name different workloads: give one")
 	}
 	switch {
 	case in.workload != "":
@@ -245,30 +200,33 @@ func (in *inputs) loadWorkload(fallback func() (model.Workload, bool)) (w model.
 		}
 	}
 	if err != nil {
-		return w, from, err
+		return w, cur, from, err
 	}
 	if in.billing != "" {
 		b, ok := model.ParseBilling(in.billing)
 		if !ok {
-			return w, from, badInput("--billing: %q is not monthly or annual", in.billing)
+			return w, cur, from, badInput("--billing: %q is not monthly or annual", in.billing)
 		}
 		w.Billing = b
 	}
-	in.budgetCur = w.Currency
+	budgetCur := w.Currency
 	if in.currency != "" {
 		w.Currency = strings.ToUpper(in.currency)
 	}
-	return w, from, nil
+	if cur, err = in.workloadCurrency(cat, w.Currency); err != nil {
+		return w, cur, from, err
+	}
+	return w, cur, from, in.budgetIn(cat, &w, budgetCur, cur)
 }
 
 // budgetIn restates w's budget in cur, the display currency, when --currency
-// changed it from the workload's own (the budget is the user's number in
+// changed it from own, the workload's (the budget is the user's number in
 // the workload's currency).
-func (in *inputs) budgetIn(cat *plans.Catalog, w *model.Workload, cur money.Currency) error {
-	if w.Budget <= 0 || strings.EqualFold(in.budgetCur, cur.Code) || (in.budgetCur == "" && cur.Code == "USD") {
+func (in *inputs) budgetIn(cat *plans.Catalog, w *model.Workload, own string, cur money.Currency) error {
+	if w.Budget <= 0 || strings.EqualFold(own, cur.Code) || (own == "" && cur.Code == "USD") {
 		return nil
 	}
-	from, err := in.workloadCurrency(cat, in.budgetCur)
+	from, err := in.workloadCurrency(cat, own)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tokenomics/tokenomics/catalogsync"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/safefile"
 	"github.com/tokenomics/tokenomics/termsafe"
@@ -60,8 +61,9 @@ func exitCode(err error) int {
 	}
 	var pe *plans.Error
 	var ie inputError
-	var fe *fs.PathError // a file the user named cannot be read, or is refused
-	if errors.As(err, &pe) || errors.As(err, &ie) || errors.As(err, &fe) || isFlagError(err) {
+	var fe *fs.PathError            // a file the user named cannot be read, or is refused
+	var ce *catalogsync.SourceError // a price file refused, or no price file
+	if errors.As(err, &pe) || errors.As(err, &ie) || errors.As(err, &fe) || errors.As(err, &ce) || isFlagError(err) {
 		return 2
 	}
 	return 1
@@ -80,6 +82,16 @@ func argsAreInput(c *cobra.Command) {
 	}
 	for _, sub := range c.Commands() {
 		argsAreInput(sub)
+	}
+}
+
+// argsSaying is check (one of cobra's) with msg, bad input, as its error.
+func argsSaying(check cobra.PositionalArgs, msg string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if check(cmd, args) != nil {
+			return badInput("%s", msg)
+		}
+		return nil
 	}
 }
 

@@ -8,18 +8,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenomics/tokenomics/model"
-	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/replay"
 	"github.com/tokenomics/tokenomics/report"
-	"github.com/tokenomics/tokenomics/usage"
 )
 
 // replayFlags are the flags of `tokenomics replay`.
 type replayFlags struct {
-	in     inputs // catalog, overlay, no-free
-	logs   importFlags
-	plan   string
-	format string
+	logFlags // with no-free and currency
+	plan     string
 }
 
 func newReplay(stdout io.Writer) *cobra.Command {
@@ -51,53 +47,43 @@ rules as compare.`,
 		},
 	}
 	f := cmd.Flags()
-	dayFlags(cmd, &o.logs, "day to read", "days are counted in")
+	o.register(cmd, "day to read", "days are counted in", report.ReplayFormats)
 	f.StringVar(&o.plan, "plan", "", "list only this plan (by id); the verdict still weighs every option")
 	f.BoolVar(&o.in.noFree, "no-free", false, "leave free plans out of the ranking and the verdict")
-	formatFlag(cmd, &o.format, "output format: ", report.ReplayFormats)
-	catalogFlags(cmd, &o.in.catalog, &o.in.overlay)
+	f.StringVar(&o.in.currency, "currency", "", "display currency of the table and markdown, e.g. USD, EUR, KRW (JSON stays USD)")
 	return cmd
 }
 
 func runReplay(stdout io.Writer, o *replayFlags, args []string) error {
-	src, _ := usage.ParseSource(args[0])
-	if err := checkFormat(o.format, report.ReplayFormats); err != nil {
-		return err
-	}
-	opt, err := o.logs.options(args[1:])
+	r, err := o.start(args, nil)
 	if err != nil {
 		return err
 	}
-	cat, notes, err := o.in.loadCatalog()
-	if err != nil {
-		return err
-	}
-	mc := &cat.Catalog
-	if o.plan != "" && !slices.ContainsFunc(mc.Plans, func(p model.Subscription) bool { return p.ID == o.plan }) {
+	mc := &r.cat.Catalog
+	if _, ok := mc.Plan(o.plan); o.plan != "" && !ok {
 		return badInput("--plan: the catalog has no plan %q (see: tokenomics plans)", o.plan)
 	}
 	if o.in.noFree {
 		mc = mc.WithoutFree()
 	}
-	l, err := loadLogs(src, opt)
+	l, err := loadLogs(r.src, r.opt)
 	if err != nil {
 		return err
 	}
 	recs := replay.Records(l, mc)
 	if len(recs) == 0 {
-		return badInput("replay: the %s logs in %s hold no usage record", src.Title(), strings.Join(l.Roots, ", "))
+		return badInput("replay: the %s logs in %s hold no usage record", r.src.Title(), strings.Join(l.Roots, ", "))
 	}
-	res, err := replay.Run(recs, mc, replay.Options{Location: opt.Location})
+	rep, err := r.replay(recs, mc, append(r.notes, report.ReadingNotes(l)...))
 	if err != nil {
 		return err
 	}
-	rep := &report.Replay{Result: res, Source: src.Title(), CatalogAsOf: cat.AsOf, Currency: money.USD, CatalogNotes: append(notes, report.ReadingNotes(l)...)}
 	if o.plan != "" {
-		if o.in.noFree && !slices.ContainsFunc(res.Quotes, func(q model.Quote) bool { return q.ID == o.plan }) {
+		if o.in.noFree && !slices.ContainsFunc(rep.Result.Quotes, func(q model.Quote) bool { return q.ID == o.plan }) {
 			return badInput("--plan %s is a free plan, and --no-free leaves it out", o.plan)
 		}
 		// Only what is listed changes: the verdict weighs every option.
-		rep.Only = slices.DeleteFunc(slices.Clone(res.Quotes), func(q model.Quote) bool { return q.ID != o.plan })
+		rep.Only = slices.DeleteFunc(slices.Clone(rep.Result.Quotes), func(q model.Quote) bool { return q.ID != o.plan })
 	}
 	return report.WriteReplay(stdout, o.format, rep, colorOK(stdout))
 }

@@ -76,17 +76,12 @@ func TestReplayJSON(t *testing.T) {
 func TestReplayTable(t *testing.T) {
 	isolate(t)
 	out := mustRun(t, "replay", "claude-code", replayFixture, "--catalog", "../../replay/testdata/catalog.yaml", "-z", "UTC", "--plan", "pmsg")
-	for _, want := range []string{
+	mustContain(t, out,
 		"Claude Code: 3 records, 2026-03-02 to 2026-03-02 (1 day",
 		"▶ API: A Small at $9.13/month against the best paid plan, Plan Msg at $13.04",
 		"As recorded on the API: $9.13/month (replayed on your records of 2026-03-02 to 2026-03-02)",
 		"2 of 3",
-		"5-hour: 1 of 1 window hit, 3 h blocked; busiest window 150% of the cap",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("missing %q in\n%s", want, out)
-		}
-	}
+		"5-hour: 1 of 1 window hit, 3 h blocked; busiest window 150% of the cap")
 	if strings.Contains(out, "Plan A") {
 		t.Errorf("--plan pmsg lists other plans:\n%s", out)
 	}
@@ -111,16 +106,11 @@ func TestReplayBadInput(t *testing.T) {
 func TestReplayMarkdown(t *testing.T) {
 	isolate(t)
 	out := mustRun(t, "replay", "claude-code", replayFixture, "--catalog", "../../replay/testdata/catalog.yaml", "-z", "UTC", "-f", "markdown")
-	for _, want := range []string{
+	mustContain(t, out,
 		"## Claude Code records replayed against every plan",
 		"**API: A Small at $9.13/month against the best paid plan, Plan Msg at $13.04",
 		// Plan Range: $0.25 ($0.15–$0.50) per 5 h on a-small, three $0.10
 		// requests: two run, one overflows: $20 + $3.04; at $0.50 all run
 		// ($20.00), at $0.15 two overflow ($20 + $6.09).
-		"| Plan Range | subscription | $23.04 | $20.00–$26.09 | ~ overflow | 2 of 3 | 5-hour: 1 of 1 window hit, 3 h blocked; busiest window 120% of the cap |",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("missing %q in\n%s", want, out)
-		}
-	}
+		"| Plan Range | subscription | $23.04 | $20.00–$26.09 | ~ overflow | 2 of 3 | 5-hour: 1 of 1 window hit, 3 h blocked; busiest window 120% of the cap |")
 }

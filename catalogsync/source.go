@@ -1,0 +1,69 @@
+package catalogsync
+
+import (
+	"strings"
+
+	"github.com/tokenomics/tokenomics/plans"
+)
+
+// Import reads the price file data of format "litellm" (LiteLLM's price
+// file) or "openrouter" (OpenRouter's models list) against the catalog cur.
+func Import(format string, cur *plans.Catalog, data []byte, opt ImportOptions) (*ImportResult, error) {
+	if format == "litellm" {
+		return ImportLiteLLM(cur, data, opt)
+	}
+	return ImportOpenRouter(cur, data, opt)
+}
+
+// Dating says where the date of a price file's prices came from.
+type Dating int
+
+const (
+	DatedGiven        Dating = iota // the user gave it
+	DatedName                       // a YYYY-MM-DD in the file's name
+	DatedLastModified               // the server's Last-Modified
+	DatedToday                      // today: the file carries no date
+	DatedFuture                     // today: the date found is in the future
+)
+
+// PricesDate is the date of f's prices on day today: given when not "",
+// else a date in its name, else the server's Last-Modified, else today;
+// never after today.
+func PricesDate(given string, f *RawFile, today string) (string, Dating) {
+	asOf, how := given, DatedGiven
+	switch {
+	case asOf != "":
+	case DateIn(f.Base) != "":
+		asOf, how = DateIn(f.Base), DatedName
+	case f.LastModified != "":
+		asOf, how = f.LastModified, DatedLastModified
+	default:
+		asOf, how = today, DatedToday
+	}
+	if asOf > today {
+		asOf, how = today, DatedFuture
+	}
+	return asOf, how
+}
+
+// ReadAuditFile reads a saved price file for an audit on day today: a file
+// of at most limit bytes (catalog import fetches URLs), LiteLLM's or
+// OpenRouter's JSON, its prices dated by a YYYY-MM-DD in its name, else
+// today. A URL, or a file that is no JSON object, is a *SourceError.
+func ReadAuditFile(name string, limit int64, today string) (PriceFile, error) {
+	if strings.Contains(name, "://") {
+		return PriceFile{}, refused("catalog audit: %s: give a file (catalog import fetches URLs)", name)
+	}
+	f, err := ReadPriceFile(name, limit, 0, "")
+	if err != nil {
+		return PriceFile{}, err
+	}
+	if DetectFormat(f.Data) == "" {
+		return PriceFile{}, refused("catalog audit: %s is not a JSON object: neither LiteLLM's price file nor OpenRouter's models list", name)
+	}
+	asOf := DateIn(f.Base)
+	if asOf == "" || asOf > today {
+		asOf = today
+	}
+	return PriceFile{Name: name, Data: f.Data, AsOf: asOf}, nil
+}
