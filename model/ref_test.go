@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -100,11 +101,7 @@ func refJSON(w *Workload, c *Catalog) map[string]any {
 			j["context_window"] = s.ContextWindow
 		}
 		if len(s.Serves) > 0 {
-			var vs []string
-			for _, v := range s.Serves {
-				vs = append(vs, v.String())
-			}
-			j["serves"] = vs
+			j["serves"] = names(s.Serves)
 		}
 		var ls []any
 		for _, l := range s.Limits {
@@ -119,21 +116,13 @@ func refJSON(w *Workload, c *Catalog) map[string]any {
 				lj["reference_tokens"] = l.ReferenceTokens
 			}
 			if len(l.Tiers) > 0 {
-				var ts []string
-				for _, t := range l.Tiers {
-					ts = append(ts, t.String())
-				}
-				lj["tiers"] = ts
+				lj["tiers"] = names(l.Tiers)
 			}
 			if len(l.Models) > 0 {
 				lj["models"] = l.Models
 			}
 			if len(l.Via) > 0 {
-				var vs []string
-				for _, v := range l.Via {
-					vs = append(vs, v.String())
-				}
-				lj["via"] = vs
+				lj["via"] = names(l.Via)
 			}
 			ls = append(ls, lj)
 		}
@@ -152,6 +141,15 @@ func refJSON(w *Workload, c *Catalog) map[string]any {
 			"language": w.Language, "billing": w.Billing.String(), "classes": cls},
 		"catalog": map[string]any{"tokenizers": toks, "api_models": models, "subscriptions": plans},
 	}
+}
+
+// names are the file format's names of enum values (tiers, channels).
+func names[T fmt.Stringer](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = x.String()
+	}
+	return out
 }
 
 type refOut struct {
