@@ -107,24 +107,9 @@ func prepare(rs []rec, cat *model.Catalog, p *model.Subscription) *planPre {
 	return pp
 }
 
-// capAt says which end of each limit's range a replay runs at.
-type capAt int
-
-const (
-	atCapacity capAt = iota
-	atLow
-	atHigh
-)
-
-func (a capAt) of(l *model.Limit) float64 {
-	switch a {
-	case atLow:
-		return l.CapacityLow()
-	case atHigh:
-		return l.CapacityHigh()
-	}
-	return l.Capacity()
-}
+// capAt says which end of each limit's range a replay runs at: one of
+// (*model.Limit).Capacity, CapacityLow and CapacityHigh.
+type capAt func(*model.Limit) float64
 
 // window is the state of one limit's current window.
 type window struct {
@@ -147,7 +132,7 @@ func (pp *planPre) simulate(rs []rec, at capAt, over []bool) (out []Window, beyo
 	caps := make([]float64, len(ls))
 	for li := range ls {
 		out[li].Limit = ls[li]
-		caps[li] = at.of(&ls[li])
+		caps[li] = at(&ls[li])
 	}
 	closeWin := func(li int) {
 		w := &st[li]
@@ -285,7 +270,7 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 	q.Sources = []model.Source{{ID: p.ID, Name: p.Name, Provenance: p.Provenance}}
 	over := make([]bool, len(rs))
 	pl := &Plan{}
-	pl.Windows, pl.Beyond = pp.simulate(rs, atCapacity, over)
+	pl.Windows, pl.Beyond = pp.simulate(rs, (*model.Limit).Capacity, over)
 	for _, o := range over {
 		if o {
 			pl.Overflowed++
@@ -350,7 +335,7 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 			}
 			return q.Base + o + M*overage(ws)
 		}
-		q.MonthlyLow, q.MonthlyHigh = at(atHigh), at(atLow)
+		q.MonthlyLow, q.MonthlyHigh = at((*model.Limit).CapacityHigh), at((*model.Limit).CapacityLow)
 	}
 	if credit > 0 {
 		q.Notes = append(q.Notes, model.Note{Kind: model.NoteCredit, USD: credit})
