@@ -1,6 +1,7 @@
 package replay
 
 import (
+	"iter"
 	"math"
 	"slices"
 
@@ -154,11 +155,7 @@ func (pp *planPre) simulate(rs []rec, at capAt, over []bool) (out []Window, beyo
 		}
 		t := rs[ri].Time
 		ok := true
-		for li := range ls {
-			u := pp.units[li][ri]
-			if u < 0 {
-				continue
-			}
+		for li, u := range pp.counted(ri) {
 			w := &st[li]
 			if w.open && t >= w.end {
 				closeWin(li)
@@ -177,11 +174,7 @@ func (pp *planPre) simulate(rs []rec, at capAt, over []bool) (out []Window, beyo
 		}
 		over[ri] = !ok
 		billed := false
-		for li := range ls {
-			u := pp.units[li][ri]
-			if u < 0 {
-				continue
-			}
+		for li, u := range pp.counted(ri) {
 			w := &st[li]
 			switch {
 			case ls[li].Overage > 0:
@@ -216,6 +209,17 @@ func (pp *planPre) simulate(rs []rec, at capAt, over []bool) (out []Window, beyo
 		}
 	}
 	return out, beyond
+}
+
+// counted yields each limit that counts record ri, with its units.
+func (pp *planPre) counted(ri int) iter.Seq2[int, float64] {
+	return func(yield func(int, float64) bool) {
+		for li := range pp.units {
+			if u := pp.units[li][ri]; u >= 0 && !yield(li, u) {
+				return
+			}
+		}
+	}
 }
 
 // overage is what the plan bills for the units beyond its limits with an
