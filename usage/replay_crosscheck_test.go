@@ -42,13 +42,7 @@ func TestReplayCrossCheck(t *testing.T) {
 				r := rand.New(rand.NewPCG(seed, 99))
 				dir := t.TempDir()
 				cfg := loggen.Config{Seed: seed, Bytes: 4 << 20, Days: 5 + r.IntN(20)}
-				var err error
-				if src == usage.Codex {
-					_, err = loggen.Codex(dir, cfg)
-				} else {
-					_, err = loggen.Claude(dir, cfg)
-				}
-				if err != nil {
+				if _, err := loggen.Write(src.String(), dir, cfg); err != nil {
 					t.Fatal(err)
 				}
 				loc, err := time.LoadLocation(zones[r.IntN(len(zones))])
