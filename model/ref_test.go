@@ -1,15 +1,15 @@
 package model
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"strconv"
 	"testing"
+
+	"github.com/tokenomics/tokenomics/internal/pyref"
 )
 
 // The engine against scripts/engine_ref.py, an implementation of DESIGN.md
@@ -176,10 +176,6 @@ type refOut struct {
 }
 
 func TestAgainstReference(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 is needed for the reference implementation")
-	}
 	rng := rand.New(rand.NewPCG(20, 5))
 	n := refCases(t)
 	ws, cs := make([]Workload, n), make([]*Catalog, n)
@@ -192,22 +188,8 @@ func TestAgainstReference(t *testing.T) {
 		}
 		in = append(in, refJSON(&ws[i], cs[i]))
 	}
-	body, err := json.Marshal(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(py, "../scripts/engine_ref.py")
-	cmd.Stdin = bytes.NewReader(body)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("reference: %v\n%s", err, stderr.String())
-	}
 	var refs []refOut
-	if err := json.Unmarshal(out, &refs); err != nil {
-		t.Fatal(err)
-	}
+	pyref.Run(t, "../scripts/engine_ref.py", in, &refs)
 	figures, flips, ranged, ineligiblePlans := 0, 0, 0, 0
 	for i := range n {
 		r := eval(t, ws[i], cs[i])
