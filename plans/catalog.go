@@ -249,33 +249,17 @@ func (d *decoder) topLevel(body ast.Node, known []string, asOf *string) (map[str
 }
 
 func (d *decoder) tokenizers(n ast.Node, p *path) (map[string]map[string]float64, map[string]map[string][2]float64, error) {
-	fams, err := d.mapping(n, p)
-	if err != nil {
-		return nil, nil, err
-	}
-	out := make(map[string]map[string]float64, len(fams))
 	var ranges map[string]map[string][2]float64
-	for _, f := range fams {
-		fp := p.field(f.key)
+	out, err := mapOf(d, n, p, func(f entry, fp *path) (map[string]float64, error) {
 		if !idRE.MatchString(f.key) {
-			return nil, nil, d.errAt(f.k, fp, "%q is not a tokenizer name: use letters, digits, '.', '_' and '-'", f.key)
+			return nil, d.errAt(f.k, fp, "%q is not a tokenizer name: use letters, digits, '.', '_' and '-'", f.key)
 		}
-		langs, err := d.mapping(f.v, fp)
-		if err != nil {
-			return nil, nil, err
-		}
-		m := make(map[string]float64, len(langs))
-		for _, l := range langs {
-			lp := fp.field(l.key)
+		return mapOf(d, f.v, fp, func(l entry, lp *path) (float64, error) {
 			if !languageRE.MatchString(l.key) {
-				return nil, nil, d.errAt(l.k, lp, "%q is not a language code like ko or pt-BR", l.key)
+				return 0, d.errAt(l.k, lp, "%q is not a language code like ko or pt-BR", l.key)
 			}
 			v, r, err := d.factor(l.v, lp)
-			if err != nil {
-				return nil, nil, err
-			}
-			m[l.key] = v
-			if r != nil {
+			if err == nil && r != nil {
 				if ranges == nil {
 					ranges = map[string]map[string][2]float64{}
 				}
@@ -284,8 +268,11 @@ func (d *decoder) tokenizers(n ast.Node, p *path) (map[string]map[string]float64
 				}
 				ranges[f.key][l.key] = *r
 			}
-		}
-		out[f.key] = m
+			return v, err
+		})
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	return out, ranges, nil
 }
@@ -328,21 +315,12 @@ func (d *decoder) factor(n ast.Node, p *path) (float64, *[2]float64, error) {
 }
 
 func (d *decoder) tokenizerNotes(n ast.Node, p *path, toks map[string]map[string]float64) (map[string]string, error) {
-	es, err := d.mapping(n, p)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]string, len(es))
-	for _, e := range es {
-		ep := p.field(e.key)
+	return mapOf(d, n, p, func(e entry, ep *path) (string, error) {
 		if _, ok := toks[e.key]; !ok {
-			return nil, d.errAt(e.k, ep, "unknown tokenizer %q%s", e.key, knownList(slices.Sorted(maps.Keys(toks))))
+			return "", d.errAt(e.k, ep, "unknown tokenizer %q%s", e.key, knownList(slices.Sorted(maps.Keys(toks))))
 		}
-		if out[e.key], err = d.note(e.v, ep); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+		return d.note(e.v, ep)
+	})
 }
 
 func knownList(names []string) string {
@@ -367,24 +345,15 @@ func (d *decoder) fx(n ast.Node, p *path) (FX, error) {
 }
 
 func (d *decoder) rates(n ast.Node, p *path) (map[string]float64, error) {
-	es, err := d.mapping(n, p)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]float64, len(es))
-	for _, e := range es {
-		ep := p.field(e.key)
+	return mapOf(d, n, p, func(e entry, ep *path) (float64, error) {
 		if !currencyRE.MatchString(e.key) {
-			return nil, d.errAt(e.k, ep, "%q is not a currency code like EUR", e.key)
+			return 0, d.errAt(e.k, ep, "%q is not a currency code like EUR", e.key)
 		}
 		if e.key == "USD" {
-			return nil, d.errAt(e.k, ep, "USD is the base currency (rate 1): leave it out")
+			return 0, d.errAt(e.k, ep, "USD is the base currency (rate 1): leave it out")
 		}
-		if out[e.key], err = d.required(e.v, ep, fxSpan); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+		return d.required(e.v, ep, fxSpan)
+	})
 }
 
 // seen remembers where each id was first defined, for duplicate errors.
@@ -978,30 +947,24 @@ func (d *decoder) limit(n ast.Node, p *path, c *Catalog) (model.Limit, error) {
 // weights reads a limit's weights: API model id → units per unit of that
 // model's work (Copilot's premium-request multipliers).
 func (d *decoder) weights(n ast.Node, p *path, c *Catalog) (map[string]float64, error) {
-	es, err := d.mapping(n, p)
-	if err != nil || len(es) == 0 {
-		return nil, err
-	}
-	out := make(map[string]float64, len(es))
-	for _, e := range es {
-		ep := p.field(e.key)
+	ws, err := mapOf(d, n, p, func(e entry, ep *path) (float64, error) {
 		if _, ok := c.Model(e.key); !ok {
 			msg := fmt.Sprintf("unknown API model %q", e.key)
 			if s := suggest(e.key, modelIDs(c)); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			return nil, d.errAt(e.k, ep, "%s", msg)
+			return 0, d.errAt(e.k, ep, "%s", msg)
 		}
 		v, ok, err := d.ranged(e.v, ep, weightSpan)
 		if err == nil && !ok {
 			err = d.errAt(e.v, ep, "a value is required")
 		}
-		if err != nil {
-			return nil, err
-		}
-		out[e.key] = v
+		return v, err
+	})
+	if len(ws) == 0 {
+		return nil, err // none given is no weights
 	}
-	return out, nil
+	return ws, err
 }
 
 // capacity reads a limit's capacity (or a bound of it) in unit.
