@@ -369,21 +369,17 @@ func (d *decoder) unique(s seen, id string, n ast.Node, p *path) error {
 }
 
 func (d *decoder) apiModels(n ast.Node, p *path, c *Catalog) error {
-	items, err := d.seq(n, p)
+	ids := seen{}
+	var changes []Change
+	ms, err := seqOf(d, n, p, func(it ast.Node, ip *path, _ []model.APIModel) (model.APIModel, error) {
+		m, ch, err := d.apiModel(it, ip, c.Tokenizers, ids)
+		changes = append(changes, ch...)
+		return m, err
+	})
 	if err != nil {
 		return err
 	}
-	c.Models = make([]model.APIModel, 0, len(items))
-	ids := make(seen, len(items))
-	var changes []Change
-	for i, it := range items {
-		m, ch, err := d.apiModel(it, p.at(i), c.Tokenizers, ids)
-		if err != nil {
-			return err
-		}
-		c.Models = append(c.Models, m)
-		changes = append(changes, ch...)
-	}
+	c.Models = ms
 	sortChanges(changes)
 	c.Changes = changes
 	return nil
@@ -526,19 +522,13 @@ func (d *decoder) longContext(n ast.Node, p *path) (*model.LongContext, error) {
 }
 
 func (d *decoder) changes(n ast.Node, p *path, modelID string) ([]Change, error) {
-	items, err := d.seq(n, p)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Change, 0, len(items))
-	dates := make(seen, len(items))
-	for i, it := range items {
-		ip := p.at(i)
+	dates := seen{}
+	return seqOf(d, n, p, func(it ast.Node, ip *path, _ []Change) (Change, error) {
+		ch := Change{ModelID: modelID}
 		es, err := d.mapping(it, ip)
 		if err != nil {
-			return nil, err
+			return ch, err
 		}
-		ch := Change{ModelID: modelID}
 		var dateNode ast.Node
 		err = d.fields(es, ip, []field{
 			{"date", func(e entry, ep *path) (err error) {
@@ -559,18 +549,16 @@ func (d *decoder) changes(n ast.Node, p *path, modelID string) ([]Change, error)
 			d.optionalField("cache_write", &ch.CacheWrite, priceSpan),
 			into("note", &ch.Note, d.note),
 		})
-		if err != nil {
-			return nil, err
+		switch {
+		case err != nil:
+			return ch, err
+		case dateNode == nil:
+			return ch, d.missing(it, ip, "date")
+		case ch.Input == nil && ch.Output == nil && ch.CacheRead == nil && ch.CacheWrite == nil:
+			return ch, d.errAt(it, ip, "a change needs at least one new price (input, output, cache_read or cache_write)")
 		}
-		if dateNode == nil {
-			return nil, d.missing(it, ip, "date")
-		}
-		if ch.Input == nil && ch.Output == nil && ch.CacheRead == nil && ch.CacheWrite == nil {
-			return nil, d.errAt(it, ip, "a change needs at least one new price (input, output, cache_read or cache_write)")
-		}
-		out = append(out, ch)
-	}
-	return out, nil
+		return ch, nil
+	})
 }
 
 // like is a limits_like waiting for every plan to be read.
@@ -583,24 +571,20 @@ type like struct {
 }
 
 func (d *decoder) subscriptions(n ast.Node, p *path, c *Catalog) error {
-	items, err := d.seq(n, p)
+	ids := seen{}
+	var likes []like
+	ps, err := seqOf(d, n, p, func(it ast.Node, ip *path, before []model.Subscription) (model.Subscription, error) {
+		s, l, err := d.subscription(it, ip, c, ids)
+		if err == nil && l != nil {
+			l.plan = len(before)
+			likes = append(likes, *l)
+		}
+		return s, err
+	})
 	if err != nil {
 		return err
 	}
-	c.Plans = make([]model.Subscription, 0, len(items))
-	ids := make(seen, len(items))
-	var likes []like
-	for i, it := range items {
-		s, l, err := d.subscription(it, p.at(i), c, ids)
-		if err != nil {
-			return err
-		}
-		if l != nil {
-			l.plan = i
-			likes = append(likes, *l)
-		}
-		c.Plans = append(c.Plans, s)
-	}
+	c.Plans = ps
 	if err := d.resolveLikes(c, likes); err != nil {
 		return err
 	}
@@ -758,51 +742,39 @@ func (d *decoder) viasField(key string, dst *[]model.Via) field {
 // enumList reads a list of names out of valid, each turned into a value by
 // parse; none is nil. unique refuses a name listed twice.
 func enumList[T comparable](d *decoder, n ast.Node, p *path, valid []string, parse func(string) (T, bool), unique bool) ([]T, error) {
-	items, err := d.seq(n, p)
-	if err != nil || len(items) == 0 {
+	out, err := seqOf(d, n, p, func(it ast.Node, ip *path, before []T) (T, error) {
+		s, err := d.enum(it, ip, valid)
+		v, _ := parse(s)
+		if err == nil && unique && slices.Contains(before, v) {
+			err = d.errAt(it, ip, "%q is listed twice", s)
+		}
+		return v, err
+	})
+	if len(out) == 0 {
 		return nil, err
 	}
-	out := make([]T, 0, len(items))
-	for i, it := range items {
-		s, err := d.enum(it, p.at(i), valid)
-		if err != nil {
-			return nil, err
-		}
-		v, _ := parse(s)
-		if unique && slices.Contains(out, v) {
-			return nil, d.errAt(it, p.at(i), "%q is listed twice", s)
-		}
-		out = append(out, v)
-	}
-	return out, nil
+	return out, err
 }
 
 // planModels reads a plan's model ids; each must be an API model of the catalog.
 func (d *decoder) planModels(n ast.Node, p *path, c *Catalog) ([]string, error) {
-	items, err := d.seq(n, p)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]string, 0, len(items))
-	for i, it := range items {
-		ip := p.at(i)
+	return seqOf(d, n, p, func(it ast.Node, ip *path, before []string) (string, error) {
 		id, err := d.line(it, ip)
 		if err != nil {
-			return nil, err
+			return "", err
 		}
 		if _, ok := c.Model(id); !ok {
 			msg := fmt.Sprintf("unknown API model %q", id)
 			if s := suggest(id, modelIDs(c)); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			return nil, d.errAt(it, ip, "%s", msg)
+			return "", d.errAt(it, ip, "%s", msg)
 		}
-		if slices.Contains(out, id) {
-			return nil, d.errAt(it, ip, "model %q is listed twice", id)
+		if slices.Contains(before, id) {
+			return "", d.errAt(it, ip, "model %q is listed twice", id)
 		}
-		out = append(out, id)
-	}
-	return out, nil
+		return id, nil
+	})
 }
 
 func modelIDs(c *Catalog) []string {
@@ -833,19 +805,9 @@ func (d *decoder) capped(n ast.Node, p *path, s *model.Subscription, limits, unc
 }
 
 func (d *decoder) limits(n ast.Node, p *path, c *Catalog) ([]model.Limit, error) {
-	items, err := d.seq(n, p)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]model.Limit, 0, len(items))
-	for i, it := range items {
-		l, err := d.limit(it, p.at(i), c)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, l)
-	}
-	return out, nil
+	return seqOf(d, n, p, func(it ast.Node, ip *path, _ []model.Limit) (model.Limit, error) {
+		return d.limit(it, ip, c)
+	})
 }
 
 func (d *decoder) limit(n ast.Node, p *path, c *Catalog) (model.Limit, error) {

@@ -604,6 +604,24 @@ func mapOf[V any](d *decoder, n ast.Node, p *path, value func(e entry, ep *path)
 	return out, nil
 }
 
+// seqOf reads a list whose items all read alike: item reads one, given its
+// node, its path and the items read before it. The first error stops it.
+func seqOf[T any](d *decoder, n ast.Node, p *path, item func(it ast.Node, ip *path, before []T) (T, error)) ([]T, error) {
+	items, err := d.seq(n, p)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, 0, len(items))
+	for i, it := range items {
+		v, err := item(it, p.at(i), out)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
 // into is the field key read with read into *dst.
 func into[T any](key string, dst *T, read func(ast.Node, *path) (T, error)) field {
 	return field{key, func(e entry, ep *path) (err error) {
