@@ -152,14 +152,7 @@ func genClaudeCurrent(t *testing.T, dir string, seed uint64, m *model.APIModel, 
 
 func genClaudeStyle(t *testing.T, dir string, seed uint64, m *model.APIModel, cap5, capWeek float64, days int, loc *time.Location, current bool) {
 	r := rand.New(rand.NewPCG(seed, 12))
-	denver, err := time.LoadLocation("America/Denver")
-	if err != nil {
-		t.Fatal(err)
-	}
-	kolkata, err := time.LoadLocation("Asia/Kolkata")
-	if err != nil {
-		t.Fatal(err)
-	}
+	denver, kolkata := mustLoc(t, "America/Denver"), mustLoc(t, "Asia/Kolkata")
 	var w5, ww genWindow
 	notices := 0
 	start := time.Date(2026, 10, 5, 8, 0, 0, 0, time.UTC)

@@ -94,6 +94,36 @@ type record struct {
 	problem string // why the entry cannot be used, "" when it can
 }
 
+// newRecord starts the record of the file's entry key: slug is the model's
+// part of key and rawProvider the file's provider or maker, which known maps
+// to a catalog provider; an unknown one is made an id, and "all", reserved,
+// becomes source-all. known reports whether rawProvider was known.
+func newRecord(source, key, slug, rawProvider string, known map[string]string) (r record, isKnown bool) {
+	r = record{key: cleanText(key, 200), rawProvider: rawProvider, provider: known[rawProvider]}
+	isKnown = r.provider != ""
+	if !isKnown {
+		r.provider = sanitizeID(rawProvider)
+	}
+	if r.provider == "all" {
+		r.provider = source + "-all"
+	}
+	r.match, r.id = normalizeID(slug), sanitizeID(slug)
+	r.preview = strings.Contains(strings.ToLower(key), "preview")
+	return r, isKnown
+}
+
+// inputOutput sets the input and output prices, which every entry must
+// give: a missing one fails the record, naming its field.
+func (r *record) inputOutput(inField string, in float64, okIn bool, outField string, out float64, okOut bool) {
+	switch {
+	case !okIn:
+		r.fail("no %s", inField)
+	case !okOut:
+		r.fail("no %s", outField)
+	}
+	r.input, r.output = r.price(inField, in), r.price(outField, out)
+}
+
 // rates are the record's prices, in a copy of their own.
 func (r *record) rates() model.Rates {
 	return model.Rates{Input: r.input, Output: r.output, CacheRead: r.cacheRead, CacheWrite: r.cacheWrite, CacheWrite1h: r.cacheWrite1h}.Clone()

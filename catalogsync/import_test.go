@@ -408,6 +408,44 @@ func TestImportHelpers(t *testing.T) {
 	}
 }
 
+// A record's start: the provider a known file name maps to, an unknown one
+// made an id, "all" (reserved) renamed for the file it came from.
+func TestNewRecord(t *testing.T) {
+	for _, tc := range []struct {
+		source, key, slug, provider string
+		known                       map[string]string
+		want                        record
+		isKnown                     bool
+	}{
+		{"litellm", "gemini/gemini-3.6-Flash-preview", "gemini-3.6-Flash-preview", "gemini", litellmProviders,
+			record{key: "gemini/gemini-3.6-Flash-preview", rawProvider: "gemini", provider: "google",
+				match: "gemini-3-6-flash-preview", id: "gemini-3.6-flash-preview", preview: true}, true},
+		{"litellm", "together_ai/Meta/M_1", "Meta/M_1", "together_ai", litellmProviders,
+			record{key: "together_ai/Meta/M_1", rawProvider: "together_ai", provider: "together_ai", match: "meta/m-1", id: "meta-m_1"}, false},
+		{"openrouter", "all/m", "m", "all", openrouterAuthors,
+			record{key: "all/m", rawProvider: "all", provider: "openrouter-all", match: "m", id: "m"}, false},
+		{"litellm", "m", "m", "all", litellmProviders,
+			record{key: "m", rawProvider: "all", provider: "litellm-all", match: "m", id: "m"}, false},
+	} {
+		got, isKnown := newRecord(tc.source, tc.key, tc.slug, tc.provider, tc.known)
+		if !reflect.DeepEqual(got, tc.want) || isKnown != tc.isKnown {
+			t.Errorf("newRecord(%q, %q) = %+v, %v; want %+v, %v", tc.source, tc.key, got, isKnown, tc.want, tc.isKnown)
+		}
+	}
+	// Every entry must give input and output prices; the first missing one
+	// is the problem, named by its field. 3e-6 per token is 3 per 1M.
+	for _, tc := range []struct {
+		okIn, okOut bool
+		problem     string
+	}{{true, true, ""}, {false, true, "no in"}, {true, false, "no out"}, {false, false, "no in"}} {
+		var r record
+		r.inputOutput("in", 3e-6, tc.okIn, "out", 1.5e-5, tc.okOut)
+		if r.problem != tc.problem || r.input != 3 || r.output != 15 {
+			t.Errorf("ok %v, %v: problem %q, prices %v, %v", tc.okIn, tc.okOut, r.problem, r.input, r.output)
+		}
+	}
+}
+
 // Every importable entry of the fixtures, added to the catalog, prices to
 // finite, non-negative costs.
 func TestImportedEntriesPrice(t *testing.T) {

@@ -97,29 +97,13 @@ func ImportLiteLLM(cur *plans.Catalog, data []byte, opt ImportOptions) (*ImportR
 }
 
 func litellmRecord(key, prov string, e map[string]json.RawMessage) record {
-	r := record{key: cleanText(key, 200), rawProvider: prov}
-	r.provider = litellmProviders[prov]
-	r.maker = r.provider != ""
-	if !r.maker {
-		r.provider = sanitizeID(prov)
-	}
-	if r.provider == "all" {
-		r.provider = "litellm-all"
-	}
-	bare := strings.TrimPrefix(key, prov+"/")
-	r.match, r.id = normalizeID(bare), sanitizeID(bare)
+	r, known := newRecord("litellm", key, strings.TrimPrefix(key, prov+"/"), prov, litellmProviders)
+	r.maker = known // LiteLLM's provider may be a reseller
 	r.name = r.id
-	r.preview = strings.Contains(strings.ToLower(key), "preview")
 
 	in, okIn := r.jsonNumber(e, "input_cost_per_token")
 	out, okOut := r.jsonNumber(e, "output_cost_per_token")
-	switch {
-	case !okIn:
-		r.fail("no input_cost_per_token")
-	case !okOut:
-		r.fail("no output_cost_per_token")
-	}
-	r.input, r.output = r.price("input_cost_per_token", in), r.price("output_cost_per_token", out)
+	r.inputOutput("input_cost_per_token", in, okIn, "output_cost_per_token", out, okOut)
 
 	if v, ok := r.jsonNumber(e, "cache_read_input_token_cost"); ok {
 		r.cacheRead = r.optPrice("cache_read_input_token_cost", v, ok)

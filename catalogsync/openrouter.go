@@ -96,22 +96,12 @@ func openrouterChat(e map[string]json.RawMessage) bool {
 }
 
 func openrouterRecord(id string, e map[string]json.RawMessage) record {
-	r := record{key: cleanText(id, 200)}
 	author, slug, ok := strings.Cut(id, "/")
 	if !ok {
 		author, slug = "", id
 	}
-	r.rawProvider = author
-	r.provider = openrouterAuthors[author]
+	r, _ := newRecord("openrouter", id, slug, author, openrouterAuthors)
 	r.maker = true // OpenRouter's ids name the model's maker
-	if r.provider == "" {
-		r.provider = sanitizeID(author)
-	}
-	if r.provider == "all" {
-		r.provider = "openrouter-all"
-	}
-	r.match, r.id = normalizeID(slug), sanitizeID(slug)
-	r.preview = strings.Contains(strings.ToLower(id), "preview")
 	if name, ok, _ := jsonText(e, "name"); ok {
 		if _, after, ok := strings.Cut(name, ": "); ok {
 			name = after
@@ -127,15 +117,10 @@ func openrouterRecord(id string, e map[string]json.RawMessage) record {
 	}
 	in, okIn := r.decimal(pricing, "prompt")
 	out, okOut := r.decimal(pricing, "completion")
-	switch {
-	case !okIn:
-		r.fail("no pricing.prompt")
-	case !okOut:
-		r.fail("no pricing.completion")
-	case in < 0 || out < 0:
+	if okIn && okOut && (in < 0 || out < 0) {
 		r.fail("a negative price (%s, %s): priced by the route taken", fmtG(in), fmtG(out))
 	}
-	r.input, r.output = r.price("pricing.prompt", in), r.price("pricing.completion", out)
+	r.inputOutput("pricing.prompt", in, okIn, "pricing.completion", out, okOut)
 	v, ok := r.decimal(pricing, "input_cache_read")
 	r.cacheRead = r.optPrice("pricing.input_cache_read", v, ok)
 	v, ok = r.decimal(pricing, "input_cache_write")

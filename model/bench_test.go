@@ -12,14 +12,7 @@ import (
 // fit well inside a frame (16 ms). Its time grows with the catalog and the
 // machine's load, so it is read, not asserted.
 func BenchmarkEvaluate(b *testing.B) {
-	cat, err := plans.Embedded()
-	if err != nil {
-		b.Fatal(err)
-	}
-	w, err := plans.PresetByName(plans.DefaultPreset)
-	if err != nil {
-		b.Fatal(err)
-	}
+	cat, w := shippedDefault(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := model.Evaluate(w, &cat.Catalog); err != nil {
@@ -31,14 +24,7 @@ func BenchmarkEvaluate(b *testing.B) {
 // BenchmarkFlips is every flip point of the default preset on the shipped
 // catalog: the work the app does after a keystroke, off its path.
 func BenchmarkFlips(b *testing.B) {
-	cat, err := plans.Embedded()
-	if err != nil {
-		b.Fatal(err)
-	}
-	w, err := plans.PresetByName(plans.DefaultPreset)
-	if err != nil {
-		b.Fatal(err)
-	}
+	cat, w := shippedDefault(b)
 	r, err := model.Evaluate(w, &cat.Catalog)
 	if err != nil {
 		b.Fatal(err)
@@ -52,6 +38,19 @@ func BenchmarkFlips(b *testing.B) {
 // BenchmarkEvaluateKorean is Evaluate on a Korean workload, where estimated
 // factors make every option be priced again at both ends.
 func BenchmarkEvaluateKorean(b *testing.B) {
+	cat, w := shippedDefault(b)
+	w.Language = "ko"
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := model.Evaluate(w, &cat.Catalog); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// shippedDefault is the shipped catalog and the default preset, the sizes
+// of real use (the tests' small catalogs would flatter the timings).
+func shippedDefault(b *testing.B) (*plans.Catalog, model.Workload) {
 	cat, err := plans.Embedded()
 	if err != nil {
 		b.Fatal(err)
@@ -60,11 +59,5 @@ func BenchmarkEvaluateKorean(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	w.Language = "ko"
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := model.Evaluate(w, &cat.Catalog); err != nil {
-			b.Fatal(err)
-		}
-	}
+	return cat, w
 }

@@ -1,14 +1,13 @@
 package model_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os/exec"
 	"testing"
 
+	"github.com/tokenomics/tokenomics/internal/pyref"
 	"github.com/tokenomics/tokenomics/model"
 )
 
@@ -25,10 +24,6 @@ type oracleLimit struct {
 // limits that weigh models and bill overage against an independent Python
 // reading of DESIGN.md, on random workloads and plans.
 func TestPlanOracle(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not found")
-	}
 	rng := rand.New(rand.NewPCG(19, 2026))
 	var cases []map[string]any
 	var got []float64
@@ -105,16 +100,10 @@ func TestPlanOracle(t *testing.T) {
 			"plan":    map[string]any{"price": p.PriceMonthly, "seats_min": p.SeatsMin, "models": planModels, "limits": ols},
 			"classes": ocs})
 	}
-	in, _ := json.Marshal(cases)
-	cmd := exec.Command(py, "testdata/plan_oracle.py")
-	cmd.Stdin = bytes.NewReader(in)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("oracle: %v", err)
-	}
 	var want []float64
-	if err := json.Unmarshal(out, &want); err != nil || len(want) != len(got) {
-		t.Fatalf("oracle output %q: %v", out, err)
+	pyref.Run(t, "testdata/plan_oracle.py", cases, &want)
+	if len(want) != len(got) {
+		t.Fatalf("oracle: %d results for %d cases", len(want), len(got))
 	}
 	for i := range got {
 		if math.Abs(got[i]-want[i]) > 1e-9*math.Max(1, want[i]) {

@@ -1,16 +1,16 @@
 package model
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/tokenomics/tokenomics/internal/pyref"
 )
 
 // The engine against scripts/engine_ref.py, an implementation of DESIGN.md
@@ -111,11 +111,7 @@ func refJSON(w *Workload, c *Catalog) map[string]any {
 			j["context_window"] = s.ContextWindow
 		}
 		if len(s.Serves) > 0 {
-			var vs []string
-			for _, v := range s.Serves {
-				vs = append(vs, v.String())
-			}
-			j["serves"] = vs
+			j["serves"] = names(s.Serves)
 		}
 		var ls []any
 		for _, l := range s.Limits {
@@ -130,21 +126,13 @@ func refJSON(w *Workload, c *Catalog) map[string]any {
 				lj["reference_tokens"] = l.ReferenceTokens
 			}
 			if len(l.Tiers) > 0 {
-				var ts []string
-				for _, t := range l.Tiers {
-					ts = append(ts, t.String())
-				}
-				lj["tiers"] = ts
+				lj["tiers"] = names(l.Tiers)
 			}
 			if len(l.Models) > 0 {
 				lj["models"] = l.Models
 			}
 			if len(l.Via) > 0 {
-				var vs []string
-				for _, v := range l.Via {
-					vs = append(vs, v.String())
-				}
-				lj["via"] = vs
+				lj["via"] = names(l.Via)
 			}
 			ls = append(ls, lj)
 		}
@@ -163,6 +151,15 @@ func refJSON(w *Workload, c *Catalog) map[string]any {
 			"language": w.Language, "billing": w.Billing.String(), "classes": cls},
 		"catalog": map[string]any{"tokenizers": toks, "api_models": models, "subscriptions": plans, "date": c.On()},
 	}
+}
+
+// names are the file format's names of enum values (tiers, channels).
+func names[T fmt.Stringer](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = x.String()
+	}
+	return out
 }
 
 type refOut struct {
@@ -221,10 +218,6 @@ func randomDates(rng *rand.Rand, c *Catalog) {
 }
 
 func TestAgainstReference(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 is needed for the reference implementation")
-	}
 	rng := rand.New(rand.NewPCG(20, 5))
 	n := refCases(t)
 	ws, cs := make([]Workload, n), make([]*Catalog, n)
@@ -238,22 +231,8 @@ func TestAgainstReference(t *testing.T) {
 		}
 		in = append(in, refJSON(&ws[i], cs[i]))
 	}
-	body, err := json.Marshal(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(py, "../scripts/engine_ref.py")
-	cmd.Stdin = bytes.NewReader(body)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("reference: %v\n%s", err, stderr.String())
-	}
 	var refs []refOut
-	if err := json.Unmarshal(out, &refs); err != nil {
-		t.Fatal(err)
-	}
+	pyref.Run(t, "../scripts/engine_ref.py", in, &refs)
 	figures, flips, ranged, ineligiblePlans, sunsets := 0, 0, 0, 0, 0
 	roles := map[string]int{} // sunset warnings by role
 	for i := range n {

@@ -21,24 +21,18 @@ func findings(fs []Finding) []string {
 func TestCheck(t *testing.T) {
 	base := overlayBase(t)
 	// An undated, retired model and a legacy one on top of the test catalog.
-	withOld, _, err := ApplyOverlay(base, "o.yaml", []byte(`
+	withOld := overlaid(t, base, `
 api_models:
   - {id: old-1, provider: acme, name: Old 1, tier: small, input: 1, output: 1, context_window: 1000, status: retired}
   - {id: old-2, provider: acme, name: Old 2, tier: small, input: 1, output: 1, context_window: 1000, status: legacy, as_of: "2026-11-01"}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	// Dated statuses: old-3 deprecated on 2026-12-14 and retired on
 	// 2027-01-10; old-4 retired on 2026-11-20.
-	dated, _, err := ApplyOverlay(base, "o.yaml", []byte(`
+	dated := overlaid(t, base, `
 api_models:
   - {id: old-3, provider: acme, name: Old 3, tier: small, input: 1, output: 1, context_window: 1000, deprecated: "2026-12-14", retired: "2027-01-10", as_of: "2026-11-27"}
   - {id: old-4, provider: acme, name: Old 4, tier: small, input: 1, output: 1, context_window: 1000, retired: "2026-11-20", as_of: "2026-11-27"}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	for _, tc := range []struct {
 		name, today string
 		cat         *Catalog
@@ -127,13 +121,10 @@ api_models:
 }
 
 func TestApplyChangesStatuses(t *testing.T) {
-	c, _, err := ApplyOverlay(overlayBase(t), "o.yaml", []byte(`
+	c := overlaid(t, overlayBase(t), `
 api_models:
   - {id: old-3, provider: acme, name: Old 3, tier: small, input: 1, output: 1, context_window: 1000, deprecated: "2026-12-14", retired: "2027-01-10"}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	for _, s := range []struct {
 		today, status string
 		events        []string

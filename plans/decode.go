@@ -586,6 +586,42 @@ func (d *decoder) fields(es []entry, p *path, fs []field) error {
 	return nil
 }
 
+// mapOf reads a mapping whose entries all read alike: value reads one,
+// given its entry and the path of its value. The first error stops it.
+func mapOf[V any](d *decoder, n ast.Node, p *path, value func(e entry, ep *path) (V, error)) (map[string]V, error) {
+	es, err := d.mapping(n, p)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]V, len(es))
+	for _, e := range es {
+		v, err := value(e, p.field(e.key))
+		if err != nil {
+			return nil, err
+		}
+		out[e.key] = v
+	}
+	return out, nil
+}
+
+// seqOf reads a list whose items all read alike: item reads one, given its
+// node, its path and the items read before it. The first error stops it.
+func seqOf[T any](d *decoder, n ast.Node, p *path, item func(it ast.Node, ip *path, before []T) (T, error)) ([]T, error) {
+	items, err := d.seq(n, p)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, 0, len(items))
+	for i, it := range items {
+		v, err := item(it, p.at(i), out)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
 // into is the field key read with read into *dst.
 func into[T any](key string, dst *T, read func(ast.Node, *path) (T, error)) field {
 	return field{key, func(e entry, ep *path) (err error) {

@@ -478,9 +478,7 @@ func MarshalOverlay(base *Catalog, o *Overlay, header ...string) ([]byte, error)
 		}
 	}
 	b.WriteString("schema: 1\n")
-	if o.AsOf != "" {
-		fmt.Fprintf(&b, "as_of: %s\n", yamlText(o.AsOf))
-	}
+	yamlFields{&b, ""}.text("as_of", o.AsOf)
 	if len(o.Tokenizers) > 0 {
 		b.WriteString("\ntokenizers:\n")
 		for _, fam := range slices.Sorted(maps.Keys(o.Tokenizers)) {
@@ -503,19 +501,16 @@ func MarshalOverlay(base *Catalog, o *Overlay, header ...string) ([]byte, error)
 		}
 	}
 	if o.FX.AsOf != "" || o.FX.Source != "" || len(o.FX.Rates) > 0 {
-		b.WriteString("\nfx:\n")
-		if o.FX.AsOf != "" {
-			fmt.Fprintf(&b, "  as_of: %s\n", yamlText(o.FX.AsOf))
-		}
-		if o.FX.Source != "" {
-			fmt.Fprintf(&b, "  source: %s\n", yamlText(o.FX.Source))
-		}
+		b.WriteString("\n")
+		fy := yamlFields{&b, ""}.nested("fx", "  ")
+		fy.text("as_of", o.FX.AsOf)
+		fy.text("source", o.FX.Source)
 		if len(o.FX.Rates) > 0 {
 			var parts []string
 			for _, k := range slices.Sorted(maps.Keys(o.FX.Rates)) {
 				parts = append(parts, k+": "+yamlNumber(o.FX.Rates[k]))
 			}
-			fmt.Fprintf(&b, "  rates: {%s}\n", strings.Join(parts, ", "))
+			fy.line("rates", "{"+strings.Join(parts, ", ")+"}")
 		}
 	}
 	if len(o.Models) > 0 {
@@ -567,169 +562,168 @@ func provenanceComment(id string, p model.Provenance) string {
 	}, s)
 }
 
+// yamlFields writes the key: value lines of one mapping at an indent.
+type yamlFields struct {
+	b  *bytes.Buffer
+	in string
+}
+
+func (y yamlFields) line(key, v string) { fmt.Fprintf(y.b, "%s%s: %s\n", y.in, key, v) }
+
+// num writes a number; zero is left out.
+func (y yamlFields) num(key string, v float64) {
+	if v != 0 {
+		y.line(key, yamlNumber(v))
+	}
+}
+
+// opt writes a number that may be absent.
+func (y yamlFields) opt(key string, v *float64) {
+	if v != nil {
+		y.line(key, yamlNumber(*v))
+	}
+}
+
+// text writes text as a quoted scalar; empty text is left out.
+func (y yamlFields) text(key, v string) {
+	if v != "" {
+		y.line(key, yamlText(v))
+	}
+}
+
+// word writes one of the format's words (a status, a confidence) as it
+// is; an empty one is left out.
+func (y yamlFields) word(key, v string) {
+	if v != "" {
+		y.line(key, v)
+	}
+}
+
+// nested is the mapping below key, indented by more.
+func (y yamlFields) nested(key, more string) yamlFields {
+	fmt.Fprintf(y.b, "%s%s:\n", y.in, key)
+	return yamlFields{y.b, y.in + more}
+}
+
 func writeModel(b *bytes.Buffer, m *model.APIModel, changes []Change) {
-	const in = "    "
+	y := yamlFields{b, "    "}
 	fmt.Fprintf(b, "\n  # %s\n", provenanceComment(m.ID, m.Provenance))
 	fmt.Fprintf(b, "  - id: %s\n", yamlString(m.ID))
-	fmt.Fprintf(b, "%sprovider: %s\n", in, yamlString(m.Provider))
-	fmt.Fprintf(b, "%sname: %s\n", in, yamlString(m.Name))
-	fmt.Fprintf(b, "%stier: %s\n", in, m.Tier)
+	y.line("provider", yamlString(m.Provider))
+	y.line("name", yamlString(m.Name))
+	y.line("tier", m.Tier.String())
 	if m.Tokenizer != "" {
-		fmt.Fprintf(b, "%stokenizer: %s\n", in, yamlString(m.Tokenizer))
+		y.line("tokenizer", yamlString(m.Tokenizer))
 	}
-	writeRates(b, in, m.Rates)
-	if m.BatchDiscount != 0 {
-		fmt.Fprintf(b, "%sbatch_discount: %s\n", in, yamlNumber(m.BatchDiscount))
-	}
+	writeRates(y, m.Rates)
+	y.num("batch_discount", m.BatchDiscount)
 	if lc := m.LongContext; lc != nil {
-		fmt.Fprintf(b, "%slong_context:\n", in)
-		fmt.Fprintf(b, "%s  threshold: %s\n", in, yamlNumber(lc.Threshold))
-		writeRates(b, in+"  ", lc.Rates)
+		ly := y.nested("long_context", "  ")
+		ly.line("threshold", yamlNumber(lc.Threshold))
+		writeRates(ly, lc.Rates)
 	}
-	fmt.Fprintf(b, "%scontext_window: %s\n", in, yamlNumber(m.ContextWindow))
-	if m.MaxOutput != 0 {
-		fmt.Fprintf(b, "%smax_output: %s\n", in, yamlNumber(m.MaxOutput))
-	}
-	if m.Status != "" {
-		fmt.Fprintf(b, "%sstatus: %s\n", in, m.Status)
-	}
-	if m.Deprecated != "" {
-		fmt.Fprintf(b, "%sdeprecated: %s\n", in, yamlText(m.Deprecated))
-	}
-	if m.Retired != "" {
-		fmt.Fprintf(b, "%sretired: %s\n", in, yamlText(m.Retired))
-	}
-	if m.Confidence != "" {
-		fmt.Fprintf(b, "%sconfidence: %s\n", in, m.Confidence)
-	}
+	y.line("context_window", yamlNumber(m.ContextWindow))
+	y.num("max_output", m.MaxOutput)
+	y.word("status", m.Status)
+	y.text("deprecated", m.Deprecated)
+	y.text("retired", m.Retired)
+	y.word("confidence", m.Confidence)
 	first := true
 	for _, ch := range changes {
 		if ch.ModelID != m.ID {
 			continue
 		}
 		if first {
-			fmt.Fprintf(b, "%schanges:\n", in)
+			fmt.Fprintf(b, "%schanges:\n", y.in)
 			first = false
 		}
-		fmt.Fprintf(b, "%s  - date: %s\n", in, yamlText(ch.Date))
-		for _, f := range []struct {
-			key string
-			v   *float64
-		}{{"input", ch.Input}, {"output", ch.Output}, {"cache_read", ch.CacheRead}, {"cache_write", ch.CacheWrite}} {
-			if f.v != nil {
-				fmt.Fprintf(b, "%s    %s: %s\n", in, f.key, yamlNumber(*f.v))
-			}
-		}
-		if ch.Note != "" {
-			fmt.Fprintf(b, "%s    note: %s\n", in, yamlText(ch.Note))
-		}
+		fmt.Fprintf(b, "%s  - date: %s\n", y.in, yamlText(ch.Date))
+		cy := yamlFields{b, y.in + "    "}
+		cy.opt("input", ch.Input)
+		cy.opt("output", ch.Output)
+		cy.opt("cache_read", ch.CacheRead)
+		cy.opt("cache_write", ch.CacheWrite)
+		cy.text("note", ch.Note)
 	}
-	writeProvenance(b, in, m.Provenance, false)
+	writeProvenance(y, m.Provenance, false)
 }
 
-func writeRates(b *bytes.Buffer, in string, r model.Rates) {
-	fmt.Fprintf(b, "%sinput: %s\n", in, yamlNumber(r.Input))
-	fmt.Fprintf(b, "%soutput: %s\n", in, yamlNumber(r.Output))
-	if r.CacheRead != nil {
-		fmt.Fprintf(b, "%scache_read: %s\n", in, yamlNumber(*r.CacheRead))
-	}
-	if r.CacheWrite != nil {
-		fmt.Fprintf(b, "%scache_write: %s\n", in, yamlNumber(*r.CacheWrite))
-	}
-	if r.CacheWrite1h != nil {
-		fmt.Fprintf(b, "%scache_write_1h: %s\n", in, yamlNumber(*r.CacheWrite1h))
-	}
+func writeRates(y yamlFields, r model.Rates) {
+	y.line("input", yamlNumber(r.Input))
+	y.line("output", yamlNumber(r.Output))
+	y.opt("cache_read", r.CacheRead)
+	y.opt("cache_write", r.CacheWrite)
+	y.opt("cache_write_1h", r.CacheWrite1h)
 }
 
 // writeProvenance writes note, source and as_of (confidence when withConf).
-func writeProvenance(b *bytes.Buffer, in string, p model.Provenance, withConf bool) {
-	if withConf && p.Confidence != "" {
-		fmt.Fprintf(b, "%sconfidence: %s\n", in, p.Confidence)
+func writeProvenance(y yamlFields, p model.Provenance, withConf bool) {
+	if withConf {
+		y.word("confidence", p.Confidence)
 	}
-	if p.Note != "" {
-		fmt.Fprintf(b, "%snote: %s\n", in, yamlText(p.Note))
-	}
-	if p.Source != "" {
-		fmt.Fprintf(b, "%ssource: %s\n", in, yamlText(p.Source))
-	}
-	if p.AsOf != "" {
-		fmt.Fprintf(b, "%sas_of: %s\n", in, yamlText(p.AsOf))
-	}
+	y.text("note", p.Note)
+	y.text("source", p.Source)
+	y.text("as_of", p.AsOf)
 }
 
 func writePlan(b *bytes.Buffer, s *model.Subscription, likes map[string]likeRef) {
-	const in = "    "
+	y := yamlFields{b, "    "}
 	fmt.Fprintf(b, "\n  # %s\n", provenanceComment(s.ID, s.Provenance))
 	fmt.Fprintf(b, "  - id: %s\n", yamlString(s.ID))
-	fmt.Fprintf(b, "%svendor: %s\n", in, yamlString(s.Vendor))
-	fmt.Fprintf(b, "%sname: %s\n", in, yamlString(s.Name))
-	fmt.Fprintf(b, "%sprice_monthly: %s\n", in, yamlNumber(s.PriceMonthly))
-	if s.PriceAnnual != nil {
-		fmt.Fprintf(b, "%sprice_annual: %s\n", in, yamlNumber(*s.PriceAnnual))
-	}
+	y.line("vendor", yamlString(s.Vendor))
+	y.line("name", yamlString(s.Name))
+	y.line("price_monthly", yamlNumber(s.PriceMonthly))
+	y.opt("price_annual", s.PriceAnnual)
 	if s.SeatsMin != 0 {
-		fmt.Fprintf(b, "%sseats_min: %d\n", in, s.SeatsMin)
+		y.line("seats_min", strconv.Itoa(s.SeatsMin))
 	}
-	fmt.Fprintf(b, "%smodels: [%s]\n", in, flowItems(s.Models, yamlString))
+	y.line("models", "["+flowItems(s.Models, yamlString)+"]")
 	if len(s.Serves) > 0 {
-		fmt.Fprintf(b, "%sserves: [%s]\n", in, flowItems(s.Serves, model.Via.String))
+		y.line("serves", "["+flowItems(s.Serves, model.Via.String)+"]")
 	}
-	if s.ContextWindow != 0 {
-		fmt.Fprintf(b, "%scontext_window: %s\n", in, yamlNumber(s.ContextWindow))
-	}
+	y.num("context_window", s.ContextWindow)
 	if s.Uncapped {
-		fmt.Fprintf(b, "%suncapped: true\n", in)
+		y.line("uncapped", "true")
 	}
 	if ref, ok := likes[s.ID]; ok {
-		fmt.Fprintf(b, "%slimits_like: {plan: %s, factor: %s}\n", in, yamlString(ref.base), yamlNumber(ref.factor))
+		y.line("limits_like", "{plan: "+yamlString(ref.base)+", factor: "+yamlNumber(ref.factor)+"}")
 	} else if len(s.Limits) > 0 {
-		fmt.Fprintf(b, "%slimits:\n", in)
+		fmt.Fprintf(b, "%slimits:\n", y.in)
+		ly := yamlFields{b, y.in + "    "}
 		for _, l := range s.Limits {
-			fmt.Fprintf(b, "%s  - window_hours: %s\n", in, yamlNumber(l.WindowHours))
-			fmt.Fprintf(b, "%s    %s: %s\n", in, l.Unit(), yamlNumber(l.Capacity()))
+			fmt.Fprintf(b, "%s  - window_hours: %s\n", y.in, yamlNumber(l.WindowHours))
+			ly.line(l.Unit(), yamlNumber(l.Capacity()))
 			if l.Low > 0 {
-				fmt.Fprintf(b, "%s    low: %s\n", in, yamlNumber(l.Low))
+				ly.line("low", yamlNumber(l.Low))
 			}
 			if l.High > 0 {
-				fmt.Fprintf(b, "%s    high: %s\n", in, yamlNumber(l.High))
+				ly.line("high", yamlNumber(l.High))
 			}
-			if l.ReferenceTokens != 0 {
-				fmt.Fprintf(b, "%s    reference_tokens: %s\n", in, yamlNumber(l.ReferenceTokens))
-			}
+			ly.num("reference_tokens", l.ReferenceTokens)
 			if len(l.Tiers) > 0 {
-				fmt.Fprintf(b, "%s    tiers: [%s]\n", in, flowItems(l.Tiers, model.Tier.String))
+				ly.line("tiers", "["+flowItems(l.Tiers, model.Tier.String)+"]")
 			}
 			if len(l.Models) > 0 {
-				fmt.Fprintf(b, "%s    models: [%s]\n", in, flowItems(l.Models, yamlString))
+				ly.line("models", "["+flowItems(l.Models, yamlString)+"]")
 			}
 			if len(l.Via) > 0 {
-				fmt.Fprintf(b, "%s    via: [%s]\n", in, flowItems(l.Via, model.Via.String))
+				ly.line("via", "["+flowItems(l.Via, model.Via.String)+"]")
 			}
 			if len(l.Weights) > 0 {
 				var ws []string
 				for _, id := range slices.Sorted(maps.Keys(l.Weights)) {
 					ws = append(ws, yamlString(id)+": "+yamlNumber(l.Weights[id]))
 				}
-				fmt.Fprintf(b, "%s    weights: {%s}\n", in, strings.Join(ws, ", "))
+				ly.line("weights", "{"+strings.Join(ws, ", ")+"}")
 			}
-			if l.Overage != 0 {
-				fmt.Fprintf(b, "%s    overage: %s\n", in, yamlNumber(l.Overage))
-			}
-			if l.Confidence != "" {
-				fmt.Fprintf(b, "%s    confidence: %s\n", in, l.Confidence)
-			}
-			if l.Note != "" {
-				fmt.Fprintf(b, "%s    note: %s\n", in, yamlText(l.Note))
-			}
+			ly.num("overage", l.Overage)
+			ly.word("confidence", l.Confidence)
+			ly.text("note", l.Note)
 		}
 	}
-	if s.APICreditMonthly != 0 {
-		fmt.Fprintf(b, "%sapi_credit_monthly: %s\n", in, yamlNumber(s.APICreditMonthly))
-	}
-	if s.Status != "" {
-		fmt.Fprintf(b, "%sstatus: %s\n", in, s.Status)
-	}
-	writeProvenance(b, in, s.Provenance, true)
+	y.num("api_credit_monthly", s.APICreditMonthly)
+	y.word("status", s.Status)
+	writeProvenance(y, s.Provenance, true)
 }
 
 // yamlText writes any text the parser admits as a double-quoted scalar:
@@ -763,37 +757,30 @@ func sameOverlay(a, b *Overlay) bool {
 		for i := range x.Changes {
 			x.Changes[i].Applied = false
 		}
-		if len(x.Tokenizers) == 0 {
-			x.Tokenizers = nil
-		}
-		if len(x.TokenizerNotes) == 0 {
-			x.TokenizerNotes = nil
-		}
-		if len(x.FactorRanges) == 0 {
-			x.FactorRanges = nil
-		}
-		if len(x.FX.Rates) == 0 {
-			x.FX.Rates = nil
-		}
-		if len(x.Models) == 0 {
-			x.Models = nil
-		}
-		if len(x.Changes) == 0 {
-			x.Changes = nil
-		}
-		if len(x.Plans) == 0 {
-			x.Plans = nil
-		}
-		if len(x.Remove) == 0 {
-			x.Remove = nil
-		}
-		if len(x.likes) == 0 {
-			x.likes = nil
-		}
-		x.modelIdx = nil
+		x.Tokenizers, x.FactorRanges = nilIfEmpty(x.Tokenizers), nilIfEmpty(x.FactorRanges)
+		x.TokenizerNotes, x.FX.Rates = nilIfEmpty(x.TokenizerNotes), nilIfEmpty(x.FX.Rates)
+		x.likes, x.modelIdx = nilIfEmpty(x.likes), nil
+		x.Models, x.Plans = nilSliceIfEmpty(x.Models), nilSliceIfEmpty(x.Plans)
+		x.Changes, x.Remove = nilSliceIfEmpty(x.Changes), nilSliceIfEmpty(x.Remove)
 		return x
 	}
 	return reflect.DeepEqual(norm(a), norm(b))
+}
+
+// nilIfEmpty and nilSliceIfEmpty make an empty map or slice nil, for
+// reflect.DeepEqual.
+func nilIfEmpty[M ~map[K]V, K comparable, V any](m M) M {
+	if len(m) == 0 {
+		return nil
+	}
+	return m
+}
+
+func nilSliceIfEmpty[S ~[]E, E any](s S) S {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
 
 // flowItems writes xs as a flow list's items, each with item: "chat, agent".

@@ -28,6 +28,16 @@ func overlayBase(t *testing.T) *Catalog {
 	return c
 }
 
+// overlaid is base with the overlay yaml applied.
+func overlaid(t *testing.T, base *Catalog, yaml string) *Catalog {
+	t.Helper()
+	c, _, err := ApplyOverlay(base, "o.yaml", []byte(yaml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 func ids[T any](xs []T, id func(T) string) []string {
 	out := make([]string, len(xs))
 	for i, x := range xs {

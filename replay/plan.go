@@ -1,6 +1,7 @@
 package replay
 
 import (
+	"iter"
 	"math"
 	"slices"
 
@@ -107,24 +108,9 @@ func prepare(rs []rec, cat *model.Catalog, p *model.Subscription) *planPre {
 	return pp
 }
 
-// capAt says which end of each limit's range a replay runs at.
-type capAt int
-
-const (
-	atCapacity capAt = iota
-	atLow
-	atHigh
-)
-
-func (a capAt) of(l *model.Limit) float64 {
-	switch a {
-	case atLow:
-		return l.CapacityLow()
-	case atHigh:
-		return l.CapacityHigh()
-	}
-	return l.Capacity()
-}
+// capAt says which end of each limit's range a replay runs at: one of
+// (*model.Limit).Capacity, CapacityLow and CapacityHigh.
+type capAt func(*model.Limit) float64
 
 // window is the state of one limit's current window.
 type window struct {
@@ -147,7 +133,7 @@ func (pp *planPre) simulate(rs []rec, at capAt, over []bool) (out []Window, beyo
 	caps := make([]float64, len(ls))
 	for li := range ls {
 		out[li].Limit = ls[li]
-		caps[li] = at.of(&ls[li])
+		caps[li] = at(&ls[li])
 	}
 	closeWin := func(li int) {
 		w := &st[li]
@@ -169,11 +155,7 @@ func (pp *planPre) simulate(rs []rec, at capAt, over []bool) (out []Window, beyo
 		}
 		t := rs[ri].Time
 		ok := true
-		for li := range ls {
-			u := pp.units[li][ri]
-			if u < 0 {
-				continue
-			}
+		for li, u := range pp.counted(ri) {
 			w := &st[li]
 			if w.open && t >= w.end {
 				closeWin(li)
@@ -192,11 +174,7 @@ func (pp *planPre) simulate(rs []rec, at capAt, over []bool) (out []Window, beyo
 		}
 		over[ri] = !ok
 		billed := false
-		for li := range ls {
-			u := pp.units[li][ri]
-			if u < 0 {
-				continue
-			}
+		for li, u := range pp.counted(ri) {
 			w := &st[li]
 			switch {
 			case ls[li].Overage > 0:
@@ -231,6 +209,17 @@ func (pp *planPre) simulate(rs []rec, at capAt, over []bool) (out []Window, beyo
 		}
 	}
 	return out, beyond
+}
+
+// counted yields each limit that counts record ri, with its units.
+func (pp *planPre) counted(ri int) iter.Seq2[int, float64] {
+	return func(yield func(int, float64) bool) {
+		for li := range pp.units {
+			if u := pp.units[li][ri]; u >= 0 && !yield(li, u) {
+				return
+			}
+		}
+	}
 }
 
 // overage is what the plan bills for the units beyond its limits with an
@@ -285,7 +274,7 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 	q.Sources = []model.Source{{ID: p.ID, Name: p.Name, Provenance: p.Provenance}}
 	over := make([]bool, len(rs))
 	pl := &Plan{}
-	pl.Windows, pl.Beyond = pp.simulate(rs, atCapacity, over)
+	pl.Windows, pl.Beyond = pp.simulate(rs, (*model.Limit).Capacity, over)
 	for _, o := range over {
 		if o {
 			pl.Overflowed++
@@ -350,7 +339,7 @@ func replayPlan(rs []rec, cat *model.Catalog, p *model.Subscription, a *apiSet, 
 			}
 			return q.Base + o + M*overage(ws)
 		}
-		q.MonthlyLow, q.MonthlyHigh = at(atHigh), at(atLow)
+		q.MonthlyLow, q.MonthlyHigh = at((*model.Limit).CapacityHigh), at((*model.Limit).CapacityLow)
 	}
 	if credit > 0 {
 		q.Notes = append(q.Notes, model.Note{Kind: model.NoteCredit, USD: credit})

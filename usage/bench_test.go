@@ -1,8 +1,6 @@
 package usage
 
 import (
-	"os"
-	"strconv"
 	"testing"
 	"time"
 
@@ -13,19 +11,8 @@ import (
 // logs into a temporary directory.
 func benchLogs(b *testing.B, src Source) (string, int64) {
 	b.Helper()
-	mb := 64
-	if v, err := strconv.Atoi(os.Getenv("TOKENOMICS_BENCH_MB")); err == nil && v > 0 {
-		mb = v
-	}
 	dir := b.TempDir()
-	cfg := loggen.Config{Seed: 42, Bytes: int64(mb) << 20, Days: 365}
-	var t loggen.Totals
-	var err error
-	if src == Codex {
-		t, err = loggen.Codex(dir, cfg)
-	} else {
-		t, err = loggen.Claude(dir, cfg)
-	}
+	t, err := loggen.Write(src.String(), dir, loggen.BenchConfig())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -432,11 +432,8 @@ func parseBuckets(s *scan, u *claudeUsage) error {
 // wrapper with timestamp, requestId, isSidechain, costUSD and the nested
 // message. It reports whether data.message was an object.
 func parseProgressData(s *scan, w *claudeWrap) (bool, error) {
-	if s.peek() != '{' {
-		return false, s.skip()
-	}
 	found := false
-	err := s.fields(func(k []byte) error {
+	_, err := s.object(func(k []byte) error {
 		if string(k) != "message" {
 			return s.skip()
 		}

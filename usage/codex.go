@@ -115,10 +115,7 @@ func parseCodexLine(line []byte, r *codexRec) outcome {
 		case "type":
 			typ, _, err = nullableString(&s, &invalid)
 		case "payload":
-			if s.peek() != '{' {
-				return s.skip()
-			}
-			err = s.fields(payload)
+			_, err = s.object(payload)
 		default:
 			err = s.skip()
 		}
@@ -195,10 +192,7 @@ func parseCodexInfo(s *scan, r *codexRec, model *[]byte, invalid, rangeErr *bool
 // rate_limits was an object.
 func parseCodexLimits(s *scan, l *codexLimits) (bool, error) {
 	*l = codexLimits{}
-	if s.peek() != '{' {
-		return false, s.skip()
-	}
-	err := s.fields(func(k []byte) error {
+	return s.object(func(k []byte) error {
 		switch string(k) {
 		case "primary":
 			return parseRateWindow(s, &l.primary)
@@ -214,7 +208,6 @@ func parseCodexLimits(s *scan, l *codexLimits) (bool, error) {
 		}
 		return s.skip()
 	})
-	return err == nil, err
 }
 
 // parseRateWindow reads {used_percent, window_minutes, resets_at,

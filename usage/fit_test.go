@@ -143,14 +143,7 @@ func TestDeriveReproducesLogsCost(t *testing.T) {
 	cat := embedded(t)
 	gen := func(src Source, seed uint64, size int64) string {
 		dir := t.TempDir()
-		cfg := loggen.Config{Seed: seed, Bytes: size, Days: 60}
-		var err error
-		if src == Codex {
-			_, err = loggen.Codex(dir, cfg)
-		} else {
-			_, err = loggen.Claude(dir, cfg)
-		}
-		if err != nil {
+		if _, err := loggen.Write(src.String(), dir, loggen.Config{Seed: seed, Bytes: size, Days: 60}); err != nil {
 			t.Fatal(err)
 		}
 		return dir

@@ -113,22 +113,31 @@ type readOut struct {
 var formSeed, formSeed2 = maphash.MakeSeed(), maphash.MakeSeed()
 
 func readForm(src Source, input []byte) readOut {
-	sh := &shared{src: src, maxLine: 1 << 20, seed: formSeed, seed2: formSeed2}
-	sh.models.idx, sh.sessions.idx = map[string]int{}, map[string]int{}
-	out := make(chan []item, 1<<10)
-	w := &worker{sh: sh, out: out, localModel: map[string]uint16{}}
-	w.stream(bytes.NewReader(input), fileJob{session: "forms"})
-	w.flush()
-	close(out)
+	sh := newShared(src, 1<<20)
+	sh.seed, sh.seed2 = formSeed, formSeed2 // the same hashes in every form
+	w, items := streamFile(sh, input, "forms")
 	var r readOut
-	for b := range out {
-		for _, it := range b {
-			r.Items = append(r.Items, fmt.Sprintf("%d %v %q %q %x %v %x %x", it.r.ts, it.r.tok, sh.models.names[it.r.model],
-				sh.sessions.names[it.r.session], it.r.flags, it.hasMsg, it.msg, it.req))
-		}
+	for _, it := range items {
+		r.Items = append(r.Items, fmt.Sprintf("%d %v %q %q %x %v %x %x", it.r.ts, it.r.tok, sh.models.names[it.r.model],
+			sh.sessions.names[it.r.session], it.r.flags, it.hasMsg, it.msg, it.req))
 	}
 	r.Counts, r.Synthetic, r.Notices, r.Limits, r.Lines = w.counts, w.synthetic, w.notices, w.limits, w.lines
 	return r
+}
+
+// streamFile reads input as one file of a log with a single worker of sh,
+// and returns the worker (its counts) and the items it sent.
+func streamFile(sh *shared, input []byte, session string) (*worker, []item) {
+	out := make(chan []item, 1<<10)
+	w := newWorker(sh, out)
+	w.stream(bytes.NewReader(input), fileJob{session: session})
+	w.flush()
+	close(out)
+	var items []item
+	for b := range out {
+		items = append(items, b...)
+	}
+	return w, items
 }
 
 // checkForms reads input (lines of a log) compact and in every other form,

@@ -95,17 +95,8 @@ func FuzzCodexLine(f *testing.F) {
 // streamAll reads input as a whole log (it may hold several lines): every
 // line is a record, a counted skip, or a line that records nothing.
 func streamAll(t *testing.T, src Source, input []byte) {
-	sh := &shared{src: src, maxLine: 64}
-	sh.models.idx, sh.sessions.idx = map[string]int{}, map[string]int{}
-	out := make(chan []item, 1<<10)
-	w := &worker{sh: sh, out: out, localModel: map[string]uint16{}}
-	w.stream(bytes.NewReader(input), fileJob{session: "fuzz"})
-	w.flush()
-	close(out)
-	var n int64
-	for b := range out {
-		n += int64(len(b))
-	}
+	w, items := streamFile(newShared(src, 64), input, "fuzz")
+	n := int64(len(items))
 	var skips int64
 	for _, c := range w.counts {
 		skips += c

@@ -190,14 +190,13 @@ func Load(src Source, opt Options) (*Log, error) {
 		})
 	}()
 
-	sh := &shared{src: src, maxLine: maxLine, seed: maphash.MakeSeed(), seed2: maphash.MakeSeed()}
-	sh.models.idx, sh.sessions.idx = map[string]int{}, map[string]int{}
+	sh := newShared(src, maxLine)
 	batches := make(chan []item, 2*workers)
 	sh.free = make(chan []item, 4*workers)
 	ws := make([]*worker, workers)
 	var wg sync.WaitGroup
 	for i := range ws {
-		w := &worker{sh: sh, out: batches, localModel: map[string]uint16{}}
+		w := newWorker(sh, batches)
 		ws[i] = w
 		wg.Go(func() {
 			for j := range next {
@@ -438,6 +437,13 @@ type shared struct {
 	free        chan []item
 }
 
+// newShared is what the workers of one load share.
+func newShared(src Source, maxLine int) *shared {
+	sh := &shared{src: src, maxLine: maxLine, seed: maphash.MakeSeed(), seed2: maphash.MakeSeed()}
+	sh.models.idx, sh.sessions.idx = map[string]int{}, map[string]int{}
+	return sh
+}
+
 type interner struct {
 	mu    sync.Mutex
 	idx   map[string]int
@@ -488,6 +494,11 @@ type worker struct {
 	crec         claudeRec
 	xrec         codexRec
 	fileSession  uint32
+}
+
+// newWorker reads files for sh and sends its records to out in batches.
+func newWorker(sh *shared, out chan<- []item) *worker {
+	return &worker{sh: sh, out: out, localModel: map[string]uint16{}}
 }
 
 const batchSize = 256

@@ -1,8 +1,6 @@
 package usage_test
 
 import (
-	"os"
-	"strconv"
 	"testing"
 	"time"
 
@@ -29,17 +27,8 @@ func BenchmarkReplayClaudeFromLogs(b *testing.B) { benchReplay(b, usage.ClaudeCo
 func BenchmarkReplayCodex(b *testing.B) { benchReplay(b, usage.Codex, false) }
 
 func benchReplay(b *testing.B, src usage.Source, read bool) {
-	mb := 64
-	if v, err := strconv.Atoi(os.Getenv("TOKENOMICS_BENCH_MB")); err == nil && v > 0 {
-		mb = v
-	}
 	dir := b.TempDir()
-	cfg := loggen.Config{Seed: 42, Bytes: int64(mb) << 20, Days: 365}
-	gen := loggen.Claude
-	if src == usage.Codex {
-		gen = loggen.Codex
-	}
-	tot, err := gen(dir, cfg)
+	tot, err := loggen.Write(src.String(), dir, loggen.BenchConfig())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,17 +1,15 @@
 package usage_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/tokenomics/tokenomics/internal/pyref"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/replay"
 	"github.com/tokenomics/tokenomics/usage"
@@ -24,9 +22,6 @@ import (
 // scripts/replay_ref.py, written from DESIGN.md alone. REPLAY_CROSSCHECK=n
 // runs n rounds per source instead of 2.
 func TestReplayCrossCheck(t *testing.T) {
-	if _, err := exec.LookPath("python3"); err != nil {
-		t.Skip("python3 is not installed")
-	}
 	rounds := 2
 	if s := os.Getenv("REPLAY_CROSSCHECK"); s != "" {
 		fmt.Sscan(s, &rounds)
@@ -42,13 +37,7 @@ func TestReplayCrossCheck(t *testing.T) {
 				r := rand.New(rand.NewPCG(seed, 99))
 				dir := t.TempDir()
 				cfg := loggen.Config{Seed: seed, Bytes: 4 << 20, Days: 5 + r.IntN(20)}
-				var err error
-				if src == usage.Codex {
-					_, err = loggen.Codex(dir, cfg)
-				} else {
-					_, err = loggen.Claude(dir, cfg)
-				}
-				if err != nil {
+				if _, err := loggen.Write(src.String(), dir, cfg); err != nil {
 					t.Fatal(err)
 				}
 				loc, err := time.LoadLocation(zones[r.IntN(len(zones))])
@@ -273,22 +262,8 @@ func reference(t *testing.T, zone string, cat *model.Catalog, recs []replay.Reco
 		rs = append(rs, jm{"t": r.Time, "model": r.Model, "input": u.Input, "cache_read": u.CacheRead, "cache_write": u.CacheWrite,
 			"cache_write_1h": u.CacheWrite1h, "output": u.Output, "reasoning": u.Reasoning})
 	}
-	in, err := json.Marshal(jm{"zone": zone, "catalog": jm{"models": models, "plans": plans}, "records": rs})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("python3", filepath.Join("..", "scripts", "replay_ref.py"))
-	cmd.Stdin = bytes.NewReader(in)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("replay_ref.py: %v\n%s", err, stderr.String())
-	}
 	var res refResult
-	if err := json.Unmarshal(out, &res); err != nil {
-		t.Fatal(err)
-	}
+	pyref.Run(t, filepath.Join("..", "scripts", "replay_ref.py"), jm{"zone": zone, "catalog": jm{"models": models, "plans": plans}, "records": rs}, &res)
 	return res
 }
 

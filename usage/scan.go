@@ -121,6 +121,17 @@ func (s *scan) fields(f func(k []byte) error) error {
 	}
 }
 
+// object walks the object that comes next with f, as fields does, and
+// reports whether there was one and it was read without error; a value of
+// another type is skipped.
+func (s *scan) object(f func(k []byte) error) (bool, error) {
+	if s.peek() != '{' {
+		return false, s.skip()
+	}
+	err := s.fields(f)
+	return err == nil, err
+}
+
 // strEnd is the index past the closing quote of the string whose first
 // byte after the opening quote is b[i], or -1. It hops from quote to quote;
 // a quote is escaped when an odd number of backslashes precede it.

@@ -44,6 +44,28 @@ type Totals struct {
 	PerModel     map[string]int64 // requests per model name
 }
 
+// Write writes the logs of the source named as usage.Source names it,
+// "claude-code" or "codex", into dir.
+func Write(source, dir string, cfg Config) (Totals, error) {
+	switch source {
+	case "claude-code":
+		return Claude(dir, cfg)
+	case "codex":
+		return Codex(dir, cfg)
+	}
+	return Totals{}, fmt.Errorf("source %q is not claude-code or codex", source)
+}
+
+// BenchConfig sizes the benchmarks' logs: about TOKENOMICS_BENCH_MB
+// megabytes (default 64) over a year.
+func BenchConfig() Config {
+	mb := 64
+	if v, err := strconv.Atoi(os.Getenv("TOKENOMICS_BENCH_MB")); err == nil && v > 0 {
+		mb = v
+	}
+	return Config{Seed: 42, Bytes: int64(mb) << 20, Days: 365}
+}
+
 func (t *Totals) count(model string, in, out, read, write, w1h, reasoning int64) {
 	t.Requests++
 	t.Input += in

@@ -33,15 +33,7 @@ func main() {
 		os.Exit(2)
 	}
 	cfg := loggen.Config{Seed: *seed, Bytes: n, Days: *days}
-	var t loggen.Totals
-	switch *source {
-	case "claude-code":
-		t, err = loggen.Claude(*out, cfg)
-	case "codex":
-		t, err = loggen.Codex(*out, cfg)
-	default:
-		err = fmt.Errorf("-source %q is not claude-code or codex", *source)
-	}
+	t, err := loggen.Write(*source, *out, cfg)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "genlogs:", err)
 		os.Exit(1)
