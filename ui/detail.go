@@ -39,8 +39,8 @@ func (p *detailPane) draw(sh *shared, focused bool) {
 func (p *detailPane) update(msg tea.KeyPressMsg, sh *shared) action {
 	k := &sh.keys
 	if d := moveStep(msg, k, p.r.H-paneFrame-1); d != 0 {
-		p.scroll(d, sh)
-		return actNone
+		p.scroll(d)
+		return actDraw
 	}
 	switch {
 	case key.Matches(msg, k.Current):
@@ -57,9 +57,8 @@ func (p *detailPane) shortHelp(sh *shared) []key.Binding {
 }
 
 // scroll moves the view by d lines (clamped when drawn).
-func (p *detailPane) scroll(d int, sh *shared) {
+func (p *detailPane) scroll(d int) {
 	p.off = max(p.off+d, 0)
-	sh.dirty |= partDetail
 }
 
 func (p *detailPane) render(sh *shared, r rect, focused bool) []string {

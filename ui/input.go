@@ -98,6 +98,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.cycleCurrency(1)
 	case key.Matches(msg, k.Filter):
 		m.ranking.cycleFilter(&m.shared)
+		m.dirty |= paneParts(focusPlans)
 		m.setStatus("showing "+filterNames[m.ranking.filter], false)
 	case key.Matches(msg, k.Search):
 		if m.detail.open {
@@ -142,6 +143,10 @@ func (m *Model) focusedPane() pane {
 // paneKey hands a key to the focused pane and does what it asks.
 func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch m.focusedPane().update(msg, &m.shared) {
+	case actDraw:
+		m.dirty |= paneParts(m.focus)
+	case actRows:
+		m.dirty |= paneParts(m.focus) | partLayout
 	case actEdit:
 		return m.openField()
 	case actRename:
@@ -156,6 +161,18 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.markCurrent()
 	}
 	return nil
+}
+
+// paneParts are the parts to redraw when pane f's cursor or scroll moves:
+// the chart follows the plans' selection.
+func paneParts(f focus) part {
+	switch f {
+	case focusPlans:
+		return partPlans | partChart
+	case focusDetail:
+		return partDetail
+	}
+	return partWork
 }
 
 // adjust steps the selected row's value: the what-if slider.
@@ -235,29 +252,32 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 		return
 	}
 	l := &m.lay
-	s := &m.shared
+	f := m.focus // elsewhere the wheel scrolls the focused pane
 	switch {
 	case m.overlay == overlayPresets:
 		m.movePreset(dir)
+		return
 	case m.overlay == overlayHelp, m.overlay == overlayVerdict:
 		m.scrollHelp(dir)
+		return
 	case m.overlay != overlayNone:
+		return
 	case l.work.contains(ms.X, ms.Y):
-		m.work.move(dir, s)
+		f = focusWork
 	case m.detail.open && l.detail().contains(ms.X, ms.Y):
-		m.detail.scroll(dir, s)
+		f = focusDetail
 	case !m.detail.open && l.plans.contains(ms.X, ms.Y):
-		m.ranking.move(dir, s)
-	default: // elsewhere the wheel scrolls the focused pane
-		switch m.focus {
-		case focusWork:
-			m.work.move(dir, s)
-		case focusPlans:
-			m.ranking.move(dir, s)
-		case focusDetail:
-			m.detail.scroll(dir, s)
-		}
+		f = focusPlans
 	}
+	switch f {
+	case focusWork:
+		m.work.move(dir)
+	case focusPlans:
+		m.ranking.move(dir, &m.shared)
+	case focusDetail:
+		m.detail.scroll(dir)
+	}
+	m.dirty |= paneParts(f)
 }
 
 // freeName suggests a class name no class has yet.

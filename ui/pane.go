@@ -9,9 +9,9 @@ import (
 // (soft-serve's Component, cut to what this app needs): each keeps its own
 // state, takes the size the root's layout gives it, draws itself into that
 // size (kept until the root marks its part dirty), takes the keys of its
-// own and names them for the help bar. A pane never changes the workload:
-// what needs the root (an edit, the detail view, the plan you pay for) comes
-// back as an action.
+// own and names them for the help bar. A pane never changes the workload
+// nor what the others read: what needs the root (an edit, the detail view,
+// the plan you pay for, a redraw) comes back as an action.
 type pane interface {
 	setSize(r rect)
 	draw(sh *shared, focused bool) // renders into the pane's cache
@@ -25,6 +25,8 @@ type action int
 
 const (
 	actNone   action = iota
+	actDraw          // the pane's cursor, scroll or question moved: redraw it and what follows it
+	actRows          // work: a class or the settings opened or closed: the layout too
 	actEdit          // work: edit the selected row exactly (a prompt, or a cycle)
 	actRename        // work: rename the selected class
 	actOpen          // plans: open the detail view of the selected option

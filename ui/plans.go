@@ -98,21 +98,18 @@ func (p *rankingPane) sync(sh *shared) {
 func (p *rankingPane) move(d int, sh *shared) {
 	sh.pick += d
 	p.sync(sh)
-	sh.dirty |= partPlans | partChart
 }
 
 // setSearch shows only the options whose name or id holds text.
 func (p *rankingPane) setSearch(text string, sh *shared) {
 	p.search = text
 	p.rebuild(sh)
-	sh.dirty |= partPlans | partChart
 }
 
 // cycleFilter shows all options, then only subscriptions, API models, mixes.
 func (p *rankingPane) cycleFilter(sh *shared) {
 	p.filter = (p.filter + 1) % filterCount
 	p.rebuild(sh)
-	sh.dirty |= partPlans | partChart
 }
 
 // update takes the keys of the plans pane.
@@ -120,7 +117,7 @@ func (p *rankingPane) update(msg tea.KeyPressMsg, sh *shared) action {
 	k := &sh.keys
 	if d := moveStep(msg, k, p.r.H-paneFrame-3); d != 0 {
 		p.move(d, sh)
-		return actNone
+		return actDraw
 	}
 	switch {
 	case key.Matches(msg, k.Enter):
@@ -129,6 +126,7 @@ func (p *rankingPane) update(msg tea.KeyPressMsg, sh *shared) action {
 		return actMark
 	case key.Matches(msg, k.Back) && p.search != "":
 		p.setSearch("", sh)
+		return actDraw
 	}
 	return actNone
 }

@@ -119,6 +119,7 @@ func (m *Model) openField() tea.Cmd {
 	r := m.work.selected()
 	if r.kind == rowSettings {
 		m.work.toggle(&m.shared)
+		m.dirty |= partWork | partLayout
 		return nil
 	}
 	text, ok := m.editText(r.class, r.field)
@@ -155,6 +156,7 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "esc":
 		if p.kind == promptSearch {
 			m.ranking.setSearch(p.before, &m.shared)
+			m.dirty |= paneParts(focusPlans)
 		}
 		p.close()
 		return nil
@@ -178,6 +180,7 @@ func (m *Model) promptChanged() {
 		}
 	case promptSearch:
 		m.ranking.setSearch(v, &m.shared)
+		m.dirty |= paneParts(focusPlans)
 	}
 	m.dirty |= partFooter
 }

@@ -100,8 +100,8 @@ const (
 )
 
 // shared is what every pane reads: the workload, its evaluation, the options
-// the plans pane lists and the one selected, the styles and keys, and which
-// cached renders are stale. The root owns it and hands it to the panes.
+// the plans pane lists and the one selected, the styles and keys. The root
+// owns it and hands it to the panes.
 type shared struct {
 	w     model.Workload
 	cur   money.Currency
@@ -124,8 +124,6 @@ type shared struct {
 
 	keys keyMap
 	st   styles
-
-	dirty part
 }
 
 // selected is the option under the plans cursor, nil when none.
@@ -192,7 +190,8 @@ type Model struct {
 	stateErr      error           // the last write of the state file, when it failed
 	prefsErr      error           // the last write of the prefs file, when it failed
 
-	view renderCache
+	view  renderCache
+	dirty part // which cached renders are stale
 }
 
 // New builds the app. It never fails: problems become notices.

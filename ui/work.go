@@ -122,8 +122,8 @@ func (p *workPane) wants(sh *shared, width int, details bool) int {
 func (p *workPane) update(msg tea.KeyPressMsg, sh *shared) action {
 	k := &sh.keys
 	if d := moveStep(msg, k, p.r.H-paneFrame-1); d != 0 {
-		p.move(d, sh)
-		return actNone
+		p.move(d)
+		return actDraw
 	}
 	r := p.selected()
 	switch {
@@ -131,11 +131,14 @@ func (p *workPane) update(msg tea.KeyPressMsg, sh *shared) action {
 		return actEdit
 	case key.Matches(msg, k.Expand):
 		p.toggle(sh)
+		return actRows
 	case key.Matches(msg, k.Back):
-		p.collapse(sh)
+		if p.collapse(sh) {
+			return actRows
+		}
 	case key.Matches(msg, k.Delete) && r.class >= 0:
 		p.confirmDelete = r.class
-		sh.dirty |= partWork
+		return actDraw
 	case key.Matches(msg, k.Rename) && r.class >= 0:
 		return actRename
 	}
@@ -154,10 +157,9 @@ func (p *workPane) shortHelp(sh *shared) []key.Binding {
 }
 
 // move moves the selection by d rows.
-func (p *workPane) move(d int, sh *shared) {
+func (p *workPane) move(d int) {
 	p.sel = clamp(p.sel+d, 0, len(p.rows)-1)
 	p.confirmDelete = -1
-	sh.dirty |= partWork
 }
 
 // toggle opens or closes the selected class's fields or the settings.
@@ -178,18 +180,18 @@ func (p *workPane) toggle(sh *shared) {
 		}
 	}
 	p.build(sh)
-	sh.dirty |= partWork | partLayout
 }
 
-// collapse closes whatever the selection sits in.
-func (p *workPane) collapse(sh *shared) {
+// collapse closes whatever the selection sits in and reports whether it did.
+func (p *workPane) collapse(sh *shared) bool {
 	r := p.selected()
 	switch {
-	case (r.kind == rowClass || r.kind == rowClassField) && p.expanded == r.class:
+	case (r.kind == rowClass || r.kind == rowClassField) && p.expanded == r.class,
+		(r.kind == rowSettings || r.kind == rowSetting) && p.settingsOpen:
 		p.toggle(sh)
-	case (r.kind == rowSettings || r.kind == rowSetting) && p.settingsOpen:
-		p.toggle(sh)
+		return true
 	}
+	return false
 }
 
 // selectRow puts the selection on r before the rows are rebuilt.
