@@ -31,8 +31,8 @@ type detailPane struct {
 
 func (p *detailPane) setSize(r rect) { p.r = r }
 func (p *detailPane) view() []string { return p.lines }
-func (p *detailPane) draw(sh *shared, focused bool) {
-	p.lines = p.render(sh, p.r, focused)
+func (p *detailPane) draw(sh *shared, q *model.Quote, focused bool) {
+	p.lines = p.render(sh, q, p.r, focused)
 }
 
 // update takes the keys of the detail view.
@@ -61,8 +61,7 @@ func (p *detailPane) scroll(d int) {
 	p.off = max(p.off+d, 0)
 }
 
-func (p *detailPane) render(sh *shared, r rect, focused bool) []string {
-	q := sh.selected()
+func (p *detailPane) render(sh *shared, q *model.Quote, r rect, focused bool) []string {
 	if q == nil {
 		return sh.box("Detail", []string{"Nothing selected."}, r, focused, "esc back")
 	}

@@ -15,7 +15,7 @@ import (
 // the detail view.
 
 func (m *Model) renderGlance(r rect) []string {
-	q := m.selected()
+	q := m.ranking.selected(&m.shared)
 	if m.detail.open {
 		return blank(r) // the detail view says all of it, and more
 	}

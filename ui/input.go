@@ -224,9 +224,9 @@ func (m *Model) handleClick(ms tea.Mouse) {
 		m.focus = focusDetail
 	case !m.detail.open && l.plans.contains(ms.X, ms.Y):
 		if li := m.ranking.rowAt(ms.Y); li >= 0 {
-			again := li == m.pick && m.focus == focusPlans
-			m.pick, m.focus = li, focusPlans
-			m.ranking.sync(&m.shared)
+			again := li == m.ranking.pick(&m.shared) && m.focus == focusPlans
+			m.ranking.choose(li, &m.shared)
+			m.focus = focusPlans
 			if again {
 				m.openDetail() // a second click on the selected plan opens it
 			}

@@ -8,14 +8,13 @@ import (
 // pane is what the root asks of the work, plans and detail panes
 // (soft-serve's Component, cut to what this app needs): each keeps its own
 // state, takes the size the root's layout gives it, draws itself into that
-// size (kept until the root marks its part dirty), takes the keys of its
-// own and names them for the help bar. A pane never changes the workload
+// size (kept until the root marks its part dirty; each pane's draw takes
+// what it shows), takes the keys of its own and names them for the help bar. A pane never changes the workload
 // nor what the others read: what needs the root (an edit, the detail view,
 // the plan you pay for, a redraw) comes back as an action.
 type pane interface {
 	setSize(r rect)
-	draw(sh *shared, focused bool) // renders into the pane's cache
-	view() []string                // the cached lines: exactly the size's height, each its width
+	view() []string // the cached lines: exactly the size's height, each its width
 	update(msg tea.KeyPressMsg, sh *shared) action
 	shortHelp(sh *shared) []key.Binding
 }

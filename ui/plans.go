@@ -30,13 +30,13 @@ const (
 var filterNames = [...]string{"all", "subscriptions", "API models", "API mixes"}
 
 // rankingPane is the plans pane: every option by effective monthly cost. Its
-// filter and search decide the options shown (shared.shown) and its cursor
-// the one selected (shared.pick), which the chart, the glance and the detail
-// view follow.
+// filter and search decide the options shown and its cursor the one
+// selected, which the chart, the glance and the detail view follow.
 type rankingPane struct {
 	filter planFilter
 	search string
-	selID  string // the selection follows its option when the ranking moves
+	shown  []int  // indices into res.Quotes the pane lists (filter and search applied)
+	selID  string // the selected option, the app's one selection: it follows its option when the ranking moves
 	off    int
 	hit    []int // visible line → index into shown, -1 for none
 
@@ -76,28 +76,53 @@ func (p *rankingPane) rebuild(sh *shared) {
 		}
 		shown = append(shown, i)
 	}
-	sh.shown, sh.pick = shown, 0
-	for li, qi := range shown {
-		if sh.res.Quotes[qi].ID == p.selID {
-			sh.pick = li
-			break
-		}
+	p.shown = shown
+	if p.pick(sh) < 0 {
+		p.choose(0, sh) // the selected option is not listed: the first is
 	}
-	p.sync(sh)
 }
 
-// sync keeps the selection on a listed option and remembers which.
-func (p *rankingPane) sync(sh *shared) {
-	sh.pick = clamp(sh.pick, 0, max(len(sh.shown)-1, 0))
-	if q := sh.selected(); q != nil {
-		p.selID = q.ID
+// pick is the index into shown of the selected option, -1 when none is
+// listed (the selection waits for its option to be listed again).
+func (p *rankingPane) pick(sh *shared) int {
+	for li, qi := range p.shown {
+		if sh.res.Quotes[qi].ID == p.selID {
+			return li
+		}
+	}
+	return -1
+}
+
+// selected is the option under the cursor, nil when none.
+func (p *rankingPane) selected(sh *shared) *model.Quote {
+	if li := p.pick(sh); li >= 0 {
+		return &sh.res.Quotes[p.shown[li]]
+	}
+	return nil
+}
+
+// listed is what the pane lists, for the parts that follow it.
+func (p *rankingPane) listed(sh *shared) listing {
+	return listing{p.shown, p.selected(sh)}
+}
+
+// listing is what the plans pane lists and the option selected (nil when
+// none): the chart draws the cheapest of them beside the selected one.
+type listing struct {
+	shown []int // indices into res.Quotes
+	sel   *model.Quote
+}
+
+// choose selects the option on line li of the list, clamped to it.
+func (p *rankingPane) choose(li int, sh *shared) {
+	if len(p.shown) > 0 {
+		p.selID = sh.res.Quotes[p.shown[clamp(li, 0, len(p.shown)-1)]].ID
 	}
 }
 
 // move moves the selection by d options (the chart follows it).
 func (p *rankingPane) move(d int, sh *shared) {
-	sh.pick += d
-	p.sync(sh)
+	p.choose(max(p.pick(sh), 0)+d, sh)
 }
 
 // setSearch shows only the options whose name or id holds text.
@@ -294,10 +319,8 @@ func utilPct(u float64) string {
 	return fmt.Sprintf("%.0f%%", 100*u)
 }
 
-func (sh *shared) planLine(li int, c planCols, focused bool) string {
-	qi := sh.shown[li]
+func (sh *shared) planLine(qi int, sel bool, c planCols, focused bool) string {
 	q := &sh.res.Quotes[qi]
-	sel := li == sh.pick
 	var b strings.Builder
 	b.Grow(128)
 	switch {
@@ -398,15 +421,16 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 		rows--
 	}
 	rows = max(rows, 0)
-	if sh.pick < p.off {
-		p.off = sh.pick
+	pick := max(p.pick(sh), 0)
+	if pick < p.off {
+		p.off = pick
 	}
-	if rows > 0 && sh.pick >= p.off+rows {
-		p.off = sh.pick - rows + 1
+	if rows > 0 && pick >= p.off+rows {
+		p.off = pick - rows + 1
 	}
-	p.off = clamp(p.off, 0, max(len(sh.shown)-rows, 0))
-	end := min(p.off+rows, len(sh.shown))
-	c := sh.planColumns(iw, sh.shown[p.off:end])
+	p.off = clamp(p.off, 0, max(len(p.shown)-rows, 0))
+	end := min(p.off+rows, len(p.shown))
+	c := sh.planColumns(iw, p.shown[p.off:end])
 	if showHead {
 		h := fmt.Sprintf("%4s %s %s", "#", columns.Pad("option", c[colName], columns.Left), columns.Pad("/month", c[colMonthly], columns.Right))
 		if c[colPerTask] > 0 {
@@ -439,14 +463,14 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 		p.hit = append(p.hit, -1)
 	}
 	for li := p.off; li < end; li++ {
-		l := sh.planLine(li, c, focused)
-		if focused && li == sh.pick {
+		l := sh.planLine(p.shown[li], li == pick, c, focused)
+		if focused && li == pick {
 			l = sh.st.highlight(columns.Cut(l, iw), iw)
 		}
 		lines = append(lines, l)
 		p.hit = append(p.hit, li)
 	}
-	if len(sh.shown) == 0 {
+	if len(p.shown) == 0 {
 		msg := "No option in this view."
 		if p.search != "" {
 			msg = fmt.Sprintf("No option matches %q: esc clears the search.", p.search)
@@ -459,19 +483,18 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 			lines = append(lines, "")
 			p.hit = append(p.hit, -1)
 		}
-		lines = append(lines, sh.whyLine(iw))
+		lines = append(lines, sh.whyLine(p.selected(sh), iw))
 	}
 	hint := "f filter · / search · enter details"
-	if n := len(sh.shown) - end; n > 0 {
+	if n := len(p.shown) - end; n > 0 {
 		hint = fmt.Sprintf("↓ %d more · ", n) + hint
 	}
 	return sh.box(title, lines, r, focused, hint)
 }
 
-// whyLine explains the selected option in one line: why it does not fit,
-// else its first note.
-func (sh *shared) whyLine(iw int) string {
-	q := sh.selected()
+// whyLine explains the selected option q in one line: why it does not
+// fit, else its first note.
+func (sh *shared) whyLine(q *model.Quote, iw int) string {
 	switch {
 	case q == nil:
 		return ""

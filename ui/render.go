@@ -71,14 +71,14 @@ func (m *Model) refresh() {
 	}
 	if m.detail.open {
 		if d&(partDetail|partPlans) != 0 {
-			m.detail.draw(&m.shared, m.hasFocus(focusDetail))
+			m.detail.draw(&m.shared, m.ranking.selected(&m.shared), m.hasFocus(focusDetail))
 		}
 	} else {
 		if d&partPlans != 0 {
 			m.ranking.draw(&m.shared, m.hasFocus(focusPlans))
 		}
 		if d&partChart != 0 {
-			m.chart.draw(&m.shared)
+			m.chart.draw(&m.shared, m.ranking.listed(&m.shared))
 		}
 	}
 	if m.overlay != overlayNone && d&partOverlay != 0 {

@@ -62,15 +62,16 @@ func TestReplayRanking(t *testing.T) {
 		t.Errorf("headline %q %+v", main, support)
 	}
 	q, ok := o.Replay.Plans["alpha-plus"], false
-	for i, qi := range m.shown {
+	for i, qi := range m.ranking.shown {
 		if m.res.Quotes[qi].ID == "alpha-plus" {
-			m.pick, ok = i, true
+			m.ranking.choose(i, &m.shared)
+			ok = true
 		}
 	}
 	if q == nil || !ok {
 		t.Fatal("no alpha-plus")
 	}
-	detail := strings.Join(m.detailLines(m.selected(), 120), "\n")
+	detail := strings.Join(m.detailLines(m.ranking.selected(&m.shared), 120), "\n")
 	for _, want := range []string{"Your records against its windows", "(45 of 50 requests ran on the plan)",
 		"5-hour: 1 of 1 window hit, 4.3 h blocked; busiest window 111% of the cap"} {
 		if !strings.Contains(detail, want) {
@@ -88,7 +89,7 @@ func TestReplayRanking(t *testing.T) {
 	if len(support) == 0 || !strings.Contains(support[0].Text, "Figures modeled on the workload as you changed it") {
 		t.Errorf("headline after an edit %+v", support)
 	}
-	if strings.Contains(strings.Join(m.detailLines(m.selected(), 120), "\n"), "Your records against its windows") {
+	if strings.Contains(strings.Join(m.detailLines(m.ranking.selected(&m.shared), 120), "\n"), "Your records against its windows") {
 		t.Error("the modeled detail still shows the replay's windows")
 	}
 }

@@ -41,21 +41,22 @@ func (m *Model) summary() string {
 // summaryRows shown, then, each with its own rank, the plan you pay for now
 // and the option selected when they are further down.
 func (m *Model) summaryList() (string, int) {
-	idx := slices.Clone(m.shown[:min(summaryRows, len(m.shown))])
+	shown := m.ranking.shown
+	idx := slices.Clone(shown[:min(summaryRows, len(shown))])
 	if m.w.Current != "" {
 		if i := slices.IndexFunc(m.res.Quotes, func(q model.Quote) bool { return q.ID == m.w.Current }); i >= 0 && !slices.Contains(idx, i) {
 			idx = append(idx, i)
 		}
 	}
-	if m.pick >= 0 && m.pick < len(m.shown) && !slices.Contains(idx, m.shown[m.pick]) {
-		idx = append(idx, m.shown[m.pick])
+	if li := m.ranking.pick(&m.shared); li >= 0 && !slices.Contains(idx, shown[li]) {
+		idx = append(idx, shown[li])
 	}
 	slices.Sort(idx)
-	shown := make([]model.Quote, 0, len(idx))
+	only := make([]model.Quote, 0, len(idx))
 	for _, qi := range idx {
-		shown = append(shown, m.res.Quotes[qi])
+		only = append(only, m.res.Quotes[qi])
 	}
-	c := report.Comparison{Workload: m.priced(), Result: &m.res, Only: shown, CatalogAsOf: m.cat.AsOf, Currency: m.cur}
+	c := report.Comparison{Workload: m.priced(), Result: &m.res, Only: only, CatalogAsOf: m.cat.AsOf, Currency: m.cur}
 	if m.prefs.Volume != 1 {
 		c.Workload.Name += " " + volumeName(m.prefs.Volume)
 	}
@@ -63,7 +64,7 @@ func (m *Model) summaryList() (string, int) {
 	if v := m.viewNote(); v != "" {
 		s += "\n_" + v + "_\n"
 	}
-	return s, len(shown)
+	return s, len(only)
 }
 
 // viewNote says how the options listed were chosen, when not all are.

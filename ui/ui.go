@@ -99,9 +99,8 @@ const (
 	partAll = 1<<iota - 1
 )
 
-// shared is what every pane reads: the workload, its evaluation, the options
-// the plans pane lists and the one selected, the styles and keys. The root
-// owns it and hands it to the panes.
+// shared is what every pane reads: the workload, its evaluation, the styles
+// and keys. The root owns it and hands it to the panes.
 type shared struct {
 	w     model.Workload
 	cur   money.Currency
@@ -119,19 +118,8 @@ type shared struct {
 	replayed bool           // res is rp's: the workload is still the one derived from the records
 	modeled  model.Result   // the cost model's result, whatever res is: the chart's volumes
 
-	shown []int // indices into res.Quotes the plans pane lists (filter and search applied)
-	pick  int   // index into shown of the selected option
-
 	keys keyMap
 	st   styles
-}
-
-// selected is the option under the plans cursor, nil when none.
-func (sh *shared) selected() *model.Quote {
-	if sh.pick < 0 || sh.pick >= len(sh.shown) {
-		return nil
-	}
-	return &sh.res.Quotes[sh.shown[sh.pick]]
 }
 
 // Model is the root tea.Model: it owns the workload, routes focus, keys and
@@ -543,7 +531,7 @@ func (m *Model) toggleFree() {
 // markCurrent makes the selected plan the one the user pays for now (saved
 // with the workload as current:), or unmarks it.
 func (m *Model) markCurrent() {
-	q := m.selected()
+	q := m.ranking.selected(&m.shared)
 	switch {
 	case q == nil:
 		return
@@ -567,7 +555,7 @@ func (m *Model) markCurrent() {
 // openDetail shows everything about the selected option in the place of
 // the plans pane and the chart.
 func (m *Model) openDetail() {
-	if m.selected() == nil {
+	if m.ranking.selected(&m.shared) == nil {
 		return
 	}
 	m.detail.open, m.detail.off, m.focus = true, 0, focusDetail

@@ -136,10 +136,10 @@ func TestRenameAndSearch(t *testing.T) {
 		t.Fatalf("renamed to %q", got)
 	}
 	m = send(m, keys("/", "b", "e", "t", "a", "enter")...)
-	if len(m.shown) == 0 {
+	if len(m.ranking.shown) == 0 {
 		t.Fatal("search for beta found nothing")
 	}
-	for _, qi := range m.shown {
+	for _, qi := range m.ranking.shown {
 		q := m.res.Quotes[qi]
 		if !strings.Contains(strings.ToLower(q.Name+q.ID), "beta") {
 			t.Errorf("%s does not match the search", q.Name)
@@ -297,8 +297,8 @@ func TestMouse(t *testing.T) {
 	// Click the third plan (under the column header).
 	y = m.lay.plans.Y + 1 + 1 + 2
 	m = send(m, tea.MouseClickMsg{X: m.lay.plans.X + 10, Y: y, Button: tea.MouseLeft})
-	if m.focus != focusPlans || m.pick != 2 {
-		t.Fatalf("focus %v sel %d", m.focus, m.pick)
+	if m.focus != focusPlans || m.ranking.pick(&m.shared) != 2 {
+		t.Fatalf("focus %v sel %d", m.focus, m.ranking.pick(&m.shared))
 	}
 	m = send(m, tea.MouseClickMsg{X: m.lay.plans.X + 10, Y: y, Button: tea.MouseLeft})
 	if !m.detail.open {
@@ -306,8 +306,8 @@ func TestMouse(t *testing.T) {
 	}
 	m = send(m, keys("esc")...)
 	m = send(m, tea.MouseWheelMsg{X: m.lay.plans.X + 10, Y: y, Button: tea.MouseWheelDown})
-	if m.pick != 3 {
-		t.Fatalf("wheel moved the plan to %d", m.pick)
+	if li := m.ranking.pick(&m.shared); li != 3 {
+		t.Fatalf("wheel moved the plan to %d", li)
 	}
 }
 
@@ -632,7 +632,7 @@ func TestCopyKeepsYourPlan(t *testing.T) {
 	if !strings.Contains(s, fmt.Sprintf("| %d | %s |", last+1, q.Name)) {
 		t.Errorf("summary lacks your plan %s at rank %d:\n%s", q.Name, last+1, s)
 	}
-	apis := min(len(m.shown), summaryRows)
+	apis := min(len(m.ranking.shown), summaryRows)
 	if n := strings.Count(s, "\n| "); n != 1+apis+1 { // header, the API rows, your plan
 		t.Errorf("%d table lines, want %d:\n%s", n, apis+2, s)
 	}
