@@ -54,10 +54,10 @@ func saveCmd(path string, w model.Workload, edits int) tea.Cmd {
 	return func() tea.Msg { return savedMsg{path, edits, writeWorkload(path, w)} }
 }
 
-// saveStateCmd writes the state files (the workload and the app's prefs);
+// saveStateCmd writes the state files (workload w and the app's prefs);
 // nil when there are none to write.
-func (m *Model) saveStateCmd() tea.Cmd {
-	path, w := m.opts.StatePath, m.w
+func (m *Model) saveStateCmd(w model.Workload) tea.Cmd {
+	path := m.opts.StatePath
 	vpath, v := m.opts.PrefsPath, m.prefs
 	if path == "" && vpath == "" {
 		return nil
@@ -117,7 +117,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	}
 	m.savedPath = msg.path
 	if msg.edits == m.edits {
-		m.cleanW = m.w
+		m.cleanW = m.fileWorkload()
 	}
 	m.cleanAt = msg.edits // later edits are still unsaved
 	m.setStatus("saved "+msg.path, false)
@@ -125,12 +125,17 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	if m.quitSave {
 		return m.quit()
 	}
-	return m.saveStateCmd()
+	return m.saveStateCmd(m.fileWorkload())
 }
 
 // quit writes the state files and ends the program.
 func (m *Model) quit() tea.Cmd {
-	if c := m.saveStateCmd(); c != nil {
+	return m.quitWith(m.fileWorkload())
+}
+
+// quitWith ends the program once the state files keep w.
+func (m *Model) quitWith(w model.Workload) tea.Cmd {
+	if c := m.saveStateCmd(w); c != nil {
 		return tea.Sequence(c, tea.Quit)
 	}
 	return tea.Quit
@@ -159,12 +164,11 @@ func (m *Model) quitKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "s", "S", "y", "Y", "enter":
 		m.quitSave = true
 		m.setStatus("saving "+m.openFile()+" …", false)
-		return saveCmd(m.openFile(), m.w, m.edits)
+		return saveCmd(m.openFile(), m.fileWorkload(), m.edits)
 	case "d", "D", "n", "N":
 		// Discarded: the next start restores the workload as it was saved,
 		// not the edits.
-		m.w = m.cleanW
-		return m.quit()
+		return m.quitWith(m.cleanW)
 	}
 	m.setStatus("not quitting: your edits are still here (ctrl+s saves them)", false)
 	return nil

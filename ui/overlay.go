@@ -202,6 +202,7 @@ func (m *Model) loadPreset(p plans.Preset) {
 	w.Classes = slices.Clone(w.Classes)
 	keep := m.cur.Code
 	m.w = w
+	m.w.Currency = "" // cur says it, below
 	m.cleanAt, m.cleanW = m.edits, w
 	// The preset is not the open file: ctrl+s asks for a name again rather
 	// than offering to write the preset over it.

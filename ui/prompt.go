@@ -229,7 +229,7 @@ func (m *Model) promptSubmit() tea.Cmd {
 			return nil
 		}
 		p.close()
-		return saveCmd(path, m.w, m.edits)
+		return saveCmd(path, m.fileWorkload(), m.edits)
 	case promptExport:
 		path, err := expandPath(v)
 		if err != nil {

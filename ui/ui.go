@@ -102,9 +102,9 @@ const (
 // shared is what every pane reads: the workload, its evaluation, the styles
 // and keys. The root owns it and hands it to the panes.
 type shared struct {
-	w     model.Workload
-	cur   money.Currency
-	prefs Prefs // volume multiplier and the like: the app's, never the workload file's
+	w     model.Workload // its Currency stays empty here: cur is the one currency
+	cur   money.Currency // the display currency and its rate, written into the workload's file
+	prefs Prefs          // volume multiplier and the like: the app's, never the workload file's
 
 	res      model.Result
 	catalog  *model.Catalog // what res was priced with: the detail view's rates
@@ -208,16 +208,15 @@ func New(o Options) Model {
 		}
 	}
 	m.w.Classes = slices.Clone(m.w.Classes)
-	m.w.Currency = strings.ToUpper(m.w.Currency)
 	m.cur = money.USD
-	if m.w.Currency != "" && m.w.Currency != "USD" {
-		if r, err := m.rate(m.w.Currency); err == nil {
-			m.cur = money.New(m.w.Currency, r)
+	if code := strings.ToUpper(m.w.Currency); code != "" && code != "USD" {
+		if r, err := m.rate(code); err == nil {
+			m.cur = money.New(code, r)
 		} else {
-			notices = append(notices, fmt.Sprintf("no exchange rate for %s: showing USD", m.w.Currency))
-			m.w.Currency = ""
+			notices = append(notices, fmt.Sprintf("no exchange rate for %s: showing USD", code))
 		}
 	}
+	m.w.Currency = ""
 	// NO_COLOR: present and not empty (no-color.org).
 	m.noColor = os.Getenv("NO_COLOR") != ""
 	m.st = newStyles(m.isDark, m.noColor)
@@ -225,7 +224,7 @@ func New(o Options) Model {
 	m.presets = plans.Presets()
 	m.work = newWorkPane()
 	m.prompt = newPrompt(m.st)
-	m.cleanW = m.w
+	m.cleanW = m.fileWorkload()
 	m.evaluate()
 	m.addEnds(m.evalGen, m.modeled.Ends()) // the first frame has them: start-up is not a keystroke
 	m.resetMarks()
@@ -618,14 +617,20 @@ func (m *Model) setCurrency(code string) {
 		m.setStatus(err.Error(), true)
 	}
 	// The budget is written in the workload's currency: the same money in
-	// the new one.
+	// the new one. Display only: no re-evaluation, so the change marks
+	// survive.
 	m.w.Budget = report.ConvertBudget(m.w.Budget, old, m.cur)
-	// Display only: no re-evaluation, so the change marks survive.
-	m.w.Currency = m.cur.Code
-	if m.cur.Code == "USD" {
-		m.w.Currency = ""
-	}
 	m.dirty = partAll
+}
+
+// fileWorkload is the workload as a file keeps it: with the display
+// currency, unless that is the default, USD.
+func (m *Model) fileWorkload() model.Workload {
+	w := m.w
+	if m.cur.Code != "USD" {
+		w.Currency = m.cur.Code
+	}
+	return w
 }
 
 func (m *Model) cycleCurrency(dir int) bool {

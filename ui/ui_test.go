@@ -154,8 +154,11 @@ func TestRenameAndSearch(t *testing.T) {
 	}
 }
 
+// The display currency is the workload's: the state file keeps it.
 func TestCurrencyIsDisplayOnly(t *testing.T) {
-	m := newSized(t, 120, 40)
+	o := testOptions(t)
+	o.StatePath = filepath.Join(t.TempDir(), "workload.yaml")
+	m := send(New(o), tea.WindowSizeMsg{Width: 120, Height: 40})
 	usd := m.res.Quotes[0].Monthly
 	m = send(m, keys("c")...)
 	if m.cur.Code == "USD" {
@@ -164,8 +167,10 @@ func TestCurrencyIsDisplayOnly(t *testing.T) {
 	if m.res.Quotes[0].Monthly != usd {
 		t.Error("changing the display currency changed a price")
 	}
-	if m.w.Currency != m.cur.Code {
-		t.Errorf("workload currency %q, display %q", m.w.Currency, m.cur.Code)
+	_, cmd := m.Update(press("q"))
+	runCmd(t, cmd)
+	if w, err := plans.LoadWorkload(o.StatePath); err != nil || w.Currency != m.cur.Code {
+		t.Errorf("state file: %v, currency %q; display %q", err, w.Currency, m.cur.Code)
 	}
 }
 
