@@ -17,23 +17,23 @@ import (
 // dropped.
 func TestFlipsArriveOffTheKeystroke(t *testing.T) {
 	m := newSized(t, 160, 48)
-	if m.flipsAsked != m.evalGen {
-		t.Fatalf("flips of evaluation %d not asked for (asked %d)", m.evalGen, m.flipsAsked)
+	if m.eval.flipsAsked != m.eval.gen {
+		t.Fatalf("flips of evaluation %d not asked for (asked %d)", m.eval.gen, m.eval.flipsAsked)
 	}
-	if m.currentFlips() != nil || strings.Contains(screen(m), "The answer flips") {
+	if m.flips != nil || strings.Contains(screen(m), "The answer flips") {
 		t.Fatal("flips on screen before they were computed")
 	}
-	stale := flipsCmd(m.res, m.evalGen)()
+	stale := flipsCmd(m.res, m.eval.gen)()
 	m = send(m, press("right")) // Short tasks 50 → 51 a day: a new evaluation
-	if m.flipsAsked != m.evalGen {
+	if m.eval.flipsAsked != m.eval.gen {
 		t.Fatal("the keystroke's evaluation asked for no flips")
 	}
 	m = send(m, stale)
-	if m.currentFlips() != nil {
+	if m.flips != nil {
 		t.Fatal("flips of an older workload were kept")
 	}
-	m = send(m, flipsCmd(m.res, m.evalGen)())
-	fs := m.currentFlips()
+	m = send(m, flipsCmd(m.res, m.eval.gen)())
+	fs := m.flips
 	if len(fs) == 0 {
 		t.Fatal("no flips for the test workload")
 	}
@@ -102,9 +102,9 @@ func TestEndsArriveOffTheKeystroke(t *testing.T) {
 	if ranged(m) == 0 {
 		t.Fatal("no option has ends at start")
 	}
-	stale := endsCmd(m.modeled, m.evalGen)()
+	stale := endsCmd(m.modeled, m.eval.gen)()
 	m = send(m, press("right"))
-	if m.endsAsked != m.evalGen {
+	if m.eval.endsAsked != m.eval.gen {
 		t.Fatal("the keystroke's evaluation asked for no ends")
 	}
 	if n := ranged(m); n != 0 {
@@ -114,8 +114,8 @@ func TestEndsArriveOffTheKeystroke(t *testing.T) {
 	if n := ranged(m); n != 0 {
 		t.Fatalf("ends of an older workload were kept (%d options)", n)
 	}
-	m = send(m, endsCmd(m.modeled, m.evalGen)())
-	want, err := model.Evaluate(m.priced(), m.compared())
+	m = send(m, endsCmd(m.modeled, m.eval.gen)())
+	want, err := model.Evaluate(m.priced(), m.eval.compared(&m.shared))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -210,7 +210,7 @@ func (m *Model) loadPreset(p plans.Preset) {
 	m.work = newWorkPane()
 	m.detail.open, m.focus = false, focusWork
 	m.evaluate()
-	m.resetMarks()
+	m.clearMarks()
 	code := keep
 	if w.Currency != "" {
 		code = w.Currency

@@ -6,7 +6,6 @@ package ui
 import (
 	"fmt"
 	"os"
-	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -97,52 +96,21 @@ const (
 	partOverlay
 	partLayout
 	partAll = 1<<iota - 1
+	// What the options' ends move: the verdict's ranges, the plans' and the
+	// detail's costs, and the rows the verdict takes.
+	partEnds = partHeader | partPlans | partDetail | partLayout
 )
-
-// shared is what every pane reads: the workload, its evaluation, the styles
-// and keys. The root owns it and hands it to the panes.
-type shared struct {
-	w     model.Workload // its Currency stays empty here: cur is the one currency
-	cur   money.Currency // the display currency and its rate, written into the workload's file
-	prefs Prefs          // volume multiplier and the like: the app's, never the workload file's
-
-	res      model.Result
-	catalog  *model.Catalog // what res was priced with: the detail view's rates
-	verdict  model.Verdict
-	prevRank map[string]int     // rank of each option before the last edit
-	prevCost map[string]float64 // its monthly cost then
-	alt      model.Result       // the other billing period, for the detail view
-	altOK    bool
-
-	rp       *replay.Result // the user's records replayed (Options.Replay), nil when none
-	replayed bool           // res is rp's: the workload is still the one derived from the records
-	modeled  model.Result   // the cost model's result, whatever res is: the chart's volumes
-
-	keys keyMap
-	st   styles
-}
 
 // Model is the root tea.Model: it owns the workload, routes focus, keys and
 // messages to the panes, and lays them out.
 type Model struct {
-	// Flip points cost many evaluations, so they are computed off the
-	// keystroke path (flipsCmd) for evaluation number evalGen and kept only
-	// if no evaluation came since.
-	evalGen, flipsAsked, flipsGen int
-	flips                         []model.Flip
-	// The options' ends likewise (endsCmd): the ranking by point cost shows
-	// at once, the ranges when they come.
-	endsAsked int
-
-	shared
+	shared // what every part reads; the root alone changes it
+	// Flip points and the options' ends cost many evaluations, so they are
+	// computed off the keystroke path: the ranking by point cost shows at
+	// once, the ranges and flip points when they come.
+	eval  evaluator
 	opts  Options
-	cat   *plans.Catalog
 	input *guardedInput // the terminal's input, nil when the library reads it itself
-
-	noFreeCat *model.Catalog // the catalog without free plans, made once when asked for
-
-	marksGen int  // counts evaluations, so only the newest marks fade
-	fadeDue  bool // an evaluation left marks that should fade
 
 	isDark  bool
 	noColor bool
@@ -184,8 +152,8 @@ type Model struct {
 
 // New builds the app. It never fails: problems become notices.
 func New(o Options) Model {
-	m := Model{opts: o, cat: o.Catalog, isDark: true, help: help.New()}
-	m.rp = o.Replay
+	m := Model{opts: o, isDark: true, help: help.New(), eval: evaluator{derived: o.Workload}}
+	m.cat, m.rp = o.Catalog, o.Replay
 	m.keys = defaultKeys()
 	if m.opts.Today.IsZero() {
 		m.opts.Today = time.Now()
@@ -226,8 +194,8 @@ func New(o Options) Model {
 	m.prompt = newPrompt(m.st)
 	m.cleanW = m.fileWorkload()
 	m.evaluate()
-	m.addEnds(m.evalGen, m.modeled.Ends()) // the first frame has them: start-up is not a keystroke
-	m.resetMarks()
+	m.eval.addEnds(&m.shared, m.eval.gen, m.modeled.Ends()) // the first frame has them: start-up is not a keystroke
+	m.clearMarks()
 	if all := append(slices.Clone(o.Notices), notices...); len(all) > 0 {
 		m.notices = all
 		m.setStatus(strings.Join(all, " · "), true)
@@ -281,17 +249,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.setStatus(err.Error(), true)
 		}
 	case endsMsg:
-		m.addEnds(msg.gen, msg.ends)
+		if m.eval.addEnds(&m.shared, msg.gen, msg.ends) {
+			m.dirty |= partEnds
+		}
 	case flipsMsg:
-		if msg.gen == m.evalGen {
-			m.flips, m.flipsGen = msg.flips, msg.gen
+		if m.eval.addFlips(&m.shared, msg.gen, msg.flips) {
 			m.dirty = partAll // the verdict may take a line more
 		}
 	case fadeMsg:
 		// Marks show what the last edit moved; once the eye has caught them
 		// they go, unless a newer edit has replaced them.
-		if int(msg) == m.marksGen && m.prevRank != nil {
-			m.resetMarks()
+		if int(msg) == m.eval.gen && m.prevRank != nil {
+			m.clearMarks()
 			m.dirty |= partPlans
 		}
 	default:
@@ -300,96 +269,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.dirty |= partFooter
 		}
 	}
-	if m.fadeDue {
-		m.fadeDue = false
-		gen := m.marksGen
-		fade := m.opts.MarksFade
-		if fade <= 0 {
-			fade = marksFade
-		}
-		cmd = tea.Batch(cmd, tea.Tick(fade, func(time.Time) tea.Msg { return fadeMsg(gen) }))
+	fade := m.opts.MarksFade
+	if fade <= 0 {
+		fade = marksFade
 	}
-	if m.endsAsked != m.evalGen {
-		m.endsAsked = m.evalGen
-		if flipsNow {
-			m.addEnds(m.evalGen, m.modeled.Ends())
-		} else {
-			cmd = tea.Batch(cmd, endsCmd(m.modeled, m.evalGen))
-		}
-	}
-	if m.flipsAsked != m.evalGen {
-		m.flipsAsked = m.evalGen
-		if flipsNow {
-			m.flips, m.flipsGen = m.res.Flips(), m.evalGen
-		} else {
-			cmd = tea.Batch(cmd, flipsCmd(m.res, m.evalGen))
-		}
+	asks, now := m.eval.asks(&m.shared, fade)
+	if now {
+		m.dirty |= partEnds
 	}
 	m.refresh()
-	return m, cmd
+	return m, tea.Batch(cmd, asks)
 }
-
-// flipsNow computes flip points and the options' ends in Update itself, so
-// that golden frames do not depend on when the background computation ends.
-// Tests only.
-var flipsNow = false
-
-// flipsMsg carries the flip points of evaluation number gen.
-type flipsMsg struct {
-	gen   int
-	flips []model.Flip
-}
-
-// flipsCmd computes the flip points of res away from the keystroke; the
-// result is dropped if the workload changed meanwhile.
-func flipsCmd(res model.Result, gen int) tea.Cmd {
-	return func() tea.Msg { return flipsMsg{gen: gen, flips: res.Flips()} }
-}
-
-// endsMsg carries the options' ends of evaluation number gen.
-type endsMsg struct {
-	gen  int
-	ends model.Ends
-}
-
-// endsCmd prices the options' ends of res (the cost model's result) away
-// from the keystroke; the result is dropped if the workload changed
-// meanwhile.
-func endsCmd(res model.Result, gen int) tea.Cmd {
-	return func() tea.Msg { return endsMsg{gen: gen, ends: res.Ends()} }
-}
-
-// addEnds gives the options of evaluation number gen their ends, unless a
-// newer evaluation replaced it. A replayed ranking has its own ends: only
-// the model's result takes them then.
-func (m *Model) addEnds(gen int, ends model.Ends) {
-	if gen != m.evalGen {
-		return
-	}
-	m.endsAsked = gen
-	m.modeled = m.modeled.WithEnds(ends)
-	if !m.replayed {
-		m.res = m.modeled
-		m.verdict = m.res.Verdict(m.w.Current) // its quotes are the new ones; the order is the same
-	}
-	m.dirty |= partHeader | partPlans | partDetail | partLayout
-}
-
-// currentFlips are the flip points of the ranking on screen, nil until
-// they arrive.
-func (m *Model) currentFlips() []model.Flip {
-	if m.flipsGen != m.evalGen {
-		return nil
-	}
-	return m.flips
-}
-
-// marksFade is how long the ▲/▼ rank moves and cost changes stay on screen
-// unless Options.MarksFade says otherwise.
-const marksFade = 3 * time.Second
-
-// fadeMsg asks to clear the change marks of evaluation number fadeMsg.
-type fadeMsg int
 
 // View returns the frame composed in Update: rendering never happens here.
 func (m Model) View() tea.View {
@@ -434,83 +324,16 @@ func (m *Model) apply(fn func(w *model.Workload)) bool {
 	return true
 }
 
-// evaluate prices the workload once and remembers the previous ranking so
-// the plans pane can show what moved.
+// evaluate prices the workload once and lists the new ranking.
 func (m *Model) evaluate() {
-	res, err := model.EvaluatePoint(m.priced(), m.compared())
-	if err != nil {
+	if err := m.eval.evaluate(&m.shared); err != nil {
 		m.setStatus(err.Error(), true)
 		return
 	}
-	prevRank := make(map[string]int, len(m.res.Quotes))
-	prevCost := make(map[string]float64, len(m.res.Quotes))
-	for i, q := range m.res.Quotes {
-		prevRank[q.ID], prevCost[q.ID] = i, q.Monthly
-	}
-	m.prevRank, m.prevCost = prevRank, prevCost
-	m.marksGen++
-	m.fadeDue = true
-	m.modeled = res
-	if m.replayed = m.replaying(); m.replayed {
-		res = m.replayResult(res.TotalTasks)
-	}
-	m.res, m.catalog = res, m.compared()
-	m.evalGen++
-	m.verdict = m.res.Verdict(m.w.Current)
-	m.altOK = false
 	if m.detail.open {
-		m.evaluateAlt()
+		m.eval.evaluateAlt(&m.shared)
 	}
 	m.ranking.rebuild(&m.shared)
-}
-
-// replaying reports whether the ranking is the replay's: there is one, and
-// the workload is the one derived from the records (its currency and the
-// plan marked as yours aside, which change no figure) at volume ×1.
-func (m *Model) replaying() bool {
-	if m.rp == nil || m.prefs.Volume != 1 {
-		return false
-	}
-	a, b := m.w, m.opts.Workload
-	a.Currency, b.Currency, a.Current, b.Current = "", "", "", ""
-	return reflect.DeepEqual(a, b)
-}
-
-// replayResult is the replay's ranking as a result, without free plans when
-// they are left out; cost per task is over the derived workload's tasks.
-func (m *Model) replayResult(tasks float64) model.Result {
-	qs := make([]model.Quote, 0, len(m.rp.Quotes))
-	for _, q := range m.rp.Quotes {
-		if m.prefs.NoFree && q.Kind == model.KindSubscription && q.Free {
-			continue
-		}
-		if tasks > 0 {
-			q.PerTask = q.Monthly / tasks
-		}
-		qs = append(qs, q)
-	}
-	return model.Result{Quotes: qs, TotalTasks: tasks}
-}
-
-// priced is the workload the model prices: the user's, every count scaled
-// by the volume multiplier.
-func (m *Model) priced() model.Workload {
-	if m.prefs.Volume == 1 {
-		return m.w
-	}
-	return m.w.Scaled(m.prefs.Volume)
-}
-
-// compared is the catalog the options come from: without its free plans
-// when the user asked so (F).
-func (m *Model) compared() *model.Catalog {
-	if m.prefs.NoFree {
-		if m.noFreeCat == nil {
-			m.noFreeCat = m.cat.Catalog.WithoutFree()
-		}
-		return m.noFreeCat
-	}
-	return &m.cat.Catalog
 }
 
 // toggleFree leaves the free plans out of the ranking, the verdict, the
@@ -518,7 +341,7 @@ func (m *Model) compared() *model.Catalog {
 func (m *Model) toggleFree() {
 	m.prefs.NoFree = !m.prefs.NoFree
 	m.evaluate()
-	m.resetMarks()
+	m.clearMarks()
 	if m.prefs.NoFree {
 		m.setStatus("free plans left out of the comparison (F brings them back)", false)
 	} else {
@@ -558,7 +381,7 @@ func (m *Model) openDetail() {
 		return
 	}
 	m.detail.open, m.detail.off, m.focus = true, 0, focusDetail
-	m.evaluateAlt()
+	m.eval.evaluateAlt(&m.shared)
 	m.dirty |= partDetail | partFooter | partWork
 }
 
@@ -574,39 +397,6 @@ func (m *Model) cycleVolume() {
 	m.evaluate()
 	m.setStatus("volume "+volumeName(m.prefs.Volume)+": every count of your work times "+volumeWord(m.prefs.Volume)+" (not saved into the workload)", false)
 	m.dirty = partAll
-}
-
-// resetMarks forgets the previous ranking (after loading a new workload the
-// moves would mean nothing).
-func (m *Model) resetMarks() {
-	m.prevRank, m.prevCost = nil, nil
-}
-
-// evaluateAlt prices the same work with the other billing period, for the
-// detail view's "annual vs monthly".
-func (m *Model) evaluateAlt() {
-	w := m.priced()
-	w.Billing = model.Annual
-	if m.w.Billing == model.Annual {
-		w.Billing = model.Monthly
-	}
-	res, err := model.EvaluatePoint(w, m.compared()) // the detail reads its base prices only
-	m.alt, m.altOK = res, err == nil
-}
-
-func (m *Model) rate(code string) (float64, error) {
-	if code == "" || code == "USD" {
-		return 1, nil
-	}
-	return m.cat.Rate(code)
-}
-
-func (m *Model) currencies() []string {
-	cs := m.cat.Currencies()
-	if !slices.Contains(cs, "USD") {
-		cs = append([]string{"USD"}, cs...)
-	}
-	return cs
 }
 
 func (m *Model) setCurrency(code string) {

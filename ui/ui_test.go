@@ -548,12 +548,12 @@ func TestMarksFade(t *testing.T) {
 	if cmd == nil || m.prevRank == nil {
 		t.Fatal("a step left no marks or no fade timer")
 	}
-	older := fadeMsg(m.marksGen - 1)
+	older := fadeMsg(m.eval.gen - 1)
 	next, _ = m.Update(older)
 	if m = next.(Model); m.prevRank == nil {
 		t.Fatal("an older timer cleared the newest marks")
 	}
-	next, _ = m.Update(fadeMsg(m.marksGen))
+	next, _ = m.Update(fadeMsg(m.eval.gen))
 	if m = next.(Model); m.prevRank != nil || m.delta(&m.res.Quotes[0]) != "" {
 		t.Error("the step's own timer left its marks")
 	}

@@ -28,7 +28,7 @@ func (m *Model) verdictText(styled bool) (main string, support []report.Line) {
 	if len(m.w.Classes) == 0 || m.res.TotalTasks == 0 {
 		return hl(m.st.accent, "▶ ") + "Describe your work: a adds a class, p picks a preset, ←→ sets how often.", nil
 	}
-	main, support = report.VerdictLines(&m.res, m.w.Current, m.cur, m.currentFlips())
+	main, support = report.VerdictLines(&m.res, m.w.Current, m.cur, m.flips)
 	if b := report.BudgetLine(&m.res, &m.w, m.cur); b != "" {
 		support = append([]report.Line{{Kind: report.LineBudget, Text: b}}, support...) // next to the answer it judges
 	}
@@ -231,7 +231,7 @@ func (m *Model) flipLines(width int) []string {
 	if len(m.w.Classes) == 0 || m.res.TotalTasks == 0 {
 		return nil
 	}
-	if m.flipsGen != m.evalGen {
+	if !m.flipsDone {
 		return []string{"", "  Flip points: working them out…"}
 	}
 	if len(m.flips) == 0 {
