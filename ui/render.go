@@ -14,10 +14,10 @@ import (
 // theirs), as lines of exactly its rectangle's width; refresh redraws only
 // the parts flagged dirty.
 type renderCache struct {
-	header, verdict, footer []string
-	glance, overlay         []string
-	frame                   string
-	footerRow               row // the selected row the help bar was drawn for
+	verdict, footer []string
+	glance, overlay []string
+	frame           string
+	footerRow       row // the selected row the help bar was drawn for
 	// The verdict's styled text, worded once per change to what it says
 	// (every such change marks the header) rather than once per use.
 	verdictMain    string
@@ -42,6 +42,7 @@ func (m *Model) refresh() {
 			d = partAll // every part moved or changed size
 		}
 		m.lay = l
+		m.header.setSize(l.header)
 		m.work.setSize(l.work)
 		m.work.details = l.details
 		m.ranking.setSize(l.plans)
@@ -60,7 +61,7 @@ func (m *Model) refresh() {
 		c.footerRow = r
 	}
 	if d&partHeader != 0 {
-		c.header = m.renderHeader(m.lay.header)
+		m.header.draw(&m.shared, m.openFile(), m.modified())
 		c.verdict = renderVerdict(m.fitVerdict(m.lay.verdict.W, m.lay.verdict.H), m.lay.verdict)
 	}
 	if d&partWork != 0 {
@@ -105,7 +106,7 @@ func (m *Model) compose() string {
 	c := &m.view
 	l := &m.lay
 	lines := make([]string, 0, l.H)
-	lines = append(lines, exact(c.header, l.header)...)
+	lines = append(lines, exact(m.header.view(), l.header)...)
 	lines = append(lines, exact(c.verdict, l.verdict)...)
 	var right []string // what goes where the plans pane and the chart are
 	if m.detail.open {

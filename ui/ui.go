@@ -120,6 +120,8 @@ type Model struct {
 	focus   focus
 	overlay overlay
 
+	header header
+
 	work    workPane
 	ranking rankingPane
 	detail  detailPane // replaces the plans pane and the chart when open
@@ -155,8 +157,9 @@ func New(o Options) Model {
 	m := Model{opts: o, isDark: true, help: help.New(), eval: evaluator{derived: o.Workload}}
 	m.cat, m.rp = o.Catalog, o.Replay
 	m.keys = defaultKeys()
-	if m.opts.Today.IsZero() {
-		m.opts.Today = time.Now()
+	m.header.today = o.Today
+	if m.header.today.IsZero() {
+		m.header.today = time.Now()
 	}
 	var notices []string
 	if m.cat == nil {

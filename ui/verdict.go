@@ -2,10 +2,8 @@ package ui
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -158,71 +156,6 @@ func renderVerdict(lines []string, r rect) []string {
 		out[i] = columns.Pad(columns.Cut(out[i], r.W), r.W, columns.Left)
 	}
 	return out
-}
-
-// staleDays is how old the catalog is, or -1 when its date is unreadable.
-func (m *Model) staleDays() int {
-	t, err := time.Parse(time.DateOnly, m.cat.AsOf)
-	if err != nil {
-		return -1
-	}
-	return int(m.opts.Today.Sub(t).Hours() / 24)
-}
-
-// renderHeader is the title line: the workload, its file and whether it has
-// unsaved edits, the billing period, currency and price date, and "? help",
-// which stays at every width (the date goes first, then the billing and
-// currency, then the workload's name is cut).
-func (m *Model) renderHeader(r rect) []string {
-	help := m.st.muted.Render("? help") + " "
-	prefix := " " + m.st.title.Render("tokenomics") + " · "
-	name, mark := m.w.Name, ""
-	if f := m.openFile(); f != "" {
-		// The mark says the file differs from the screen; a workload with no
-		// file has nothing to differ from (the state file keeps it).
-		name += " · " + filepath.Base(f)
-		if m.modified() {
-			mark = " " + m.st.warn.Render("● modified")
-		}
-	}
-	date := "prices of " + m.cat.AsOf
-	if m.cat.AsOf == "" {
-		date = "prices: undated"
-	}
-	if d := m.staleDays(); d > 90 {
-		date = m.st.warn.Render(fmt.Sprintf("⚠ %s (%d days old)", date, d))
-	}
-	fixed := columns.Width(prefix) + columns.Width(help)
-	right := ""
-	// Amounts in another currency rest on a rate of a day: say which.
-	cur := m.cur.Code
-	if cur != "USD" {
-		cur += " at " + m.cur.Format(1) + "/$"
-		if m.cat.FX.AsOf != "" {
-			cur += " of " + m.cat.FX.AsOf
-		}
-	}
-	for _, rt := range []string{
-		m.w.Billing.String() + " · " + cur + " · " + date + "   ",
-		m.w.Billing.String() + " · " + cur + "   ",
-		m.w.Billing.String() + " · " + m.cur.Code + "   ",
-		m.cur.Code + "  ",
-	} {
-		if fixed+columns.Width(name)+columns.Width(mark)+columns.Width(rt)+1 <= r.W {
-			right = rt
-			break
-		}
-	}
-	if mark != "" && fixed+columns.Width(mark)+8 > r.W {
-		mark = " " + m.st.warn.Render("●")
-	}
-	room := r.W - fixed - columns.Width(mark) - columns.Width(right) - 1
-	if room < 1 {
-		return []string{columns.Pad(columns.Cut(" "+help, r.W), r.W, columns.Right)}
-	}
-	left := prefix + columns.Cut(name, room) + mark
-	gap := max(r.W-columns.Width(left)-columns.Width(right)-columns.Width(help), 0)
-	return []string{left + strings.Repeat(" ", gap) + right + help}
 }
 
 // flipLines are every flip point, for the verdict view: the headline names
