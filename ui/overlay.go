@@ -22,8 +22,8 @@ func (m *Model) renderOverlay(r rect) []string {
 	}
 	title, lines := "Help", []string(nil)
 	if m.overlay == overlayVerdict {
-		title, lines = "The verdict", m.verdictLines(r.W-paneSideFrame+3)
-		lines = append(lines, m.flipLines(r.W-paneSideFrame+3)...)
+		title, lines = "The verdict", m.headline.all(r.W-paneSideFrame+3)
+		lines = append(lines, flipLines(&m.shared, r.W-paneSideFrame+3)...)
 	} else {
 		lines = m.helpLines(r.W - paneSideFrame)
 	}

@@ -7,21 +7,15 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokenomics/tokenomics/columns"
-	"github.com/tokenomics/tokenomics/report"
 )
 
 // renderCache holds the root's own parts' last render (the panes keep
 // theirs), as lines of exactly its rectangle's width; refresh redraws only
 // the parts flagged dirty.
 type renderCache struct {
-	verdict, footer []string
-	glance, overlay []string
-	frame           string
-	footerRow       row // the selected row the help bar was drawn for
-	// The verdict's styled text, worded once per change to what it says
-	// (every such change marks the header) rather than once per use.
-	verdictMain    string
-	verdictSupport []report.Line
+	footer, glance, overlay []string
+	frame                   string
+	footerRow               row // the selected row the help bar was drawn for
 }
 
 // refresh redraws the dirty parts and composes the frame View returns.
@@ -31,18 +25,20 @@ func (m *Model) refresh() {
 	}
 	d := m.dirty
 	m.dirty = 0
-	if d&(partHeader|partLayout) != 0 {
-		m.view.verdictMain, m.view.verdictSupport = m.verdictText(true)
+	if d&partWords != 0 {
+		m.headline.word(&m.shared)
+		d |= partVerdict | partLayout | partOverlay
 	}
 	if d&partLayout != 0 {
 		m.work.build(&m.shared)
 		wants := func(details bool) int { return m.work.wants(&m.shared, m.lay.W, details) }
-		l := computeLayout(m.lay.W, m.lay.H, wants, len(m.verdictLines(m.lay.W)), m.verdictKeep(m.lay.W))
+		l := computeLayout(m.lay.W, m.lay.H, wants, len(m.headline.all(m.lay.W)), m.headline.keep(m.lay.W))
 		if l != m.lay {
-			d = partAll // every part moved or changed size
+			d |= partAll &^ partWords // every part moved or changed size; what the verdict says did not
 		}
 		m.lay = l
 		m.header.setSize(l.header)
+		m.headline.setSize(l.verdict)
 		m.work.setSize(l.work)
 		m.work.details = l.details
 		m.ranking.setSize(l.plans)
@@ -62,7 +58,9 @@ func (m *Model) refresh() {
 	}
 	if d&partHeader != 0 {
 		m.header.draw(&m.shared, m.openFile(), m.modified())
-		c.verdict = renderVerdict(m.fitVerdict(m.lay.verdict.W, m.lay.verdict.H), m.lay.verdict)
+	}
+	if d&partVerdict != 0 {
+		m.headline.draw(&m.shared)
 	}
 	if d&partWork != 0 {
 		m.work.draw(&m.shared, m.hasFocus(focusWork))
@@ -107,7 +105,7 @@ func (m *Model) compose() string {
 	l := &m.lay
 	lines := make([]string, 0, l.H)
 	lines = append(lines, exact(m.header.view(), l.header)...)
-	lines = append(lines, exact(c.verdict, l.verdict)...)
+	lines = append(lines, exact(m.headline.view(), l.verdict)...)
 	var right []string // what goes where the plans pane and the chart are
 	if m.detail.open {
 		right = exact(m.detail.view(), l.detail())

@@ -57,7 +57,7 @@ func TestReplayRanking(t *testing.T) {
 	if got, want := ids(m.res.Quotes), ids(o.Replay.Quotes); !slices.Equal(got, want) {
 		t.Errorf("ranking %v, the replay's %v", got, want)
 	}
-	main, support := m.verdictText(false)
+	main, support := verdictText(&m.shared, false)
 	if len(support) == 0 || !strings.Contains(support[0].Text, "Figures replayed on your records of 2026-11-02 to 2026-11-02: each of 50 requests") {
 		t.Errorf("headline %q %+v", main, support)
 	}
@@ -85,7 +85,7 @@ func TestReplayRanking(t *testing.T) {
 	if m.replayed || m.edits == 0 {
 		t.Fatalf("still replayed after an edit (edits %d)", m.edits)
 	}
-	_, support = m.verdictText(false)
+	_, support = verdictText(&m.shared, false)
 	if len(support) == 0 || !strings.Contains(support[0].Text, "Figures modeled on the workload as you changed it") {
 		t.Errorf("headline after an edit %+v", support)
 	}

@@ -87,7 +87,9 @@ const (
 type part uint
 
 const (
-	partHeader part = 1 << iota
+	partHeader  part = 1 << iota
+	partWords        // what the verdict says: worded anew, then drawn and measured for the layout
+	partVerdict      // the verdict drawn
 	partWork
 	partPlans
 	partChart
@@ -97,8 +99,8 @@ const (
 	partLayout
 	partAll = 1<<iota - 1
 	// What the options' ends move: the verdict's ranges, the plans' and the
-	// detail's costs, and the rows the verdict takes.
-	partEnds = partHeader | partPlans | partDetail | partLayout
+	// detail's costs.
+	partEnds = partWords | partPlans | partDetail
 )
 
 // Model is the root tea.Model: it owns the workload, routes focus, keys and
@@ -120,7 +122,8 @@ type Model struct {
 	focus   focus
 	overlay overlay
 
-	header header
+	header   header
+	headline headline
 
 	work    workPane
 	ranking rankingPane
