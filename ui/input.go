@@ -168,7 +168,7 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 func paneParts(f focus) part {
 	switch f {
 	case focusPlans:
-		return partPlans | partChart
+		return partPlans | partChart | partGlance
 	case focusDetail:
 		return partDetail
 	}
@@ -237,7 +237,7 @@ func (m *Model) handleClick(ms tea.Mouse) {
 	default:
 		return
 	}
-	m.dirty |= partWork | partPlans | partChart | partDetail | partFooter
+	m.dirty |= partWork | partPlans | partChart | partGlance | partDetail | partFooter
 }
 
 func (m *Model) handleWheel(ms tea.Mouse) {

@@ -13,9 +13,9 @@ import (
 // theirs), as lines of exactly its rectangle's width; refresh redraws only
 // the parts flagged dirty.
 type renderCache struct {
-	footer, glance, overlay []string
-	frame                   string
-	footerRow               row // the selected row the help bar was drawn for
+	footer, overlay []string
+	frame           string
+	footerRow       row // the selected row the help bar was drawn for
 }
 
 // refresh redraws the dirty parts and composes the frame View returns.
@@ -41,6 +41,7 @@ func (m *Model) refresh() {
 		m.headline.setSize(l.verdict)
 		m.work.setSize(l.work)
 		m.work.details = l.details
+		m.glance.setSize(l.glance)
 		m.ranking.setSize(l.plans)
 		m.chart.setSize(l.chart)
 		m.detail.setSize(l.detail())
@@ -65,8 +66,8 @@ func (m *Model) refresh() {
 	if d&partWork != 0 {
 		m.work.draw(&m.shared, m.hasFocus(focusWork))
 	}
-	if d&(partPlans|partWork) != 0 && m.lay.glance.H > 0 {
-		c.glance = m.renderGlance(m.lay.glance)
+	if d&partGlance != 0 {
+		m.glance.draw(&m.shared, m.ranking.selected(&m.shared), m.detail.open)
 	}
 	if m.detail.open {
 		if d&(partDetail|partPlans) != 0 {
@@ -116,7 +117,7 @@ func (m *Model) compose() string {
 	case m.overlay != overlayNone:
 		lines = append(lines, exact(c.overlay, m.bodyRect())...)
 	case l.wide:
-		left := append(exact(m.work.view(), l.work), exact(c.glance, l.glance)...)
+		left := append(exact(m.work.view(), l.work), exact(m.glance.view(), l.glance)...)
 		for i, s := range left {
 			if i < len(right) {
 				s += right[i]

@@ -93,6 +93,7 @@ const (
 	partWork
 	partPlans
 	partChart
+	partGlance
 	partDetail
 	partFooter
 	partOverlay
@@ -100,7 +101,7 @@ const (
 	partAll = 1<<iota - 1
 	// What the options' ends move: the verdict's ranges, the plans' and the
 	// detail's costs.
-	partEnds = partWords | partPlans | partDetail
+	partEnds = partWords | partPlans | partGlance | partDetail
 )
 
 // Model is the root tea.Model: it owns the workload, routes focus, keys and
@@ -124,6 +125,7 @@ type Model struct {
 
 	header   header
 	headline headline
+	glance   glance
 
 	work    workPane
 	ranking rankingPane
@@ -388,12 +390,12 @@ func (m *Model) openDetail() {
 	}
 	m.detail.open, m.detail.off, m.focus = true, 0, focusDetail
 	m.eval.evaluateAlt(&m.shared)
-	m.dirty |= partDetail | partFooter | partWork
+	m.dirty |= partDetail | partGlance | partFooter | partWork
 }
 
 func (m *Model) closeDetail() {
 	m.detail.open, m.focus = false, focusPlans
-	m.dirty |= partPlans | partChart | partFooter | partWork
+	m.dirty |= partPlans | partChart | partGlance | partFooter | partWork
 }
 
 // cycleVolume steps the what-if volume multiplier: ×1, ×2, ×4, ×½.
