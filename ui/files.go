@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 )
@@ -172,22 +171,6 @@ func (m *Model) quitKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	m.setStatus("not quitting: your edits are still here (ctrl+s saves them)", false)
 	return nil
-}
-
-// quitQuestion is the footer while the quit question waits for its answer,
-// in the longest wording that fits w cells.
-func (m *Model) quitQuestion(w int) string {
-	k := m.st.strong.Render
-	name := filepath.Base(m.openFile())
-	for _, q := range []string{
-		m.st.warn.Render("Unsaved edits to "+name+".") + " " + k("s") + " save and quit · " + k("d") + " discard and quit · " + k("esc") + " cancel",
-		m.st.warn.Render("Unsaved edits to "+name+":") + " " + k("s") + " save · " + k("d") + " discard · " + k("esc") + " cancel",
-	} {
-		if columns.Width(q) <= w {
-			return q
-		}
-	}
-	return m.st.warn.Render("Unsaved edits:") + " " + k("s") + " save · " + k("d") + " discard · " + k("esc") + " cancel"
 }
 
 func expandPath(s string) (string, error) {

@@ -33,9 +33,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.prompt.active {
 		return m.promptKey(msg)
 	}
-	if m.status != "" {
-		m.lastStatus = m.status // the help keeps it whole
-		m.status = ""           // a status line lasts until the next key
+	if m.footer.keyPressed() { // a status line lasts until the next key
 		m.dirty |= partFooter
 	}
 	if ci := m.work.confirmDelete; ci >= 0 {
@@ -161,6 +159,15 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.markCurrent()
 	}
 	return nil
+}
+
+// shortHelp is the help bar's keys now: an open overlay's, else the
+// focused pane's.
+func (m *Model) shortHelp() []key.Binding {
+	if h := m.keys.overlayHelp(m.overlay); h != nil {
+		return h
+	}
+	return m.focusedPane().shortHelp(&m.shared)
 }
 
 // paneParts are the parts to redraw when pane f's cursor or scroll moves:

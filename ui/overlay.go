@@ -40,9 +40,8 @@ func (m *Model) renderOverlay(r rect) []string {
 // helpLines is the full help: every key, one per line in columns that fit
 // the width, then how to read the screen.
 func (m *Model) helpLines(iw int) []string {
-	k := m.keys.helpFor(m)
 	var groups [][]string
-	for _, col := range k.FullHelp() {
+	for _, col := range m.keys.fullHelp() {
 		keyW := 0
 		for _, b := range col {
 			keyW = max(keyW, columns.Width(b.Help().Key))
@@ -68,18 +67,19 @@ func (m *Model) helpLines(iw int) []string {
 		rows = max(rows, len(g))
 	}
 	var lines []string
-	if len(m.notices) > 0 {
+	notices, last := m.footer.notices, m.footer.last
+	if len(notices) > 0 {
 		// The start's notices, whole: the footer said them once, cut;
 		// first, as they are news.
 		lines = append(lines, m.st.strong.Render("Notices at start"))
-		for _, n := range m.notices {
+		for _, n := range notices {
 			lines = append(lines, strings.Split(ansi.Wrap("• "+n, max(iw, 10), " "), "\n")...)
 		}
 		lines = append(lines, "")
 	}
-	if m.lastStatus != "" && !slices.Contains(m.notices, m.lastStatus) && m.lastStatus != strings.Join(m.notices, " · ") {
+	if last != "" && !slices.Contains(notices, last) && last != strings.Join(notices, " · ") {
 		lines = append(lines, m.st.strong.Render("Last message"))
-		lines = append(lines, strings.Split(ansi.Wrap(m.lastStatus, max(iw, 10), " "), "\n")...)
+		lines = append(lines, strings.Split(ansi.Wrap(last, max(iw, 10), " "), "\n")...)
 		lines = append(lines, "")
 	}
 	if total-gap <= iw {

@@ -13,9 +13,8 @@ import (
 // theirs), as lines of exactly its rectangle's width; refresh redraws only
 // the parts flagged dirty.
 type renderCache struct {
-	footer, overlay []string
-	frame           string
-	footerRow       row // the selected row the help bar was drawn for
+	overlay []string
+	frame   string
 }
 
 // refresh redraws the dirty parts and composes the frame View returns.
@@ -42,10 +41,10 @@ func (m *Model) refresh() {
 		m.work.setSize(l.work)
 		m.work.details = l.details
 		m.glance.setSize(l.glance)
+		m.footer.setSize(l.footer)
 		m.ranking.setSize(l.plans)
 		m.chart.setSize(l.chart)
 		m.detail.setSize(l.detail())
-		m.help.SetWidth(max(l.W-2, 0))
 		m.prompt.setWidth(l.W)
 	}
 	if m.lay.tooSmall {
@@ -53,9 +52,9 @@ func (m *Model) refresh() {
 		return
 	}
 	c := &m.view
-	if r := m.work.selected(); r != c.footerRow {
+	if r := m.work.selected(); r != m.footer.row {
 		d |= partFooter // the help bar offers u on a size only
-		c.footerRow = r
+		m.footer.row = r
 	}
 	if d&partHeader != 0 {
 		m.header.draw(&m.shared, m.openFile(), m.modified())
@@ -85,7 +84,11 @@ func (m *Model) refresh() {
 		c.overlay = m.renderOverlay(m.bodyRect())
 	}
 	if d&partFooter != 0 {
-		c.footer = m.renderFooter(m.lay.footer)
+		quitFile := ""
+		if m.quitAsk {
+			quitFile = m.openFile()
+		}
+		m.footer.draw(&m.shared, &m.prompt, quitFile, m.shortHelp())
 	}
 	c.frame = m.compose()
 }
@@ -128,7 +131,7 @@ func (m *Model) compose() string {
 		lines = append(lines, exact(m.work.view(), l.work)...)
 		lines = append(lines, right...)
 	}
-	lines = append(lines, exact(c.footer, l.footer)...)
+	lines = append(lines, exact(m.footer.view(), l.footer)...)
 	return strings.Join(lines, "\n")
 }
 
@@ -216,38 +219,6 @@ func tooSmall(w, h int, quitAsk bool) string {
 		lines[top+i] = columns.Pad(strings.Repeat(" ", left)+columns.Cut(l, w), w, columns.Left)
 	}
 	return strings.Join(lines, "\n")
-}
-
-func (m *Model) renderFooter(r rect) []string {
-	// "? help" stays at the right edge at every width; the short help, a
-	// notice or the quit question get what is left. Only the prompt, where
-	// ? is a character to type, takes the whole line.
-	tail := m.st.muted.Render("? help") + " "
-	var s string
-	switch {
-	case m.prompt.active:
-		s = m.prompt.view(m.st)
-		return []string{columns.Pad(columns.Cut(s, r.W), r.W, columns.Left)}
-	case m.quitAsk:
-		s = " " + m.quitQuestion(r.W-columns.Width(tail)-3)
-	case m.status != "":
-		st := m.st.good
-		if m.statusBad {
-			st = m.st.warn
-		}
-		s = " " + st.Render(m.status)
-	default:
-		h := m.help
-		h.SetWidth(max(r.W-1-columns.Width(tail)-2, 0))
-		s = " " + h.View(m.keys.helpFor(m))
-	}
-	room := r.W - columns.Width(tail) - 2
-	if columns.Width(s) > room && m.status != "" && !m.quitAsk {
-		// A notice longer than the line: cut, and whole in the help (?).
-		const more = " … more in ?"
-		s = ansi.Truncate(s, max(room-columns.Width(more), 0), "") + m.st.muted.Render(more)
-	}
-	return []string{columns.Pad(columns.Cut(s, room), r.W-columns.Width(tail), columns.Left) + tail}
 }
 
 // bar draws a share in [0,1] as ▰▰▰▱▱; over marks a limit that is exceeded.

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/mattn/go-isatty"
 
@@ -117,7 +116,6 @@ type Model struct {
 
 	isDark  bool
 	noColor bool
-	help    help.Model
 
 	lay     layout
 	focus   focus
@@ -126,6 +124,7 @@ type Model struct {
 	header   header
 	headline headline
 	glance   glance
+	footer   footer
 
 	work    workPane
 	ranking rankingPane
@@ -140,14 +139,10 @@ type Model struct {
 	cleanAt    int  // edits when it was last loaded or saved: unsaved edits when they differ
 	prompt     prompt
 
-	status     string
-	statusBad  bool
-	notices    []string       // the start's notices: the footer says them once, the help keeps them
-	lastStatus string         // the last status line, kept whole for the help
-	savedPath  string         // the last path saved to: overwriting it needs no confirmation
-	cleanW     model.Workload // the workload as last loaded or saved: what discard keeps
-	quitAsk    bool           // q with unsaved edits to a file asked: save, discard or cancel
-	quitSave   bool           // a save asked for by that question: quit once it is written
+	savedPath string         // the last path saved to: overwriting it needs no confirmation
+	cleanW    model.Workload // the workload as last loaded or saved: what discard keeps
+	quitAsk   bool           // q with unsaved edits to a file asked: save, discard or cancel
+	quitSave  bool           // a save asked for by that question: quit once it is written
 
 	exportedPaths map[string]bool // files Y wrote: replaced again without asking
 	stateErr      error           // the last write of the state file, when it failed
@@ -159,7 +154,7 @@ type Model struct {
 
 // New builds the app. It never fails: problems become notices.
 func New(o Options) Model {
-	m := Model{opts: o, isDark: true, help: help.New(), eval: evaluator{derived: o.Workload}}
+	m := Model{opts: o, isDark: true, footer: newFooter(), eval: evaluator{derived: o.Workload}}
 	m.cat, m.rp = o.Catalog, o.Replay
 	m.keys = defaultKeys()
 	m.header.today = o.Today
@@ -196,7 +191,6 @@ func New(o Options) Model {
 	// NO_COLOR: present and not empty (no-color.org).
 	m.noColor = os.Getenv("NO_COLOR") != ""
 	m.st = newStyles(m.isDark, m.noColor)
-	m.help.Styles = m.st.help
 	m.presets = plans.Presets()
 	m.work = newWorkPane()
 	m.prompt = newPrompt(m.st)
@@ -205,7 +199,7 @@ func New(o Options) Model {
 	m.eval.addEnds(&m.shared, m.eval.gen, m.modeled.Ends()) // the first frame has them: start-up is not a keystroke
 	m.clearMarks()
 	if all := append(slices.Clone(o.Notices), notices...); len(all) > 0 {
-		m.notices = all
+		m.footer.notices = all
 		m.setStatus(strings.Join(all, " · "), true)
 	}
 	m.dirty = partAll
@@ -303,13 +297,12 @@ func (m Model) View() tea.View {
 
 func (m *Model) restyle() {
 	m.st = newStyles(m.isDark, m.noColor)
-	m.help.Styles = m.st.help
 	m.prompt.input.SetStyles(m.st.input)
 	m.dirty = partAll
 }
 
 func (m *Model) setStatus(s string, bad bool) {
-	m.status, m.statusBad = s, bad
+	m.footer.say(s, bad)
 	m.dirty |= partFooter
 }
 

@@ -215,8 +215,8 @@ func TestSave(t *testing.T) {
 	for _, msg := range runCmd(t, cmd) {
 		m = send(m, msg)
 	}
-	if !strings.Contains(m.status, "saved") {
-		t.Fatalf("status %q", m.status)
+	if !strings.Contains(m.footer.status, "saved") {
+		t.Fatalf("status %q", m.footer.status)
 	}
 	if _, err := plans.LoadWorkload(path); err != nil {
 		t.Fatal(err)
@@ -494,8 +494,8 @@ func TestInvalidWorkloadFallsBack(t *testing.T) {
 	if err := m.w.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(m.status, "not usable") {
-		t.Errorf("status %q", m.status)
+	if !strings.Contains(m.footer.status, "not usable") {
+		t.Errorf("status %q", m.footer.status)
 	}
 }
 
@@ -602,9 +602,9 @@ func TestCopyWhatIsShown(t *testing.T) {
 	}
 	m = send(m, press("y"))
 	// Subscriptions named "beta": Beta Pro and Beta Ultra (Beta Top is an API model).
-	if !strings.Contains(m.status, "sent 2 options as Markdown to the clipboard via the terminal (OSC 52): paste to check") ||
-		!strings.Contains(m.status, "Y writes the same to tokenomics-summary.md") {
-		t.Errorf("status %q", m.status)
+	if !strings.Contains(m.footer.status, "sent 2 options as Markdown to the clipboard via the terminal (OSC 52): paste to check") ||
+		!strings.Contains(m.footer.status, "Y writes the same to tokenomics-summary.md") {
+		t.Errorf("status %q", m.footer.status)
 	}
 	// The status is long for 60 columns: the help has it whole.
 	m = send(m, tea.WindowSizeMsg{Width: 60, Height: 20}, press("?"))
@@ -663,8 +663,8 @@ func TestExportSummary(t *testing.T) {
 	if err != nil || !strings.Contains(string(data), "## Freelancer: AI plans compared") {
 		t.Fatalf("no summary at %s: %v %q", md, err, data)
 	}
-	if !strings.Contains(m.status, "wrote the Markdown summary to "+md) {
-		t.Errorf("status %q", m.status)
+	if !strings.Contains(m.footer.status, "wrote the Markdown summary to "+md) {
+		t.Errorf("status %q", m.footer.status)
 	}
 	// Its own file again: replaced on the first enter.
 	m, _ = sendCmd(t, m, press("Y"))
@@ -733,7 +733,7 @@ func sendCmd(t *testing.T, m Model, msg tea.Msg) (Model, []tea.Msg) {
 func TestFullHelpListsEveryKey(t *testing.T) {
 	m := newSized(t, 120, 40)
 	listed := map[string]bool{}
-	for _, col := range m.keys.helpFor(&m).FullHelp() {
+	for _, col := range m.keys.fullHelp() {
 		for _, b := range col {
 			listed[b.Help().Key] = true
 		}
