@@ -46,28 +46,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch m.overlay {
 	case overlayHelp, overlayVerdict:
-		switch {
-		case key.Matches(msg, k.Quit):
-			return m.askQuit()
-		case key.Matches(msg, k.Help, k.Back, k.Verdict):
-			m.setOverlay(overlayNone)
-		case key.Matches(msg, k.Up):
-			m.scrollHelp(-1)
-		case key.Matches(msg, k.Down):
-			m.scrollHelp(1)
-		case key.Matches(msg, k.PageUp):
-			m.scrollHelp(-max(m.bodyRect().H-paneFrame-1, 1))
-		case key.Matches(msg, k.PageDown):
-			m.scrollHelp(max(m.bodyRect().H-paneFrame-1, 1))
-		case key.Matches(msg, k.Home):
-			m.helpOff = 0
-			m.dirty |= partOverlay
-		case key.Matches(msg, k.End):
-			m.scrollHelp(1 << 20)
-		}
-		return nil
+		return m.overlayDid(m.reader.update(msg, k, m.bodyRect().H-paneFrame-1))
 	case overlayPresets:
-		return m.presetKey(msg)
+		return m.overlayDid(m.presets.update(msg, k, m.modified()))
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -204,16 +185,29 @@ func (m *Model) cycleFocus() {
 
 func (m *Model) setOverlay(o overlay) {
 	m.overlay = o
-	m.helpOff, m.preConfirm = 0, false
+	m.reader.off = 0
 	if o == overlayPresets {
-		m.preSel = 0
-		for i, p := range m.presets {
-			if p.Workload.Name == m.w.Name {
-				m.preSel = i
-			}
-		}
+		m.presets.open(m.w.Name)
 	}
 	m.dirty = partAll
+}
+
+// overlayDid does what the open overlay asks after a key.
+func (m *Model) overlayDid(a action) tea.Cmd {
+	switch a {
+	case actDraw:
+		m.dirty |= partOverlay
+	case actClose:
+		m.setOverlay(overlayNone)
+	case actQuit:
+		return m.askQuit()
+	case actLoad:
+		if p, ok := m.presets.chosen(); ok {
+			m.loadPreset(p)
+		}
+		m.setOverlay(overlayNone)
+	}
+	return nil
 }
 
 func (m *Model) handleClick(ms tea.Mouse) {
@@ -262,10 +256,12 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 	f := m.focus // elsewhere the wheel scrolls the focused pane
 	switch {
 	case m.overlay == overlayPresets:
-		m.movePreset(dir)
+		m.presets.move(dir)
+		m.dirty |= partOverlay
 		return
 	case m.overlay == overlayHelp, m.overlay == overlayVerdict:
-		m.scrollHelp(dir)
+		m.reader.scroll(dir)
+		m.dirty |= partOverlay
 		return
 	case m.overlay != overlayNone:
 		return

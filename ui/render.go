@@ -81,7 +81,7 @@ func (m *Model) refresh() {
 		}
 	}
 	if m.overlay != overlayNone && d&partOverlay != 0 {
-		c.overlay = m.renderOverlay(m.bodyRect())
+		c.overlay = m.drawOverlay(m.bodyRect())
 	}
 	if d&partFooter != 0 {
 		quitFile := ""

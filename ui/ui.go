@@ -131,13 +131,11 @@ type Model struct {
 	detail  detailPane // replaces the plans pane and the chart when open
 	chart   chartPane
 
-	helpOff    int // help scroll offset
-	presets    []plans.Preset
-	preSel     int
-	preConfirm bool // enter on a preset asked once to replace unsaved edits
-	edits      int  // counts changes to the workload
-	cleanAt    int  // edits when it was last loaded or saved: unsaved edits when they differ
-	prompt     prompt
+	reader  reader       // the help or the whole verdict, when open
+	presets presetPicker // when open
+	edits   int          // counts changes to the workload
+	cleanAt int          // edits when it was last loaded or saved: unsaved edits when they differ
+	prompt  prompt
 
 	savedPath string         // the last path saved to: overwriting it needs no confirmation
 	cleanW    model.Workload // the workload as last loaded or saved: what discard keeps
@@ -191,7 +189,7 @@ func New(o Options) Model {
 	// NO_COLOR: present and not empty (no-color.org).
 	m.noColor = os.Getenv("NO_COLOR") != ""
 	m.st = newStyles(m.isDark, m.noColor)
-	m.presets = plans.Presets()
+	m.presets.list = plans.Presets()
 	m.work = newWorkPane()
 	m.prompt = newPrompt(m.st)
 	m.cleanW = m.fileWorkload()

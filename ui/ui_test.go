@@ -568,8 +568,8 @@ func TestHelpAtEverySize(t *testing.T) {
 			t.Errorf("%dx%d: footer %q", sz[0], sz[1], last)
 		}
 		if sz[0] == 60 {
-			if h := send(m, keys("?", "down", "down", "up")...); h.helpOff != 1 {
-				t.Errorf("60x20: the help did not scroll: offset %d", h.helpOff)
+			if h := send(m, keys("?", "down", "down", "up")...); h.reader.off != 1 {
+				t.Errorf("60x20: the help did not scroll: offset %d", h.reader.off)
 			}
 		}
 		m = send(m, keys("?", "end")...)
