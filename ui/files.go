@@ -77,35 +77,77 @@ func (m *Model) saveStateCmd(w model.Workload) tea.Cmd {
 	}
 }
 
-// openFile is the workload file on screen: the one last saved to, else the
+// document is the workload's file: the one it was opened from or last
+// saved to, whether the screen has edits the file does not, and the
+// workload as the file has it.
+type document struct {
+	opened  string         // the file the app was started on (Options.WorkloadPath), "" for none
+	saved   string         // the last file saved to: overwriting it needs no confirmation
+	edits   int            // counts changes to the workload
+	cleanAt int            // edits when it was last loaded or saved: unsaved edits when they differ
+	clean   model.Workload // the workload as last loaded or saved: what discarding the edits keeps
+
+	exported map[string]bool // files Y wrote: replaced again without asking
+}
+
+// file is the workload file on screen: the one last saved to, else the
 // one the app was started on; "" when the workload has no file.
-func (m *Model) openFile() string {
-	if m.savedPath != "" {
-		return m.savedPath
+func (d *document) file() string {
+	if d.saved != "" {
+		return d.saved
 	}
-	return m.opts.WorkloadPath
+	return d.opened
 }
 
 // modified: the workload has edits not yet saved (to its file, or loaded).
-func (m *Model) modified() bool { return m.edits != m.cleanAt }
-
-func (m *Model) openSave() tea.Cmd {
-	path := m.openFile()
-	if path == "" {
-		path = defaultSaveName
-	}
-	return m.openPrompt(promptSave, "Save workload to", path)
-}
+func (d *document) modified() bool { return d.edits != d.cleanAt }
 
 // mayOverwrite: the file the user opened, or saved to already, is theirs to
 // replace without asking again.
-func (m *Model) mayOverwrite(path string) bool {
-	for _, p := range []string{m.opts.WorkloadPath, m.savedPath} {
+func (d *document) mayOverwrite(path string) bool {
+	for _, p := range []string{d.opened, d.saved} {
 		if p != "" && samePath(p, path) {
 			return true
 		}
 	}
 	return false
+}
+
+// load makes w, which is no file, the workload with no unsaved edits: ctrl+s
+// asks for a name again rather than offering to write it over the file.
+func (d *document) load(w model.Workload) {
+	d.cleanAt, d.clean = d.edits, w
+	d.opened, d.saved = "", ""
+}
+
+// savedTo records that path now holds the workload of edit count edits,
+// which is w when no edit came since.
+func (d *document) savedTo(path string, edits int, w model.Workload) {
+	d.saved = path
+	if edits == d.edits {
+		d.clean = w
+	}
+	d.cleanAt = edits // later edits are still unsaved
+}
+
+// exportPath is what Y offers: next to the open workload file, named after
+// it (mine.yaml → mine.md); in the working directory when the workload has
+// no file.
+func (d *document) exportPath() string {
+	src := d.file()
+	if src == "" {
+		return "tokenomics-summary.md"
+	}
+	base := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))
+	return filepath.Join(filepath.Dir(src), base+".md")
+}
+
+func (m *Model) openSave() tea.Cmd {
+	path := m.doc.file()
+	if path == "" {
+		path = defaultSaveName
+	}
+	return m.openPrompt(promptSave, "Save workload to", path)
 }
 
 func (m *Model) saved(msg savedMsg) tea.Cmd {
@@ -114,11 +156,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		m.setStatus("not saved: "+msg.err.Error(), true)
 		return nil
 	}
-	m.savedPath = msg.path
-	if msg.edits == m.edits {
-		m.cleanW = m.fileWorkload()
-	}
-	m.cleanAt = msg.edits // later edits are still unsaved
+	m.doc.savedTo(msg.path, msg.edits, m.fileWorkload())
 	m.setStatus("saved "+msg.path, false)
 	m.dirty |= partHeader
 	if m.quitSave {
@@ -144,7 +182,7 @@ func (m *Model) quitWith(w model.Workload) tea.Cmd {
 // (save, discard, cancel); else it quits. Edits to a workload with no file
 // are not lost: the state file brings them back on the next start.
 func (m *Model) askQuit() tea.Cmd {
-	if m.openFile() == "" || !m.modified() {
+	if m.doc.file() == "" || !m.doc.modified() {
 		return m.quit()
 	}
 	m.quitAsk = true
@@ -162,12 +200,12 @@ func (m *Model) quitKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "s", "S", "y", "Y", "enter":
 		m.quitSave = true
-		m.setStatus("saving "+m.openFile()+" …", false)
-		return saveCmd(m.openFile(), m.fileWorkload(), m.edits)
+		m.setStatus("saving "+m.doc.file()+" …", false)
+		return saveCmd(m.doc.file(), m.fileWorkload(), m.doc.edits)
 	case "d", "D", "n", "N":
 		// Discarded: the next start restores the workload as it was saved,
 		// not the edits.
-		return m.quitWith(m.cleanW)
+		return m.quitWith(m.doc.clean)
 	}
 	m.setStatus("not quitting: your edits are still here (ctrl+s saves them)", false)
 	return nil

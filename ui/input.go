@@ -48,7 +48,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case overlayHelp, overlayVerdict:
 		return m.overlayDid(m.reader.update(msg, k, m.bodyRect().H-paneFrame-1))
 	case overlayPresets:
-		return m.overlayDid(m.presets.update(msg, k, m.modified()))
+		return m.overlayDid(m.presets.update(msg, k, m.doc.modified()))
 	}
 	switch {
 	case key.Matches(msg, k.Quit):

@@ -256,10 +256,7 @@ func (m *Model) loadPreset(p plans.Preset) {
 	keep := m.cur.Code
 	m.w = w
 	m.w.Currency = "" // cur says it, below
-	m.cleanAt, m.cleanW = m.edits, w
-	// The preset is not the open file: ctrl+s asks for a name again rather
-	// than offering to write the preset over it.
-	m.opts.WorkloadPath, m.savedPath = "", ""
+	m.doc.load(w)     // the preset is not the open file
 	m.work = newWorkPane()
 	m.detail.open, m.focus = false, focusWork
 	m.evaluate()

@@ -223,13 +223,13 @@ func (m *Model) promptSubmit() tea.Cmd {
 			p.err = "a symbolic link: saves never write through one; give the file it points to"
 			return nil
 		}
-		if fileExists(path) && !m.mayOverwrite(path) && p.confirm != path {
+		if fileExists(path) && !m.doc.mayOverwrite(path) && p.confirm != path {
 			p.err = "file exists: enter again to overwrite"
 			p.confirm = path
 			return nil
 		}
 		p.close()
-		return saveCmd(path, m.fileWorkload(), m.edits)
+		return saveCmd(path, m.fileWorkload(), m.doc.edits)
 	case promptExport:
 		path, err := expandPath(v)
 		if err != nil {

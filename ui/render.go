@@ -57,7 +57,7 @@ func (m *Model) refresh() {
 		m.footer.row = r
 	}
 	if d&partHeader != 0 {
-		m.header.draw(&m.shared, m.openFile(), m.modified())
+		m.header.draw(&m.shared, m.doc.file(), m.doc.modified())
 	}
 	if d&partVerdict != 0 {
 		m.headline.draw(&m.shared)
@@ -86,7 +86,7 @@ func (m *Model) refresh() {
 	if d&partFooter != 0 {
 		quitFile := ""
 		if m.quitAsk {
-			quitFile = m.openFile()
+			quitFile = m.doc.file()
 		}
 		m.footer.draw(&m.shared, &m.prompt, quitFile, m.shortHelp())
 	}

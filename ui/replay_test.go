@@ -82,8 +82,8 @@ func TestReplayRanking(t *testing.T) {
 	// A slider moves: the figures are the cost model's, and the headline says so.
 	m = send(m, tea.WindowSizeMsg{Width: 120, Height: 40})
 	m = send(m, keys("right")...)
-	if m.replayed || m.edits == 0 {
-		t.Fatalf("still replayed after an edit (edits %d)", m.edits)
+	if m.replayed || m.doc.edits == 0 {
+		t.Fatalf("still replayed after an edit (edits %d)", m.doc.edits)
 	}
 	_, support = verdictText(&m.shared, false)
 	if len(support) == 0 || !strings.Contains(support[0].Text, "Figures modeled on the workload as you changed it") {

@@ -25,7 +25,7 @@ const summaryRows = 10
 func (m *Model) copySummary() tea.Cmd {
 	text, n := m.summaryList()
 	m.setStatus(fmt.Sprintf("sent %s as Markdown to the clipboard via the terminal (OSC 52): paste to check; if nothing pastes, the terminal ignores OSC 52 and Y writes the same to %s",
-		report.Plural(n, "1 option", fmt.Sprintf("%d options", n)), filepath.Base(m.exportPath())), false)
+		report.Plural(n, "1 option", fmt.Sprintf("%d options", n)), filepath.Base(m.doc.exportPath())), false)
 	return tea.SetClipboard(text)
 }
 
@@ -94,21 +94,9 @@ type exportedMsg struct {
 	err  error
 }
 
-// exportPath is what Y offers: next to the open workload file, named after
-// it (mine.yaml → mine.md); in the working directory when the workload has
-// no file.
-func (m *Model) exportPath() string {
-	src := m.openFile()
-	if src == "" {
-		return "tokenomics-summary.md"
-	}
-	base := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))
-	return filepath.Join(filepath.Dir(src), base+".md")
-}
-
 // openExport is Y: it asks where to write the summary, offering exportPath.
 func (m *Model) openExport() tea.Cmd {
-	return m.openPrompt(promptExport, "Write the Markdown summary to", m.exportPath())
+	return m.openPrompt(promptExport, "Write the Markdown summary to", m.doc.exportPath())
 }
 
 // exportSummary writes the summary to path: atomically, never through a
@@ -120,7 +108,7 @@ func (m *Model) exportSummary(path string) tea.Cmd {
 		p.err = "a symbolic link: never written through; give another name"
 		return nil
 	}
-	if _, err := os.Lstat(path); err == nil && !m.exportedPaths[path] && p.confirm != path {
+	if _, err := os.Lstat(path); err == nil && !m.doc.exported[path] && p.confirm != path {
 		p.err = "file exists: enter again to replace it"
 		p.confirm = path
 		return nil
@@ -138,9 +126,9 @@ func (m *Model) exported(msg exportedMsg) {
 		m.setStatus("summary not written: "+msg.err.Error(), true)
 		return
 	}
-	if m.exportedPaths == nil {
-		m.exportedPaths = map[string]bool{}
+	if m.doc.exported == nil {
+		m.doc.exported = map[string]bool{}
 	}
-	m.exportedPaths[msg.path] = true
+	m.doc.exported[msg.path] = true
 	m.setStatus("wrote the Markdown summary to "+msg.path, false)
 }

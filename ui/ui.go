@@ -133,18 +133,13 @@ type Model struct {
 
 	reader  reader       // the help or the whole verdict, when open
 	presets presetPicker // when open
-	edits   int          // counts changes to the workload
-	cleanAt int          // edits when it was last loaded or saved: unsaved edits when they differ
 	prompt  prompt
 
-	savedPath string         // the last path saved to: overwriting it needs no confirmation
-	cleanW    model.Workload // the workload as last loaded or saved: what discard keeps
-	quitAsk   bool           // q with unsaved edits to a file asked: save, discard or cancel
-	quitSave  bool           // a save asked for by that question: quit once it is written
-
-	exportedPaths map[string]bool // files Y wrote: replaced again without asking
-	stateErr      error           // the last write of the state file, when it failed
-	prefsErr      error           // the last write of the prefs file, when it failed
+	doc      document // the workload's file
+	quitAsk  bool     // q with unsaved edits to a file asked: save, discard or cancel
+	quitSave bool     // a save asked for by that question: quit once it is written
+	stateErr error    // the last write of the state file, when it failed
+	prefsErr error    // the last write of the prefs file, when it failed
 
 	view  renderCache
 	dirty part // which cached renders are stale
@@ -192,7 +187,7 @@ func New(o Options) Model {
 	m.presets.list = plans.Presets()
 	m.work = newWorkPane()
 	m.prompt = newPrompt(m.st)
-	m.cleanW = m.fileWorkload()
+	m.doc.opened, m.doc.clean = o.WorkloadPath, m.fileWorkload()
 	m.evaluate()
 	m.eval.addEnds(&m.shared, m.eval.gen, m.modeled.Ends()) // the first frame has them: start-up is not a keystroke
 	m.clearMarks()
@@ -315,7 +310,7 @@ func (m *Model) apply(fn func(w *model.Workload)) bool {
 		return false
 	}
 	m.w = w
-	m.edits++
+	m.doc.edits++
 	m.evaluate()
 	// Every figure may move; the footer says only the status and the keys,
 	// which mark it themselves.
