@@ -23,7 +23,7 @@ const summaryRows = 10
 // the status says what was sent, how to check, and where the file
 // alternative is.
 func (m *Model) copySummary() tea.Cmd {
-	text, n := m.summaryList()
+	text, n := summary(&m.shared, &m.ranking)
 	m.setStatus(fmt.Sprintf("sent %s as Markdown to the clipboard via the terminal (OSC 52): paste to check; if nothing pastes, the terminal ignores OSC 52 and Y writes the same to %s",
 		report.Plural(n, "1 option", fmt.Sprintf("%d options", n)), filepath.Base(m.doc.exportPath())), false)
 	return tea.SetClipboard(text)
@@ -31,56 +31,51 @@ func (m *Model) copySummary() tea.Cmd {
 
 // summary is the comparison as shown, as Markdown, for pasting into a note
 // or a chat: the same rendering as `tokenomics compare --format markdown`,
-// with the filter, the search, the volume and the free plans as on screen.
-func (m *Model) summary() string {
-	s, _ := m.summaryList()
-	return s
-}
-
-// summaryList is the summary and how many options it lists: the first
-// summaryRows shown, then, each with its own rank, the plan you pay for now
-// and the option selected when they are further down.
-func (m *Model) summaryList() (string, int) {
-	shown := m.ranking.shown
+// with the filter, the search, the volume and the free plans as on screen;
+// and how many options it lists: the first summaryRows the plans pane p
+// lists, then, each with its own rank, the plan you pay for now and the
+// option selected when they are further down.
+func summary(sh *shared, p *rankingPane) (string, int) {
+	shown := p.shown
 	idx := slices.Clone(shown[:min(summaryRows, len(shown))])
-	if m.w.Current != "" {
-		if i := slices.IndexFunc(m.res.Quotes, func(q model.Quote) bool { return q.ID == m.w.Current }); i >= 0 && !slices.Contains(idx, i) {
+	if sh.w.Current != "" {
+		if i := slices.IndexFunc(sh.res.Quotes, func(q model.Quote) bool { return q.ID == sh.w.Current }); i >= 0 && !slices.Contains(idx, i) {
 			idx = append(idx, i)
 		}
 	}
-	if li := m.ranking.pick(&m.shared); li >= 0 && !slices.Contains(idx, shown[li]) {
+	if li := p.pick(sh); li >= 0 && !slices.Contains(idx, shown[li]) {
 		idx = append(idx, shown[li])
 	}
 	slices.Sort(idx)
 	only := make([]model.Quote, 0, len(idx))
 	for _, qi := range idx {
-		only = append(only, m.res.Quotes[qi])
+		only = append(only, sh.res.Quotes[qi])
 	}
-	c := report.Comparison{Workload: m.priced(), Result: &m.res, Only: only, CatalogAsOf: m.cat.AsOf, Currency: m.cur}
-	if m.prefs.Volume != 1 {
-		c.Workload.Name += " " + volumeName(m.prefs.Volume)
+	c := report.Comparison{Workload: sh.priced(), Result: &sh.res, Only: only, CatalogAsOf: sh.cat.AsOf, Currency: sh.cur}
+	if sh.prefs.Volume != 1 {
+		c.Workload.Name += " " + volumeName(sh.prefs.Volume)
 	}
 	s := report.Markdown(&c)
-	if v := m.viewNote(); v != "" {
+	if v := viewNote(sh, p); v != "" {
 		s += "\n_" + v + "_\n"
 	}
 	return s, len(only)
 }
 
-// viewNote says how the options listed were chosen, when not all are.
-func (m *Model) viewNote() string {
+// viewNote says how the options p lists were chosen, when not all are.
+func viewNote(sh *shared, p *rankingPane) string {
 	var parts []string
-	if m.ranking.filter != filterAll {
-		parts = append(parts, filterNames[m.ranking.filter]+" only")
+	if p.filter != filterAll {
+		parts = append(parts, filterNames[p.filter]+" only")
 	}
-	if m.ranking.search != "" {
-		parts = append(parts, fmt.Sprintf("names matching %q", m.ranking.search))
+	if p.search != "" {
+		parts = append(parts, fmt.Sprintf("names matching %q", p.search))
 	}
-	if m.prefs.NoFree {
+	if sh.prefs.NoFree {
 		parts = append(parts, "free plans left out")
 	}
-	if m.prefs.Volume != 1 {
-		parts = append(parts, "every count "+volumeName(m.prefs.Volume)+" (a what-if)")
+	if sh.prefs.Volume != 1 {
+		parts = append(parts, "every count "+volumeName(sh.prefs.Volume)+" (a what-if)")
 	}
 	if len(parts) == 0 {
 		return ""
@@ -114,7 +109,8 @@ func (m *Model) exportSummary(path string) tea.Cmd {
 		return nil
 	}
 	p.close()
-	data := []byte(m.summary())
+	text, _ := summary(&m.shared, &m.ranking)
+	data := []byte(text)
 	return func() tea.Msg {
 		_, err := safefile.Write(path, data, safefile.Options{Perm: 0o644})
 		return exportedMsg{path, err}

@@ -279,7 +279,7 @@ func typeText(s string) []tea.Msg {
 
 func TestCopySummary(t *testing.T) {
 	m := newSized(t, 120, 40)
-	s := m.summary()
+	s, _ := summary(&m.shared, &m.ranking)
 	for _, want := range []string{"## Freelancer: AI plans compared", "| # | Option |", "Short tasks", m.verdict.Winner().Name} {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
@@ -589,7 +589,7 @@ func anyQuote(m Model, id string) bool {
 func TestCopyWhatIsShown(t *testing.T) {
 	m := newSized(t, 120, 40)
 	m = send(m, keys("f", "/", "b", "e", "t", "a", "enter")...) // subscriptions whose name has "beta"
-	s := m.summary()
+	s, _ := summary(&m.shared, &m.ranking)
 	for _, want := range []string{"Beta Pro", "Beta Ultra", "Shown: subscriptions only, names matching \"beta\"."} {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
@@ -633,7 +633,7 @@ func TestCopyKeepsYourPlan(t *testing.T) {
 	if m.w.Current != q.ID || m.ranking.filter != filterAPI {
 		t.Fatalf("marked %q with filter %v, want %q and API models", m.w.Current, m.ranking.filter, q.ID)
 	}
-	s := m.summary()
+	s, _ := summary(&m.shared, &m.ranking)
 	if !strings.Contains(s, fmt.Sprintf("| %d | %s |", last+1, q.Name)) {
 		t.Errorf("summary lacks your plan %s at rank %d:\n%s", q.Name, last+1, s)
 	}
