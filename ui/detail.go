@@ -66,7 +66,7 @@ func (p *detailPane) render(sh *shared, q *model.Quote, r rect, focused bool) []
 		return sh.box("Detail", []string{"Nothing selected."}, r, focused, "esc back")
 	}
 	iw, ih := r.W-paneSideFrame, max(r.H-paneFrame, 0)
-	lines := sh.detailLines(q, iw)
+	lines := detailLines(sh, q, iw)
 	p.off = clamp(p.off, 0, max(len(lines)-ih, 0))
 	end := min(p.off+ih, len(lines))
 	hint := "esc back"
@@ -80,14 +80,14 @@ func (p *detailPane) render(sh *shared, q *model.Quote, r rect, focused bool) []
 	return sh.box(title, lines[p.off:end], r, focused, hint)
 }
 
-func (sh *shared) detailLines(q *model.Quote, iw int) []string {
+func detailLines(sh *shared, q *model.Quote, iw int) []string {
 	var out []string
 	add := func(s string) {
 		out = append(out, strings.Split(ansi.Wrap(s, max(iw, 1), " "), "\n")...)
 	}
 	head := func(s string) string { return sh.st.strong.Render(s) }
 
-	add(sh.detailSummary(q))
+	add(detailSummary(sh, q))
 	switch {
 	case !q.Eligible:
 		add(sh.st.bad.Render("✗ Can't carry this work: " + report.ReasonText(q.Reason)))
@@ -98,12 +98,12 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 	}
 	out = append(out, "")
 	if len(q.Classes) > 0 { // a replayed plan that took every record has none
-		out = append(out, sh.classTable(q, iw)...)
+		out = append(out, classTable(sh, q, iw)...)
 	}
 
 	if len(q.Limits) > 0 {
 		per := " (your use per window"
-		if sh.replayPlan(q) != nil {
+		if replayPlan(sh, q) != nil {
 			per = " (your busiest window"
 		}
 		if q.Seats > 1 {
@@ -118,11 +118,11 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 		per += ")"
 		out = append(out, "", head("Usage limits")+sh.st.muted.Render(per))
 		for _, l := range q.Limits {
-			out = append(out, columns.Cut(sh.limitLine(l), iw))
+			out = append(out, columns.Cut(limitLine(sh, l), iw))
 		}
-		add(head("Caps") + " " + sh.capsText(q))
+		add(head("Caps") + " " + capsText(sh, q))
 	}
-	if pl := sh.replayPlan(q); pl != nil {
+	if pl := replayPlan(sh, q); pl != nil {
 		out = append(out, "", head("Your records against its windows")+sh.st.muted.Render(fmt.Sprintf(" (%d of %d requests ran on the plan)", pl.OnPlan, sh.rp.Records)))
 		for _, w := range pl.Windows {
 			add(report.WindowLine(w))
@@ -140,7 +140,7 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 		if be := sh.breakEvenText(q); be != "" {
 			add(head("Break-even") + " " + be)
 		}
-		if b := sh.billingText(q); b != "" {
+		if b := billingText(sh, q); b != "" {
 			add(head("Billing") + " " + b)
 		}
 	}
@@ -160,7 +160,7 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 			add("• " + report.NoteText(n, sh.cur))
 		}
 	}
-	if rates := sh.rateLines(q); len(rates) > 0 {
+	if rates := rateLines(sh, q); len(rates) > 0 {
 		out = append(out, "", head("Rates")+sh.st.muted.Render(" per million tokens, as the catalog gives them"))
 		for _, l := range rates {
 			out = append(out, wrapIndented("• "+l, iw+1)...)
@@ -181,14 +181,14 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 
 // rateLines are the rates of every model the option's work runs on (its
 // sources that are API models), from the catalog it was priced with.
-func (sh *shared) rateLines(q *model.Quote) []string {
+func rateLines(sh *shared, q *model.Quote) []string {
 	if sh.catalog == nil {
 		return nil
 	}
 	var out []string
 	for _, s := range q.Sources {
 		if m, ok := sh.catalog.Model(s.ID); ok {
-			out = append(out, sh.ratesLine(m))
+			out = append(out, ratesLine(sh, m))
 		}
 	}
 	return out
@@ -209,7 +209,7 @@ func orDash(s string) string {
 	return s
 }
 
-func (sh *shared) detailSummary(q *model.Quote) string {
+func detailSummary(sh *shared, q *model.Quote) string {
 	switch q.Kind {
 	case model.KindSubscription:
 		s := fmt.Sprintf("Subscription · %s · %s × %s = %s/month", q.Vendor, seats(q.Seats), sh.cur.Format(q.SeatPrice), sh.cur.Format(q.Base))
@@ -228,7 +228,7 @@ func (sh *shared) detailSummary(q *model.Quote) string {
 }
 
 // classTable is the per-class breakdown: tasks, tokens, where they run, cost.
-func (sh *shared) classTable(q *model.Quote, iw int) []string {
+func classTable(sh *shared, q *model.Quote, iw int) []string {
 	nameW := 5
 	for _, c := range q.Classes {
 		nameW = max(nameW, min(columns.Width(c.Name), 20))
@@ -298,14 +298,14 @@ func (sh *shared) classTable(q *model.Quote, iw int) []string {
 
 // replayPlan is what replaying the records on plan q found, nil unless the
 // figures shown are the replay's.
-func (sh *shared) replayPlan(q *model.Quote) *replay.Plan {
+func replayPlan(sh *shared, q *model.Quote) *replay.Plan {
 	if !sh.replayed || q.Kind != model.KindSubscription {
 		return nil
 	}
 	return sh.rp.Plans[q.ID]
 }
 
-func (sh *shared) limitLine(l model.LimitUse) string {
+func limitLine(sh *shared, l model.LimitUse) string {
 	size := sh.limitAmount(l.Limit, l.Capacity())
 	if l.USD == 0 {
 		size += " " + l.Unit()
@@ -381,7 +381,7 @@ func capsWord(conf string) string {
 
 // capsText sums up where the plan's caps come from and which of them make
 // its cost a range.
-func (sh *shared) capsText(q *model.Quote) string {
+func capsText(sh *shared, q *model.Quote) string {
 	var parts []string
 	var ranged []string
 	for _, l := range q.Limits {
@@ -432,7 +432,7 @@ func (sh *shared) breakEvenText(q *model.Quote) string {
 
 // billingText compares the two billing periods using the engine's second
 // evaluation (the UI never re-prices a plan itself).
-func (sh *shared) billingText(q *model.Quote) string {
+func billingText(sh *shared, q *model.Quote) string {
 	if !sh.altOK {
 		return ""
 	}

@@ -67,7 +67,7 @@ func TestDetailNamesEstimatedFactors(t *testing.T) {
 	if !ok {
 		t.Fatal("no api:beta-top")
 	}
-	text := ansi.Strip(strings.Join(m.shared.detailLines(q, 200), "\n"))
+	text := ansi.Strip(strings.Join(detailLines(&m.shared, q, 200), "\n"))
 	for _, want := range []string{"Estimated token factors", `tokenizer "tb", no "ko" factor: estimated as the catalog's median 2.25 (range 1.50–3.00)`} {
 		if !strings.Contains(text, want) {
 			t.Errorf("detail lacks %q:\n%s", want, text)

@@ -197,7 +197,7 @@ const (
 	beHead  = "break-even"
 )
 
-func (sh *shared) planColumns(iw int, rows []int) planCols {
+func planColumns(sh *shared, iw int, rows []int) planCols {
 	monthly, perTask, delta := 5, 5, 7 // room for "+$12.34", so marks coming and going do not shift columns
 	need := nameMin
 	be, why := 0, 0
@@ -205,7 +205,7 @@ func (sh *shared) planColumns(iw int, rows []int) planCols {
 		q := &sh.res.Quotes[qi]
 		monthly = max(monthly, columns.Width(sh.money(q)))
 		perTask = max(perTask, columns.Width(sh.perTask(q)))
-		delta = max(delta, columns.Width(sh.delta(q)))
+		delta = max(delta, columns.Width(costDelta(sh, q)))
 		need = max(need, columns.Width(q.Name)+len(" (yours)")*b2i(q.ID == sh.w.Current))
 		if t := report.BreakEven(&sh.res, q); t != "" {
 			be = max(be, columns.Width(t), len(beHead))
@@ -262,9 +262,9 @@ func (sh *shared) perTask(q *model.Quote) string {
 	return sh.cur.FormatSmall(q.PerTask)
 }
 
-// delta is the change in monthly cost since the last edit, "" when none
+// costDelta is the change in monthly cost since the last edit, "" when none
 // worth showing at the currency's precision.
-func (sh *shared) delta(q *model.Quote) string {
+func costDelta(sh *shared, q *model.Quote) string {
 	prev, ok := sh.prevCost[q.ID]
 	if !ok || !q.Eligible || math.IsInf(prev, 0) {
 		return ""
@@ -280,7 +280,7 @@ func (sh *shared) delta(q *model.Quote) string {
 }
 
 // moveMark is ▲n / ▼n for a rank change since the last edit.
-func (sh *shared) moveMark(q *model.Quote, rank int) string {
+func moveMark(sh *shared, q *model.Quote, rank int) string {
 	prev, ok := sh.prevRank[q.ID]
 	switch {
 	case !ok || prev == rank:
@@ -300,7 +300,7 @@ func shortReason(w model.Why) string {
 	return w.String()
 }
 
-func (sh *shared) statusCell(q *model.Quote) string {
+func statusCell(sh *shared, q *model.Quote) string {
 	why := shortReason(q.Why)
 	switch {
 	case q.Capped && q.Eligible && (q.Fits || why == "caps"):
@@ -319,7 +319,7 @@ func utilPct(u float64) string {
 	return fmt.Sprintf("%.0f%%", 100*u)
 }
 
-func (sh *shared) planLine(qi int, sel bool, c planCols, focused bool) string {
+func planLine(sh *shared, qi int, sel bool, c planCols, focused bool) string {
 	q := &sh.res.Quotes[qi]
 	var b strings.Builder
 	b.Grow(128)
@@ -366,14 +366,14 @@ func (sh *shared) planLine(qi int, sel bool, c planCols, focused bool) string {
 	}
 	if c[colStatus] > 0 {
 		b.WriteByte(' ')
-		columns.Write(&b, sh.statusCell(q), c[colStatus], columns.Left)
+		columns.Write(&b, statusCell(sh, q), c[colStatus], columns.Left)
 	}
 	if c[colMove] > 0 {
 		b.WriteByte(' ')
-		columns.Write(&b, sh.moveMark(q, qi), c[colMove], columns.Left)
+		columns.Write(&b, moveMark(sh, q, qi), c[colMove], columns.Left)
 	}
 	if c[colDelta] > 0 {
-		d := sh.delta(q)
+		d := costDelta(sh, q)
 		if strings.HasPrefix(d, "+") {
 			d = sh.st.bad.Render(d)
 		} else if d != "" {
@@ -430,7 +430,7 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 	}
 	p.off = clamp(p.off, 0, max(len(p.shown)-rows, 0))
 	end := min(p.off+rows, len(p.shown))
-	c := sh.planColumns(iw, p.shown[p.off:end])
+	c := planColumns(sh, iw, p.shown[p.off:end])
 	if showHead {
 		h := fmt.Sprintf("%4s %s %s", "#", columns.Pad("option", c[colName], columns.Left), columns.Pad("/month", c[colMonthly], columns.Right))
 		if c[colPerTask] > 0 {
@@ -463,7 +463,7 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 		p.hit = append(p.hit, -1)
 	}
 	for li := p.off; li < end; li++ {
-		l := sh.planLine(p.shown[li], li == pick, c, focused)
+		l := planLine(sh, p.shown[li], li == pick, c, focused)
 		if focused && li == pick {
 			l = sh.st.highlight(columns.Cut(l, iw), iw)
 		}
@@ -483,7 +483,7 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 			lines = append(lines, "")
 			p.hit = append(p.hit, -1)
 		}
-		lines = append(lines, sh.whyLine(p.selected(sh), iw))
+		lines = append(lines, whyLine(sh, p.selected(sh), iw))
 	}
 	hint := "f filter · / search · enter details"
 	if n := len(p.shown) - end; n > 0 {
@@ -494,7 +494,7 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 
 // whyLine explains the selected option q in one line: why it does not
 // fit, else its first note.
-func (sh *shared) whyLine(q *model.Quote, iw int) string {
+func whyLine(sh *shared, q *model.Quote, iw int) string {
 	switch {
 	case q == nil:
 		return ""

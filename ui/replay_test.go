@@ -71,7 +71,7 @@ func TestReplayRanking(t *testing.T) {
 	if q == nil || !ok {
 		t.Fatal("no alpha-plus")
 	}
-	detail := strings.Join(m.detailLines(m.ranking.selected(&m.shared), 120), "\n")
+	detail := strings.Join(detailLines(&m.shared, m.ranking.selected(&m.shared), 120), "\n")
 	for _, want := range []string{"Your records against its windows", "(45 of 50 requests ran on the plan)",
 		"5-hour: 1 of 1 window hit, 4.3 h blocked; busiest window 111% of the cap"} {
 		if !strings.Contains(detail, want) {
@@ -89,7 +89,7 @@ func TestReplayRanking(t *testing.T) {
 	if len(support) == 0 || !strings.Contains(support[0].Text, "Figures modeled on the workload as you changed it") {
 		t.Errorf("headline after an edit %+v", support)
 	}
-	if strings.Contains(strings.Join(m.detailLines(m.ranking.selected(&m.shared), 120), "\n"), "Your records against its windows") {
+	if strings.Contains(strings.Join(detailLines(&m.shared, m.ranking.selected(&m.shared), 120), "\n"), "Your records against its windows") {
 		t.Error("the modeled detail still shows the replay's windows")
 	}
 }

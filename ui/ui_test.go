@@ -554,7 +554,7 @@ func TestMarksFade(t *testing.T) {
 		t.Fatal("an older timer cleared the newest marks")
 	}
 	next, _ = m.Update(fadeMsg(m.eval.gen))
-	if m = next.(Model); m.prevRank != nil || m.delta(&m.res.Quotes[0]) != "" {
+	if m = next.(Model); m.prevRank != nil || costDelta(&m.shared, &m.res.Quotes[0]) != "" {
 		t.Error("the step's own timer left its marks")
 	}
 }
@@ -820,7 +820,7 @@ func TestClassFitOneMark(t *testing.T) {
 	partly := 0
 	for qi := range m.res.Quotes {
 		q := &m.res.Quotes[qi]
-		rows := m.shared.classTable(q, 120)[1:]
+		rows := classTable(&m.shared, q, 120)[1:]
 		for i, c := range q.Classes {
 			want := map[model.Fit]string{model.FitAll: "✓", model.FitPartly: "~", model.FitNone: "✗"}[q.ClassFit(i)]
 			if q.ClassFit(i) == model.FitPartly {

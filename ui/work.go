@@ -292,7 +292,7 @@ func (p *workPane) render(sh *shared, r rect, focused bool) []string {
 				hit = append(hit, i)
 			}
 		case rowClassField, rowSetting:
-			lines = append(lines, hl(sh.fieldLine(rw, iw, sel, focused)))
+			lines = append(lines, hl(fieldLine(sh, rw, iw, sel, focused)))
 			hit = append(hit, i)
 			if rw.kind == rowClassField && isSize(rw.field) && !sizeInline(iw) {
 				lines = append(lines, sh.st.muted.Render(columns.Cut("      "+sh.sizeOthers(rw.class, rw.field), iw)))
@@ -309,7 +309,7 @@ func (p *workPane) render(sh *shared, r rect, focused bool) []string {
 			lines = append(lines, hl(p.settingsLine(sh, iw, sel, focused)))
 			hit = append(hit, i)
 			if p.details && !p.settingsOpen {
-				lines = append(lines, sh.st.muted.Render(columns.Cut("    "+sh.settingsSummary(), iw)))
+				lines = append(lines, sh.st.muted.Render(columns.Cut("    "+settingsSummary(sh), iw)))
 				hit = append(hit, i)
 			}
 		}
@@ -345,7 +345,7 @@ func (p *workPane) render(sh *shared, r rect, focused bool) []string {
 	return sh.box(title, lines[p.off:end], r, focused, more)
 }
 
-func (sh *shared) marker(sel, focused bool) string {
+func marker(sh *shared, sel, focused bool) string {
 	switch {
 	case sel && focused:
 		return sh.st.accent.Render("▸ ")
@@ -370,7 +370,7 @@ func (p *workPane) classLine(sh *shared, ci, iw int, sel, focused bool) string {
 	if sel {
 		name = sh.st.selected.Render(name)
 	}
-	line := sh.marker(sel, focused) + name + right
+	line := marker(sh, sel, focused) + name + right
 	if barW > 0 {
 		line += " " + sh.bar(numSpecs[fCount].bar(c.Count), barW, false)
 	}
@@ -380,13 +380,13 @@ func (p *workPane) classLine(sh *shared, ci, iw int, sel, focused bool) string {
 	return line
 }
 
-func (sh *shared) fieldLine(rw row, iw int, sel, focused bool) string {
+func fieldLine(sh *shared, rw row, iw int, sel, focused bool) string {
 	const labelW, valueW = 11, 9
 	indent := "    "
 	if rw.kind == rowSetting {
 		indent = "  "
 	}
-	mark := sh.marker(sel, focused)
+	mark := marker(sh, sel, focused)
 	label := columns.Pad(sh.fieldLabel(rw.class, rw.field), labelW, columns.Left)
 	if sel {
 		label = sh.st.selected.Render(label)
@@ -416,15 +416,15 @@ func (p *workPane) settingsLine(sh *shared, iw int, sel, focused bool) string {
 	if p.settingsOpen {
 		hint = "▾"
 	}
-	line := sh.marker(sel, focused) + label + " " + sh.st.muted.Render(hint)
+	line := marker(sh, sel, focused) + label + " " + sh.st.muted.Render(hint)
 	if !p.details && !p.settingsOpen {
-		line += " " + sh.st.muted.Render(sh.settingsSummary())
+		line += " " + sh.st.muted.Render(settingsSummary(sh))
 	}
 	return columns.Cut(line, iw)
 }
 
 // settingsSummary is the workload-wide settings in one line.
-func (sh *shared) settingsSummary() string {
+func settingsSummary(sh *shared) string {
 	w := &sh.w
 	people := "people"
 	if w.People == 1 {
