@@ -284,10 +284,10 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 }
 
 // freeName suggests a class name no class has yet.
-func (m *Model) freeName() string {
-	for n := len(m.w.Classes) + 1; ; n++ {
+func (sh *shared) freeName() string {
+	for n := len(sh.w.Classes) + 1; ; n++ {
 		name := fmt.Sprintf("Class %d", n)
-		if m.checkName(name, -1) == nil {
+		if sh.checkName(name, -1) == nil {
 			return name
 		}
 	}

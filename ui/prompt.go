@@ -249,14 +249,14 @@ var errNoPath = errors.New("a file name, please")
 
 // checkName refuses what a workload file could not hold: an empty or
 // unprintable name, or one another class (except class except) has.
-func (m *Model) checkName(name string, except int) error {
+func (sh *shared) checkName(name string, except int) error {
 	switch {
 	case name == "":
 		return errors.New("a name, please")
 	case model.CheckClassName(name) != nil:
 		return errors.New("printable text only")
 	}
-	for i, c := range m.w.Classes {
+	for i, c := range sh.w.Classes {
 		if i != except && c.Name == name {
 			return errors.New("another class has that name")
 		}
