@@ -35,6 +35,16 @@ func (sh *shared) priced() model.Workload {
 	return sh.w.Scaled(sh.prefs.Volume)
 }
 
+// fileWorkload is the workload as a file keeps it: with the display
+// currency, unless that is the default, USD.
+func (sh *shared) fileWorkload() model.Workload {
+	w := sh.w
+	if sh.cur.Code != "USD" {
+		w.Currency = sh.cur.Code
+	}
+	return w
+}
+
 // rate is the catalog's exchange rate of a currency code to the dollar.
 func (sh *shared) rate(code string) (float64, error) {
 	if code == "" || code == "USD" {

@@ -53,11 +53,9 @@ func saveCmd(path string, w model.Workload, edits int) tea.Cmd {
 	return func() tea.Msg { return savedMsg{path, edits, writeWorkload(path, w)} }
 }
 
-// saveStateCmd writes the state files (workload w and the app's prefs);
-// nil when there are none to write.
-func (m *Model) saveStateCmd(w model.Workload) tea.Cmd {
-	path := m.opts.StatePath
-	vpath, v := m.opts.PrefsPath, m.prefs
+// saveStateCmd writes the state files: workload w to path and the app's
+// prefs v to vpath, each unless its path is ""; nil when both are.
+func saveStateCmd(path string, w model.Workload, vpath string, v Prefs) tea.Cmd {
 	if path == "" && vpath == "" {
 		return nil
 	}
@@ -162,7 +160,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	if m.quitSave {
 		return m.quit()
 	}
-	return m.saveStateCmd(m.fileWorkload())
+	return saveStateCmd(m.opts.StatePath, m.fileWorkload(), m.opts.PrefsPath, m.prefs)
 }
 
 // quit writes the state files and ends the program.
@@ -172,7 +170,7 @@ func (m *Model) quit() tea.Cmd {
 
 // quitWith ends the program once the state files keep w.
 func (m *Model) quitWith(w model.Workload) tea.Cmd {
-	if c := m.saveStateCmd(w); c != nil {
+	if c := saveStateCmd(m.opts.StatePath, w, m.opts.PrefsPath, m.prefs); c != nil {
 		return tea.Sequence(c, tea.Quit)
 	}
 	return tea.Quit

@@ -46,7 +46,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch m.overlay {
 	case overlayHelp, overlayVerdict:
-		return m.overlayDid(m.reader.update(msg, k, m.bodyRect().H-paneFrame-1))
+		return m.overlayDid(m.reader.update(msg, k, m.lay.body().H-paneFrame-1))
 	case overlayPresets:
 		return m.overlayDid(m.presets.update(msg, k, m.doc.modified()))
 	}

@@ -81,7 +81,7 @@ func (m *Model) refresh() {
 		}
 	}
 	if m.overlay != overlayNone && d&partOverlay != 0 {
-		c.overlay = m.drawOverlay(m.bodyRect())
+		c.overlay = m.drawOverlay(m.lay.body())
 	}
 	if d&partFooter != 0 {
 		quitFile := ""
@@ -98,12 +98,6 @@ func (m *Model) hasFocus(f focus) bool {
 	return m.focus == f && m.overlay == overlayNone
 }
 
-// bodyRect is everything between the verdict and the footer.
-func (m *Model) bodyRect() rect {
-	top := m.lay.verdict.Y + m.lay.verdict.H
-	return rect{0, top, m.lay.W, m.lay.footer.Y - top}
-}
-
 func (m *Model) compose() string {
 	c := &m.view
 	l := &m.lay
@@ -118,7 +112,7 @@ func (m *Model) compose() string {
 	}
 	switch {
 	case m.overlay != overlayNone:
-		lines = append(lines, exact(c.overlay, m.bodyRect())...)
+		lines = append(lines, exact(c.overlay, l.body())...)
 	case l.wide:
 		left := append(exact(m.work.view(), l.work), exact(m.glance.view(), l.glance)...)
 		for i, s := range left {

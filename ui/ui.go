@@ -407,16 +407,6 @@ func (m *Model) setCurrency(code string) {
 	m.dirty = partAll
 }
 
-// fileWorkload is the workload as a file keeps it: with the display
-// currency, unless that is the default, USD.
-func (m *Model) fileWorkload() model.Workload {
-	w := m.w
-	if m.cur.Code != "USD" {
-		w.Currency = m.cur.Code
-	}
-	return w
-}
-
 func (m *Model) cycleCurrency(dir int) bool {
 	cs := m.currencies()
 	i := slices.Index(cs, m.cur.Code)
