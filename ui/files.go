@@ -184,8 +184,7 @@ func (m *Model) askQuit() tea.Cmd {
 		return m.quit()
 	}
 	m.quitAsk = true
-	m.overlay = overlayNone
-	m.dirty = partAll
+	m.setOverlay(overlayNone) // the question is in the footer, under the panes
 	return nil
 }
 

@@ -151,6 +151,17 @@ func (m *Model) shortHelp() []key.Binding {
 	return m.focusedPane().shortHelp(&m.shared)
 }
 
+// focusPart is the part of pane f, whose look shows whether it has the focus.
+func focusPart(f focus) part {
+	switch f {
+	case focusPlans:
+		return partPlans
+	case focusDetail:
+		return partDetail
+	}
+	return partWork
+}
+
 // paneParts are the parts to redraw when pane f's cursor or scroll moves:
 // the chart follows the plans' selection.
 func paneParts(f focus) part {
@@ -183,13 +194,15 @@ func (m *Model) cycleFocus() {
 	m.dirty |= partWork | partPlans | partDetail | partFooter
 }
 
+// setOverlay opens overlay o over the panes, or closes the open one
+// (overlayNone): the focused pane shows its focus only without one.
 func (m *Model) setOverlay(o overlay) {
 	m.overlay = o
 	m.reader.off = 0
 	if o == overlayPresets {
 		m.presets.open(m.w.Name)
 	}
-	m.dirty = partAll
+	m.dirty |= partOverlay | partFooter | focusPart(m.focus)
 }
 
 // overlayDid does what the open overlay asks after a key.

@@ -98,6 +98,9 @@ const (
 	partOverlay
 	partLayout
 	partAll = 1<<iota - 1
+	// What an evaluation moves: what the verdict says, and every pane's
+	// figures.
+	partEval = partWords | partWork | partPlans | partChart | partGlance | partDetail
 	// What the options' ends move: the verdict's ranges, the plans' and the
 	// detail's costs.
 	partEnds = partWords | partPlans | partGlance | partDetail
@@ -210,7 +213,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.lay.W, m.lay.H = max(msg.Width, 0), max(msg.Height, 0)
-		m.dirty = partAll
+		m.dirty |= partLayout // a new layout redraws what moved; the verdict's words stay
 	case tea.BackgroundColorMsg:
 		m.isDark = msg.IsDark()
 		m.restyle()
@@ -249,7 +252,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case flipsMsg:
 		if m.eval.addFlips(&m.shared, msg.gen, msg.flips) {
-			m.dirty = partAll // the verdict may take a line more
+			m.dirty |= partWords // the verdict may take a line more
 		}
 	case fadeMsg:
 		// Marks show what the last edit moved; once the eye has caught them
@@ -312,9 +315,10 @@ func (m *Model) apply(fn func(w *model.Workload)) bool {
 	m.w = w
 	m.doc.edits++
 	m.evaluate()
-	// Every figure may move; the footer says only the status and the keys,
-	// which mark it themselves.
-	m.dirty |= partAll &^ partFooter
+	// Every figure may move, and the header's name, billing and mark of
+	// unsaved edits; the footer says only the status and the keys, which
+	// mark it themselves; no overlay is open while the workload changes.
+	m.dirty |= partHeader | partEval
 	return true
 }
 
@@ -341,7 +345,7 @@ func (m *Model) toggleFree() {
 	} else {
 		m.setStatus("free plans compared again", false)
 	}
-	m.dirty = partAll
+	m.dirty |= partEval
 }
 
 // markCurrent makes the selected plan the one the user pays for now (saved
@@ -376,12 +380,12 @@ func (m *Model) openDetail() {
 	}
 	m.detail.open, m.detail.off, m.focus = true, 0, focusDetail
 	m.eval.evaluateAlt(&m.shared)
-	m.dirty |= partDetail | partGlance | partFooter | partWork
+	m.dirty |= partDetail | partGlance | partFooter
 }
 
 func (m *Model) closeDetail() {
 	m.detail.open, m.focus = false, focusPlans
-	m.dirty |= partPlans | partChart | partGlance | partFooter | partWork
+	m.dirty |= partPlans | partChart | partGlance | partFooter
 }
 
 // cycleVolume steps the what-if volume multiplier: ×1, ×2, ×4, ×½.
@@ -390,7 +394,7 @@ func (m *Model) cycleVolume() {
 	m.prefs.Volume = volumeSteps[(i+1)%len(volumeSteps)]
 	m.evaluate()
 	m.setStatus("volume "+volumeName(m.prefs.Volume)+": every count of your work times "+volumeWord(m.prefs.Volume)+" (not saved into the workload)", false)
-	m.dirty = partAll
+	m.dirty |= partEval
 }
 
 func (m *Model) setCurrency(code string) {
@@ -404,7 +408,7 @@ func (m *Model) setCurrency(code string) {
 	// the new one. Display only: no re-evaluation, so the change marks
 	// survive.
 	m.w.Budget = report.ConvertBudget(m.w.Budget, old, m.cur)
-	m.dirty = partAll
+	m.dirty |= partHeader | partEval // every amount, and the header's currency
 }
 
 func (m *Model) cycleCurrency(dir int) bool {

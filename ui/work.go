@@ -233,7 +233,7 @@ func (m *Model) addClass(name string) {
 	m.work.build(&m.shared)
 	m.work.selectRow(row{kind: rowClass, class: ci, field: fCount})
 	m.focus = focusWork
-	m.dirty = partAll
+	m.dirty |= partWork | partLayout | partFooter // its rows, and the work's keys in the help bar
 }
 
 func (m *Model) deleteClass(ci int) {
