@@ -42,10 +42,7 @@ func (p *detailPane) update(msg tea.KeyPressMsg, sh *shared) action {
 		p.scroll(d)
 		return actDraw
 	}
-	switch {
-	case key.Matches(msg, k.Current):
-		return actMark
-	case key.Matches(msg, k.Back):
+	if key.Matches(msg, k.Back) {
 		return actClose
 	}
 	return actNone

@@ -53,15 +53,23 @@ func TestFlipsArriveOffTheKeystroke(t *testing.T) {
 	}
 }
 
-// The detail view names the estimated factors an option uses: with tb's ko
-// factor gone, Beta's models take the median of ta's 1.5 and tc's 3, 2.25
-// (range 1.5–3).
-func TestDetailNamesEstimatedFactors(t *testing.T) {
+// koOptions are the test options with a Korean workload and tokenizer tb's
+// ko factor gone: Beta's models (on tb) take the median of ta's 1.5 and tc's
+// 3, 2.25, an estimate (range 1.5–3).
+func koOptions(t *testing.T) Options {
 	o := testOptions(t)
 	cat := *o.Catalog
 	cat.Tokenizers = map[string]map[string]float64{"ta": {"en": 1, "ko": 1.5}, "tb": {"en": 1}, "tc": {"ko": 3}}
 	o.Catalog = &cat
 	o.Workload.Language = "ko"
+	return o
+}
+
+// The detail view names the estimated factors an option uses: with tb's ko
+// factor gone, Beta's models take the median of ta's 1.5 and tc's 3, 2.25
+// (range 1.5–3).
+func TestDetailNamesEstimatedFactors(t *testing.T) {
+	o := koOptions(t)
 	m := New(o)
 	q, ok := m.res.Find("api:beta-top")
 	if !ok {
@@ -83,11 +91,7 @@ func TestDetailNamesEstimatedFactors(t *testing.T) {
 // ones that come give every option the ranges Evaluate gives it. The ko
 // workload has estimated factors, so most options have ends.
 func TestEndsArriveOffTheKeystroke(t *testing.T) {
-	o := testOptions(t)
-	cat := *o.Catalog
-	cat.Tokenizers = map[string]map[string]float64{"ta": {"en": 1, "ko": 1.5}, "tb": {"en": 1}, "tc": {"ko": 3}}
-	o.Catalog = &cat
-	o.Workload.Language = "ko"
+	o := koOptions(t)
 	t.Setenv("NO_COLOR", "")
 	m := send(New(o), tea.WindowSizeMsg{Width: 160, Height: 48})
 	ranged := func(m Model) int {

@@ -102,6 +102,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.adjust(1, true)
 	case key.Matches(msg, k.Unit):
 		m.cycleUnit()
+	case key.Matches(msg, k.Current) && m.focus != focusWork:
+		// The selected plan, in the list or in the detail view.
+		m.markCurrent()
 	default:
 		return m.paneKey(msg)
 	}
@@ -136,8 +139,6 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.openDetail()
 	case actClose:
 		m.closeDetail()
-	case actMark:
-		m.markCurrent()
 	}
 	return nil
 }

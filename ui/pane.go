@@ -30,7 +30,6 @@ const (
 	actRename        // work: rename the selected class
 	actOpen          // plans: open the detail view of the selected option
 	actClose         // detail: back to the plans
-	actMark          // plans, detail: the selected plan is (or no longer is) the one you pay for
 	actLoad          // presets: load the preset under the cursor
 	actQuit          // overlays: q, which may ask about unsaved edits
 )

@@ -147,8 +147,6 @@ func (p *rankingPane) update(msg tea.KeyPressMsg, sh *shared) action {
 	switch {
 	case key.Matches(msg, k.Enter):
 		return actOpen
-	case key.Matches(msg, k.Current):
-		return actMark
 	case key.Matches(msg, k.Back) && p.search != "":
 		p.setSearch("", sh)
 		return actDraw

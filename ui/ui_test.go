@@ -89,6 +89,8 @@ func TestUpdate(t *testing.T) {
 		{"m marks the selected plan as yours", []string{"tab", "down", "down", "down", "m"}, func(m Model) float64 { return b2f(m.w.Current == "alpha-plus") }, 1},
 		{"m again unmarks it", []string{"tab", "down", "down", "down", "m", "m"}, func(m Model) float64 { return b2f(m.w.Current == "") }, 1},
 		{"m on an API option marks nothing", []string{"tab", "down", "m"}, func(m Model) float64 { return b2f(m.w.Current == "") }, 1},
+		{"m in the detail view marks its plan", []string{"tab", "down", "down", "down", "enter", "m"}, func(m Model) float64 { return b2f(m.w.Current == "alpha-plus") }, 1},
+		{"m in the workload pane marks nothing", []string{"m"}, func(m Model) float64 { return b2f(m.w.Current == "") }, 1},
 		{"F leaves the free plans out", []string{"F"}, func(m Model) float64 { return b2f(anyQuote(m, "alpha-free")) }, 0},
 		{"F again brings them back", []string{"F", "F"}, func(m Model) float64 { return b2f(anyQuote(m, "alpha-free")) }, 1},
 		{"v shows the whole verdict", []string{"v"}, func(m Model) float64 { return float64(m.overlay) }, float64(overlayVerdict)},
