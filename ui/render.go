@@ -9,9 +9,9 @@ import (
 	"github.com/tokenomics/tokenomics/columns"
 )
 
-// renderCache holds the root's own parts' last render (the panes keep
-// theirs), as lines of exactly its rectangle's width; refresh redraws only
-// the parts flagged dirty.
+// renderCache holds the open overlay's last render (every other part keeps
+// its own) and the frame composed from them all; refresh redraws only the
+// parts flagged dirty.
 type renderCache struct {
 	overlay []string
 	frame   string

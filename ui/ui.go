@@ -106,8 +106,12 @@ const (
 	partEnds = partWords | partPlans | partGlance | partDetail
 )
 
-// Model is the root tea.Model: it owns the workload, routes focus, keys and
-// messages to the panes, and lays them out.
+// Model is the root tea.Model, and mostly routing: it hands messages and
+// keys to its parts (each keeps its own state and render) and does what they
+// ask; it alone changes the read-only context they draw from (the workload,
+// through apply, and its evaluation) and marks the parts each change moves;
+// it lays the parts out once per resize or change of their needs, and
+// composes the frame.
 type Model struct {
 	shared // what every part reads; the root alone changes it
 	// Flip points and the options' ends cost many evaluations, so they are
