@@ -9,9 +9,10 @@ import (
 // (soft-serve's Component, cut to what this app needs): each keeps its own
 // state, takes the size the root's layout gives it, draws itself into that
 // size (kept until the root marks its part dirty; each pane's draw takes
-// what it shows), takes the keys of its own and names them for the help bar. A pane never changes the workload
-// nor what the others read: what needs the root (an edit, the detail view,
-// the plan you pay for, a redraw) comes back as an action.
+// what it shows), takes the keys of its own and names them for the help
+// bar. A pane never changes the workload nor what the others read: what
+// needs the root (an edit, the detail view, a redraw) comes back as an
+// action.
 type pane interface {
 	setSize(r rect)
 	view() []string // the cached lines: exactly the size's height, each its width
@@ -19,7 +20,7 @@ type pane interface {
 	shortHelp(sh *shared) []key.Binding
 }
 
-// action is what a pane asks of the root after a key.
+// action is what a pane or an overlay asks of the root after a key.
 type action int
 
 const (
@@ -29,7 +30,7 @@ const (
 	actEdit          // work: edit the selected row exactly (a prompt, or a cycle)
 	actRename        // work: rename the selected class
 	actOpen          // plans: open the detail view of the selected option
-	actClose         // detail: back to the plans
+	actClose         // detail: back to the plans; overlays: close
 	actLoad          // presets: load the preset under the cursor
 	actQuit          // overlays: q, which may ask about unsaved edits
 )
