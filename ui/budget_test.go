@@ -54,7 +54,7 @@ func TestBudgetMarks(t *testing.T) {
 	m := send(New(o), tea.WindowSizeMsg{Width: 120, Height: 60})
 	lines := m.ranking.view()
 	seen := 0
-	for _, qi := range m.shown {
+	for _, qi := range m.ranking.shown {
 		q := &m.res.Quotes[qi]
 		for _, l := range lines {
 			if l = ansi.Strip(l); !strings.Contains(l, fmt.Sprintf("%3d %s ", qi+1, q.Name)) {

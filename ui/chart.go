@@ -31,9 +31,9 @@ type chartPane struct {
 
 func (p *chartPane) setSize(r rect) { p.r = r }
 func (p *chartPane) view() []string { return p.lines }
-func (p *chartPane) draw(sh *shared) {
+func (p *chartPane) draw(sh *shared, l listing) {
 	if p.r.H > 0 {
-		p.lines = p.render(sh, p.r)
+		p.lines = p.render(sh, p.r, l)
 	}
 }
 
@@ -46,10 +46,10 @@ var seriesChars = []string{"━", "─", "┄", "═"}
 // option in view and the cheapest paid plan. The baseline comes last so it
 // is drawn over the others and stays visible; base reports its index (-1
 // when there is none).
-func (sh *shared) chartQuotes(n int) (qs []*model.Quote, base int) {
+func (sh *shared) chartQuotes(n int, l listing) (qs []*model.Quote, base int) {
 	baseline := report.BestPerToken(&sh.res)
 	first := func(ok func(*model.Quote) bool) *model.Quote {
-		for _, qi := range sh.shown {
+		for _, qi := range l.shown {
 			if q := &sh.res.Quotes[qi]; q.Eligible && ok(q) {
 				return q
 			}
@@ -57,7 +57,7 @@ func (sh *shared) chartQuotes(n int) (qs []*model.Quote, base int) {
 		return nil
 	}
 	cands := []*model.Quote{
-		sh.selected(), baseline,
+		l.sel, baseline,
 		first(func(*model.Quote) bool { return true }),
 		first(func(q *model.Quote) bool { return q.Kind == model.KindSubscription && q.Base > 0 }),
 	}
@@ -136,16 +136,16 @@ func (sh *shared) moneyShort(usd float64) string {
 
 const chartTitle = "Monthly cost as your volume changes"
 
-func (p *chartPane) render(sh *shared, r rect) []string {
+func (p *chartPane) render(sh *shared, r rect, l listing) []string {
 	title := chartTitle
 	if sh.replayed {
 		title += ", modeled" // the ranking is the replay's; volumes are the model's
 	}
 	iw, ih := r.W-paneSideFrame, r.H-paneFrame
 	if ih < chartMinRows-paneFrame {
-		return p.renderCompact(sh, r)
+		return p.renderCompact(sh, r, l)
 	}
-	qs, base := sh.chartQuotes(chartSeriesMax)
+	qs, base := sh.chartQuotes(chartSeriesMax, l)
 	plotH := ih - 3 - (1 + len(qs)) // plot rows + 1, x-axis line, x labels, readout
 	if len(qs) == 0 || sh.res.TotalTasks == 0 || plotH < 2 || iw < 24 {
 		return sh.box(title, []string{sh.st.muted.Render("Nothing to chart: no option can carry this work yet.")}, r, false, "")
@@ -261,9 +261,9 @@ func markRow(lines []string, row, n int, mark string) {
 
 // renderCompact is the chart where a plot has no room: each line's
 // trend as a sparkline and its cost at ½×, 1×, 2× and 4× your volume.
-func (p *chartPane) renderCompact(sh *shared, r rect) []string {
+func (p *chartPane) renderCompact(sh *shared, r rect, l listing) []string {
 	iw, ih := r.W-paneSideFrame, r.H-paneFrame
-	qs, base := sh.chartQuotes(max(ih-1, 1))
+	qs, base := sh.chartQuotes(max(ih-1, 1), l)
 	if len(qs) == 0 || sh.res.TotalTasks == 0 {
 		return sh.box(chartTitle, []string{sh.st.muted.Render("Nothing to chart yet.")}, r, false, "")
 	}

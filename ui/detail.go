@@ -31,21 +31,18 @@ type detailPane struct {
 
 func (p *detailPane) setSize(r rect) { p.r = r }
 func (p *detailPane) view() []string { return p.lines }
-func (p *detailPane) draw(sh *shared, focused bool) {
-	p.lines = p.render(sh, p.r, focused)
+func (p *detailPane) draw(sh *shared, q *model.Quote, focused bool) {
+	p.lines = p.render(sh, q, p.r, focused)
 }
 
 // update takes the keys of the detail view.
 func (p *detailPane) update(msg tea.KeyPressMsg, sh *shared) action {
 	k := &sh.keys
 	if d := moveStep(msg, k, p.r.H-paneFrame-1); d != 0 {
-		p.scroll(d, sh)
-		return actNone
+		p.scroll(d)
+		return actDraw
 	}
-	switch {
-	case key.Matches(msg, k.Current):
-		return actMark
-	case key.Matches(msg, k.Back):
+	if key.Matches(msg, k.Back) {
 		return actClose
 	}
 	return actNone
@@ -57,18 +54,16 @@ func (p *detailPane) shortHelp(sh *shared) []key.Binding {
 }
 
 // scroll moves the view by d lines (clamped when drawn).
-func (p *detailPane) scroll(d int, sh *shared) {
+func (p *detailPane) scroll(d int) {
 	p.off = max(p.off+d, 0)
-	sh.dirty |= partDetail
 }
 
-func (p *detailPane) render(sh *shared, r rect, focused bool) []string {
-	q := sh.selected()
+func (p *detailPane) render(sh *shared, q *model.Quote, r rect, focused bool) []string {
 	if q == nil {
 		return sh.box("Detail", []string{"Nothing selected."}, r, focused, "esc back")
 	}
 	iw, ih := r.W-paneSideFrame, max(r.H-paneFrame, 0)
-	lines := sh.detailLines(q, iw)
+	lines := detailLines(sh, q, iw)
 	p.off = clamp(p.off, 0, max(len(lines)-ih, 0))
 	end := min(p.off+ih, len(lines))
 	hint := "esc back"
@@ -82,14 +77,14 @@ func (p *detailPane) render(sh *shared, r rect, focused bool) []string {
 	return sh.box(title, lines[p.off:end], r, focused, hint)
 }
 
-func (sh *shared) detailLines(q *model.Quote, iw int) []string {
+func detailLines(sh *shared, q *model.Quote, iw int) []string {
 	var out []string
 	add := func(s string) {
 		out = append(out, strings.Split(ansi.Wrap(s, max(iw, 1), " "), "\n")...)
 	}
 	head := func(s string) string { return sh.st.strong.Render(s) }
 
-	add(sh.detailSummary(q))
+	add(detailSummary(sh, q))
 	switch {
 	case !q.Eligible:
 		add(sh.st.bad.Render("✗ Can't carry this work: " + report.ReasonText(q.Reason)))
@@ -100,12 +95,12 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 	}
 	out = append(out, "")
 	if len(q.Classes) > 0 { // a replayed plan that took every record has none
-		out = append(out, sh.classTable(q, iw)...)
+		out = append(out, classTable(sh, q, iw)...)
 	}
 
 	if len(q.Limits) > 0 {
 		per := " (your use per window"
-		if sh.replayPlan(q) != nil {
+		if replayPlan(sh, q) != nil {
 			per = " (your busiest window"
 		}
 		if q.Seats > 1 {
@@ -120,11 +115,11 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 		per += ")"
 		out = append(out, "", head("Usage limits")+sh.st.muted.Render(per))
 		for _, l := range q.Limits {
-			out = append(out, columns.Cut(sh.limitLine(l), iw))
+			out = append(out, columns.Cut(limitLine(sh, l), iw))
 		}
-		add(head("Caps") + " " + sh.capsText(q))
+		add(head("Caps") + " " + capsText(sh, q))
 	}
-	if pl := sh.replayPlan(q); pl != nil {
+	if pl := replayPlan(sh, q); pl != nil {
 		out = append(out, "", head("Your records against its windows")+sh.st.muted.Render(fmt.Sprintf(" (%d of %d requests ran on the plan)", pl.OnPlan, sh.rp.Records)))
 		for _, w := range pl.Windows {
 			add(report.WindowLine(w))
@@ -142,7 +137,7 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 		if be := sh.breakEvenText(q); be != "" {
 			add(head("Break-even") + " " + be)
 		}
-		if b := sh.billingText(q); b != "" {
+		if b := billingText(sh, q); b != "" {
 			add(head("Billing") + " " + b)
 		}
 	}
@@ -162,7 +157,7 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 			add("• " + report.NoteText(n, sh.cur))
 		}
 	}
-	if rates := sh.rateLines(q); len(rates) > 0 {
+	if rates := rateLines(sh, q); len(rates) > 0 {
 		out = append(out, "", head("Rates")+sh.st.muted.Render(" per million tokens, as the catalog gives them"))
 		for _, l := range rates {
 			out = append(out, wrapIndented("• "+l, iw+1)...)
@@ -183,14 +178,14 @@ func (sh *shared) detailLines(q *model.Quote, iw int) []string {
 
 // rateLines are the rates of every model the option's work runs on (its
 // sources that are API models), from the catalog it was priced with.
-func (sh *shared) rateLines(q *model.Quote) []string {
+func rateLines(sh *shared, q *model.Quote) []string {
 	if sh.catalog == nil {
 		return nil
 	}
 	var out []string
 	for _, s := range q.Sources {
 		if m, ok := sh.catalog.Model(s.ID); ok {
-			out = append(out, sh.ratesLine(m))
+			out = append(out, ratesLine(sh, m))
 		}
 	}
 	return out
@@ -211,7 +206,7 @@ func orDash(s string) string {
 	return s
 }
 
-func (sh *shared) detailSummary(q *model.Quote) string {
+func detailSummary(sh *shared, q *model.Quote) string {
 	switch q.Kind {
 	case model.KindSubscription:
 		s := fmt.Sprintf("Subscription · %s · %s × %s = %s/month", q.Vendor, seats(q.Seats), sh.cur.Format(q.SeatPrice), sh.cur.Format(q.Base))
@@ -230,7 +225,7 @@ func (sh *shared) detailSummary(q *model.Quote) string {
 }
 
 // classTable is the per-class breakdown: tasks, tokens, where they run, cost.
-func (sh *shared) classTable(q *model.Quote, iw int) []string {
+func classTable(sh *shared, q *model.Quote, iw int) []string {
 	nameW := 5
 	for _, c := range q.Classes {
 		nameW = max(nameW, min(columns.Width(c.Name), 20))
@@ -300,14 +295,14 @@ func (sh *shared) classTable(q *model.Quote, iw int) []string {
 
 // replayPlan is what replaying the records on plan q found, nil unless the
 // figures shown are the replay's.
-func (sh *shared) replayPlan(q *model.Quote) *replay.Plan {
+func replayPlan(sh *shared, q *model.Quote) *replay.Plan {
 	if !sh.replayed || q.Kind != model.KindSubscription {
 		return nil
 	}
 	return sh.rp.Plans[q.ID]
 }
 
-func (sh *shared) limitLine(l model.LimitUse) string {
+func limitLine(sh *shared, l model.LimitUse) string {
 	size := sh.limitAmount(l.Limit, l.Capacity())
 	if l.USD == 0 {
 		size += " " + l.Unit()
@@ -383,7 +378,7 @@ func capsWord(conf string) string {
 
 // capsText sums up where the plan's caps come from and which of them make
 // its cost a range.
-func (sh *shared) capsText(q *model.Quote) string {
+func capsText(sh *shared, q *model.Quote) string {
 	var parts []string
 	var ranged []string
 	for _, l := range q.Limits {
@@ -434,7 +429,7 @@ func (sh *shared) breakEvenText(q *model.Quote) string {
 
 // billingText compares the two billing periods using the engine's second
 // evaluation (the UI never re-prices a plan itself).
-func (sh *shared) billingText(q *model.Quote) string {
+func billingText(sh *shared, q *model.Quote) string {
 	if !sh.altOK {
 		return ""
 	}

@@ -410,19 +410,19 @@ func cycle(i, dir, n int) int {
 
 // editText is the text an exact edit starts from; ok is false for fields
 // that cycle instead of taking text.
-func (m *Model) editText(ci int, f fieldID) (string, bool) {
+func (sh *shared) editText(ci int, f fieldID) (string, bool) {
 	switch f {
 	case fPer, fTier, fBatch, fVia, fBilling:
 		return "", false
 	case fLanguage:
-		return m.w.Language, true
+		return sh.w.Language, true
 	case fCurrency:
-		return m.cur.Code, true
+		return sh.cur.Code, true
 	}
 	if isSize(f) {
-		return sizeEditText(m.unitOf(ci, f), m.amount(ci, f)), true
+		return sizeEditText(sh.unitOf(ci, f), sh.amount(ci, f)), true
 	}
-	v := numValue(&m.w, ci, f)
+	v := numValue(&sh.w, ci, f)
 	if f == fCache {
 		return strconv.FormatFloat(math.Round(v*1000)/10, 'f', -1, 64) + "%", true
 	}
@@ -431,7 +431,7 @@ func (m *Model) editText(ci int, f fieldID) (string, bool) {
 
 // checkField validates typed text for field f of class ci without changing
 // anything.
-func (m *Model) checkField(ci int, f fieldID, s string) error {
+func (sh *shared) checkField(ci int, f fieldID, s string) error {
 	switch f {
 	case fLanguage:
 		if !validLanguage(strings.TrimSpace(s)) {
@@ -440,12 +440,12 @@ func (m *Model) checkField(ci int, f fieldID, s string) error {
 		return nil
 	case fCurrency:
 		code := strings.ToUpper(strings.TrimSpace(s))
-		if _, err := m.rate(code); err != nil {
-			return fmt.Errorf("one of %s", strings.Join(m.currencies(), ", "))
+		if _, err := sh.rate(code); err != nil {
+			return fmt.Errorf("one of %s", strings.Join(sh.currencies(), ", "))
 		}
 		return nil
 	}
-	sp, _ := m.specFor(ci, f)
+	sp, _ := sh.specFor(ci, f)
 	_, err := checkNumber(f, sp, s)
 	return err
 }
@@ -475,10 +475,10 @@ func (m *Model) setFieldText(ci int, f fieldID, s string) error {
 }
 
 // languages are the codes the catalog has factors for, English first.
-func (m *Model) languages() []string {
+func (sh *shared) languages() []string {
 	seen := map[string]bool{model.DefaultLanguage: true}
 	var out []string
-	for _, langs := range m.cat.Tokenizers {
+	for _, langs := range sh.cat.Tokenizers {
 		for l := range langs {
 			if !seen[l] {
 				seen[l] = true
@@ -488,8 +488,8 @@ func (m *Model) languages() []string {
 	}
 	slices.Sort(out)
 	out = append([]string{model.DefaultLanguage}, out...)
-	if m.w.Language != "" && !seen[m.w.Language] {
-		out = append(out, m.w.Language)
+	if sh.w.Language != "" && !seen[sh.w.Language] {
+		out = append(out, sh.w.Language)
 	}
 	return out
 }

@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 )
@@ -54,11 +53,9 @@ func saveCmd(path string, w model.Workload, edits int) tea.Cmd {
 	return func() tea.Msg { return savedMsg{path, edits, writeWorkload(path, w)} }
 }
 
-// saveStateCmd writes the state files (the workload and the app's prefs);
-// nil when there are none to write.
-func (m *Model) saveStateCmd() tea.Cmd {
-	path, w := m.opts.StatePath, m.w
-	vpath, v := m.opts.PrefsPath, m.prefs
+// saveStateCmd writes the state files: workload w to path and the app's
+// prefs v to vpath, each unless its path is ""; nil when both are.
+func saveStateCmd(path string, w model.Workload, vpath string, v Prefs) tea.Cmd {
 	if path == "" && vpath == "" {
 		return nil
 	}
@@ -78,35 +75,77 @@ func (m *Model) saveStateCmd() tea.Cmd {
 	}
 }
 
-// openFile is the workload file on screen: the one last saved to, else the
+// document is the workload's file: the one it was opened from or last
+// saved to, whether the screen has edits the file does not, and the
+// workload as the file has it.
+type document struct {
+	opened  string         // the file the app was started on (Options.WorkloadPath), "" for none
+	saved   string         // the last file saved to: overwriting it needs no confirmation
+	edits   int            // counts changes to the workload
+	cleanAt int            // edits when it was last loaded or saved: unsaved edits when they differ
+	clean   model.Workload // the workload as last loaded or saved: what discarding the edits keeps
+
+	exported map[string]bool // files Y wrote: replaced again without asking
+}
+
+// file is the workload file on screen: the one last saved to, else the
 // one the app was started on; "" when the workload has no file.
-func (m *Model) openFile() string {
-	if m.savedPath != "" {
-		return m.savedPath
+func (d *document) file() string {
+	if d.saved != "" {
+		return d.saved
 	}
-	return m.opts.WorkloadPath
+	return d.opened
 }
 
 // modified: the workload has edits not yet saved (to its file, or loaded).
-func (m *Model) modified() bool { return m.edits != m.cleanAt }
-
-func (m *Model) openSave() tea.Cmd {
-	path := m.openFile()
-	if path == "" {
-		path = defaultSaveName
-	}
-	return m.openPrompt(promptSave, "Save workload to", path)
-}
+func (d *document) modified() bool { return d.edits != d.cleanAt }
 
 // mayOverwrite: the file the user opened, or saved to already, is theirs to
 // replace without asking again.
-func (m *Model) mayOverwrite(path string) bool {
-	for _, p := range []string{m.opts.WorkloadPath, m.savedPath} {
+func (d *document) mayOverwrite(path string) bool {
+	for _, p := range []string{d.opened, d.saved} {
 		if p != "" && samePath(p, path) {
 			return true
 		}
 	}
 	return false
+}
+
+// load makes w, which is no file, the workload with no unsaved edits: ctrl+s
+// asks for a name again rather than offering to write it over the file.
+func (d *document) load(w model.Workload) {
+	d.cleanAt, d.clean = d.edits, w
+	d.opened, d.saved = "", ""
+}
+
+// savedTo records that path now holds the workload of edit count edits,
+// which is w when no edit came since.
+func (d *document) savedTo(path string, edits int, w model.Workload) {
+	d.saved = path
+	if edits == d.edits {
+		d.clean = w
+	}
+	d.cleanAt = edits // later edits are still unsaved
+}
+
+// exportPath is what Y offers: next to the open workload file, named after
+// it (mine.yaml → mine.md); in the working directory when the workload has
+// no file.
+func (d *document) exportPath() string {
+	src := d.file()
+	if src == "" {
+		return "tokenomics-summary.md"
+	}
+	base := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))
+	return filepath.Join(filepath.Dir(src), base+".md")
+}
+
+func (m *Model) openSave() tea.Cmd {
+	path := m.doc.file()
+	if path == "" {
+		path = defaultSaveName
+	}
+	return m.openPrompt(promptSave, "Save workload to", path)
 }
 
 func (m *Model) saved(msg savedMsg) tea.Cmd {
@@ -115,22 +154,23 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		m.setStatus("not saved: "+msg.err.Error(), true)
 		return nil
 	}
-	m.savedPath = msg.path
-	if msg.edits == m.edits {
-		m.cleanW = m.w
-	}
-	m.cleanAt = msg.edits // later edits are still unsaved
+	m.doc.savedTo(msg.path, msg.edits, m.fileWorkload())
 	m.setStatus("saved "+msg.path, false)
 	m.dirty |= partHeader
 	if m.quitSave {
 		return m.quit()
 	}
-	return m.saveStateCmd()
+	return saveStateCmd(m.opts.StatePath, m.fileWorkload(), m.opts.PrefsPath, m.prefs)
 }
 
 // quit writes the state files and ends the program.
 func (m *Model) quit() tea.Cmd {
-	if c := m.saveStateCmd(); c != nil {
+	return m.quitWith(m.fileWorkload())
+}
+
+// quitWith ends the program once the state files keep w.
+func (m *Model) quitWith(w model.Workload) tea.Cmd {
+	if c := saveStateCmd(m.opts.StatePath, w, m.opts.PrefsPath, m.prefs); c != nil {
 		return tea.Sequence(c, tea.Quit)
 	}
 	return tea.Quit
@@ -140,12 +180,11 @@ func (m *Model) quit() tea.Cmd {
 // (save, discard, cancel); else it quits. Edits to a workload with no file
 // are not lost: the state file brings them back on the next start.
 func (m *Model) askQuit() tea.Cmd {
-	if m.openFile() == "" || !m.modified() {
+	if m.doc.file() == "" || !m.doc.modified() {
 		return m.quit()
 	}
 	m.quitAsk = true
-	m.overlay = overlayNone
-	m.dirty = partAll
+	m.setOverlay(overlayNone) // the question is in the footer, under the panes
 	return nil
 }
 
@@ -158,32 +197,15 @@ func (m *Model) quitKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "s", "S", "y", "Y", "enter":
 		m.quitSave = true
-		m.setStatus("saving "+m.openFile()+" …", false)
-		return saveCmd(m.openFile(), m.w, m.edits)
+		m.setStatus("saving "+m.doc.file()+" …", false)
+		return saveCmd(m.doc.file(), m.fileWorkload(), m.doc.edits)
 	case "d", "D", "n", "N":
 		// Discarded: the next start restores the workload as it was saved,
 		// not the edits.
-		m.w = m.cleanW
-		return m.quit()
+		return m.quitWith(m.doc.clean)
 	}
 	m.setStatus("not quitting: your edits are still here (ctrl+s saves them)", false)
 	return nil
-}
-
-// quitQuestion is the footer while the quit question waits for its answer,
-// in the longest wording that fits w cells.
-func (m *Model) quitQuestion(w int) string {
-	k := m.st.strong.Render
-	name := filepath.Base(m.openFile())
-	for _, q := range []string{
-		m.st.warn.Render("Unsaved edits to "+name+".") + " " + k("s") + " save and quit · " + k("d") + " discard and quit · " + k("esc") + " cancel",
-		m.st.warn.Render("Unsaved edits to "+name+":") + " " + k("s") + " save · " + k("d") + " discard · " + k("esc") + " cancel",
-	} {
-		if columns.Width(q) <= w {
-			return q
-		}
-	}
-	return m.st.warn.Render("Unsaved edits:") + " " + k("s") + " save · " + k("d") + " discard · " + k("esc") + " cancel"
 }
 
 func expandPath(s string) (string, error) {

@@ -17,23 +17,23 @@ import (
 // dropped.
 func TestFlipsArriveOffTheKeystroke(t *testing.T) {
 	m := newSized(t, 160, 48)
-	if m.flipsAsked != m.evalGen {
-		t.Fatalf("flips of evaluation %d not asked for (asked %d)", m.evalGen, m.flipsAsked)
+	if m.eval.flipsAsked != m.eval.gen {
+		t.Fatalf("flips of evaluation %d not asked for (asked %d)", m.eval.gen, m.eval.flipsAsked)
 	}
-	if m.currentFlips() != nil || strings.Contains(screen(m), "The answer flips") {
+	if m.flips != nil || strings.Contains(screen(m), "The answer flips") {
 		t.Fatal("flips on screen before they were computed")
 	}
-	stale := flipsCmd(m.res, m.w.Current, m.evalGen)()
+	stale := flipsCmd(m.res, m.w.Current, m.eval.gen)()
 	m = send(m, press("right")) // Short tasks 50 → 51 a day: a new evaluation
-	if m.flipsAsked != m.evalGen {
+	if m.eval.flipsAsked != m.eval.gen {
 		t.Fatal("the keystroke's evaluation asked for no flips")
 	}
 	m = send(m, stale)
-	if m.currentFlips() != nil {
+	if m.flips != nil {
 		t.Fatal("flips of an older workload were kept")
 	}
-	m = send(m, flipsCmd(m.res, m.w.Current, m.evalGen)())
-	fs := m.currentFlips()
+	m = send(m, flipsCmd(m.res, m.w.Current, m.eval.gen)())
+	fs := m.flips
 	if len(fs) == 0 {
 		t.Fatal("no flips for the test workload")
 	}
@@ -53,21 +53,29 @@ func TestFlipsArriveOffTheKeystroke(t *testing.T) {
 	}
 }
 
-// The detail view names the estimated factors an option uses: with tb's ko
-// factor gone, Beta's models take the median of ta's 1.5 and tc's 3, 2.25
-// (range 1.5–3).
-func TestDetailNamesEstimatedFactors(t *testing.T) {
+// koOptions are the test options with a Korean workload and tokenizer tb's
+// ko factor gone: Beta's models (on tb) take the median of ta's 1.5 and tc's
+// 3, 2.25, an estimate (range 1.5–3).
+func koOptions(t *testing.T) Options {
 	o := testOptions(t)
 	cat := *o.Catalog
 	cat.Tokenizers = map[string]map[string]float64{"ta": {"en": 1, "ko": 1.5}, "tb": {"en": 1}, "tc": {"ko": 3}}
 	o.Catalog = &cat
 	o.Workload.Language = "ko"
+	return o
+}
+
+// The detail view names the estimated factors an option uses: with tb's ko
+// factor gone, Beta's models take the median of ta's 1.5 and tc's 3, 2.25
+// (range 1.5–3).
+func TestDetailNamesEstimatedFactors(t *testing.T) {
+	o := koOptions(t)
 	m := New(o)
 	q, ok := m.res.Find("api:beta-top")
 	if !ok {
 		t.Fatal("no api:beta-top")
 	}
-	text := ansi.Strip(strings.Join(m.shared.detailLines(q, 200), "\n"))
+	text := ansi.Strip(strings.Join(detailLines(&m.shared, q, 200), "\n"))
 	for _, want := range []string{"Estimated token factors", `tokenizer "tb", no "ko" factor: estimated as the catalog's median 2.25 (range 1.50–3.00)`} {
 		if !strings.Contains(text, want) {
 			t.Errorf("detail lacks %q:\n%s", want, text)
@@ -83,11 +91,7 @@ func TestDetailNamesEstimatedFactors(t *testing.T) {
 // ones that come give every option the ranges Evaluate gives it. The ko
 // workload has estimated factors, so most options have ends.
 func TestEndsArriveOffTheKeystroke(t *testing.T) {
-	o := testOptions(t)
-	cat := *o.Catalog
-	cat.Tokenizers = map[string]map[string]float64{"ta": {"en": 1, "ko": 1.5}, "tb": {"en": 1}, "tc": {"ko": 3}}
-	o.Catalog = &cat
-	o.Workload.Language = "ko"
+	o := koOptions(t)
 	t.Setenv("NO_COLOR", "")
 	m := send(New(o), tea.WindowSizeMsg{Width: 160, Height: 48})
 	ranged := func(m Model) int {
@@ -102,9 +106,9 @@ func TestEndsArriveOffTheKeystroke(t *testing.T) {
 	if ranged(m) == 0 {
 		t.Fatal("no option has ends at start")
 	}
-	stale := endsCmd(m.modeled, m.evalGen)()
+	stale := endsCmd(m.modeled, m.eval.gen)()
 	m = send(m, press("right"))
-	if m.endsAsked != m.evalGen {
+	if m.eval.endsAsked != m.eval.gen {
 		t.Fatal("the keystroke's evaluation asked for no ends")
 	}
 	if n := ranged(m); n != 0 {
@@ -114,8 +118,8 @@ func TestEndsArriveOffTheKeystroke(t *testing.T) {
 	if n := ranged(m); n != 0 {
 		t.Fatalf("ends of an older workload were kept (%d options)", n)
 	}
-	m = send(m, endsCmd(m.modeled, m.evalGen)())
-	want, err := model.Evaluate(m.priced(), m.compared())
+	m = send(m, endsCmd(m.modeled, m.eval.gen)())
+	want, err := model.Evaluate(m.priced(), m.eval.compared(&m.shared))
 	if err != nil {
 		t.Fatal(err)
 	}

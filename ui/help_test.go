@@ -49,7 +49,7 @@ func TestFullHelpNamesMouseAndEveryKey(t *testing.T) {
 		}
 	}
 	// Every key a binding takes is in its help label, so none works unlisted.
-	for _, col := range m.keys.helpFor(&m).FullHelp() {
+	for _, col := range m.keys.fullHelp() {
 		for _, b := range col {
 			for _, k := range b.Keys() {
 				label := b.Help().Key

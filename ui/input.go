@@ -33,9 +33,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.prompt.active {
 		return m.promptKey(msg)
 	}
-	if m.status != "" {
-		m.lastStatus = m.status // the help keeps it whole
-		m.status = ""           // a status line lasts until the next key
+	if m.footer.keyPressed() { // a status line lasts until the next key
 		m.dirty |= partFooter
 	}
 	if ci := m.work.confirmDelete; ci >= 0 {
@@ -48,28 +46,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch m.overlay {
 	case overlayHelp, overlayVerdict:
-		switch {
-		case key.Matches(msg, k.Quit):
-			return m.askQuit()
-		case key.Matches(msg, k.Help, k.Back, k.Verdict):
-			m.setOverlay(overlayNone)
-		case key.Matches(msg, k.Up):
-			m.scrollHelp(-1)
-		case key.Matches(msg, k.Down):
-			m.scrollHelp(1)
-		case key.Matches(msg, k.PageUp):
-			m.scrollHelp(-max(m.bodyRect().H-paneFrame-1, 1))
-		case key.Matches(msg, k.PageDown):
-			m.scrollHelp(max(m.bodyRect().H-paneFrame-1, 1))
-		case key.Matches(msg, k.Home):
-			m.helpOff = 0
-			m.dirty |= partOverlay
-		case key.Matches(msg, k.End):
-			m.scrollHelp(1 << 20)
-		}
-		return nil
+		return m.overlayDid(m.reader.update(msg, k, m.lay.body().H-paneFrame-1))
 	case overlayPresets:
-		return m.presetKey(msg)
+		return m.overlayDid(m.presets.update(msg, k, m.doc.modified()))
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -98,6 +77,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.cycleCurrency(1)
 	case key.Matches(msg, k.Filter):
 		m.ranking.cycleFilter(&m.shared)
+		m.dirty |= paneParts(focusPlans)
 		m.setStatus("showing "+filterNames[m.ranking.filter], false)
 	case key.Matches(msg, k.Search):
 		if m.detail.open {
@@ -122,6 +102,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.adjust(1, true)
 	case key.Matches(msg, k.Unit):
 		m.cycleUnit()
+	case key.Matches(msg, k.Current) && m.focus != focusWork:
+		// The selected plan, in the list or in the detail view.
+		m.markCurrent()
 	default:
 		return m.paneKey(msg)
 	}
@@ -142,6 +125,10 @@ func (m *Model) focusedPane() pane {
 // paneKey hands a key to the focused pane and does what it asks.
 func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch m.focusedPane().update(msg, &m.shared) {
+	case actDraw:
+		m.dirty |= paneParts(m.focus)
+	case actRows:
+		m.dirty |= paneParts(m.focus) | partLayout
 	case actEdit:
 		return m.openField()
 	case actRename:
@@ -152,10 +139,40 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.openDetail()
 	case actClose:
 		m.closeDetail()
-	case actMark:
-		m.markCurrent()
 	}
 	return nil
+}
+
+// shortHelp is the help bar's keys now: an open overlay's, else the
+// focused pane's.
+func (m *Model) shortHelp() []key.Binding {
+	if h := m.keys.overlayHelp(m.overlay); h != nil {
+		return h
+	}
+	return m.focusedPane().shortHelp(&m.shared)
+}
+
+// focusPart is the part of pane f, whose look shows whether it has the focus.
+func focusPart(f focus) part {
+	switch f {
+	case focusPlans:
+		return partPlans
+	case focusDetail:
+		return partDetail
+	}
+	return partWork
+}
+
+// paneParts are the parts to redraw when pane f's cursor or scroll moves:
+// the chart follows the plans' selection.
+func paneParts(f focus) part {
+	switch f {
+	case focusPlans:
+		return partPlans | partChart | partGlance
+	case focusDetail:
+		return partDetail
+	}
+	return partWork
 }
 
 // adjust steps the selected row's value: the what-if slider.
@@ -178,18 +195,33 @@ func (m *Model) cycleFocus() {
 	m.dirty |= partWork | partPlans | partDetail | partFooter
 }
 
+// setOverlay opens overlay o over the panes, or closes the open one
+// (overlayNone): the focused pane shows its focus only without one.
 func (m *Model) setOverlay(o overlay) {
 	m.overlay = o
-	m.helpOff, m.preConfirm = 0, false
+	m.reader.off = 0
 	if o == overlayPresets {
-		m.preSel = 0
-		for i, p := range m.presets {
-			if p.Workload.Name == m.w.Name {
-				m.preSel = i
-			}
-		}
+		m.presets.open(m.w.Name)
 	}
-	m.dirty = partAll
+	m.dirty |= partOverlay | partFooter | focusPart(m.focus)
+}
+
+// overlayDid does what the open overlay asks after a key.
+func (m *Model) overlayDid(a action) tea.Cmd {
+	switch a {
+	case actDraw:
+		m.dirty |= partOverlay
+	case actClose:
+		m.setOverlay(overlayNone)
+	case actQuit:
+		return m.askQuit()
+	case actLoad:
+		if p, ok := m.presets.chosen(); ok {
+			m.loadPreset(p)
+		}
+		m.setOverlay(overlayNone)
+	}
+	return nil
 }
 
 func (m *Model) handleClick(ms tea.Mouse) {
@@ -207,9 +239,9 @@ func (m *Model) handleClick(ms tea.Mouse) {
 		m.focus = focusDetail
 	case !m.detail.open && l.plans.contains(ms.X, ms.Y):
 		if li := m.ranking.rowAt(ms.Y); li >= 0 {
-			again := li == m.pick && m.focus == focusPlans
-			m.pick, m.focus = li, focusPlans
-			m.ranking.sync(&m.shared)
+			again := li == m.ranking.pick(&m.shared) && m.focus == focusPlans
+			m.ranking.choose(li, &m.shared)
+			m.focus = focusPlans
 			if again {
 				m.openDetail() // a second click on the selected plan opens it
 			}
@@ -220,7 +252,7 @@ func (m *Model) handleClick(ms tea.Mouse) {
 	default:
 		return
 	}
-	m.dirty |= partWork | partPlans | partChart | partDetail | partFooter
+	m.dirty |= partWork | partPlans | partChart | partGlance | partDetail | partFooter
 }
 
 func (m *Model) handleWheel(ms tea.Mouse) {
@@ -235,36 +267,41 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 		return
 	}
 	l := &m.lay
-	s := &m.shared
+	f := m.focus // elsewhere the wheel scrolls the focused pane
 	switch {
 	case m.overlay == overlayPresets:
-		m.movePreset(dir)
+		m.presets.move(dir)
+		m.dirty |= partOverlay
+		return
 	case m.overlay == overlayHelp, m.overlay == overlayVerdict:
-		m.scrollHelp(dir)
+		m.reader.scroll(dir)
+		m.dirty |= partOverlay
+		return
 	case m.overlay != overlayNone:
+		return
 	case l.work.contains(ms.X, ms.Y):
-		m.work.move(dir, s)
+		f = focusWork
 	case m.detail.open && l.detail().contains(ms.X, ms.Y):
-		m.detail.scroll(dir, s)
+		f = focusDetail
 	case !m.detail.open && l.plans.contains(ms.X, ms.Y):
-		m.ranking.move(dir, s)
-	default: // elsewhere the wheel scrolls the focused pane
-		switch m.focus {
-		case focusWork:
-			m.work.move(dir, s)
-		case focusPlans:
-			m.ranking.move(dir, s)
-		case focusDetail:
-			m.detail.scroll(dir, s)
-		}
+		f = focusPlans
 	}
+	switch f {
+	case focusWork:
+		m.work.move(dir)
+	case focusPlans:
+		m.ranking.move(dir, &m.shared)
+	case focusDetail:
+		m.detail.scroll(dir)
+	}
+	m.dirty |= paneParts(f)
 }
 
 // freeName suggests a class name no class has yet.
-func (m *Model) freeName() string {
-	for n := len(m.w.Classes) + 1; ; n++ {
+func (sh *shared) freeName() string {
+	for n := len(sh.w.Classes) + 1; ; n++ {
 		name := fmt.Sprintf("Class %d", n)
-		if m.checkName(name, -1) == nil {
+		if sh.checkName(name, -1) == nil {
 			return name
 		}
 	}

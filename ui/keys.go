@@ -73,34 +73,33 @@ func defaultKeys() keyMap {
 	}
 }
 
-// helpKeys is the help.KeyMap for one moment of the app: what the short bar
-// shows depends on the focused pane and on any open overlay.
-type helpKeys struct {
-	short []key.Binding
-	full  [][]key.Binding
-}
+// helpKeys is the help bar's help.KeyMap: the keys that matter at one
+// moment of the app (the focused pane's, or an open overlay's).
+type helpKeys []key.Binding
 
-func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
-func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
+func (h helpKeys) ShortHelp() []key.Binding  { return h }
+func (h helpKeys) FullHelp() [][]key.Binding { return [][]key.Binding{h} }
 
-// helpFor picks the bindings that matter in the current state: an open
-// overlay's, else the focused pane's.
-func (k keyMap) helpFor(m *Model) helpKeys {
-	h := helpKeys{full: [][]key.Binding{
+// fullHelp is every binding, in the full help's columns.
+func (k *keyMap) fullHelp() [][]key.Binding {
+	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Tab, k.ShiftTab, k.Enter, k.Back},
 		{k.Left, k.Right, k.BigLeft, k.BigRight, k.Expand, k.Unit, k.Add, k.Delete, k.Rename},
 		{k.Volume, k.Billing, k.Currency, k.Filter, k.Search, k.Current, k.NoFree, k.Presets},
 		{k.Verdict, k.Save, k.Copy, k.Export, k.Help, withDesc(k.Quit, "quit (asks about unsaved edits)"), k.ForceQuit, k.Click, k.Wheel},
-	}}
-	switch m.overlay {
-	case overlayPresets:
-		h.short = []key.Binding{withDesc(k.Up, "previous"), withDesc(k.Down, "next"), withDesc(k.Enter, "load"), withDesc(k.Back, "cancel")}
-	case overlayHelp:
-		h.short = []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), withDesc(k.Back, "close help"), k.Quit}
-	case overlayVerdict:
-		h.short = []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), withDesc(k.Back, "close"), k.Quit}
-	default:
-		h.short = m.focusedPane().shortHelp(&m.shared)
 	}
-	return h
+}
+
+// overlayHelp is the help bar under overlay o; nil under none, where the
+// focused pane names its keys.
+func (k *keyMap) overlayHelp(o overlay) []key.Binding {
+	switch o {
+	case overlayPresets:
+		return []key.Binding{withDesc(k.Up, "previous"), withDesc(k.Down, "next"), withDesc(k.Enter, "load"), withDesc(k.Back, "cancel")}
+	case overlayHelp:
+		return []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), withDesc(k.Back, "close help"), k.Quit}
+	case overlayVerdict:
+		return []key.Binding{withDesc(k.Up, "scroll"), withDesc(k.Down, "scroll"), withDesc(k.Back, "close"), k.Quit}
+	}
+	return nil
 }

@@ -39,6 +39,13 @@ type layout struct {
 	details                 bool // the workload pane shows each class's summary line
 }
 
+// body is everything between the verdict and the footer: where an overlay
+// goes.
+func (l layout) body() rect {
+	top := l.verdict.Y + l.verdict.H
+	return rect{0, top, l.W, l.footer.Y - top}
+}
+
 // detail is where the detail view goes: the plans pane and the chart's space.
 func (l layout) detail() rect {
 	r := l.plans

@@ -14,35 +14,67 @@ import (
 	"github.com/tokenomics/tokenomics/plans"
 )
 
-// Overlays replace the panes: the full help and the presets picker.
+// Overlays replace the panes: the full help, the whole verdict and the
+// presets picker. The root opens one at a time, routes the keys to it and
+// does what it asks.
 
-func (m *Model) renderOverlay(r rect) []string {
-	if m.overlay == overlayPresets {
-		return m.renderPresets(r)
+// drawOverlay renders the open overlay into r.
+func (m *Model) drawOverlay(r rect) []string {
+	sh := &m.shared
+	switch m.overlay {
+	case overlayPresets:
+		return m.presets.render(sh, r)
+	case overlayVerdict:
+		w := r.W - paneSideFrame + 3
+		return m.reader.render(sh, "The verdict", append(m.headline.all(w), flipLines(sh, w)...), r)
 	}
-	title, lines := "Help", []string(nil)
-	if m.overlay == overlayVerdict {
-		title, lines = "The verdict", m.verdictLines(r.W-paneSideFrame+3)
-		lines = append(lines, m.flipLines(r.W-paneSideFrame+3)...)
-	} else {
-		lines = m.helpLines(r.W - paneSideFrame)
-	}
-	ih := max(r.H-paneFrame, 0)
-	m.helpOff = clamp(m.helpOff, 0, max(len(lines)-ih, 0))
-	end := min(m.helpOff+ih, len(lines))
-	hint := "esc closes"
-	if m.helpOff > 0 || end < len(lines) {
-		hint = fmt.Sprintf("↑↓ scroll %d/%d · ", end, len(lines)) + hint
-	}
-	return m.box(title, lines[m.helpOff:end], r, true, hint)
+	return m.reader.render(sh, "Help", helpLines(sh, r.W-paneSideFrame, m.footer.notices, m.footer.last), r)
 }
 
-// helpLines is the full help: every key, one per line in columns that fit
-// the width, then how to read the screen.
-func (m *Model) helpLines(iw int) []string {
-	k := m.keys.helpFor(m)
+// reader is a box of text that scrolls: the full help, or the whole
+// verdict with every flip point.
+type reader struct {
+	off int // scroll offset, clamped when drawn
+}
+
+// update takes the keys of an open reader; a page is page lines.
+func (t *reader) update(msg tea.KeyPressMsg, k *keyMap, page int) action {
+	if d := moveStep(msg, k, page); d != 0 {
+		t.scroll(d)
+		return actDraw
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return actQuit
+	case key.Matches(msg, k.Help, k.Back, k.Verdict):
+		return actClose
+	}
+	return actNone
+}
+
+// scroll moves the text by d lines (clamped when drawn).
+func (t *reader) scroll(d int) {
+	t.off = max(t.off+d, 0)
+}
+
+// render frames lines under title in r, from the scroll offset on.
+func (t *reader) render(sh *shared, title string, lines []string, r rect) []string {
+	ih := max(r.H-paneFrame, 0)
+	t.off = clamp(t.off, 0, max(len(lines)-ih, 0))
+	end := min(t.off+ih, len(lines))
+	hint := "esc closes"
+	if t.off > 0 || end < len(lines) {
+		hint = fmt.Sprintf("↑↓ scroll %d/%d · ", end, len(lines)) + hint
+	}
+	return sh.box(title, lines[t.off:end], r, true, hint)
+}
+
+// helpLines is the full help in lines iw wide: the start's notices and
+// the last message, whole; every key, one per line in columns that fit the
+// width; then how to read the screen.
+func helpLines(sh *shared, iw int, notices []string, last string) []string {
 	var groups [][]string
-	for _, col := range k.FullHelp() {
+	for _, col := range sh.keys.fullHelp() {
 		keyW := 0
 		for _, b := range col {
 			keyW = max(keyW, columns.Width(b.Help().Key))
@@ -50,7 +82,7 @@ func (m *Model) helpLines(iw int) []string {
 		var g []string
 		for _, b := range col {
 			if b.Enabled() {
-				g = append(g, m.st.strong.Render(columns.Pad(b.Help().Key, keyW, columns.Left))+"  "+m.st.muted.Render(b.Help().Desc))
+				g = append(g, sh.st.strong.Render(columns.Pad(b.Help().Key, keyW, columns.Left))+"  "+sh.st.muted.Render(b.Help().Desc))
 			}
 		}
 		groups = append(groups, g)
@@ -68,18 +100,18 @@ func (m *Model) helpLines(iw int) []string {
 		rows = max(rows, len(g))
 	}
 	var lines []string
-	if len(m.notices) > 0 {
+	if len(notices) > 0 {
 		// The start's notices, whole: the footer said them once, cut;
 		// first, as they are news.
-		lines = append(lines, m.st.strong.Render("Notices at start"))
-		for _, n := range m.notices {
+		lines = append(lines, sh.st.strong.Render("Notices at start"))
+		for _, n := range notices {
 			lines = append(lines, strings.Split(ansi.Wrap("• "+n, max(iw, 10), " "), "\n")...)
 		}
 		lines = append(lines, "")
 	}
-	if m.lastStatus != "" && !slices.Contains(m.notices, m.lastStatus) && m.lastStatus != strings.Join(m.notices, " · ") {
-		lines = append(lines, m.st.strong.Render("Last message"))
-		lines = append(lines, strings.Split(ansi.Wrap(m.lastStatus, max(iw, 10), " "), "\n")...)
+	if last != "" && !slices.Contains(notices, last) && last != strings.Join(notices, " · ") {
+		lines = append(lines, sh.st.strong.Render("Last message"))
+		lines = append(lines, strings.Split(ansi.Wrap(last, max(iw, 10), " "), "\n")...)
 		lines = append(lines, "")
 	}
 	if total-gap <= iw {
@@ -103,7 +135,7 @@ func (m *Model) helpLines(iw int) []string {
 			lines = append(lines, "")
 		}
 	}
-	lines = append(lines, m.st.strong.Render("Reading the screen"))
+	lines = append(lines, sh.st.strong.Render("Reading the screen"))
 	for _, p := range []string{
 		"Costs are effective monthly costs for your whole workload: a plan's price plus what overflows its usage caps or context, priced on the cheapest API model that can take it.",
 		"✓ carries it all · ~ carries it with overflow to the API · ✗ cannot (the reason is shown) · ▰▰▱ share of the tightest usage cap.",
@@ -119,76 +151,97 @@ func (m *Model) helpLines(iw int) []string {
 	return lines
 }
 
-// scrollHelp moves the help by d lines (clamped when drawn).
-func (m *Model) scrollHelp(d int) {
-	m.helpOff = max(m.helpOff+d, 0)
-	m.dirty |= partOverlay
+// presetPicker is the presets overlay: the typical workloads to start
+// from, the one under the cursor, and whether enter already asked about
+// edits it would replace.
+type presetPicker struct {
+	list    []plans.Preset
+	sel     int
+	confirm bool // enter asked once to replace unsaved edits
 }
 
-func (m *Model) renderPresets(r rect) []string {
-	iw := r.W - paneSideFrame
-	lines := []string{m.st.muted.Render("Load a typical workload, then make it yours with the sliders."), ""}
-	nameW := 0
-	for _, p := range m.presets {
-		nameW = max(nameW, columns.Width(p.Name))
-	}
-	for i, p := range m.presets {
-		mark := "  "
-		name := columns.Pad(p.Name, nameW, columns.Left)
-		if i == m.preSel {
-			mark = m.st.accent.Render("▸ ")
-			name = m.st.selected.Render(name)
+// open puts the cursor on the preset named name, if one is.
+func (p *presetPicker) open(name string) {
+	p.sel, p.confirm = 0, false
+	for i, pr := range p.list {
+		if pr.Workload.Name == name {
+			p.sel = i
 		}
-		l := columns.Cut(mark+name+"  "+m.st.muted.Render(p.Description), iw)
-		if i == m.preSel {
-			l = m.st.highlight(l, iw)
+	}
+}
+
+// move moves the cursor by d presets.
+func (p *presetPicker) move(d int) {
+	p.sel = clamp(p.sel+d, 0, max(len(p.list)-1, 0))
+	p.confirm = false
+}
+
+// update takes the keys of the picker; enter over unsaved edits asks once
+// before it loads.
+func (p *presetPicker) update(msg tea.KeyPressMsg, k *keyMap, unsaved bool) action {
+	switch {
+	case key.Matches(msg, k.Up):
+		p.move(-1)
+		return actDraw
+	case key.Matches(msg, k.Down):
+		p.move(1)
+		return actDraw
+	case key.Matches(msg, k.Enter):
+		if unsaved && !p.confirm {
+			// Edits not saved anywhere would be lost: ask once.
+			p.confirm = true
+			return actDraw
+		}
+		return actLoad
+	case key.Matches(msg, k.Back, k.Presets):
+		return actClose
+	case key.Matches(msg, k.Quit):
+		return actQuit
+	}
+	return actNone
+}
+
+// chosen is the preset under the cursor.
+func (p *presetPicker) chosen() (plans.Preset, bool) {
+	if p.sel >= 0 && p.sel < len(p.list) {
+		return p.list[p.sel], true
+	}
+	return plans.Preset{}, false
+}
+
+// render draws the picker in r.
+func (p *presetPicker) render(sh *shared, r rect) []string {
+	iw := r.W - paneSideFrame
+	lines := []string{sh.st.muted.Render("Load a typical workload, then make it yours with the sliders."), ""}
+	nameW := 0
+	for _, pr := range p.list {
+		nameW = max(nameW, columns.Width(pr.Name))
+	}
+	for i, pr := range p.list {
+		mark := "  "
+		name := columns.Pad(pr.Name, nameW, columns.Left)
+		if i == p.sel {
+			mark = sh.st.accent.Render("▸ ")
+			name = sh.st.selected.Render(name)
+		}
+		l := columns.Cut(mark+name+"  "+sh.st.muted.Render(pr.Description), iw)
+		if i == p.sel {
+			l = sh.st.highlight(l, iw)
 		}
 		lines = append(lines, l)
 	}
-	if len(m.presets) == 0 {
+	if len(p.list) == 0 {
 		lines = append(lines, "No presets ship with this build.")
 	}
 	hint := "enter loads · esc cancels"
-	if m.preConfirm {
+	if p.confirm {
 		lines = append(lines, "")
-		for _, l := range strings.Split(ansi.Wrap(fmt.Sprintf("Your edits to %q are not saved: enter again replaces them, esc keeps them (ctrl+s saves first).", m.w.Name), max(iw, 10), " "), "\n") {
-			lines = append(lines, m.st.warn.Render(l))
+		for _, l := range strings.Split(ansi.Wrap(fmt.Sprintf("Your edits to %q are not saved: enter again replaces them, esc keeps them (ctrl+s saves first).", sh.w.Name), max(iw, 10), " "), "\n") {
+			lines = append(lines, sh.st.warn.Render(l))
 		}
 		hint = "enter replaces your edits · esc keeps them"
 	}
-	return m.box("Presets", lines, r, true, hint)
-}
-
-func (m *Model) presetKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := &m.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		m.movePreset(-1)
-	case key.Matches(msg, k.Down):
-		m.movePreset(1)
-	case key.Matches(msg, k.Enter):
-		if m.edits != m.cleanAt && !m.preConfirm {
-			// Edits not saved anywhere would be lost: ask once.
-			m.preConfirm = true
-			m.dirty |= partOverlay
-			return nil
-		}
-		if m.preSel >= 0 && m.preSel < len(m.presets) {
-			m.loadPreset(m.presets[m.preSel])
-		}
-		m.setOverlay(overlayNone)
-	case key.Matches(msg, k.Back, k.Presets):
-		m.setOverlay(overlayNone)
-	case key.Matches(msg, k.Quit):
-		return m.askQuit()
-	}
-	return nil
-}
-
-func (m *Model) movePreset(d int) {
-	m.preSel = clamp(m.preSel+d, 0, max(len(m.presets)-1, 0))
-	m.preConfirm = false
-	m.dirty |= partOverlay
+	return sh.box("Presets", lines, r, true, hint)
 }
 
 // loadPreset replaces the workload; the display currency stays unless the
@@ -202,14 +255,12 @@ func (m *Model) loadPreset(p plans.Preset) {
 	w.Classes = slices.Clone(w.Classes)
 	keep := m.cur.Code
 	m.w = w
-	m.cleanAt, m.cleanW = m.edits, w
-	// The preset is not the open file: ctrl+s asks for a name again rather
-	// than offering to write the preset over it.
-	m.opts.WorkloadPath, m.savedPath = "", ""
+	m.w.Currency = "" // cur says it, below
+	m.doc.load(w)     // the preset is not the open file
 	m.work = newWorkPane()
 	m.detail.open, m.focus = false, focusWork
 	m.evaluate()
-	m.resetMarks()
+	m.clearMarks()
 	code := keep
 	if w.Currency != "" {
 		code = w.Currency

@@ -30,13 +30,13 @@ const (
 var filterNames = [...]string{"all", "subscriptions", "API models", "API mixes"}
 
 // rankingPane is the plans pane: every option by effective monthly cost. Its
-// filter and search decide the options shown (shared.shown) and its cursor
-// the one selected (shared.pick), which the chart, the glance and the detail
-// view follow.
+// filter and search decide the options shown and its cursor the one
+// selected, which the chart, the glance and the detail view follow.
 type rankingPane struct {
 	filter planFilter
 	search string
-	selID  string // the selection follows its option when the ranking moves
+	shown  []int  // indices into res.Quotes the pane lists (filter and search applied)
+	selID  string // the selected option, the app's one selection: it follows its option when the ranking moves
 	off    int
 	hit    []int // visible line → index into shown, -1 for none
 
@@ -76,43 +76,65 @@ func (p *rankingPane) rebuild(sh *shared) {
 		}
 		shown = append(shown, i)
 	}
-	sh.shown, sh.pick = shown, 0
-	for li, qi := range shown {
-		if sh.res.Quotes[qi].ID == p.selID {
-			sh.pick = li
-			break
-		}
+	p.shown = shown
+	if p.pick(sh) < 0 {
+		p.choose(0, sh) // the selected option is not listed: the first is
 	}
-	p.sync(sh)
 }
 
-// sync keeps the selection on a listed option and remembers which.
-func (p *rankingPane) sync(sh *shared) {
-	sh.pick = clamp(sh.pick, 0, max(len(sh.shown)-1, 0))
-	if q := sh.selected(); q != nil {
-		p.selID = q.ID
+// pick is the index into shown of the selected option, -1 when none is
+// listed (the selection waits for its option to be listed again).
+func (p *rankingPane) pick(sh *shared) int {
+	for li, qi := range p.shown {
+		if sh.res.Quotes[qi].ID == p.selID {
+			return li
+		}
+	}
+	return -1
+}
+
+// selected is the option under the cursor, nil when none.
+func (p *rankingPane) selected(sh *shared) *model.Quote {
+	if li := p.pick(sh); li >= 0 {
+		return &sh.res.Quotes[p.shown[li]]
+	}
+	return nil
+}
+
+// listed is what the pane lists, for the parts that follow it.
+func (p *rankingPane) listed(sh *shared) listing {
+	return listing{p.shown, p.selected(sh)}
+}
+
+// listing is what the plans pane lists and the option selected (nil when
+// none): the chart draws the cheapest of them beside the selected one.
+type listing struct {
+	shown []int // indices into res.Quotes
+	sel   *model.Quote
+}
+
+// choose selects the option on line li of the list, clamped to it.
+func (p *rankingPane) choose(li int, sh *shared) {
+	if len(p.shown) > 0 {
+		p.selID = sh.res.Quotes[p.shown[clamp(li, 0, len(p.shown)-1)]].ID
 	}
 }
 
 // move moves the selection by d options (the chart follows it).
 func (p *rankingPane) move(d int, sh *shared) {
-	sh.pick += d
-	p.sync(sh)
-	sh.dirty |= partPlans | partChart
+	p.choose(max(p.pick(sh), 0)+d, sh)
 }
 
 // setSearch shows only the options whose name or id holds text.
 func (p *rankingPane) setSearch(text string, sh *shared) {
 	p.search = text
 	p.rebuild(sh)
-	sh.dirty |= partPlans | partChart
 }
 
 // cycleFilter shows all options, then only subscriptions, API models, mixes.
 func (p *rankingPane) cycleFilter(sh *shared) {
 	p.filter = (p.filter + 1) % filterCount
 	p.rebuild(sh)
-	sh.dirty |= partPlans | partChart
 }
 
 // update takes the keys of the plans pane.
@@ -120,15 +142,14 @@ func (p *rankingPane) update(msg tea.KeyPressMsg, sh *shared) action {
 	k := &sh.keys
 	if d := moveStep(msg, k, p.r.H-paneFrame-3); d != 0 {
 		p.move(d, sh)
-		return actNone
+		return actDraw
 	}
 	switch {
 	case key.Matches(msg, k.Enter):
 		return actOpen
-	case key.Matches(msg, k.Current):
-		return actMark
 	case key.Matches(msg, k.Back) && p.search != "":
 		p.setSearch("", sh)
+		return actDraw
 	}
 	return actNone
 }
@@ -174,7 +195,7 @@ const (
 	beHead  = "break-even"
 )
 
-func (sh *shared) planColumns(iw int, rows []int) planCols {
+func planColumns(sh *shared, iw int, rows []int) planCols {
 	monthly, perTask, delta := 5, 5, 7 // room for "+$12.34", so marks coming and going do not shift columns
 	need := nameMin
 	be, why := 0, 0
@@ -182,7 +203,7 @@ func (sh *shared) planColumns(iw int, rows []int) planCols {
 		q := &sh.res.Quotes[qi]
 		monthly = max(monthly, columns.Width(sh.money(q)))
 		perTask = max(perTask, columns.Width(sh.perTask(q)))
-		delta = max(delta, columns.Width(sh.delta(q)))
+		delta = max(delta, columns.Width(costDelta(sh, q)))
 		need = max(need, columns.Width(q.Name)+len(" (yours)")*b2i(q.ID == sh.w.Current))
 		if t := report.BreakEven(&sh.res, q); t != "" {
 			be = max(be, columns.Width(t), len(beHead))
@@ -239,9 +260,9 @@ func (sh *shared) perTask(q *model.Quote) string {
 	return sh.cur.FormatSmall(q.PerTask)
 }
 
-// delta is the change in monthly cost since the last edit, "" when none
+// costDelta is the change in monthly cost since the last edit, "" when none
 // worth showing at the currency's precision.
-func (sh *shared) delta(q *model.Quote) string {
+func costDelta(sh *shared, q *model.Quote) string {
 	prev, ok := sh.prevCost[q.ID]
 	if !ok || !q.Eligible || math.IsInf(prev, 0) {
 		return ""
@@ -257,7 +278,7 @@ func (sh *shared) delta(q *model.Quote) string {
 }
 
 // moveMark is ▲n / ▼n for a rank change since the last edit.
-func (sh *shared) moveMark(q *model.Quote, rank int) string {
+func moveMark(sh *shared, q *model.Quote, rank int) string {
 	prev, ok := sh.prevRank[q.ID]
 	switch {
 	case !ok || prev == rank:
@@ -277,7 +298,7 @@ func shortReason(w model.Why) string {
 	return w.String()
 }
 
-func (sh *shared) statusCell(q *model.Quote) string {
+func statusCell(sh *shared, q *model.Quote) string {
 	why := shortReason(q.Why)
 	switch {
 	case q.Capped && q.Eligible && (q.Fits || why == "caps"):
@@ -296,10 +317,8 @@ func utilPct(u float64) string {
 	return fmt.Sprintf("%.0f%%", 100*u)
 }
 
-func (sh *shared) planLine(li int, c planCols, focused bool) string {
-	qi := sh.shown[li]
+func planLine(sh *shared, qi int, sel bool, c planCols, focused bool) string {
 	q := &sh.res.Quotes[qi]
-	sel := li == sh.pick
 	var b strings.Builder
 	b.Grow(128)
 	switch {
@@ -345,14 +364,14 @@ func (sh *shared) planLine(li int, c planCols, focused bool) string {
 	}
 	if c[colStatus] > 0 {
 		b.WriteByte(' ')
-		columns.Write(&b, sh.statusCell(q), c[colStatus], columns.Left)
+		columns.Write(&b, statusCell(sh, q), c[colStatus], columns.Left)
 	}
 	if c[colMove] > 0 {
 		b.WriteByte(' ')
-		columns.Write(&b, sh.moveMark(q, qi), c[colMove], columns.Left)
+		columns.Write(&b, moveMark(sh, q, qi), c[colMove], columns.Left)
 	}
 	if c[colDelta] > 0 {
-		d := sh.delta(q)
+		d := costDelta(sh, q)
 		if strings.HasPrefix(d, "+") {
 			d = sh.st.bad.Render(d)
 		} else if d != "" {
@@ -400,15 +419,16 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 		rows--
 	}
 	rows = max(rows, 0)
-	if sh.pick < p.off {
-		p.off = sh.pick
+	pick := max(p.pick(sh), 0)
+	if pick < p.off {
+		p.off = pick
 	}
-	if rows > 0 && sh.pick >= p.off+rows {
-		p.off = sh.pick - rows + 1
+	if rows > 0 && pick >= p.off+rows {
+		p.off = pick - rows + 1
 	}
-	p.off = clamp(p.off, 0, max(len(sh.shown)-rows, 0))
-	end := min(p.off+rows, len(sh.shown))
-	c := sh.planColumns(iw, sh.shown[p.off:end])
+	p.off = clamp(p.off, 0, max(len(p.shown)-rows, 0))
+	end := min(p.off+rows, len(p.shown))
+	c := planColumns(sh, iw, p.shown[p.off:end])
 	if showHead {
 		h := fmt.Sprintf("%4s %s %s", "#", columns.Pad("option", c[colName], columns.Left), columns.Pad("/month", c[colMonthly], columns.Right))
 		if c[colPerTask] > 0 {
@@ -441,14 +461,14 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 		p.hit = append(p.hit, -1)
 	}
 	for li := p.off; li < end; li++ {
-		l := sh.planLine(li, c, focused)
-		if focused && li == sh.pick {
+		l := planLine(sh, p.shown[li], li == pick, c, focused)
+		if focused && li == pick {
 			l = sh.st.highlight(columns.Cut(l, iw), iw)
 		}
 		lines = append(lines, l)
 		p.hit = append(p.hit, li)
 	}
-	if len(sh.shown) == 0 {
+	if len(p.shown) == 0 {
 		msg := "No option in this view."
 		if p.search != "" {
 			msg = fmt.Sprintf("No option matches %q: esc clears the search.", p.search)
@@ -461,19 +481,18 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 			lines = append(lines, "")
 			p.hit = append(p.hit, -1)
 		}
-		lines = append(lines, sh.whyLine(iw))
+		lines = append(lines, whyLine(sh, p.selected(sh), iw))
 	}
 	hint := "f filter · / search · enter details"
-	if n := len(sh.shown) - end; n > 0 {
+	if n := len(p.shown) - end; n > 0 {
 		hint = fmt.Sprintf("↓ %d more · ", n) + hint
 	}
 	return sh.box(title, lines, r, focused, hint)
 }
 
-// whyLine explains the selected option in one line: why it does not fit,
-// else its first note.
-func (sh *shared) whyLine(iw int) string {
-	q := sh.selected()
+// whyLine explains the selected option q in one line: why it does not
+// fit, else its first note.
+func whyLine(sh *shared, q *model.Quote, iw int) string {
 	switch {
 	case q == nil:
 		return ""

@@ -119,6 +119,7 @@ func (m *Model) openField() tea.Cmd {
 	r := m.work.selected()
 	if r.kind == rowSettings {
 		m.work.toggle(&m.shared)
+		m.dirty |= partWork | partLayout
 		return nil
 	}
 	text, ok := m.editText(r.class, r.field)
@@ -155,6 +156,7 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "esc":
 		if p.kind == promptSearch {
 			m.ranking.setSearch(p.before, &m.shared)
+			m.dirty |= paneParts(focusPlans)
 		}
 		p.close()
 		return nil
@@ -178,6 +180,7 @@ func (m *Model) promptChanged() {
 		}
 	case promptSearch:
 		m.ranking.setSearch(v, &m.shared)
+		m.dirty |= paneParts(focusPlans)
 	}
 	m.dirty |= partFooter
 }
@@ -220,13 +223,13 @@ func (m *Model) promptSubmit() tea.Cmd {
 			p.err = "a symbolic link: saves never write through one; give the file it points to"
 			return nil
 		}
-		if fileExists(path) && !m.mayOverwrite(path) && p.confirm != path {
+		if fileExists(path) && !m.doc.mayOverwrite(path) && p.confirm != path {
 			p.err = "file exists: enter again to overwrite"
 			p.confirm = path
 			return nil
 		}
 		p.close()
-		return saveCmd(path, m.w, m.edits)
+		return saveCmd(path, m.fileWorkload(), m.doc.edits)
 	case promptExport:
 		path, err := expandPath(v)
 		if err != nil {
@@ -246,14 +249,14 @@ var errNoPath = errors.New("a file name, please")
 
 // checkName refuses what a workload file could not hold: an empty or
 // unprintable name, or one another class (except class except) has.
-func (m *Model) checkName(name string, except int) error {
+func (sh *shared) checkName(name string, except int) error {
 	switch {
 	case name == "":
 		return errors.New("a name, please")
 	case model.CheckClassName(name) != nil:
 		return errors.New("printable text only")
 	}
-	for i, c := range m.w.Classes {
+	for i, c := range sh.w.Classes {
 		if i != except && c.Name == name {
 			return errors.New("another class has that name")
 		}

@@ -21,7 +21,7 @@ func TestRandomDriving(t *testing.T) {
 		"up", "down", "left", "right", "shift+left", "shift+right", "enter", "esc", "tab", "shift+tab",
 		"space", "backspace", "home", "end", "ctrl+s", "ctrl+u", "ctrl+c",
 		"h", "j", "k", "l", "H", "L", "g", "G", "e", "a", "d", "r", "p", "f", "/", "b", "c", "y", "?", "q",
-		"0", "1", "5", "9", ".", "k", "%", "x", "-", "u",
+		"0", "1", "5", "9", ".", "k", "%", "x", "-", "u", "F", "v", "m",
 	}
 	m := newSized(t, 120, 40)
 	w, h := 120, 40

@@ -7,21 +7,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokenomics/tokenomics/columns"
-	"github.com/tokenomics/tokenomics/report"
 )
 
-// renderCache holds the root's own parts' last render (the panes keep
-// theirs), as lines of exactly its rectangle's width; refresh redraws only
-// the parts flagged dirty.
+// renderCache holds the open overlay's last render (every other part keeps
+// its own) and the frame composed from them all; refresh redraws only the
+// parts flagged dirty.
 type renderCache struct {
-	header, verdict, footer []string
-	glance, overlay         []string
-	frame                   string
-	footerRow               row // the selected row the help bar was drawn for
-	// The verdict's styled text, worded once per change to what it says
-	// (every such change marks the header) rather than once per use.
-	verdictMain    string
-	verdictSupport []report.Line
+	overlay []string
+	frame   string
 }
 
 // refresh redraws the dirty parts and composes the frame View returns.
@@ -31,23 +24,27 @@ func (m *Model) refresh() {
 	}
 	d := m.dirty
 	m.dirty = 0
-	if d&(partHeader|partLayout) != 0 {
-		m.view.verdictMain, m.view.verdictSupport = m.verdictText(true)
+	if d&partWords != 0 {
+		m.headline.word(&m.shared)
+		d |= partVerdict | partLayout | partOverlay
 	}
 	if d&partLayout != 0 {
 		m.work.build(&m.shared)
 		wants := func(details bool) int { return m.work.wants(&m.shared, m.lay.W, details) }
-		l := computeLayout(m.lay.W, m.lay.H, wants, len(m.verdictLines(m.lay.W)), m.verdictKeep(m.lay.W))
+		l := computeLayout(m.lay.W, m.lay.H, wants, len(m.headline.all(m.lay.W)), m.headline.keep(m.lay.W))
 		if l != m.lay {
-			d = partAll // every part moved or changed size
+			d |= partAll &^ partWords // every part moved or changed size; what the verdict says did not
 		}
 		m.lay = l
+		m.header.setSize(l.header)
+		m.headline.setSize(l.verdict)
 		m.work.setSize(l.work)
 		m.work.details = l.details
+		m.glance.setSize(l.glance)
+		m.footer.setSize(l.footer)
 		m.ranking.setSize(l.plans)
 		m.chart.setSize(l.chart)
 		m.detail.setSize(l.detail())
-		m.help.SetWidth(max(l.W-2, 0))
 		m.prompt.setWidth(l.W)
 	}
 	if m.lay.tooSmall {
@@ -55,37 +52,43 @@ func (m *Model) refresh() {
 		return
 	}
 	c := &m.view
-	if r := m.work.selected(); r != c.footerRow {
+	if r := m.work.selected(); r != m.footer.row {
 		d |= partFooter // the help bar offers u on a size only
-		c.footerRow = r
+		m.footer.row = r
 	}
 	if d&partHeader != 0 {
-		c.header = m.renderHeader(m.lay.header)
-		c.verdict = renderVerdict(m.fitVerdict(m.lay.verdict.W, m.lay.verdict.H), m.lay.verdict)
+		m.header.draw(&m.shared, m.doc.file(), m.doc.modified())
+	}
+	if d&partVerdict != 0 {
+		m.headline.draw(&m.shared)
 	}
 	if d&partWork != 0 {
 		m.work.draw(&m.shared, m.hasFocus(focusWork))
 	}
-	if d&(partPlans|partWork) != 0 && m.lay.glance.H > 0 {
-		c.glance = m.renderGlance(m.lay.glance)
+	if d&partGlance != 0 {
+		m.glance.draw(&m.shared, m.ranking.selected(&m.shared), m.detail.open)
 	}
 	if m.detail.open {
 		if d&(partDetail|partPlans) != 0 {
-			m.detail.draw(&m.shared, m.hasFocus(focusDetail))
+			m.detail.draw(&m.shared, m.ranking.selected(&m.shared), m.hasFocus(focusDetail))
 		}
 	} else {
 		if d&partPlans != 0 {
 			m.ranking.draw(&m.shared, m.hasFocus(focusPlans))
 		}
 		if d&partChart != 0 {
-			m.chart.draw(&m.shared)
+			m.chart.draw(&m.shared, m.ranking.listed(&m.shared))
 		}
 	}
 	if m.overlay != overlayNone && d&partOverlay != 0 {
-		c.overlay = m.renderOverlay(m.bodyRect())
+		c.overlay = m.drawOverlay(m.lay.body())
 	}
 	if d&partFooter != 0 {
-		c.footer = m.renderFooter(m.lay.footer)
+		quitFile := ""
+		if m.quitAsk {
+			quitFile = m.doc.file()
+		}
+		m.footer.draw(&m.shared, &m.prompt, quitFile, m.shortHelp())
 	}
 	c.frame = m.compose()
 }
@@ -95,18 +98,12 @@ func (m *Model) hasFocus(f focus) bool {
 	return m.focus == f && m.overlay == overlayNone
 }
 
-// bodyRect is everything between the verdict and the footer.
-func (m *Model) bodyRect() rect {
-	top := m.lay.verdict.Y + m.lay.verdict.H
-	return rect{0, top, m.lay.W, m.lay.footer.Y - top}
-}
-
 func (m *Model) compose() string {
 	c := &m.view
 	l := &m.lay
 	lines := make([]string, 0, l.H)
-	lines = append(lines, exact(c.header, l.header)...)
-	lines = append(lines, exact(c.verdict, l.verdict)...)
+	lines = append(lines, exact(m.header.view(), l.header)...)
+	lines = append(lines, exact(m.headline.view(), l.verdict)...)
 	var right []string // what goes where the plans pane and the chart are
 	if m.detail.open {
 		right = exact(m.detail.view(), l.detail())
@@ -115,9 +112,9 @@ func (m *Model) compose() string {
 	}
 	switch {
 	case m.overlay != overlayNone:
-		lines = append(lines, exact(c.overlay, m.bodyRect())...)
+		lines = append(lines, exact(c.overlay, l.body())...)
 	case l.wide:
-		left := append(exact(m.work.view(), l.work), exact(c.glance, l.glance)...)
+		left := append(exact(m.work.view(), l.work), exact(m.glance.view(), l.glance)...)
 		for i, s := range left {
 			if i < len(right) {
 				s += right[i]
@@ -128,7 +125,7 @@ func (m *Model) compose() string {
 		lines = append(lines, exact(m.work.view(), l.work)...)
 		lines = append(lines, right...)
 	}
-	lines = append(lines, exact(c.footer, l.footer)...)
+	lines = append(lines, exact(m.footer.view(), l.footer)...)
 	return strings.Join(lines, "\n")
 }
 
@@ -216,38 +213,6 @@ func tooSmall(w, h int, quitAsk bool) string {
 		lines[top+i] = columns.Pad(strings.Repeat(" ", left)+columns.Cut(l, w), w, columns.Left)
 	}
 	return strings.Join(lines, "\n")
-}
-
-func (m *Model) renderFooter(r rect) []string {
-	// "? help" stays at the right edge at every width; the short help, a
-	// notice or the quit question get what is left. Only the prompt, where
-	// ? is a character to type, takes the whole line.
-	tail := m.st.muted.Render("? help") + " "
-	var s string
-	switch {
-	case m.prompt.active:
-		s = m.prompt.view(m.st)
-		return []string{columns.Pad(columns.Cut(s, r.W), r.W, columns.Left)}
-	case m.quitAsk:
-		s = " " + m.quitQuestion(r.W-columns.Width(tail)-3)
-	case m.status != "":
-		st := m.st.good
-		if m.statusBad {
-			st = m.st.warn
-		}
-		s = " " + st.Render(m.status)
-	default:
-		h := m.help
-		h.SetWidth(max(r.W-1-columns.Width(tail)-2, 0))
-		s = " " + h.View(m.keys.helpFor(m))
-	}
-	room := r.W - columns.Width(tail) - 2
-	if columns.Width(s) > room && m.status != "" && !m.quitAsk {
-		// A notice longer than the line: cut, and whole in the help (?).
-		const more = " … more in ?"
-		s = ansi.Truncate(s, max(room-columns.Width(more), 0), "") + m.st.muted.Render(more)
-	}
-	return []string{columns.Pad(columns.Cut(s, room), r.W-columns.Width(tail), columns.Left) + tail}
 }
 
 // bar draws a share in [0,1] as ▰▰▰▱▱; over marks a limit that is exceeded.

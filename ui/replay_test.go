@@ -57,20 +57,21 @@ func TestReplayRanking(t *testing.T) {
 	if got, want := ids(m.res.Quotes), ids(o.Replay.Quotes); !slices.Equal(got, want) {
 		t.Errorf("ranking %v, the replay's %v", got, want)
 	}
-	main, support := m.verdictText(false)
+	main, support := verdictText(&m.shared, false)
 	if len(support) == 0 || !strings.Contains(support[0].Text, "Figures replayed on your records of 2026-11-02 to 2026-11-02: each of 50 requests") {
 		t.Errorf("headline %q %+v", main, support)
 	}
 	q, ok := o.Replay.Plans["alpha-plus"], false
-	for i, qi := range m.shown {
+	for i, qi := range m.ranking.shown {
 		if m.res.Quotes[qi].ID == "alpha-plus" {
-			m.pick, ok = i, true
+			m.ranking.choose(i, &m.shared)
+			ok = true
 		}
 	}
 	if q == nil || !ok {
 		t.Fatal("no alpha-plus")
 	}
-	detail := strings.Join(m.detailLines(m.selected(), 120), "\n")
+	detail := strings.Join(detailLines(&m.shared, m.ranking.selected(&m.shared), 120), "\n")
 	for _, want := range []string{"Your records against its windows", "(45 of 50 requests ran on the plan)",
 		"5-hour: 1 of 1 window hit, 4.3 h blocked; busiest window 111% of the cap"} {
 		if !strings.Contains(detail, want) {
@@ -81,14 +82,14 @@ func TestReplayRanking(t *testing.T) {
 	// A slider moves: the figures are the cost model's, and the headline says so.
 	m = send(m, tea.WindowSizeMsg{Width: 120, Height: 40})
 	m = send(m, keys("right")...)
-	if m.replayed || m.edits == 0 {
-		t.Fatalf("still replayed after an edit (edits %d)", m.edits)
+	if m.replayed || m.doc.edits == 0 {
+		t.Fatalf("still replayed after an edit (edits %d)", m.doc.edits)
 	}
-	_, support = m.verdictText(false)
+	_, support = verdictText(&m.shared, false)
 	if len(support) == 0 || !strings.Contains(support[0].Text, "Figures modeled on the workload as you changed it") {
 		t.Errorf("headline after an edit %+v", support)
 	}
-	if strings.Contains(strings.Join(m.detailLines(m.selected(), 120), "\n"), "Your records against its windows") {
+	if strings.Contains(strings.Join(detailLines(&m.shared, m.ranking.selected(&m.shared), 120), "\n"), "Your records against its windows") {
 		t.Error("the modeled detail still shows the replay's windows")
 	}
 }

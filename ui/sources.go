@@ -15,7 +15,7 @@ import (
 // ratesLine is a model's rates per million tokens in the display currency:
 // input, output, cache read and write, the long-context tier, the batch
 // discount; what the catalog does not give is left out and said so.
-func (sh *shared) ratesLine(m *model.APIModel) string {
+func ratesLine(sh *shared, m *model.APIModel) string {
 	r := sh.cur.FormatRate
 	parts := []string{"in " + r(m.Input), "out " + r(m.Output)}
 	if m.CacheRead != nil {

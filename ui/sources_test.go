@@ -32,7 +32,7 @@ func TestDetailShowsRates(t *testing.T) {
 	if !ok {
 		t.Fatal("no alpha-mid in the test catalog")
 	}
-	got := m.ratesLine(am)
+	got := ratesLine(&m.shared, am)
 	want := "Alpha Mid: in $1.00 · out $4.00 · cache read $0.10 · batch 50% off"
 	if got != want {
 		t.Errorf("ratesLine = %q, want %q", got, want)
@@ -40,9 +40,9 @@ func TestDetailShowsRates(t *testing.T) {
 	// Every model an option runs on has its line in that option's detail.
 	for i := range m.res.Quotes {
 		q := &m.res.Quotes[i]
-		lines := strings.Join(m.detailLines(q, 400), "\n")
+		lines := strings.Join(detailLines(&m.shared, q, 400), "\n")
 		for _, s := range q.Sources {
-			if mm, ok := m.catalog.Model(s.ID); ok && !strings.Contains(lines, m.ratesLine(mm)) {
+			if mm, ok := m.catalog.Model(s.ID); ok && !strings.Contains(lines, ratesLine(&m.shared, mm)) {
 				t.Errorf("%s: the detail lacks the rates of %s", q.Name, mm.Name)
 			}
 		}

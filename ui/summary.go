@@ -23,63 +23,59 @@ const summaryRows = 10
 // the status says what was sent, how to check, and where the file
 // alternative is.
 func (m *Model) copySummary() tea.Cmd {
-	text, n := m.summaryList()
+	text, n := summary(&m.shared, &m.ranking)
 	m.setStatus(fmt.Sprintf("sent %s as Markdown to the clipboard via the terminal (OSC 52): paste to check; if nothing pastes, the terminal ignores OSC 52 and Y writes the same to %s",
-		report.Plural(n, "1 option", fmt.Sprintf("%d options", n)), filepath.Base(m.exportPath())), false)
+		report.Plural(n, "1 option", fmt.Sprintf("%d options", n)), filepath.Base(m.doc.exportPath())), false)
 	return tea.SetClipboard(text)
 }
 
 // summary is the comparison as shown, as Markdown, for pasting into a note
 // or a chat: the same rendering as `tokenomics compare --format markdown`,
-// with the filter, the search, the volume and the free plans as on screen.
-func (m *Model) summary() string {
-	s, _ := m.summaryList()
-	return s
-}
-
-// summaryList is the summary and how many options it lists: the first
-// summaryRows shown, then, each with its own rank, the plan you pay for now
-// and the option selected when they are further down.
-func (m *Model) summaryList() (string, int) {
-	idx := slices.Clone(m.shown[:min(summaryRows, len(m.shown))])
-	if m.w.Current != "" {
-		if i := slices.IndexFunc(m.res.Quotes, func(q model.Quote) bool { return q.ID == m.w.Current }); i >= 0 && !slices.Contains(idx, i) {
+// with the filter, the search, the volume and the free plans as on screen;
+// and how many options it lists: the first summaryRows the plans pane p
+// lists, then, each with its own rank, the plan you pay for now and the
+// option selected when they are further down.
+func summary(sh *shared, p *rankingPane) (string, int) {
+	shown := p.shown
+	idx := slices.Clone(shown[:min(summaryRows, len(shown))])
+	if sh.w.Current != "" {
+		if i := slices.IndexFunc(sh.res.Quotes, func(q model.Quote) bool { return q.ID == sh.w.Current }); i >= 0 && !slices.Contains(idx, i) {
 			idx = append(idx, i)
 		}
 	}
-	if m.pick >= 0 && m.pick < len(m.shown) && !slices.Contains(idx, m.shown[m.pick]) {
-		idx = append(idx, m.shown[m.pick])
+	if li := p.pick(sh); li >= 0 && !slices.Contains(idx, shown[li]) {
+		idx = append(idx, shown[li])
 	}
 	slices.Sort(idx)
-	shown := make([]model.Quote, 0, len(idx))
+	only := make([]model.Quote, 0, len(idx))
 	for _, qi := range idx {
-		shown = append(shown, m.res.Quotes[qi])
+		only = append(only, sh.res.Quotes[qi])
 	}
-	c := report.Comparison{Workload: m.priced(), Result: &m.res, Only: shown, CatalogAsOf: m.cat.AsOf, Currency: m.cur}
-	if m.prefs.Volume != 1 {
-		c.Workload.Name += " " + volumeName(m.prefs.Volume)
+	c := report.Comparison{Workload: sh.priced(), Result: &sh.res, Only: only, CatalogAsOf: sh.cat.AsOf, Currency: sh.cur}
+	if sh.prefs.Volume != 1 {
+		c.Workload.Name += " " + volumeName(sh.prefs.Volume)
 	}
 	s := report.Markdown(&c)
-	if v := m.viewNote(); v != "" {
+	if v := viewNote(sh, p); v != "" {
 		s += "\n_" + v + "_\n"
 	}
-	return s, len(shown)
+	return s, len(only)
 }
 
-// viewNote says how the options listed were chosen, when not all are.
-func (m *Model) viewNote() string {
+// viewNote says how the options p lists were chosen, when not all are.
+func viewNote(sh *shared, p *rankingPane) string {
 	var parts []string
-	if m.ranking.filter != filterAll {
-		parts = append(parts, filterNames[m.ranking.filter]+" only")
+	if p.filter != filterAll {
+		parts = append(parts, filterNames[p.filter]+" only")
 	}
-	if m.ranking.search != "" {
-		parts = append(parts, fmt.Sprintf("names matching %q", m.ranking.search))
+	if p.search != "" {
+		parts = append(parts, fmt.Sprintf("names matching %q", p.search))
 	}
-	if m.prefs.NoFree {
+	if sh.prefs.NoFree {
 		parts = append(parts, "free plans left out")
 	}
-	if m.prefs.Volume != 1 {
-		parts = append(parts, "every count "+volumeName(m.prefs.Volume)+" (a what-if)")
+	if sh.prefs.Volume != 1 {
+		parts = append(parts, "every count "+volumeName(sh.prefs.Volume)+" (a what-if)")
 	}
 	if len(parts) == 0 {
 		return ""
@@ -93,21 +89,9 @@ type exportedMsg struct {
 	err  error
 }
 
-// exportPath is what Y offers: next to the open workload file, named after
-// it (mine.yaml → mine.md); in the working directory when the workload has
-// no file.
-func (m *Model) exportPath() string {
-	src := m.openFile()
-	if src == "" {
-		return "tokenomics-summary.md"
-	}
-	base := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))
-	return filepath.Join(filepath.Dir(src), base+".md")
-}
-
 // openExport is Y: it asks where to write the summary, offering exportPath.
 func (m *Model) openExport() tea.Cmd {
-	return m.openPrompt(promptExport, "Write the Markdown summary to", m.exportPath())
+	return m.openPrompt(promptExport, "Write the Markdown summary to", m.doc.exportPath())
 }
 
 // exportSummary writes the summary to path: atomically, never through a
@@ -119,13 +103,14 @@ func (m *Model) exportSummary(path string) tea.Cmd {
 		p.err = "a symbolic link: never written through; give another name"
 		return nil
 	}
-	if _, err := os.Lstat(path); err == nil && !m.exportedPaths[path] && p.confirm != path {
+	if _, err := os.Lstat(path); err == nil && !m.doc.exported[path] && p.confirm != path {
 		p.err = "file exists: enter again to replace it"
 		p.confirm = path
 		return nil
 	}
 	p.close()
-	data := []byte(m.summary())
+	text, _ := summary(&m.shared, &m.ranking)
+	data := []byte(text)
 	return func() tea.Msg {
 		_, err := safefile.Write(path, data, safefile.Options{Perm: 0o644})
 		return exportedMsg{path, err}
@@ -137,9 +122,9 @@ func (m *Model) exported(msg exportedMsg) {
 		m.setStatus("summary not written: "+msg.err.Error(), true)
 		return
 	}
-	if m.exportedPaths == nil {
-		m.exportedPaths = map[string]bool{}
+	if m.doc.exported == nil {
+		m.doc.exported = map[string]bool{}
 	}
-	m.exportedPaths[msg.path] = true
+	m.doc.exported[msg.path] = true
 	m.setStatus("wrote the Markdown summary to "+msg.path, false)
 }

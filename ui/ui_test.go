@@ -89,6 +89,8 @@ func TestUpdate(t *testing.T) {
 		{"m marks the selected plan as yours", []string{"tab", "down", "down", "down", "m"}, func(m Model) float64 { return b2f(m.w.Current == "alpha-plus") }, 1},
 		{"m again unmarks it", []string{"tab", "down", "down", "down", "m", "m"}, func(m Model) float64 { return b2f(m.w.Current == "") }, 1},
 		{"m on an API option marks nothing", []string{"tab", "down", "m"}, func(m Model) float64 { return b2f(m.w.Current == "") }, 1},
+		{"m in the detail view marks its plan", []string{"tab", "down", "down", "down", "enter", "m"}, func(m Model) float64 { return b2f(m.w.Current == "alpha-plus") }, 1},
+		{"m in the workload pane marks nothing", []string{"m"}, func(m Model) float64 { return b2f(m.w.Current == "") }, 1},
 		{"F leaves the free plans out", []string{"F"}, func(m Model) float64 { return b2f(anyQuote(m, "alpha-free")) }, 0},
 		{"F again brings them back", []string{"F", "F"}, func(m Model) float64 { return b2f(anyQuote(m, "alpha-free")) }, 1},
 		{"v shows the whole verdict", []string{"v"}, func(m Model) float64 { return float64(m.overlay) }, float64(overlayVerdict)},
@@ -136,10 +138,10 @@ func TestRenameAndSearch(t *testing.T) {
 		t.Fatalf("renamed to %q", got)
 	}
 	m = send(m, keys("/", "b", "e", "t", "a", "enter")...)
-	if len(m.shown) == 0 {
+	if len(m.ranking.shown) == 0 {
 		t.Fatal("search for beta found nothing")
 	}
-	for _, qi := range m.shown {
+	for _, qi := range m.ranking.shown {
 		q := m.res.Quotes[qi]
 		if !strings.Contains(strings.ToLower(q.Name+q.ID), "beta") {
 			t.Errorf("%s does not match the search", q.Name)
@@ -154,8 +156,11 @@ func TestRenameAndSearch(t *testing.T) {
 	}
 }
 
+// The display currency is the workload's: the state file keeps it.
 func TestCurrencyIsDisplayOnly(t *testing.T) {
-	m := newSized(t, 120, 40)
+	o := testOptions(t)
+	o.StatePath = filepath.Join(t.TempDir(), "workload.yaml")
+	m := send(New(o), tea.WindowSizeMsg{Width: 120, Height: 40})
 	usd := m.res.Quotes[0].Monthly
 	m = send(m, keys("c")...)
 	if m.cur.Code == "USD" {
@@ -164,8 +169,10 @@ func TestCurrencyIsDisplayOnly(t *testing.T) {
 	if m.res.Quotes[0].Monthly != usd {
 		t.Error("changing the display currency changed a price")
 	}
-	if m.w.Currency != m.cur.Code {
-		t.Errorf("workload currency %q, display %q", m.w.Currency, m.cur.Code)
+	_, cmd := m.Update(press("q"))
+	runCmd(t, cmd)
+	if w, err := plans.LoadWorkload(o.StatePath); err != nil || w.Currency != m.cur.Code {
+		t.Errorf("state file: %v, currency %q; display %q", err, w.Currency, m.cur.Code)
 	}
 }
 
@@ -210,8 +217,8 @@ func TestSave(t *testing.T) {
 	for _, msg := range runCmd(t, cmd) {
 		m = send(m, msg)
 	}
-	if !strings.Contains(m.status, "saved") {
-		t.Fatalf("status %q", m.status)
+	if !strings.Contains(m.footer.status, "saved") {
+		t.Fatalf("status %q", m.footer.status)
 	}
 	if _, err := plans.LoadWorkload(path); err != nil {
 		t.Fatal(err)
@@ -274,7 +281,7 @@ func typeText(s string) []tea.Msg {
 
 func TestCopySummary(t *testing.T) {
 	m := newSized(t, 120, 40)
-	s := m.summary()
+	s, _ := summary(&m.shared, &m.ranking)
 	for _, want := range []string{"## Freelancer: AI plans compared", "| # | Option |", "Short tasks", m.verdict.Winner().Name} {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
@@ -297,8 +304,8 @@ func TestMouse(t *testing.T) {
 	// Click the third plan (under the column header).
 	y = m.lay.plans.Y + 1 + 1 + 2
 	m = send(m, tea.MouseClickMsg{X: m.lay.plans.X + 10, Y: y, Button: tea.MouseLeft})
-	if m.focus != focusPlans || m.pick != 2 {
-		t.Fatalf("focus %v sel %d", m.focus, m.pick)
+	if m.focus != focusPlans || m.ranking.pick(&m.shared) != 2 {
+		t.Fatalf("focus %v sel %d", m.focus, m.ranking.pick(&m.shared))
 	}
 	m = send(m, tea.MouseClickMsg{X: m.lay.plans.X + 10, Y: y, Button: tea.MouseLeft})
 	if !m.detail.open {
@@ -306,8 +313,8 @@ func TestMouse(t *testing.T) {
 	}
 	m = send(m, keys("esc")...)
 	m = send(m, tea.MouseWheelMsg{X: m.lay.plans.X + 10, Y: y, Button: tea.MouseWheelDown})
-	if m.pick != 3 {
-		t.Fatalf("wheel moved the plan to %d", m.pick)
+	if li := m.ranking.pick(&m.shared); li != 3 {
+		t.Fatalf("wheel moved the plan to %d", li)
 	}
 }
 
@@ -489,8 +496,8 @@ func TestInvalidWorkloadFallsBack(t *testing.T) {
 	if err := m.w.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(m.status, "not usable") {
-		t.Errorf("status %q", m.status)
+	if !strings.Contains(m.footer.status, "not usable") {
+		t.Errorf("status %q", m.footer.status)
 	}
 }
 
@@ -543,13 +550,13 @@ func TestMarksFade(t *testing.T) {
 	if cmd == nil || m.prevRank == nil {
 		t.Fatal("a step left no marks or no fade timer")
 	}
-	older := fadeMsg(m.marksGen - 1)
+	older := fadeMsg(m.eval.gen - 1)
 	next, _ = m.Update(older)
 	if m = next.(Model); m.prevRank == nil {
 		t.Fatal("an older timer cleared the newest marks")
 	}
-	next, _ = m.Update(fadeMsg(m.marksGen))
-	if m = next.(Model); m.prevRank != nil || m.delta(&m.res.Quotes[0]) != "" {
+	next, _ = m.Update(fadeMsg(m.eval.gen))
+	if m = next.(Model); m.prevRank != nil || costDelta(&m.shared, &m.res.Quotes[0]) != "" {
 		t.Error("the step's own timer left its marks")
 	}
 }
@@ -563,8 +570,8 @@ func TestHelpAtEverySize(t *testing.T) {
 			t.Errorf("%dx%d: footer %q", sz[0], sz[1], last)
 		}
 		if sz[0] == 60 {
-			if h := send(m, keys("?", "down", "down", "up")...); h.helpOff != 1 {
-				t.Errorf("60x20: the help did not scroll: offset %d", h.helpOff)
+			if h := send(m, keys("?", "down", "down", "up")...); h.reader.off != 1 {
+				t.Errorf("60x20: the help did not scroll: offset %d", h.reader.off)
 			}
 		}
 		m = send(m, keys("?", "end")...)
@@ -584,7 +591,7 @@ func anyQuote(m Model, id string) bool {
 func TestCopyWhatIsShown(t *testing.T) {
 	m := newSized(t, 120, 40)
 	m = send(m, keys("f", "/", "b", "e", "t", "a", "enter")...) // subscriptions whose name has "beta"
-	s := m.summary()
+	s, _ := summary(&m.shared, &m.ranking)
 	for _, want := range []string{"Beta Pro", "Beta Ultra", "Shown: subscriptions only, names matching \"beta\"."} {
 		if !strings.Contains(s, want) {
 			t.Errorf("summary lacks %q:\n%s", want, s)
@@ -597,9 +604,9 @@ func TestCopyWhatIsShown(t *testing.T) {
 	}
 	m = send(m, press("y"))
 	// Subscriptions named "beta": Beta Pro and Beta Ultra (Beta Top is an API model).
-	if !strings.Contains(m.status, "sent 2 options as Markdown to the clipboard via the terminal (OSC 52): paste to check") ||
-		!strings.Contains(m.status, "Y writes the same to tokenomics-summary.md") {
-		t.Errorf("status %q", m.status)
+	if !strings.Contains(m.footer.status, "sent 2 options as Markdown to the clipboard via the terminal (OSC 52): paste to check") ||
+		!strings.Contains(m.footer.status, "Y writes the same to tokenomics-summary.md") {
+		t.Errorf("status %q", m.footer.status)
 	}
 	// The status is long for 60 columns: the help has it whole.
 	m = send(m, tea.WindowSizeMsg{Width: 60, Height: 20}, press("?"))
@@ -628,11 +635,11 @@ func TestCopyKeepsYourPlan(t *testing.T) {
 	if m.w.Current != q.ID || m.ranking.filter != filterAPI {
 		t.Fatalf("marked %q with filter %v, want %q and API models", m.w.Current, m.ranking.filter, q.ID)
 	}
-	s := m.summary()
+	s, _ := summary(&m.shared, &m.ranking)
 	if !strings.Contains(s, fmt.Sprintf("| %d | %s |", last+1, q.Name)) {
 		t.Errorf("summary lacks your plan %s at rank %d:\n%s", q.Name, last+1, s)
 	}
-	apis := min(len(m.shown), summaryRows)
+	apis := min(len(m.ranking.shown), summaryRows)
 	if n := strings.Count(s, "\n| "); n != 1+apis+1 { // header, the API rows, your plan
 		t.Errorf("%d table lines, want %d:\n%s", n, apis+2, s)
 	}
@@ -658,8 +665,8 @@ func TestExportSummary(t *testing.T) {
 	if err != nil || !strings.Contains(string(data), "## Freelancer: AI plans compared") {
 		t.Fatalf("no summary at %s: %v %q", md, err, data)
 	}
-	if !strings.Contains(m.status, "wrote the Markdown summary to "+md) {
-		t.Errorf("status %q", m.status)
+	if !strings.Contains(m.footer.status, "wrote the Markdown summary to "+md) {
+		t.Errorf("status %q", m.footer.status)
 	}
 	// Its own file again: replaced on the first enter.
 	m, _ = sendCmd(t, m, press("Y"))
@@ -728,7 +735,7 @@ func sendCmd(t *testing.T, m Model, msg tea.Msg) (Model, []tea.Msg) {
 func TestFullHelpListsEveryKey(t *testing.T) {
 	m := newSized(t, 120, 40)
 	listed := map[string]bool{}
-	for _, col := range m.keys.helpFor(&m).FullHelp() {
+	for _, col := range m.keys.fullHelp() {
 		for _, b := range col {
 			listed[b.Help().Key] = true
 		}
@@ -815,7 +822,7 @@ func TestClassFitOneMark(t *testing.T) {
 	partly := 0
 	for qi := range m.res.Quotes {
 		q := &m.res.Quotes[qi]
-		rows := m.shared.classTable(q, 120)[1:]
+		rows := classTable(&m.shared, q, 120)[1:]
 		for i, c := range q.Classes {
 			want := map[model.Fit]string{model.FitAll: "✓", model.FitPartly: "~", model.FitNone: "✗"}[q.ClassFit(i)]
 			if q.ClassFit(i) == model.FitPartly {

@@ -79,8 +79,8 @@ func TestUnitCycleKeepsPrices(t *testing.T) {
 		t.Errorf("units %v/%v after cycling the output round", c.InputUnit, c.OutputUnit)
 	}
 	m = send(m, keys("up", "up", "up", "u")...) // on the class row
-	if !strings.Contains(m.status, "u switches") || m.w.Classes[0].InputUnit != model.UnitPages {
-		t.Errorf("u off a size: status %q, unit %v", m.status, m.w.Classes[0].InputUnit)
+	if !strings.Contains(m.footer.status, "u switches") || m.w.Classes[0].InputUnit != model.UnitPages {
+		t.Errorf("u off a size: status %q, unit %v", m.footer.status, m.w.Classes[0].InputUnit)
 	}
 }
 

@@ -2,10 +2,8 @@ package ui
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -14,69 +12,91 @@ import (
 	"github.com/tokenomics/tokenomics/report"
 )
 
-// The header and the verdict: the answer in words before the evidence.
+// headline is the verdict in words before the evidence: the headline and
+// its supporting lines under the header, all of them in the verdict overlay
+// (v). It words the verdict once per change to what it says (an
+// evaluation, its ends or flip points, the currency, the styles: the root
+// marks partWords), wraps it once per width, and keeps its last render; the
+// root sizes it from the layout.
+type headline struct {
+	main    string        // the headline, styled
+	support []report.Line // the supporting lines, styled and indented
+
+	wrapW   int      // the width wrapped is for
+	wrapped []string // all of it wrapped to wrapW
+
+	r     rect
+	lines []string
+}
+
+func (h *headline) setSize(r rect) { h.r = r }
+func (h *headline) view() []string { return h.lines }
+
+// word words the verdict of sh's evaluation anew.
+func (h *headline) word(sh *shared) {
+	h.main, h.support = verdictText(sh, true)
+	h.wrapW, h.wrapped = -1, nil
+}
+
+// draw renders the verdict into its size.
+func (h *headline) draw(sh *shared) {
+	h.lines = renderVerdict(h.fit(sh, h.r.W, h.r.H), h.r)
+}
 
 // verdictText is the headline and its supporting lines, worded by package
 // report so the screen, the Markdown summary and the CLI say the same thing.
-func (m *Model) verdictText(styled bool) (main string, support []report.Line) {
+func verdictText(sh *shared, styled bool) (main string, support []report.Line) {
 	hl := func(st ink, s string) string {
 		if styled && s != "" {
 			return st.Render(s)
 		}
 		return s
 	}
-	if len(m.w.Classes) == 0 || m.res.TotalTasks == 0 {
-		return hl(m.st.accent, "▶ ") + "Describe your work: a adds a class, p picks a preset, ←→ sets how often.", nil
+	if len(sh.w.Classes) == 0 || sh.res.TotalTasks == 0 {
+		return hl(sh.st.accent, "▶ ") + "Describe your work: a adds a class, p picks a preset, ←→ sets how often.", nil
 	}
-	var without *model.Verdict
-	if m.flipsGen == m.evalGen {
-		without = m.without
-	}
-	main, support = report.VerdictLinesSunset(&m.res, m.w.Current, m.cur, m.currentFlips(), without)
-	if b := report.BudgetLine(&m.res, &m.w, m.cur); b != "" {
+	main, support = report.VerdictLinesSunset(&sh.res, sh.w.Current, sh.cur, sh.flips, sh.without)
+	if b := report.BudgetLine(&sh.res, &sh.w, sh.cur); b != "" {
 		support = append([]report.Line{{Kind: report.LineBudget, Text: b}}, support...) // next to the answer it judges
 	}
-	if m.verdict.Answer == model.AnswerNone {
-		main = hl(m.st.bad, main)
+	if sh.verdict.Answer == model.AnswerNone {
+		main = hl(sh.st.bad, main)
 	} else {
-		main = hl(m.st.strong, main)
+		main = hl(sh.st.strong, main)
 	}
-	if m.rp != nil {
-		support = append([]report.Line{{Text: m.replayLine()}}, support...)
+	if sh.rp != nil {
+		support = append([]report.Line{{Text: replayLine(sh)}}, support...)
 	}
 	for i, l := range support {
 		support[i].Text = "  " + l.Text
-		if m.verdict.DependsOnEstimate && l.Kind == report.LineEstimate {
-			support[i].Text = hl(m.st.warn, support[i].Text)
+		if sh.verdict.DependsOnEstimate && l.Kind == report.LineEstimate {
+			support[i].Text = hl(sh.st.warn, support[i].Text)
 		}
 	}
-	return hl(m.st.accent, "▶ ") + main, support
+	return hl(sh.st.accent, "▶ ") + main, support
 }
 
 // replayLine says where the figures come from when the app was opened on
 // the user's records: replayed on them, or modeled once the workload moved.
-func (m *Model) replayLine() string {
-	if m.replayed {
+func replayLine(sh *shared) string {
+	if sh.replayed {
 		return fmt.Sprintf("Figures replayed on your records of %s to %s: each of %d requests against each plan's own usage windows.",
-			m.rp.From, m.rp.To, m.rp.Records)
+			sh.rp.From, sh.rp.To, sh.rp.Records)
 	}
 	return "Figures modeled on the workload as you changed it, not replayed on your records (undo the changes to see the replay)."
 }
 
-// styledVerdict is verdictText(true) as refresh last worded it; the
-// supporting lines are a copy the caller may reorder.
-func (m *Model) styledVerdict() (string, []report.Line) {
-	return m.view.verdictMain, slices.Clone(m.view.verdictSupport)
-}
-
-// verdictLines is the verdict wrapped to a screen width.
-func (m *Model) verdictLines(width int) []string {
-	main, support := m.styledVerdict()
-	lines := wrapIndented(main, width)
-	for _, l := range support {
-		lines = append(lines, wrapIndented(l.Text, width)...)
+// all is the verdict wrapped to a screen width: the layout counts its rows,
+// the overlay shows all of it. The caller must not change it.
+func (h *headline) all(width int) []string {
+	if width != h.wrapW || h.wrapped == nil {
+		lines := wrapIndented(h.main, width)
+		for _, l := range h.support {
+			lines = append(lines, wrapIndented(l.Text, width)...)
+		}
+		h.wrapW, h.wrapped = width, slices.Clip(lines)
 	}
-	return lines
+	return h.wrapped
 }
 
 // wrapIndented wraps s to width-3 cells, continuation lines indented under
@@ -92,43 +112,42 @@ func wrapIndented(s string, width int) []string {
 	return out
 }
 
-// currentFirst moves the line about the plan you pay for now to the front
-// of the supporting lines ("keep it or switch" matters most to someone who
-// pays for a plan) and reports whether there is one.
-func currentFirst(support []report.Line) bool {
+// currentFirst is the supporting lines with the one about the plan you pay
+// for now first ("keep it or switch" matters most to someone who pays for
+// a plan), and whether there is one.
+func (h *headline) currentFirst() ([]report.Line, bool) {
 	mine := func(l report.Line) bool { return l.Kind == report.LineCurrent }
+	support := slices.Clone(h.support)
 	slices.SortStableFunc(support, func(a, b report.Line) int { return b2i(mine(b)) - b2i(mine(a)) })
-	return len(support) > 0 && mine(support[0])
+	return support, len(support) > 0 && mine(support[0])
 }
 
-// verdictKeep is how many rows of width w the verdict keeps even on a short
+// keep is how many rows of width w the verdict keeps even on a short
 // screen: the headline and the line about the plan you pay for, whole; 0
 // when no plan is marked as yours.
-func (m *Model) verdictKeep(w int) int {
-	main, support := m.styledVerdict()
-	if !currentFirst(support) {
+func (h *headline) keep(w int) int {
+	support, current := h.currentFirst()
+	if !current {
 		return 0
 	}
-	return len(wrapIndented(main, w)) + len(wrapIndented(support[0].Text, w))
+	return len(wrapIndented(h.main, w)) + len(wrapIndented(support[0].Text, w))
 }
 
-// fitVerdict is the verdict in rows lines of width w: all of it wrapped when
-// it fits; else the headline wrapped, the line about the plan you pay for
-// now next and wrapped when its rows are there, the other supporting lines
-// cut to one row each, the last row saying how many more v shows.
-func (m *Model) fitVerdict(w, rows int) []string {
-	all := m.verdictLines(w)
-	if len(all) <= rows {
+// fit is the verdict in rows lines of width w: all of it wrapped when it
+// fits; else the headline wrapped, the line about the plan you pay for now
+// next and wrapped when its rows are there, the other supporting lines cut
+// to one row each, the last row saying how many more v shows.
+func (h *headline) fit(sh *shared, w, rows int) []string {
+	if all := h.all(w); len(all) <= rows {
 		return all
 	}
-	main, support := m.styledVerdict()
-	lines := wrapIndented(main, w)
+	lines := wrapIndented(h.main, w)
 	if len(lines) >= rows {
 		lines = lines[:rows]
-		lines[rows-1] = cutBefore(lines[rows-1], w-2, " … v") + m.st.muted.Render(" … v")
+		lines[rows-1] = cutBefore(lines[rows-1], w-2, " … v") + sh.st.muted.Render(" … v")
 		return lines
 	}
-	current := currentFirst(support)
+	support, current := h.currentFirst()
 	for i, l := range support {
 		part := []string{columns.Cut(l.Text, w-2)}
 		if wrapped := wrapIndented(l.Text, w); i == 0 && current && len(lines)+len(wrapped) <= rows {
@@ -137,7 +156,7 @@ func (m *Model) fitVerdict(w, rows int) []string {
 		if left := len(support) - i - 1; len(lines)+len(part) >= rows && left > 0 {
 			tail := fmt.Sprintf(" … %d more: v", left)
 			last := len(part) - 1
-			part[last] = cutBefore(part[last], w-2, tail) + m.st.muted.Render(tail)
+			part[last] = cutBefore(part[last], w-2, tail) + sh.st.muted.Render(tail)
 			lines = append(lines, part...)
 			break
 		}
@@ -164,86 +183,21 @@ func renderVerdict(lines []string, r rect) []string {
 	return out
 }
 
-// staleDays is how old the catalog is, or -1 when its date is unreadable.
-func (m *Model) staleDays() int {
-	t, err := time.Parse(time.DateOnly, m.cat.AsOf)
-	if err != nil {
-		return -1
-	}
-	return int(m.opts.Today.Sub(t).Hours() / 24)
-}
-
-// renderHeader is the title line: the workload, its file and whether it has
-// unsaved edits, the billing period, currency and price date, and "? help",
-// which stays at every width (the date goes first, then the billing and
-// currency, then the workload's name is cut).
-func (m *Model) renderHeader(r rect) []string {
-	help := m.st.muted.Render("? help") + " "
-	prefix := " " + m.st.title.Render("tokenomics") + " · "
-	name, mark := m.w.Name, ""
-	if f := m.openFile(); f != "" {
-		// The mark says the file differs from the screen; a workload with no
-		// file has nothing to differ from (the state file keeps it).
-		name += " · " + filepath.Base(f)
-		if m.modified() {
-			mark = " " + m.st.warn.Render("● modified")
-		}
-	}
-	date := "prices of " + m.cat.AsOf
-	if m.cat.AsOf == "" {
-		date = "prices: undated"
-	}
-	if d := m.staleDays(); d > 90 {
-		date = m.st.warn.Render(fmt.Sprintf("⚠ %s (%d days old)", date, d))
-	}
-	fixed := columns.Width(prefix) + columns.Width(help)
-	right := ""
-	// Amounts in another currency rest on a rate of a day: say which.
-	cur := m.cur.Code
-	if cur != "USD" {
-		cur += " at " + m.cur.Format(1) + "/$"
-		if m.cat.FX.AsOf != "" {
-			cur += " of " + m.cat.FX.AsOf
-		}
-	}
-	for _, rt := range []string{
-		m.w.Billing.String() + " · " + cur + " · " + date + "   ",
-		m.w.Billing.String() + " · " + cur + "   ",
-		m.w.Billing.String() + " · " + m.cur.Code + "   ",
-		m.cur.Code + "  ",
-	} {
-		if fixed+columns.Width(name)+columns.Width(mark)+columns.Width(rt)+1 <= r.W {
-			right = rt
-			break
-		}
-	}
-	if mark != "" && fixed+columns.Width(mark)+8 > r.W {
-		mark = " " + m.st.warn.Render("●")
-	}
-	room := r.W - fixed - columns.Width(mark) - columns.Width(right) - 1
-	if room < 1 {
-		return []string{columns.Pad(columns.Cut(" "+help, r.W), r.W, columns.Right)}
-	}
-	left := prefix + columns.Cut(name, room) + mark
-	gap := max(r.W-columns.Width(left)-columns.Width(right)-columns.Width(help), 0)
-	return []string{left + strings.Repeat(" ", gap) + right + help}
-}
-
-// flipLines are every flip point, for the verdict view: the headline names
-// only the nearest.
-func (m *Model) flipLines(width int) []string {
-	if len(m.w.Classes) == 0 || m.res.TotalTasks == 0 {
+// flipLines are every flip point, for the verdict overlay: the headline
+// names only the nearest.
+func flipLines(sh *shared, width int) []string {
+	if len(sh.w.Classes) == 0 || sh.res.TotalTasks == 0 {
 		return nil
 	}
-	if m.flipsGen != m.evalGen {
+	if !sh.flipsDone {
 		return []string{"", "  Flip points: working them out…"}
 	}
-	if len(m.flips) == 0 {
+	if len(sh.flips) == 0 {
 		return []string{"", "  Flip points: none between 1/64 and 64 times today's volume of any class."}
 	}
-	lines := []string{"", "  " + m.st.strong.Render("Flip points") + " (where the answer changes):"}
-	for _, f := range m.flips {
-		lines = append(lines, wrapIndented("  • "+report.FlipLine(&m.res, f), width)...)
+	lines := []string{"", "  " + sh.st.strong.Render("Flip points") + " (where the answer changes):"}
+	for _, f := range sh.flips {
+		lines = append(lines, wrapIndented("  • "+report.FlipLine(&sh.res, f), width)...)
 	}
 	return lines
 }

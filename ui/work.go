@@ -122,8 +122,8 @@ func (p *workPane) wants(sh *shared, width int, details bool) int {
 func (p *workPane) update(msg tea.KeyPressMsg, sh *shared) action {
 	k := &sh.keys
 	if d := moveStep(msg, k, p.r.H-paneFrame-1); d != 0 {
-		p.move(d, sh)
-		return actNone
+		p.move(d)
+		return actDraw
 	}
 	r := p.selected()
 	switch {
@@ -131,11 +131,14 @@ func (p *workPane) update(msg tea.KeyPressMsg, sh *shared) action {
 		return actEdit
 	case key.Matches(msg, k.Expand):
 		p.toggle(sh)
+		return actRows
 	case key.Matches(msg, k.Back):
-		p.collapse(sh)
+		if p.collapse(sh) {
+			return actRows
+		}
 	case key.Matches(msg, k.Delete) && r.class >= 0:
 		p.confirmDelete = r.class
-		sh.dirty |= partWork
+		return actDraw
 	case key.Matches(msg, k.Rename) && r.class >= 0:
 		return actRename
 	}
@@ -154,10 +157,9 @@ func (p *workPane) shortHelp(sh *shared) []key.Binding {
 }
 
 // move moves the selection by d rows.
-func (p *workPane) move(d int, sh *shared) {
+func (p *workPane) move(d int) {
 	p.sel = clamp(p.sel+d, 0, len(p.rows)-1)
 	p.confirmDelete = -1
-	sh.dirty |= partWork
 }
 
 // toggle opens or closes the selected class's fields or the settings.
@@ -178,18 +180,18 @@ func (p *workPane) toggle(sh *shared) {
 		}
 	}
 	p.build(sh)
-	sh.dirty |= partWork | partLayout
 }
 
-// collapse closes whatever the selection sits in.
-func (p *workPane) collapse(sh *shared) {
+// collapse closes whatever the selection sits in and reports whether it did.
+func (p *workPane) collapse(sh *shared) bool {
 	r := p.selected()
 	switch {
-	case (r.kind == rowClass || r.kind == rowClassField) && p.expanded == r.class:
+	case (r.kind == rowClass || r.kind == rowClassField) && p.expanded == r.class,
+		(r.kind == rowSettings || r.kind == rowSetting) && p.settingsOpen:
 		p.toggle(sh)
-	case (r.kind == rowSettings || r.kind == rowSetting) && p.settingsOpen:
-		p.toggle(sh)
+		return true
 	}
+	return false
 }
 
 // selectRow puts the selection on r before the rows are rebuilt.
@@ -231,7 +233,7 @@ func (m *Model) addClass(name string) {
 	m.work.build(&m.shared)
 	m.work.selectRow(row{kind: rowClass, class: ci, field: fCount})
 	m.focus = focusWork
-	m.dirty = partAll
+	m.dirty |= partWork | partLayout | partFooter // its rows, and the work's keys in the help bar
 }
 
 func (m *Model) deleteClass(ci int) {
@@ -290,7 +292,7 @@ func (p *workPane) render(sh *shared, r rect, focused bool) []string {
 				hit = append(hit, i)
 			}
 		case rowClassField, rowSetting:
-			lines = append(lines, hl(sh.fieldLine(rw, iw, sel, focused)))
+			lines = append(lines, hl(fieldLine(sh, rw, iw, sel, focused)))
 			hit = append(hit, i)
 			if rw.kind == rowClassField && isSize(rw.field) && !sizeInline(iw) {
 				lines = append(lines, sh.st.muted.Render(columns.Cut("      "+sh.sizeOthers(rw.class, rw.field), iw)))
@@ -307,7 +309,7 @@ func (p *workPane) render(sh *shared, r rect, focused bool) []string {
 			lines = append(lines, hl(p.settingsLine(sh, iw, sel, focused)))
 			hit = append(hit, i)
 			if p.details && !p.settingsOpen {
-				lines = append(lines, sh.st.muted.Render(columns.Cut("    "+sh.settingsSummary(), iw)))
+				lines = append(lines, sh.st.muted.Render(columns.Cut("    "+settingsSummary(sh), iw)))
 				hit = append(hit, i)
 			}
 		}
@@ -343,7 +345,7 @@ func (p *workPane) render(sh *shared, r rect, focused bool) []string {
 	return sh.box(title, lines[p.off:end], r, focused, more)
 }
 
-func (sh *shared) marker(sel, focused bool) string {
+func marker(sh *shared, sel, focused bool) string {
 	switch {
 	case sel && focused:
 		return sh.st.accent.Render("▸ ")
@@ -368,7 +370,7 @@ func (p *workPane) classLine(sh *shared, ci, iw int, sel, focused bool) string {
 	if sel {
 		name = sh.st.selected.Render(name)
 	}
-	line := sh.marker(sel, focused) + name + right
+	line := marker(sh, sel, focused) + name + right
 	if barW > 0 {
 		line += " " + sh.bar(numSpecs[fCount].bar(c.Count), barW, false)
 	}
@@ -378,13 +380,13 @@ func (p *workPane) classLine(sh *shared, ci, iw int, sel, focused bool) string {
 	return line
 }
 
-func (sh *shared) fieldLine(rw row, iw int, sel, focused bool) string {
+func fieldLine(sh *shared, rw row, iw int, sel, focused bool) string {
 	const labelW, valueW = 11, 9
 	indent := "    "
 	if rw.kind == rowSetting {
 		indent = "  "
 	}
-	mark := sh.marker(sel, focused)
+	mark := marker(sh, sel, focused)
 	label := columns.Pad(sh.fieldLabel(rw.class, rw.field), labelW, columns.Left)
 	if sel {
 		label = sh.st.selected.Render(label)
@@ -414,15 +416,15 @@ func (p *workPane) settingsLine(sh *shared, iw int, sel, focused bool) string {
 	if p.settingsOpen {
 		hint = "▾"
 	}
-	line := sh.marker(sel, focused) + label + " " + sh.st.muted.Render(hint)
+	line := marker(sh, sel, focused) + label + " " + sh.st.muted.Render(hint)
 	if !p.details && !p.settingsOpen {
-		line += " " + sh.st.muted.Render(sh.settingsSummary())
+		line += " " + sh.st.muted.Render(settingsSummary(sh))
 	}
 	return columns.Cut(line, iw)
 }
 
 // settingsSummary is the workload-wide settings in one line.
-func (sh *shared) settingsSummary() string {
+func settingsSummary(sh *shared) string {
 	w := &sh.w
 	people := "people"
 	if w.People == 1 {
