@@ -30,14 +30,10 @@ func BudgetUSD(w *model.Workload, cur money.Currency) float64 {
 	return w.Budget / cur.Rate
 }
 
-// ConvertBudget is a budget of from's units in to's, by the catalog's
-// exchange rates (display only: the budget is the user's number, not a
-// price).
+// ConvertBudget is a budget of from's units in to's (money.Convert): the
+// app restates its budget when the display currency changes.
 func ConvertBudget(b float64, from, to money.Currency) float64 {
-	if from.Code == to.Code || from.Rate <= 0 {
-		return b
-	}
-	return b / from.Rate * to.Rate
+	return money.Convert(b, from, to)
 }
 
 // BudgetLine is the verdict's word on the budget: whether the answer fits
