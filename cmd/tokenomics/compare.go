@@ -90,9 +90,9 @@ func buildComparison(in *inputs, fallback func() (model.Workload, bool), say io.
 	// Said once the run is sure to compare: not above an error about a flag.
 	if say != nil {
 		switch from {
-		case fromFallback:
+		case plans.WorkloadFallback:
 			printf(say, "tokenomics: comparing your last saved workload, %q (%s); --workload or --preset picks another\n", w.Name, displayPath(statePath()))
-		case fromDefault:
+		case plans.WorkloadDefault:
 			printf(say, "tokenomics: comparing the default preset, %q (no saved workload yet); --workload or --preset picks another\n", w.Name)
 		}
 	}

@@ -70,7 +70,7 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 	if unknown != "" {
 		return badInput("--model: no model %q in the catalog (see `tokenomics plans --kind api`)", unknown)
 	}
-	cur, err := currencyOf(cat, o.currency)
+	cur, err := cat.Currency(o.currency)
 	if err != nil {
 		return err
 	}
