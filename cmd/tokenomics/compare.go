@@ -11,6 +11,7 @@ import (
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
+	"github.com/tokenomics/tokenomics/ui"
 )
 
 func newCompare(stdout, stderr io.Writer) *cobra.Command {
@@ -34,7 +35,7 @@ func newCompare(stdout, stderr io.Writer) *cobra.Command {
 			}
 			// The same workload as the app: the last saved one, else the default.
 			var notices []string
-			c, err := buildComparison(&in, restoreLast(&notices), stderr)
+			c, err := buildComparison(&in, ui.LastWorkload(statePath(), &notices), stderr)
 			if err != nil {
 				return err
 			}
