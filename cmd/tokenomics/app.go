@@ -93,12 +93,8 @@ func appCatalog(in *inputs) (*plans.Catalog, []string, error) {
 	if !errors.As(err, &oe) {
 		return cat, notes, err
 	}
-	base := "the embedded catalog"
-	if in.catalog != "" {
-		base = displayPath(in.catalog)
-	}
 	skip := *in
 	skip.noOverlay = true
 	cat, notes, err = skip.loadCatalog()
-	return cat, append([]string{fmt.Sprintf("Catalog overlay not used, prices are %s's: %v", base, oe.Err)}, notes...), err
+	return cat, append([]string{report.OverlayNotUsed(displayPath(in.catalog), oe.Err)}, notes...), err
 }
