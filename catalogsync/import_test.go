@@ -4,7 +4,6 @@ import (
 	"maps"
 	"math"
 	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -508,7 +507,7 @@ func checkImported(t testing.TB, base *plans.Catalog, res *ImportResult) {
 // updates, and nothing it keeps or skips.
 func TestImportInto(t *testing.T) {
 	base := importBase(t)
-	ed, err := plans.EditOverlay(base, filepath.Join(t.TempDir(), "none.yaml"), "imported")
+	ed, err := plans.EditOverlay(base, "testdata/no-overlay.yaml", "imported") // none: an empty overlay, never written
 	if err != nil {
 		t.Fatal(err)
 	}

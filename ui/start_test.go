@@ -1,16 +1,12 @@
 package ui
 
 import (
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/replay"
 	"github.com/tokenomics/tokenomics/safefile/safefiletest"
 )
@@ -84,20 +80,22 @@ func TestPrepareKeepsBadStateAside(t *testing.T) {
 		t.Error("the bad file was not kept")
 	}
 	// A later bad state is kept beside the earlier, never over it.
-	for i, content := range []string{"days_per_month: -6\n", "days_per_month: -7\n"} {
-		put(t, path, content)
-		bad := path + ".bad." + strconv.Itoa(i+1)
-		if got, notices := prepare(path); got != path || len(notices) != 1 || !strings.HasSuffix(notices[0], "kept as <"+bad+">") {
-			t.Errorf("bad state %d: Prepare = %q, %q", i+2, got, notices)
+	for _, later := range []struct{ content, bad string }{
+		{"days_per_month: -6\n", path + ".bad.1"},
+		{"days_per_month: -7\n", path + ".bad.2"},
+	} {
+		put(t, path, later.content)
+		if got, notices := prepare(path); got != path || len(notices) != 1 || !strings.HasSuffix(notices[0], "kept as <"+later.bad+">") {
+			t.Errorf("%s: Prepare = %q, %q", later.bad, got, notices)
 		}
-		if contents(t, bad) != content {
-			t.Errorf("bad state %d was not kept as %s", i+2, bad)
+		if contents(t, later.bad) != later.content {
+			t.Errorf("the bad state was not kept as %s", later.bad)
 		}
 	}
 	if contents(t, path+".bad") != "days_per_month: -5\n" {
 		t.Error("the first bad file was overwritten")
 	}
-	if _, err := os.Lstat(path); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Lstat(path); !os.IsNotExist(err) {
 		t.Errorf("the bad state is still at its path: %v", err)
 	}
 	put(t, path, "name: good\n")
@@ -121,7 +119,7 @@ func TestPrepareKeepsBadStateAside(t *testing.T) {
 	go func() { o := Options{StatePath: f}; n, _ := o.Prepare(nil, replay.Options{}, shownAs); done <- n }()
 	select {
 	case notices := <-done:
-		if st, err := os.Lstat(f + ".bad"); err != nil || st.Mode()&fs.ModeNamedPipe == 0 || len(notices) != 1 || !strings.Contains(notices[0], "kept as") {
+		if st, err := os.Lstat(f + ".bad"); err != nil || st.Mode()&os.ModeNamedPipe == 0 || len(notices) != 1 || !strings.Contains(notices[0], "kept as") {
 			t.Errorf("the FIFO: %q, %v", notices, err)
 		}
 	case <-time.After(5 * time.Second):
@@ -158,30 +156,5 @@ func TestPreparePrefs(t *testing.T) {
 				t.Errorf("%s: notice %d %q, want %q…", tc.name, i, notices[i], want)
 			}
 		}
-	}
-}
-
-// The records the workload was derived from are replayed for the app; no
-// records, no replay. (replayOptions works out what these 50 give.)
-func TestPrepareReplay(t *testing.T) {
-	o := testOptions(t)
-	start := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
-	var recs []replay.Record
-	for i := range 50 {
-		recs = append(recs, replay.Record{Time: start.Add(time.Duration(i) * time.Minute).UnixMilli(), Model: "alpha-mid", Name: "alpha-mid",
-			Usage: model.Usage{Input: 1000, Output: 100}})
-	}
-	if _, err := o.Prepare(nil, replay.Options{Location: time.UTC}, shownAs); err != nil || o.Replay != nil {
-		t.Fatalf("no records: %v, %v", o.Replay, err)
-	}
-	if _, err := o.Prepare(recs, replay.Options{Location: time.UTC}, shownAs); err != nil || o.Replay == nil {
-		t.Fatalf("records: %v, %v", o.Replay, err)
-	}
-	want, err := replay.Run(recs, &o.Catalog.Catalog, replay.Options{Location: time.UTC})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(o.Replay.Quotes) != len(want.Quotes) || o.Replay.Quotes[0].ID != want.Quotes[0].ID || o.Replay.Quotes[0].Monthly != want.Quotes[0].Monthly {
-		t.Errorf("replay ranks %s at %v first, want %s at %v", o.Replay.Quotes[0].ID, o.Replay.Quotes[0].Monthly, want.Quotes[0].ID, want.Quotes[0].Monthly)
 	}
 }
