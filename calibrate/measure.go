@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/usage"
 )
 
@@ -24,6 +25,19 @@ type Input struct {
 	Location  *time.Location // the zone of a reset given as a clock time; nil is time.Local
 	From, To  time.Time      // only windows within [From, To) count; zero is no bound
 	Plan      string         // the catalog plan id the user named; "" takes the logs'
+	LeftOut   int            // snapshot windows Snapshots left out, for a note
+}
+
+// FromLog is Measure's input from l, its requests priced on cat: their
+// spends, Claude Code's limit notices and Codex's rate-limit snapshots (and
+// how many were left out), in l's time zone. The caller bounds the days
+// and names the plan.
+func FromLog(l *usage.Log, cat *model.Catalog) Input {
+	in := Input{Source: l.Source, Spends: l.Spends(cat), Notices: l.Notices, Location: l.Location}
+	if l.Source == usage.Codex {
+		in.Snapshots, in.LeftOut = Snapshots(l.RateLimits)
+	}
+	return in
 }
 
 // Window is one window instance that measured a limit.
@@ -78,6 +92,9 @@ const (
 // package documentation for the method).
 func Measure(in Input) Result {
 	var r Result
+	if in.LeftOut > 0 {
+		r.Notes = append(r.Notes, Note{Kind: NoteSnapshotsLeftOut, N: in.LeftOut})
+	}
 	if in.Plan != "" {
 		r.Plan, r.PlanFrom = in.Plan, "--plan"
 	}

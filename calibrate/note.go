@@ -37,6 +37,9 @@ const (
 	NoteNothingMeasured
 	// NoteAllContradict: nothing saved, for the measurements contradict each other.
 	NoteAllContradict
+	// NoteSnapshotsLeftOut: N snapshot windows without a length, a share
+	// or a reset time, left out.
+	NoteSnapshotsLeftOut
 )
 
 // Unit is what a NoteSkipped counts.

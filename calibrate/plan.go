@@ -141,6 +141,19 @@ func (r *Result) Unsaved() (n Note, ok bool) {
 	return Note{}, false
 }
 
+// CatalogPlan is the plan r measured in cat, for its figures beside the
+// measured ones; nil when r names none, or with a note when cat lacks it.
+func (r *Result) CatalogPlan(cat *model.Catalog) *model.Subscription {
+	if r.Plan == "" {
+		return nil
+	}
+	p, ok := cat.Plan(r.Plan)
+	if !ok {
+		r.Notes = append(r.Notes, Note{Kind: NoteNoCatalogPlan, Plan: r.Plan})
+	}
+	return p
+}
+
 // Days is the range of days since to until (YYYY-MM-DD, "" for no bound)
 // in loc, as Input's From and To: until's whole day included.
 func Days(since, until string, loc *time.Location) (from, to time.Time) {

@@ -502,3 +502,37 @@ func checkImported(t testing.TB, base *plans.Catalog, res *ImportResult) {
 		}
 	}
 }
+
+// An import into an overlay being rewritten puts there what it adds and
+// updates, and nothing it keeps or skips.
+func TestImportInto(t *testing.T) {
+	base := importBase(t)
+	ed, err := plans.EditOverlay(base, "testdata/no-overlay.yaml", "imported") // none: an empty overlay, never written
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ImportInto(ed, "litellm", fixture(t, "litellm.json"), importOpts("anthropic"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got []string
+	for _, m := range res.Models {
+		want = append(want, m.Model.ID)
+	}
+	for _, m := range ed.Overlay.Models {
+		got = append(got, m.ID)
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("the overlay holds %v, the import gave %v", got, want)
+	}
+	for _, k := range res.Kept {
+		if slices.Contains(got, k.ID) {
+			t.Errorf("%s was kept, yet is in the overlay", k.ID)
+		}
+	}
+	if _, err := ImportInto(ed, "litellm", []byte("[1"), importOpts()); err == nil || len(ed.Overlay.Models) != len(got) {
+		t.Errorf("a file that does not read: %v, %d entries", err, len(ed.Overlay.Models))
+	}
+}

@@ -15,6 +15,20 @@ func Import(format string, cur *plans.Catalog, data []byte, opt ImportOptions) (
 	return ImportOpenRouter(cur, data, opt)
 }
 
+// ImportInto is Import against the overlay being rewritten, ed, each entry
+// it adds or updates put into ed's overlay (with its dated changes still to
+// come), whole.
+func ImportInto(ed *plans.OverlayEdit, format string, data []byte, opt ImportOptions) (*ImportResult, error) {
+	res, err := Import(format, ed.Catalog, data, opt)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range res.Models {
+		ed.Overlay.PutModel(m.Model, m.Changes)
+	}
+	return res, nil
+}
+
 // Dating says where the date of a price file's prices came from.
 type Dating int
 

@@ -41,6 +41,16 @@ func New(code string, rate float64) Currency {
 	return c
 }
 
+// Convert is amount, in from's units, in to's, by their rates per USD:
+// for a figure the user wrote in a currency (a budget), not a price, which
+// stays in USD. A from without a rate leaves it as it is.
+func Convert(amount float64, from, to Currency) float64 {
+	if from.Code == to.Code || from.Rate <= 0 {
+		return amount
+	}
+	return amount / from.Rate * to.Rate
+}
+
 // Format writes usd in c: "$1,234.50", "₩28,100", "-$3.20".
 func (c Currency) Format(usd float64) string {
 	return c.format(usd, c.Decimals)

@@ -1,6 +1,9 @@
 package money
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 // Format rounds to the currency's usual decimals; FormatSmall keeps up to
 // four more for amounts below 0.1; FormatRate, for prices per 1M tokens,
@@ -55,6 +58,27 @@ func TestCount(t *testing.T) {
 	}{{880, "880"}, {1320, "1,320"}, {4.333, "4.3"}, {1234.6, "1,235"}, {-2000, "-2,000"}} {
 		if got := Count(tc.n); got != tc.want {
 			t.Errorf("Count(%v) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}
+
+func TestConvert(t *testing.T) {
+	krw, eur := New("KRW", 1400), New("EUR", 0.9)
+	for _, tc := range []struct {
+		amount   float64
+		from, to Currency
+		want     float64
+	}{
+		// ₩500,000 is 500000/1400 = $357.142857…, × 0.9 = €321.428571….
+		{500000, krw, eur, 321.428571},
+		// €90 is 90/0.9 = $100, × 1400 = ₩140,000.
+		{90, eur, krw, 140000},
+		{300, USD, USD, 300},
+		// A currency without a rate converts nothing.
+		{300, Currency{Code: "XYZ"}, eur, 300},
+	} {
+		if got := Convert(tc.amount, tc.from, tc.to); math.Abs(got-tc.want) > 1e-6 {
+			t.Errorf("Convert(%v, %s, %s) = %v, want %v", tc.amount, tc.from.Code, tc.to.Code, got, tc.want)
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
 )
 
 //go:embed catalog.yaml
@@ -1137,4 +1138,17 @@ func (c *Catalog) Rate(code string) (float64, error) {
 		return r, nil
 	}
 	return 0, fmt.Errorf("unknown currency %q; valid: %s", code, strings.Join(c.Currencies(), ", "))
+}
+
+// Currency is the display currency code on c's exchange rates; "" is USD.
+// A code c has no rate for is a *ValueError.
+func (c *Catalog) Currency(code string) (money.Currency, error) {
+	if code == "" {
+		return money.USD, nil
+	}
+	rate, err := c.Rate(strings.ToUpper(code))
+	if err != nil {
+		return money.Currency{}, &ValueError{"currency", err}
+	}
+	return money.New(strings.ToUpper(code), rate), nil
 }

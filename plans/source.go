@@ -2,7 +2,12 @@ package plans
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"strings"
+
+	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
 )
 
 // Source says which catalog a run prices on: a catalog file or the
@@ -75,3 +80,116 @@ type OverlayError struct {
 
 func (e *OverlayError) Error() string { return e.Err.Error() }
 func (e *OverlayError) Unwrap() error { return e.Err }
+
+// WorkloadSource says which workload a run prices and how it is shown: a
+// workload file, a shipped preset or one derived from usage logs (one at
+// the most), else the caller's fallback, else the default preset; with the
+// billing and the display currency asked in place of the workload's.
+type WorkloadSource struct {
+	File   string // a workload file
+	Preset string // a shipped preset, by name
+	// Logs derives the workload from usage logs (nil: none); the caller
+	// reads them, plans does not.
+	Logs func() (model.Workload, error)
+	// Fallback is the workload when none is named (the app's last one);
+	// false, or a nil Fallback, leaves the default preset.
+	Fallback func() (model.Workload, bool)
+	Billing  string // "monthly" or "annual" in place of the workload's; "" keeps it
+	Currency string // the display currency in place of the workload's; "" keeps it
+}
+
+// WorkloadFrom says which workload Load took.
+type WorkloadFrom int
+
+const (
+	WorkloadNamed    WorkloadFrom = iota // File, Preset or Logs
+	WorkloadFallback                     // the caller's Fallback
+	WorkloadDefault                      // DefaultPreset: none named, no fallback
+)
+
+// Load is the workload s names with its billing and display currency
+// applied, that currency on cat's exchange rates, and which workload it
+// was. The budget, the user's figure in the workload's own currency, is
+// restated in the display currency when Currency changed it. A value of s
+// that cannot be used is a *ValueError (What "workload" when more than one
+// workload is named), except a file's own currency that cat has no rate
+// for, which is placed in the file.
+func (s *WorkloadSource) Load(cat *Catalog) (w model.Workload, cur money.Currency, from WorkloadFrom, err error) {
+	if named(s.File != "", s.Logs != nil, s.Preset != "") > 1 {
+		return w, cur, from, &ValueError{"workload", errors.New("a file, logs and a preset name different workloads: give one")}
+	}
+	switch {
+	case s.File != "":
+		w, err = LoadWorkload(s.File)
+	case s.Logs != nil:
+		w, err = s.Logs()
+	case s.Preset != "":
+		if w, err = PresetByName(s.Preset); err != nil {
+			err = &ValueError{"preset", err}
+		}
+	default:
+		ok := false
+		if s.Fallback != nil {
+			w, ok = s.Fallback()
+		}
+		from = WorkloadFallback
+		if !ok {
+			w, err = PresetByName(DefaultPreset)
+			from = WorkloadDefault
+		}
+	}
+	if err != nil {
+		return w, cur, from, err
+	}
+	if s.Billing != "" {
+		b, ok := model.ParseBilling(s.Billing)
+		if !ok {
+			return w, cur, from, &ValueError{"billing", fmt.Errorf("%q is not monthly or annual", s.Billing)}
+		}
+		w.Billing = b
+	}
+	own := w.Currency
+	if s.Currency != "" {
+		w.Currency = strings.ToUpper(s.Currency)
+	}
+	if cur, err = s.currency(cat, w.Currency); err != nil {
+		return w, cur, from, err
+	}
+	if w.Budget <= 0 || strings.EqualFold(own, cur.Code) || (own == "" && cur.Code == "USD") {
+		return w, cur, from, nil
+	}
+	ownCur, err := s.currency(cat, own)
+	w.Budget = money.Convert(w.Budget, ownCur, cur)
+	return w, cur, from, err
+}
+
+// currency is cat.Currency, with a workload file's own code it has no rate
+// for placed in the file (when Currency, the one asked, is not the cause).
+func (s *WorkloadSource) currency(cat *Catalog, code string) (money.Currency, error) {
+	cur, err := cat.Currency(code)
+	if err != nil && s.Currency == "" && s.File != "" {
+		err = PlaceInWorkload(s.File, "currency", errors.Unwrap(err))
+	}
+	return cur, err
+}
+
+// named counts the sources set.
+func named(set ...bool) int {
+	n := 0
+	for _, b := range set {
+		if b {
+			n++
+		}
+	}
+	return n
+}
+
+// ValueError is a value a run asks for that cannot be used (a preset, a
+// billing, a currency the catalog has no rate for): What says which.
+type ValueError struct {
+	What string
+	Err  error
+}
+
+func (e *ValueError) Error() string { return e.Err.Error() }
+func (e *ValueError) Unwrap() error { return e.Err }

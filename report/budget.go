@@ -30,16 +30,6 @@ func BudgetUSD(w *model.Workload, cur money.Currency) float64 {
 	return w.Budget / cur.Rate
 }
 
-// ConvertBudget is a budget of from's units in to's, by the catalog's
-// exchange rates (display only: the budget is the user's number, not a
-// price).
-func ConvertBudget(b float64, from, to money.Currency) float64 {
-	if from.Code == to.Code || from.Rate <= 0 {
-		return b
-	}
-	return b / from.Rate * to.Rate
-}
-
 // BudgetLine is the verdict's word on the budget: whether the answer fits
 // it, and when it does not, what does; "" when w has no budget.
 func BudgetLine(r *model.Result, w *model.Workload, cur money.Currency) string {

@@ -49,14 +49,3 @@ func TestBudgetLine(t *testing.T) {
 		})
 	}
 }
-
-func TestConvertBudget(t *testing.T) {
-	krw, eur := money.New("KRW", 1400), money.New("EUR", 0.9)
-	// ₩500,000 is 500000/1400 = $357.142857…, × 0.9 = €321.43.
-	if got := ConvertBudget(500000, krw, eur); got < 321.428 || got > 321.429 {
-		t.Errorf("₩500,000 in EUR = %v, want 321.4286", got)
-	}
-	if got := ConvertBudget(300, money.USD, money.USD); got != 300 {
-		t.Errorf("USD to USD changed the budget: %v", got)
-	}
-}

@@ -255,6 +255,8 @@ func CalibrateNote(n calibrate.Note) string {
 		return "nothing saved: nothing was measured"
 	case calibrate.NoteAllContradict:
 		return "nothing saved: the measurements contradict each other"
+	case calibrate.NoteSnapshotsLeftOut:
+		return fmt.Sprintf("%d snapshot windows without a length, a share or a reset time left out", n.N)
 	}
 	return fmt.Sprintf("note of unknown kind %d", n.Kind)
 }

@@ -112,6 +112,7 @@ func TestCalibrateNote(t *testing.T) {
 		{calibrate.Note{Kind: calibrate.NoteNoCatalogPlan, Plan: "x"}, `the catalog has no plan "x" to compare with`},
 		{calibrate.Note{Kind: calibrate.NoteNothingMeasured}, "nothing saved: nothing was measured"},
 		{calibrate.Note{Kind: calibrate.NoteAllContradict}, "nothing saved: the measurements contradict each other"},
+		{calibrate.Note{Kind: calibrate.NoteSnapshotsLeftOut, N: 3}, "3 snapshot windows without a length, a share or a reset time left out"},
 	} {
 		if got := CalibrateNote(tc.n); got != tc.want {
 			t.Errorf("%+v:\n got %q\nwant %q", tc.n, got, tc.want)

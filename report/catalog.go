@@ -538,6 +538,13 @@ func OverlaySummary(e plans.Effect) string {
 	return strings.Join(parts, ", ")
 }
 
+// OverlayNotUsed is the first note of the app that opens without the
+// overlay it cannot use, for err, on the catalog file (as shown; "" for the
+// embedded catalog).
+func OverlayNotUsed(file string, err error) string {
+	return fmt.Sprintf("Catalog overlay not used, prices are %s's: %v", or(file, "the embedded catalog"), err)
+}
+
 // OverlayNote is the catalog note of an overlay at path (as shown).
 func OverlayNote(path string, e plans.Effect) string {
 	return "catalog overlay " + path + ": " + OverlaySummary(e)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -100,6 +101,8 @@ func TestOverlayLines(t *testing.T) {
 		{OverlayWritten("o.yaml", "o.yaml.bak"), "Wrote o.yaml; the overlay before is in o.yaml.bak.\n"},
 		{AppliedNote(1), "1 dated catalog change in effect today (tokenomics plans --check lists it)"},
 		{AppliedNote(3), "3 dated catalog changes in effect today (tokenomics plans --check lists them)"},
+		{OverlayNotUsed("", errors.New("bad")), "Catalog overlay not used, prices are the embedded catalog's: bad"},
+		{OverlayNotUsed("~/c.yaml", errors.New("bad")), "Catalog overlay not used, prices are ~/c.yaml's: bad"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
+	"github.com/tokenomics/tokenomics/plans"
 )
 
 func f(v float64) *float64 { return &v }
@@ -436,5 +437,22 @@ func TestVerdictEstimatesAndOneVendor(t *testing.T) {
 	}
 	if out := Table(c, false); !strings.Contains(out, "$5.29–$7.93") {
 		t.Errorf("table lacks the mix's range:\n%s", out)
+	}
+}
+
+// A comparison no flag named says which workload it prices; a named one
+// says nothing.
+func TestCompared(t *testing.T) {
+	for _, tc := range []struct {
+		from plans.WorkloadFrom
+		want string
+	}{
+		{plans.WorkloadNamed, ""},
+		{plans.WorkloadFallback, `tokenomics: comparing your last saved workload, "Mine" (~/state/workload.yaml); --workload or --preset picks another` + "\n"},
+		{plans.WorkloadDefault, `tokenomics: comparing the default preset, "Mine" (no saved workload yet); --workload or --preset picks another` + "\n"},
+	} {
+		if got := Compared(tc.from, "Mine", "~/state/workload.yaml"); got != tc.want {
+			t.Errorf("%v: %q, want %q", tc.from, got, tc.want)
+		}
 	}
 }

@@ -1,7 +1,10 @@
 package tokencount
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"os"
 
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/safefile"
@@ -40,4 +43,40 @@ func CountFile(name string) (Stats, error) {
 		return st, fmt.Errorf("%s: %w", name, err)
 	}
 	return st, nil
+}
+
+// CountInputs counts each input named, streamed, before any is priced (a
+// run that fails prints nothing): a file, or "-" for stdin, which is read
+// once; no name is stdin. typed, when not nil, is called before reading a
+// stdin that is a terminal, for the caller to prompt. Errors name the input.
+func CountInputs(names []string, stdin io.Reader, typed func()) ([]*Document, error) {
+	if len(names) == 0 {
+		names = []string{"-"}
+	}
+	var docs []*Document
+	stdinUsed := false
+	for _, name := range names {
+		var st Stats
+		var err error
+		if name != "-" {
+			st, err = CountFile(name)
+		} else if stdinUsed {
+			return nil, errors.New("standard input (-) given twice")
+		} else {
+			stdinUsed, name = true, "standard input"
+			if f, ok := stdin.(*os.File); ok && typed != nil {
+				if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+					typed()
+				}
+			}
+			if st, err = Count(stdin); err != nil {
+				err = fmt.Errorf("standard input: %w", err)
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, &Document{Name: name, Stats: st})
+	}
+	return docs, nil
 }

@@ -17,7 +17,6 @@ import (
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/replay"
-	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/safefile"
 )
 
@@ -411,7 +410,7 @@ func (m *Model) setCurrency(code string) {
 	// The budget is written in the workload's currency: the same money in
 	// the new one. Display only: no re-evaluation, so the change marks
 	// survive.
-	m.w.Budget = report.ConvertBudget(m.w.Budget, old, m.cur)
+	m.w.Budget = money.Convert(m.w.Budget, old, m.cur)
 	m.dirty |= partHeader | partEval // every amount, and the header's currency
 }
 

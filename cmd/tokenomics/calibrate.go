@@ -10,7 +10,6 @@ import (
 	"github.com/tokenomics/tokenomics/calibrate"
 	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/safefile"
-	"github.com/tokenomics/tokenomics/usage"
 )
 
 // calibrateFlags are the flags of `tokenomics calibrate`.
@@ -89,23 +88,10 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	in := calibrate.Input{Source: src, Spends: l.Spends(&cat.Catalog), Notices: l.Notices, Location: opt.Location,
-		From: from, To: to, Plan: o.plan}
-	if src == usage.Codex {
-		var unknown int
-		in.Snapshots, unknown = calibrate.Snapshots(l.RateLimits)
-		if unknown > 0 {
-			catNotes = append(catNotes, fmt.Sprintf("%d snapshot windows without a length, a share or a reset time left out", unknown))
-		}
-	}
+	in := calibrate.FromLog(l, &cat.Catalog)
+	in.From, in.To, in.Plan = from, to, o.plan
 	c := &report.Calibration{Source: src, Log: l, Result: calibrate.Measure(in), CatalogNotes: catNotes}
-	if c.Result.Plan != "" {
-		if p, ok := cat.Plan(c.Result.Plan); ok {
-			c.Plan = p
-		} else {
-			c.Result.Notes = append(c.Result.Notes, calibrate.Note{Kind: calibrate.NoteNoCatalogPlan, Plan: c.Result.Plan})
-		}
-	}
+	c.Plan = c.Result.CatalogPlan(&cat.Catalog)
 	if o.save {
 		if err := saveOverlay(c, o); err != nil {
 			return err

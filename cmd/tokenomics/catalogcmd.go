@@ -140,7 +140,7 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 	}
 	asOf, how := catalogsync.PricesDate(o.asOf, pf, now)
 	opt := catalogsync.ImportOptions{Name: src, Source: format + " " + src, AsOf: asOf, Today: now, Add: o.add, Force: o.force}
-	res, err := catalogsync.Import(format, ed.Catalog, pf.Data, opt)
+	res, err := catalogsync.ImportInto(ed, format, pf.Data, opt)
 	if err != nil {
 		return err
 	}
@@ -148,9 +148,6 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 	if len(res.Models) == 0 {
 		_, err = io.WriteString(stdout, report.OverlayLeft(path, "Nothing to change"))
 		return err
-	}
-	for _, m := range res.Models {
-		ed.Overlay.PutModel(m.Model, m.Changes)
 	}
 	if o.dry {
 		_, err = io.WriteString(stdout, report.OverlayLeft(path, "Dry run"))

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
+	"github.com/tokenomics/tokenomics/ui"
 )
 
 func newCompare(stdout, stderr io.Writer) *cobra.Command {
@@ -34,7 +34,7 @@ func newCompare(stdout, stderr io.Writer) *cobra.Command {
 			}
 			// The same workload as the app: the last saved one, else the default.
 			var notices []string
-			c, err := buildComparison(&in, restoreLast(&notices), stderr)
+			c, err := buildComparison(&in, ui.LastWorkload(statePath(), &notices), stderr)
 			if err != nil {
 				return err
 			}
@@ -89,12 +89,7 @@ func buildComparison(in *inputs, fallback func() (model.Workload, bool), say io.
 	}
 	// Said once the run is sure to compare: not above an error about a flag.
 	if say != nil {
-		switch from {
-		case fromFallback:
-			printf(say, "tokenomics: comparing your last saved workload, %q (%s); --workload or --preset picks another\n", w.Name, displayPath(statePath()))
-		case fromDefault:
-			printf(say, "tokenomics: comparing the default preset, %q (no saved workload yet); --workload or --preset picks another\n", w.Name)
-		}
+		io.WriteString(say, report.Compared(from, w.Name, displayPath(statePath())))
 	}
 	return &report.Comparison{Workload: w, Result: &r, CatalogAsOf: cat.AsOf, Currency: cur, CatalogNotes: append(notes, in.notes...), Sources: in.sources}, nil
 }
@@ -103,5 +98,3 @@ func buildComparison(in *inputs, fallback func() (model.Workload, bool), say io.
 func colorOK(w io.Writer) bool {
 	return os.Getenv("NO_COLOR") == "" && isTerminal(w)
 }
-
-func printf(w io.Writer, format string, args ...any) { fmt.Fprintf(w, format, args...) }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -70,41 +69,17 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 	if unknown != "" {
 		return badInput("--model: no model %q in the catalog (see `tokenomics plans --kind api`)", unknown)
 	}
-	cur, err := currencyOf(cat, o.currency)
+	cur, err := cat.Currency(o.currency)
 	if err != nil {
 		return err
 	}
-	if len(args) == 0 {
-		args = []string{"-"}
-	}
-
-	// Count everything first: nothing is printed for a run that fails.
-	var results []*tokencount.Document
-	stdinUsed := false
-	for _, name := range args {
-		var st tokencount.Stats
-		if name == "-" {
-			if stdinUsed {
-				return badInput("standard input (-) given twice")
-			}
-			stdinUsed = true
-			stdin := cmd.InOrStdin()
-			if f, ok := stdin.(*os.File); ok {
-				if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-					fmt.Fprintln(cmd.ErrOrStderr(), "Paste or type the text, then press Ctrl-D (Ctrl-Z and Enter on Windows).")
-				}
-			}
-			st, err = tokencount.Count(stdin)
-			if err != nil {
-				return inputError{fmt.Errorf("standard input: %w", err)}
-			}
-			name = "standard input"
-		} else if st, err = tokencount.CountFile(name); err != nil {
-			// Not opened, not read, or not a regular file ("-" is for
-			// standard input): bad input.
-			return inputError{err}
-		}
-		results = append(results, &tokencount.Document{Name: name, Stats: st})
+	results, err := tokencount.CountInputs(args, cmd.InOrStdin(), func() {
+		fmt.Fprintln(cmd.ErrOrStderr(), "Paste or type the text, then press Ctrl-D (Ctrl-Z and Enter on Windows).")
+	})
+	if err != nil {
+		// Not opened, not read, not a regular file ("-" is for standard
+		// input), or standard input twice: bad input.
+		return inputError{err}
 	}
 	tot := tokencount.PriceAll(results, &cat.Catalog, lang, ids)
 

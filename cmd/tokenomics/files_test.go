@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -181,57 +180,6 @@ func TestExitCodes(t *testing.T) {
 	}
 	if c := exitCode(&ui.StateError{Err: &safefile.WriteError{Path: "x", Err: syscall.ENOSPC}}); c != 1 {
 		t.Errorf("a state file not kept at quit: exit %d, want 1", c)
-	}
-}
-
-// A state file that does not load is moved aside before the app starts, so
-// the write at quit cannot destroy it; a sound one stays.
-func TestBadStateKeptAside(t *testing.T) {
-	dir := t.TempDir()
-	path := writeFile(t, filepath.Join(dir, "workload.yaml"), "days_per_month: -5\n")
-	got, note := keepBadState(path)
-	if got != path || !strings.Contains(note, "kept as "+path+".bad") {
-		t.Errorf("keepBadState = %q, %q", got, note)
-	}
-	if string(readFile(t, path+".bad")) != "days_per_month: -5\n" {
-		t.Error("the bad file was not kept")
-	}
-	// A later bad state is kept beside the earlier, never over it.
-	for i, content := range []string{"days_per_month: -6\n", "days_per_month: -7\n"} {
-		writeFile(t, path, content)
-		bad := path + ".bad." + strconv.Itoa(i+1)
-		if got, note := keepBadState(path); got != path || !strings.Contains(note, "kept as "+bad) {
-			t.Errorf("bad state %d: keepBadState = %q, %q", i+2, got, note)
-		}
-		if string(readFile(t, bad)) != content {
-			t.Errorf("bad state %d was not kept as %s", i+2, bad)
-		}
-	}
-	if string(readFile(t, path+".bad")) != "days_per_month: -5\n" {
-		t.Error("the first bad file was overwritten")
-	}
-	if _, err := os.Lstat(path); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("the bad state is still at its path: %v", err)
-	}
-	writeFile(t, path, "name: good\n")
-	if got, note := keepBadState(path); got != path || note != "" {
-		t.Errorf("a sound state: %q, %q", got, note)
-	}
-	if got, note := keepBadState(filepath.Join(dir, "missing.yaml")); got == "" || note != "" {
-		t.Errorf("no state: %q, %q", got, note)
-	}
-	// A FIFO as the state file once left the app on a blank screen: it is
-	// refused without waiting, and moved aside like any state that does not load.
-	f := safefiletest.FIFO(t, filepath.Join(dir, "fifo.yaml"))
-	done := make(chan string, 1)
-	go func() { _, note := keepBadState(f); done <- note }()
-	select {
-	case note := <-done:
-		if st, err := os.Lstat(f + ".bad"); err != nil || st.Mode()&fs.ModeNamedPipe == 0 || !strings.Contains(note, "kept as") {
-			t.Errorf("the FIFO: %q, %v", note, err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("reading the FIFO state file waited")
 	}
 }
 

@@ -132,26 +132,28 @@ func importLogs(src usage.Source, opt usage.Options, cat *plans.Catalog, rule us
 	return &report.Import{Log: l, Summary: s, Derived: d}, err
 }
 
-// workloadFromLogs derives the workload of the default logs of source
+// workloadFromLogs derives the workload of the default logs of --from
 // ("claude-code" or "codex") on the embedded catalog with the default
-// grouping, for the app's --from flag. The notes say what was read and how
-// well the workload reproduces the logs' cost.
-func workloadFromLogs(source string) (model.Workload, []string, *usage.Log, error) {
-	src, ok := usage.ParseSource(source)
+// grouping, for the app and compare. The notes say what was read and how
+// well the workload reproduces the logs' cost; the records are kept for the
+// app's replay.
+func (in *inputs) workloadFromLogs() (model.Workload, error) {
+	src, ok := usage.ParseSource(in.from)
 	if !ok {
-		return model.Workload{}, nil, nil, badInput("--from: %q is not %s", source, strings.Join(usage.Sources, " or "))
+		return model.Workload{}, badInput("--from: %q is not %s", in.from, strings.Join(usage.Sources, " or "))
 	}
 	cat, _, err := (&inputs{}).loadCatalog()
 	if err != nil {
-		return model.Workload{}, nil, nil, err
+		return model.Workload{}, err
 	}
 	res, err := importLogs(src, usage.Options{Location: time.Local}, cat, usage.DefaultRule)
 	if err != nil {
-		return model.Workload{}, nil, nil, err
+		return model.Workload{}, err
 	}
 	if res.Derived == nil {
-		return model.Workload{}, nil, nil, badInput("--from %s: the logs in %s hold no usage record", source, strings.Join(res.Log.Roots, ", "))
+		return model.Workload{}, badInput("--from %s: the logs in %s hold no usage record", in.from, strings.Join(res.Log.Roots, ", "))
 	}
-	notes := append([]string{report.FromLogsNote(src, res.Summary, res.Derived)}, report.ReadingNotes(res.Log)...)
-	return res.Derived.Workload, notes, res.Log, nil
+	in.notes = append(append(in.notes, report.FromLogsNote(src, res.Summary, res.Derived)), report.ReadingNotes(res.Log)...)
+	in.fromLog = res.Log
+	return res.Derived.Workload, nil
 }

@@ -247,28 +247,29 @@ func TestWorkloadFromLogs(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("CLAUDE_CONFIG_DIR", abs)
-	w, notes, l, err := workloadFromLogs("claude-code")
+	in := &inputs{from: "claude-code"}
+	w, err := in.workloadFromLogs()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l == nil || len(l.Requests()) != 5 { // the records, kept for the replay
+	if l := in.fromLog; l == nil || len(l.Requests()) != 5 { // the records, kept for the replay
 		t.Errorf("log %v", l)
 	}
 	if len(w.Classes) == 0 || w.Validate() != nil {
 		t.Errorf("workload %+v", w)
 	}
-	if len(notes) == 0 || !strings.Contains(notes[0], "5 requests in 2 sessions") || !strings.Contains(notes[0], "reproduces the logs' API cost within") {
+	if notes := in.notes; len(notes) == 0 || !strings.Contains(notes[0], "5 requests in 2 sessions") || !strings.Contains(notes[0], "reproduces the logs' API cost within") {
 		t.Errorf("notes = %q", notes)
 	}
-	if _, _, _, err := workloadFromLogs("gemini"); err == nil || !errors.As(err, new(inputError)) {
+	if _, err := (&inputs{from: "gemini"}).workloadFromLogs(); err == nil || !errors.As(err, new(inputError)) {
 		t.Errorf("unknown source: %v", err)
 	}
 	t.Setenv("CODEX_HOME", t.TempDir())
-	if _, _, _, err := workloadFromLogs("codex"); err == nil || !errors.As(err, new(inputError)) {
+	if _, err := (&inputs{from: "codex"}).workloadFromLogs(); err == nil || !errors.As(err, new(inputError)) {
 		t.Errorf("no codex records: %v", err)
 	}
 	t.Setenv("CODEX_HOME", filepath.Join(t.TempDir(), "missing"))
-	if _, _, _, err := workloadFromLogs("codex"); err == nil || !errors.As(err, new(inputError)) {
+	if _, err := (&inputs{from: "codex"}).workloadFromLogs(); err == nil || !errors.As(err, new(inputError)) {
 		t.Errorf("no codex home: %v", err)
 	}
 }

@@ -161,111 +161,23 @@ func (in *inputs) source() *plans.Source {
 	return &plans.Source{File: in.catalog, Overlay: in.overlay, User: overlayPath(), NoOverlay: in.noOverlay, Embedded: shippedCatalog}
 }
 
-// Where a workload came from when no flag named one.
-const (
-	fromFlag     = ""         // --workload, --preset or --from
-	fromFallback = "fallback" // the caller's fallback (the app's last workload)
-	fromDefault  = "default"  // the default preset
-)
-
-// loadWorkload reads --workload or --preset, else fallback (the app's last
-// workload), else the default preset; then applies --billing and the
-// display currency on cat, in which it restates the budget. from says
-// which workload it was.
-func (in *inputs) loadWorkload(cat *plans.Catalog, fallback func() (model.Workload, bool)) (w model.Workload, cur money.Currency, from string, err error) {
-	if n := countSet(in.workload, in.preset, in.from); n > 1 {
-		return w, cur, "", badInput("--workload, --preset and --from name different workloads: give one")
+// loadWorkload is the workload the flags name, else fallback's (the app's
+// last workload), else the default preset, with --billing and the display
+// currency applied (plans.WorkloadSource); a value refused is said as the
+// flag that gave it.
+func (in *inputs) loadWorkload(cat *plans.Catalog, fallback func() (model.Workload, bool)) (model.Workload, money.Currency, plans.WorkloadFrom, error) {
+	src := plans.WorkloadSource{File: in.workload, Preset: in.preset, Fallback: fallback, Billing: in.billing, Currency: in.currency}
+	if in.from != "" {
+		src.Logs = in.workloadFromLogs
 	}
+	w, cur, from, err := src.Load(cat)
+	var ve *plans.ValueError
 	switch {
-	case in.workload != "":
-		w, err = plans.LoadWorkload(in.workload)
-	case in.from != "":
-		var notes []string
-		w, notes, in.fromLog, err = workloadFromLogs(in.from)
-		in.notes = append(in.notes, notes...)
-	case in.preset != "":
-		w, err = plans.PresetByName(in.preset)
-		if err != nil {
-			err = inputError{err}
-		}
+	case !errors.As(err, &ve), ve.What == "preset", ve.What == "currency" && in.currency == "":
+	case ve.What == "workload":
+		err = badInput("--workload, --preset and --from name different workloads: give one")
 	default:
-		ok := false
-		if fallback != nil {
-			w, ok = fallback()
-		}
-		from = fromFallback
-		if !ok {
-			w, err = plans.PresetByName(plans.DefaultPreset)
-			from = fromDefault
-		}
+		err = badInput("--%s: %v", ve.What, ve.Err)
 	}
-	if err != nil {
-		return w, cur, from, err
-	}
-	if in.billing != "" {
-		b, ok := model.ParseBilling(in.billing)
-		if !ok {
-			return w, cur, from, badInput("--billing: %q is not monthly or annual", in.billing)
-		}
-		w.Billing = b
-	}
-	budgetCur := w.Currency
-	if in.currency != "" {
-		w.Currency = strings.ToUpper(in.currency)
-	}
-	if cur, err = in.workloadCurrency(cat, w.Currency); err != nil {
-		return w, cur, from, err
-	}
-	return w, cur, from, in.budgetIn(cat, &w, budgetCur, cur)
-}
-
-// budgetIn restates w's budget in cur, the display currency, when --currency
-// changed it from own, the workload's (the budget is the user's number in
-// the workload's currency).
-func (in *inputs) budgetIn(cat *plans.Catalog, w *model.Workload, own string, cur money.Currency) error {
-	if w.Budget <= 0 || strings.EqualFold(own, cur.Code) || (own == "" && cur.Code == "USD") {
-		return nil
-	}
-	from, err := in.workloadCurrency(cat, own)
-	if err != nil {
-		return err
-	}
-	w.Budget = report.ConvertBudget(w.Budget, from, cur)
-	return nil
-}
-
-// currencyOf resolves the display currency against the catalog's fx table.
-func currencyOf(cat *plans.Catalog, code string) (money.Currency, error) {
-	if code == "" {
-		return money.USD, nil
-	}
-	rate, err := cat.Rate(strings.ToUpper(code))
-	if err != nil {
-		return money.Currency{}, inputError{err}
-	}
-	return money.New(strings.ToUpper(code), rate), nil
-}
-
-// workloadCurrency is currencyOf for the workload's own currency: one the
-// catalog has no rate for, written in --workload's file, is placed there.
-func (in *inputs) workloadCurrency(cat *plans.Catalog, code string) (money.Currency, error) {
-	cur, err := currencyOf(cat, code)
-	switch {
-	case err == nil:
-	case in.currency != "":
-		err = badInput("--currency: %v", errors.Unwrap(err))
-	case in.workload != "":
-		err = plans.PlaceInWorkload(in.workload, "currency", errors.Unwrap(err))
-	}
-	return cur, err
-}
-
-func countSet(vals ...string) int {
-	n := 0
-	for _, v := range vals {
-		if v != "" {
-			n++
-		}
-	}
-	return n
+	return w, cur, from, err
 }

@@ -69,7 +69,7 @@ func (o *logFlags) start(args []string, check func() error) (*logRun, error) {
 	if r.cat, r.notes, err = o.in.loadCatalog(); err != nil {
 		return nil, err
 	}
-	r.cur, err = currencyOf(r.cat, o.in.currency)
+	r.cur, err = r.cat.Currency(o.in.currency)
 	return r, err
 }
 

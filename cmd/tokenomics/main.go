@@ -60,10 +60,11 @@ func exitCode(err error) int {
 		return 1
 	}
 	var pe *plans.Error
+	var ve *plans.ValueError // a preset, a billing or a currency that is not there
 	var ie inputError
 	var fe *fs.PathError            // a file the user named cannot be read, or is refused
 	var ce *catalogsync.SourceError // a price file refused, or no price file
-	if errors.As(err, &pe) || errors.As(err, &ie) || errors.As(err, &fe) || errors.As(err, &ce) || isFlagError(err) {
+	if errors.As(err, &pe) || errors.As(err, &ve) || errors.As(err, &ie) || errors.As(err, &fe) || errors.As(err, &ce) || isFlagError(err) {
 		return 2
 	}
 	return 1

@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+
+	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/replay"
+	"github.com/tokenomics/tokenomics/safefile"
+)
+
+// The app's start: what its own files (the last workload, its settings)
+// and the records its workload was derived from give it before it opens.
+
+// LastWorkload is the workload the app kept at path when it last quit, for
+// a run that names none (plans.WorkloadSource's Fallback). A state file
+// that cannot be read is said in *notices, and no workload is restored.
+func LastWorkload(path string, notices *[]string) func() (model.Workload, bool) {
+	return func() (model.Workload, bool) {
+		w, err := plans.LoadWorkload(path)
+		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				*notices = append(*notices, fmt.Sprintf("last workload not restored: %v", err))
+			}
+			return model.Workload{}, false
+		}
+		return w, true
+	}
+}
+
+// Prepare readies o for Run from the app's own files and returns what the
+// user is told of them, in this order:
+//   - a state file at o.StatePath that does not load is set aside first
+//     (safefile.SetAside), so that the write at quit cannot destroy what it
+//     holds; when it cannot be moved, o.StatePath is "" and none is written;
+//   - o.Prefs are read from o.PrefsPath: a file that does not read is said,
+//     and replaced with the defaults at quit;
+//   - recs, the records the workload was derived from (--from), are
+//     replayed with opt into o.Replay: the app shows the replay while that
+//     workload is unedited.
+//
+// shown writes a path as the user reads it (~/…).
+func (o *Options) Prepare(recs []replay.Record, opt replay.Options, shown func(string) string) ([]string, error) {
+	var notices []string
+	if _, err := plans.LoadWorkload(o.StatePath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		bad, err := safefile.SetAside(o.StatePath)
+		if err != nil {
+			notices = append(notices, fmt.Sprintf("the state file %s does not load and cannot be moved aside (%v): the workload will not be kept at quit", shown(o.StatePath), err))
+			o.StatePath = ""
+		} else {
+			notices = append(notices, fmt.Sprintf("the state file did not load: it is kept as %s", shown(bad)))
+		}
+	}
+	var err error
+	if o.Prefs, err = LoadPrefs(o.PrefsPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		notices = append(notices, fmt.Sprintf("last app settings not restored: %v", err))
+	}
+	if len(recs) > 0 {
+		if o.Replay, err = replay.Run(recs, &o.Catalog.Catalog, opt); err != nil {
+			return notices, err
+		}
+	}
+	return notices, nil
+}
