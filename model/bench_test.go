@@ -68,3 +68,23 @@ func BenchmarkEvaluateKorean(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEvaluatePoint is the ranking the app computes on every
+// keystroke: the default preset on the shipped catalog at its point, break-
+// even included, the ends and the flips left for later.
+func BenchmarkEvaluatePoint(b *testing.B) {
+	cat, err := plans.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	w, err := plans.PresetByName(plans.DefaultPreset)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := model.EvaluatePoint(w, &cat.Catalog); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

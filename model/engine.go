@@ -88,8 +88,9 @@ type engine struct {
 
 	planModels []*APIModel // scratch for preparePlan
 
-	classBuf []ClassQuote // backing store for every quote's Classes
-	notes    [][]Note     // per model: its notes, made once
+	classBuf  []ClassQuote // backing store for every quote's Classes
+	sourceBuf []Source     // and for the API quotes' Sources
+	notes     [][]Note     // per model: its notes, made once
 
 	fend   factorEnd         // which value of each language factor this engine prices at
 	lams   map[string]Lambda // per tokenizer: its factor for the workload's language
@@ -158,6 +159,18 @@ func (e *engine) classes() []ClassQuote {
 	}
 	out := e.classBuf[:n:n]
 	e.classBuf = e.classBuf[n:]
+	return out
+}
+
+// source hands out an API quote's one source from one shared allocation,
+// clipped so that appending to it copies.
+func (e *engine) source(s Source) []Source {
+	if len(e.sourceBuf) == 0 {
+		e.sourceBuf = make([]Source, 16)
+	}
+	out := e.sourceBuf[:1:1]
+	e.sourceBuf = e.sourceBuf[1:]
+	out[0] = s
 	return out
 }
 
@@ -304,11 +317,22 @@ func EvaluatePoint(w Workload, c *Catalog) (Result, error) {
 		return Result{}, err
 	}
 	e := newEngine(&w, c, atPoint)
-	qs := make([]Quote, 0, len(e.models)+len(c.Plans)+8)
+	// Every quote and every quote's classes in one allocation each: the
+	// count is known (each model, the mix over all providers and one per
+	// provider, each plan), and this runs on every keystroke.
+	ps := e.providers()
+	nq := len(e.models) + 1 + len(ps) + len(c.Plans)
+	qs := make([]Quote, 0, nq)
+	e.classBuf = make([]ClassQuote, nq*len(w.Classes))
+	e.sourceBuf = make([]Source, len(e.models))
 	for mi := range e.models {
 		qs = append(qs, e.apiQuote(mi))
 	}
-	qs = append(qs, e.mixQuotes(qs)...)
+	api := qs[:len(e.models)]
+	qs = append(qs, e.mixQuote("", api))
+	for _, p := range ps {
+		qs = append(qs, e.mixQuote(p, api))
+	}
 	for _, q := range qs {
 		if q.Eligible && (!e.hasA || q.Monthly < e.bestA) {
 			e.bestA, e.hasA = q.Monthly, true
@@ -389,8 +413,9 @@ func (r *Result) setEnds(ends Ends) {
 }
 
 // Rank sorts quotes: eligible ones by monthly cost then name, then the
-// ineligible ones the same way. It sorts indices and moves each quote once:
-// quotes are large, and this runs on every keystroke.
+// ineligible ones the same way. It sorts indices and then moves each quote
+// into place along the permutation's cycles, with one quote aside: quotes
+// are large, and this runs on every keystroke.
 func Rank(qs []Quote) {
 	idx := make([]int, len(qs))
 	for i := range idx {
@@ -409,11 +434,23 @@ func Rank(qs []Quote) {
 		}
 		return cmp.Compare(a.Name, b.Name)
 	})
-	sorted := make([]Quote, len(qs))
-	for i, j := range idx {
-		sorted[i] = qs[j]
+	// qs[i] is to hold the quote now at idx[i]. Each cycle i → idx[i] → …
+	// is walked once; a walked position is marked with -1.
+	for i := range idx {
+		if idx[i] < 0 || idx[i] == i {
+			continue
+		}
+		tmp := qs[i]
+		j := i
+		for idx[j] != i {
+			k := idx[j]
+			qs[j] = qs[k]
+			idx[j] = -1
+			j = k
+		}
+		qs[j] = tmp
+		idx[j] = -1
 	}
-	copy(qs, sorted)
 }
 
 // Find returns the quote with the given id.
@@ -467,18 +504,8 @@ func (e *engine) apiQuote(mi int) Quote {
 	q.Providers = 1
 	q.Factors = e.addFactor(nil, m.Tokenizer)
 	q.Notes = e.modelNotes(mi)
-	q.Sources = []Source{{ID: m.ID, Name: m.Name, Provenance: m.Provenance}}
+	q.Sources = e.source(Source{ID: m.ID, Name: m.Name, Provenance: m.Provenance})
 	return q
-}
-
-// mixQuotes routes each class to its cheapest ok model: once across all
-// providers and once per provider, in catalog order of first appearance.
-func (e *engine) mixQuotes(api []Quote) []Quote {
-	out := []Quote{e.mixQuote("", api)}
-	for _, p := range e.providers() {
-		out = append(out, e.mixQuote(p, api))
-	}
-	return out
 }
 
 // providers are the usable models' providers in catalog order of first
