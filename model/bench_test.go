@@ -88,3 +88,26 @@ func BenchmarkEvaluatePoint(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEvaluatePointCache is BenchmarkEvaluatePoint as the app runs it
+// on a slider step: through one Cache, the first class's count going up
+// and down by one, so every class keeps its shape.
+func BenchmarkEvaluatePointCache(b *testing.B) {
+	cat, err := plans.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	w, err := plans.PresetByName(plans.DefaultPreset)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var x model.Cache
+	counts := []float64{w.Classes[0].Count, w.Classes[0].Count + 1}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		w.Classes[0].Count = counts[i%2]
+		if _, err := x.EvaluatePoint(w, &cat.Catalog); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -72,29 +72,22 @@ type cell struct {
 // and each class priced on each usable model. Options at any volume scale k
 // are then cheap sums, which break-even and the chart rely on.
 type engine struct {
-	w      *Workload
-	c      *Catalog
-	tasks  []float64
-	total  float64
-	models []*APIModel // usable models, catalog order
-	cells  [][]cell    // [class][model]
-	best   []int       // per class: cheapest ok model index, -1 if none
-	plans  []planPre
-	bestA  float64 // cost of the best eligible API option at k = 1
-	hasA   bool
+	*prep // the catalog's models, factors, notes and sources: read only
+	w     *Workload
+	tasks []float64
+	total float64
+	cells [][]cell // [class][model]: read only, a Cache's rows may share them
+	best  []int    // per class: cheapest ok model index, -1 if none
+	plans []planPre
+	bestA float64 // cost of the best eligible API option at k = 1
+	hasA  bool
 
 	uc, over []float64 // scratch for planCost
 	route    []int
 
-	planModels []*APIModel // scratch for preparePlan
+	classBuf []ClassQuote // backing store for every quote's Classes
 
-	classBuf  []ClassQuote // backing store for every quote's Classes
-	sourceBuf []Source     // and for the API quotes' Sources
-	notes     [][]Note     // per model: its notes, made once
-
-	fend   factorEnd         // which value of each language factor this engine prices at
-	lams   map[string]Lambda // per tokenizer: its factor for the workload's language
-	ranged bool              // some model's factor has a range: options have ends
+	fend factorEnd // which value of each language factor this engine prices at
 }
 
 // factorEnd says which value of an estimated language factor is in use.
@@ -116,15 +109,13 @@ func (l Lambda) at(f factorEnd) float64 {
 	return l.Value
 }
 
-// lambda is the language factor of tokenizer tok, looked up once.
+// lambda is the language factor of tokenizer tok: the catalog's models'
+// are looked up once, when the prep is made.
 func (e *engine) lambda(tok string) Lambda {
 	if l, ok := e.lams[tok]; ok {
 		return l
 	}
-	l := e.c.Lambda(tok, e.w.Language)
-	e.lams[tok] = l
-	e.ranged = e.ranged || l.Ranged()
-	return l
+	return e.c.Lambda(tok, e.lang)
 }
 
 // lam is λ of model m at the engine's end.
@@ -144,7 +135,7 @@ func (e *engine) addFactor(fs []FactorUse, tok string) []FactorUse {
 	if !l.Estimated || slices.ContainsFunc(fs, func(f FactorUse) bool { return f.Tokenizer == tok }) {
 		return fs
 	}
-	lang := e.w.Language
+	lang := e.lang
 	if lang == "" {
 		lang = DefaultLanguage
 	}
@@ -162,85 +153,57 @@ func (e *engine) classes() []ClassQuote {
 	return out
 }
 
-// source hands out an API quote's one source from one shared allocation,
-// clipped so that appending to it copies.
-func (e *engine) source(s Source) []Source {
-	if len(e.sourceBuf) == 0 {
-		e.sourceBuf = make([]Source, 16)
-	}
-	out := e.sourceBuf[:1:1]
-	e.sourceBuf = e.sourceBuf[1:]
-	out[0] = s
-	return out
-}
-
-// modelNotes are the notes a model brings to any quote that uses it. The
-// slice is clipped so that appending to it copies.
-func (e *engine) modelNotes(mi int) []Note {
-	if e.notes == nil {
-		e.notes = make([][]Note, len(e.models))
-	}
-	if e.notes[mi] == nil {
-		m := e.models[mi]
-		notes := []Note{}
-		if fs := e.addFactor(nil, m.Tokenizer); len(fs) > 0 {
-			notes = append(notes, Note{Kind: NoteFactor, Model: m.Name, Factor: fs[0]})
-		}
-		if st := m.StatusOn(e.c.On()); st == "legacy" || st == "preview" {
-			notes = append(notes, Note{Kind: NoteModelStatus, Model: m.Name, Status: st, Retires: m.Retired})
-		}
-		if m.Confidence == "estimate" {
-			notes = append(notes, Note{Kind: NoteModelEstimate, Model: m.Name})
-		}
-		e.notes[mi] = slices.Clip(notes)
-	}
-	return e.notes[mi]
-}
-
-func newEngine(w *Workload, c *Catalog, fend factorEnd) *engine {
-	return newEngineFrom(w, c, fend, nil)
-}
-
-// newEngineFrom is newEngine; at an end of the estimates it takes the
-// cells of models whose factor has no range from base, the point's engine,
-// as they are the same there.
-func newEngineFrom(w *Workload, c *Catalog, fend factorEnd, base *engine) *engine {
-	e := &engine{w: w, c: c, fend: fend, lams: map[string]Lambda{}}
+// newEngine is an engine for workload w at factor end fend on prep p,
+// the catalog's; rows are its classes' (a Cache's at the point), or nil for
+// rows made here, which at an end of the estimates take the cells of models
+// whose factor has no range from base, the point's engine, as they are the
+// same there.
+func newEngine(w *Workload, p *prep, fend factorEnd, rows []*classRow, base *engine) *engine {
+	e := &engine{prep: p, w: w, fend: fend}
 	e.tasks = make([]float64, len(w.Classes))
 	for i, cl := range w.Classes {
 		e.tasks[i] = w.TasksPerMonth(cl)
 		e.total += e.tasks[i]
 	}
-	for i := range c.Models {
-		if c.Offered(&c.Models[i]) {
-			e.models = append(e.models, &c.Models[i])
-		}
-	}
 	e.cells = make([][]cell, len(w.Classes))
 	e.best = make([]int, len(w.Classes))
 	for ci := range w.Classes {
-		cl := &w.Classes[ci]
-		row := make([]cell, len(e.models))
-		e.best[ci] = -1
-		for mi, m := range e.models {
-			var x cell
-			if base != nil && !e.lambda(m.Tokenizer).Ranged() {
-				x = base.cells[ci][mi]
-			} else {
-				lam := e.lam(m)
-				x = cell{sh: shapeOf(cl, lam)}
-				x.cost = TaskCost(cl, m, lam)
-				x.why = apiWhy(cl, m, x.sh)
-				x.ok = x.why == WhyNone
-			}
-			row[mi] = x
-			if x.ok && (e.best[ci] < 0 || x.cost < row[e.best[ci]].cost) {
-				e.best[ci] = mi
-			}
+		if rows != nil {
+			e.cells[ci], e.best[ci] = rows[ci].cells, rows[ci].best
+			continue
 		}
-		e.cells[ci] = row
+		var bc []cell
+		if base != nil {
+			bc = base.cells[ci]
+		}
+		e.cells[ci], e.best[ci] = e.cellsOf(&w.Classes[ci], bc)
 	}
 	return e
+}
+
+// cellsOf prices class cl on every usable model, taking the cell of a model
+// whose factor has no range from base when given; best is the cheapest ok
+// model's index, -1 if none.
+func (e *engine) cellsOf(cl *Class, base []cell) (row []cell, best int) {
+	row = make([]cell, len(e.models))
+	best = -1
+	for mi, m := range e.models {
+		var x cell
+		if base != nil && !e.lambda(m.Tokenizer).Ranged() {
+			x = base[mi]
+		} else {
+			lam := e.lam(m)
+			x = cell{sh: shapeOf(cl, lam)}
+			x.cost = TaskCost(cl, m, lam)
+			x.why = apiWhy(cl, m, x.sh)
+			x.ok = x.why == WhyNone
+		}
+		row[mi] = x
+		if x.ok && (best < 0 || x.cost < row[best].cost) {
+			best = mi
+		}
+	}
+	return row, best
 }
 
 func apiWhy(cl *Class, m *APIModel, sh shape) Why {
@@ -313,34 +276,41 @@ func Evaluate(w Workload, c *Catalog) (Result, error) {
 // ranking is the point's alone: an app can show it at once and add the
 // ends when they are ready.
 func EvaluatePoint(w Workload, c *Catalog) (Result, error) {
-	if err := w.Validate(); err != nil {
-		return Result{}, err
-	}
-	e := newEngine(&w, c, atPoint)
+	var x Cache
+	return x.EvaluatePoint(w, c)
+}
+
+// evaluatePoint prices every option on engine e, whose classes' rows are
+// rows, and ranks them.
+func evaluatePoint(e *engine, rows []*classRow) Result {
+	c, n := e.c, len(e.w.Classes)
 	// Every quote and every quote's classes in one allocation each: the
 	// count is known (each model, the mix over all providers and one per
 	// provider, each plan), and this runs on every keystroke.
-	ps := e.providers()
-	nq := len(e.models) + 1 + len(ps) + len(c.Plans)
+	nq := len(e.models) + 1 + len(e.providers) + len(c.Plans)
 	qs := make([]Quote, 0, nq)
-	e.classBuf = make([]ClassQuote, nq*len(w.Classes))
-	e.sourceBuf = make([]Source, len(e.models))
+	e.classBuf = make([]ClassQuote, nq*n)
 	for mi := range e.models {
 		qs = append(qs, e.apiQuote(mi))
 	}
 	api := qs[:len(e.models)]
-	qs = append(qs, e.mixQuote("", api))
-	for _, p := range ps {
-		qs = append(qs, e.mixQuote(p, api))
+	qs = append(qs, e.mixQuote(-1, api))
+	for pr := range e.providers {
+		qs = append(qs, e.mixQuote(pr, api))
 	}
-	for _, q := range qs {
-		if q.Eligible && (!e.hasA || q.Monthly < e.bestA) {
+	for i := range qs {
+		if q := &qs[i]; q.Eligible && (!e.hasA || q.Monthly < e.bestA) {
 			e.bestA, e.hasA = q.Monthly, true
 		}
 	}
 	e.plans = make([]planPre, len(c.Plans))
+	cls := make([]*planClass, len(c.Plans)*n)
 	for pi := range c.Plans {
-		e.plans[pi] = e.preparePlan(&c.Plans[pi])
+		pcs := cls[pi*n : (pi+1)*n : (pi+1)*n]
+		for ci := range n {
+			pcs[ci] = &rows[ci].plans[pi]
+		}
+		e.plans[pi] = e.assemblePlan(pi, pcs, func(ci, li int) float64 { return rows[ci].units[pi][li] })
 		qs = append(qs, e.planQuote(pi))
 	}
 	for i := range qs {
@@ -353,7 +323,7 @@ func EvaluatePoint(w Workload, c *Catalog) (Result, error) {
 	for i := range qs {
 		r.index[qs[i].ID] = i
 	}
-	return r, nil
+	return r
 }
 
 // Ends are options' monthly costs at the two ends of the estimates, by
@@ -374,8 +344,8 @@ func (r *Result) Ends() Ends {
 	e.uc, e.over, e.route = nil, nil, nil
 	out := Ends{}
 	if e.ranged {
-		lo := endCosts(e.w, e.c, &e, atLowFactors, atHigh)
-		hi := endCosts(e.w, e.c, &e, atHighFactors, atLow)
+		lo := endCosts(&e, atLowFactors, atHigh)
+		hi := endCosts(&e, atHighFactors, atLow)
 		for i := range r.Quotes {
 			if q := &r.Quotes[i]; q.Eligible {
 				out[q.ID] = [2]float64{lo[q.ID], hi[q.ID]}
@@ -483,7 +453,7 @@ func (r *Result) CostAt(id string, k float64) (float64, bool) {
 
 func (e *engine) apiQuote(mi int) Quote {
 	m := e.models[mi]
-	q := Quote{ID: "api:" + m.ID, Name: m.Name, Kind: KindAPI, Vendor: m.Provider, Eligible: true, Fits: true}
+	q := Quote{ID: e.apiIDs[mi], Name: m.Name, Kind: KindAPI, Vendor: m.Provider, Eligible: true, Fits: true}
 	q.Classes = e.classes()
 	for ci, cl := range e.w.Classes {
 		x := &e.cells[ci][mi]
@@ -503,21 +473,9 @@ func (e *engine) apiQuote(mi int) Quote {
 	q.MonthlyLow, q.MonthlyHigh = q.Monthly, q.Monthly
 	q.Providers = 1
 	q.Factors = e.addFactor(nil, m.Tokenizer)
-	q.Notes = e.modelNotes(mi)
-	q.Sources = e.source(Source{ID: m.ID, Name: m.Name, Provenance: m.Provenance})
+	q.Notes = e.notes[mi]
+	q.Sources = e.sources[mi]
 	return q
-}
-
-// providers are the usable models' providers in catalog order of first
-// appearance.
-func (e *engine) providers() []string {
-	var ps []string
-	for _, m := range e.models {
-		if !slices.Contains(ps, m.Provider) {
-			ps = append(ps, m.Provider)
-		}
-	}
-	return ps
 }
 
 // routeOf is the index of class ci's cheapest ok model of provider ("" for
@@ -538,10 +496,11 @@ func (e *engine) routeOf(ci int, provider string) int {
 // endCosts prices every option at one end of the estimates: factors at
 // fend, limits at capEnd, routes and serving models chosen again. An option
 // that cannot carry the work there costs +Inf.
-func endCosts(w *Workload, c *Catalog, point *engine, fend factorEnd, capEnd capAt) map[string]float64 {
-	e := newEngineFrom(w, c, fend, point)
-	out := make(map[string]float64, len(e.models)+len(c.Plans)+8)
-	for mi, m := range e.models {
+func endCosts(point *engine, fend factorEnd, capEnd capAt) map[string]float64 {
+	e := newEngine(point.w, point.prep, fend, nil, point)
+	c := e.c
+	out := make(map[string]float64, len(e.models)+len(c.Plans)+len(e.providers)+1)
+	for mi := range e.models {
 		cost := 0.0
 		for ci := range e.w.Classes {
 			if x := &e.cells[ci][mi]; x.ok {
@@ -550,9 +509,9 @@ func endCosts(w *Workload, c *Catalog, point *engine, fend factorEnd, capEnd cap
 				cost = math.Inf(1)
 			}
 		}
-		out["api:"+m.ID] = cost
+		out[e.apiIDs[mi]] = cost
 	}
-	for _, p := range append([]string{""}, e.providers()...) {
+	for _, p := range append([]string{""}, e.providers...) {
 		cost := 0.0
 		for ci := range e.w.Classes {
 			if bi := e.routeOf(ci, p); bi >= 0 {
@@ -573,12 +532,14 @@ func endCosts(w *Workload, c *Catalog, point *engine, fend factorEnd, capEnd cap
 			// Serving models and units are the point's; only the vendor
 			// route for the API credit reads this end's cells.
 			e.plans[pi] = *pp
-			e.plans[pi].cls = slices.Clone(pp.cls)
-			for ci := range e.plans[pi].cls {
-				e.plans[pi].cls[ci].vendor = e.vendorRoute(ci, pp.p.Vendor)
+			e.plans[pi].cls = make([]*planClass, len(pp.cls))
+			for ci, pc := range pp.cls {
+				at := *pc
+				at.vendor = e.vendorRoute(ci, pp.p.Vendor)
+				e.plans[pi].cls[ci] = &at
 			}
 		} else {
-			e.plans[pi] = e.preparePlan(&c.Plans[pi])
+			e.plans[pi] = e.preparePlan(pi)
 		}
 		out[c.Plans[pi].ID] = e.planCost(pi, 1, capEnd, false).total
 	}
@@ -596,13 +557,16 @@ func (e *engine) plansRanged(p *Subscription) bool {
 	return false
 }
 
-func (e *engine) mixQuote(provider string, api []Quote) Quote {
-	q := Quote{ID: "mix:all", Name: "API mix, all providers", Kind: KindMix, Vendor: provider, Eligible: true, Fits: true}
-	if provider != "" {
-		q.ID, q.Name = "mix:"+provider, "API mix, "+provider
+// mixQuote routes each class to its cheapest ok model of provider pr (an
+// index into providers), or of any provider when pr is -1.
+func (e *engine) mixQuote(pr int, api []Quote) Quote {
+	q := Quote{ID: "mix:all", Name: "API mix, all providers", Kind: KindMix, Eligible: true, Fits: true}
+	provider := ""
+	if pr >= 0 {
+		provider = e.providers[pr]
+		q.ID, q.Name, q.Vendor = e.mixIDs[pr], e.mixNames[pr], provider
 	}
 	q.Classes = e.classes()
-	used := map[string]bool{}
 	var vendors []string
 	for ci, cl := range e.w.Classes {
 		bi := e.routeOf(ci, provider)
@@ -619,10 +583,9 @@ func (e *engine) mixQuote(provider string, api []Quote) Quote {
 			cq.Model, cq.ModelName, cq.Fits = m.ID, m.Name, true
 			cq.InputTokens, cq.OutputTokens, cq.Cost = t*x.sh.sumIn, t*x.sh.sumOut, t*x.cost
 			q.Monthly += cq.Cost
-			if !used[m.ID] {
-				used[m.ID] = true
-				q.Sources = append(q.Sources, Source{ID: m.ID, Name: m.Name, Provenance: m.Provenance})
-				q.Notes = append(q.Notes, e.modelNotes(bi)...)
+			if !slices.ContainsFunc(q.Sources, func(s Source) bool { return s.ID == m.ID }) {
+				q.Sources = append(q.Sources, e.sources[bi][0])
+				q.Notes = append(q.Notes, e.notes[bi]...)
 				q.Factors = e.addFactor(q.Factors, m.Tokenizer)
 			}
 			if !slices.Contains(vendors, m.Provider) {

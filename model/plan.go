@@ -14,10 +14,10 @@ type planPre struct {
 	seats   int
 	price   float64 // one seat a month, at the billing in use
 	base    float64
-	annual  bool        // the annual price is in use
-	factors []FactorUse // estimated factors of the serving models
-	cls     []planClass
-	units   [][]float64 // [limit][class] units per task; 0 when the limit does not count it
+	annual  bool         // the annual price is in use
+	factors []FactorUse  // estimated factors of the serving models
+	cls     []*planClass // per class: read only, a Cache's rows may share them
+	units   [][]float64  // [limit][class] units per task; 0 when the limit does not count it
 }
 
 // planClass is one class seen by one plan.
@@ -101,48 +101,60 @@ func planWindow(p *Subscription, ms []*APIModel, tier Tier) float64 {
 	return w
 }
 
-func (e *engine) preparePlan(p *Subscription) planPre {
-	pp := planPre{p: p, seats: max(e.w.People, p.SeatsMin, 1)}
+// planClassOf sees class cl on plan pi: its serving model and why it does
+// not fit, the plan vendor's route in the class's cells row, and into
+// units, per limit of the plan, the units of one task.
+func (e *engine) planClassOf(pi int, cl *Class, row []cell, pc *planClass, units []float64) {
+	p := &e.c.Plans[pi]
+	if v := cl.Channel(); !p.Allows(v) {
+		pc.reason, pc.why = Reason{Kind: ReasonVia, Via: v}, WhyVia
+		pc.sh = shapeOf(cl, 1)
+	} else {
+		e.servingModel(p, e.planMs[pi], cl, pc)
+	}
+	pc.vendor = vendorRoute(e.models, row, p.Vendor)
+	for li := range p.Limits {
+		if l := &p.Limits[li]; pc.fit && l.Counts(pc.serving.Tier, pc.serving.ID, cl.Channel()) {
+			units[li] = unitsPerTask(pc, l)
+		}
+	}
+}
+
+// preparePlan sees every class on plan pi at the engine's end.
+func (e *engine) preparePlan(pi int) planPre {
+	n, nl := len(e.w.Classes), len(e.c.Plans[pi].Limits)
+	cls := make([]planClass, n)
+	pcs := make([]*planClass, n)
+	units := make([]float64, n*nl) // [class][limit]
+	for ci := range e.w.Classes {
+		e.planClassOf(pi, &e.w.Classes[ci], e.cells[ci], &cls[ci], units[ci*nl:(ci+1)*nl])
+		pcs[ci] = &cls[ci]
+	}
+	return e.assemblePlan(pi, pcs, func(ci, li int) float64 { return units[ci*nl+li] })
+}
+
+// assemblePlan is plan pi for the workload, from each class seen on it
+// (cls) and units(ci, li), the units of one task of class ci on limit li.
+func (e *engine) assemblePlan(pi int, cls []*planClass, units func(ci, li int) float64) planPre {
+	p := &e.c.Plans[pi]
+	pp := planPre{p: p, seats: max(e.w.People, p.SeatsMin, 1), cls: cls}
 	price := p.PriceMonthly
 	if e.w.Billing == Annual && p.PriceAnnual != nil {
 		price, pp.annual = *p.PriceAnnual/12, true
 	}
 	pp.price, pp.base = price, float64(pp.seats)*price
-	// The plan's models, looked up by id once rather than for every class.
-	ms := e.planModels[:0]
-	for _, id := range p.Models {
-		if m, ok := e.c.Model(id); ok && e.c.Offered(m) {
-			ms = append(ms, m)
+	for _, pc := range cls {
+		if pc.fit {
+			pp.factors = e.addFactor(pp.factors, pc.serving.Tokenizer)
 		}
 	}
-	e.planModels = ms
-	n := len(e.w.Classes)
-	pp.cls = make([]planClass, n)
-	for ci := range e.w.Classes {
-		cl := &e.w.Classes[ci]
-		pc := &pp.cls[ci]
-		if v := cl.Channel(); !p.Allows(v) {
-			pc.reason, pc.why = Reason{Kind: ReasonVia, Via: v}, WhyVia
-			pc.sh = shapeOf(cl, 1)
-		} else {
-			e.servingModel(p, ms, cl, pc)
-			if pc.fit {
-				pp.factors = e.addFactor(pp.factors, pc.serving.Tokenizer)
-			}
-		}
-		pc.vendor = e.vendorRoute(ci, p.Vendor)
-	}
+	n := len(cls)
 	pp.units = make([][]float64, len(p.Limits))
+	all := make([]float64, n*len(p.Limits))
 	for li := range p.Limits {
-		l := &p.Limits[li]
-		pp.units[li] = make([]float64, n)
-		for ci := range e.w.Classes {
-			cl := &e.w.Classes[ci]
-			pc := &pp.cls[ci]
-			if !pc.fit || !l.Counts(pc.serving.Tier, pc.serving.ID, cl.Channel()) {
-				continue
-			}
-			pp.units[li][ci] = unitsPerTask(pc, l)
+		pp.units[li] = all[li*n : (li+1)*n : (li+1)*n]
+		for ci := range n {
+			pp.units[li][ci] = units(ci, li)
 		}
 	}
 	return pp
@@ -150,9 +162,15 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 
 // vendorRoute is class ci's cheapest ok model of the plan vendor's, -1 if none.
 func (e *engine) vendorRoute(ci int, vendor string) int {
+	return vendorRoute(e.models, e.cells[ci], vendor)
+}
+
+// vendorRoute is the cheapest ok model of vendor's in a class's cells row
+// (one cell per model of models), -1 if none.
+func vendorRoute(models []*APIModel, row []cell, vendor string) int {
 	bi := -1
-	for mi, m := range e.models {
-		if m.Provider == vendor && e.cells[ci][mi].ok && (bi < 0 || e.cells[ci][mi].cost < e.cells[ci][bi].cost) {
+	for mi, m := range models {
+		if m.Provider == vendor && row[mi].ok && (bi < 0 || row[mi].cost < row[bi].cost) {
 			bi = mi
 		}
 	}
@@ -347,18 +365,18 @@ func (e *engine) planQuote(pi int) Quote {
 	q.Utilization, q.Limits = r.util, r.limits
 	q.Fits = r.ok && r.overage == 0
 	q.Classes = e.classes()
-	// The plan's own source, then each model a class runs on, once.
-	q.Sources = append(q.Sources, Source{ID: p.ID, Name: p.Name, Provenance: p.Provenance})
-	seen := map[string]bool{}
+	// The plan's own source, then each model a class runs on, once: the
+	// models are gathered first so that the sources take one allocation.
+	var few [8]*APIModel
+	used := few[:0]
 	source := func(m *APIModel) {
-		if !seen[m.ID] {
-			seen[m.ID] = true
-			q.Sources = append(q.Sources, Source{ID: m.ID, Name: m.Name, Provenance: m.Provenance})
+		if !slices.ContainsFunc(used, func(u *APIModel) bool { return u.ID == m.ID }) {
+			used = append(used, m)
 		}
 	}
 	for ci, cl := range e.w.Classes {
 		t := e.tasks[ci]
-		pc := &pp.cls[ci]
+		pc := pp.cls[ci]
 		sh := pc.sh
 		if !pc.fit && r.route[ci] >= 0 {
 			sh = e.cells[ci][r.route[ci]].sh // the tokens are those of the model that carries them
@@ -392,6 +410,11 @@ func (e *engine) planQuote(pi int) Quote {
 		}
 		q.Classes[ci] = cq
 	}
+	q.Sources = make([]Source, 1+len(used))
+	q.Sources[0] = Source{ID: p.ID, Name: p.Name, Provenance: p.Provenance}
+	for i, m := range used {
+		q.Sources[1+i] = Source{ID: m.ID, Name: m.Name, Provenance: m.Provenance}
+	}
 	if r.credit > 0 {
 		// The credit came off the vendor part as a whole; show per-class cost
 		// before the credit and the credit once.
@@ -403,9 +426,9 @@ func (e *engine) planQuote(pi int) Quote {
 			q.Reason, q.Why = Reason{Kind: ReasonOverage}, WhyCaps
 		}
 	}
-	q.Notes = e.planNotes(q.Notes, pp)
+	q.Notes = e.planNotes(q.Notes, pi)
 	q.Factors = pp.factors
-	if !slices.ContainsFunc(pp.cls, func(pc planClass) bool { return pc.fit }) {
+	if !slices.ContainsFunc(pp.cls, func(pc *planClass) bool { return pc.fit }) {
 		// Every task would run on the API: the plan is only the API with a
 		// fee on top, not an option.
 		q.Eligible = false
@@ -420,28 +443,46 @@ func (e *engine) planQuote(pi int) Quote {
 	return q
 }
 
-func (e *engine) planNotes(notes []Note, pp *planPre) []Note {
-	p := pp.p
-	if pp.seats > e.w.People {
-		notes = append(notes, Note{Kind: NoteMinSeats, Seats: pp.seats})
+// planNotes are notes followed by plan pi's notes for the workload: its
+// seats and billing, its serving models' estimated factors, then what the
+// catalog says of its limits (the prep's, shared when nothing comes
+// before them).
+func (e *engine) planNotes(notes []Note, pi int) []Note {
+	pp := &e.plans[pi]
+	tail := e.planTail[pi]
+	seats, noAnnual := pp.seats > e.w.People, e.w.Billing == Annual && !pp.annual
+	if len(notes) == 0 && !seats && !noAnnual && len(pp.factors) == 0 {
+		return tail
 	}
-	if e.w.Billing == Annual && !pp.annual {
-		notes = append(notes, Note{Kind: NoteNoAnnual})
+	out := make([]Note, 0, len(notes)+2+len(pp.factors)+len(tail))
+	out = append(out, notes...)
+	if seats {
+		out = append(out, Note{Kind: NoteMinSeats, Seats: pp.seats})
+	}
+	if noAnnual {
+		out = append(out, Note{Kind: NoteNoAnnual})
 	}
 	for _, f := range pp.factors {
-		notes = append(notes, Note{Kind: NoteFactor, Factor: f})
+		out = append(out, Note{Kind: NoteFactor, Factor: f})
 	}
+	return append(out, tail...)
+}
+
+// planTail is what the catalog says of plan p's limits whatever the
+// workload, clipped so that appending to it copies; nil when nothing.
+func planTail(p *Subscription) []Note {
+	var notes []Note
 	if p.Uncapped {
 		notes = append(notes, Note{Kind: NoteVendorUncapped})
 	} else if len(p.Limits) == 0 && !p.Free() {
 		notes = append(notes, Note{Kind: NoteNoLimit})
 	}
-	for _, l := range p.Limits {
-		if l.Ranged() || l.Confidence == "estimate" || l.Confidence == "" {
-			notes = append(notes, limitNote(&l))
+	for li := range p.Limits {
+		if l := &p.Limits[li]; l.Ranged() || l.Confidence == "estimate" || l.Confidence == "" {
+			notes = append(notes, limitNote(l))
 		}
 	}
-	return notes
+	return slices.Clip(notes)
 }
 
 // breakEven finds k* where effective(k) = k·A by bisection on [1/64, 64];
