@@ -154,6 +154,7 @@ type Model struct {
 	input *guardedInput // the terminal's input, nil when the library reads it itself
 
 	noFreeCat *model.Catalog // the catalog without free plans, made once when asked for
+	evals     *model.Cache   // what one evaluation leaves for the next: every keystroke evaluates
 
 	marksGen int  // counts evaluations, so only the newest marks fade
 	fadeDue  bool // an evaluation left marks that should fade
@@ -451,7 +452,10 @@ func (m *Model) apply(fn func(w *model.Workload)) bool {
 // evaluate prices the workload once and remembers the previous ranking so
 // the plans pane can show what moved.
 func (m *Model) evaluate() {
-	res, err := model.EvaluatePoint(m.priced(), m.compared())
+	if m.evals == nil {
+		m.evals = new(model.Cache)
+	}
+	res, err := m.evals.EvaluatePoint(m.priced(), m.compared())
 	if err != nil {
 		m.setStatus(err.Error(), true)
 		return
@@ -604,7 +608,10 @@ func (m *Model) evaluateAlt() {
 	if m.w.Billing == model.Annual {
 		w.Billing = model.Monthly
 	}
-	res, err := model.EvaluatePoint(w, m.compared()) // the detail reads its base prices only
+	if m.evals == nil {
+		m.evals = new(model.Cache)
+	}
+	res, err := m.evals.EvaluatePoint(w, m.compared()) // the detail reads its base prices only
 	m.alt, m.altOK = res, err == nil
 }
 
