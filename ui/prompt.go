@@ -40,7 +40,7 @@ type prompt struct {
 
 const promptHint = "enter ok · esc cancel"
 
-func newPrompt(st styles) prompt {
+func newPrompt(st *styles) prompt {
 	ti := textinput.New()
 	ti.Prompt = ""
 	ti.CharLimit = 512
@@ -89,7 +89,7 @@ func (p *prompt) setWidth(w int) {
 	p.input.SetWidth(clamp(w-columns.Width(p.label)-len(promptHint)-len("typing replaces · ")-8, 8, promptMaxWidth))
 }
 
-func (p *prompt) view(st styles) string {
+func (p *prompt) view(st *styles) string {
 	s := " " + st.strong.Render(p.label+": ") + p.input.View()
 	switch {
 	case p.err != "":

@@ -123,7 +123,7 @@ type shared struct {
 	pick  int   // index into shown of the selected option
 
 	keys keyMap
-	st   styles
+	st   *styles
 
 	dirty part
 }
