@@ -472,7 +472,7 @@ func (e *engine) apiQuote(mi int) Quote {
 	q.Base = q.Monthly
 	q.MonthlyLow, q.MonthlyHigh = q.Monthly, q.Monthly
 	q.Providers = 1
-	q.Factors = e.addFactor(nil, m.Tokenizer)
+	q.Factors = e.factors[mi]
 	q.Notes = e.notes[mi]
 	q.Sources = e.sources[mi]
 	return q

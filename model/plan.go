@@ -239,6 +239,28 @@ func (a capAt) of(l *Limit) float64 {
 	return l.Capacity()
 }
 
+// limitUse is limit li of plan pp: its monthly units, demand per window
+// and utilization (its capacity at at) when k·tasks − less tasks of each
+// class run on the plan a month (less nil: none less). A method, not a
+// closure: break-even runs it thousands of times a keystroke.
+func (e *engine) limitUse(pp *planPre, li int, k float64, less []float64, at capAt) (monthly, demand, util float64) {
+	l := &pp.p.Limits[li]
+	units := pp.units[li]
+	for ci, t := range e.tasks {
+		on := k * t
+		if less != nil {
+			on -= less[ci]
+		}
+		monthly += on * units[ci]
+	}
+	daily := monthly / (e.w.DaysPerMonth * float64(pp.seats))
+	demand = daily * e.demandFactor(l.WindowHours)
+	if c := at.of(l); c > 0 {
+		util = demand / c
+	}
+	return monthly, demand, util
+}
+
 func (e *engine) planCost(pi int, k float64, at capAt, detail bool) planCostResult {
 	pp := &e.plans[pi]
 	n := len(e.w.Classes)
@@ -254,28 +276,13 @@ func (e *engine) planCost(pi int, k float64, at capAt, detail bool) planCostResu
 	if detail {
 		r.limits = make([]LimitUse, len(pp.p.Limits))
 	}
-	// use is a limit's monthly units, demand per window and utilization
-	// from on(ci) tasks of each class ci a month.
-	use := func(li int, on func(ci int) float64) (monthly, demand, util float64) {
-		l := &pp.p.Limits[li]
-		for ci := range n {
-			monthly += on(ci) * pp.units[li][ci]
-		}
-		daily := monthly / (e.w.DaysPerMonth * float64(pp.seats))
-		demand = daily * e.demandFactor(l.WindowHours)
-		if c := at.of(l); c > 0 {
-			util = demand / c
-		}
-		return monthly, demand, util
-	}
-	all := func(ci int) float64 { return k * e.tasks[ci] }
 	// Limits without an overage price decide what overflows to the API.
 	for li := range pp.p.Limits {
 		l := &pp.p.Limits[li]
 		if l.Overage > 0 {
 			continue
 		}
-		_, demand, util := use(li, all)
+		_, demand, util := e.limitUse(pp, li, k, nil, at)
 		r.util = max(r.util, util)
 		for ci := range n {
 			if pp.units[li][ci] > 0 {
@@ -303,7 +310,7 @@ func (e *engine) planCost(pi int, k float64, at capAt, detail bool) planCostResu
 		if l.Overage <= 0 {
 			continue
 		}
-		monthly, demand, util := use(li, func(ci int) float64 { return k*e.tasks[ci] - r.over[ci] })
+		monthly, demand, util := e.limitUse(pp, li, k, r.over, at)
 		r.util = max(r.util, util)
 		if util > 1 {
 			r.overage += l.Overage * monthly * (1 - 1/util)

@@ -14,11 +14,12 @@ type prep struct {
 	lams   map[string]Lambda // per tokenizer of any model: its factor for lang
 	ranged bool              // some offered model's factor has a range: options have ends
 
-	providers []string   // the offered models' providers in catalog order of first appearance
-	apiIDs    []string   // per model: its option's ID
-	notes     [][]Note   // per model: the notes it brings to any quote that uses it, clipped
-	sources   [][]Source // per model: its source alone, clipped
-	mixIDs    []string   // per provider: its mix's ID and name
+	providers []string      // the offered models' providers in catalog order of first appearance
+	apiIDs    []string      // per model: its option's ID
+	notes     [][]Note      // per model: the notes it brings to any quote that uses it, clipped
+	factors   [][]FactorUse // per model: its estimated factor, clipped; nil when exact
+	sources   [][]Source    // per model: its source alone, clipped
+	mixIDs    []string      // per provider: its mix's ID and name
 	mixNames  []string
 	planMs    [][]*APIModel // per plan: its offered models, in the plan's order
 	planTail  [][]Note      // per plan: its notes that do not depend on the workload
@@ -43,6 +44,7 @@ func newPrep(c *Catalog, lang string) *prep {
 	}
 	n := len(p.models)
 	p.apiIDs, p.notes, p.sources = make([]string, n), make([][]Note, n), make([][]Source, n)
+	p.factors = make([][]FactorUse, n)
 	src := make([]Source, n)
 	e := &engine{prep: p}
 	for mi, m := range p.models {
@@ -50,6 +52,7 @@ func newPrep(c *Catalog, lang string) *prep {
 		src[mi] = Source{ID: m.ID, Name: m.Name, Provenance: m.Provenance}
 		p.sources[mi] = src[mi : mi+1 : mi+1]
 		p.notes[mi] = e.modelNotes(m)
+		p.factors[mi] = slices.Clip(e.addFactor(nil, m.Tokenizer))
 	}
 	for _, pr := range p.providers {
 		p.mixIDs, p.mixNames = append(p.mixIDs, "mix:"+pr), append(p.mixNames, "API mix, "+pr)
