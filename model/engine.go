@@ -86,6 +86,7 @@ type engine struct {
 	route    []int
 
 	classBuf []ClassQuote // backing store for every quote's Classes
+	memo     *shapeMemo   // a Cache's, while the point is evaluated; nil after
 
 	fend factorEnd // which value of each language factor this engine prices at
 }
@@ -303,16 +304,26 @@ func evaluatePoint(e *engine, rows []*classRow) Result {
 			e.bestA, e.hasA = q.Monthly, true
 		}
 	}
-	e.plans = make([]planPre, len(c.Plans))
-	cls := make([]*planClass, len(c.Plans)*n)
-	for pi := range c.Plans {
-		pcs := cls[pi*n : (pi+1)*n : (pi+1)*n]
-		for ci := range n {
-			pcs[ci] = &rows[ci].plans[pi]
+	if e.memo != nil && e.memo.plans != nil {
+		e.plans = e.memo.plans // read only, as every engine's plans are
+	} else {
+		e.plans = make([]planPre, len(c.Plans))
+		cls := make([]*planClass, len(c.Plans)*n)
+		for pi := range c.Plans {
+			pcs := cls[pi*n : (pi+1)*n : (pi+1)*n]
+			for ci := range n {
+				pcs[ci] = &rows[ci].plans[pi]
+			}
+			e.plans[pi] = e.assemblePlan(pi, pcs, func(ci, li int) float64 { return rows[ci].units[pi][li] })
 		}
-		e.plans[pi] = e.assemblePlan(pi, pcs, func(ci, li int) float64 { return rows[ci].units[pi][li] })
+		if e.memo != nil {
+			e.memo.plans, e.memo.notes = e.plans, make([][]Note, len(c.Plans))
+		}
+	}
+	for pi := range c.Plans {
 		qs = append(qs, e.planQuote(pi))
 	}
+	e.memo = nil // the result keeps nothing of the Cache's that changes
 	for i := range qs {
 		if e.total > 0 {
 			qs[i].PerTask = qs[i].Monthly / e.total

@@ -453,8 +453,20 @@ func (e *engine) planQuote(pi int) Quote {
 // planNotes are notes followed by plan pi's notes for the workload: its
 // seats and billing, its serving models' estimated factors, then what the
 // catalog says of its limits (the prep's, shared when nothing comes
-// before them).
+// before them). Through a Cache, a plan's notes with nothing before them
+// are made once for its rows, people and billing.
 func (e *engine) planNotes(notes []Note, pi int) []Note {
+	if len(notes) > 0 || e.memo == nil {
+		return e.makePlanNotes(notes, pi)
+	}
+	if e.memo.notes[pi] == nil {
+		e.memo.notes[pi] = e.makePlanNotes(nil, pi)
+	}
+	return e.memo.notes[pi]
+}
+
+// makePlanNotes is planNotes made anew, clipped so that appending copies.
+func (e *engine) makePlanNotes(notes []Note, pi int) []Note {
 	pp := &e.plans[pi]
 	tail := e.planTail[pi]
 	seats, noAnnual := pp.seats > e.w.People, e.w.Billing == Annual && !pp.annual
@@ -472,7 +484,7 @@ func (e *engine) planNotes(notes []Note, pi int) []Note {
 	for _, f := range pp.factors {
 		out = append(out, Note{Kind: NoteFactor, Factor: f})
 	}
-	return append(out, tail...)
+	return slices.Clip(append(out, tail...))
 }
 
 // planTail is what the catalog says of plan p's limits whatever the

@@ -120,6 +120,19 @@ func rowKey(cl *Class) Class {
 type Cache struct {
 	p    *prep
 	rows map[Class]*classRow
+	last shapeMemo
+}
+
+// shapeMemo is what the last evaluation made for its classes' rows, its
+// people and its billing: the plans as the workload sees them, and each
+// plan's notes when nothing comes before them. A slider step on a count
+// leaves all of it as it was.
+type shapeMemo struct {
+	rows    []*classRow
+	people  int
+	billing Billing
+	plans   []planPre // nil until made
+	notes   [][]Note  // per plan, made on first use
 }
 
 // maxRows bounds a Cache's rows beyond the workload's own: room for the
@@ -133,7 +146,7 @@ func (x *Cache) EvaluatePoint(w Workload, c *Catalog) (Result, error) {
 		return Result{}, err
 	}
 	if x.p == nil || x.p.c != c || x.p.lang != w.Language {
-		x.p, x.rows = newPrep(c, w.Language), nil
+		x.p, x.rows, x.last = newPrep(c, w.Language), nil, shapeMemo{}
 	}
 	if x.rows == nil || len(x.rows) > len(w.Classes)+maxRows {
 		x.rows = make(map[Class]*classRow, len(w.Classes))
@@ -147,7 +160,12 @@ func (x *Cache) EvaluatePoint(w Workload, c *Catalog) (Result, error) {
 			x.rows[k] = rows[ci]
 		}
 	}
-	return evaluatePoint(newEngine(&w, x.p, atPoint, rows, nil), rows), nil
+	if !slices.Equal(x.last.rows, rows) || x.last.people != w.People || x.last.billing != w.Billing {
+		x.last = shapeMemo{rows: rows, people: w.People, billing: w.Billing}
+	}
+	e = newEngine(&w, x.p, atPoint, rows, nil)
+	e.memo = &x.last
+	return evaluatePoint(e, rows), nil
 }
 
 // newRow prices class cl at the point on every offered model and plan.
