@@ -292,12 +292,13 @@ func evaluatePoint(e *engine, rows []*classRow) Result {
 	qs := make([]Quote, 0, nq)
 	e.classBuf = make([]ClassQuote, nq*n)
 	for mi := range e.models {
-		qs = append(qs, e.apiQuote(mi))
+		qs = qs[:mi+1]
+		e.apiQuote(mi, &qs[mi])
 	}
 	api := qs[:len(e.models)]
-	qs = append(qs, e.mixQuote(-1, api))
-	for pr := range e.providers {
-		qs = append(qs, e.mixQuote(pr, api))
+	for pr := -1; pr < len(e.providers); pr++ {
+		qs = qs[:len(qs)+1]
+		e.mixQuote(pr, api, &qs[len(qs)-1])
 	}
 	for i := range qs {
 		if q := &qs[i]; q.Eligible && (!e.hasA || q.Monthly < e.bestA) {
@@ -321,7 +322,8 @@ func evaluatePoint(e *engine, rows []*classRow) Result {
 		}
 	}
 	for pi := range c.Plans {
-		qs = append(qs, e.planQuote(pi))
+		qs = qs[:len(qs)+1]
+		e.planQuote(pi, &qs[len(qs)-1])
 	}
 	e.memo = nil // the result keeps nothing of the Cache's that changes
 	for i := range qs {
@@ -462,17 +464,20 @@ func (r *Result) CostAt(id string, k float64) (float64, bool) {
 	return 0, false
 }
 
-func (e *engine) apiQuote(mi int) Quote {
+// apiQuote prices model mi alone into q, a zero quote: filled where it
+// lies, since quotes are large and copying them into the heap costs.
+func (e *engine) apiQuote(mi int, q *Quote) {
 	m := e.models[mi]
-	q := Quote{ID: e.apiIDs[mi], Name: m.Name, Kind: KindAPI, Vendor: m.Provider, Eligible: true, Fits: true}
+	q.ID, q.Name, q.Kind, q.Vendor, q.Eligible, q.Fits = e.apiIDs[mi], m.Name, KindAPI, m.Provider, true, true
 	q.Classes = e.classes()
-	for ci, cl := range e.w.Classes {
-		x := &e.cells[ci][mi]
-		t := e.tasks[ci]
-		cq := ClassQuote{Name: cl.Name, Tasks: t, Model: m.ID, ModelName: m.Name,
-			InputTokens: t * x.sh.sumIn, OutputTokens: t * x.sh.sumOut, Cost: t * x.cost, Fits: x.ok,
-			Reason: apiReason(&cl, m, x.sh, x.why), Why: x.why}
-		q.Classes[ci] = cq
+	for ci := range e.w.Classes {
+		cl, x, t := &e.w.Classes[ci], &e.cells[ci][mi], e.tasks[ci]
+		cq := &q.Classes[ci]
+		cq.Name, cq.Tasks, cq.Model, cq.ModelName = cl.Name, t, m.ID, m.Name
+		cq.InputTokens, cq.OutputTokens, cq.Cost, cq.Fits, cq.Why = t*x.sh.sumIn, t*x.sh.sumOut, t*x.cost, x.ok, x.why
+		if x.why != WhyNone {
+			cq.Reason = apiReason(cl, m, x.sh, x.why)
+		}
 		if !x.ok && q.Eligible {
 			q.Eligible, q.Fits, q.Why = false, false, x.why
 			q.Reason = cq.Reason
@@ -486,7 +491,6 @@ func (e *engine) apiQuote(mi int) Quote {
 	q.Factors = e.factors[mi]
 	q.Notes = e.notes[mi]
 	q.Sources = e.sources[mi]
-	return q
 }
 
 // routeOf is the index of class ci's cheapest ok model of provider ("" for
@@ -569,9 +573,10 @@ func (e *engine) plansRanged(p *Subscription) bool {
 }
 
 // mixQuote routes each class to its cheapest ok model of provider pr (an
-// index into providers), or of any provider when pr is -1.
-func (e *engine) mixQuote(pr int, api []Quote) Quote {
-	q := Quote{ID: "mix:all", Name: "API mix, all providers", Kind: KindMix, Eligible: true, Fits: true}
+// index into providers), or of any provider when pr is -1, into q, a zero
+// quote, where it lies.
+func (e *engine) mixQuote(pr int, api []Quote, q *Quote) {
+	q.ID, q.Name, q.Kind, q.Eligible, q.Fits = "mix:all", "API mix, all providers", KindMix, true, true
 	provider := ""
 	if pr >= 0 {
 		provider = e.providers[pr]
@@ -579,10 +584,12 @@ func (e *engine) mixQuote(pr int, api []Quote) Quote {
 	}
 	q.Classes = e.classes()
 	var vendors []string
-	for ci, cl := range e.w.Classes {
+	for ci := range e.w.Classes {
+		cl := &e.w.Classes[ci]
 		bi := e.routeOf(ci, provider)
 		t := e.tasks[ci]
-		cq := ClassQuote{Name: cl.Name, Tasks: t}
+		cq := &q.Classes[ci]
+		cq.Name, cq.Tasks = cl.Name, t
 		if bi < 0 {
 			cq.Reason, cq.Why = Reason{Kind: ReasonNoModel}, WhyNoRoute
 			if q.Eligible {
@@ -603,7 +610,6 @@ func (e *engine) mixQuote(pr int, api []Quote) Quote {
 				vendors = append(vendors, m.Provider)
 			}
 		}
-		q.Classes[ci] = cq
 	}
 	q.Base = q.Monthly
 	q.MonthlyLow, q.MonthlyHigh = q.Monthly, q.Monthly
@@ -616,5 +622,4 @@ func (e *engine) mixQuote(pr int, api []Quote) Quote {
 			}
 		}
 	}
-	return q
 }

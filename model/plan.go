@@ -357,11 +357,12 @@ func (e *engine) planCost(pi int, k float64, at capAt, detail bool) planCostResu
 	return r
 }
 
-func (e *engine) planQuote(pi int) Quote {
+// planQuote prices plan pi into q, a zero quote, where it lies.
+func (e *engine) planQuote(pi int, q *Quote) {
 	pp := &e.plans[pi]
 	p := pp.p
-	q := Quote{ID: p.ID, Name: p.Name, Kind: KindSubscription, Vendor: p.Vendor, Seats: pp.seats,
-		Capped: len(p.Limits) > 0, Free: p.Free()}
+	q.ID, q.Name, q.Kind, q.Vendor, q.Seats = p.ID, p.Name, KindSubscription, p.Vendor, pp.seats
+	q.Capped, q.Free = len(p.Limits) > 0, p.Free()
 	r := e.planCost(pi, 1, atCapacity, true)
 	q.Eligible, q.Base, q.SeatPrice, q.Overflow, q.Credit, q.Overage = r.ok, pp.base, pp.price, r.overflow, r.credit, r.overage
 	q.Monthly = pp.base + r.overflow
@@ -381,15 +382,16 @@ func (e *engine) planQuote(pi int) Quote {
 			used = append(used, m)
 		}
 	}
-	for ci, cl := range e.w.Classes {
-		t := e.tasks[ci]
+	for ci := range e.w.Classes {
+		cl, t := &e.w.Classes[ci], e.tasks[ci]
 		pc := pp.cls[ci]
-		sh := pc.sh
+		sh := &pc.sh
 		if !pc.fit && r.route[ci] >= 0 {
-			sh = e.cells[ci][r.route[ci]].sh // the tokens are those of the model that carries them
+			sh = &e.cells[ci][r.route[ci]].sh // the tokens are those of the model that carries them
 		}
-		cq := ClassQuote{Name: cl.Name, Via: cl.Channel(), Tasks: t, OnPlan: t - r.over[ci], Fits: pc.fit && r.over[ci] == 0,
-			InputTokens: t * sh.sumIn, OutputTokens: t * sh.sumOut, Reason: pc.reason, Why: pc.why}
+		cq := &q.Classes[ci]
+		cq.Name, cq.Via, cq.Tasks, cq.OnPlan, cq.Fits = cl.Name, cl.Channel(), t, t-r.over[ci], pc.fit && r.over[ci] == 0
+		cq.InputTokens, cq.OutputTokens, cq.Reason, cq.Why = t*sh.sumIn, t*sh.sumOut, pc.reason, pc.why
 		if pc.fit {
 			cq.Serving = pc.serving.ID
 			source(pc.serving)
@@ -415,7 +417,6 @@ func (e *engine) planQuote(pi int) Quote {
 			q.Reason, q.Why = cq.Reason, cq.Why
 			q.Reason.Class = cl.Name
 		}
-		q.Classes[ci] = cq
 	}
 	q.Sources = make([]Source, 1+len(used))
 	q.Sources[0] = Source{ID: p.ID, Name: p.Name, Provenance: p.Provenance}
@@ -447,7 +448,6 @@ func (e *engine) planQuote(pi int) Quote {
 	if q.Eligible {
 		q.BreakEven, q.HasBreakEven = e.breakEven(pi)
 	}
-	return q
 }
 
 // planNotes are notes followed by plan pi's notes for the workload: its
