@@ -153,9 +153,18 @@ var oneCellRanges = [...][2]rune{
 	{0x2500, 0x25fc}, {0x2713, 0x2713}, {0x2717, 0x2717},
 }
 
+// OneCell reports whether rune r takes one cell and never joins a
+// neighbour of ASCII or such runes into one grapheme (see oneCellRanges):
+// a line of printable ASCII, escape sequences and such runes has a cell
+// per rune, which whoever cuts it by cells can rely on.
+func OneCell(r rune) bool { return oneCell(r) }
+
 // oneCell reports whether r is in oneCellRanges.
 func oneCell(r rune) bool {
-	if r < 0x00a1 || r > 0x2717 {
+	switch {
+	case r >= 0x2500 && r <= 0x25fc: // box drawing, blocks, shapes: most of what is measured
+		return true
+	case r < 0x00a1 || r > 0x2717:
 		return false
 	}
 	for _, g := range oneCellRanges {

@@ -291,15 +291,12 @@ func splitPlotRow(s string, buf []int) plotRow {
 			return plotRow{s: s, plain: []rune(ansi.Strip(s))}
 		default:
 			r, n := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError || columns.Width(s[i:i+n]) != 1 {
+			if !columns.OneCell(r) {
 				return plotRow{s: s, plain: []rune(ansi.Strip(s))}
 			}
 			offs = append(offs, i)
 			i += n
 		}
-	}
-	if columns.Width(s) != len(offs) { // some runes would join into one cluster
-		return plotRow{s: s, plain: []rune(ansi.Strip(s))}
 	}
 	return plotRow{s: s, offs: offs}
 }
