@@ -464,6 +464,35 @@ func (r *Result) CostAt(id string, k float64) (float64, bool) {
 	return 0, false
 }
 
+// CostsAt is CostAt at each volume scale of ks, into out (as long as ks),
+// NaN where the option cannot carry the work; false when r has no eligible
+// option id. A chart's curve, looked up once rather than at every point.
+func (r *Result) CostsAt(id string, ks, out []float64) bool {
+	q, ok := r.Find(id)
+	if !ok || !q.Eligible || r.e == nil {
+		return false
+	}
+	if q.Kind != KindSubscription {
+		for j, k := range ks {
+			out[j] = k * q.Monthly
+		}
+		return true
+	}
+	for pi := range r.e.plans {
+		if r.e.plans[pi].p.ID == id {
+			for j, k := range ks {
+				if pc := r.e.planCost(pi, k, atCapacity, false); pc.ok {
+					out[j] = pc.total
+				} else {
+					out[j] = math.NaN()
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
 // apiQuote prices model mi alone into q, a zero quote: filled where it
 // lies, since quotes are large and copying them into the heap costs.
 func (e *engine) apiQuote(mi int, q *Quote) {

@@ -280,3 +280,27 @@ func TestPropertyRankIsStableSort(t *testing.T) {
 		}
 	}
 }
+
+// TestPropertyCostsAtIsCostAt: a curve read at once is CostAt at each of
+// its volumes, NaN where CostAt says the option cannot carry the work.
+func TestPropertyCostsAtIsCostAt(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	ks := []float64{0.25, 0.3, 0.5, 1, 1.7, 2, 4, 16}
+	for range propertyRuns {
+		c, w := randomCatalog(rng), randomWorkload(rng)
+		r := eval(t, w, c)
+		for _, q := range append(r.Quotes, Quote{ID: "no such option"}) {
+			out := make([]float64, len(ks))
+			ok := r.CostsAt(q.ID, ks, out)
+			if _, want := r.CostAt(q.ID, 1); ok != want {
+				t.Fatalf("%s: CostsAt %v, CostAt %v", q.ID, ok, want)
+			}
+			for j, k := range ks {
+				v, vok := r.CostAt(q.ID, k)
+				if ok && (vok && out[j] != v || !vok && !math.IsNaN(out[j])) {
+					t.Fatalf("%s at %v: CostsAt %v, CostAt %v %v", q.ID, k, out[j], v, vok)
+				}
+			}
+		}
+	}
+}

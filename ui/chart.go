@@ -185,16 +185,19 @@ func (p *chartPane) render(sh *shared, r rect) []string {
 	if len(p.ks) != n {
 		p.ks = volumes(n)
 	}
-	ks := p.ks
+	// The cost model's figures, as costAt reads them, a curve at a time.
+	ks := make([]float64, n)
+	for j, k := range p.ks {
+		ks[j] = k / sh.prefs.Volume
+	}
 	data := make([][]float64, len(qs))
 	for i, q := range qs {
 		data[i] = make([]float64, n)
-		for j, k := range ks {
-			v, ok := sh.costAt(q, k)
-			if !ok || v > top*(1+1e-9) {
-				v = math.NaN() // a gap: the option cannot carry the work there
+		ok := sh.modeled.CostsAt(q.ID, ks, data[i])
+		for j, v := range data[i] {
+			if !ok || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 || v > top*(1+1e-9) {
+				data[i][j] = math.NaN() // a gap: the option cannot carry the work there
 			}
-			data[i][j] = v
 		}
 	}
 	if !anyFinite(data) {
