@@ -178,7 +178,7 @@ type Model struct {
 	preConfirm bool // enter on a preset asked once to replace unsaved edits
 	edits      int  // counts changes to the workload
 	cleanAt    int  // edits when it was last loaded or saved: unsaved edits when they differ
-	prompt     prompt
+	prompt     *prompt
 
 	status     string
 	statusBad  bool
