@@ -220,10 +220,10 @@ func (sh *shared) box(title string, lines []string, r rect, focused bool, hint s
 	}
 	out := make([]string, 0, r.H)
 	if title == "" {
-		out = append(out, bs.Render("╭"+strings.Repeat("─", r.W-2)+"╮"))
+		out = append(out, bs.Render("╭"+rule(r.W-2)+"╮"))
 	} else {
 		t := columns.Cut(title, r.W-6)
-		out = append(out, bs.Render("╭─ ")+ts.Render(t)+bs.Render(" "+strings.Repeat("─", max(r.W-5-columns.Width(t), 0))+"╮"))
+		out = append(out, bs.Render("╭─ ")+ts.Render(t)+bs.Render(" "+rule(max(r.W-5-columns.Width(t), 0))+"╮"))
 	}
 	side := bs.Render("│")
 	iw := r.W - paneSideFrame
@@ -236,15 +236,38 @@ func (sh *shared) box(title string, lines []string, r rect, focused bool, hint s
 				w = columns.Width(l)
 			}
 		}
-		out = append(out, side+" "+l+strings.Repeat(" ", iw-w)+" "+side)
+		out = append(out, side+" "+l+blanks(iw-w)+" "+side)
 	}
 	if hint == "" {
-		out = append(out, bs.Render("╰"+strings.Repeat("─", r.W-2)+"╯"))
+		out = append(out, bs.Render("╰"+rule(r.W-2)+"╯"))
 	} else {
 		h := columns.Cut(hint, r.W-6)
-		out = append(out, bs.Render("╰"+strings.Repeat("─", max(r.W-5-columns.Width(h), 0))+" ")+sh.st.muted.Render(h)+bs.Render(" ─╯"))
+		out = append(out, bs.Render("╰"+rule(max(r.W-5-columns.Width(h), 0))+" ")+sh.st.muted.Render(h)+bs.Render(" ─╯"))
 	}
 	return out
+}
+
+// Blanks and rules for the frames, cut from one long string each rather
+// than built for every line of every pane on every keystroke.
+var (
+	longBlanks = strings.Repeat(" ", 256)
+	longRule   = strings.Repeat("─", 256)
+)
+
+// blanks is n blank cells.
+func blanks(n int) string {
+	if n <= len(longBlanks) {
+		return longBlanks[:max(n, 0)]
+	}
+	return strings.Repeat(" ", n)
+}
+
+// rule is n cells of ─.
+func rule(n int) string {
+	if w := len("─"); n*w <= len(longRule) {
+		return longRule[:max(n, 0)*w]
+	}
+	return strings.Repeat("─", n)
 }
 
 func blank(r rect) []string {
