@@ -174,20 +174,36 @@ const (
 	beHead  = "break-even"
 )
 
-func (sh *shared) planColumns(iw int, rows []int) planCols {
+// planCells are the worded cells of one row, worded once for both the
+// columns' widths and the row.
+type planCells struct {
+	money, perTask, delta, breakEven, why string
+}
+
+func (sh *shared) planCells(q *model.Quote) planCells {
+	return planCells{money: sh.money(q), perTask: sh.perTask(q), delta: sh.delta(q),
+		breakEven: report.BreakEven(&sh.res, q), why: report.Why(q, sh.cur)}
+}
+
+// planColumns are the widths of the columns for the rows (indices into
+// the quotes), and each row's cells.
+func (sh *shared) planColumns(iw int, rows []int) (planCols, []planCells) {
 	monthly, perTask, delta := 5, 5, 7 // room for "+$12.34", so marks coming and going do not shift columns
 	need := nameMin
 	be, why := 0, 0
-	for _, qi := range rows {
+	cells := make([]planCells, len(rows))
+	for i, qi := range rows {
 		q := &sh.res.Quotes[qi]
-		monthly = max(monthly, columns.Width(sh.money(q)))
-		perTask = max(perTask, columns.Width(sh.perTask(q)))
-		delta = max(delta, columns.Width(sh.delta(q)))
+		cells[i] = sh.planCells(q)
+		cl := &cells[i]
+		monthly = max(monthly, columns.Width(cl.money))
+		perTask = max(perTask, columns.Width(cl.perTask))
+		delta = max(delta, columns.Width(cl.delta))
 		need = max(need, columns.Width(q.Name)+len(" (yours)")*b2i(q.ID == sh.w.Current))
-		if t := report.BreakEven(&sh.res, q); t != "" {
+		if t := cl.breakEven; t != "" {
 			be = max(be, columns.Width(t), len(beHead))
 		}
-		if t := report.Why(q, sh.cur); t != "" {
+		if cl.why != "" {
 			why = whyMin
 		}
 	}
@@ -222,7 +238,7 @@ func (sh *shared) planColumns(iw int, rows []int) planCols {
 		w[colWhy] += max(iw-used, 0)
 	}
 
-	return planCols(w)
+	return planCols(w), cells
 }
 
 func (sh *shared) money(q *model.Quote) string {
@@ -296,7 +312,7 @@ func utilPct(u float64) string {
 	return fmt.Sprintf("%.0f%%", 100*u)
 }
 
-func (sh *shared) planLine(li int, c planCols, focused bool) string {
+func (sh *shared) planLine(li int, c planCols, cl *planCells, focused bool) string {
 	qi := sh.shown[li]
 	q := &sh.res.Quotes[qi]
 	sel := li == sh.pick
@@ -327,10 +343,10 @@ func (sh *shared) planLine(li int, c planCols, focused bool) string {
 		columns.Write(&b, name, c[colName], columns.Left)
 	}
 	b.WriteByte(' ')
-	columns.Write(&b, sh.money(q), c[colMonthly], columns.Right)
+	columns.Write(&b, cl.money, c[colMonthly], columns.Right)
 	if c[colPerTask] > 0 {
 		b.WriteByte(' ')
-		b.WriteString(sh.st.muted.Render(columns.Pad(sh.perTask(q), c[colPerTask], columns.Right)))
+		b.WriteString(sh.st.muted.Render(columns.Pad(cl.perTask, c[colPerTask], columns.Right)))
 	}
 	// ✓ carries it all, ~ carries it with overflow to the API, ✗ cannot.
 	b.WriteString("  ")
@@ -352,7 +368,7 @@ func (sh *shared) planLine(li int, c planCols, focused bool) string {
 		columns.Write(&b, sh.moveMark(q, qi), c[colMove], columns.Left)
 	}
 	if c[colDelta] > 0 {
-		d := sh.delta(q)
+		d := cl.delta
 		if strings.HasPrefix(d, "+") {
 			d = sh.st.bad.Render(d)
 		} else if d != "" {
@@ -363,11 +379,11 @@ func (sh *shared) planLine(li int, c planCols, focused bool) string {
 	}
 	if c[colBreakEven] > 0 {
 		b.WriteString("  ")
-		columns.Write(&b, report.BreakEven(&sh.res, q), c[colBreakEven], columns.Left)
+		columns.Write(&b, cl.breakEven, c[colBreakEven], columns.Left)
 	}
 	if c[colWhy] > 0 {
 		b.WriteString("  ")
-		b.WriteString(sh.st.muted.Render(columns.Cut(report.Why(q, sh.cur), c[colWhy])))
+		b.WriteString(sh.st.muted.Render(columns.Cut(cl.why, c[colWhy])))
 	}
 	return b.String() // the box cuts what does not fit
 }
@@ -408,7 +424,7 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 	}
 	p.off = clamp(p.off, 0, max(len(sh.shown)-rows, 0))
 	end := min(p.off+rows, len(sh.shown))
-	c := sh.planColumns(iw, sh.shown[p.off:end])
+	c, cells := sh.planColumns(iw, sh.shown[p.off:end])
 	if showHead {
 		h := fmt.Sprintf("%4s %s %s", "#", columns.Pad("option", c[colName], columns.Left), columns.Pad("/month", c[colMonthly], columns.Right))
 		if c[colPerTask] > 0 {
@@ -441,7 +457,7 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 		p.hit = append(p.hit, -1)
 	}
 	for li := p.off; li < end; li++ {
-		l := sh.planLine(li, c, focused)
+		l := sh.planLine(li, c, &cells[li-p.off], focused)
 		if focused && li == sh.pick {
 			l = sh.st.highlight(columns.Cut(l, iw), iw)
 		}
