@@ -8,6 +8,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"charm.land/lipgloss/v2/table"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // paneRows are 40 rows of the app's plans pane as its cells arrive: rank,
@@ -145,4 +146,22 @@ func handPadLeft(s string, w int) string {
 		return strings.Repeat(" ", n) + s
 	}
 	return s
+}
+
+// BenchmarkWidth measures a styled row of the plans pane (colour, a bar, a
+// mark, a currency sign) with Width and with ansi.StringWidth, which it
+// agrees with (TestWidthAgreesWithANSI). The app measures every line of
+// every pane on each keystroke.
+func BenchmarkWidth(b *testing.B) {
+	const row = "\x1b[1m 3\x1b[m Claude Pro ($20.00)   \x1b[38;2;134;239;172m✓\x1b[m \x1b[32m▰▰▰\x1b[m\x1b[2m▱▱\x1b[m  42%  €18.40 · $0.031"
+	b.Run("columns", func(b *testing.B) {
+		for b.Loop() {
+			_ = Width(row)
+		}
+	})
+	b.Run("ansi", func(b *testing.B) {
+		for b.Loop() {
+			_ = ansi.StringWidth(row)
+		}
+	})
 }

@@ -7,6 +7,7 @@ package columns
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -84,16 +85,97 @@ func Widths(room int, cols []Col, steps ...Step) []int {
 	return w
 }
 
-// Width is the width of s in terminal cells. Most of what is measured is
-// plain ASCII, where that is its length; only the rest needs the grapheme
-// segmentation of ansi.StringWidth.
+// Width is the width of s in terminal cells, as ansi.StringWidth counts it.
+// What the app and the tables measure is mostly printable ASCII, colour
+// (SGR and other CSI sequences) and one-cell symbols (box drawing, bars,
+// marks, currency signs), which are counted here without the grapheme
+// segmentation of ansi.StringWidth, several times faster; anything else
+// (a control, another escape, a rune that may be wide or join its
+// neighbours) hands the whole string to ansi.StringWidth.
 func Width(s string) int {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 || c == 0x1b {
+	w := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c >= 0x20 && c < 0x7f:
+			w++
+			i++
+		case c == 0x1b:
+			n := csiLen(s[i:])
+			if n == 0 {
+				return ansi.StringWidth(s)
+			}
+			i += n
+		case c < 0x80:
 			return ansi.StringWidth(s)
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !oneCell(r) {
+				return ansi.StringWidth(s)
+			}
+			w++
+			i += n
 		}
 	}
-	return len(s)
+	return w
+}
+
+// csiLen is the length of the CSI sequence s starts with (ESC [, parameter
+// bytes, intermediate bytes, a final byte), 0 when it starts with none.
+func csiLen(s string) int {
+	if len(s) < 3 || s[0] != 0x1b || s[1] != '[' {
+		return 0
+	}
+	i := 2
+	for i < len(s) && s[i] >= 0x30 && s[i] <= 0x3f {
+		i++
+	}
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+		i++
+	}
+	if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
+		return i + 1
+	}
+	return 0
+}
+
+// oneCellRanges are runes that take one cell and never join a neighbour
+// into one grapheme, by themselves or beside any other of them or ASCII
+// (TestOneCellRunes checks each against ansi.StringWidth): Latin-1 and
+// Latin Extended letters and signs, Greek and Cyrillic letters, general
+// punctuation, currency signs, arrows, mathematical operators, box
+// drawing, block elements and geometric shapes, check and cross marks.
+var oneCellRanges = [...][2]rune{
+	{0x00a1, 0x00ac}, {0x00ae, 0x024f}, // not the soft hyphen
+	{0x0391, 0x03a1}, {0x03a3, 0x03c9}, {0x0410, 0x044f},
+	{0x2010, 0x2027}, {0x2030, 0x205e},
+	{0x20a0, 0x20c0}, {0x2190, 0x21ff}, {0x2200, 0x22ff},
+	{0x2500, 0x25fc}, {0x2713, 0x2713}, {0x2717, 0x2717},
+}
+
+// OneCell reports whether rune r takes one cell and never joins a
+// neighbour of ASCII or such runes into one grapheme (see oneCellRanges):
+// a line of printable ASCII, escape sequences and such runes has a cell
+// per rune, which whoever cuts it by cells can rely on.
+func OneCell(r rune) bool { return oneCell(r) }
+
+// oneCell reports whether r is in oneCellRanges.
+func oneCell(r rune) bool {
+	switch {
+	case r >= 0x2500 && r <= 0x25fc: // box drawing, blocks, shapes: most of what is measured
+		return true
+	case r < 0x00a1 || r > 0x2717:
+		return false
+	}
+	for _, g := range oneCellRanges {
+		if r < g[0] {
+			return false
+		}
+		if r <= g[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // Cut cuts s to w cells, marking the cut with an ellipsis.

@@ -1,8 +1,12 @@
 package columns
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestWidths(t *testing.T) {
@@ -101,5 +105,44 @@ func TestTable(t *testing.T) {
 		"12  x            $1.00  <cheap>\n"
 	if got != want {
 		t.Errorf("Table:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestOneCellRunes: every rune Width counts without ansi.StringWidth takes
+// one cell there, alone, twice over and between ASCII letters (so it joins
+// neither), and after a colour.
+func TestOneCellRunes(t *testing.T) {
+	for _, g := range oneCellRanges {
+		for r := g[0]; r <= g[1]; r++ {
+			s := string(r)
+			for _, c := range []struct {
+				s    string
+				want int
+			}{{s, 1}, {s + s, 2}, {"a" + s + "a", 3}, {"\x1b[1;38;2;1;2;3m" + s + "\x1b[m", 1}} {
+				if got := ansi.StringWidth(c.s); got != c.want {
+					t.Errorf("%U: ansi.StringWidth(%q) = %d, want %d: not a one-cell rune", r, c.s, got, c.want)
+				}
+			}
+		}
+	}
+}
+
+// TestWidthAgreesWithANSI: Width is ansi.StringWidth on random strings drawn
+// from ASCII, controls, escape sequences (whole and broken), one-cell runes
+// and runes that are wide or join their neighbours.
+func TestWidthAgreesWithANSI(t *testing.T) {
+	parts := []string{"a", "Z", " ", "~", "$1.25", "\t", "\n", "\x7f", "\x1b", "\x1b[", "\x1b[m", "\x1b[1m", "\x1b[38;2;167;139;250m",
+		"\x1b[2 q", "\x1b]8;;https://x\x07", "\x1b]8;;\x1b\\", "\x1bP", "─", "╭", "▰", "▱", "·", "…", "–", "×", "½", "€", "₩", "✓", "✗",
+		"◆", "▲", "é", "λ", "д", "\u00ad", "\u0301", "\u200d", "\ufe0f", "한", "日本", "🙂", "⚠", "▶", "\xff", "\xe2\x94"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := b.String()
+		if got, want := Width(s), ansi.StringWidth(s); got != want {
+			t.Fatalf("Width(%q) = %d, ansi.StringWidth = %d", s, got, want)
+		}
 	}
 }

@@ -48,6 +48,35 @@ func BenchmarkEvaluateKorean(b *testing.B) {
 	}
 }
 
+// BenchmarkEvaluatePoint is the ranking the app computes on every
+// keystroke: the default preset on the shipped catalog at its point, break-
+// even included, the ends and the flips left for later.
+func BenchmarkEvaluatePoint(b *testing.B) {
+	cat, w := shippedDefault(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := model.EvaluatePoint(w, &cat.Catalog); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEvaluatePointCache is BenchmarkEvaluatePoint as the app runs it
+// on a slider step: through one Cache, the first class's count going up
+// and down by one, so every class keeps its shape.
+func BenchmarkEvaluatePointCache(b *testing.B) {
+	cat, w := shippedDefault(b)
+	var x model.Cache
+	counts := []float64{w.Classes[0].Count, w.Classes[0].Count + 1}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		w.Classes[0].Count = counts[i%2]
+		if _, err := x.EvaluatePoint(w, &cat.Catalog); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // shippedDefault is the shipped catalog and the default preset, the sizes
 // of real use (the tests' small catalogs would flatter the timings).
 func shippedDefault(b *testing.B) (*plans.Catalog, model.Workload) {

@@ -72,28 +72,23 @@ type cell struct {
 // and each class priced on each usable model. Options at any volume scale k
 // are then cheap sums, which break-even and the chart rely on.
 type engine struct {
-	w      *Workload
-	c      *Catalog
-	tasks  []float64
-	total  float64
-	models []*APIModel // usable models, catalog order
-	cells  [][]cell    // [class][model]
-	best   []int       // per class: cheapest ok model index, -1 if none
-	plans  []planPre
-	bestA  float64 // cost of the best eligible API option at k = 1
-	hasA   bool
+	*prep // the catalog's models, factors, notes and sources: read only
+	w     *Workload
+	tasks []float64
+	total float64
+	cells [][]cell // [class][model]: read only, a Cache's rows may share them
+	best  []int    // per class: cheapest ok model index, -1 if none
+	plans []planPre
+	bestA float64 // cost of the best eligible API option at k = 1
+	hasA  bool
 
 	uc, over []float64 // scratch for planCost
 	route    []int
 
-	planModels []*APIModel // scratch for preparePlan
-
 	classBuf []ClassQuote // backing store for every quote's Classes
-	notes    [][]Note     // per model: its notes, made once
+	memo     *shapeMemo   // a Cache's, while the point is evaluated; nil after
 
-	fend   factorEnd         // which value of each language factor this engine prices at
-	lams   map[string]Lambda // per tokenizer: its factor for the workload's language
-	ranged bool              // some model's factor has a range: options have ends
+	fend factorEnd // which value of each language factor this engine prices at
 }
 
 // factorEnd says which value of an estimated language factor is in use.
@@ -115,15 +110,13 @@ func (l Lambda) at(f factorEnd) float64 {
 	return l.Value
 }
 
-// lambda is the language factor of tokenizer tok, looked up once.
+// lambda is the language factor of tokenizer tok: the catalog's models'
+// are looked up once, when the prep is made.
 func (e *engine) lambda(tok string) Lambda {
 	if l, ok := e.lams[tok]; ok {
 		return l
 	}
-	l := e.c.Lambda(tok, e.w.Language)
-	e.lams[tok] = l
-	e.ranged = e.ranged || l.Ranged()
-	return l
+	return e.c.Lambda(tok, e.lang)
 }
 
 // lam is λ of model m at the engine's end.
@@ -143,7 +136,7 @@ func (e *engine) addFactor(fs []FactorUse, tok string) []FactorUse {
 	if !l.Estimated || slices.ContainsFunc(fs, func(f FactorUse) bool { return f.Tokenizer == tok }) {
 		return fs
 	}
-	lang := e.w.Language
+	lang := e.lang
 	if lang == "" {
 		lang = DefaultLanguage
 	}
@@ -161,73 +154,57 @@ func (e *engine) classes() []ClassQuote {
 	return out
 }
 
-// modelNotes are the notes a model brings to any quote that uses it. The
-// slice is clipped so that appending to it copies.
-func (e *engine) modelNotes(mi int) []Note {
-	if e.notes == nil {
-		e.notes = make([][]Note, len(e.models))
-	}
-	if e.notes[mi] == nil {
-		m := e.models[mi]
-		notes := []Note{}
-		if fs := e.addFactor(nil, m.Tokenizer); len(fs) > 0 {
-			notes = append(notes, Note{Kind: NoteFactor, Model: m.Name, Factor: fs[0]})
-		}
-		if st := m.StatusOn(e.c.On()); st == "legacy" || st == "preview" {
-			notes = append(notes, Note{Kind: NoteModelStatus, Model: m.Name, Status: st, Retires: m.Retired})
-		}
-		if m.Confidence == "estimate" {
-			notes = append(notes, Note{Kind: NoteModelEstimate, Model: m.Name})
-		}
-		e.notes[mi] = slices.Clip(notes)
-	}
-	return e.notes[mi]
-}
-
-func newEngine(w *Workload, c *Catalog, fend factorEnd) *engine {
-	return newEngineFrom(w, c, fend, nil)
-}
-
-// newEngineFrom is newEngine; at an end of the estimates it takes the
-// cells of models whose factor has no range from base, the point's engine,
-// as they are the same there.
-func newEngineFrom(w *Workload, c *Catalog, fend factorEnd, base *engine) *engine {
-	e := &engine{w: w, c: c, fend: fend, lams: map[string]Lambda{}}
+// newEngine is an engine for workload w at factor end fend on prep p,
+// the catalog's; rows are its classes' (a Cache's at the point), or nil for
+// rows made here, which at an end of the estimates take the cells of models
+// whose factor has no range from base, the point's engine, as they are the
+// same there.
+func newEngine(w *Workload, p *prep, fend factorEnd, rows []*classRow, base *engine) *engine {
+	e := &engine{prep: p, w: w, fend: fend}
 	e.tasks = make([]float64, len(w.Classes))
 	for i, cl := range w.Classes {
 		e.tasks[i] = w.TasksPerMonth(cl)
 		e.total += e.tasks[i]
 	}
-	for i := range c.Models {
-		if c.Offered(&c.Models[i]) {
-			e.models = append(e.models, &c.Models[i])
-		}
-	}
 	e.cells = make([][]cell, len(w.Classes))
 	e.best = make([]int, len(w.Classes))
 	for ci := range w.Classes {
-		cl := &w.Classes[ci]
-		row := make([]cell, len(e.models))
-		e.best[ci] = -1
-		for mi, m := range e.models {
-			var x cell
-			if base != nil && !e.lambda(m.Tokenizer).Ranged() {
-				x = base.cells[ci][mi]
-			} else {
-				lam := e.lam(m)
-				x = cell{sh: shapeOf(cl, lam)}
-				x.cost = TaskCost(cl, m, lam)
-				x.why = apiWhy(cl, m, x.sh)
-				x.ok = x.why == WhyNone
-			}
-			row[mi] = x
-			if x.ok && (e.best[ci] < 0 || x.cost < row[e.best[ci]].cost) {
-				e.best[ci] = mi
-			}
+		if rows != nil {
+			e.cells[ci], e.best[ci] = rows[ci].cells, rows[ci].best
+			continue
 		}
-		e.cells[ci] = row
+		var bc []cell
+		if base != nil {
+			bc = base.cells[ci]
+		}
+		e.cells[ci], e.best[ci] = e.cellsOf(&w.Classes[ci], bc)
 	}
 	return e
+}
+
+// cellsOf prices class cl on every usable model, taking the cell of a model
+// whose factor has no range from base when given; best is the cheapest ok
+// model's index, -1 if none.
+func (e *engine) cellsOf(cl *Class, base []cell) (row []cell, best int) {
+	row = make([]cell, len(e.models))
+	best = -1
+	for mi, m := range e.models {
+		var x cell
+		if base != nil && !e.lambda(m.Tokenizer).Ranged() {
+			x = base[mi]
+		} else {
+			lam := e.lam(m)
+			x = cell{sh: shapeOf(cl, lam)}
+			x.cost = TaskCost(cl, m, lam)
+			x.why = apiWhy(cl, m, x.sh)
+			x.ok = x.why == WhyNone
+		}
+		row[mi] = x
+		if x.ok && (best < 0 || x.cost < row[best].cost) {
+			best = mi
+		}
+	}
+	return row, best
 }
 
 func apiWhy(cl *Class, m *APIModel, sh shape) Why {
@@ -300,25 +277,55 @@ func Evaluate(w Workload, c *Catalog) (Result, error) {
 // ranking is the point's alone: an app can show it at once and add the
 // ends when they are ready.
 func EvaluatePoint(w Workload, c *Catalog) (Result, error) {
-	if err := w.Validate(); err != nil {
-		return Result{}, err
-	}
-	e := newEngine(&w, c, atPoint)
-	qs := make([]Quote, 0, len(e.models)+len(c.Plans)+8)
+	var x Cache
+	return x.EvaluatePoint(w, c)
+}
+
+// evaluatePoint prices every option on engine e, whose classes' rows are
+// rows, and ranks them.
+func evaluatePoint(e *engine, rows []*classRow) Result {
+	c, n := e.c, len(e.w.Classes)
+	// Every quote and every quote's classes in one allocation each: the
+	// count is known (each model, the mix over all providers and one per
+	// provider, each plan), and this runs on every keystroke.
+	nq := len(e.models) + 1 + len(e.providers) + len(c.Plans)
+	qs := make([]Quote, 0, nq)
+	e.classBuf = make([]ClassQuote, nq*n)
 	for mi := range e.models {
-		qs = append(qs, e.apiQuote(mi))
+		qs = qs[:mi+1]
+		e.apiQuote(mi, &qs[mi])
 	}
-	qs = append(qs, e.mixQuotes(qs)...)
-	for _, q := range qs {
-		if q.Eligible && (!e.hasA || q.Monthly < e.bestA) {
+	api := qs[:len(e.models)]
+	for pr := -1; pr < len(e.providers); pr++ {
+		qs = qs[:len(qs)+1]
+		e.mixQuote(pr, api, &qs[len(qs)-1])
+	}
+	for i := range qs {
+		if q := &qs[i]; q.Eligible && (!e.hasA || q.Monthly < e.bestA) {
 			e.bestA, e.hasA = q.Monthly, true
 		}
 	}
-	e.plans = make([]planPre, len(c.Plans))
-	for pi := range c.Plans {
-		e.plans[pi] = e.preparePlan(&c.Plans[pi])
-		qs = append(qs, e.planQuote(pi))
+	if e.memo != nil && e.memo.plans != nil {
+		e.plans = e.memo.plans // read only, as every engine's plans are
+	} else {
+		e.plans = make([]planPre, len(c.Plans))
+		cls := make([]*planClass, len(c.Plans)*n)
+		for pi := range c.Plans {
+			pcs := cls[pi*n : (pi+1)*n : (pi+1)*n]
+			for ci := range n {
+				pcs[ci] = &rows[ci].plans[pi]
+			}
+			e.plans[pi] = e.assemblePlan(pi, pcs, func(ci, li int) float64 { return rows[ci].units[pi][li] })
+		}
+		if e.memo != nil {
+			e.memo.plans, e.memo.notes = e.plans, make([][]Note, len(c.Plans))
+		}
 	}
+	for pi := range c.Plans {
+		qs = qs[:len(qs)+1]
+		e.planQuote(pi, &qs[len(qs)-1])
+	}
+	e.memo = nil // the result keeps nothing of the Cache's that changes
 	for i := range qs {
 		if e.total > 0 {
 			qs[i].PerTask = qs[i].Monthly / e.total
@@ -329,7 +336,7 @@ func EvaluatePoint(w Workload, c *Catalog) (Result, error) {
 	for i := range qs {
 		r.index[qs[i].ID] = i
 	}
-	return r, nil
+	return r
 }
 
 // Ends are options' monthly costs at the two ends of the estimates, by
@@ -350,8 +357,8 @@ func (r *Result) Ends() Ends {
 	e.uc, e.over, e.route = nil, nil, nil
 	out := Ends{}
 	if e.ranged {
-		lo := endCosts(e.w, e.c, &e, atLowFactors, atHigh)
-		hi := endCosts(e.w, e.c, &e, atHighFactors, atLow)
+		lo := endCosts(&e, atLowFactors, atHigh)
+		hi := endCosts(&e, atHighFactors, atLow)
 		for i := range r.Quotes {
 			if q := &r.Quotes[i]; q.Eligible {
 				out[q.ID] = [2]float64{lo[q.ID], hi[q.ID]}
@@ -389,8 +396,9 @@ func (r *Result) setEnds(ends Ends) {
 }
 
 // Rank sorts quotes: eligible ones by monthly cost then name, then the
-// ineligible ones the same way. It sorts indices and moves each quote once:
-// quotes are large, and this runs on every keystroke.
+// ineligible ones the same way. It sorts indices and then moves each quote
+// into place along the permutation's cycles, with one quote aside: quotes
+// are large, and this runs on every keystroke.
 func Rank(qs []Quote) {
 	idx := make([]int, len(qs))
 	for i := range idx {
@@ -409,11 +417,23 @@ func Rank(qs []Quote) {
 		}
 		return cmp.Compare(a.Name, b.Name)
 	})
-	sorted := make([]Quote, len(qs))
-	for i, j := range idx {
-		sorted[i] = qs[j]
+	// qs[i] is to hold the quote now at idx[i]. Each cycle i → idx[i] → …
+	// is walked once; a walked position is marked with -1.
+	for i := range idx {
+		if idx[i] < 0 || idx[i] == i {
+			continue
+		}
+		tmp := qs[i]
+		j := i
+		for idx[j] != i {
+			k := idx[j]
+			qs[j] = qs[k]
+			idx[j] = -1
+			j = k
+		}
+		qs[j] = tmp
+		idx[j] = -1
 	}
-	copy(qs, sorted)
 }
 
 // Find returns the quote with the given id.
@@ -444,17 +464,49 @@ func (r *Result) CostAt(id string, k float64) (float64, bool) {
 	return 0, false
 }
 
-func (e *engine) apiQuote(mi int) Quote {
+// CostsAt is CostAt at each volume scale of ks, into out (as long as ks),
+// NaN where the option cannot carry the work; false when r has no eligible
+// option id. A chart's curve, looked up once rather than at every point.
+func (r *Result) CostsAt(id string, ks, out []float64) bool {
+	q, ok := r.Find(id)
+	if !ok || !q.Eligible || r.e == nil {
+		return false
+	}
+	if q.Kind != KindSubscription {
+		for j, k := range ks {
+			out[j] = k * q.Monthly
+		}
+		return true
+	}
+	for pi := range r.e.plans {
+		if r.e.plans[pi].p.ID == id {
+			for j, k := range ks {
+				if pc := r.e.planCost(pi, k, atCapacity, false); pc.ok {
+					out[j] = pc.total
+				} else {
+					out[j] = math.NaN()
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// apiQuote prices model mi alone into q, a zero quote: filled where it
+// lies, since quotes are large and copying them into the heap costs.
+func (e *engine) apiQuote(mi int, q *Quote) {
 	m := e.models[mi]
-	q := Quote{ID: "api:" + m.ID, Name: m.Name, Kind: KindAPI, Vendor: m.Provider, Eligible: true, Fits: true}
+	q.ID, q.Name, q.Kind, q.Vendor, q.Eligible, q.Fits = e.apiIDs[mi], m.Name, KindAPI, m.Provider, true, true
 	q.Classes = e.classes()
-	for ci, cl := range e.w.Classes {
-		x := &e.cells[ci][mi]
-		t := e.tasks[ci]
-		cq := ClassQuote{Name: cl.Name, Tasks: t, Model: m.ID, ModelName: m.Name,
-			InputTokens: t * x.sh.sumIn, OutputTokens: t * x.sh.sumOut, Cost: t * x.cost, Fits: x.ok,
-			Reason: apiReason(&cl, m, x.sh, x.why), Why: x.why}
-		q.Classes[ci] = cq
+	for ci := range e.w.Classes {
+		cl, x, t := &e.w.Classes[ci], &e.cells[ci][mi], e.tasks[ci]
+		cq := &q.Classes[ci]
+		cq.Name, cq.Tasks, cq.Model, cq.ModelName = cl.Name, t, m.ID, m.Name
+		cq.InputTokens, cq.OutputTokens, cq.Cost, cq.Fits, cq.Why = t*x.sh.sumIn, t*x.sh.sumOut, t*x.cost, x.ok, x.why
+		if x.why != WhyNone {
+			cq.Reason = apiReason(cl, m, x.sh, x.why)
+		}
 		if !x.ok && q.Eligible {
 			q.Eligible, q.Fits, q.Why = false, false, x.why
 			q.Reason = cq.Reason
@@ -465,32 +517,9 @@ func (e *engine) apiQuote(mi int) Quote {
 	q.Base = q.Monthly
 	q.MonthlyLow, q.MonthlyHigh = q.Monthly, q.Monthly
 	q.Providers = 1
-	q.Factors = e.addFactor(nil, m.Tokenizer)
-	q.Notes = e.modelNotes(mi)
-	q.Sources = []Source{{ID: m.ID, Name: m.Name, Provenance: m.Provenance}}
-	return q
-}
-
-// mixQuotes routes each class to its cheapest ok model: once across all
-// providers and once per provider, in catalog order of first appearance.
-func (e *engine) mixQuotes(api []Quote) []Quote {
-	out := []Quote{e.mixQuote("", api)}
-	for _, p := range e.providers() {
-		out = append(out, e.mixQuote(p, api))
-	}
-	return out
-}
-
-// providers are the usable models' providers in catalog order of first
-// appearance.
-func (e *engine) providers() []string {
-	var ps []string
-	for _, m := range e.models {
-		if !slices.Contains(ps, m.Provider) {
-			ps = append(ps, m.Provider)
-		}
-	}
-	return ps
+	q.Factors = e.factors[mi]
+	q.Notes = e.notes[mi]
+	q.Sources = e.sources[mi]
 }
 
 // routeOf is the index of class ci's cheapest ok model of provider ("" for
@@ -511,10 +540,11 @@ func (e *engine) routeOf(ci int, provider string) int {
 // endCosts prices every option at one end of the estimates: factors at
 // fend, limits at capEnd, routes and serving models chosen again. An option
 // that cannot carry the work there costs +Inf.
-func endCosts(w *Workload, c *Catalog, point *engine, fend factorEnd, capEnd capAt) map[string]float64 {
-	e := newEngineFrom(w, c, fend, point)
-	out := make(map[string]float64, len(e.models)+len(c.Plans)+8)
-	for mi, m := range e.models {
+func endCosts(point *engine, fend factorEnd, capEnd capAt) map[string]float64 {
+	e := newEngine(point.w, point.prep, fend, nil, point)
+	c := e.c
+	out := make(map[string]float64, len(e.models)+len(c.Plans)+len(e.providers)+1)
+	for mi := range e.models {
 		cost := 0.0
 		for ci := range e.w.Classes {
 			if x := &e.cells[ci][mi]; x.ok {
@@ -523,9 +553,9 @@ func endCosts(w *Workload, c *Catalog, point *engine, fend factorEnd, capEnd cap
 				cost = math.Inf(1)
 			}
 		}
-		out["api:"+m.ID] = cost
+		out[e.apiIDs[mi]] = cost
 	}
-	for _, p := range append([]string{""}, e.providers()...) {
+	for _, p := range append([]string{""}, e.providers...) {
 		cost := 0.0
 		for ci := range e.w.Classes {
 			if bi := e.routeOf(ci, p); bi >= 0 {
@@ -546,12 +576,14 @@ func endCosts(w *Workload, c *Catalog, point *engine, fend factorEnd, capEnd cap
 			// Serving models and units are the point's; only the vendor
 			// route for the API credit reads this end's cells.
 			e.plans[pi] = *pp
-			e.plans[pi].cls = slices.Clone(pp.cls)
-			for ci := range e.plans[pi].cls {
-				e.plans[pi].cls[ci].vendor = e.vendorRoute(ci, pp.p.Vendor)
+			e.plans[pi].cls = make([]*planClass, len(pp.cls))
+			for ci, pc := range pp.cls {
+				at := *pc
+				at.vendor = e.vendorRoute(ci, pp.p.Vendor)
+				e.plans[pi].cls[ci] = &at
 			}
 		} else {
-			e.plans[pi] = e.preparePlan(&c.Plans[pi])
+			e.plans[pi] = e.preparePlan(pi)
 		}
 		out[c.Plans[pi].ID] = e.planCost(pi, 1, capEnd, false).total
 	}
@@ -569,18 +601,24 @@ func (e *engine) plansRanged(p *Subscription) bool {
 	return false
 }
 
-func (e *engine) mixQuote(provider string, api []Quote) Quote {
-	q := Quote{ID: "mix:all", Name: "API mix, all providers", Kind: KindMix, Vendor: provider, Eligible: true, Fits: true}
-	if provider != "" {
-		q.ID, q.Name = "mix:"+provider, "API mix, "+provider
+// mixQuote routes each class to its cheapest ok model of provider pr (an
+// index into providers), or of any provider when pr is -1, into q, a zero
+// quote, where it lies.
+func (e *engine) mixQuote(pr int, api []Quote, q *Quote) {
+	q.ID, q.Name, q.Kind, q.Eligible, q.Fits = "mix:all", "API mix, all providers", KindMix, true, true
+	provider := ""
+	if pr >= 0 {
+		provider = e.providers[pr]
+		q.ID, q.Name, q.Vendor = e.mixIDs[pr], e.mixNames[pr], provider
 	}
 	q.Classes = e.classes()
-	used := map[string]bool{}
 	var vendors []string
-	for ci, cl := range e.w.Classes {
+	for ci := range e.w.Classes {
+		cl := &e.w.Classes[ci]
 		bi := e.routeOf(ci, provider)
 		t := e.tasks[ci]
-		cq := ClassQuote{Name: cl.Name, Tasks: t}
+		cq := &q.Classes[ci]
+		cq.Name, cq.Tasks = cl.Name, t
 		if bi < 0 {
 			cq.Reason, cq.Why = Reason{Kind: ReasonNoModel}, WhyNoRoute
 			if q.Eligible {
@@ -592,17 +630,15 @@ func (e *engine) mixQuote(provider string, api []Quote) Quote {
 			cq.Model, cq.ModelName, cq.Fits = m.ID, m.Name, true
 			cq.InputTokens, cq.OutputTokens, cq.Cost = t*x.sh.sumIn, t*x.sh.sumOut, t*x.cost
 			q.Monthly += cq.Cost
-			if !used[m.ID] {
-				used[m.ID] = true
-				q.Sources = append(q.Sources, Source{ID: m.ID, Name: m.Name, Provenance: m.Provenance})
-				q.Notes = append(q.Notes, e.modelNotes(bi)...)
+			if !slices.ContainsFunc(q.Sources, func(s Source) bool { return s.ID == m.ID }) {
+				q.Sources = append(q.Sources, e.sources[bi][0])
+				q.Notes = append(q.Notes, e.notes[bi]...)
 				q.Factors = e.addFactor(q.Factors, m.Tokenizer)
 			}
 			if !slices.Contains(vendors, m.Provider) {
 				vendors = append(vendors, m.Provider)
 			}
 		}
-		q.Classes[ci] = cq
 	}
 	q.Base = q.Monthly
 	q.MonthlyLow, q.MonthlyHigh = q.Monthly, q.Monthly
@@ -615,5 +651,4 @@ func (e *engine) mixQuote(provider string, api []Quote) Quote {
 			}
 		}
 	}
-	return q
 }

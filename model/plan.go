@@ -14,10 +14,10 @@ type planPre struct {
 	seats   int
 	price   float64 // one seat a month, at the billing in use
 	base    float64
-	annual  bool        // the annual price is in use
-	factors []FactorUse // estimated factors of the serving models
-	cls     []planClass
-	units   [][]float64 // [limit][class] units per task; 0 when the limit does not count it
+	annual  bool         // the annual price is in use
+	factors []FactorUse  // estimated factors of the serving models
+	cls     []*planClass // per class: read only, a Cache's rows may share them
+	units   [][]float64  // [limit][class] units per task; 0 when the limit does not count it
 }
 
 // planClass is one class seen by one plan.
@@ -101,48 +101,60 @@ func planWindow(p *Subscription, ms []*APIModel, tier Tier) float64 {
 	return w
 }
 
-func (e *engine) preparePlan(p *Subscription) planPre {
-	pp := planPre{p: p, seats: max(e.w.People, p.SeatsMin, 1)}
+// planClassOf sees class cl on plan pi: its serving model and why it does
+// not fit, the plan vendor's route in the class's cells row, and into
+// units, per limit of the plan, the units of one task.
+func (e *engine) planClassOf(pi int, cl *Class, row []cell, pc *planClass, units []float64) {
+	p := &e.c.Plans[pi]
+	if v := cl.Channel(); !p.Allows(v) {
+		pc.reason, pc.why = Reason{Kind: ReasonVia, Via: v}, WhyVia
+		pc.sh = shapeOf(cl, 1)
+	} else {
+		e.servingModel(p, e.planMs[pi], cl, pc)
+	}
+	pc.vendor = vendorRoute(e.models, row, p.Vendor)
+	for li := range p.Limits {
+		if l := &p.Limits[li]; pc.fit && l.Counts(pc.serving.Tier, pc.serving.ID, cl.Channel()) {
+			units[li] = unitsPerTask(pc, l)
+		}
+	}
+}
+
+// preparePlan sees every class on plan pi at the engine's end.
+func (e *engine) preparePlan(pi int) planPre {
+	n, nl := len(e.w.Classes), len(e.c.Plans[pi].Limits)
+	cls := make([]planClass, n)
+	pcs := make([]*planClass, n)
+	units := make([]float64, n*nl) // [class][limit]
+	for ci := range e.w.Classes {
+		e.planClassOf(pi, &e.w.Classes[ci], e.cells[ci], &cls[ci], units[ci*nl:(ci+1)*nl])
+		pcs[ci] = &cls[ci]
+	}
+	return e.assemblePlan(pi, pcs, func(ci, li int) float64 { return units[ci*nl+li] })
+}
+
+// assemblePlan is plan pi for the workload, from each class seen on it
+// (cls) and units(ci, li), the units of one task of class ci on limit li.
+func (e *engine) assemblePlan(pi int, cls []*planClass, units func(ci, li int) float64) planPre {
+	p := &e.c.Plans[pi]
+	pp := planPre{p: p, seats: max(e.w.People, p.SeatsMin, 1), cls: cls}
 	price := p.PriceMonthly
 	if e.w.Billing == Annual && p.PriceAnnual != nil {
 		price, pp.annual = *p.PriceAnnual/12, true
 	}
 	pp.price, pp.base = price, float64(pp.seats)*price
-	// The plan's models, looked up by id once rather than for every class.
-	ms := e.planModels[:0]
-	for _, id := range p.Models {
-		if m, ok := e.c.Model(id); ok && e.c.Offered(m) {
-			ms = append(ms, m)
+	for _, pc := range cls {
+		if pc.fit {
+			pp.factors = e.addFactor(pp.factors, pc.serving.Tokenizer)
 		}
 	}
-	e.planModels = ms
-	n := len(e.w.Classes)
-	pp.cls = make([]planClass, n)
-	for ci := range e.w.Classes {
-		cl := &e.w.Classes[ci]
-		pc := &pp.cls[ci]
-		if v := cl.Channel(); !p.Allows(v) {
-			pc.reason, pc.why = Reason{Kind: ReasonVia, Via: v}, WhyVia
-			pc.sh = shapeOf(cl, 1)
-		} else {
-			e.servingModel(p, ms, cl, pc)
-			if pc.fit {
-				pp.factors = e.addFactor(pp.factors, pc.serving.Tokenizer)
-			}
-		}
-		pc.vendor = e.vendorRoute(ci, p.Vendor)
-	}
+	n := len(cls)
 	pp.units = make([][]float64, len(p.Limits))
+	all := make([]float64, n*len(p.Limits))
 	for li := range p.Limits {
-		l := &p.Limits[li]
-		pp.units[li] = make([]float64, n)
-		for ci := range e.w.Classes {
-			cl := &e.w.Classes[ci]
-			pc := &pp.cls[ci]
-			if !pc.fit || !l.Counts(pc.serving.Tier, pc.serving.ID, cl.Channel()) {
-				continue
-			}
-			pp.units[li][ci] = unitsPerTask(pc, l)
+		pp.units[li] = all[li*n : (li+1)*n : (li+1)*n]
+		for ci := range n {
+			pp.units[li][ci] = units(ci, li)
 		}
 	}
 	return pp
@@ -150,9 +162,15 @@ func (e *engine) preparePlan(p *Subscription) planPre {
 
 // vendorRoute is class ci's cheapest ok model of the plan vendor's, -1 if none.
 func (e *engine) vendorRoute(ci int, vendor string) int {
+	return vendorRoute(e.models, e.cells[ci], vendor)
+}
+
+// vendorRoute is the cheapest ok model of vendor's in a class's cells row
+// (one cell per model of models), -1 if none.
+func vendorRoute(models []*APIModel, row []cell, vendor string) int {
 	bi := -1
-	for mi, m := range e.models {
-		if m.Provider == vendor && e.cells[ci][mi].ok && (bi < 0 || e.cells[ci][mi].cost < e.cells[ci][bi].cost) {
+	for mi, m := range models {
+		if m.Provider == vendor && row[mi].ok && (bi < 0 || row[mi].cost < row[bi].cost) {
 			bi = mi
 		}
 	}
@@ -221,6 +239,28 @@ func (a capAt) of(l *Limit) float64 {
 	return l.Capacity()
 }
 
+// limitUse is limit li of plan pp: its monthly units, demand per window
+// and utilization (its capacity at at) when k·tasks − less tasks of each
+// class run on the plan a month (less nil: none less). A method, not a
+// closure: break-even runs it thousands of times a keystroke.
+func (e *engine) limitUse(pp *planPre, li int, k float64, less []float64, at capAt) (monthly, demand, util float64) {
+	l := &pp.p.Limits[li]
+	units := pp.units[li]
+	for ci, t := range e.tasks {
+		on := k * t
+		if less != nil {
+			on -= less[ci]
+		}
+		monthly += on * units[ci]
+	}
+	daily := monthly / (e.w.DaysPerMonth * float64(pp.seats))
+	demand = daily * e.demandFactor(l.WindowHours)
+	if c := at.of(l); c > 0 {
+		util = demand / c
+	}
+	return monthly, demand, util
+}
+
 func (e *engine) planCost(pi int, k float64, at capAt, detail bool) planCostResult {
 	pp := &e.plans[pi]
 	n := len(e.w.Classes)
@@ -236,28 +276,13 @@ func (e *engine) planCost(pi int, k float64, at capAt, detail bool) planCostResu
 	if detail {
 		r.limits = make([]LimitUse, len(pp.p.Limits))
 	}
-	// use is a limit's monthly units, demand per window and utilization
-	// from on(ci) tasks of each class ci a month.
-	use := func(li int, on func(ci int) float64) (monthly, demand, util float64) {
-		l := &pp.p.Limits[li]
-		for ci := range n {
-			monthly += on(ci) * pp.units[li][ci]
-		}
-		daily := monthly / (e.w.DaysPerMonth * float64(pp.seats))
-		demand = daily * e.demandFactor(l.WindowHours)
-		if c := at.of(l); c > 0 {
-			util = demand / c
-		}
-		return monthly, demand, util
-	}
-	all := func(ci int) float64 { return k * e.tasks[ci] }
 	// Limits without an overage price decide what overflows to the API.
 	for li := range pp.p.Limits {
 		l := &pp.p.Limits[li]
 		if l.Overage > 0 {
 			continue
 		}
-		_, demand, util := use(li, all)
+		_, demand, util := e.limitUse(pp, li, k, nil, at)
 		r.util = max(r.util, util)
 		for ci := range n {
 			if pp.units[li][ci] > 0 {
@@ -285,7 +310,7 @@ func (e *engine) planCost(pi int, k float64, at capAt, detail bool) planCostResu
 		if l.Overage <= 0 {
 			continue
 		}
-		monthly, demand, util := use(li, func(ci int) float64 { return k*e.tasks[ci] - r.over[ci] })
+		monthly, demand, util := e.limitUse(pp, li, k, r.over, at)
 		r.util = max(r.util, util)
 		if util > 1 {
 			r.overage += l.Overage * monthly * (1 - 1/util)
@@ -332,11 +357,12 @@ func (e *engine) planCost(pi int, k float64, at capAt, detail bool) planCostResu
 	return r
 }
 
-func (e *engine) planQuote(pi int) Quote {
+// planQuote prices plan pi into q, a zero quote, where it lies.
+func (e *engine) planQuote(pi int, q *Quote) {
 	pp := &e.plans[pi]
 	p := pp.p
-	q := Quote{ID: p.ID, Name: p.Name, Kind: KindSubscription, Vendor: p.Vendor, Seats: pp.seats,
-		Capped: len(p.Limits) > 0, Free: p.Free()}
+	q.ID, q.Name, q.Kind, q.Vendor, q.Seats = p.ID, p.Name, KindSubscription, p.Vendor, pp.seats
+	q.Capped, q.Free = len(p.Limits) > 0, p.Free()
 	r := e.planCost(pi, 1, atCapacity, true)
 	q.Eligible, q.Base, q.SeatPrice, q.Overflow, q.Credit, q.Overage = r.ok, pp.base, pp.price, r.overflow, r.credit, r.overage
 	q.Monthly = pp.base + r.overflow
@@ -347,24 +373,25 @@ func (e *engine) planQuote(pi int) Quote {
 	q.Utilization, q.Limits = r.util, r.limits
 	q.Fits = r.ok && r.overage == 0
 	q.Classes = e.classes()
-	// The plan's own source, then each model a class runs on, once.
-	q.Sources = append(q.Sources, Source{ID: p.ID, Name: p.Name, Provenance: p.Provenance})
-	seen := map[string]bool{}
+	// The plan's own source, then each model a class runs on, once: the
+	// models are gathered first so that the sources take one allocation.
+	var few [8]*APIModel
+	used := few[:0]
 	source := func(m *APIModel) {
-		if !seen[m.ID] {
-			seen[m.ID] = true
-			q.Sources = append(q.Sources, Source{ID: m.ID, Name: m.Name, Provenance: m.Provenance})
+		if !slices.ContainsFunc(used, func(u *APIModel) bool { return u.ID == m.ID }) {
+			used = append(used, m)
 		}
 	}
-	for ci, cl := range e.w.Classes {
-		t := e.tasks[ci]
-		pc := &pp.cls[ci]
-		sh := pc.sh
+	for ci := range e.w.Classes {
+		cl, t := &e.w.Classes[ci], e.tasks[ci]
+		pc := pp.cls[ci]
+		sh := &pc.sh
 		if !pc.fit && r.route[ci] >= 0 {
-			sh = e.cells[ci][r.route[ci]].sh // the tokens are those of the model that carries them
+			sh = &e.cells[ci][r.route[ci]].sh // the tokens are those of the model that carries them
 		}
-		cq := ClassQuote{Name: cl.Name, Via: cl.Channel(), Tasks: t, OnPlan: t - r.over[ci], Fits: pc.fit && r.over[ci] == 0,
-			InputTokens: t * sh.sumIn, OutputTokens: t * sh.sumOut, Reason: pc.reason, Why: pc.why}
+		cq := &q.Classes[ci]
+		cq.Name, cq.Via, cq.Tasks, cq.OnPlan, cq.Fits = cl.Name, cl.Channel(), t, t-r.over[ci], pc.fit && r.over[ci] == 0
+		cq.InputTokens, cq.OutputTokens, cq.Reason, cq.Why = t*sh.sumIn, t*sh.sumOut, pc.reason, pc.why
 		if pc.fit {
 			cq.Serving = pc.serving.ID
 			source(pc.serving)
@@ -390,7 +417,11 @@ func (e *engine) planQuote(pi int) Quote {
 			q.Reason, q.Why = cq.Reason, cq.Why
 			q.Reason.Class = cl.Name
 		}
-		q.Classes[ci] = cq
+	}
+	q.Sources = make([]Source, 1+len(used))
+	q.Sources[0] = Source{ID: p.ID, Name: p.Name, Provenance: p.Provenance}
+	for i, m := range used {
+		q.Sources[1+i] = Source{ID: m.ID, Name: m.Name, Provenance: m.Provenance}
 	}
 	if r.credit > 0 {
 		// The credit came off the vendor part as a whole; show per-class cost
@@ -403,9 +434,9 @@ func (e *engine) planQuote(pi int) Quote {
 			q.Reason, q.Why = Reason{Kind: ReasonOverage}, WhyCaps
 		}
 	}
-	q.Notes = e.planNotes(q.Notes, pp)
+	q.Notes = e.planNotes(q.Notes, pi)
 	q.Factors = pp.factors
-	if !slices.ContainsFunc(pp.cls, func(pc planClass) bool { return pc.fit }) {
+	if !slices.ContainsFunc(pp.cls, func(pc *planClass) bool { return pc.fit }) {
 		// Every task would run on the API: the plan is only the API with a
 		// fee on top, not an option.
 		q.Eligible = false
@@ -417,31 +448,60 @@ func (e *engine) planQuote(pi int) Quote {
 	if q.Eligible {
 		q.BreakEven, q.HasBreakEven = e.breakEven(pi)
 	}
-	return q
 }
 
-func (e *engine) planNotes(notes []Note, pp *planPre) []Note {
-	p := pp.p
-	if pp.seats > e.w.People {
-		notes = append(notes, Note{Kind: NoteMinSeats, Seats: pp.seats})
+// planNotes are notes followed by plan pi's notes for the workload: its
+// seats and billing, its serving models' estimated factors, then what the
+// catalog says of its limits (the prep's, shared when nothing comes
+// before them). Through a Cache, a plan's notes with nothing before them
+// are made once for its rows, people and billing.
+func (e *engine) planNotes(notes []Note, pi int) []Note {
+	if len(notes) > 0 || e.memo == nil {
+		return e.makePlanNotes(notes, pi)
 	}
-	if e.w.Billing == Annual && !pp.annual {
-		notes = append(notes, Note{Kind: NoteNoAnnual})
+	if e.memo.notes[pi] == nil {
+		e.memo.notes[pi] = e.makePlanNotes(nil, pi)
+	}
+	return e.memo.notes[pi]
+}
+
+// makePlanNotes is planNotes made anew, clipped so that appending copies.
+func (e *engine) makePlanNotes(notes []Note, pi int) []Note {
+	pp := &e.plans[pi]
+	tail := e.planTail[pi]
+	seats, noAnnual := pp.seats > e.w.People, e.w.Billing == Annual && !pp.annual
+	if len(notes) == 0 && !seats && !noAnnual && len(pp.factors) == 0 {
+		return tail
+	}
+	out := make([]Note, 0, len(notes)+2+len(pp.factors)+len(tail))
+	out = append(out, notes...)
+	if seats {
+		out = append(out, Note{Kind: NoteMinSeats, Seats: pp.seats})
+	}
+	if noAnnual {
+		out = append(out, Note{Kind: NoteNoAnnual})
 	}
 	for _, f := range pp.factors {
-		notes = append(notes, Note{Kind: NoteFactor, Factor: f})
+		out = append(out, Note{Kind: NoteFactor, Factor: f})
 	}
+	return slices.Clip(append(out, tail...))
+}
+
+// planTail is what the catalog says of plan p's limits whatever the
+// workload, clipped so that appending to it copies; nil when nothing.
+func planTail(p *Subscription) []Note {
+	var notes []Note
 	if p.Uncapped {
 		notes = append(notes, Note{Kind: NoteVendorUncapped})
 	} else if len(p.Limits) == 0 && !p.Free() {
 		notes = append(notes, Note{Kind: NoteNoLimit})
 	}
-	for _, l := range p.Limits {
-		if l.Ranged() || l.Confidence == "estimate" || l.Confidence == "" {
-			notes = append(notes, limitNote(&l))
+	for li := range p.Limits {
+		if l := &p.Limits[li]; l.Ranged() || l.Confidence == "estimate" || l.Confidence == "" {
+			notes = append(notes, limitNote(l))
 		}
 	}
-	return notes
+	return slices.Clip(notes)
 }
 
 // breakEven finds k* where effective(k) = k·A by bisection on [1/64, 64];

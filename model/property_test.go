@@ -3,6 +3,8 @@ package model
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
+	"sort"
 	"testing"
 )
 
@@ -244,5 +246,61 @@ func TestPropertyRangeHoldsCost(t *testing.T) {
 	}
 	if ranged < 50 {
 		t.Fatalf("only %d plans with a range checked", ranged)
+	}
+}
+
+// TestPropertyRankIsStableSort: Rank moves quotes in place along cycles;
+// it must order exactly as a stable sort by (eligible first, monthly, name)
+// does, ties keeping their order, on lists with many equal keys.
+func TestPropertyRankIsStableSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for range 500 {
+		n := rng.IntN(40)
+		qs := make([]Quote, n)
+		for i := range qs {
+			qs[i] = Quote{ID: string(rune('A' + i)), Name: string(rune('a' + rng.IntN(3))),
+				Eligible: rng.IntN(3) > 0, Monthly: float64(rng.IntN(4))}
+		}
+		want := slices.Clone(qs)
+		sort.SliceStable(want, func(i, j int) bool {
+			a, b := want[i], want[j]
+			if a.Eligible != b.Eligible {
+				return a.Eligible
+			}
+			if a.Monthly != b.Monthly {
+				return a.Monthly < b.Monthly
+			}
+			return a.Name < b.Name
+		})
+		Rank(qs)
+		for i := range qs {
+			if qs[i].ID != want[i].ID {
+				t.Fatalf("n=%d: position %d holds %s, want %s", n, i, qs[i].ID, want[i].ID)
+			}
+		}
+	}
+}
+
+// TestPropertyCostsAtIsCostAt: a curve read at once is CostAt at each of
+// its volumes, NaN where CostAt says the option cannot carry the work.
+func TestPropertyCostsAtIsCostAt(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	ks := []float64{0.25, 0.3, 0.5, 1, 1.7, 2, 4, 16}
+	for range propertyRuns {
+		c, w := randomCatalog(rng), randomWorkload(rng)
+		r := eval(t, w, c)
+		for _, q := range append(r.Quotes, Quote{ID: "no such option"}) {
+			out := make([]float64, len(ks))
+			ok := r.CostsAt(q.ID, ks, out)
+			if _, want := r.CostAt(q.ID, 1); ok != want {
+				t.Fatalf("%s: CostsAt %v, CostAt %v", q.ID, ok, want)
+			}
+			for j, k := range ks {
+				v, vok := r.CostAt(q.ID, k)
+				if ok && (vok && out[j] != v || !vok && !math.IsNaN(out[j])) {
+					t.Fatalf("%s at %v: CostsAt %v, CostAt %v %v", q.ID, k, out[j], v, vok)
+				}
+			}
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/guptarohit/asciigraph"
@@ -27,6 +28,7 @@ const (
 type chartPane struct {
 	r     rect
 	lines []string
+	ks    []float64 // volumes(len(ks)), kept: the plot's width changes only with the size
 }
 
 func (p *chartPane) setSize(r rect) { p.r = r }
@@ -180,23 +182,31 @@ func (p *chartPane) render(sh *shared, r rect, l listing) []string {
 	if n < 9 {
 		return sh.box(title, nil, r, false, "")
 	}
-	ks := volumes(n)
+	if len(p.ks) != n {
+		p.ks = volumes(n)
+	}
+	// The cost model's figures, as costAt reads them, a curve at a time.
+	ks := make([]float64, n)
+	for j, k := range p.ks {
+		ks[j] = k / sh.prefs.Volume
+	}
 	data := make([][]float64, len(qs))
 	for i, q := range qs {
 		data[i] = make([]float64, n)
-		for j, k := range ks {
-			v, ok := sh.costAt(q, k)
-			if !ok || v > top*(1+1e-9) {
-				v = math.NaN() // a gap: the option cannot carry the work there
+		ok := sh.modeled.CostsAt(q.ID, ks, data[i])
+		for j, v := range data[i] {
+			if !ok || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 || v > top*(1+1e-9) {
+				data[i][j] = math.NaN() // a gap: the option cannot carry the work there
 			}
-			data[i][j] = v
 		}
 	}
 	if !anyFinite(data) {
 		return sh.box(title, nil, r, false, "")
 	}
 	opts := []asciigraph.Option{
-		asciigraph.Height(plotH), asciigraph.Width(n), asciigraph.LowerBound(0), asciigraph.UpperBound(top),
+		// No Width: every series has n points already, which asciigraph
+		// would only interpolate onto themselves.
+		asciigraph.Height(plotH), asciigraph.LowerBound(0), asciigraph.UpperBound(top),
 		asciigraph.YAxisValueFormatter(sh.moneyShort),
 		asciigraph.XAxisRange(math.Log2(kMin), math.Log2(kMax)), asciigraph.XAxisTickCount(5),
 		asciigraph.XAxisValueFormatter(sh.volumeLabel),
@@ -228,35 +238,177 @@ func markRow(lines []string, row, n int, mark string) {
 	if row < 0 || row >= len(lines) {
 		return
 	}
-	plain := []rune(ansi.Strip(lines[row]))
-	axis := -1
-	for j, r := range plain {
-		if r == '┤' || r == '┼' {
-			axis = j
-			break
-		}
-	}
+	pr := splitPlotRow(lines[row], nil)
+	axis := pr.axis()
 	if axis < 0 {
 		return
 	}
 	// Rebuild the row cell by cell: styled runs right of the axis are kept
 	// as they are, blanks become the mark.
 	var b strings.Builder
-	b.WriteString(ansi.Truncate(lines[row], axis+1, ""))
+	b.Grow(len(lines[row]) + n*len(mark))
+	pr.truncate(&b, axis+1)
 	for c := axis + 1; c <= axis+n; {
-		if c >= len(plain) || plain[c] == ' ' {
+		if c >= pr.len() || pr.at(c) == ' ' {
 			b.WriteString(mark)
 			c++
 			continue
 		}
-		e := c // a drawn run, cut out whole: one Cut per run, not per cell
-		for e < len(plain) && plain[e] != ' ' {
+		e := c // a drawn run, cut out whole: one cut per run, not per cell
+		for e < pr.len() && pr.at(e) != ' ' {
 			e++
 		}
-		b.WriteString(ansi.Cut(lines[row], c, e))
+		pr.cut(&b, c, e)
 		c = e
 	}
 	lines[row] = b.String()
+}
+
+// plotRow is a line of asciigraph's plot split into cells. A line made of
+// printable ASCII, one-cell runes and CSI sequences (colour), which is all
+// asciigraph writes, is split here by byte offsets, and cut as package ansi
+// cuts it (every escape sequence kept, so colours stay balanced) without
+// its grapheme segmentation, several times faster; any other line is left
+// to package ansi (plain is then its text).
+type plotRow struct {
+	s     string
+	offs  []int  // where each cell's rune starts in s
+	plain []rune // the fallback: ansi.Strip(s) as runes, offs nil
+}
+
+// splitPlotRow splits s, reusing buf for the offsets.
+func splitPlotRow(s string, buf []int) plotRow {
+	offs := buf[:0]
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c >= 0x20 && c < 0x7f:
+			offs = append(offs, i)
+			i++
+		case c == 0x1b:
+			n := csiLen(s[i:])
+			if n == 0 {
+				return plotRow{s: s, plain: []rune(ansi.Strip(s))}
+			}
+			i += n
+		case c < 0x80:
+			return plotRow{s: s, plain: []rune(ansi.Strip(s))}
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !columns.OneCell(r) {
+				return plotRow{s: s, plain: []rune(ansi.Strip(s))}
+			}
+			offs = append(offs, i)
+			i += n
+		}
+	}
+	return plotRow{s: s, offs: offs}
+}
+
+// csiLen is the length of the CSI sequence s starts with (ESC [, parameter
+// bytes, intermediate bytes, a final byte), 0 when it starts with none.
+func csiLen(s string) int {
+	if len(s) < 3 || s[0] != 0x1b || s[1] != '[' {
+		return 0
+	}
+	i := 2
+	for i < len(s) && s[i] >= 0x30 && s[i] <= 0x3f {
+		i++
+	}
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+		i++
+	}
+	if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
+		return i + 1
+	}
+	return 0
+}
+
+func (p *plotRow) len() int {
+	if p.offs == nil {
+		return len(p.plain)
+	}
+	return len(p.offs)
+}
+
+// at is the rune of cell j.
+func (p *plotRow) at(j int) rune {
+	if p.offs == nil {
+		return p.plain[j]
+	}
+	r, _ := utf8.DecodeRuneInString(p.s[p.offs[j]:])
+	return r
+}
+
+// axis is the cell of the y axis (┤ or ┼), -1 when the row has none.
+func (p *plotRow) axis() int {
+	for j := range p.len() {
+		if r := p.at(j); r == '┤' || r == '┼' {
+			return j
+		}
+	}
+	return -1
+}
+
+// truncate writes ansi.Truncate(s, k, ""): the cells before k, and every
+// escape sequence.
+func (p *plotRow) truncate(b *strings.Builder, k int) {
+	switch {
+	case p.offs == nil:
+		b.WriteString(ansi.Truncate(p.s, k, ""))
+	case k >= len(p.offs):
+		b.WriteString(p.s)
+	default:
+		b.WriteString(p.s[:p.offs[k]])
+		writeEscapes(b, p.s[p.offs[k]:])
+	}
+}
+
+// truncateLeft writes ansi.TruncateLeft(s, k, ""): the escape sequences
+// before cell k, then s from cell k on.
+func (p *plotRow) truncateLeft(b *strings.Builder, k int) {
+	switch {
+	case p.offs == nil:
+		b.WriteString(ansi.TruncateLeft(p.s, k, ""))
+	case k <= 0:
+		b.WriteString(p.s)
+	case k >= len(p.offs):
+		writeEscapes(b, p.s)
+	default:
+		writeEscapes(b, p.s[:p.offs[k]])
+		b.WriteString(p.s[p.offs[k]:])
+	}
+}
+
+// cut writes ansi.Cut(s, left, right) for 0 < left < right ≤ len: the
+// escape sequences before cell left, the cells from left to right with
+// what lies between them, and the escape sequences after.
+func (p *plotRow) cut(b *strings.Builder, left, right int) {
+	if p.offs == nil {
+		b.WriteString(ansi.Cut(p.s, left, right))
+		return
+	}
+	writeEscapes(b, p.s[:p.offs[left]])
+	if right >= len(p.offs) {
+		b.WriteString(p.s[p.offs[left]:])
+		return
+	}
+	b.WriteString(p.s[p.offs[left]:p.offs[right]])
+	writeEscapes(b, p.s[p.offs[right]:])
+}
+
+// writeEscapes writes the escape sequences of seg, a stretch of a split
+// plot row, leaving its text out.
+func writeEscapes(b *strings.Builder, seg string) {
+	for i := 0; i < len(seg); {
+		if seg[i] == 0x1b {
+			n := csiLen(seg[i:])
+			b.WriteString(seg[i : i+n])
+			i += n
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(seg[i:])
+		i += n
+	}
 }
 
 // renderCompact is the chart where a plot has no room: each line's
@@ -446,25 +598,28 @@ func times(k float64) string {
 // empty cells (the series stay on top).
 func markNow(lines []string, rows, col int, mark string) {
 	axis := -1
+	var buf []int
 	for i := 0; i < rows && i < len(lines); i++ {
-		plain := []rune(ansi.Strip(lines[i]))
+		pr := splitPlotRow(lines[i], buf)
+		if pr.offs != nil {
+			buf = pr.offs
+		}
 		if axis < 0 {
-			for j, r := range plain {
-				if r == '┤' || r == '┼' {
-					axis = j
-					break
-				}
-			}
-			if axis < 0 {
+			if axis = pr.axis(); axis < 0 {
 				continue
 			}
 		}
 		c := axis + 1 + col
 		switch {
-		case c >= len(plain):
-			lines[i] += strings.Repeat(" ", c-len(plain)) + mark
-		case plain[c] == ' ':
-			lines[i] = ansi.Truncate(lines[i], c, "") + mark + ansi.TruncateLeft(lines[i], c+1, "")
+		case c >= pr.len():
+			lines[i] += strings.Repeat(" ", c-pr.len()) + mark
+		case pr.at(c) == ' ':
+			var b strings.Builder
+			b.Grow(len(lines[i]) + len(mark))
+			pr.truncate(&b, c)
+			b.WriteString(mark)
+			pr.truncateLeft(&b, c+1)
+			lines[i] = b.String()
 		}
 	}
 }

@@ -16,7 +16,7 @@ import (
 // and marks the parts each change leaves stale.
 type shared struct {
 	cat  *plans.Catalog
-	st   styles
+	st   *styles
 	keys keyMap
 
 	cur   money.Currency // the display currency and its rate: the one currency, written into the workload's file

@@ -42,16 +42,26 @@ func (ev *evaluation) clearMarks() {
 type evaluator struct {
 	derived    model.Workload // the workload the replay's records gave (Options.Workload)
 	noFree     *model.Catalog // the catalog without free plans, made once when asked for
+	cache      *model.Cache   // what one evaluation leaves for the next: every keystroke evaluates
 	gen        int            // counts evaluations; the change marks of the newest alone fade
 	endsAsked  int            // the evaluation whose ends were asked for
 	flipsAsked int            // … and whose flip points
 	fadeDue    bool           // an evaluation left marks that should fade
 }
 
+// point is model.EvaluatePoint through the evaluator's cache, which a slider
+// step mostly reuses.
+func (e *evaluator) point(w model.Workload, c *model.Catalog) (model.Result, error) {
+	if e.cache == nil {
+		e.cache = new(model.Cache)
+	}
+	return e.cache.EvaluatePoint(w, c)
+}
+
 // evaluate prices the workload once into sh's evaluation and remembers the
 // previous ranking so the plans pane can show what moved.
 func (e *evaluator) evaluate(sh *shared) error {
-	res, err := model.EvaluatePoint(sh.priced(), e.compared(sh))
+	res, err := e.point(sh.priced(), e.compared(sh))
 	if err != nil {
 		return err
 	}
@@ -83,7 +93,7 @@ func (e *evaluator) evaluateAlt(sh *shared) {
 	if sh.w.Billing == model.Annual {
 		w.Billing = model.Monthly
 	}
-	res, err := model.EvaluatePoint(w, e.compared(sh)) // the detail reads its base prices only
+	res, err := e.point(w, e.compared(sh)) // the detail reads its base prices only
 	sh.alt, sh.altOK = res, err == nil
 }
 

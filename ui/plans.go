@@ -195,20 +195,36 @@ const (
 	beHead  = "break-even"
 )
 
-func planColumns(sh *shared, iw int, rows []int) planCols {
+// planCells are the worded cells of one row, worded once for both the
+// columns' widths and the row.
+type planCells struct {
+	money, perTask, delta, breakEven, why string
+}
+
+func cellsOf(sh *shared, q *model.Quote) planCells {
+	return planCells{money: sh.money(q), perTask: sh.perTask(q), delta: costDelta(sh, q),
+		breakEven: report.BreakEven(&sh.res, q), why: report.Why(q, sh.cur)}
+}
+
+// planColumns are the widths of the columns for the rows (indices into
+// the quotes), and each row's cells.
+func planColumns(sh *shared, iw int, rows []int) (planCols, []planCells) {
 	monthly, perTask, delta := 5, 5, 7 // room for "+$12.34", so marks coming and going do not shift columns
 	need := nameMin
 	be, why := 0, 0
-	for _, qi := range rows {
+	cells := make([]planCells, len(rows))
+	for i, qi := range rows {
 		q := &sh.res.Quotes[qi]
-		monthly = max(monthly, columns.Width(sh.money(q)))
-		perTask = max(perTask, columns.Width(sh.perTask(q)))
-		delta = max(delta, columns.Width(costDelta(sh, q)))
+		cells[i] = cellsOf(sh, q)
+		cl := &cells[i]
+		monthly = max(monthly, columns.Width(cl.money))
+		perTask = max(perTask, columns.Width(cl.perTask))
+		delta = max(delta, columns.Width(cl.delta))
 		need = max(need, columns.Width(q.Name)+len(" (yours)")*b2i(q.ID == sh.w.Current))
-		if t := report.BreakEven(&sh.res, q); t != "" {
+		if t := cl.breakEven; t != "" {
 			be = max(be, columns.Width(t), len(beHead))
 		}
-		if t := report.Why(q, sh.cur); t != "" {
+		if cl.why != "" {
 			why = whyMin
 		}
 	}
@@ -243,7 +259,7 @@ func planColumns(sh *shared, iw int, rows []int) planCols {
 		w[colWhy] += max(iw-used, 0)
 	}
 
-	return planCols(w)
+	return planCols(w), cells
 }
 
 func (sh *shared) money(q *model.Quote) string {
@@ -317,7 +333,7 @@ func utilPct(u float64) string {
 	return fmt.Sprintf("%.0f%%", 100*u)
 }
 
-func planLine(sh *shared, qi int, sel bool, c planCols, focused bool) string {
+func planLine(sh *shared, qi int, sel bool, c planCols, cl *planCells, focused bool) string {
 	q := &sh.res.Quotes[qi]
 	var b strings.Builder
 	b.Grow(128)
@@ -346,10 +362,10 @@ func planLine(sh *shared, qi int, sel bool, c planCols, focused bool) string {
 		columns.Write(&b, name, c[colName], columns.Left)
 	}
 	b.WriteByte(' ')
-	columns.Write(&b, sh.money(q), c[colMonthly], columns.Right)
+	columns.Write(&b, cl.money, c[colMonthly], columns.Right)
 	if c[colPerTask] > 0 {
 		b.WriteByte(' ')
-		b.WriteString(sh.st.muted.Render(columns.Pad(sh.perTask(q), c[colPerTask], columns.Right)))
+		b.WriteString(sh.st.muted.Render(columns.Pad(cl.perTask, c[colPerTask], columns.Right)))
 	}
 	// ✓ carries it all, ~ carries it with overflow to the API, ✗ cannot.
 	b.WriteString("  ")
@@ -371,7 +387,7 @@ func planLine(sh *shared, qi int, sel bool, c planCols, focused bool) string {
 		columns.Write(&b, moveMark(sh, q, qi), c[colMove], columns.Left)
 	}
 	if c[colDelta] > 0 {
-		d := costDelta(sh, q)
+		d := cl.delta
 		if strings.HasPrefix(d, "+") {
 			d = sh.st.bad.Render(d)
 		} else if d != "" {
@@ -382,11 +398,11 @@ func planLine(sh *shared, qi int, sel bool, c planCols, focused bool) string {
 	}
 	if c[colBreakEven] > 0 {
 		b.WriteString("  ")
-		columns.Write(&b, report.BreakEven(&sh.res, q), c[colBreakEven], columns.Left)
+		columns.Write(&b, cl.breakEven, c[colBreakEven], columns.Left)
 	}
 	if c[colWhy] > 0 {
 		b.WriteString("  ")
-		b.WriteString(sh.st.muted.Render(columns.Cut(report.Why(q, sh.cur), c[colWhy])))
+		b.WriteString(sh.st.muted.Render(columns.Cut(cl.why, c[colWhy])))
 	}
 	return b.String() // the box cuts what does not fit
 }
@@ -428,7 +444,7 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 	}
 	p.off = clamp(p.off, 0, max(len(p.shown)-rows, 0))
 	end := min(p.off+rows, len(p.shown))
-	c := planColumns(sh, iw, p.shown[p.off:end])
+	c, cells := planColumns(sh, iw, p.shown[p.off:end])
 	if showHead {
 		h := fmt.Sprintf("%4s %s %s", "#", columns.Pad("option", c[colName], columns.Left), columns.Pad("/month", c[colMonthly], columns.Right))
 		if c[colPerTask] > 0 {
@@ -461,7 +477,7 @@ func (p *rankingPane) render(sh *shared, r rect, focused bool) []string {
 		p.hit = append(p.hit, -1)
 	}
 	for li := p.off; li < end; li++ {
-		l := planLine(sh, p.shown[li], li == pick, c, focused)
+		l := planLine(sh, p.shown[li], li == pick, c, &cells[li-p.off], focused)
 		if focused && li == pick {
 			l = sh.st.highlight(columns.Cut(l, iw), iw)
 		}

@@ -40,13 +40,15 @@ type prompt struct {
 
 const promptHint = "enter ok · esc cancel"
 
-func newPrompt(st styles) prompt {
+// newPrompt is the footer's prompt. The app holds it by pointer: the root
+// model is copied on every message, and a text input is some 8 KB.
+func newPrompt(st *styles) *prompt {
 	ti := textinput.New()
 	ti.Prompt = ""
 	ti.CharLimit = 512
 	ti.SetVirtualCursor(false) // the terminal's own cursor, placed by View
 	ti.SetStyles(st.input)
-	return prompt{input: ti}
+	return &prompt{input: ti}
 }
 
 func (p *prompt) open(kind promptKind, label, value string) tea.Cmd {
@@ -89,7 +91,7 @@ func (p *prompt) setWidth(w int) {
 	p.input.SetWidth(clamp(w-columns.Width(p.label)-len(promptHint)-len("typing replaces · ")-8, 8, promptMaxWidth))
 }
 
-func (p *prompt) view(st styles) string {
+func (p *prompt) view(st *styles) string {
 	s := " " + st.strong.Render(p.label+": ") + p.input.View()
 	switch {
 	case p.err != "":
@@ -150,7 +152,7 @@ func (m *Model) openPrompt(kind promptKind, label, value string) tea.Cmd {
 
 // promptKey handles a key while the prompt is open.
 func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
-	p := &m.prompt
+	p := m.prompt
 	m.dirty |= partFooter
 	switch msg.String() {
 	case "esc":
@@ -170,7 +172,7 @@ func (m *Model) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // promptChanged reacts to typing: validation as you type, live search.
 func (m *Model) promptChanged() {
-	p := &m.prompt
+	p := m.prompt
 	p.err, p.confirm = "", ""
 	v := p.input.Value()
 	switch p.kind {
@@ -186,7 +188,7 @@ func (m *Model) promptChanged() {
 }
 
 func (m *Model) promptSubmit() tea.Cmd {
-	p := &m.prompt
+	p := m.prompt
 	v := p.input.Value()
 	switch p.kind {
 	case promptField:

@@ -88,7 +88,7 @@ func (m *Model) refresh() {
 		if m.quitAsk {
 			quitFile = m.doc.file()
 		}
-		m.footer.draw(&m.shared, &m.prompt, quitFile, m.shortHelp())
+		m.footer.draw(&m.shared, m.prompt, quitFile, m.shortHelp())
 	}
 	c.frame = m.compose()
 }
@@ -101,32 +101,91 @@ func (m *Model) hasFocus(f focus) bool {
 func (m *Model) compose() string {
 	c := &m.view
 	l := &m.lay
-	lines := make([]string, 0, l.H)
-	lines = append(lines, exact(m.header.view(), l.header)...)
-	lines = append(lines, exact(m.headline.view(), l.verdict)...)
-	var right []string // what goes where the plans pane and the chart are
+	// The frame is written once into one buffer of its size: joining lines,
+	// and the wide layout's left and right halves, would copy it twice more.
+	var right, left rows // what goes where the plans pane and the chart are, and left of them
 	if m.detail.open {
-		right = exact(m.detail.view(), l.detail())
+		right = rows{exact(m.detail.view(), l.detail()), nil}
 	} else {
-		right = append(exact(m.ranking.view(), l.plans), exact(m.chart.view(), l.chart)...)
+		right = rows{exact(m.ranking.view(), l.plans), exact(m.chart.view(), l.chart)}
 	}
+	top := rows{exact(m.header.view(), l.header), exact(m.headline.view(), l.verdict)}
+	var body rows
+	wide := false
 	switch {
 	case m.overlay != overlayNone:
-		lines = append(lines, exact(c.overlay, l.body())...)
+		body, right = rows{exact(c.overlay, l.body()), nil}, rows{}
 	case l.wide:
-		left := append(exact(m.work.view(), l.work), exact(m.glance.view(), l.glance)...)
-		for i, s := range left {
-			if i < len(right) {
-				s += right[i]
-			}
-			lines = append(lines, s)
-		}
+		left, wide = rows{exact(m.work.view(), l.work), exact(m.glance.view(), l.glance)}, true
 	default:
-		lines = append(lines, exact(m.work.view(), l.work)...)
-		lines = append(lines, right...)
+		body = rows{exact(m.work.view(), l.work), nil}
 	}
-	lines = append(lines, exact(m.footer.view(), l.footer)...)
-	return strings.Join(lines, "\n")
+	foot := exact(m.footer.view(), l.footer)
+	size := top.size() + rows{foot, nil}.size()
+	if wide {
+		size += left.size() + right.sizeUpTo(left.len())
+	} else {
+		size += body.size() + right.size()
+	}
+	var b strings.Builder
+	b.Grow(size)
+	top.write(&b)
+	if wide {
+		for i := range left.len() {
+			b.WriteString(left.at(i))
+			if i < right.len() {
+				b.WriteString(right.at(i))
+			}
+			b.WriteByte('\n')
+		}
+	} else {
+		body.write(&b)
+		right.write(&b)
+	}
+	for i, s := range foot {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(s)
+	}
+	if len(foot) == 0 && b.Len() > 0 {
+		return b.String()[:b.Len()-1] // no footer: no newline after the last line
+	}
+	return b.String()
+}
+
+// rows are two runs of lines read as one.
+type rows [2][]string
+
+func (r rows) len() int { return len(r[0]) + len(r[1]) }
+
+func (r rows) at(i int) string {
+	if i < len(r[0]) {
+		return r[0][i]
+	}
+	return r[1][i-len(r[0])]
+}
+
+// size is the bytes of the lines, a newline after each.
+func (r rows) size() int { return r.sizeUpTo(r.len()) }
+
+// sizeUpTo is size of the first n lines.
+func (r rows) sizeUpTo(n int) int {
+	size := 0
+	for i := range min(n, r.len()) {
+		size += len(r.at(i)) + 1
+	}
+	return size
+}
+
+// write writes the lines, a newline after each.
+func (r rows) write(b *strings.Builder) {
+	for _, run := range r {
+		for _, s := range run {
+			b.WriteString(s)
+			b.WriteByte('\n')
+		}
+	}
 }
 
 // exact returns lines cut or padded to r.H lines, so a part that has not been

@@ -79,7 +79,10 @@ type styles struct {
 	input  textinput.Styles
 }
 
-func newStyles(isDark, noColor bool) styles {
+// newStyles are the styles for a background and the colour setting. The
+// app holds them by pointer and replaces them whole, never field by field:
+// the root model is copied on every message, and styles are some 10 KB.
+func newStyles(isDark, noColor bool) *styles {
 	plain := lipgloss.NewStyle()
 	bold := plain.Bold(true)
 	s := styles{strong: newInk(bold), title: newInk(bold), selected: newInk(bold), paneTitleFocus: newInk(bold)}
@@ -88,7 +91,7 @@ func newStyles(isDark, noColor bool) styles {
 		// No colour at all: meaning is carried by glyphs (✓ ✗ ▸ ▲ ▼) and bold.
 		s.help = help.Styles{}
 		s.input = textinput.Styles{}
-		return s
+		return &s
 	}
 	p := newPalette(isDark)
 	fg := func(c color.Color) ink { return newInk(plain.Foreground(c)) }
@@ -105,7 +108,7 @@ func newStyles(isDark, noColor bool) styles {
 	}
 	s.help = help.DefaultStyles(isDark)
 	s.input = textinput.DefaultStyles(isDark)
-	return s
+	return &s
 }
 
 // highlight paints line as the focused pane's selected row, w cells wide (as

@@ -98,7 +98,7 @@ func (m *Model) openExport() tea.Cmd {
 // link, and over a file it did not write itself only when enter is pressed
 // a second time; nil when it asked instead.
 func (m *Model) exportSummary(path string) tea.Cmd {
-	p := &m.prompt
+	p := m.prompt
 	if isLink(path) {
 		p.err = "a symbolic link: never written through; give another name"
 		return nil

@@ -139,7 +139,7 @@ type Model struct {
 
 	reader  reader       // the help or the whole verdict, when open
 	presets presetPicker // when open
-	prompt  prompt
+	prompt  *prompt
 
 	doc      document // the workload's file
 	quitAsk  bool     // q with unsaved edits to a file asked: save, discard or cancel
