@@ -1089,6 +1089,7 @@ func decodedCatalog() *Catalog {
 					ContextWindow: 200000,
 					MaxOutput:     100000,
 					Status:        "retired",
+					Retired:       "2026-02-12",
 					Provenance: model.Provenance{
 						Confidence: "reported",
 						Source:     "LIT codex-mini-latest; removal per https://chatforest.com/builders-log/gpt-5-3-codex-default-copilot-july-23-deprecations-builder-guide/",
