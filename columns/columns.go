@@ -101,7 +101,7 @@ func Width(s string) int {
 			w++
 			i++
 		case c == 0x1b:
-			n := csiLen(s[i:])
+			n := CSILen(s[i:])
 			if n == 0 {
 				return ansi.StringWidth(s)
 			}
@@ -120,9 +120,10 @@ func Width(s string) int {
 	return w
 }
 
-// csiLen is the length of the CSI sequence s starts with (ESC [, parameter
-// bytes, intermediate bytes, a final byte), 0 when it starts with none.
-func csiLen(s string) int {
+// CSILen is the length of the CSI sequence s starts with (ESC [, parameter
+// bytes, intermediate bytes, a final byte), 0 when it starts with none: the
+// colour codes Width counts as no cells, and the chart steps over.
+func CSILen(s string) int {
 	if len(s) < 3 || s[0] != 0x1b || s[1] != '[' {
 		return 0
 	}

@@ -285,7 +285,7 @@ func splitPlotRow(s string, buf []int) plotRow {
 			offs = append(offs, i)
 			i++
 		case c == 0x1b:
-			n := csiLen(s[i:])
+			n := columns.CSILen(s[i:])
 			if n == 0 {
 				return plotRow{s: s, plain: []rune(ansi.Strip(s))}
 			}
@@ -302,25 +302,6 @@ func splitPlotRow(s string, buf []int) plotRow {
 		}
 	}
 	return plotRow{s: s, offs: offs}
-}
-
-// csiLen is the length of the CSI sequence s starts with (ESC [, parameter
-// bytes, intermediate bytes, a final byte), 0 when it starts with none.
-func csiLen(s string) int {
-	if len(s) < 3 || s[0] != 0x1b || s[1] != '[' {
-		return 0
-	}
-	i := 2
-	for i < len(s) && s[i] >= 0x30 && s[i] <= 0x3f {
-		i++
-	}
-	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
-		i++
-	}
-	if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
-		return i + 1
-	}
-	return 0
 }
 
 func (p *plotRow) len() int {
@@ -401,7 +382,7 @@ func (p *plotRow) cut(b *strings.Builder, left, right int) {
 func writeEscapes(b *strings.Builder, seg string) {
 	for i := 0; i < len(seg); {
 		if seg[i] == 0x1b {
-			n := csiLen(seg[i:])
+			n := columns.CSILen(seg[i:])
 			b.WriteString(seg[i : i+n])
 			i += n
 			continue
