@@ -502,7 +502,7 @@ func (e *engine) apiQuote(mi int, q *Quote) {
 	for ci := range e.w.Classes {
 		cl, x, t := &e.w.Classes[ci], &e.cells[ci][mi], e.tasks[ci]
 		cq := &q.Classes[ci]
-		cq.Name, cq.Tasks, cq.Model, cq.ModelName = cl.Name, t, m.ID, m.Name
+		cq.Name, cq.Via, cq.Tasks, cq.Model, cq.ModelName = cl.Name, cl.Channel(), t, m.ID, m.Name
 		cq.InputTokens, cq.OutputTokens, cq.Cost, cq.Fits, cq.Why = t*x.sh.sumIn, t*x.sh.sumOut, t*x.cost, x.ok, x.why
 		if x.why != WhyNone {
 			cq.Reason = apiReason(cl, m, x.sh, x.why)
@@ -618,7 +618,7 @@ func (e *engine) mixQuote(pr int, api []Quote, q *Quote) {
 		bi := e.routeOf(ci, provider)
 		t := e.tasks[ci]
 		cq := &q.Classes[ci]
-		cq.Name, cq.Tasks = cl.Name, t
+		cq.Name, cq.Via, cq.Tasks = cl.Name, cl.Channel(), t
 		if bi < 0 {
 			cq.Reason, cq.Why = Reason{Kind: ReasonNoModel}, WhyNoRoute
 			if q.Eligible {

@@ -225,6 +225,21 @@ func TestMixes(t *testing.T) {
 	approx(t, "mix:p2", quote(t, r, "mix:p2").Monthly, 19.8)
 }
 
+// TestClassChannelOnEveryQuote: every option's class shares say how the
+// class reaches its model (the workload's via), API options and mixes as
+// well as plans, so JSON does not call a program's work chat.
+func TestClassChannelOnEveryQuote(t *testing.T) {
+	w := twoClasses()
+	w.Classes[0].Via, w.Classes[1].Via = ViaAPI, ViaAgent
+	r := eval(t, w, plan(func(s *Subscription) { s.Serves = []Via{ViaChat, ViaAgent} }))
+	for _, id := range []string{"api:alpha", "api:beta", "mix:all", "mix:p2", "plan"} {
+		q := quote(t, r, id)
+		if got := []Via{q.Classes[0].Via, q.Classes[1].Via}; got[0] != ViaAPI || got[1] != ViaAgent {
+			t.Errorf("%s: classes reach their models by %v, want [api agent]", id, got)
+		}
+	}
+}
+
 // plan builds a one-model subscription on alpha at $20.
 func plan(mod func(*Subscription)) *Catalog {
 	c := testCatalog()
