@@ -118,7 +118,7 @@ func (c *Comparison) rank(i int, q *model.Quote) int {
 // Verdict is the headline and its supporting lines, in the comparison's
 // currency, for the workload's current plan, with the nearest flip point.
 func (c *Comparison) Verdict() (string, []string) {
-	main, lines := VerdictLinesSunset(c.Result, c.Workload.Current, c.Currency, c.Flips(), c.SunsetVerdict())
+	main, lines := VerdictLines(c.Result, c.Workload.Current, c.Currency, c.Flips(), c.SunsetVerdict())
 	support := lineTexts(lines)
 	if b := BudgetLine(c.Result, &c.Workload, c.Currency); b != "" {
 		support = append([]string{b}, support...) // next to the answer it judges
@@ -133,13 +133,7 @@ func (c *Comparison) Verdict() (string, []string) {
 // the user pays for now saves, and the next fact that matters (overflow or
 // break-even).
 func Verdict(r *model.Result, current string, cur money.Currency) (string, []string) {
-	return VerdictFlips(r, current, cur, nil)
-}
-
-// VerdictFlips is Verdict with the nearest of flips (r's flip points, nil
-// when not computed) among its lines.
-func VerdictFlips(r *model.Result, current string, cur money.Currency, flips []model.Flip) (string, []string) {
-	main, lines := VerdictLines(r, current, cur, flips)
+	main, lines := VerdictLines(r, current, cur, nil, nil)
 	return main, lineTexts(lines)
 }
 
@@ -156,7 +150,7 @@ func lineTexts(lines []Line) []string {
 // screen can place or colour it without reading its words.
 type LineKind int
 
-// Kinds of supporting line, in the order VerdictFlips gives them.
+// Kinds of supporting line, in the order VerdictLines gives them.
 const (
 	LineOther          LineKind = iota
 	LineBudget                  // whether the answer fits the budget (BudgetLine; the callers put it first)
@@ -177,21 +171,17 @@ type Line struct {
 	Text string
 }
 
-// VerdictLines is VerdictFlips with each supporting line's kind. A warning
-// about a model about to go says what goes and who uses it; what takes its
-// place needs another evaluation (VerdictLinesSunset).
-func VerdictLines(r *model.Result, current string, cur money.Currency, flips []model.Flip) (string, []Line) {
-	return verdictLines(r, current, cur, flips, nil, "class")
-}
-
-// VerdictLinesSunset is VerdictLines whose warnings about models about to
-// go also say what takes each option's place once they are gone: without
-// is that verdict (model.Result.SunsetVerdict), nil when not computed.
-func VerdictLinesSunset(r *model.Result, current string, cur money.Currency, flips []model.Flip, without *model.Verdict) (string, []Line) {
+// VerdictLines is the verdict's sentence and its supporting lines, each
+// with its kind. flips are r's flip points (nil when not computed: the
+// nearest is among the lines). A warning about a model about to go says
+// what goes and who uses it, and, given without (the verdict once those
+// models are gone, model.Result.SunsetVerdict; nil when not computed), what
+// takes each option's place.
+func VerdictLines(r *model.Result, current string, cur money.Currency, flips []model.Flip, without *model.Verdict) (string, []Line) {
 	return verdictLines(r, current, cur, flips, without, "class")
 }
 
-// verdictLines is VerdictLinesSunset saying what the API mix routes: each
+// verdictLines is VerdictLines saying what the API mix routes: each
 // "class" of a workload, or each "record" of a replay.
 func verdictLines(r *model.Result, current string, cur money.Currency, flips []model.Flip, without *model.Verdict, routed string) (string, []Line) {
 	v := r.Verdict(current)

@@ -105,7 +105,7 @@ func TestVerdictLines(t *testing.T) {
 		t.Errorf("lines\n got %q\nwant %q", lines, want)
 	}
 	// Each line says what it is about, so a screen need not read the words.
-	_, typed := VerdictLines(&r, w.Current, money.USD, nil)
+	_, typed := VerdictLines(&r, w.Current, money.USD, nil, nil)
 	kinds := []LineKind{LineEstimate, LineFree, LineCurrent}
 	for i := range typed {
 		if i >= len(kinds) || typed[i].Kind != kinds[i] || typed[i].Text != lines[i] {
@@ -113,7 +113,7 @@ func TestVerdictLines(t *testing.T) {
 		}
 	}
 	// A current plan the catalog lacks is a line of its own kind.
-	if _, typed = VerdictLines(&r, "gone", money.USD, nil); typed[len(typed)-1].Kind != LineCurrentUnknown {
+	if _, typed = VerdictLines(&r, "gone", money.USD, nil, nil); typed[len(typed)-1].Kind != LineCurrentUnknown {
 		t.Errorf("unknown current plan: %+v", typed)
 	}
 	// The table shows Pro's range.

@@ -54,7 +54,7 @@ func TestSunsetVerdict(t *testing.T) {
 	}
 	// Without the evaluation behind it (the app's keystroke), the line says
 	// what goes and who uses it, and nothing it has not worked out.
-	_, lines := VerdictLines(c.Result, "", money.USD, nil)
+	_, lines := VerdictLines(c.Result, "", money.USD, nil, nil)
 	if lines[0].Kind != LineSunset || lines[0].Text != "Nano retires on 2026-12-11 (in 6 days); the answer and the one-vendor option use it." {
 		t.Errorf("without the stand-ins: %+v", lines[0])
 	}

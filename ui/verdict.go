@@ -55,7 +55,7 @@ func verdictText(sh *shared, styled bool) (main string, support []report.Line) {
 	if len(sh.w.Classes) == 0 || sh.res.TotalTasks == 0 {
 		return hl(sh.st.accent, "▶ ") + "Describe your work: a adds a class, p picks a preset, ←→ sets how often.", nil
 	}
-	main, support = report.VerdictLinesSunset(&sh.res, sh.w.Current, sh.cur, sh.flips, sh.without)
+	main, support = report.VerdictLines(&sh.res, sh.w.Current, sh.cur, sh.flips, sh.without)
 	if b := report.BudgetLine(&sh.res, &sh.w, sh.cur); b != "" {
 		support = append([]report.Line{{Kind: report.LineBudget, Text: b}}, support...) // next to the answer it judges
 	}
