@@ -424,12 +424,10 @@ def evaluate(w, cat):
     hi = {o[0]: o[5] for o in Prep(w, cat, "high").options(tasks, "low")}
     ranges = {o[0]: (lo[o[0]], hi[o[0]]) if o[4] else (o[5], o[5]) for o in opts}
 
-    ans, winner, api, plan = answer_of(opts)
-    el = [o for o in opts if o[4]]
-    free = cheapest([o for o in el if o[2] == "subscription" and o[6]])
-    if free is not None and any(x is not None and free[5] >= x[5] for x in (api, plan)):
-        free = None
-    one = cheapest([o for o in el if o[2] == "api" or (o[2] == "mix" and o[3] is not None)])
+    ans = answer_of(opts)[0]
+    roles = roles_of(opts)
+    api, plan = roles["api"], roles["plan"]
+    free, one = roles["free"], roles["one_vendor"]
     depends = False
     if api is not None and plan is not None:
         pl, ph = ranges[plan[0]]
