@@ -8,36 +8,29 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/tokenomics/tokenomics/internal/testcat"
 	"github.com/tokenomics/tokenomics/plans"
 )
 
 // BenchmarkKeystroke is one slider step at 160×48 with the full embedded
 // catalog: Update (which re-evaluates and redraws) plus View. Goal < 1 ms
 // (issues 20 and 21), with room to spare on a busy machine.
-func BenchmarkKeystroke(b *testing.B) {
-	b.Setenv("NO_COLOR", "")
-	m := send(New(shippedOptions(b)), tea.WindowSizeMsg{Width: 160, Height: 48})
-	right, left := press("right"), press("left")
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		k := right
-		if i%2 == 1 {
-			k = left
-		}
-		tm, _ := m.Update(k)
-		m = tm.(Model)
-		_ = m.View()
-	}
-}
+func BenchmarkKeystroke(b *testing.B) { benchKeystroke(b, shippedOptions(b), 160, 48) }
 
 // BenchmarkKeystrokeWideBudget is BenchmarkKeystroke at 200×60 with a
 // budget: the plans table's break-even and why columns, the ◆ marks, the
 // budget line on the chart and in the verdict. Goal < 1 ms, as above.
 func BenchmarkKeystrokeWideBudget(b *testing.B) {
-	b.Setenv("NO_COLOR", "")
 	o := shippedOptions(b)
 	o.Workload.Budget = 30
-	m := send(New(o), tea.WindowSizeMsg{Width: 200, Height: 60})
+	benchKeystroke(b, o, 200, 60)
+}
+
+// benchKeystroke times one slider step, right and left in turn, at
+// width×height: Update, which re-evaluates and redraws, then View.
+func benchKeystroke(b *testing.B, o Options, width, height int) {
+	b.Setenv("NO_COLOR", "")
+	m := send(New(o), tea.WindowSizeMsg{Width: width, Height: height})
 	right, left := press("right"), press("left")
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
@@ -67,15 +60,7 @@ func BenchmarkStartup(b *testing.B) {
 // tests' small catalog would flatter it).
 func shippedOptions(b *testing.B) Options {
 	o := testOptions(b)
-	cat, err := plans.Embedded()
-	if err != nil {
-		b.Fatal(err)
-	}
-	w, err := plans.PresetByName(plans.DefaultPreset)
-	if err != nil {
-		b.Fatal(err)
-	}
-	o.Catalog, o.Workload = cat, w
+	o.Catalog, o.Workload = testcat.Shipped(b)
 	return o
 }
 
