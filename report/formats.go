@@ -2,7 +2,6 @@ package report
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -220,7 +219,7 @@ func JSON(w io.Writer, c *Comparison) error {
 			jq.CostLow, jq.CostHigh = finite(q.MonthlyLow), finite(q.MonthlyHigh)
 		}
 		for _, f := range q.Factors {
-			jq.Factors = append(jq.Factors, jsonFactor{orNull(f.Tokenizer), f.Language, f.Value, f.Low, f.High, f.Median})
+			jq.Factors = append(jq.Factors, jsonFactor{optString(f.Tokenizer), f.Language, f.Value, f.Low, f.High, f.Median})
 		}
 		if q.Capped {
 			u := q.Utilization
@@ -252,9 +251,7 @@ func JSON(w io.Writer, c *Comparison) error {
 		}
 		out.Verdict.Flips = append(out.Verdict.Flips, jf)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return WriteJSON(w, out)
 }
 
 // jsonVerdict is the verdict of DESIGN.md, options by id.
@@ -351,13 +348,6 @@ type jsonFactor struct {
 	Median    bool    `json:"median"` // the catalog's median for the language: the tokenizer has no figure
 }
 
-func orNull(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
 func newJSONVerdict(v model.Verdict) jsonVerdict {
 	id := func(q *model.Quote) *string {
 		if q == nil {
@@ -387,6 +377,7 @@ func finite(v float64) *float64 {
 	return optNumber(JSONCost(v))
 }
 
+// optString is s, or null when it is empty.
 func optString(s string) *string {
 	if s == "" {
 		return nil

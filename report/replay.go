@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -10,7 +9,6 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/replay"
@@ -141,15 +139,8 @@ func ReplayTable(r *Replay, color bool) string {
 			Fit(q), replayRuns(res, q), Why(q, r.Currency)})
 		under = append(under, replayWindows(res, q))
 	}
-	right := columns.Right
-	table := columns.Table([]string{"#", "Option", "Kind", "Monthly", "Caps' range", "Fits", "On plan", "Why"}, rows,
-		[]columns.Align{right, 0, 0, right, right, 0, right}, func(row, col int, s string) string {
-			if row == columns.HeaderRow {
-				return bold.Render(s)
-			}
-			return s
-		})
-	lines := strings.Split(strings.TrimSuffix(table, "\n"), "\n")
+	t := table(color, []string{"#", "Option", "Kind", "Monthly", "Caps' range", "Fits", "On plan", "Why"}, rows, 0, 3, 4, 6)
+	lines := strings.Split(strings.TrimSuffix(t, "\n"), "\n")
 	for i, l := range lines {
 		fmt.Fprintf(&b, "%s\n", l)
 		if row := i - 1; row >= 0 && row < len(under) {
@@ -248,9 +239,7 @@ func ReplayJSON(w io.Writer, r *Replay) error {
 		out.Options = append(out.Options, o)
 	}
 	out.Verdict = newJSONVerdict(res.Verdict)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return WriteJSON(w, out)
 }
 
 // ReplayNotes words a replay's notes; never nil, for JSON's empty list.
