@@ -4,7 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
+	_ "time/tzdata" // Europe/Paris below and in the tests, on a machine without the zone files
 
 	"github.com/tokenomics/tokenomics/plans"
 )
@@ -23,14 +23,17 @@ func TestWriteFixtures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gpt, _ := cat.Model("gpt-5.5")
-	sonnet, _ := cat.Model("claude-sonnet-4-5")
+	gpt, ok := cat.Model("gpt-5.5")
+	sonnet, ok2 := cat.Model("claude-sonnet-4-5")
+	if !ok || !ok2 {
+		t.Fatal("the embedded catalog lacks gpt-5.5 or claude-sonnet-4-5: pick the fixtures' models again")
+	}
+	paris := mustLoc(t, "Europe/Paris") // before the old fixtures go
 	for _, d := range []string{"testdata/codex", "testdata/claude"} {
 		if err := os.RemoveAll(d); err != nil {
 			t.Fatal(err)
 		}
 	}
 	genCodex(t, filepath.Join("testdata", "codex"), 7, gpt, 20, 80, 6)
-	paris, _ := time.LoadLocation("Europe/Paris")
 	genClaude(t, filepath.Join("testdata", "claude"), 8, sonnet, 18, 70, 6, paris)
 }

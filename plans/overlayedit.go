@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
+
+	"github.com/tokenomics/tokenomics/safefile"
 )
 
 // OverlayEdit is the user's overlay read for a rewrite: the overlay (empty
@@ -15,6 +18,8 @@ type OverlayEdit struct {
 	Base    *Catalog // the embedded catalog
 	Catalog *Catalog // with the overlay
 	Overlay *Overlay
+
+	unlock func() // set by LockOverlay
 }
 
 // EditOverlay reads the overlay at path over base (the embedded catalog)
@@ -29,6 +34,33 @@ func EditOverlay(base *Catalog, path, what string) (*OverlayEdit, error) {
 		return nil, fmt.Errorf("the overlay in place is not valid, so nothing is %s (fix it, or move it away): %w", what, err)
 	}
 	return ed, nil
+}
+
+// LockOverlay is EditOverlay under an exclusive lock on path, waiting up to
+// wait for another tokenomics writing it: a rewrite made between this read
+// and Save would be lost. Every command that rewrites the overlay (catalog
+// import, calibrate --save) takes it here; Close releases the lock.
+func LockOverlay(base *Catalog, path, what string, wait time.Duration) (*OverlayEdit, error) {
+	unlock, err := safefile.Lock(path, wait)
+	if err != nil {
+		return nil, fmt.Errorf("the overlay %s is left as it was: %w", path, err)
+	}
+	ed, err := EditOverlay(base, path, what)
+	if err != nil {
+		unlock()
+		return nil, err
+	}
+	ed.unlock = unlock
+	return ed, nil
+}
+
+// Close releases LockOverlay's lock; it does nothing for an edit without
+// one, or a second time.
+func (ed *OverlayEdit) Close() {
+	if ed.unlock != nil {
+		ed.unlock()
+		ed.unlock = nil
+	}
 }
 
 // Save writes the overlay, the one before kept as a backup, under a header

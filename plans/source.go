@@ -113,7 +113,8 @@ const (
 // restated in the display currency when Currency changed it. A value of s
 // that cannot be used is a *ValueError (What "workload" when more than one
 // workload is named), except a file's own currency that cat has no rate
-// for, which is placed in the file.
+// for, which is placed in the file even when another currency is asked
+// (its budget is written in it).
 func (s *WorkloadSource) Load(cat *Catalog) (w model.Workload, cur money.Currency, from WorkloadFrom, err error) {
 	if named(s.File != "", s.Logs != nil, s.Preset != "") > 1 {
 		return w, cur, from, &ValueError{"workload", errors.New("a file, logs and a preset name different workloads: give one")}
@@ -152,22 +153,22 @@ func (s *WorkloadSource) Load(cat *Catalog) (w model.Workload, cur money.Currenc
 	if s.Currency != "" {
 		w.Currency = strings.ToUpper(s.Currency)
 	}
-	if cur, err = s.currency(cat, w.Currency); err != nil {
+	if cur, err = s.currency(cat, w.Currency, s.Currency != ""); err != nil {
 		return w, cur, from, err
 	}
 	if w.Budget <= 0 || strings.EqualFold(own, cur.Code) || (own == "" && cur.Code == "USD") {
 		return w, cur, from, nil
 	}
-	ownCur, err := s.currency(cat, own)
+	ownCur, err := s.currency(cat, own, false)
 	w.Budget = money.Convert(w.Budget, ownCur, cur)
 	return w, cur, from, err
 }
 
-// currency is cat.Currency, with a workload file's own code it has no rate
-// for placed in the file (when Currency, the one asked, is not the cause).
-func (s *WorkloadSource) currency(cat *Catalog, code string) (money.Currency, error) {
+// currency is cat.Currency, with a workload file's own code (not the one
+// asked) it has no rate for placed in the file.
+func (s *WorkloadSource) currency(cat *Catalog, code string, asked bool) (money.Currency, error) {
 	cur, err := cat.Currency(code)
-	if err != nil && s.Currency == "" && s.File != "" {
+	if err != nil && !asked && s.File != "" {
 		err = PlaceInWorkload(s.File, "currency", errors.Unwrap(err))
 	}
 	return cur, err

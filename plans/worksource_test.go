@@ -81,9 +81,11 @@ func TestWorkloadSourceErrors(t *testing.T) {
 		{"currency asked", WorkloadSource{Preset: "writer", Currency: "xyz"}, "currency", `unknown currency "XYZ"; valid: EUR, KRW`},
 		// The file's own currency is placed in it: line 3, column 11.
 		{"file's currency", WorkloadSource{File: bad}, "", bad + `:3:11: currency: unknown currency "XYZ"; valid: EUR, KRW`},
-		// With a currency asked, a budget that cannot be restated from the
-		// file's own currency is said of the one asked.
-		{"file's currency, another asked", WorkloadSource{File: bad, Currency: "EUR"}, "currency", `unknown currency "XYZ"`},
+		// With another currency asked, the budget is still the file's
+		// figure in its own currency: that currency is placed in the file.
+		{"file's currency, another asked", WorkloadSource{File: bad, Currency: "EUR"}, "", bad + `:3:11: currency: unknown currency "XYZ"; valid: EUR, KRW`},
+		// A good file and a currency asked that has no rate: the one asked.
+		{"currency asked of a file", WorkloadSource{File: "testdata/workload-eur.yaml", Currency: "xyz"}, "currency", `unknown currency "XYZ"; valid: EUR, KRW`},
 		{"logs", WorkloadSource{Logs: func() (model.Workload, error) { return model.Workload{}, logsFail }}, "", "no usage record"},
 		{"missing file", WorkloadSource{File: "testdata/none.yaml"}, "", "no such file"},
 	} {

@@ -16,6 +16,9 @@ import (
 //
 //	GPT-5 nano retires on 2026-12-11 (in 6 days); the answer uses it. Without it: the answer
 //	becomes API mix, all providers at $9.12/month ($2.04 more).
+//
+// An option that stays at the same cost (to the half cent) is not said
+// again in the second sentence, unless it is all there is to say.
 func SunsetLines(ws []model.SunsetWarning, without *model.Verdict, cur money.Currency) []string {
 	var groups [][]model.SunsetWarning
 	for _, w := range ws {
@@ -43,11 +46,22 @@ func SunsetLines(ws []model.SunsetWarning, without *model.Verdict, cur money.Cur
 		}
 		line := fmt.Sprintf("%s; %s %s %s.", sunsetWhen(ss), andList(who), Plural(len(who), "uses", "use"), it)
 		if without != nil {
-			var parts []string
+			// An option that stays at what reads as the same cost says
+			// nothing its use of the models has not: it is left out, and
+			// named only when nothing else is said.
+			var parts, same []string
 			for _, w := range g {
 				for _, r := range w.Roles {
-					parts = append(parts, standInText(r, w.Option, without.StandIn(r, w.Option), cur))
+					now := without.StandIn(r, w.Option)
+					if now != nil && now.ID == w.Option.ID && sameCost(now.Monthly-w.Option.Monthly) {
+						same = append(same, roleName(r, w.Option))
+						continue
+					}
+					parts = append(parts, standInText(r, w.Option, now, cur))
 				}
+			}
+			if len(parts) == 0 {
+				parts = []string{andList(same) + Plural(len(same), " stays as it is", " stay as they are")}
 			}
 			line += " Without " + it + ": " + strings.Join(parts, "; ") + "."
 		}
@@ -123,6 +137,7 @@ func standInText(r model.SunsetRole, was, now *model.Quote, cur money.Currency) 
 	d := now.Monthly - was.Monthly
 	delta := "the same"
 	switch {
+	case sameCost(d):
 	case d >= 0.005:
 		delta = cur.Format(d) + " more"
 	case d <= -0.005:
@@ -130,6 +145,10 @@ func standInText(r model.SunsetRole, was, now *model.Quote, cur money.Currency) 
 	}
 	return fmt.Sprintf("%s %s %s at %s/month (%s)", name, verb, now.Name, cur.Format(now.Monthly), delta)
 }
+
+// sameCost reports whether a monthly cost that moves by d (USD) reads as
+// the same: under half a cent, which rounds to $0.00.
+func sameCost(d float64) bool { return d > -0.005 && d < 0.005 }
 
 // andList joins words the way a sentence lists them: "a", "a and b",
 // "a, b and c".

@@ -84,13 +84,14 @@ func isTerminal(f any) bool {
 	return ok && (isatty.IsTerminal(file.Fd()) || isatty.IsCygwinTerminal(file.Fd()))
 }
 
-// appCatalog is the app's catalog and its notes. An overlay that cannot be
-// used does not keep the app from opening: it runs on the catalog without
-// it, and the first note says why.
+// appCatalog is the app's catalog and its notes. The user's overlay, which
+// the app finds by itself, does not keep it from opening when it cannot be
+// used: it runs on the catalog without it, and the first note says why. An
+// overlay named with --catalog-overlay is bad input, as in every command.
 func appCatalog(in *inputs) (*plans.Catalog, []string, error) {
 	cat, notes, err := in.loadCatalog()
 	var oe *plans.OverlayError
-	if !errors.As(err, &oe) {
+	if _, named := in.source().OverlayPath(); named || !errors.As(err, &oe) {
 		return cat, notes, err
 	}
 	skip := *in

@@ -9,19 +9,17 @@ import (
 
 	"github.com/tokenomics/tokenomics/calibrate"
 	"github.com/tokenomics/tokenomics/report"
-	"github.com/tokenomics/tokenomics/safefile"
 )
 
 // calibrateFlags are the flags of `tokenomics calibrate`.
 type calibrateFlags struct {
 	logFlags
-	plan     string
-	save     bool
-	lockWait time.Duration
+	plan string
+	save bool
 }
 
 func newCalibrate(stdout io.Writer) *cobra.Command {
-	o := calibrateFlags{lockWait: lockWait}
+	var o calibrateFlags
 	cmd := &cobra.Command{
 		Use:   "calibrate claude-code|codex [PATH...]",
 		Short: "Measure your plan's usage limits in API-equivalent dollars from your own logs",
@@ -100,7 +98,7 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 	return report.Output(stdout, o.format, c, report.CalibrationJSON, report.CalibrationTable, colorOK(stdout))
 }
 
-// saveOverlay writes the measured limits into the overlay, under a lock,
+// saveOverlay writes the measured limits into the overlay, under its lock,
 // as catalog import writes it.
 func saveOverlay(c *report.Calibration, o *calibrateFlags) error {
 	if why, ok := c.Result.Unsaved(); ok {
@@ -111,15 +109,11 @@ func saveOverlay(c *report.Calibration, o *calibrateFlags) error {
 		return badInput("--save: which plan did these logs run on? Name it with --plan")
 	}
 	path := overlayTo(o.in.overlay)
-	unlock, err := safefile.Lock(path, o.lockWait)
-	if err != nil {
-		return fmt.Errorf("the overlay %s is left as it was: %w", path, err)
-	}
-	defer unlock()
-	ed, err := editOverlay(path, "saved")
+	ed, err := editOverlay(path, "saved", true)
 	if err != nil {
 		return err
 	}
+	defer ed.Close()
 	p, ok := ed.Catalog.Plan(c.Result.Plan)
 	if !ok {
 		return badInput("--save: the catalog has no plan %q", c.Result.Plan)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"time"
 
@@ -10,7 +9,6 @@ import (
 	"github.com/tokenomics/tokenomics/catalogsync"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
-	"github.com/tokenomics/tokenomics/safefile"
 )
 
 // maxPriceFile caps what `catalog import` reads: a variable so a test can
@@ -20,9 +18,10 @@ var maxPriceFile int64 = catalogsync.MaxPriceFile
 // fetchTimeout bounds a whole fetch, body included (a variable for tests).
 var fetchTimeout = 30 * time.Second
 
-// lockWait is how long an import waits for another one writing the same
-// overlay: twice as long as that one's fetch may take.
-const lockWait = 60 * time.Second
+// lockWait is how long a rewrite of the overlay (an import, calibrate
+// --save) waits for another one writing it: twice as long as an import's
+// fetch may take.
+var lockWait = 60 * time.Second
 
 func newCatalog(stdout io.Writer) *cobra.Command {
 	var overlay string
@@ -119,18 +118,11 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 	// The overlay in place must be sound before anything is read or written:
 	// an import rewrites it whole.
 	path := overlayTo(o.overlay)
-	if !o.dry {
-		// Another import between our read and our write would lose its update.
-		unlock, err := safefile.Lock(path, lockWait)
-		if err != nil {
-			return fmt.Errorf("catalog import: %w", err)
-		}
-		defer unlock()
-	}
-	ed, err := editOverlay(path, "imported")
+	ed, err := editOverlay(path, "imported", !o.dry)
 	if err != nil {
 		return err
 	}
+	defer ed.Close()
 	pf, err := catalogsync.ReadPriceFile(src, maxPriceFile, fetchTimeout, "tokenomics/"+version)
 	// From here on the source is named without the credentials a URL may
 	// carry: it is stored in the overlay and printed.
@@ -162,11 +154,15 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 }
 
 // editOverlay reads the overlay at path over the shipped catalog for a
-// rewrite.
-func editOverlay(path, what string) (*plans.OverlayEdit, error) {
+// rewrite, under its lock when lock is set (plans.LockOverlay; a dry run
+// writes nothing and takes none).
+func editOverlay(path, what string, lock bool) (*plans.OverlayEdit, error) {
 	base, err := shippedCatalog()
 	if err != nil {
 		return nil, err
+	}
+	if lock {
+		return plans.LockOverlay(base, path, what, lockWait)
 	}
 	return plans.EditOverlay(base, path, what)
 }
