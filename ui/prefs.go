@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -67,6 +68,15 @@ func LoadPrefs(path string) (Prefs, error) {
 		return v, err
 	}
 	if err := yaml.UnmarshalWithOptions(data, &v, yaml.Strict()); err != nil {
+		// Placed as every other file's errors are: path:line:column: what.
+		var ye yaml.Error
+		if errors.As(err, &ye) {
+			line, col := 1, 1
+			if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+				line, col = tk.Position.Line, tk.Position.Column
+			}
+			return Prefs{Volume: 1}, fmt.Errorf("%s:%d:%d: %s", path, line, col, ye.GetMessage())
+		}
 		return Prefs{Volume: 1}, fmt.Errorf("%s: %w", path, err)
 	}
 	return v.valid(), nil
