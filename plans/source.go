@@ -91,9 +91,10 @@ type WorkloadSource struct {
 	// Logs derives the workload from usage logs (nil: none); the caller
 	// reads them, plans does not.
 	Logs func() (model.Workload, error)
-	// Fallback is the workload when none is named (the app's last one);
-	// false, or a nil Fallback, leaves the default preset.
-	Fallback func() (model.Workload, bool)
+	// Fallback is the workload when none is named (the app's last one),
+	// which it may check against the run's catalog; false, or a nil
+	// Fallback, leaves the default preset.
+	Fallback func(*Catalog) (model.Workload, bool)
 	Billing  string // "monthly" or "annual" in place of the workload's; "" keeps it
 	Currency string // the display currency in place of the workload's; "" keeps it
 }
@@ -131,7 +132,7 @@ func (s *WorkloadSource) Load(cat *Catalog) (w model.Workload, cur money.Currenc
 	default:
 		ok := false
 		if s.Fallback != nil {
-			w, ok = s.Fallback()
+			w, ok = s.Fallback(cat)
 		}
 		from = WorkloadFallback
 		if !ok {

@@ -13,8 +13,8 @@ import (
 func TestWorkloadSourceLoad(t *testing.T) {
 	cat := overlayBase(t) // fx: KRW 1400, EUR 0.9 per USD
 	euro, usd := "testdata/workload-eur.yaml", "testdata/workload-usd.yaml"
-	last := func() (model.Workload, bool) { w := model.NewWorkload("Last"); w.Budget = 20; return w, true }
-	none := func() (model.Workload, bool) { return model.Workload{}, false }
+	last := func(*Catalog) (model.Workload, bool) { w := model.NewWorkload("Last"); w.Budget = 20; return w, true }
+	none := func(*Catalog) (model.Workload, bool) { return model.Workload{}, false }
 	logs := func() (model.Workload, error) { return model.NewWorkload("From logs"), nil }
 	dflt, err := PresetByName(DefaultPreset)
 	if err != nil {

@@ -16,10 +16,11 @@ import (
 
 // LastWorkload is the workload the app kept at path when it last quit, for
 // a run that names none (plans.WorkloadSource's Fallback). A state file
-// that cannot be read is said in *notices, and no workload is restored.
-func LastWorkload(path string, notices *[]string) func() (model.Workload, bool) {
-	return func() (model.Workload, bool) {
-		w, err := plans.LoadWorkload(path)
+// that cannot be read, or whose currency the run's catalog has no rate
+// for, is said in *notices, and no workload is restored.
+func LastWorkload(path string, notices *[]string) func(*plans.Catalog) (model.Workload, bool) {
+	return func(cat *plans.Catalog) (model.Workload, bool) {
+		w, err := loadState(path, cat)
 		if err != nil {
 			if !errors.Is(err, fs.ErrNotExist) {
 				*notices = append(*notices, fmt.Sprintf("last workload not restored: %v", err))
@@ -30,9 +31,24 @@ func LastWorkload(path string, notices *[]string) func() (model.Workload, bool) 
 	}
 }
 
+// loadState is the workload kept at path. A currency cat has no rate for
+// is refused there, placed in the file: the app wrote it, but a catalog
+// (or an overlay) without that rate would otherwise stop every run that
+// restores it, the app's included.
+func loadState(path string, cat *plans.Catalog) (model.Workload, error) {
+	w, err := plans.LoadWorkload(path)
+	if err == nil && cat != nil {
+		if _, cerr := cat.Currency(w.Currency); cerr != nil {
+			err = plans.PlaceInWorkload(path, "currency", errors.Unwrap(cerr))
+		}
+	}
+	return w, err
+}
+
 // Prepare readies o for Run from the app's own files and returns what the
 // user is told of them, in this order:
-//   - a state file at o.StatePath that does not load is set aside first
+//   - a state file at o.StatePath that does not load (or names a currency
+//     o.Catalog has no rate for) is set aside first
 //     (safefile.SetAside), so that the write at quit cannot destroy what it
 //     holds; when it cannot be moved, o.StatePath is "" and none is written;
 //   - o.Prefs are read from o.PrefsPath: a file that does not read is said,
@@ -44,7 +60,7 @@ func LastWorkload(path string, notices *[]string) func() (model.Workload, bool) 
 // shown writes a path as the user reads it (~/…).
 func (o *Options) Prepare(recs []replay.Record, opt replay.Options, shown func(string) string) ([]string, error) {
 	var notices []string
-	if _, err := plans.LoadWorkload(o.StatePath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if _, err := loadState(o.StatePath, o.Catalog); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		bad, err := safefile.SetAside(o.StatePath)
 		if err != nil {
 			notices = append(notices, fmt.Sprintf("the state file %s does not load and cannot be moved aside (%v): the workload will not be kept at quit", shown(o.StatePath), err))

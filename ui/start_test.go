@@ -35,6 +35,7 @@ func shownAs(p string) string { return "<" + p + ">" }
 // and a missing one is not.
 func TestLastWorkload(t *testing.T) {
 	dir := t.TempDir()
+	cat := testOptions(t).Catalog
 	for _, tc := range []struct {
 		name, content string // no content: no file
 		restored      string // the workload's name; "" for none
@@ -43,13 +44,17 @@ func TestLastWorkload(t *testing.T) {
 		{"missing", "", "", ""},
 		{"sound", "name: Last\nclasses:\n  - {name: a, count: 1, input_tokens: 10, output_tokens: 10}\n", "Last", ""},
 		{"bad", "days_per_month: -5\n", "", "last workload not restored: " + filepath.Join(dir, "bad.yaml") + ":1:"},
+		// The test catalog has rates for KRW and EUR only: a state file
+		// in a currency without one would stop the run if restored.
+		{"krw", "name: Won\ncurrency: KRW\n", "Won", ""},
+		{"xyz", "name: Xyz\ncurrency: XYZ\n", "", "last workload not restored: " + filepath.Join(dir, "xyz.yaml") + ":2:11: currency: unknown currency \"XYZ\""},
 	} {
 		path := filepath.Join(dir, tc.name+".yaml")
 		if tc.content != "" {
 			put(t, path, tc.content)
 		}
 		var notices []string
-		w, ok := LastWorkload(path, &notices)()
+		w, ok := LastWorkload(path, &notices)(cat)
 		if ok != (tc.restored != "") || ok && w.Name != tc.restored {
 			t.Errorf("%s: %q %v, want %q", tc.name, w.Name, ok, tc.restored)
 		}
@@ -66,7 +71,7 @@ func TestPrepareKeepsBadStateAside(t *testing.T) {
 	path := put(t, filepath.Join(dir, "workload.yaml"), "days_per_month: -5\n")
 	prepare := func(state string) (string, []string) {
 		t.Helper()
-		o := Options{StatePath: state}
+		o := Options{StatePath: state, Catalog: testOptions(t).Catalog}
 		notices, err := o.Prepare(nil, replay.Options{}, shownAs)
 		if err != nil {
 			t.Fatal(err)
@@ -83,6 +88,9 @@ func TestPrepareKeepsBadStateAside(t *testing.T) {
 	for _, later := range []struct{ content, bad string }{
 		{"days_per_month: -6\n", path + ".bad.1"},
 		{"days_per_month: -7\n", path + ".bad.2"},
+		// Sound YAML in a currency the catalog has no rate for: kept too,
+		// since the workload it holds is not restored.
+		{"currency: XYZ\n", path + ".bad.3"},
 	} {
 		put(t, path, later.content)
 		if got, notices := prepare(path); got != path || len(notices) != 1 || !strings.HasSuffix(notices[0], "kept as <"+later.bad+">") {

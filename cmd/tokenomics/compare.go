@@ -61,7 +61,7 @@ func topOf(cmd *cobra.Command, top int, format string) int {
 // buildComparison loads catalog and workload, evaluates, and resolves the
 // display currency. When no flag names the workload and say is not nil, it
 // tells say which workload it compares (the last saved one or the default).
-func buildComparison(in *inputs, fallback func() (model.Workload, bool), say io.Writer) (*report.Comparison, error) {
+func buildComparison(in *inputs, fallback func(*plans.Catalog) (model.Workload, bool), say io.Writer) (*report.Comparison, error) {
 	cat, notes, err := in.loadCatalog()
 	if err != nil {
 		return nil, err

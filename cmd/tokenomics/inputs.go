@@ -165,7 +165,7 @@ func (in *inputs) source() *plans.Source {
 // last workload), else the default preset, with --billing and the display
 // currency applied (plans.WorkloadSource); a value refused is said as the
 // flag that gave it.
-func (in *inputs) loadWorkload(cat *plans.Catalog, fallback func() (model.Workload, bool)) (model.Workload, money.Currency, plans.WorkloadFrom, error) {
+func (in *inputs) loadWorkload(cat *plans.Catalog, fallback func(*plans.Catalog) (model.Workload, bool)) (model.Workload, money.Currency, plans.WorkloadFrom, error) {
 	src := plans.WorkloadSource{File: in.workload, Preset: in.preset, Fallback: fallback, Billing: in.billing, Currency: in.currency}
 	if in.from != "" {
 		src.Logs = in.workloadFromLogs
