@@ -507,9 +507,9 @@ func wholeMoney(cur money.Currency, usd float64) string {
 // cur.
 func FindingText(f *plans.Finding, cur money.Currency) string {
 	if f.Limit != nil {
-		return "limit of " + LimitText(f.Limit, cur) + " " + f.Detail
+		return "limit of " + LimitText(f.Limit, cur) + " " + findingDetail(f)
 	}
-	return f.Detail
+	return findingDetail(f)
 }
 
 // OverlaySummary says in one line what an overlay does to the catalog.
