@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -202,6 +203,30 @@ func TestOverlaySummary(t *testing.T) {
 	} {
 		if got := OverlaySummary(tc.e); got != tc.want {
 			t.Errorf("got %q, want %q", got, tc.want)
+		}
+	}
+}
+
+// An entry only one catalog has is shown as its summary, in the table and
+// in JSON; other values as catalogsync writes them.
+func TestDiffValue(t *testing.T) {
+	m := model.APIModel{ID: "acme-nano", Rates: model.Rates{Input: 0.05, Output: 0.2}, ContextWindow: 64000}
+	one := model.Subscription{ID: "one", PriceMonthly: 30, Limits: []model.Limit{{WindowHours: 5, Messages: 45}}}
+	two := model.Subscription{ID: "two", PriceMonthly: 12.5, Limits: []model.Limit{{WindowHours: 5, Messages: 45}, {WindowHours: 168, Tokens: 5e6}}}
+	for _, tc := range []struct {
+		v          catalogsync.Value
+		want, json string
+	}{
+		{catalogsync.Value{Model: &m}, "0.05 in · 0.2 out · 64k context", `"0.05 in · 0.2 out · 64k context"`},
+		{catalogsync.Value{Plan: &model.Subscription{ID: "none", PriceMonthly: 30}}, "30 a month · 0 limits", `"30 a month · 0 limits"`},
+		{catalogsync.Value{Plan: &one}, "30 a month · 1 limit", `"30 a month · 1 limit"`},
+		{catalogsync.Value{Plan: &two}, "12.5 a month · 2 limits", `"12.5 a month · 2 limits"`},
+		{catalogsync.Value{Text: "frontier"}, "frontier", `"frontier"`},
+		{catalogsync.Value{}, "—", "null"},
+	} {
+		js, err := json.Marshal(diffJSON(tc.v))
+		if got := diffValue(tc.v); got != tc.want || err != nil || string(js) != tc.json {
+			t.Errorf("got %q and %s (%v), want %q and %s", got, js, err, tc.want, tc.json)
 		}
 	}
 }
