@@ -12,10 +12,7 @@ import (
 func TestDiff(t *testing.T) {
 	// The overlay tests' catalog: acme-mini, acme-pro, acme-max (acme-pro ×
 	// 5), zeta-team and the acme tokenizer.
-	base, err := plans.LoadCatalog("../plans/testdata/catalog.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := loadCatalog(t, "../plans/testdata/catalog.yaml")
 	b, _, err := plans.ApplyOverlay(base, "o.yaml", []byte(`
 tokenizers:
   acme: {ko: 2.2, ja: 2.5}
