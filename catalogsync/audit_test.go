@@ -2,26 +2,16 @@ package catalogsync
 
 import (
 	"fmt"
-	"os"
 	"reflect"
 	"testing"
-
-	"github.com/tokenomics/tokenomics/plans"
 )
 
 func TestAudit(t *testing.T) {
-	cat, err := plans.LoadCatalog("testdata/audit-catalog.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := loadCatalog(t, "testdata/audit-catalog.yaml")
 	cat.ApplyChanges("2026-12-05")
 	var files []PriceFile
-	for _, name := range []string{"testdata/audit-litellm-2026-12-01.json", "testdata/audit-openrouter-2026-12-01.json"} {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, PriceFile{Name: name, Data: data, AsOf: "2026-12-01"})
+	for _, name := range []string{"audit-litellm-2026-12-01.json", "audit-openrouter-2026-12-01.json"} {
+		files = append(files, PriceFile{Name: "testdata/" + name, Data: fixture(t, name), AsOf: "2026-12-01"})
 	}
 	res, err := Audit(cat, files, "2026-12-05")
 	if err != nil {

@@ -22,10 +22,13 @@ type Difference struct {
 	A, B  Value
 }
 
-// Value is one side of a difference: a number, a text, or nothing.
+// Value is one side of a difference: a number, a text, the entry only this
+// side has (Field "entry": report words its summary), or nothing.
 type Value struct {
-	Num  *float64
-	Text string
+	Num   *float64
+	Text  string
+	Model *model.APIModel
+	Plan  *model.Subscription
 }
 
 func num(v float64) Value { return Value{Num: &v} }
@@ -40,28 +43,33 @@ func optNum(v *float64) Value {
 func text(s string) Value { return Value{Text: s} }
 
 // Absent reports whether the catalog has no value there.
-func (v Value) Absent() bool { return v.Num == nil && v.Text == "" }
+func (v Value) Absent() bool { return v.Num == nil && v.Text == "" && v.Model == nil && v.Plan == nil }
 
-// String is the value as a table shows it: "—" for nothing.
+// String is the value as a table shows it: "—" for nothing, an entry's
+// id.
 func (v Value) String() string {
 	switch {
 	case v.Num != nil:
 		return plans.Num(*v.Num)
 	case v.Text != "":
 		return v.Text
+	case v.Model != nil:
+		return v.Model.ID
+	case v.Plan != nil:
+		return v.Plan.ID
 	}
 	return "—"
 }
 
-// MarshalJSON writes a number, a string, or null.
+// MarshalJSON writes a number, a string (an entry's id), or null.
 func (v Value) MarshalJSON() ([]byte, error) {
-	switch {
-	case v.Num != nil:
+	if v.Num != nil {
 		return json.Marshal(*v.Num)
-	case v.Text != "":
-		return json.Marshal(v.Text)
 	}
-	return []byte("null"), nil
+	if v.Absent() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(v.String())
 }
 
 func (v Value) same(w Value) bool {
@@ -165,14 +173,6 @@ func planIndex(c *plans.Catalog, id string) int {
 	return slices.IndexFunc(c.Plans, func(p model.Subscription) bool { return p.ID == id })
 }
 
-func modelSummary(m *model.APIModel) Value {
-	return text(fmt.Sprintf("%s in · %s out · %s context", plans.Num(m.Input), plans.Num(m.Output), model.Tokens(m.ContextWindow)))
-}
-
-func planSummary(p *model.Subscription) Value {
-	return text(fmt.Sprintf("%s a month · %d limits", strconv.FormatFloat(p.PriceMonthly, 'f', -1, 64), len(p.Limits)))
-}
-
 // DiffModel lists the figures of API model b that differ from a's, left
 // out its provenance (confidence, source, as_of).
 func DiffModel(a, b *model.APIModel) []Difference {
@@ -207,13 +207,13 @@ func Diff(a, b *plans.Catalog) []Difference {
 		if mb, ok := b.Model(ma.ID); ok {
 			compare("api", ma.ID, mb.Name, modelFields(ma), modelFields(mb))
 		} else {
-			out = append(out, Difference{Kind: "api", ID: ma.ID, Name: ma.Name, Field: "entry", A: modelSummary(ma)})
+			out = append(out, Difference{Kind: "api", ID: ma.ID, Name: ma.Name, Field: "entry", A: Value{Model: ma}})
 		}
 	}
 	for i := range b.Models {
 		mb := &b.Models[i]
 		if _, ok := a.Model(mb.ID); !ok {
-			out = append(out, Difference{Kind: "api", ID: mb.ID, Name: mb.Name, Field: "entry", B: modelSummary(mb)})
+			out = append(out, Difference{Kind: "api", ID: mb.ID, Name: mb.Name, Field: "entry", B: Value{Model: mb}})
 		}
 	}
 	for i := range a.Plans {
@@ -221,12 +221,12 @@ func Diff(a, b *plans.Catalog) []Difference {
 		if j := planIndex(b, pa.ID); j >= 0 {
 			compare("subscription", pa.ID, b.Plans[j].Name, planFields(pa), planFields(&b.Plans[j]))
 		} else {
-			out = append(out, Difference{Kind: "subscription", ID: pa.ID, Name: pa.Name, Field: "entry", A: planSummary(pa)})
+			out = append(out, Difference{Kind: "subscription", ID: pa.ID, Name: pa.Name, Field: "entry", A: Value{Plan: pa}})
 		}
 	}
 	for i := range b.Plans {
 		if pb := &b.Plans[i]; planIndex(a, pb.ID) < 0 {
-			out = append(out, Difference{Kind: "subscription", ID: pb.ID, Name: pb.Name, Field: "entry", B: planSummary(pb)})
+			out = append(out, Difference{Kind: "subscription", ID: pb.ID, Name: pb.Name, Field: "entry", B: Value{Plan: pb}})
 		}
 	}
 	fams := slices.Sorted(maps.Keys(a.Tokenizers))

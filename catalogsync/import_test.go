@@ -18,9 +18,11 @@ import (
 // 2026-12-01), gemini-test-3.6-flash (google, of 2026-11-26: newer than the
 // files), deepseek-test, mistral-medium-3.5 and claude-test-2 (retired, in
 // no file).
-func importBase(t testing.TB) *plans.Catalog {
+func importBase(t testing.TB) *plans.Catalog { return loadCatalog(t, "testdata/import-base.yaml") }
+
+func loadCatalog(t testing.TB, path string) *plans.Catalog {
 	t.Helper()
-	c, err := plans.LoadCatalog("testdata/import-base.yaml")
+	c, err := plans.LoadCatalog(path)
 	if err != nil {
 		t.Fatal(err)
 	}

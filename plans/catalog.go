@@ -86,7 +86,12 @@ var embeddedDecoded func() *Catalog
 // building the catalog from it takes about 0.1 ms, 62 kB and 470
 // allocations (BenchmarkEmbeddedBuild, 2026-12-05, on 2 shared cores). It
 // is built once per process and every call returns a deep copy (tens of
-// microseconds); the original is never handed out.
+// microseconds); the original is never handed out. An embedded encoding/gob
+// snapshot, measured in its place (2026-12-05), builds in 0.35 ms, 355 kB
+// and 2,711 allocations (0.55 to 0.8 ms the first time in a process, against
+// 0.15 to 0.19 ms here), saves no code per field (the generator is
+// reflection over the types, as gob is) and is a 131 kB blob whose bytes
+// change with map order at every rewrite: the readable Go file stays.
 func Embedded() (*Catalog, error) {
 	embedded.once.Do(func() {
 		if embeddedDecoded != nil {

@@ -402,14 +402,18 @@ const (
 	fullModel = "api_models:\n  - id: m\n    provider: p\n    name: M\n    tier: mid\n    input: 1\n    output: 2\n    context_window: 1000\n"
 )
 
-// badCatalogs are inputs ParseCatalog must refuse, with where and why;
-// they also seed the fuzz corpus.
-var badCatalogs = []struct {
+// badInput is an input a parser must refuse, with where (line, col,
+// field) and why.
+type badInput struct {
 	name       string
 	yaml       string
 	line, col  int
 	field, msg string
-}{
+}
+
+// badCatalogs are inputs ParseCatalog must refuse; they also seed the fuzz
+// corpus.
+var badCatalogs = []badInput{
 	{"unknown top-level key", "schema: 1\nprices: []\n", 2, 1, "prices", `unknown field "prices"`},
 	{"unknown model key", "api_models:\n  - id: m\n    provider: p\n    name: M\n    tier: mid\n    inptu: 1\n",
 		6, 5, "api_models[0].inptu", `unknown field "inptu" (did you mean "input"?)`},

@@ -1,9 +1,7 @@
 package plans
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/tokenomics/tokenomics/model"
@@ -15,17 +13,25 @@ const (
 	SoonDays  = model.SunsetDays // a dated change this close is listed as coming (the verdict warns of the same)
 )
 
-// Finding is one thing Check found worth a look.
+// Finding is one thing Check found worth a look: its kind and the facts
+// report words it from.
 type Finding struct {
-	Kind   string // see findingKinds
-	Entry  string // "api", "subscription" or "fx"
-	ID     string
-	Name   string
-	Date   string // the date the finding is about, "" when none
-	Detail string
+	Kind  string // see findingKinds
+	Entry string // "api", "subscription" or "fx"
+	ID    string
+	Name  string
+	Date  string // the date the finding is about, "" when none
+	// Days is how far Date is from the day checked: positive when it has
+	// passed, negative when it is to come; 0 without a Date.
+	Days int
+	// Retires is a legacy model's date of retirement, "" when none is set
+	// (Date is its deprecation's).
+	Retires string
+	// Change is the dated price change of a "change-passed" or
+	// "change-soon" finding.
+	Change *Change
 	// Limit is the usage limit an "estimate" or "measured" finding of a
-	// plan is about: Detail says the rest ("is an estimate") and report
-	// words the limit, its money in the display currency.
+	// plan is about (nil: the finding is about the entry's prices).
 	Limit *model.Limit
 }
 
@@ -53,64 +59,55 @@ func (c *Catalog) Check(today string) []Finding {
 		return int(now.Sub(t).Hours() / 24), true
 	}
 	var out []Finding
-	add := func(f Finding) { out = append(out, f) }
+	add := func(f Finding) {
+		f.Days, _ = age(f.Date)
+		out = append(out, f)
+	}
 	stale := func(entry, id, name string, p model.Provenance) {
 		switch days, ok := age(p.AsOf); {
 		case !ok:
-			add(Finding{Kind: "undated", Entry: entry, ID: id, Name: name, Detail: "no as_of: how old its figures are is unknown"})
+			add(Finding{Kind: "undated", Entry: entry, ID: id, Name: name})
 		case days > StaleDays:
-			add(Finding{Kind: "stale", Entry: entry, ID: id, Name: name, Date: p.AsOf, Detail: fmt.Sprintf("figures of %s, %d days old", p.AsOf, days)})
+			add(Finding{Kind: "stale", Entry: entry, ID: id, Name: name, Date: p.AsOf})
 		}
 	}
 	// soon says a dated status to come within SoonDays.
-	soon := func(m *model.APIModel, kind, date, what string) {
+	soon := func(m *model.APIModel, kind, date string) {
 		if days, ok := age(date); ok && days < 0 && -days <= SoonDays {
-			add(Finding{Kind: kind, Entry: "api", ID: m.ID, Name: m.Name, Date: date,
-				Detail: fmt.Sprintf("%s from %s (in %d %s)", what, date, -days, plural(-days, "day", "days"))})
+			add(Finding{Kind: kind, Entry: "api", ID: m.ID, Name: m.Name, Date: date})
 		}
 	}
 	for i := range c.Models {
 		m := &c.Models[i]
-		switch m.StatusOn(today) {
+		switch s := m.StatusOn(today); s {
 		case "retired":
-			detail := "no longer offered: left out of every comparison (still prices usage logs)"
-			if m.Retired != "" {
-				detail = "since " + m.Retired + ": " + detail
-			}
-			add(Finding{Kind: "retired", Entry: "api", ID: m.ID, Name: m.Name, Date: m.Retired, Detail: detail})
+			add(Finding{Kind: s, Entry: "api", ID: m.ID, Name: m.Name, Date: m.Retired})
 		case "preview":
-			add(Finding{Kind: "preview", Entry: "api", ID: m.ID, Name: m.Name, Detail: "a preview: prices and limits may change or the model go away"})
+			add(Finding{Kind: s, Entry: "api", ID: m.ID, Name: m.Name})
 		case "legacy":
-			detail := "superseded or deprecated: may retire"
-			switch {
-			case m.Retired != "":
-				detail = "deprecated: retires " + m.Retired
-			case m.Deprecated != "":
-				detail = "deprecated since " + m.Deprecated + ": may retire"
-			}
-			add(Finding{Kind: "legacy", Entry: "api", ID: m.ID, Name: m.Name, Date: m.Deprecated, Detail: detail})
+			add(Finding{Kind: s, Entry: "api", ID: m.ID, Name: m.Name, Date: m.Deprecated, Retires: m.Retired})
 		}
-		soon(m, "retires-soon", m.Retired, "retires: no longer offered")
-		soon(m, "deprecated-soon", m.Deprecated, "deprecated")
+		soon(m, "retires-soon", m.Retired)
+		soon(m, "deprecated-soon", m.Deprecated)
 		stale("api", m.ID, m.Name, m.Provenance)
 		if m.Confidence == "estimate" {
-			add(Finding{Kind: "estimate", Entry: "api", ID: m.ID, Name: m.Name, Detail: "prices are an estimate"})
+			add(Finding{Kind: "estimate", Entry: "api", ID: m.ID, Name: m.Name})
 		}
 	}
 	for i := range c.Plans {
 		p := &c.Plans[i]
 		if p.Status == "retired" || p.Status == "preview" || p.Status == "legacy" {
-			add(Finding{Kind: p.Status, Entry: "subscription", ID: p.ID, Name: p.Name, Detail: "status " + p.Status})
+			add(Finding{Kind: p.Status, Entry: "subscription", ID: p.ID, Name: p.Name})
 		}
 		stale("subscription", p.ID, p.Name, p.Provenance)
 		if p.Confidence == "estimate" {
-			add(Finding{Kind: "estimate", Entry: "subscription", ID: p.ID, Name: p.Name, Detail: "price is an estimate"})
+			add(Finding{Kind: "estimate", Entry: "subscription", ID: p.ID, Name: p.Name})
 		}
 		for i := range p.Limits {
 			l := &p.Limits[i]
 			switch l.Confidence {
 			case "estimate":
-				add(Finding{Kind: "estimate", Entry: "subscription", ID: p.ID, Name: p.Name, Detail: "is an estimate", Limit: l})
+				add(Finding{Kind: "estimate", Entry: "subscription", ID: p.ID, Name: p.Name, Limit: l})
 			case "measured":
 				// A plan built on another with limits_like carries that plan's
 				// measurement, and so its date.
@@ -120,74 +117,31 @@ func (c *Catalog) Check(today string) []Finding {
 						asOf = c.Plans[bi].AsOf
 					}
 				}
-				detail := "measured from your logs"
-				if days, ok := age(asOf); ok {
-					detail += fmt.Sprintf(" up to %s, %s", asOf, daysAgo(days))
-				}
-				add(Finding{Kind: "measured", Entry: "subscription", ID: p.ID, Name: p.Name, Date: asOf, Detail: detail, Limit: l})
+				add(Finding{Kind: "measured", Entry: "subscription", ID: p.ID, Name: p.Name, Date: asOf, Limit: l})
 			}
 		}
 	}
-	if c.FX.AsOf != "" {
-		if days, ok := age(c.FX.AsOf); ok && days > StaleDays {
-			add(Finding{Kind: "stale", Entry: "fx", ID: "fx", Name: "exchange rates", Date: c.FX.AsOf,
-				Detail: fmt.Sprintf("rates of %s, %d days old (display only)", c.FX.AsOf, days)})
-		}
+	if days, ok := age(c.FX.AsOf); ok && days > StaleDays {
+		add(Finding{Kind: "stale", Entry: "fx", ID: "fx", Name: "exchange rates", Date: c.FX.AsOf})
 	}
-	for _, ch := range c.Changes {
+	for i := range c.Changes {
+		ch := &c.Changes[i]
 		days, ok := age(ch.Date)
-		if !ok {
+		if !ok || days < -SoonDays {
 			continue
 		}
 		name := ch.ModelID
 		if m, ok := c.Model(ch.ModelID); ok {
 			name = m.Name
 		}
-		what := ch.prices()
-		if ch.Note != "" {
-			what += " (" + ch.Note + ")"
+		kind := "change-passed"
+		if days < 0 {
+			kind = "change-soon"
 		}
-		switch {
-		case days >= 0:
-			add(Finding{Kind: "change-passed", Entry: "api", ID: ch.ModelID, Name: name, Date: ch.Date,
-				Detail: fmt.Sprintf("since %s (%s): %s", ch.Date, daysAgo(days), what)})
-		case -days <= SoonDays:
-			add(Finding{Kind: "change-soon", Entry: "api", ID: ch.ModelID, Name: name, Date: ch.Date,
-				Detail: fmt.Sprintf("from %s (in %d %s): %s", ch.Date, -days, plural(-days, "day", "days"), what)})
-		}
+		add(Finding{Kind: kind, Entry: "api", ID: ch.ModelID, Name: name, Date: ch.Date, Change: ch})
 	}
 	slices.SortStableFunc(out, func(a, b Finding) int {
 		return slices.Index(findingKinds, a.Kind) - slices.Index(findingKinds, b.Kind)
 	})
 	return out
-}
-
-// plural serves the findings' sentences, which plans still words: a
-// finding of a typed kind and its days, worded by report, would retire it.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-func daysAgo(d int) string {
-	if d == 0 {
-		return "today"
-	}
-	return fmt.Sprintf("%d %s ago", d, plural(d, "day", "days"))
-}
-
-// prices says what a change sets: "input 4, output 20".
-func (ch *Change) prices() string {
-	var parts []string
-	for _, f := range []struct {
-		name string
-		v    *float64
-	}{{"input", ch.Input}, {"output", ch.Output}, {"cache_read", ch.CacheRead}, {"cache_write", ch.CacheWrite}} {
-		if f.v != nil {
-			parts = append(parts, f.name+" "+Num(*f.v))
-		}
-	}
-	return strings.Join(parts, ", ")
 }

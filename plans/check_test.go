@@ -3,17 +3,34 @@ package plans
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
-func findings(fs []Finding) []string {
+// findings writes each finding's facts in a line: kind, entry and id, the
+// date and its days from the day checked, a legacy model's retirement,
+// and the limit a finding is about. A change's finding must point at the
+// change of its model and date.
+func findings(t *testing.T, fs []Finding) []string {
+	t.Helper()
 	out := make([]string, len(fs))
 	for i, f := range fs {
-		detail := f.Detail
-		if l := f.Limit; l != nil { // report words the limit; its facts here
-			detail = fmt.Sprintf("limit of %g %s per %g h %s", l.Capacity(), l.Unit(), l.WindowHours, detail)
+		s := fmt.Sprintf("%s %s %s", f.Kind, f.Entry, f.ID)
+		if f.Date != "" {
+			s += fmt.Sprintf(" %s %+d", f.Date, f.Days)
+		} else if f.Days != 0 {
+			t.Errorf("%s: %d days without a date", s, f.Days)
 		}
-		out[i] = fmt.Sprintf("%s %s %s: %s", f.Kind, f.Entry, f.ID, detail)
+		if f.Retires != "" {
+			s += " retires " + f.Retires
+		}
+		if l := f.Limit; l != nil {
+			s += fmt.Sprintf(" limit of %g %s per %g h", l.Capacity(), l.Unit(), l.WindowHours)
+		}
+		if ch := f.Change; (ch != nil) != strings.HasPrefix(f.Kind, "change-") || ch != nil && (ch.ModelID != f.ID || ch.Date != f.Date) {
+			t.Errorf("%s: change %+v", s, ch)
+		}
+		out[i] = s
 	}
 	return out
 }
@@ -43,71 +60,72 @@ api_models:
 		// away, its 2027-03-01 one 94 days (more than 30: not listed).
 		// acme-max's limits are acme-pro's × 5: 5M → 25M tokens.
 		{"a week after the catalog", "2026-11-27", base, []string{
-			"change-passed api zeta-mid: since 2026-11-01 (26 days ago): output 3 (already in force)",
-			"change-soon api acme-large: from 2026-12-01 (in 4 days): input 4, output 20 (launch price ends)",
-			"preview api zeta-mid: a preview: prices and limits may change or the model go away",
-			"estimate api zeta-mid: prices are an estimate",
-			"estimate subscription acme-pro: limit of 5e+06 tokens per 168 h is an estimate",
-			"estimate subscription acme-max: limit of 2.5e+07 tokens per 168 h is an estimate",
+			"change-passed api zeta-mid 2026-11-01 +26",
+			"change-soon api acme-large 2026-12-01 -4",
+			"preview api zeta-mid",
+			"estimate api zeta-mid",
+			"estimate subscription acme-pro limit of 5e+06 tokens per 168 h",
+			"estimate subscription acme-max limit of 2.5e+07 tokens per 168 h",
 		}},
 		// 2027-02-20: 2026-11-20 is 92 days back (10 + 31 + 31 + 20), -18 is
 		// 94 and the fx rates of -19 are 93: all past 90. 2027-03-01 is 9
 		// days away; 2026-12-01 passed 81 days ago.
 		{"three months on", "2027-02-20", base, []string{
-			"change-passed api zeta-mid: since 2026-11-01 (111 days ago): output 3 (already in force)",
-			"change-passed api acme-large: since 2026-12-01 (81 days ago): input 4, output 20 (launch price ends)",
-			"change-soon api acme-large: from 2027-03-01 (in 9 days): cache_read 0.4",
-			"preview api zeta-mid: a preview: prices and limits may change or the model go away",
-			"stale api acme-mini: figures of 2026-11-20, 92 days old",
-			"stale api acme-large: figures of 2026-11-20, 92 days old",
-			"stale api zeta-mid: figures of 2026-11-18, 94 days old",
-			"stale subscription acme-pro: figures of 2026-11-20, 92 days old",
-			"stale subscription acme-max: figures of 2026-11-20, 92 days old",
-			"stale subscription zeta-team: figures of 2026-11-18, 94 days old",
-			"stale fx fx: rates of 2026-11-19, 93 days old (display only)",
-			"estimate api zeta-mid: prices are an estimate",
-			"estimate subscription acme-pro: limit of 5e+06 tokens per 168 h is an estimate",
-			"estimate subscription acme-max: limit of 2.5e+07 tokens per 168 h is an estimate",
+			"change-passed api zeta-mid 2026-11-01 +111",
+			"change-passed api acme-large 2026-12-01 +81",
+			"change-soon api acme-large 2027-03-01 -9",
+			"preview api zeta-mid",
+			"stale api acme-mini 2026-11-20 +92",
+			"stale api acme-large 2026-11-20 +92",
+			"stale api zeta-mid 2026-11-18 +94",
+			"stale subscription acme-pro 2026-11-20 +92",
+			"stale subscription acme-max 2026-11-20 +92",
+			"stale subscription zeta-team 2026-11-18 +94",
+			"stale fx fx 2026-11-19 +93",
+			"estimate api zeta-mid",
+			"estimate subscription acme-pro limit of 5e+06 tokens per 168 h",
+			"estimate subscription acme-max limit of 2.5e+07 tokens per 168 h",
 		}},
 		{"retired, legacy and undated", "2026-11-27", withOld, []string{
-			"change-passed api zeta-mid: since 2026-11-01 (26 days ago): output 3 (already in force)",
-			"change-soon api acme-large: from 2026-12-01 (in 4 days): input 4, output 20 (launch price ends)",
-			"retired api old-1: no longer offered: left out of every comparison (still prices usage logs)",
-			"preview api zeta-mid: a preview: prices and limits may change or the model go away",
-			"legacy api old-2: superseded or deprecated: may retire",
-			"undated api old-1: no as_of: how old its figures are is unknown",
-			"estimate api zeta-mid: prices are an estimate",
-			"estimate subscription acme-pro: limit of 5e+06 tokens per 168 h is an estimate",
-			"estimate subscription acme-max: limit of 2.5e+07 tokens per 168 h is an estimate",
+			"change-passed api zeta-mid 2026-11-01 +26",
+			"change-soon api acme-large 2026-12-01 -4",
+			"retired api old-1",
+			"preview api zeta-mid",
+			"legacy api old-2",
+			"undated api old-1",
+			"estimate api zeta-mid",
+			"estimate subscription acme-pro limit of 5e+06 tokens per 168 h",
+			"estimate subscription acme-max limit of 2.5e+07 tokens per 168 h",
 		}},
 		// 2026-11-27: old-3's deprecation is 17 days away, its retirement
 		// 44 (beyond 30: not listed); old-4 retired 7 days ago.
 		{"dated statuses", "2026-11-27", dated, []string{
-			"change-passed api zeta-mid: since 2026-11-01 (26 days ago): output 3 (already in force)",
-			"change-soon api acme-large: from 2026-12-01 (in 4 days): input 4, output 20 (launch price ends)",
-			"deprecated-soon api old-3: deprecated from 2026-12-14 (in 17 days)",
-			"retired api old-4: since 2026-11-20: no longer offered: left out of every comparison (still prices usage logs)",
-			"preview api zeta-mid: a preview: prices and limits may change or the model go away",
-			"estimate api zeta-mid: prices are an estimate",
-			"estimate subscription acme-pro: limit of 5e+06 tokens per 168 h is an estimate",
-			"estimate subscription acme-max: limit of 2.5e+07 tokens per 168 h is an estimate",
+			"change-passed api zeta-mid 2026-11-01 +26",
+			"change-soon api acme-large 2026-12-01 -4",
+			"deprecated-soon api old-3 2026-12-14 -17",
+			"retired api old-4 2026-11-20 +7",
+			"preview api zeta-mid",
+			"estimate api zeta-mid",
+			"estimate subscription acme-pro limit of 5e+06 tokens per 168 h",
+			"estimate subscription acme-max limit of 2.5e+07 tokens per 168 h",
 		}},
-		// 2026-12-20: old-3 is deprecated (6 days ago) and retires in 21 days.
+		// 2026-12-20: old-3 is deprecated (6 days ago) and retires in 21
+		// days; old-4 retired 30 days ago (10 + 20).
 		{"deprecated, retiring", "2026-12-20", dated, []string{
-			"change-passed api zeta-mid: since 2026-11-01 (49 days ago): output 3 (already in force)",
-			"change-passed api acme-large: since 2026-12-01 (19 days ago): input 4, output 20 (launch price ends)",
-			"retires-soon api old-3: retires: no longer offered from 2027-01-10 (in 21 days)",
-			"retired api old-4: since 2026-11-20: no longer offered: left out of every comparison (still prices usage logs)",
-			"preview api zeta-mid: a preview: prices and limits may change or the model go away",
-			"legacy api old-3: deprecated: retires 2027-01-10",
-			"estimate api zeta-mid: prices are an estimate",
-			"estimate subscription acme-pro: limit of 5e+06 tokens per 168 h is an estimate",
-			"estimate subscription acme-max: limit of 2.5e+07 tokens per 168 h is an estimate",
+			"change-passed api zeta-mid 2026-11-01 +49",
+			"change-passed api acme-large 2026-12-01 +19",
+			"retires-soon api old-3 2027-01-10 -21",
+			"retired api old-4 2026-11-20 +30",
+			"preview api zeta-mid",
+			"legacy api old-3 2026-12-14 +6 retires 2027-01-10",
+			"estimate api zeta-mid",
+			"estimate subscription acme-pro limit of 5e+06 tokens per 168 h",
+			"estimate subscription acme-max limit of 2.5e+07 tokens per 168 h",
 		}},
 		{"not a date", "soon", base, []string{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := findings(tc.cat.Check(tc.today)); !reflect.DeepEqual(got, tc.want) {
+			if got := findings(t, tc.cat.Check(tc.today)); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("got\n%q\nwant\n%q", got, tc.want)
 			}
 		})
@@ -115,7 +133,7 @@ api_models:
 	// A change applied by ApplyChanges is still listed as passed.
 	c := overlayBase(t)
 	c.ApplyChanges("2026-12-05")
-	if got := findings(c.Check("2026-12-05")); got[1] != "change-passed api acme-large: since 2026-12-01 (4 days ago): input 4, output 20 (launch price ends)" {
+	if got := findings(t, c.Check("2026-12-05")); got[1] != "change-passed api acme-large 2026-12-01 +4" {
 		t.Errorf("got %q", got[1])
 	}
 }

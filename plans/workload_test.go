@@ -58,14 +58,9 @@ func TestLoadWorkloadMissingFile(t *testing.T) {
 // oneClass is a valid class list that cases extend.
 const oneClass = "classes:\n  - name: a\n    count: 1\n    input_tokens: 10\n    output_tokens: 10\n"
 
-// badWorkloads are inputs ParseWorkload must refuse, with where and why;
-// they also seed the fuzz corpus.
-var badWorkloads = []struct {
-	name       string
-	yaml       string
-	line, col  int
-	field, msg string
-}{
+// badWorkloads are inputs ParseWorkload must refuse; they also seed the
+// fuzz corpus.
+var badWorkloads = []badInput{
 	{"unknown top-level key", "nmae: x\n", 1, 1, "nmae", `unknown field "nmae" (did you mean "name"?)`},
 	{"negative budget", "name: x\nbudget: -500\n", 2, 9, "budget", "-500 is not a monthly amount from 0 (none) to 1e+15"},
 	{"budget not a number", "budget: 500k\n", 1, 9, "budget", `expected a number, got the text "500k"`},

@@ -143,7 +143,7 @@ func CatalogDiffTable(d *CatalogDiff, color bool) string {
 	rows := make([][]string, len(diffs))
 	entries := map[string]bool{}
 	for i, d := range diffs {
-		rows[i] = []string{d.Kind, d.ID, d.Field, short(d.A.String(), 50), short(d.B.String(), 50), d.Change()}
+		rows[i] = []string{d.Kind, d.ID, d.Field, short(diffValue(d.A), 50), short(diffValue(d.B), 50), d.Change()}
 		entries[d.Kind+" "+d.ID] = true
 	}
 	b.WriteString(table(color, []string{"Kind", "ID", "Field", "A", "B", "Change"}, rows))
@@ -159,13 +159,13 @@ func CatalogDiffJSON(w io.Writer, d *CatalogDiff) error {
 		AsOf string `json:"as_of"`
 	}
 	type diff struct {
-		Kind   string            `json:"kind"`
-		ID     string            `json:"id"`
-		Name   string            `json:"name"`
-		Field  string            `json:"field"`
-		A      catalogsync.Value `json:"a"`
-		B      catalogsync.Value `json:"b"`
-		Change string            `json:"change,omitempty"`
+		Kind   string `json:"kind"`
+		ID     string `json:"id"`
+		Name   string `json:"name"`
+		Field  string `json:"field"`
+		A      any    `json:"a"`
+		B      any    `json:"b"`
+		Change string `json:"change,omitempty"`
 	}
 	out := struct {
 		A           side   `json:"a"`
@@ -174,7 +174,7 @@ func CatalogDiffJSON(w io.Writer, d *CatalogDiff) error {
 		Differences []diff `json:"differences"`
 	}{A: side{names[0], cats[0].AsOf}, B: side{names[1], cats[1].AsOf}, Today: now, Differences: []diff{}}
 	for _, d := range diffs {
-		out.Differences = append(out.Differences, diff{d.Kind, d.ID, d.Name, d.Field, d.A, d.B, d.Change()})
+		out.Differences = append(out.Differences, diff{d.Kind, d.ID, d.Name, d.Field, diffJSON(d.A), diffJSON(d.B), d.Change()})
 	}
 	return WriteJSON(w, out)
 }
@@ -507,9 +507,9 @@ func wholeMoney(cur money.Currency, usd float64) string {
 // cur.
 func FindingText(f *plans.Finding, cur money.Currency) string {
 	if f.Limit != nil {
-		return "limit of " + LimitText(f.Limit, cur) + " " + f.Detail
+		return "limit of " + LimitText(f.Limit, cur) + " " + findingDetail(f)
 	}
-	return f.Detail
+	return findingDetail(f)
 }
 
 // OverlaySummary says in one line what an overlay does to the catalog.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -144,18 +145,48 @@ func TestLimitText(t *testing.T) {
 	}
 }
 
+// Every sentence of the catalog's check, from a finding's facts.
 func TestFindingText(t *testing.T) {
 	l := model.Limit{WindowHours: 5, USD: 18}
+	tokens := model.Limit{WindowHours: 168, Tokens: 5e6}
+	f4, f20, f04 := 4.0, 20.0, 0.4
+	launch := &plans.Change{ModelID: "acme-large", Date: "2026-12-01", Note: "launch price ends", Input: &f4, Output: &f20}
+	cache := &plans.Change{ModelID: "acme-large", Date: "2027-03-01", CacheRead: &f04}
 	for _, tc := range []struct {
 		f    plans.Finding
 		want string
 	}{
-		{plans.Finding{Kind: "estimate", Detail: "prices are an estimate"}, "prices are an estimate"},
+		{plans.Finding{Kind: "change-passed", Entry: "api", Date: "2026-12-01", Days: 4, Change: launch}, "since 2026-12-01 (4 days ago): input 4, output 20 (launch price ends)"},
+		{plans.Finding{Kind: "change-passed", Entry: "api", Date: "2026-12-01", Days: 1, Change: launch}, "since 2026-12-01 (1 day ago): input 4, output 20 (launch price ends)"},
+		{plans.Finding{Kind: "change-passed", Entry: "api", Date: "2026-12-01", Change: launch}, "since 2026-12-01 (today): input 4, output 20 (launch price ends)"},
+		{plans.Finding{Kind: "change-soon", Entry: "api", Date: "2026-12-01", Days: -4, Change: launch}, "from 2026-12-01 (in 4 days): input 4, output 20 (launch price ends)"},
+		{plans.Finding{Kind: "change-soon", Entry: "api", Date: "2027-03-01", Days: -1, Change: cache}, "from 2027-03-01 (in 1 day): cache_read 0.4"},
+		{plans.Finding{Kind: "retires-soon", Entry: "api", Date: "2027-01-10", Days: -21}, "retires: no longer offered from 2027-01-10 (in 21 days)"},
+		{plans.Finding{Kind: "deprecated-soon", Entry: "api", Date: "2026-12-14", Days: -17}, "deprecated from 2026-12-14 (in 17 days)"},
+		{plans.Finding{Kind: "retired", Entry: "api"}, "no longer offered: left out of every comparison (still prices usage logs)"},
+		{plans.Finding{Kind: "retired", Entry: "api", Date: "2026-11-20", Days: 7}, "since 2026-11-20: no longer offered: left out of every comparison (still prices usage logs)"},
+		{plans.Finding{Kind: "preview", Entry: "api"}, "a preview: prices and limits may change or the model go away"},
+		{plans.Finding{Kind: "legacy", Entry: "api"}, "superseded or deprecated: may retire"},
+		{plans.Finding{Kind: "legacy", Entry: "api", Date: "2026-12-14", Days: 6}, "deprecated since 2026-12-14: may retire"},
+		{plans.Finding{Kind: "legacy", Entry: "api", Date: "2026-12-14", Days: 6, Retires: "2027-01-10"}, "deprecated: retires 2027-01-10"},
+		{plans.Finding{Kind: "retired", Entry: "subscription"}, "status retired"},
+		{plans.Finding{Kind: "preview", Entry: "subscription"}, "status preview"},
+		{plans.Finding{Kind: "legacy", Entry: "subscription"}, "status legacy"},
+		{plans.Finding{Kind: "stale", Entry: "api", Date: "2026-11-20", Days: 92}, "figures of 2026-11-20, 92 days old"},
+		{plans.Finding{Kind: "stale", Entry: "subscription", Date: "2026-11-18", Days: 94}, "figures of 2026-11-18, 94 days old"},
+		{plans.Finding{Kind: "stale", Entry: "fx", Date: "2026-11-19", Days: 93}, "rates of 2026-11-19, 93 days old (display only)"},
+		{plans.Finding{Kind: "undated", Entry: "api"}, "no as_of: how old its figures are is unknown"},
+		{plans.Finding{Kind: "estimate", Entry: "api"}, "prices are an estimate"},
+		{plans.Finding{Kind: "estimate", Entry: "subscription"}, "price is an estimate"},
 		// 18 × 1400 = 25,200.
-		{plans.Finding{Kind: "estimate", Detail: "is an estimate", Limit: &l}, "limit of ₩25,200 per 5 h is an estimate"},
+		{plans.Finding{Kind: "estimate", Entry: "subscription", Limit: &l}, "limit of ₩25,200 per 5 h is an estimate"},
+		{plans.Finding{Kind: "estimate", Entry: "subscription", Limit: &tokens}, "limit of 5M tokens per 168 h is an estimate"},
+		{plans.Finding{Kind: "measured", Entry: "subscription", Date: "2026-10-07", Days: 51, Limit: &l}, "limit of ₩25,200 per 5 h measured from your logs up to 2026-10-07, 51 days ago"},
+		{plans.Finding{Kind: "measured", Entry: "subscription", Date: "2026-10-07", Limit: &l}, "limit of ₩25,200 per 5 h measured from your logs up to 2026-10-07, today"},
+		{plans.Finding{Kind: "measured", Entry: "subscription", Limit: &l}, "limit of ₩25,200 per 5 h measured from your logs"},
 	} {
 		if got := FindingText(&tc.f, money.New("KRW", 1400)); got != tc.want {
-			t.Errorf("got %q, want %q", got, tc.want)
+			t.Errorf("%s %s: got %q, want %q", tc.f.Kind, tc.f.Entry, got, tc.want)
 		}
 	}
 }
@@ -172,6 +203,30 @@ func TestOverlaySummary(t *testing.T) {
 	} {
 		if got := OverlaySummary(tc.e); got != tc.want {
 			t.Errorf("got %q, want %q", got, tc.want)
+		}
+	}
+}
+
+// An entry only one catalog has is shown as its summary, in the table and
+// in JSON; other values as catalogsync writes them.
+func TestDiffValue(t *testing.T) {
+	m := model.APIModel{ID: "acme-nano", Rates: model.Rates{Input: 0.05, Output: 0.2}, ContextWindow: 64000}
+	one := model.Subscription{ID: "one", PriceMonthly: 30, Limits: []model.Limit{{WindowHours: 5, Messages: 45}}}
+	two := model.Subscription{ID: "two", PriceMonthly: 12.5, Limits: []model.Limit{{WindowHours: 5, Messages: 45}, {WindowHours: 168, Tokens: 5e6}}}
+	for _, tc := range []struct {
+		v          catalogsync.Value
+		want, json string
+	}{
+		{catalogsync.Value{Model: &m}, "0.05 in · 0.2 out · 64k context", `"0.05 in · 0.2 out · 64k context"`},
+		{catalogsync.Value{Plan: &model.Subscription{ID: "none", PriceMonthly: 30}}, "30 a month · 0 limits", `"30 a month · 0 limits"`},
+		{catalogsync.Value{Plan: &one}, "30 a month · 1 limit", `"30 a month · 1 limit"`},
+		{catalogsync.Value{Plan: &two}, "12.5 a month · 2 limits", `"12.5 a month · 2 limits"`},
+		{catalogsync.Value{Text: "frontier"}, "frontier", `"frontier"`},
+		{catalogsync.Value{}, "—", "null"},
+	} {
+		js, err := json.Marshal(diffJSON(tc.v))
+		if got := diffValue(tc.v); got != tc.want || err != nil || string(js) != tc.json {
+			t.Errorf("got %q and %s (%v), want %q and %s", got, js, err, tc.want, tc.json)
 		}
 	}
 }
