@@ -1041,18 +1041,6 @@ type Event struct {
 	Note    string // the change's own note, if any
 }
 
-// String says the event in a line: "Gemini 4 Carbon: price change of
-// 2026-12-01 applied".
-func (e Event) String() string {
-	switch e.Kind {
-	case "deprecated":
-		return e.Name + ": deprecated since " + e.Date
-	case "retired":
-		return e.Name + ": retired since " + e.Date + ", no longer offered"
-	}
-	return e.Name + ": price change of " + e.Date + " applied"
-}
-
 // Applied lists the dated changes ApplyChanges has put into effect, in the
 // order it applied them, for a front end to say once (`plans --check` lists
 // them with the rest).
@@ -1061,15 +1049,15 @@ func (c *Catalog) Applied() []Event { return slices.Clone(c.applied) }
 // ApplyChanges sets the catalog's evaluation day to today (YYYY-MM-DD),
 // applies in date order every dated price change whose date is today or
 // earlier and not applied yet, and puts into effect every model's
-// deprecation and retirement dated today or earlier. It returns one line
-// per change put into effect (Applied keeps them). An invalid date applies
-// nothing.
-func (c *Catalog) ApplyChanges(today string) []string {
+// deprecation and retirement dated today or earlier. It returns the
+// changes it put into effect (Applied keeps them; report words them). An
+// invalid date applies nothing.
+func (c *Catalog) ApplyChanges(today string) []Event {
 	if !validDate(today) {
 		return nil
 	}
 	c.Date = today
-	var lines []string
+	var events []Event
 	for i := range c.Models {
 		m := &c.Models[i]
 		st := m.StatusOn(today)
@@ -1082,7 +1070,7 @@ func (c *Catalog) ApplyChanges(today string) []string {
 		}
 		m.Status = st
 		c.applied = append(c.applied, e)
-		lines = append(lines, e.String())
+		events = append(events, e)
 	}
 	for i := range c.Changes {
 		ch := &c.Changes[i]
@@ -1114,9 +1102,9 @@ func (c *Catalog) ApplyChanges(today string) []string {
 		m.Note = joinNote(m.Note, note)
 		ch.Applied = true
 		c.applied = append(c.applied, e)
-		lines = append(lines, e.String())
+		events = append(events, e)
 	}
-	return lines
+	return events
 }
 
 // Currencies lists the display currencies: USD and every fx code, sorted.

@@ -148,19 +148,19 @@ api_models:
 		events        []string
 	}{
 		// zeta-mid's price change of 2026-11-01 only
-		{"2026-11-27", "", []string{"Zeta Mid: price change of 2026-11-01 applied"}},
+		{"2026-11-27", "", []string{"Zeta Mid price 2026-11-01"}},
 		// then the deprecation, then acme-large's price change of 2026-12-01
-		{"2026-12-14", "legacy", []string{"Zeta Mid: price change of 2026-11-01 applied", "Old 3: deprecated since 2026-12-14",
-			"Acme Large: price change of 2026-12-01 applied"}},
+		{"2026-12-14", "legacy", []string{"Zeta Mid price 2026-11-01", "Old 3 deprecated 2026-12-14",
+			"Acme Large price 2026-12-01"}},
 		// applied events are kept; the retirement is added once
-		{"2027-01-10", "retired", []string{"Zeta Mid: price change of 2026-11-01 applied", "Old 3: deprecated since 2026-12-14",
-			"Acme Large: price change of 2026-12-01 applied", "Old 3: retired since 2027-01-10, no longer offered"}},
+		{"2027-01-10", "retired", []string{"Zeta Mid price 2026-11-01", "Old 3 deprecated 2026-12-14",
+			"Acme Large price 2026-12-01", "Old 3 retired 2027-01-10"}},
 	} {
 		c.ApplyChanges(s.today)
 		m, _ := c.Model("old-3")
 		var got []string
 		for _, e := range c.Applied() {
-			got = append(got, e.String())
+			got = append(got, eventLine(e))
 		}
 		if m.Status != s.status || c.Date != s.today || !reflect.DeepEqual(got, s.events) {
 			t.Errorf("%s: status %q, date %q, events %q; want %q, %q", s.today, m.Status, c.Date, got, s.status, s.events)

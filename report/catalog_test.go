@@ -230,3 +230,19 @@ func TestDiffValue(t *testing.T) {
 		}
 	}
 }
+
+// Each kind of applied change in its line, as plans --check lists them.
+func TestEventText(t *testing.T) {
+	for _, tc := range []struct {
+		e    plans.Event
+		want string
+	}{
+		{plans.Event{Kind: "price", Name: "Zeta Mid", Date: "2026-11-01", Note: "cut"}, "Zeta Mid: price change of 2026-11-01 applied"},
+		{plans.Event{Kind: "deprecated", Name: "Old 3", Date: "2026-12-14"}, "Old 3: deprecated since 2026-12-14"},
+		{plans.Event{Kind: "retired", Name: "Old 3", Date: "2027-01-10"}, "Old 3: retired since 2027-01-10, no longer offered"},
+	} {
+		if got := EventText(tc.e); got != tc.want {
+			t.Errorf("EventText(%+v) = %q, want %q", tc.e, got, tc.want)
+		}
+	}
+}

@@ -68,7 +68,10 @@ func TestCountGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	notes := cat.ApplyChanges("2026-11-27")
+	var notes []string
+	for _, e := range cat.ApplyChanges("2026-11-27") {
+		notes = append(notes, EventText(e))
+	}
 	files := countInputs(t)
 	for _, tc := range countCases {
 		t.Run(tc.name, func(t *testing.T) {

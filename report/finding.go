@@ -94,3 +94,15 @@ func changeText(ch *plans.Change) string {
 	}
 	return s
 }
+
+// EventText words a dated change the catalog has put into effect, in a
+// line: "Gemini 4 Carbon: price change of 2026-12-01 applied".
+func EventText(e plans.Event) string {
+	switch e.Kind {
+	case "deprecated":
+		return e.Name + ": deprecated since " + e.Date
+	case "retired":
+		return e.Name + ": retired since " + e.Date + ", no longer offered"
+	}
+	return e.Name + ": price change of " + e.Date + " applied"
+}

@@ -37,7 +37,7 @@ retired within 30 days; its notes say which dated changes are in effect today.`,
 			}
 			if check {
 				for _, e := range cat.Applied() {
-					notes = append(notes, e.String())
+					notes = append(notes, report.EventText(e))
 				}
 				day := today().Format(time.DateOnly)
 				c := report.NewCheck(cat, day, kind, notes, cat.Check(day))
