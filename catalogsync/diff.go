@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
 )
 
@@ -166,7 +167,7 @@ func planIndex(c *plans.Catalog, id string) int {
 }
 
 func modelSummary(m *model.APIModel) Value {
-	return text(fmt.Sprintf("%s in · %s out · %s context", plans.Num(m.Input), plans.Num(m.Output), model.Tokens(m.ContextWindow)))
+	return text(fmt.Sprintf("%s in · %s out · %s context", plans.Num(m.Input), plans.Num(m.Output), money.Tokens(m.ContextWindow)))
 }
 
 func planSummary(p *model.Subscription) Value {
