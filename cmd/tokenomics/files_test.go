@@ -249,21 +249,3 @@ func TestImportOnFullDiskChangesNothing(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
-
-// A currency the catalog has no rate for is placed where it was written.
-func TestUnknownCurrencyPlaced(t *testing.T) {
-	home := isolate(t)
-	// "currency: " is 10 bytes: the value is at line 2, column 11.
-	wl := writeFile(t, filepath.Join(home, "w.yaml"), "name: X\ncurrency: XYZ\n")
-	for _, tc := range []struct {
-		args []string
-		want string
-	}{
-		{[]string{"compare", "--workload", wl}, wl + ":2:11: currency: unknown currency \"XYZ\""},
-		{[]string{"compare", "--preset", "freelancer", "--currency", "xyz"}, "--currency: unknown currency \"XYZ\""},
-	} {
-		if _, errs, code := runWithin(t, tc.args...); code != 2 || !strings.Contains(errs, tc.want) {
-			t.Errorf("%v: exit %d, %q; want 2 and %q", tc.args, code, errs, tc.want)
-		}
-	}
-}

@@ -91,6 +91,10 @@ func TestBadInputExitsTwo(t *testing.T) {
 	os.WriteFile(bad, []byte("name: x\nclasses:\n  - name: a\n    count: ten\n"), 0o644)
 	badCat := filepath.Join(dir, "cat.yaml")
 	os.WriteFile(badCat, []byte("schema: 1\nas_of: \"2026-11-27\"\ncurrency: USD\napi_models:\n  - id: m\n    provider: p\n    name: M\n    tier: huge\n"), 0o644)
+	// A currency the catalog has no rate for is placed where it was written:
+	// "currency: " is 10 bytes, the value is at line 2, column 11.
+	xyz := filepath.Join(dir, "xyz.yaml")
+	os.WriteFile(xyz, []byte("name: X\ncurrency: XYZ\n"), 0o644)
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -100,6 +104,8 @@ func TestBadInputExitsTwo(t *testing.T) {
 		{[]string{"compare", "--workload", filepath.Join(dir, "missing.yaml")}, "no such file"},
 		{[]string{"compare", "--preset", "nope"}, "valid: freelancer"},
 		{[]string{"compare", "--currency", "XYZ"}, "valid: EUR"},
+		{[]string{"compare", "--preset", "freelancer", "--currency", "xyz"}, "--currency: unknown currency \"XYZ\""},
+		{[]string{"compare", "--workload", xyz}, xyz + ":2:11: currency: unknown currency \"XYZ\""},
 		{[]string{"compare", "--format", "yaml"}, "--format"},
 		{[]string{"compare", "--billing", "weekly"}, "--billing"},
 		{[]string{"compare", "--top", "x"}, "--top"},
