@@ -2,7 +2,6 @@ package model
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 )
@@ -230,26 +229,6 @@ func apiReason(cl *Class, m *APIModel, sh shape, why Why) Reason {
 		return Reason{Kind: ReasonOutput, Need: sh.outPerTurn, Model: m.Name, Have: m.MaxOutput}
 	}
 	return Reason{}
-}
-
-// Tokens formats a token count compactly: 950, 1.5k, 33k, 1.2M.
-func Tokens(n float64) string {
-	switch {
-	case n >= 1e6:
-		return trimZero(fmt.Sprintf("%.1f", n/1e6)) + "M"
-	case n >= 10e3:
-		return fmt.Sprintf("%.0fk", math.Round(n/1e3))
-	case n >= 1e3:
-		return trimZero(fmt.Sprintf("%.1f", n/1e3)) + "k"
-	}
-	return fmt.Sprintf("%.0f", n)
-}
-
-func trimZero(s string) string {
-	if len(s) > 2 && s[len(s)-2:] == ".0" {
-		return s[:len(s)-2]
-	}
-	return s
 }
 
 // Result is a ranked evaluation of a workload against a catalog.

@@ -20,16 +20,6 @@ func (u Usage) Prompt() float64 { return u.Input + u.CacheRead + u.CacheWrite }
 // Total is every token of the request, input and output.
 func (u Usage) Total() float64 { return u.Prompt() + u.Output + u.Reasoning }
 
-// Add adds v to u.
-func (u *Usage) Add(v Usage) {
-	u.Input += v.Input
-	u.CacheRead += v.CacheRead
-	u.CacheWrite += v.CacheWrite
-	u.CacheWrite1h += v.CacheWrite1h
-	u.Output += v.Output
-	u.Reasoning += v.Reasoning
-}
-
 // ratesAt are the rates of m for a request whose input is prompt tokens: the
 // long-context rates when m has them and prompt exceeds their threshold (a
 // long-context tier naming no cache price keeps the base one), else the base

@@ -123,6 +123,19 @@ func Count(n float64) string {
 	return strconv.FormatFloat(n, 'f', 1, 64)
 }
 
+// Tokens writes a token count compactly: 950, 1.5k, 33k, 1.2M.
+func Tokens(n float64) string {
+	switch {
+	case n >= 1e6:
+		return strings.TrimSuffix(strconv.FormatFloat(n/1e6, 'f', 1, 64), ".0") + "M"
+	case n >= 10e3:
+		return strconv.FormatFloat(math.Round(n/1e3), 'f', 0, 64) + "k"
+	case n >= 1e3:
+		return strings.TrimSuffix(strconv.FormatFloat(n/1e3, 'f', 1, 64), ".0") + "k"
+	}
+	return strconv.FormatFloat(n, 'f', 0, 64)
+}
+
 // FormatRate writes a catalog rate in c with as many decimals as it needs
 // to show exactly (up to four more than usual): "$0.125", not "$0.13", so a
 // figure copied from a price page can be checked against it.

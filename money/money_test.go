@@ -62,6 +62,30 @@ func TestCount(t *testing.T) {
 	}
 }
 
+// Tokens keeps one decimal below 10k and from 1M (a trailing ".0" dropped)
+// and rounds to whole thousands between.
+func TestTokens(t *testing.T) {
+	for _, tc := range []struct {
+		n    float64
+		want string
+	}{
+		{950, "950"},
+		{999.6, "1000"},       // below 1k: whole tokens, rounded
+		{1000, "1k"},          // 1.0k, the ".0" dropped
+		{1500, "1.5k"},        // 1500/1e3 = 1.5
+		{9960, "10k"},         // 9.96 to one decimal is 10.0
+		{33_400, "33k"},       // 33.4 rounded to 33
+		{999_600, "1000k"},    // 999.6 rounded to 1000, still below 1M
+		{1_000_000, "1M"},     // 1.0M, the ".0" dropped
+		{1_240_000, "1.2M"},   // 1.24 to one decimal
+		{200_000_000, "200M"}, // 200.0M
+	} {
+		if got := Tokens(tc.n); got != tc.want {
+			t.Errorf("Tokens(%v) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}
+
 func TestConvert(t *testing.T) {
 	krw, eur := New("KRW", 1400), New("EUR", 0.9)
 	for _, tc := range []struct {

@@ -38,7 +38,7 @@ func (c *Calibration) versus(hours, usd float64) (text string, diff *float64) {
 	case l == nil:
 		return "none for this window", nil
 	case l.USD <= 0:
-		return fmt.Sprintf("%s %s (another unit)", model.Tokens(l.Capacity()), l.Unit()), nil
+		return fmt.Sprintf("%s %s (another unit)", money.Tokens(l.Capacity()), l.Unit()), nil
 	}
 	text = dollars(l.USD)
 	if l.Ranged() {

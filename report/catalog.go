@@ -34,12 +34,12 @@ func CatalogImport(res *catalogsync.ImportResult, src, asOf string, how catalogs
 	}
 	var rows [][]string
 	for _, m := range res.Models {
-		in, out, ctx := num(m.Model.Input), num(m.Model.Output), model.Tokens(m.Model.ContextWindow)
+		in, out, ctx := num(m.Model.Input), num(m.Model.Output), money.Tokens(m.Model.ContextWindow)
 		var what []string
 		if m.Was != nil {
 			in, out = arrow(m.Was.Input, m.Model.Input), arrow(m.Was.Output, m.Model.Output)
 			if m.Was.ContextWindow != m.Model.ContextWindow {
-				ctx = model.Tokens(m.Was.ContextWindow) + " → " + ctx
+				ctx = money.Tokens(m.Was.ContextWindow) + " → " + ctx
 			}
 			for _, d := range catalogsync.DiffModel(m.Was, &m.Model) {
 				switch d.Field {
@@ -297,7 +297,7 @@ func apiRows(cat *plans.Catalog) [][]string {
 	var rows [][]string
 	for _, m := range cat.Models {
 		rows = append(rows, []string{m.ID, m.Provider, m.Name, m.Tier.String(), num(m.Input), num(m.Output), optNum(m.CacheRead),
-			model.Tokens(m.ContextWindow), m.Status, orUnknown(m.Confidence), m.AsOf, short(m.Source, 60)})
+			money.Tokens(m.ContextWindow), m.Status, orUnknown(m.Confidence), m.AsOf, short(m.Source, 60)})
 	}
 	return rows
 }
@@ -456,7 +456,7 @@ func LimitText(l *model.Limit, cur money.Currency) string {
 		if l.USD > 0 {
 			return wholeMoney(cur, v)
 		}
-		return model.Tokens(v)
+		return money.Tokens(v)
 	}
 	s := amount(l.Capacity())
 	if l.Ranged() {

@@ -11,7 +11,6 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/termsafe"
@@ -196,7 +195,7 @@ func countCostNotes(r *tokencount.Document, c tokencount.DocCost) []string {
 		notes = append(notes, "long-context rate")
 	}
 	if !c.FitsContext {
-		notes = append(notes, "exceeds its "+model.Tokens(m.ContextWindow)+" context")
+		notes = append(notes, "exceeds its "+money.Tokens(m.ContextWindow)+" context")
 	}
 	if m.Status != "" && m.Status != "active" {
 		notes = append(notes, m.Status)

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/tokenomics/tokenomics/catalogsync"
-	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
 )
 
 // diffValue words one side of a catalog difference: an entry only one
@@ -14,7 +14,7 @@ func diffValue(v catalogsync.Value) string {
 	switch {
 	case v.Model != nil:
 		m := v.Model
-		return fmt.Sprintf("%s in · %s out · %s context", num(m.Input), num(m.Output), model.Tokens(m.ContextWindow))
+		return fmt.Sprintf("%s in · %s out · %s context", num(m.Input), num(m.Output), money.Tokens(m.ContextWindow))
 	case v.Plan != nil:
 		p := v.Plan
 		return fmt.Sprintf("%s a month · %d %s", num(p.PriceMonthly), len(p.Limits), Plural(len(p.Limits), "limit", "limits"))

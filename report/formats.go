@@ -443,7 +443,7 @@ func Markdown(c *Comparison) string {
 	var parts []string
 	for _, cl := range c.Workload.Classes {
 		parts = append(parts, fmt.Sprintf("%s %s/%s (%s in, %s out)", cl.Name, strconv.FormatFloat(cl.Count, 'f', -1, 64),
-			cl.Per, model.Tokens(cl.InputTokens), model.Tokens(cl.OutputTokens)))
+			cl.Per, money.Tokens(cl.InputTokens), money.Tokens(cl.OutputTokens)))
 	}
 	people := "1 person"
 	if c.Workload.People != 1 {

@@ -49,7 +49,7 @@ func NoteText(n model.Note, cur money.Currency) string {
 		case n.Unit == "usd":
 			s += fmt.Sprintf(" (%s–%s of API-equivalent use per seat)", cur.Format(n.Low), cur.Format(n.High))
 		default:
-			s += fmt.Sprintf(" (%s–%s %s per seat)", model.Tokens(n.Low), model.Tokens(n.High), n.Unit)
+			s += fmt.Sprintf(" (%s–%s %s per seat)", money.Tokens(n.Low), money.Tokens(n.High), n.Unit)
 		}
 		return s
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
 )
 
 // ReasonText words why an option or a class does not fit: "Long documents:
@@ -31,7 +32,7 @@ func ReasonText(r model.Reason) string {
 }
 
 func reasonBody(k model.ReasonKind, r model.Reason) string {
-	tokens := model.Tokens
+	tokens := money.Tokens
 	switch k {
 	case model.ReasonNoModels:
 		return "the plan lists no model in the catalog"

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/usage"
 )
 
@@ -16,21 +16,21 @@ func UsageNote(n usage.Note) string {
 	switch n.Kind {
 	case usage.NoteNoModel:
 		return fmt.Sprintf("%s no model: %s tokens counted, API cost unknown (ccusage would assume gpt-5; this tool does not guess)",
-			count("request names", "requests name"), model.Tokens(n.Tokens))
+			count("request names", "requests name"), money.Tokens(n.Tokens))
 	case usage.NoteUnpricedModel:
-		return fmt.Sprintf("%s is not in the catalog: its %s tokens are counted, their API cost is unknown", n.Model, model.Tokens(n.Tokens))
+		return fmt.Sprintf("%s is not in the catalog: its %s tokens are counted, their API cost is unknown", n.Model, money.Tokens(n.Tokens))
 	case usage.NotePricedAs:
 		return fmt.Sprintf("%s is priced as %s (%s)", n.Model, n.ID, n.Rule)
 	case usage.NoteSynthetic:
 		return fmt.Sprintf("%s of model %s skipped: notices Claude Code wrote itself (usage limit reached, errors), not requests",
 			count("line", "lines"), n.Model)
 	case usage.NoteCacheWrite1h:
-		return fmt.Sprintf("%s cache-write tokens were 1-hour writes on models without a 1-hour price: priced at their cache-write rate, an estimate", model.Tokens(n.Tokens))
+		return fmt.Sprintf("%s cache-write tokens were 1-hour writes on models without a 1-hour price: priced at their cache-write rate, an estimate", money.Tokens(n.Tokens))
 	case usage.NoteFast:
 		return fmt.Sprintf("%s in fast mode: priced at the standard rates (the catalog has no fast-mode price), an estimate", count("request ran", "requests ran"))
 	case usage.NoteTaskRule:
 		return fmt.Sprintf("A task is one session's requests on one model; tasks are long-context when a prompt reached %s tokens, else agentic from %d requests, else short (--long-context, --agentic-turns).",
-			model.Tokens(n.Tokens), n.N)
+			money.Tokens(n.Tokens), n.N)
 	case usage.NoteModels:
 		line := fmt.Sprintf("The logs use %d models: each has its own classes, so every part of the work is priced on the model that did it", n.N)
 		var parts []string

@@ -287,7 +287,7 @@ func classTable(sh *shared, q *model.Quote, iw int) []string {
 		if on == "" {
 			on = "—"
 		}
-		tok := model.Tokens(c.InputTokens) + "/" + model.Tokens(c.OutputTokens)
+		tok := money.Tokens(c.InputTokens) + "/" + money.Tokens(c.OutputTokens)
 		out = append(out, row(c.Name, money.Count(c.Tasks), fit, on, tok, cost, report.ReasonText(c.Reason))...)
 	}
 	return out
@@ -330,7 +330,7 @@ func limitLine(sh *shared, l model.LimitUse) string {
 func (sh *shared) limitAmount(l model.Limit, v float64) string {
 	switch {
 	case l.Tokens > 0:
-		return model.Tokens(v)
+		return money.Tokens(v)
 	case l.USD > 0:
 		return sh.cur.Format(v)
 	}

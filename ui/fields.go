@@ -208,7 +208,7 @@ func checkNumber(f fieldID, sp numSpec, s string) (float64, error) {
 
 func fmtPlain(v float64) string {
 	if v >= 1e6 {
-		return model.Tokens(v)
+		return money.Tokens(v)
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
@@ -315,7 +315,7 @@ func (sh *shared) fieldText(ci int, f fieldID) string {
 	case fIn, fOut:
 		return fmtAmount(sh.unitOf(ci, f), sh.amount(ci, f))
 	case fReasoning, fFollowup:
-		return model.Tokens(numValue(w, ci, f))
+		return money.Tokens(numValue(w, ci, f))
 	case fTurns:
 		return strconv.Itoa(c.Turns)
 	case fCache:

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/money"
 )
 
 // The detail view's evidence: each model's per-token rates as the catalog
@@ -31,7 +32,7 @@ func ratesLine(sh *shared, m *model.APIModel) string {
 		parts = append(parts, "no cache price")
 	}
 	if lc := m.LongContext; lc != nil {
-		s := fmt.Sprintf("above %s in: in %s, out %s", model.Tokens(lc.Threshold), r(lc.Input), r(lc.Output))
+		s := fmt.Sprintf("above %s in: in %s, out %s", money.Tokens(lc.Threshold), r(lc.Input), r(lc.Output))
 		if lc.CacheRead != nil {
 			s += ", cache read " + r(*lc.CacheRead)
 		}

@@ -91,7 +91,7 @@ func fmtAmount(u model.Unit, v float64) string {
 	switch u {
 	case model.UnitWords:
 		if v >= 1e6 {
-			return model.Tokens(v)
+			return money.Tokens(v)
 		}
 		return money.Count(math.Round(v))
 	case model.UnitPages:
@@ -107,7 +107,7 @@ func fmtAmount(u model.Unit, v float64) string {
 		}
 		return "<0.01"
 	}
-	return model.Tokens(v)
+	return money.Tokens(v)
 }
 
 // unitName is what unit u is called in language lang: in Japanese and
@@ -173,7 +173,7 @@ func sizeLabel(lang string, u model.Unit, f fieldID) string {
 func classSizes(lang string, c *model.Class) []string {
 	one := func(t float64, u model.Unit, dir string) string {
 		if u == model.UnitTokens {
-			return model.Tokens(t) + " " + dir
+			return money.Tokens(t) + " " + dir
 		}
 		return fmtSize(lang, u, plans.SizeInUnit(lang, u, t)) + " " + dir
 	}

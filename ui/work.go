@@ -451,7 +451,7 @@ func classSummary(lang string, c *model.Class) string {
 		parts[1] = "no text out"
 	}
 	if c.ReasoningTokens > 0 {
-		parts = append(parts, model.Tokens(c.ReasoningTokens)+" think")
+		parts = append(parts, money.Tokens(c.ReasoningTokens)+" think")
 	}
 	if c.Turns > 1 {
 		parts = append(parts, fmt.Sprintf("%d turns", c.Turns))

@@ -76,7 +76,6 @@ var ErrNoRecords = errors.New("the logs hold no usage record to derive a workloa
 // task is the requests of one session on one model.
 type task struct {
 	n           int64
-	u           model.Usage
 	tok         Tokens
 	first       int64 // time of the first request
 	firstPrompt float64
@@ -92,7 +91,6 @@ type classAgg struct {
 	key      int // model key index
 	n        int
 	reqs     int64
-	u        model.Usage
 	tok      Tokens
 	sumFirst float64
 	sumMax   float64
@@ -255,10 +253,10 @@ func (l *Log) tasks(keys modelKeys) (map[taskKey]*task, activity) {
 			}
 			lastTask = tk
 		}
-		u := usageOf(r)
+		t := tokensOf(r)
+		u := t.modelUsage()
 		x.n++
-		x.u.Add(u)
-		x.tok.addRec(r)
+		x.tok.Add(t)
 		p := u.Prompt()
 		if r.ts < x.first || x.n == 1 {
 			x.first, x.firstPrompt = r.ts, p
@@ -313,10 +311,10 @@ func classify(tasks map[taskKey]*task, keys modelKeys, rule Rule) ([]*classAgg, 
 		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(order[a.group], order[b.group]))
 	})
 	keyCost := make([]float64, len(keys.ids))
-	keyTok := make([]float64, len(keys.ids))
+	keyTok := make([]int64, len(keys.ids))
 	for _, a := range list {
 		keyCost[a.key] += a.cost
-		keyTok[a.key] += a.u.Total()
+		keyTok[a.key] += a.tok.Total()
 	}
 	slices.SortStableFunc(list, func(a, b *classAgg) int {
 		if a.key != b.key {
@@ -519,7 +517,6 @@ func (a *classAgg) add(x *task) {
 	a.tasks = append(a.tasks, x)
 	a.n++
 	a.reqs += x.n
-	a.u.Add(x.u)
 	a.tok.Add(x.tok)
 	a.sumFirst += x.firstPrompt
 	a.sumMax += x.maxPrompt
@@ -622,7 +619,7 @@ func fitTiered(a *classAgg, m *model.APIModel, activeDays, depth int) []fitted {
 		return leaf()
 	}
 	ts := slices.Clone(a.tasks)
-	share := func(x *task) float64 { return x.above / max(x.u.Prompt(), 1) }
+	share := func(x *task) float64 { return x.above / max(x.tok.modelUsage().Prompt(), 1) }
 	slices.SortStableFunc(ts, func(x, y *task) int {
 		if c := cmp.Compare(share(x), share(y)); c != 0 {
 			return c
@@ -689,9 +686,10 @@ func fitClass(a *classAgg, m *model.APIModel, activeDays, turnsOverride int) (c 
 		T = turnsOverride
 	}
 	turns := n * float64(T)
-	M := a.u.Prompt() / turns
-	O := a.u.Output / turns
-	R := a.u.Reasoning / turns
+	u := a.tok.modelUsage()
+	M := u.Prompt() / turns
+	O := u.Output / turns
+	R := u.Reasoning / turns
 	// When T rounds the requests per task down (up), each modelled turn
 	// stands for more (fewer) requests: prompts scale alike.
 	scale := float64(a.reqs) / turns
@@ -706,12 +704,12 @@ func fitClass(a *classAgg, m *model.APIModel, activeDays, turnsOverride int) (c 
 	c.Per = model.PerDay
 	if m != nil {
 		c.MinTier = m.Tier
-		c.CacheHit = math.Round(model.EquivalentCacheHit(m, a.u)*1e4) / 1e4
-		if c.CacheHit == 0 && a.u.CacheWrite > 0 && m.CacheWrite != nil {
+		c.CacheHit = math.Round(model.EquivalentCacheHit(m, u)*1e4) / 1e4
+		if c.CacheHit == 0 && u.CacheWrite > 0 && m.CacheWrite != nil {
 			c.CacheHit = 1e-4 // the least h above 0: cache writes bill at the write rate
 		}
-	} else if p := a.u.Prompt(); p > 0 {
-		c.CacheHit = math.Round(a.u.CacheRead/p*1e4) / 1e4
+	} else if p := u.Prompt(); p > 0 {
+		c.CacheHit = math.Round(u.CacheRead/p*1e4) / 1e4
 	}
 	set := func(I float64) bool {
 		I = min(max(I, lo), M)

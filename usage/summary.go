@@ -34,20 +34,21 @@ func (t *Tokens) Add(u Tokens) {
 	t.Reasoning += u.Reasoning
 }
 
-func (t *Tokens) addRec(r *rec) {
-	t.Input += int64(r.tok[tIn])
-	t.Output += int64(r.tok[tOut])
-	t.CacheRead += int64(r.tok[tRead])
-	t.CacheWrite += int64(r.tok[tWrite])
-	t.CacheWrite1h += int64(r.tok[tWrite1h])
-	t.Reasoning += int64(r.tok[tReason])
+// tokensOf is the counts of a record.
+func tokensOf(r *rec) Tokens {
+	return Tokens{Input: int64(r.tok[tIn]), Output: int64(r.tok[tOut]), CacheRead: int64(r.tok[tRead]),
+		CacheWrite: int64(r.tok[tWrite]), CacheWrite1h: int64(r.tok[tWrite1h]), Reasoning: int64(r.tok[tReason])}
+}
+
+// modelUsage is t as the cost model's Usage: the same counts, exact as
+// float64 up to 2^53 tokens of a kind.
+func (t Tokens) modelUsage() model.Usage {
+	return model.Usage{Input: float64(t.Input), CacheRead: float64(t.CacheRead), CacheWrite: float64(t.CacheWrite),
+		CacheWrite1h: float64(t.CacheWrite1h), Output: float64(t.Output), Reasoning: float64(t.Reasoning)}
 }
 
 // usageOf is the record as the cost model's Usage.
-func usageOf(r *rec) model.Usage {
-	return model.Usage{Input: float64(r.tok[tIn]), CacheRead: float64(r.tok[tRead]), CacheWrite: float64(r.tok[tWrite]),
-		CacheWrite1h: float64(r.tok[tWrite1h]), Output: float64(r.tok[tOut]), Reasoning: float64(r.tok[tReason])}
-}
+func usageOf(r *rec) model.Usage { return tokensOf(r).modelUsage() }
 
 // ModelSummary is the usage of one model name of the logs.
 type ModelSummary struct {
@@ -117,7 +118,7 @@ func (l *Log) Summarize(cat *model.Catalog) Summary {
 		m := &byModel[r.model]
 		used[r.model] = true
 		m.Requests++
-		m.Tokens.addRec(r)
+		m.Tokens.Add(tokensOf(r))
 		if r.flags&fFast != 0 {
 			m.Fast++
 		}

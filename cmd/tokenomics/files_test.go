@@ -249,27 +249,3 @@ func TestImportOnFullDiskChangesNothing(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
-
-// A currency the catalog has no rate for is placed where it was written.
-func TestUnknownCurrencyPlaced(t *testing.T) {
-	home := isolate(t)
-	// "currency: " is 10 bytes: the value is at line 2, column 11.
-	wl := writeFile(t, filepath.Join(home, "w.yaml"), "name: X\ncurrency: XYZ\n")
-	// A budget is written in the file's currency, so it needs a rate even
-	// when another currency is asked: the file is still the one at fault.
-	budget := writeFile(t, filepath.Join(home, "b.yaml"), "name: X\ncurrency: XYZ\nbudget: 10\n")
-	good := writeFile(t, filepath.Join(home, "g.yaml"), "name: X\ncurrency: EUR\nbudget: 10\n")
-	for _, tc := range []struct {
-		args []string
-		want string
-	}{
-		{[]string{"compare", "--workload", wl}, wl + ":2:11: currency: unknown currency \"XYZ\""},
-		{[]string{"compare", "--preset", "freelancer", "--currency", "xyz"}, "--currency: unknown currency \"XYZ\""},
-		{[]string{"compare", "--workload", budget, "--currency", "EUR"}, budget + ":2:11: currency: unknown currency \"XYZ\""},
-		{[]string{"compare", "--workload", good, "--currency", "QQQ"}, "--currency: unknown currency \"QQQ\""},
-	} {
-		if _, errs, code := runWithin(t, tc.args...); code != 2 || !strings.Contains(errs, tc.want) {
-			t.Errorf("%v: exit %d, %q; want 2 and %q", tc.args, code, errs, tc.want)
-		}
-	}
-}

@@ -91,6 +91,16 @@ func TestBadInputExitsTwo(t *testing.T) {
 	os.WriteFile(bad, []byte("name: x\nclasses:\n  - name: a\n    count: ten\n"), 0o644)
 	badCat := filepath.Join(dir, "cat.yaml")
 	os.WriteFile(badCat, []byte("schema: 1\nas_of: \"2026-11-27\"\ncurrency: USD\napi_models:\n  - id: m\n    provider: p\n    name: M\n    tier: huge\n"), 0o644)
+	// A currency the catalog has no rate for is placed where it was written:
+	// "currency: " is 10 bytes, the value is at line 2, column 11.
+	xyz := filepath.Join(dir, "xyz.yaml")
+	os.WriteFile(xyz, []byte("name: X\ncurrency: XYZ\n"), 0o644)
+	// A budget is written in the file's currency, so it needs a rate even
+	// when another currency is asked: the file is still the one at fault.
+	budget := filepath.Join(dir, "budget.yaml")
+	os.WriteFile(budget, []byte("name: X\ncurrency: XYZ\nbudget: 10\n"), 0o644)
+	good := filepath.Join(dir, "good.yaml")
+	os.WriteFile(good, []byte("name: X\ncurrency: EUR\nbudget: 10\n"), 0o644)
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -100,6 +110,10 @@ func TestBadInputExitsTwo(t *testing.T) {
 		{[]string{"compare", "--workload", filepath.Join(dir, "missing.yaml")}, "no such file"},
 		{[]string{"compare", "--preset", "nope"}, "valid: freelancer"},
 		{[]string{"compare", "--currency", "XYZ"}, "valid: EUR"},
+		{[]string{"compare", "--preset", "freelancer", "--currency", "xyz"}, "--currency: unknown currency \"XYZ\""},
+		{[]string{"compare", "--workload", xyz}, xyz + ":2:11: currency: unknown currency \"XYZ\""},
+		{[]string{"compare", "--workload", budget, "--currency", "EUR"}, budget + ":2:11: currency: unknown currency \"XYZ\""},
+		{[]string{"compare", "--workload", good, "--currency", "QQQ"}, "--currency: unknown currency \"QQQ\""},
 		{[]string{"compare", "--format", "yaml"}, "--format"},
 		{[]string{"compare", "--billing", "weekly"}, "--billing"},
 		{[]string{"compare", "--top", "x"}, "--top"},

@@ -8,12 +8,21 @@ import (
 
 // The fixture holds three Claude Code requests on a-small at 00:00, 01:00
 // and 02:00 UTC on 2026-03-02, each 90,000 in + 2,000 out: $0.10 on a-small
-// ($1/$5 per 1M in ../../replay/testdata/catalog.yaml). One day: M = 30.4375.
-const replayFixture = "testdata/replay"
+// ($1/$5 per 1M in replayCatalog). One day: M = 30.4375.
+const (
+	replayFixture = "testdata/replay"
+	replayCatalog = "../../replay/testdata/catalog.yaml"
+)
+
+// replayRun replays the fixture on replayCatalog, days in UTC, with flags.
+func replayRun(t *testing.T, flags ...string) string {
+	t.Helper()
+	isolate(t)
+	return mustRun(t, append([]string{"replay", "claude-code", replayFixture, "--catalog", replayCatalog, "-z", "UTC"}, flags...)...)
+}
 
 func TestReplayJSON(t *testing.T) {
-	isolate(t)
-	out := mustRun(t, "replay", "claude-code", replayFixture, "--catalog", "../../replay/testdata/catalog.yaml", "-z", "UTC", "-f", "json")
+	out := replayRun(t, "-f", "json")
 	var got struct {
 		Period struct {
 			From, To    string
@@ -73,17 +82,37 @@ func TestReplayJSON(t *testing.T) {
 	}
 }
 
-func TestReplayTable(t *testing.T) {
-	isolate(t)
-	out := mustRun(t, "replay", "claude-code", replayFixture, "--catalog", "../../replay/testdata/catalog.yaml", "-z", "UTC", "--plan", "pmsg")
-	mustContain(t, out,
-		"Claude Code: 3 records, 2026-03-02 to 2026-03-02 (1 day",
-		"▶ API: A Small at $9.13/month against the best paid plan, Plan Msg at $13.04",
-		"As recorded on the API: $9.13/month (replayed on your records of 2026-03-02 to 2026-03-02)",
-		"2 of 3",
-		"5-hour: 1 of 1 window hit, 3 h blocked; busiest window 150% of the cap")
-	if strings.Contains(out, "Plan A") {
-		t.Errorf("--plan pmsg lists other plans:\n%s", out)
+// The table and markdown outputs; the table with --plan lists that plan only.
+func TestReplayText(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		flags  []string
+		want   []string
+		absent string // a plan the output must not list
+	}{
+		{"table", []string{"--plan", "pmsg"}, []string{
+			"Claude Code: 3 records, 2026-03-02 to 2026-03-02 (1 day",
+			"▶ API: A Small at $9.13/month against the best paid plan, Plan Msg at $13.04",
+			"As recorded on the API: $9.13/month (replayed on your records of 2026-03-02 to 2026-03-02)",
+			"2 of 3",
+			"5-hour: 1 of 1 window hit, 3 h blocked; busiest window 150% of the cap",
+		}, "Plan A"},
+		{"markdown", []string{"-f", "markdown"}, []string{
+			"## Claude Code records replayed against every plan",
+			"**API: A Small at $9.13/month against the best paid plan, Plan Msg at $13.04",
+			// Plan Range: $0.25 ($0.15–$0.50) per 5 h on a-small, three $0.10
+			// requests: two run, one overflows: $20 + $3.04; at $0.50 all run
+			// ($20.00), at $0.15 two overflow ($20 + $6.09).
+			"| Plan Range | subscription | $23.04 | $20.00–$26.09 | ~ overflow | 2 of 3 | 5-hour: 1 of 1 window hit, 3 h blocked; busiest window 120% of the cap |",
+		}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := replayRun(t, tc.flags...)
+			mustContain(t, out, tc.want...)
+			if tc.absent != "" && strings.Contains(out, tc.absent) {
+				t.Errorf("%v lists %s:\n%s", tc.flags, tc.absent, out)
+			}
+		})
 	}
 }
 
@@ -92,7 +121,7 @@ func TestReplayBadInput(t *testing.T) {
 	for _, args := range [][]string{
 		{"replay"},
 		{"replay", "cursor"},
-		{"replay", "claude-code", replayFixture, "--catalog", "../../replay/testdata/catalog.yaml", "--plan", "nope"},
+		{"replay", "claude-code", replayFixture, "--catalog", replayCatalog, "--plan", "nope"},
 		{"replay", "claude-code", replayFixture, "--format", "csv"},
 		{"replay", "claude-code", replayFixture, "--since", "2026-13-01"},
 		{"replay", "claude-code", "testdata/no-such-logs"},
@@ -101,16 +130,4 @@ func TestReplayBadInput(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2 (%s)", args, code, errs)
 		}
 	}
-}
-
-func TestReplayMarkdown(t *testing.T) {
-	isolate(t)
-	out := mustRun(t, "replay", "claude-code", replayFixture, "--catalog", "../../replay/testdata/catalog.yaml", "-z", "UTC", "-f", "markdown")
-	mustContain(t, out,
-		"## Claude Code records replayed against every plan",
-		"**API: A Small at $9.13/month against the best paid plan, Plan Msg at $13.04",
-		// Plan Range: $0.25 ($0.15–$0.50) per 5 h on a-small, three $0.10
-		// requests: two run, one overflows: $20 + $3.04; at $0.50 all run
-		// ($20.00), at $0.15 two overflow ($20 + $6.09).
-		"| Plan Range | subscription | $23.04 | $20.00–$26.09 | ~ overflow | 2 of 3 | 5-hour: 1 of 1 window hit, 3 h blocked; busiest window 120% of the cap |")
 }
