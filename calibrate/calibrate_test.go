@@ -65,7 +65,7 @@ func TestCodexRecovers(t *testing.T) {
 		}
 		r := Measure(Input{Source: usage.Codex, Spends: l.Spends(testCatalog()), Snapshots: snaps})
 		if r.Plan != "chatgpt-plus" {
-			t.Errorf("plan %q (%s), want chatgpt-plus from plan_type", r.Plan, r.PlanFrom)
+			t.Errorf("plan %q (plan_type %q), want chatgpt-plus from plan_type", r.Plan, r.PlanType)
 		}
 		five, wk := limitOf(r, 5), limitOf(r, 168)
 		if five == nil || wk == nil {
@@ -116,8 +116,8 @@ func TestClaudeRecovers(t *testing.T) {
 	}
 	within5(t, "5-hour", five.USD, 20)
 	within5(t, "weekly", wk.USD, 90)
-	if r.Plan != "claude-pro" || r.PlanFrom != "--plan" {
-		t.Errorf("plan %q from %q", r.Plan, r.PlanFrom)
+	if r.Plan != "claude-pro" || r.PlanType != "" {
+		t.Errorf("plan %q from plan_type %q", r.Plan, r.PlanType)
 	}
 }
 

@@ -3,7 +3,6 @@ package calibrate
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -75,11 +74,15 @@ type Heaviest struct {
 
 // Result is what the logs measure.
 type Result struct {
-	Plan     string // catalog plan id; "" when neither the user nor the logs name one
-	PlanFrom string // how the plan was found
-	Limits   []Limit
-	Heaviest []Heaviest // one per window length looked at, shortest first
-	Notes    []Note
+	Plan string // catalog plan id; "" when neither the user nor the logs name one
+	// PlanType is the logs' plan_type the plan was read from; "" when the
+	// user named it (--plan). PlanUnsure: that plan_type does not tell
+	// the plan's tiers apart (Pro's two), so the plan is a guess.
+	PlanType   string
+	PlanUnsure bool
+	Limits     []Limit
+	Heaviest   []Heaviest // one per window length looked at, shortest first
+	Notes      []Note
 }
 
 // Methods, as reported.
@@ -96,7 +99,7 @@ func Measure(in Input) Result {
 		r.Notes = append(r.Notes, Note{Kind: NoteSnapshotsLeftOut, N: in.LeftOut})
 	}
 	if in.Plan != "" {
-		r.Plan, r.PlanFrom = in.Plan, "--plan"
+		r.Plan = in.Plan
 	}
 	var ws []Window
 	var lengths []float64
@@ -238,10 +241,8 @@ func measureCodex(in *Input, r *Result) ([]Window, []float64, map[float64]float6
 		switch {
 		case id == "":
 			r.Notes = append(r.Notes, Note{Kind: NoteUnknownPlanType, Text: latest})
-		case !sure:
-			r.Plan, r.PlanFrom = id, fmt.Sprintf("plan_type %q of the logs, read as %s (the logs cannot tell Pro's two tiers apart: name yours with --plan)", latest, id)
 		default:
-			r.Plan, r.PlanFrom = id, fmt.Sprintf("plan_type %q of the logs", latest)
+			r.Plan, r.PlanType, r.PlanUnsure = id, latest, !sure
 		}
 	}
 	if len(seen) > 1 {

@@ -94,7 +94,7 @@ func CalibrationTable(c *Calibration, color bool) string {
 	fmt.Fprintf(&b, "%s logs · %s read from %s\n", l.Source.Title(), counted(int64(l.Files), "file"), strings.Join(l.Roots, ", "))
 	switch {
 	case c.Result.Plan != "":
-		fmt.Fprintf(&b, "Plan: %s (%s)\n", c.Result.Plan, c.Result.PlanFrom)
+		fmt.Fprintf(&b, "Plan: %s (%s)\n", c.Result.Plan, planFrom(&c.Result))
 	default:
 		b.WriteString("Plan: not named (give --plan to compare with the catalog and to save)\n")
 	}
@@ -189,7 +189,7 @@ func CalibrationJSON(w io.Writer, c *Calibration) error {
 		Notes    []string    `json:"notes"`
 	}{Limits: []limitJSON{}, Notes: append(append([]string{}, c.CatalogNotes...), CalibrateNotes(c.Result.Notes)...)}
 	if c.Result.Plan != "" {
-		out.Plan, out.PlanFrom = &c.Result.Plan, c.Result.PlanFrom
+		out.Plan, out.PlanFrom = &c.Result.Plan, planFrom(&c.Result)
 	}
 	for _, m := range c.Result.Limits {
 		lj := limitJSON{WindowHours: m.WindowHours, USD: m.USD, Low: m.Low, High: m.High, Windows: len(m.Windows), Method: m.Method}
@@ -290,4 +290,16 @@ func CalibrateNotes(ns []calibrate.Note) []string { return texts(ns, CalibrateNo
 // countOf is n and its noun: "1 notice", "3 notices".
 func countOf(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, Plural(n, one, many))
+}
+
+// planFrom says how a calibration's plan was found: named by the user, or
+// read from the logs' plan_type (a guess when that cannot tell tiers apart).
+func planFrom(r *calibrate.Result) string {
+	switch {
+	case r.PlanType == "":
+		return "--plan"
+	case r.PlanUnsure:
+		return fmt.Sprintf("plan_type %q of the logs, read as %s (the logs cannot tell Pro's two tiers apart: name yours with --plan)", r.PlanType, r.Plan)
+	}
+	return fmt.Sprintf("plan_type %q of the logs", r.PlanType)
 }

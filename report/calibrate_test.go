@@ -25,7 +25,7 @@ func TestCalibrationGolden(t *testing.T) {
 	}
 	at := func(day, hour int) time.Time { return time.Date(2026, 10, day, hour, 0, 0, 0, time.UTC) }
 	log := &usage.Log{Source: usage.ClaudeCode, Files: 1, Roots: []string{"~/.claude"}, Location: paris}
-	measured := calibrate.Result{Plan: "claude-pro", PlanFrom: "--plan",
+	measured := calibrate.Result{Plan: "claude-pro",
 		Limits: []calibrate.Limit{
 			// 19.8 against the catalog's 18: 19.8/18 − 1 = +10%.
 			{WindowHours: 5, USD: 19.8, Low: 18.5, High: 21, Method: calibrate.MethodReached,
@@ -39,7 +39,7 @@ func TestCalibrationGolden(t *testing.T) {
 		},
 		Heaviest: []calibrate.Heaviest{{WindowHours: 5, USD: 19.8, From: at(7, 9), To: at(7, 14), Requests: 40}, {WindowHours: 168}},
 		Notes:    []calibrate.Note{{Kind: calibrate.NoteReached, N: 2, Of: 3, Done: 1}}}
-	none := calibrate.Result{Plan: "claude-pro", PlanFrom: "--plan",
+	none := calibrate.Result{Plan: "claude-pro",
 		Heaviest: []calibrate.Heaviest{
 			{WindowHours: 5, USD: 12.5, From: at(8, 10), To: at(8, 15), Requests: 12, Unpriced: 2},
 			{WindowHours: 168, USD: 40, From: at(5, 0), To: at(12, 0), Requests: 90},
@@ -116,6 +116,23 @@ func TestCalibrateNote(t *testing.T) {
 	} {
 		if got := CalibrateNote(tc.n); got != tc.want {
 			t.Errorf("%+v:\n got %q\nwant %q", tc.n, got, tc.want)
+		}
+	}
+}
+
+// How a calibration's plan was found, in its three ways.
+func TestPlanFrom(t *testing.T) {
+	for _, tc := range []struct {
+		r    calibrate.Result
+		want string
+	}{
+		{calibrate.Result{Plan: "claude-pro"}, "--plan"},
+		{calibrate.Result{Plan: "chatgpt-plus", PlanType: "plus"}, `plan_type "plus" of the logs`},
+		{calibrate.Result{Plan: "chatgpt-pro", PlanType: "pro", PlanUnsure: true},
+			`plan_type "pro" of the logs, read as chatgpt-pro (the logs cannot tell Pro's two tiers apart: name yours with --plan)`},
+	} {
+		if got := planFrom(&tc.r); got != tc.want {
+			t.Errorf("planFrom(%+v) = %q, want %q", tc.r, got, tc.want)
 		}
 	}
 }
