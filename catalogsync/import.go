@@ -55,8 +55,30 @@ type Imported struct {
 	Was     *model.APIModel // the catalog's entry before, nil when added
 }
 
-// Skip is an entry an import left alone, and why.
-type Skip struct{ Key, ID, Reason string }
+// Skip is an entry an import left alone, and why: a kind and its values,
+// which report words.
+type Skip struct {
+	Key, ID string
+	Why     SkipKind
+	// Problem is what is wrong with the file's entry (SkipProblem): the
+	// reader's own message naming the field, as a file's errors are.
+	Problem string
+	Date    string // SkipRetired: the file's deprecation date; KeptNewer: the catalog entry's as_of
+	AsOf    string // KeptNewer: the file's date
+}
+
+// SkipKind is why an import left an entry alone.
+type SkipKind int
+
+const (
+	SkipProblem    SkipKind = iota // the file's entry cannot be read: Problem
+	SkipNoProvider                 // no provider to file it under
+	SkipNoID                       // nothing of its key makes an id
+	SkipNoContext                  // no context window, which a catalog entry needs
+	SkipRetired                    // deprecated on Date, which has passed
+	SkipIDTaken                    // its ID, and the provider-prefixed one, are the catalog's already
+	KeptNewer                      // the catalog's entry, of Date, is newer than the file's AsOf (without Force)
+)
 
 // ImportResult is what an import found.
 type ImportResult struct {
@@ -534,7 +556,7 @@ func changesOf(c *plans.Catalog, id, after string) []plans.Change {
 
 func (res *ImportResult) update(cur *plans.Catalog, m *model.APIModel, r *record, title string, opt ImportOptions) {
 	if r.problem != "" {
-		res.Skipped = append(res.Skipped, Skip{r.key, m.ID, r.problem})
+		res.Skipped = append(res.Skipped, Skip{Key: r.key, ID: m.ID, Why: SkipProblem, Problem: r.problem})
 		return
 	}
 	n, got := m.Clone(), r.rates()
@@ -575,9 +597,12 @@ func (res *ImportResult) update(cur *plans.Catalog, m *model.APIModel, r *record
 		res.Unchanged = append(res.Unchanged, m.ID)
 		return
 	case m.AsOf > opt.AsOf && !opt.Force:
-		res.Kept = append(res.Kept, Skip{r.key, m.ID, fmt.Sprintf("the catalog's entry is of %s, newer than this file's %s (--force replaces it)", m.AsOf, opt.AsOf)})
+		res.Kept = append(res.Kept, Skip{Key: r.key, ID: m.ID, Why: KeptNewer, Date: m.AsOf, AsOf: opt.AsOf})
 		return
 	}
+	// The notes an import writes (here, in add, extraNote, guessTier) are
+	// stored in the overlay as the entry's note: catalog data the user reads
+	// in that file, as the shipped catalog's notes are, not display text.
 	note := fmt.Sprintf("Prices and limits from %s key %q (prices of %s). What the file does not give is kept from the entry before", title, r.key, opt.AsOf)
 	if m.Source != "" {
 		note += fmt.Sprintf(", whose source was %s", cleanText(m.Source, 120))
@@ -617,29 +642,32 @@ func (r *record) extraNote() string {
 }
 
 func (res *ImportResult) add(cur *plans.Catalog, r *record, title string, taken map[string]bool, opt ImportOptions) {
-	skip := func(id, reason string) { res.Skipped = append(res.Skipped, Skip{r.key, id, reason}) }
+	skip := func(s Skip) {
+		s.Key = r.key
+		res.Skipped = append(res.Skipped, s)
+	}
 	switch {
 	case r.problem != "":
-		skip(r.id, r.problem)
+		skip(Skip{ID: r.id, Why: SkipProblem, Problem: r.problem})
 		return
 	case r.provider == "":
-		skip(r.id, "no provider")
+		skip(Skip{ID: r.id, Why: SkipNoProvider})
 		return
 	case r.id == "":
-		skip("", "no usable id in the key")
+		skip(Skip{Why: SkipNoID})
 		return
 	case r.context <= 0:
-		skip(r.id, "no context window given (a catalog entry needs one)")
+		skip(Skip{ID: r.id, Why: SkipNoContext})
 		return
 	case r.retires != "" && r.retires <= opt.Today:
-		skip(r.id, fmt.Sprintf("retired: the file gives %s as its deprecation date", r.retires))
+		skip(Skip{ID: r.id, Why: SkipRetired, Date: r.retires})
 		return
 	}
 	id := r.id
 	if taken[id] {
 		id = sanitizeID(r.provider + "-" + r.id)
 		if id == "" || taken[id] {
-			skip(r.id, fmt.Sprintf("the id %q is taken in the catalog", r.id))
+			skip(Skip{ID: r.id, Why: SkipIDTaken})
 			return
 		}
 	}

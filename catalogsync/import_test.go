@@ -52,13 +52,20 @@ func byID(res *ImportResult) map[string]Imported {
 	return out
 }
 
-func skips(ss []Skip) map[string]string {
-	out := map[string]string{}
+// skips are the entries left alone by key, each with its kind and values
+// (its id left out: the tests of ids check it).
+func skips(ss []Skip) map[string]Skip {
+	out := map[string]Skip{}
 	for _, s := range ss {
-		out[s.Key] = s.Reason
+		k := s.Key
+		s.Key, s.ID = "", ""
+		out[k] = s
 	}
 	return out
 }
+
+// problem is a skip for what is wrong with the file's entry.
+func problem(msg string) Skip { return Skip{Why: SkipProblem, Problem: msg} }
 
 func rates(in, out float64, read, write *float64) model.Rates {
 	return model.Rates{Input: in, Output: out, CacheRead: read, CacheWrite: write}
@@ -132,7 +139,7 @@ func TestImportLiteLLM(t *testing.T) {
 	}
 
 	// gemini-test-3.6-flash is dated 2026-11-26 in the catalog: kept.
-	if want := map[string]string{"gemini/gemini-test-3.6-flash": "the catalog's entry is of 2026-11-26, newer than this file's 2026-11-25 (--force replaces it)"}; !reflect.DeepEqual(skips(res.Kept), want) {
+	if want := map[string]Skip{"gemini/gemini-test-3.6-flash": {Why: KeptNewer, Date: "2026-11-26", AsOf: "2026-11-25"}}; !reflect.DeepEqual(skips(res.Kept), want) {
 		t.Errorf("kept %v", res.Kept)
 	}
 	if len(res.Skipped) != 0 || len(res.Unchanged) != 0 || len(res.Unmatched) != 0 {
@@ -181,9 +188,9 @@ func TestImportLiteLLMOptions(t *testing.T) {
 			if m := got["grok-test-mini"]; m.Model.Tier != model.Small || !strings.Contains(m.Model.Note, `the word "mini"`) {
 				t.Errorf("grok-test-mini %+v", m.Model)
 			}
-			want2 := map[string]string{
-				"xai/grok-old":      "retired: the file gives 2026-05-15 as its deprecation date",
-				"xai/grok-nowindow": "no context window given (a catalog entry needs one)",
+			want2 := map[string]Skip{
+				"xai/grok-old":      {Why: SkipRetired, Date: "2026-05-15"},
+				"xai/grok-nowindow": {Why: SkipNoContext},
 			}
 			if got := skips(res.Skipped); !reflect.DeepEqual(got, want2) {
 				t.Errorf("skipped %v", got)
@@ -239,6 +246,28 @@ func TestImportLiteLLMOptions(t *testing.T) {
 	}
 }
 
+// An added entry whose id, and the id with its provider before it, are both
+// the catalog's already is skipped, naming the file's id.
+func TestImportIDTaken(t *testing.T) {
+	base := importBase(t)
+	for _, id := range []string{"grok-test", "xai-grok-test"} {
+		base.Models = append(base.Models, model.APIModel{ID: id, Provider: "openai", Name: id, Tier: model.Mid, Rates: rates(1, 2, nil, nil), ContextWindow: 1000})
+	}
+	res, err := ImportLiteLLM(base, fixture(t, "litellm.json"), importOpts("grok-test"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Skip
+	for _, s := range res.Skipped {
+		if s.Why == SkipIDTaken {
+			got = append(got, s)
+		}
+	}
+	if want := []Skip{{Key: "xai/grok-test", ID: "grok-test", Why: SkipIDTaken}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("taken %+v, want %+v", got, want)
+	}
+}
+
 // Entries with wrong types, negative or huge prices and missing fields are
 // skipped with the reason, in either file; an entry that is not an object is
 // ignored.
@@ -248,25 +277,25 @@ func TestImportMalformedEntries(t *testing.T) {
 		load    func(*plans.Catalog, []byte, ImportOptions) (*ImportResult, error)
 		file    string
 		add     []string
-		skipped map[string]string
+		skipped map[string]Skip
 	}{
-		{"litellm", ImportLiteLLM, "litellm-malformed.json", []string{"xai"}, map[string]string{
-			"claude-test-4-5":            "input_cost_per_token: expected a number, got text",
-			"gpt-test-5.5":               "input_cost_per_token: the price per 1M tokens must not be negative (got -1)",
-			"deepseek-test":              "no output_cost_per_token",
-			"mistral/mistral-medium-3-5": "max_input_tokens: expected a number, got text",
+		{"litellm", ImportLiteLLM, "litellm-malformed.json", []string{"xai"}, map[string]Skip{
+			"claude-test-4-5":            problem("input_cost_per_token: expected a number, got text"),
+			"gpt-test-5.5":               problem("input_cost_per_token: the price per 1M tokens must not be negative (got -1)"),
+			"deepseek-test":              problem("no output_cost_per_token"),
+			"mistral/mistral-medium-3-5": problem("max_input_tokens: expected a number, got text"),
 			// 1e300 per token is 1e306 per 1M.
-			"xai/grok-huge":          "input_cost_per_token: the price per 1M tokens must be at most 100000 (got 1e+306)",
-			"xai/grok-nan":           "input_cost_per_token: 1e999 is not a number we can use",
-			"xai/grok-long-negative": "output_cost_per_token_above_200k_tokens: the price per 1M tokens must not be negative (got -1)",
-			"xai/grok-window":        "max_input_tokens: must be above 0 (got 0)",
+			"xai/grok-huge":          problem("input_cost_per_token: the price per 1M tokens must be at most 100000 (got 1e+306)"),
+			"xai/grok-nan":           problem("input_cost_per_token: 1e999 is not a number we can use"),
+			"xai/grok-long-negative": problem("output_cost_per_token_above_200k_tokens: the price per 1M tokens must not be negative (got -1)"),
+			"xai/grok-window":        problem("max_input_tokens: must be above 0 (got 0)"),
 		}},
-		{"openrouter", ImportOpenRouter, "openrouter-malformed.json", nil, map[string]string{
-			"anthropic/claude-test-4.5":    "pricing.prompt: expected a price, got true or false",
-			"openai/gpt-test-5.5":          "no pricing",
-			"mistralai/mistral-medium-3.5": "context_length: expected a number, got text",
-			"deepseek/deepseek-test":       `pricing.prompt: "abc" is not a price`,
-			"google/gemini-test-3.6-flash": "pricing: expected an object, got text",
+		{"openrouter", ImportOpenRouter, "openrouter-malformed.json", nil, map[string]Skip{
+			"anthropic/claude-test-4.5":    problem("pricing.prompt: expected a price, got true or false"),
+			"openai/gpt-test-5.5":          problem("no pricing"),
+			"mistralai/mistral-medium-3.5": problem("context_length: expected a number, got text"),
+			"deepseek/deepseek-test":       problem(`pricing.prompt: "abc" is not a price`),
+			"google/gemini-test-3.6-flash": problem("pricing: expected an object, got text"),
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -350,7 +379,7 @@ func TestImportOpenRouter(t *testing.T) {
 		!reflect.DeepEqual(g.Model.Rates, rates(3, 15, p64(0.75), nil)) || g.Model.ContextWindow != 256000 || g.Model.MaxOutput != 0 || g.Model.Status != "legacy" {
 		t.Errorf("grok %+v", g.Model)
 	}
-	if want := map[string]string{"openrouter/auto": "a negative price (-1, -1): priced by the route taken"}; !reflect.DeepEqual(skips(res.Skipped), want) {
+	if want := map[string]Skip{"openrouter/auto": problem("a negative price (-1, -1): priced by the route taken")}; !reflect.DeepEqual(skips(res.Skipped), want) {
 		t.Errorf("skipped %v", res.Skipped)
 	}
 	if len(res.Kept) != 0 || len(res.Unmatched) != 0 {

@@ -57,10 +57,10 @@ func CatalogImport(res *catalogsync.ImportResult, src, asOf string, how catalogs
 		rows = append(rows, []string{m.Action, m.Model.ID, short(m.Key, 40), in, out, ctx, strings.Join(what, "; ")})
 	}
 	for _, k := range res.Kept {
-		rows = append(rows, []string{"kept", k.ID, short(k.Key, 40), "", "", "", k.Reason})
+		rows = append(rows, []string{"kept", k.ID, short(k.Key, 40), "", "", "", SkipText(k)})
 	}
 	for _, k := range res.Skipped {
-		rows = append(rows, []string{"skipped", k.ID, short(k.Key, 40), "", "", "", k.Reason})
+		rows = append(rows, []string{"skipped", k.ID, short(k.Key, 40), "", "", "", SkipText(k)})
 	}
 	if len(rows) > 0 {
 		for _, r := range rows { // keys and names are the price file's

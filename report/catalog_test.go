@@ -246,3 +246,25 @@ func TestEventText(t *testing.T) {
 		}
 	}
 }
+
+// Each kind of entry an import leaves alone in its note, as the import's
+// table gives it.
+func TestSkipText(t *testing.T) {
+	for _, tc := range []struct {
+		s    catalogsync.Skip
+		want string
+	}{
+		{catalogsync.Skip{Why: catalogsync.SkipProblem, Problem: "no pricing"}, "no pricing"},
+		{catalogsync.Skip{Why: catalogsync.SkipNoProvider}, "no provider"},
+		{catalogsync.Skip{Why: catalogsync.SkipNoID}, "no usable id in the key"},
+		{catalogsync.Skip{ID: "grok-nowindow", Why: catalogsync.SkipNoContext}, "no context window given (a catalog entry needs one)"},
+		{catalogsync.Skip{ID: "grok-old", Why: catalogsync.SkipRetired, Date: "2026-05-15"}, "retired: the file gives 2026-05-15 as its deprecation date"},
+		{catalogsync.Skip{ID: "grok-test", Why: catalogsync.SkipIDTaken}, `the id "grok-test" is taken in the catalog`},
+		{catalogsync.Skip{ID: "gemini-3.6-flash", Why: catalogsync.KeptNewer, Date: "2026-11-26", AsOf: "2026-11-25"},
+			"the catalog's entry is of 2026-11-26, newer than this file's 2026-11-25 (--force replaces it)"},
+	} {
+		if got := SkipText(tc.s); got != tc.want {
+			t.Errorf("SkipText(%+v) = %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}
