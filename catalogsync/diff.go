@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -82,18 +81,13 @@ func (v Value) same(w Value) bool {
 	return v.Text == w.Text
 }
 
-// Change is how a number moved from A to B ("+100%", "−25%"); "" when either
-// side is not a number or A is zero.
-func (d Difference) Change() string {
+// Move is how far a number moved from A to B, in percent of A (+100 when
+// it doubled); ok is false when either side is not a number or A is zero.
+func (d Difference) Move() (pct float64, ok bool) {
 	if d.A.Num == nil || d.B.Num == nil || *d.A.Num == 0 {
-		return ""
+		return 0, false
 	}
-	p := 100 * (*d.B.Num - *d.A.Num) / *d.A.Num
-	if math.Abs(p) < 0.5 {
-		return fmt.Sprintf("%+.1f%%", p)
-	}
-	s := fmt.Sprintf("%+.0f%%", p)
-	return strings.Replace(s, "-", "−", 1)
+	return 100 * (*d.B.Num - *d.A.Num) / *d.A.Num, true
 }
 
 // field is one compared figure of an entry.

@@ -3,6 +3,7 @@ package catalogsync
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"reflect"
 	"testing"
 
@@ -53,7 +54,11 @@ remove: [zeta-team]
 	}
 	var got []string
 	for _, d := range Diff(base, b) {
-		got = append(got, fmt.Sprintf("%s %s %s: %s → %s %s", d.Kind, d.ID, d.Field, d.A, d.B, d.Change()))
+		move := ""
+		if p, ok := d.Move(); ok {
+			move = fmt.Sprintf("%+.0f%%", p)
+		}
+		got = append(got, fmt.Sprintf("%s %s %s: %s → %s %s", d.Kind, d.ID, d.Field, d.A, d.B, move))
 	}
 	// input 0.2 → 0.25 is +25%; max_output 16000 → 32000 +100%; price
 	// 20 → 25 +25%. acme-max is acme-pro × 5, so its 168 h limit goes too
@@ -89,20 +94,24 @@ remove: [zeta-team]
 	}
 }
 
-func TestDiffChange(t *testing.T) {
+// A move is in percent of A, only between two numbers with A not zero.
+func TestDiffMove(t *testing.T) {
 	for _, tc := range []struct {
 		a, b Value
-		want string
+		want float64 // percent of a
+		ok   bool
 	}{
-		{num(2), num(4), "+100%"},
-		{num(4), num(1), "−75%"},
-		{num(1000), num(1001), "+0.1%"},
-		{num(0), num(1), ""},
-		{Value{}, num(1), ""},
-		{text("a"), text("b"), ""},
+		{num(2), num(4), 100, true},       // (4 − 2) / 2 = +100%
+		{num(4), num(1), -75, true},       // (1 − 4) / 4 = −75%
+		{num(1000), num(1001), 0.1, true}, // 1 / 1000 = +0.1%
+		{num(0), num(1), 0, false},
+		{Value{}, num(1), 0, false},
+		{num(1), Value{}, 0, false},
+		{text("a"), text("b"), 0, false},
 	} {
-		if got := (Difference{A: tc.a, B: tc.b}).Change(); got != tc.want {
-			t.Errorf("%v → %v: %q, want %q", tc.a, tc.b, got, tc.want)
+		got, ok := (Difference{A: tc.a, B: tc.b}).Move()
+		if ok != tc.ok || math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("%v → %v: %g %v, want %g %v", tc.a, tc.b, got, ok, tc.want, tc.ok)
 		}
 	}
 }

@@ -143,7 +143,7 @@ func CatalogDiffTable(d *CatalogDiff, color bool) string {
 	rows := make([][]string, len(diffs))
 	entries := map[string]bool{}
 	for i, d := range diffs {
-		rows[i] = []string{d.Kind, d.ID, d.Field, short(diffValue(d.A), 50), short(diffValue(d.B), 50), d.Change()}
+		rows[i] = []string{d.Kind, d.ID, d.Field, short(diffValue(d.A), 50), short(diffValue(d.B), 50), diffChange(d)}
 		entries[d.Kind+" "+d.ID] = true
 	}
 	b.WriteString(table(color, []string{"Kind", "ID", "Field", "A", "B", "Change"}, rows))
@@ -174,7 +174,7 @@ func CatalogDiffJSON(w io.Writer, d *CatalogDiff) error {
 		Differences []diff `json:"differences"`
 	}{A: side{names[0], cats[0].AsOf}, B: side{names[1], cats[1].AsOf}, Today: now, Differences: []diff{}}
 	for _, d := range diffs {
-		out.Differences = append(out.Differences, diff{d.Kind, d.ID, d.Name, d.Field, diffJSON(d.A), diffJSON(d.B), d.Change()})
+		out.Differences = append(out.Differences, diff{d.Kind, d.ID, d.Name, d.Field, diffJSON(d.A), diffJSON(d.B), diffChange(d)})
 	}
 	return WriteJSON(w, out)
 }
@@ -374,7 +374,7 @@ func Audit(cat *plans.Catalog, res *catalogsync.AuditResult, color bool) string 
 		rows := make([][]string, len(res.Disagreements))
 		entries := map[string]bool{}
 		for i, d := range res.Disagreements {
-			rows[i] = []string{d.ID, d.Field, short(d.A.String(), 40), short(d.B.String(), 40), d.Change(), d.File}
+			rows[i] = []string{d.ID, d.Field, short(d.A.String(), 40), short(d.B.String(), 40), diffChange(d.Difference), d.File}
 			entries[d.ID] = true
 		}
 		fmt.Fprintf(w, "\nWhere the price files disagree (a lead to check on the vendor's page):\n%s", table(color, []string{"ID", "Field", "Catalog", "File", "Change", "File name"}, rows))
@@ -435,7 +435,7 @@ func AuditJSON(w io.Writer, cat *plans.Catalog, res *catalogsync.AuditResult) er
 		Offered       int                 `json:"offered"`
 	}{AsOf: cat.AsOf, Today: res.Today, Disagreements: []disagreement{}, Missing: res.Missing, Stale: []stale{}, Offered: res.Offered}
 	for _, d := range res.Disagreements {
-		out.Disagreements = append(out.Disagreements, disagreement{d.ID, d.Name, d.Field, d.A, d.B, d.Change(), d.File, d.Key})
+		out.Disagreements = append(out.Disagreements, disagreement{d.ID, d.Name, d.Field, d.A, d.B, diffChange(d.Difference), d.File, d.Key})
 	}
 	for _, s := range res.Stale {
 		x := stale{Kind: s.Kind, ID: s.ID, Name: s.Name, AsOf: s.AsOf}

@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"math"
+	"strings"
 
 	"github.com/tokenomics/tokenomics/catalogsync"
 	"github.com/tokenomics/tokenomics/money"
@@ -29,4 +31,18 @@ func diffJSON(v catalogsync.Value) any {
 		return diffValue(v)
 	}
 	return v
+}
+
+// diffChange is how a number of a difference moved ("+100%", "−25%",
+// "+0.1%": a move under half a percent keeps a decimal); "" when it has no
+// move (a text, a side without a value, a zero before).
+func diffChange(d catalogsync.Difference) string {
+	p, ok := d.Move()
+	if !ok {
+		return ""
+	}
+	if math.Abs(p) < 0.5 {
+		return fmt.Sprintf("%+.1f%%", p)
+	}
+	return strings.Replace(fmt.Sprintf("%+.0f%%", p), "-", "−", 1)
 }
