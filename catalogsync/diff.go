@@ -22,12 +22,15 @@ type Difference struct {
 }
 
 // Value is one side of a difference: a number, a text, the entry only this
-// side has (Field "entry": report words its summary), or nothing.
+// side has (Field "entry": report words its summary), or nothing. A plan's
+// limits (Field "limits") are compared by Text, a key, and worded by report
+// from Limits.
 type Value struct {
-	Num   *float64
-	Text  string
-	Model *model.APIModel
-	Plan  *model.Subscription
+	Num    *float64
+	Text   string
+	Model  *model.APIModel
+	Plan   *model.Subscription
+	Limits []model.Limit
 }
 
 func num(v float64) Value { return Value{Num: &v} }
@@ -132,9 +135,12 @@ func rateFields(prefix string, r *model.Rates) []field {
 	}
 }
 
-func planFields(p *model.Subscription) []field {
+// limitsKey is what plans' limits are compared by: each limit's capacity,
+// unit, window, tiers and confidence. It is a key, not a display: report
+// words the limits a difference shows (its Limits).
+func limitsKey(ls []model.Limit) string {
 	var limits []string
-	for _, l := range p.Limits {
+	for _, l := range ls {
 		s := fmt.Sprintf("%s %s/%sh", strconv.FormatFloat(l.Capacity(), 'f', -1, 64), l.Unit(), strconv.FormatFloat(l.WindowHours, 'f', -1, 64))
 		if len(l.Tiers) > 0 {
 			var ts []string
@@ -148,13 +154,21 @@ func planFields(p *model.Subscription) []field {
 		}
 		limits = append(limits, s)
 	}
+	return strings.Join(limits, "; ")
+}
+
+func planFields(p *model.Subscription) []field {
+	limits := Value{Text: limitsKey(p.Limits)}
+	if len(p.Limits) > 0 {
+		limits.Limits = p.Limits
+	}
 	return []field{
 		{"price_monthly", num(p.PriceMonthly)},
 		{"price_annual", optNum(p.PriceAnnual)},
 		{"seats_min", num(float64(p.SeatsMin))},
 		{"models", text(strings.Join(p.Models, ", "))},
 		{"context_window", num(p.ContextWindow)},
-		{"limits", text(strings.Join(limits, "; "))},
+		{"limits", limits},
 		{"api_credit_monthly", num(p.APICreditMonthly)},
 		{"status", text(p.Status)},
 		{"confidence", text(p.Confidence)},

@@ -81,6 +81,12 @@ remove: [zeta-team]
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
+	// A limits difference carries each side's limits, for report to word.
+	for _, d := range Diff(base, b) {
+		if d.ID == "acme-pro" && d.Field == "limits" && (len(d.A.Limits) != 2 || len(d.B.Limits) != 1 || d.B.Limits[0].Messages != 45) {
+			t.Errorf("acme-pro limits %+v → %+v", d.A.Limits, d.B.Limits)
+		}
+	}
 	if d := Diff(base, base); len(d) != 0 {
 		t.Errorf("a catalog differs from itself: %v", d)
 	}

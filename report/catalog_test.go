@@ -208,7 +208,8 @@ func TestOverlaySummary(t *testing.T) {
 }
 
 // An entry only one catalog has is shown as its summary, in the table and
-// in JSON; other values as catalogsync writes them.
+// in JSON, a plan's limits in short; other values as catalogsync writes
+// them.
 func TestDiffValue(t *testing.T) {
 	m := model.APIModel{ID: "acme-nano", Rates: model.Rates{Input: 0.05, Output: 0.2}, ContextWindow: 64000}
 	one := model.Subscription{ID: "one", PriceMonthly: 30, Limits: []model.Limit{{WindowHours: 5, Messages: 45}}}
@@ -221,6 +222,13 @@ func TestDiffValue(t *testing.T) {
 		{catalogsync.Value{Plan: &model.Subscription{ID: "none", PriceMonthly: 30}}, "30 a month · 0 limits", `"30 a month · 0 limits"`},
 		{catalogsync.Value{Plan: &one}, "30 a month · 1 limit", `"30 a month · 1 limit"`},
 		{catalogsync.Value{Plan: &two}, "12.5 a month · 2 limits", `"12.5 a month · 2 limits"`},
+		// A plan's limits are worded from the limits, not the key they are
+		// compared by: 5e6 tokens in full digits, the tiers, the confidence.
+		{catalogsync.Value{Text: "key", Limits: []model.Limit{{WindowHours: 5, Messages: 45}}}, "45 messages/5h", `"45 messages/5h"`},
+		{catalogsync.Value{Text: "key", Limits: []model.Limit{{WindowHours: 5, Messages: 40, Confidence: "reported"},
+			{WindowHours: 168, Tokens: 5e6, Tiers: []model.Tier{model.Frontier, model.Mid}, Confidence: "estimate"}}},
+			"40 messages/5h (reported); 5000000 tokens/168h [frontier,mid] (estimate)", `"40 messages/5h (reported); 5000000 tokens/168h [frontier,mid] (estimate)"`},
+		{catalogsync.Value{Text: "key", Limits: []model.Limit{{WindowHours: 5, USD: 3.6, Confidence: "estimate"}}}, "3.6 usd/5h (estimate)", `"3.6 usd/5h (estimate)"`},
 		{catalogsync.Value{Text: "frontier"}, "frontier", `"frontier"`},
 		{catalogsync.Value{}, "—", "null"},
 	} {

@@ -3,17 +3,23 @@ package report
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/tokenomics/tokenomics/catalogsync"
+	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 )
 
 // diffValue words one side of a catalog difference: an entry only one
 // catalog has as its summary ("3 in · 15 out · 200k context", "20 a month ·
-// 2 limits"), any other value as catalogsync writes it.
+// 2 limits"), a plan's limits in short ("45 messages/5h (reported);
+// 5000000 tokens/168h [frontier]"), any other value as catalogsync writes
+// it.
 func diffValue(v catalogsync.Value) string {
 	switch {
+	case v.Limits != nil:
+		return diffLimits(v.Limits)
 	case v.Model != nil:
 		m := v.Model
 		return fmt.Sprintf("%s in · %s out · %s context", num(m.Input), num(m.Output), money.Tokens(m.ContextWindow))
@@ -25,9 +31,9 @@ func diffValue(v catalogsync.Value) string {
 }
 
 // diffJSON is one side of a catalog difference for programs: an entry's
-// summary as a string, any other value as catalogsync writes it.
+// summary or a plan's limits as a string, any other value as catalogsync writes it.
 func diffJSON(v catalogsync.Value) any {
-	if v.Model != nil || v.Plan != nil {
+	if v.Model != nil || v.Plan != nil || v.Limits != nil {
 		return diffValue(v)
 	}
 	return v
@@ -45,4 +51,28 @@ func diffChange(d catalogsync.Difference) string {
 		return fmt.Sprintf("%+.1f%%", p)
 	}
 	return strings.Replace(fmt.Sprintf("%+.0f%%", p), "-", "−", 1)
+}
+
+// diffLimits words a plan's limits for a diff: each its capacity, unit and
+// window in hours, in full digits (a diff shows the figures as the catalog
+// has them), the tiers it counts and its confidence.
+func diffLimits(ls []model.Limit) string {
+	parts := make([]string, len(ls))
+	for i := range ls {
+		l := &ls[i]
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s %s/%sh", strconv.FormatFloat(l.Capacity(), 'f', -1, 64), l.Unit(), strconv.FormatFloat(l.WindowHours, 'f', -1, 64))
+		if len(l.Tiers) > 0 {
+			tiers := make([]string, len(l.Tiers))
+			for j, t := range l.Tiers {
+				tiers[j] = t.String()
+			}
+			fmt.Fprintf(&b, " [%s]", strings.Join(tiers, ","))
+		}
+		if l.Confidence != "" {
+			fmt.Fprintf(&b, " (%s)", l.Confidence)
+		}
+		parts[i] = b.String()
+	}
+	return strings.Join(parts, "; ")
 }
