@@ -19,7 +19,7 @@ func TestAudit(t *testing.T) {
 	}
 	var got []string
 	for _, d := range res.Disagreements {
-		got = append(got, fmt.Sprintf("%s %s %s→%s %s", d.ID, d.Field, d.A, d.B, d.File))
+		got = append(got, fmt.Sprintf("%s %s %s→%s %s", d.ID, d.Field, show(d.A), show(d.B), d.File))
 	}
 	want := []string{
 		// LiteLLM: output $5 per 1M (5e-6 per token) against 4

@@ -47,31 +47,20 @@ func text(s string) Value { return Value{Text: s} }
 // Absent reports whether the catalog has no value there.
 func (v Value) Absent() bool { return v.Num == nil && v.Text == "" && v.Model == nil && v.Plan == nil }
 
-// String is the value as a table shows it: "—" for nothing, an entry's
-// id.
-func (v Value) String() string {
+// MarshalJSON writes a number, a text (an entry's id), or null; report
+// words what a table shows.
+func (v Value) MarshalJSON() ([]byte, error) {
 	switch {
 	case v.Num != nil:
-		return plans.Num(*v.Num)
-	case v.Text != "":
-		return v.Text
-	case v.Model != nil:
-		return v.Model.ID
-	case v.Plan != nil:
-		return v.Plan.ID
-	}
-	return "—"
-}
-
-// MarshalJSON writes a number, a string (an entry's id), or null.
-func (v Value) MarshalJSON() ([]byte, error) {
-	if v.Num != nil {
 		return json.Marshal(*v.Num)
+	case v.Text != "":
+		return json.Marshal(v.Text)
+	case v.Model != nil:
+		return json.Marshal(v.Model.ID)
+	case v.Plan != nil:
+		return json.Marshal(v.Plan.ID)
 	}
-	if v.Absent() {
-		return []byte("null"), nil
-	}
-	return json.Marshal(v.String())
+	return []byte("null"), nil
 }
 
 func (v Value) same(w Value) bool {

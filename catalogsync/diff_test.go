@@ -5,10 +5,27 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/tokenomics/tokenomics/plans"
 )
+
+// show writes a value for the tests' expectations: a number in full
+// digits, a text, an entry's id, "—" for nothing.
+func show(v Value) string {
+	switch {
+	case v.Num != nil:
+		return strconv.FormatFloat(*v.Num, 'f', -1, 64)
+	case v.Text != "":
+		return v.Text
+	case v.Model != nil:
+		return v.Model.ID
+	case v.Plan != nil:
+		return v.Plan.ID
+	}
+	return "—"
+}
 
 func TestDiff(t *testing.T) {
 	// The overlay tests' catalog: acme-mini, acme-pro, acme-max (acme-pro ×
@@ -58,7 +75,7 @@ remove: [zeta-team]
 		if p, ok := d.Move(); ok {
 			move = fmt.Sprintf("%+.0f%%", p)
 		}
-		got = append(got, fmt.Sprintf("%s %s %s: %s → %s %s", d.Kind, d.ID, d.Field, d.A, d.B, move))
+		got = append(got, fmt.Sprintf("%s %s %s: %s → %s %s", d.Kind, d.ID, d.Field, show(d.A), show(d.B), move))
 	}
 	// input 0.2 → 0.25 is +25%; max_output 16000 → 32000 +100%; price
 	// 20 → 25 +25%. acme-max is acme-pro × 5, so its 168 h limit goes too
@@ -117,7 +134,7 @@ func TestDiffMove(t *testing.T) {
 	} {
 		got, ok := (Difference{A: tc.a, B: tc.b}).Move()
 		if ok != tc.ok || math.Abs(got-tc.want) > 1e-9 {
-			t.Errorf("%v → %v: %g %v, want %g %v", tc.a, tc.b, got, ok, tc.want, tc.ok)
+			t.Errorf("%s → %s: %g %v, want %g %v", show(tc.a), show(tc.b), got, ok, tc.want, tc.ok)
 		}
 	}
 }

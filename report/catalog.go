@@ -45,7 +45,7 @@ func CatalogImport(res *catalogsync.ImportResult, src, asOf string, how catalogs
 				switch d.Field {
 				case "input", "output", "context_window":
 				default:
-					what = append(what, d.Field+" "+d.A.String()+" → "+d.B.String())
+					what = append(what, d.Field+" "+diffValue(d.A)+" → "+diffValue(d.B))
 				}
 			}
 		} else {
@@ -374,7 +374,7 @@ func Audit(cat *plans.Catalog, res *catalogsync.AuditResult, color bool) string 
 		rows := make([][]string, len(res.Disagreements))
 		entries := map[string]bool{}
 		for i, d := range res.Disagreements {
-			rows[i] = []string{d.ID, d.Field, short(d.A.String(), 40), short(d.B.String(), 40), diffChange(d.Difference), d.File}
+			rows[i] = []string{d.ID, d.Field, short(diffValue(d.A), 40), short(diffValue(d.B), 40), diffChange(d.Difference), d.File}
 			entries[d.ID] = true
 		}
 		fmt.Fprintf(w, "\nWhere the price files disagree (a lead to check on the vendor's page):\n%s", table(color, []string{"ID", "Field", "Catalog", "File", "Change", "File name"}, rows))

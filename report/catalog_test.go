@@ -213,6 +213,7 @@ func TestOverlaySummary(t *testing.T) {
 func TestDiffValue(t *testing.T) {
 	m := model.APIModel{ID: "acme-nano", Rates: model.Rates{Input: 0.05, Output: 0.2}, ContextWindow: 64000}
 	one := model.Subscription{ID: "one", PriceMonthly: 30, Limits: []model.Limit{{WindowHours: 5, Messages: 45}}}
+	price, tiny := 0.25, 5e-7
 	two := model.Subscription{ID: "two", PriceMonthly: 12.5, Limits: []model.Limit{{WindowHours: 5, Messages: 45}, {WindowHours: 168, Tokens: 5e6}}}
 	for _, tc := range []struct {
 		v          catalogsync.Value
@@ -230,6 +231,8 @@ func TestDiffValue(t *testing.T) {
 			"40 messages/5h (reported); 5000000 tokens/168h [frontier,mid] (estimate)", `"40 messages/5h (reported); 5000000 tokens/168h [frontier,mid] (estimate)"`},
 		{catalogsync.Value{Text: "key", Limits: []model.Limit{{WindowHours: 5, USD: 3.6, Confidence: "estimate"}}}, "3.6 usd/5h (estimate)", `"3.6 usd/5h (estimate)"`},
 		{catalogsync.Value{Text: "frontier"}, "frontier", `"frontier"`},
+		{catalogsync.Value{Num: &price}, "0.25", "0.25"},
+		{catalogsync.Value{Num: &tiny}, "5e-07", "5e-7"}, // under 1e-6 a number reads in e notation, as plans writes it
 		{catalogsync.Value{}, "—", "null"},
 	} {
 		js, err := json.Marshal(diffJSON(tc.v))

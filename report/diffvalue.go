@@ -14,8 +14,8 @@ import (
 // diffValue words one side of a catalog difference: an entry only one
 // catalog has as its summary ("3 in · 15 out · 200k context", "20 a month ·
 // 2 limits"), a plan's limits in short ("45 messages/5h (reported);
-// 5000000 tokens/168h [frontier]"), any other value as catalogsync writes
-// it.
+// 5000000 tokens/168h [frontier]"), a number in full digits, a text as it
+// is, "—" for nothing.
 func diffValue(v catalogsync.Value) string {
 	switch {
 	case v.Limits != nil:
@@ -26,12 +26,17 @@ func diffValue(v catalogsync.Value) string {
 	case v.Plan != nil:
 		p := v.Plan
 		return fmt.Sprintf("%s a month · %d %s", num(p.PriceMonthly), len(p.Limits), Plural(len(p.Limits), "limit", "limits"))
+	case v.Num != nil:
+		return num(*v.Num)
+	case v.Text != "":
+		return v.Text
 	}
-	return v.String()
+	return "—"
 }
 
 // diffJSON is one side of a catalog difference for programs: an entry's
-// summary or a plan's limits as a string, any other value as catalogsync writes it.
+// summary or a plan's limits as a string, any other value as catalogsync
+// writes it (a number, a text, or null).
 func diffJSON(v catalogsync.Value) any {
 	if v.Model != nil || v.Plan != nil || v.Limits != nil {
 		return diffValue(v)
