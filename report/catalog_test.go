@@ -242,9 +242,9 @@ func TestDiffValue(t *testing.T) {
 	}
 }
 
-// A number's move in a catalog diff or audit: whole percents, with a real
-// minus; under half a percent one decimal (and, as the table has always
-// shown it, an ASCII minus); nothing when there is no move.
+// A number's move in a catalog diff or audit: whole percents, a half
+// rounded away from zero; under half a percent one decimal; a real minus
+// either way; nothing when there is no move.
 func TestDiffChange(t *testing.T) {
 	n := func(v float64) catalogsync.Value { return catalogsync.Value{Num: &v} }
 	for _, tc := range []struct {
@@ -256,8 +256,9 @@ func TestDiffChange(t *testing.T) {
 		{n(0.2), n(0.25), "+25%"},   // 0.05 / 0.2
 		{n(3), n(3.5), "+17%"},      // 0.5 / 3 = 16.7, rounded
 		{n(1000), n(1001), "+0.1%"}, // 1 / 1000
-		{n(1000), n(997), "-0.3%"},  // −3 / 1000, under half a percent
-		{n(200), n(199), "−0%"},     // −1 / 200 = −0.5: whole, and %.0f rounds half to even (a wart kept as the outputs have it)
+		{n(1000), n(997), "−0.3%"},  // −3 / 1000, under half a percent
+		{n(200), n(199), "−1%"},     // −1 / 200 = −0.5: whole, the half away from zero
+		{n(200), n(201), "+1%"},     // +1 / 200 = +0.5 likewise
 		{n(0), n(1), ""},
 		{catalogsync.Value{}, n(1), ""},
 		{catalogsync.Value{Text: "a"}, catalogsync.Value{Text: "b"}, ""},

@@ -45,17 +45,19 @@ func diffJSON(v catalogsync.Value) any {
 }
 
 // diffChange is how a number of a difference moved ("+100%", "−25%",
-// "+0.1%": a move under half a percent keeps a decimal); "" when it has no
-// move (a text, a side without a value, a zero before).
+// "+0.1%": a move under half a percent keeps a decimal, a half rounds away
+// from zero), with a real minus; "" when it has no move (a text, a side
+// without a value, a zero before).
 func diffChange(d catalogsync.Difference) string {
 	p, ok := d.Move()
 	if !ok {
 		return ""
 	}
+	s := fmt.Sprintf("%+.0f%%", math.Round(p))
 	if math.Abs(p) < 0.5 {
-		return fmt.Sprintf("%+.1f%%", p)
+		s = fmt.Sprintf("%+.1f%%", p)
 	}
-	return strings.Replace(fmt.Sprintf("%+.0f%%", p), "-", "−", 1)
+	return strings.Replace(s, "-", "−", 1)
 }
 
 // diffLimits words a plan's limits for a diff: each its capacity, unit and
