@@ -17,8 +17,8 @@ import (
 //	GPT-5 nano retires on 2026-12-11 (in 6 days); the answer uses it. Without it: the answer
 //	becomes API mix, all providers at $9.12/month ($2.04 more).
 //
-// An option that stays at the same cost (to the half cent) is not said
-// again in the second sentence, unless it is all there is to say.
+// Options that stay at the same cost (to the half cent) are said first
+// and in short in the second sentence: "the answer stays as it is".
 func SunsetLines(ws []model.SunsetWarning, without *model.Verdict, cur money.Currency) []string {
 	var groups [][]model.SunsetWarning
 	for _, w := range ws {
@@ -46,9 +46,9 @@ func SunsetLines(ws []model.SunsetWarning, without *model.Verdict, cur money.Cur
 		}
 		line := fmt.Sprintf("%s; %s %s %s.", sunsetWhen(ss), andList(who), Plural(len(who), "uses", "use"), it)
 		if without != nil {
-			// An option that stays at what reads as the same cost says
-			// nothing its use of the models has not: it is left out, and
-			// named only when nothing else is said.
+			// Options that stay at what reads as the same cost are said
+			// first and in short: their names and costs are in the lines
+			// above.
 			var parts, same []string
 			for _, w := range g {
 				for _, r := range w.Roles {
@@ -60,8 +60,8 @@ func SunsetLines(ws []model.SunsetWarning, without *model.Verdict, cur money.Cur
 					parts = append(parts, standInText(r, w.Option, now, cur))
 				}
 			}
-			if len(parts) == 0 {
-				parts = []string{andList(same) + Plural(len(same), " stays as it is", " stay as they are")}
+			if len(same) > 0 {
+				parts = append([]string{andList(same) + Plural(len(same), " stays as it is", " stay as they are")}, parts...)
 			}
 			line += " Without " + it + ": " + strings.Join(parts, "; ") + "."
 		}

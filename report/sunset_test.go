@@ -115,15 +115,16 @@ func TestSunsetLines(t *testing.T) {
 			[]string{"Nano retires on 2026-12-11 (in 6 days); the answer uses it. Without it: the answer stays as it is.",
 				"Medium is deprecated from 2026-12-14 (in 9 days); the best paid plan uses it. Without it: there is no best paid plan."}},
 		// The freelancer's case: the answer stays at $20.00 + $0.004, which
-		// reads as the same, so only the options that move are said: the
-		// API mix $10.00 → $10.03 and the free plan $3.00 → $3.006, which
-		// rounds to $3.01, half a cent and more reading as a cent.
-		{"the same left out", []model.SunsetWarning{
+		// reads as the same, so it is said first and in short; the options
+		// that move are said in full: the API mix $10.00 → $10.03 and the
+		// free plan $3.00 → $3.006, which rounds to $3.01, half a cent and
+		// more reading as a cent.
+		{"the same in short", []model.SunsetWarning{
 			{Option: pl, Roles: []model.SunsetRole{model.RoleAnswer}, Sunsets: []model.Sunset{nano}},
 			{Option: api, Roles: []model.SunsetRole{model.RoleOther}, Sunsets: []model.Sunset{nano}},
 			{Option: free, Roles: []model.SunsetRole{model.RoleFree}, Sunsets: []model.Sunset{nano}}},
 			&model.Verdict{Answer: model.AnswerSubscription, BestPlan: moved(pl, 0.004), BestAPI: moved(api, 0.03), BestFree: moved(free, 0.006)},
-			[]string{"Nano retires on 2026-12-11 (in 6 days); the answer, the best API option and the free plan use it. Without it: " +
+			[]string{"Nano retires on 2026-12-11 (in 6 days); the answer, the best API option and the free plan use it. Without it: the answer stays as it is; " +
 				"the best API option stays API mix, all providers at $10.03/month ($0.03 more); the free plan stays Free at $3.01/month ($0.01 more)."}},
 		// All stay at the same cost ($10.00 − $0.004 and $3.00 + $0.0049):
 		// they are named once. An option that changes at the same cost is
