@@ -81,10 +81,7 @@ func TestDollars(t *testing.T) {
 
 // Each note of a measurement in words; the amounts are the note's.
 func TestCalibrateNote(t *testing.T) {
-	for _, tc := range []struct {
-		n    calibrate.Note
-		want string
-	}{
+	checkWords(t, CalibrateNote, []wording[calibrate.Note]{
 		{calibrate.Note{Kind: calibrate.NoteContradiction, Hours: 168, USD: 15.69, OtherHours: 5, OtherUSD: 1717.5},
 			"the weekly limit measured ($15.69) is below the 5-hour one ($1,717.50): the measurements contradict each other, and neither is saved"},
 		{calibrate.Note{Kind: calibrate.NoteNoSnapshots}, "the logs hold no rate-limit snapshot"},
@@ -113,26 +110,15 @@ func TestCalibrateNote(t *testing.T) {
 		{calibrate.Note{Kind: calibrate.NoteNothingMeasured}, "nothing saved: nothing was measured"},
 		{calibrate.Note{Kind: calibrate.NoteAllContradict}, "nothing saved: the measurements contradict each other"},
 		{calibrate.Note{Kind: calibrate.NoteSnapshotsLeftOut, N: 3}, "3 snapshot windows without a length, a share or a reset time left out"},
-	} {
-		if got := CalibrateNote(tc.n); got != tc.want {
-			t.Errorf("%+v:\n got %q\nwant %q", tc.n, got, tc.want)
-		}
-	}
+	})
 }
 
 // How a calibration's plan was found, in its three ways.
 func TestPlanFrom(t *testing.T) {
-	for _, tc := range []struct {
-		r    calibrate.Result
-		want string
-	}{
+	checkWords(t, func(v calibrate.Result) string { return planFrom(&v) }, []wording[calibrate.Result]{
 		{calibrate.Result{Plan: "claude-pro"}, "--plan"},
 		{calibrate.Result{Plan: "chatgpt-plus", PlanType: "plus"}, `plan_type "plus" of the logs`},
 		{calibrate.Result{Plan: "chatgpt-pro", PlanType: "pro", PlanUnsure: true},
 			`plan_type "pro" of the logs, read as chatgpt-pro (the logs cannot tell Pro's two tiers apart: name yours with --plan)`},
-	} {
-		if got := planFrom(&tc.r); got != tc.want {
-			t.Errorf("planFrom(%+v) = %q, want %q", tc.r, got, tc.want)
-		}
-	}
+	})
 }

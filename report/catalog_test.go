@@ -192,19 +192,12 @@ func TestFindingText(t *testing.T) {
 }
 
 func TestOverlaySummary(t *testing.T) {
-	for _, tc := range []struct {
-		e    plans.Effect
-		want string
-	}{
+	checkWords(t, OverlaySummary, []wording[plans.Effect]{
 		{plans.Effect{}, "changes nothing"},
 		{plans.Effect{Replaced: 1, Added: 1, Removed: 1, Older: []string{"acme-mini"}, FX: true},
 			"1 entry replaced, 1 entry added, 1 entry removed, dated before the catalog's own entry: acme-mini, exchange rates changed"},
 		{plans.Effect{Added: 2, Tokenizers: true}, "2 entries added, tokenizer factors changed"},
-	} {
-		if got := OverlaySummary(tc.e); got != tc.want {
-			t.Errorf("got %q, want %q", got, tc.want)
-		}
-	}
+	})
 }
 
 // An entry only one catalog has is shown as its summary, in the table and
@@ -271,27 +264,17 @@ func TestDiffChange(t *testing.T) {
 
 // Each kind of applied change in its line, as plans --check lists them.
 func TestEventText(t *testing.T) {
-	for _, tc := range []struct {
-		e    plans.Event
-		want string
-	}{
+	checkWords(t, EventText, []wording[plans.Event]{
 		{plans.Event{Kind: "price", Name: "Zeta Mid", Date: "2026-11-01", Note: "cut"}, "Zeta Mid: price change of 2026-11-01 applied"},
 		{plans.Event{Kind: "deprecated", Name: "Old 3", Date: "2026-12-14"}, "Old 3: deprecated since 2026-12-14"},
 		{plans.Event{Kind: "retired", Name: "Old 3", Date: "2027-01-10"}, "Old 3: retired since 2027-01-10, no longer offered"},
-	} {
-		if got := EventText(tc.e); got != tc.want {
-			t.Errorf("EventText(%+v) = %q, want %q", tc.e, got, tc.want)
-		}
-	}
+	})
 }
 
 // Each kind of entry an import leaves alone in its note, as the import's
 // table gives it.
 func TestSkipText(t *testing.T) {
-	for _, tc := range []struct {
-		s    catalogsync.Skip
-		want string
-	}{
+	checkWords(t, SkipText, []wording[catalogsync.Skip]{
 		{catalogsync.Skip{Why: catalogsync.SkipProblem, Problem: "no pricing"}, "no pricing"},
 		{catalogsync.Skip{Why: catalogsync.SkipNoProvider}, "no provider"},
 		{catalogsync.Skip{Why: catalogsync.SkipNoID}, "no usable id in the key"},
@@ -300,9 +283,5 @@ func TestSkipText(t *testing.T) {
 		{catalogsync.Skip{ID: "grok-test", Why: catalogsync.SkipIDTaken}, `the id "grok-test" is taken in the catalog`},
 		{catalogsync.Skip{ID: "gemini-3.6-flash", Why: catalogsync.KeptNewer, Date: "2026-11-26", AsOf: "2026-11-25"},
 			"the catalog's entry is of 2026-11-26, newer than this file's 2026-11-25 (--force replaces it)"},
-	} {
-		if got := SkipText(tc.s); got != tc.want {
-			t.Errorf("SkipText(%+v) = %q, want %q", tc.s, got, tc.want)
-		}
-	}
+	})
 }

@@ -8,10 +8,7 @@ import (
 
 // Every reason in words, with its amounts.
 func TestReasonText(t *testing.T) {
-	for _, tc := range []struct {
-		r    model.Reason
-		want string
-	}{
+	checkWords(t, ReasonText, []wording[model.Reason]{
 		{model.Reason{}, ""},
 		{model.Reason{Kind: model.ReasonNoModels}, "the plan lists no model in the catalog"},
 		{model.Reason{Kind: model.ReasonTier, Class: "Hard", NeedTier: model.Frontier, HaveTier: model.Mid}, "Hard: needs frontier tier; the plan's best is mid"},
@@ -52,9 +49,5 @@ func TestReasonText(t *testing.T) {
 		{model.Reason{Kind: model.ReasonRecordsMisfit}, "no plan model of their tier and size"},
 		{model.Reason{Kind: model.ReasonRecordsCaps}, "over the usage limits"},
 		{model.Reason{Kind: model.ReasonRecordsSize}, "no record fits the plan's context window or output limit"},
-	} {
-		if got := ReasonText(tc.r); got != tc.want {
-			t.Errorf("%+v:\n got %q\nwant %q", tc.r, got, tc.want)
-		}
-	}
+	})
 }

@@ -456,3 +456,21 @@ func TestCompared(t *testing.T) {
 		}
 	}
 }
+
+// wording is one case of a function that words a fact: the fact, and the
+// words it must give.
+type wording[T any] struct {
+	in   T
+	want string
+}
+
+// checkWords gives each case's fact to say and reports the words that
+// differ.
+func checkWords[T any](t *testing.T, say func(T) string, cases []wording[T]) {
+	t.Helper()
+	for _, tc := range cases {
+		if got := say(tc.in); got != tc.want {
+			t.Errorf("%+v:\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}

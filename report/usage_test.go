@@ -8,10 +8,7 @@ import (
 
 // Each note about the logs in words; counts pick the plural.
 func TestUsageNote(t *testing.T) {
-	for _, tc := range []struct {
-		n    usage.Note
-		want string
-	}{
+	checkWords(t, UsageNote, []wording[usage.Note]{
 		{usage.Note{Kind: usage.NoteNoModel, N: 1, Tokens: 1500},
 			"1 request names no model: 1.5k tokens counted, API cost unknown (ccusage would assume gpt-5; this tool does not guess)"},
 		{usage.Note{Kind: usage.NoteNoModel, N: 3, Tokens: 2e6},
@@ -42,26 +39,15 @@ func TestUsageNote(t *testing.T) {
 			"1 class averages more than 1,000 requests a task: turns are capped at 1,000 and output per turn raised to match."},
 		{usage.Note{Kind: usage.NoteFewer, N: 2},
 			"Where even that was not enough (2 classes), fewer, larger turns than the logs' requests let the prompts reach the tier."},
-	} {
-		if got := UsageNote(tc.n); got != tc.want {
-			t.Errorf("%+v:\n got %q\nwant %q", tc.n, got, tc.want)
-		}
-	}
+	})
 }
 
 // The cost check in words: rounded up to a tenth of a percent, never "0%".
 func TestCheckText(t *testing.T) {
-	for _, tc := range []struct {
-		d    usage.Derived
-		want string
-	}{
+	checkWords(t, func(v usage.Derived) string { return CheckText(&v) }, []wording[usage.Derived]{
 		{usage.Derived{}, "not checked (no priced model)"},
 		{usage.Derived{Checked: true, Error: 0.0004}, "within 0.1%"},
 		// 0.0172 → 17.2‰, rounded up: 1.8%
 		{usage.Derived{Checked: true, Error: 0.0172}, "within 1.8%"},
-	} {
-		if got := CheckText(&tc.d); got != tc.want {
-			t.Errorf("%+v: %q, want %q", tc.d, got, tc.want)
-		}
-	}
+	})
 }
