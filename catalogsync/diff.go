@@ -44,9 +44,6 @@ func optNum(v *float64) Value {
 
 func text(s string) Value { return Value{Text: s} }
 
-// Absent reports whether the catalog has no value there.
-func (v Value) Absent() bool { return v.Num == nil && v.Text == "" && v.Model == nil && v.Plan == nil }
-
 // MarshalJSON writes a number, a text (an entry's id), or null; report
 // words what a table shows.
 func (v Value) MarshalJSON() ([]byte, error) {
