@@ -1,7 +1,9 @@
 package model
 
 import (
+	"cmp"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -122,17 +124,8 @@ func (r *Result) SunsetsOf(q *Quote) []Sunset {
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Sunset) int {
-		if a.Days != b.Days {
-			return a.Days - b.Days
-		}
-		if a.ModelID < b.ModelID {
-			return -1
-		}
-		if a.ModelID > b.ModelID {
-			return 1
-		}
-		return 0
+	slices.SortFunc(out, func(a, b Sunset) int {
+		return cmp.Or(cmp.Compare(a.Days, b.Days), strings.Compare(a.ModelID, b.ModelID))
 	})
 	return out
 }
