@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 )
 
@@ -97,15 +98,13 @@ func Audit(cur *plans.Catalog, files []PriceFile, today string) (*AuditResult, e
 	for _, m := range cur.Models {
 		res.Disagreements = append(res.Disagreements, byID[m.ID]...)
 	}
-	now, err := time.Parse(time.DateOnly, today)
-	if err != nil {
+	if _, err := time.Parse(time.DateOnly, today); err != nil {
 		return res, nil
 	}
 	stale := func(kind, id, name, asOf string) {
 		res.Offered++
-		t, err := time.Parse(time.DateOnly, asOf)
-		switch days := int(now.Sub(t).Hours() / 24); {
-		case err != nil:
+		switch days, ok := model.DaysFrom(asOf, today); {
+		case !ok:
 			res.Stale = append(res.Stale, Stale{kind, id, name, "", -1})
 		case days > plans.StaleDays:
 			res.Stale = append(res.Stale, Stale{kind, id, name, asOf, days})

@@ -44,9 +44,6 @@ func optNum(v *float64) Value {
 
 func text(s string) Value { return Value{Text: s} }
 
-// Absent reports whether the catalog has no value there.
-func (v Value) Absent() bool { return v.Num == nil && v.Text == "" && v.Model == nil && v.Plan == nil }
-
 // MarshalJSON writes a number, a text (an entry's id), or null; report
 // words what a table shows.
 func (v Value) MarshalJSON() ([]byte, error) {
@@ -166,10 +163,6 @@ func planFields(p *model.Subscription) []field {
 	}
 }
 
-func planIndex(c *plans.Catalog, id string) int {
-	return slices.IndexFunc(c.Plans, func(p model.Subscription) bool { return p.ID == id })
-}
-
 // DiffModel lists the figures of API model b that differ from a's, left
 // out its provenance (confidence, source, as_of).
 func DiffModel(a, b *model.APIModel) []Difference {
@@ -215,14 +208,15 @@ func Diff(a, b *plans.Catalog) []Difference {
 	}
 	for i := range a.Plans {
 		pa := &a.Plans[i]
-		if j := planIndex(b, pa.ID); j >= 0 {
-			compare("subscription", pa.ID, b.Plans[j].Name, planFields(pa), planFields(&b.Plans[j]))
+		if pb, ok := b.Plan(pa.ID); ok {
+			compare("subscription", pa.ID, pb.Name, planFields(pa), planFields(pb))
 		} else {
 			out = append(out, Difference{Kind: "subscription", ID: pa.ID, Name: pa.Name, Field: "entry", A: Value{Plan: pa}})
 		}
 	}
 	for i := range b.Plans {
-		if pb := &b.Plans[i]; planIndex(a, pb.ID) < 0 {
+		pb := &b.Plans[i]
+		if _, ok := a.Plan(pb.ID); !ok {
 			out = append(out, Difference{Kind: "subscription", ID: pb.ID, Name: pb.Name, Field: "entry", B: Value{Plan: pb}})
 		}
 	}

@@ -75,9 +75,6 @@ func ReadAuditFile(name string, limit int64, today string) (PriceFile, error) {
 	if DetectFormat(f.Data) == "" {
 		return PriceFile{}, refused("catalog audit: %s is not a JSON object: neither LiteLLM's price file nor OpenRouter's models list", name)
 	}
-	asOf := DateIn(f.Base)
-	if asOf == "" || asOf > today {
-		asOf = today
-	}
+	asOf, _ := PricesDate("", f, today) // a file has no Last-Modified
 	return PriceFile{Name: name, Data: f.Data, AsOf: asOf}, nil
 }

@@ -1,7 +1,9 @@
 package model
 
 import (
+	"cmp"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -25,17 +27,13 @@ type Sunset struct {
 // else its deprecation within them; false when neither comes that soon (a
 // date already passed is not to come: the model is retired or legacy now).
 func (c *Catalog) SunsetOf(m *APIModel) (Sunset, bool) {
-	on, err := time.Parse(time.DateOnly, c.On())
-	if err != nil || m.Status == "retired" {
+	if m.Status == "retired" {
 		return Sunset{}, false
 	}
+	on := c.On()
 	within := func(date string) (int, bool) {
-		t, err := time.Parse(time.DateOnly, date)
-		if err != nil {
-			return 0, false
-		}
-		d := int(t.Sub(on).Hours() / 24)
-		return d, d >= 1 && d <= SunsetDays
+		d, ok := DaysFrom(on, date)
+		return d, ok && d >= 1 && d <= SunsetDays
 	}
 	if d, ok := within(m.Retired); ok {
 		return Sunset{ModelID: m.ID, Model: m.Name, Date: m.Retired, Days: d, Retires: true}, true
@@ -44,6 +42,20 @@ func (c *Catalog) SunsetOf(m *APIModel) (Sunset, bool) {
 		return Sunset{ModelID: m.ID, Model: m.Name, Date: m.Deprecated, Days: d}, true
 	}
 	return Sunset{}, false
+}
+
+// DaysFrom is how many days date is after from (negative when before),
+// both YYYY-MM-DD; false when either is not such a date.
+func DaysFrom(from, date string) (int, bool) {
+	f, err := time.Parse(time.DateOnly, from)
+	if err != nil {
+		return 0, false
+	}
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return 0, false
+	}
+	return int(t.Sub(f).Hours() / 24), true
 }
 
 // SunsetRole is what the verdict calls an option it names.
@@ -122,17 +134,8 @@ func (r *Result) SunsetsOf(q *Quote) []Sunset {
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Sunset) int {
-		if a.Days != b.Days {
-			return a.Days - b.Days
-		}
-		if a.ModelID < b.ModelID {
-			return -1
-		}
-		if a.ModelID > b.ModelID {
-			return 1
-		}
-		return 0
+	slices.SortFunc(out, func(a, b Sunset) int {
+		return cmp.Or(cmp.Compare(a.Days, b.Days), strings.Compare(a.ModelID, b.ModelID))
 	})
 	return out
 }

@@ -169,3 +169,22 @@ func TestSunsetWarnings(t *testing.T) {
 		}
 	})
 }
+
+func TestDaysFrom(t *testing.T) {
+	for _, tc := range []struct {
+		from, date string
+		want       int
+		ok         bool
+	}{
+		{"2026-11-27", "2026-12-27", 30, true},  // 3 + 27
+		{"2026-12-20", "2026-11-01", -49, true}, // back 20 + 29
+		{"2027-02-20", "2027-03-01", 9, true},   // 8 (February 2027 has 28) + 1
+		{"2026-12-05", "2026-12-05", 0, true},
+		{"2026-12-05", "", 0, false},
+		{"soon", "2026-12-05", 0, false},
+	} {
+		if got, ok := DaysFrom(tc.from, tc.date); got != tc.want || ok != tc.ok {
+			t.Errorf("DaysFrom(%q, %q) = %d, %v; want %d, %v", tc.from, tc.date, got, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -781,17 +781,23 @@ func (d *decoder) planModels(n ast.Node, p *path, c *Catalog) ([]string, error) 
 			return "", err
 		}
 		if _, ok := c.Model(id); !ok {
-			msg := fmt.Sprintf("unknown API model %q", id)
-			if s := suggest(id, modelIDs(c)); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
-			}
-			return "", d.errAt(it, ip, "%s", msg)
+			return "", d.unknownModel(it, ip, c, id)
 		}
 		if slices.Contains(before, id) {
 			return "", d.errAt(it, ip, "model %q is listed twice", id)
 		}
 		return id, nil
 	})
+}
+
+// unknownModel refuses id, at n, as no API model of c, naming the nearest
+// one when there is one.
+func (d *decoder) unknownModel(n ast.Node, p *path, c *Catalog, id string) error {
+	msg := fmt.Sprintf("unknown API model %q", id)
+	if s := suggest(id, modelIDs(c)); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return d.errAt(n, p, "%s", msg)
 }
 
 func modelIDs(c *Catalog) []string {
@@ -928,11 +934,7 @@ func (d *decoder) limit(n ast.Node, p *path, c *Catalog) (model.Limit, error) {
 func (d *decoder) weights(n ast.Node, p *path, c *Catalog) (map[string]float64, error) {
 	ws, err := mapOf(d, n, p, func(e entry, ep *path) (float64, error) {
 		if _, ok := c.Model(e.key); !ok {
-			msg := fmt.Sprintf("unknown API model %q", e.key)
-			if s := suggest(e.key, modelIDs(c)); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
-			}
-			return 0, d.errAt(e.k, ep, "%s", msg)
+			return 0, d.unknownModel(e.k, ep, c, e.key)
 		}
 		v, ok, err := d.ranged(e.v, ep, weightSpan)
 		if err == nil && !ok {

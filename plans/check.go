@@ -47,17 +47,10 @@ var findingKinds = []string{"change-passed", "change-soon", "retires-soon", "dep
 // plans and usage limits whose confidence is estimate, and usage limits
 // measured from the user's logs (tokenomics calibrate), with their age.
 func (c *Catalog) Check(today string) []Finding {
-	now, err := time.Parse(time.DateOnly, today)
-	if err != nil {
+	if _, err := time.Parse(time.DateOnly, today); err != nil {
 		return nil
 	}
-	age := func(date string) (int, bool) {
-		t, err := time.Parse(time.DateOnly, date)
-		if err != nil {
-			return 0, false
-		}
-		return int(now.Sub(t).Hours() / 24), true
-	}
+	age := func(date string) (int, bool) { return model.DaysFrom(date, today) }
 	var out []Finding
 	add := func(f Finding) {
 		f.Days, _ = age(f.Date)

@@ -69,7 +69,8 @@ api_models:
 		}},
 		// 2027-02-20: 2026-11-20 is 92 days back (10 + 31 + 31 + 20), -18 is
 		// 94 and the fx rates of -19 are 93: all past 90. 2027-03-01 is 9
-		// days away; 2026-12-01 passed 81 days ago.
+		// days away (8 + 1); 2026-12-01 passed 81 days ago (30 + 31 + 20),
+		// 2026-11-01 111 (29 + 31 + 31 + 20).
 		{"three months on", "2027-02-20", base, []string{
 			"change-passed api zeta-mid 2026-11-01 +111",
 			"change-passed api acme-large 2026-12-01 +81",
@@ -110,7 +111,8 @@ api_models:
 			"estimate subscription acme-max limit of 2.5e+07 tokens per 168 h",
 		}},
 		// 2026-12-20: old-3 is deprecated (6 days ago) and retires in 21
-		// days; old-4 retired 30 days ago (10 + 20).
+		// days; old-4 retired 30 days ago (10 + 20). The changes of
+		// 2026-11-01 and 2026-12-01 passed 49 (29 + 20) and 19 days ago.
 		{"deprecated, retiring", "2026-12-20", dated, []string{
 			"change-passed api zeta-mid 2026-11-01 +49",
 			"change-passed api acme-large 2026-12-01 +19",

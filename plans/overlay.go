@@ -605,6 +605,14 @@ func (y yamlFields) nested(key, more string) yamlFields {
 	return yamlFields{y.b, y.in + more}
 }
 
+// item starts one item of the block sequence under a key written at y's
+// indent (nested(key, "")), with its first field, and is the item's other
+// fields, indented under that one.
+func (y yamlFields) item(key, v string) yamlFields {
+	fmt.Fprintf(y.b, "%s  - %s: %s\n", y.in, key, v)
+	return yamlFields{y.b, y.in + "    "}
+}
+
 func writeModel(b *bytes.Buffer, m *model.APIModel, changes []Change) {
 	y := yamlFields{b, "    "}
 	fmt.Fprintf(b, "\n  # %s\n", provenanceComment(m.ID, m.Provenance))
@@ -634,11 +642,10 @@ func writeModel(b *bytes.Buffer, m *model.APIModel, changes []Change) {
 			continue
 		}
 		if first {
-			fmt.Fprintf(b, "%schanges:\n", y.in)
+			y.nested("changes", "")
 			first = false
 		}
-		fmt.Fprintf(b, "%s  - date: %s\n", y.in, yamlText(ch.Date))
-		cy := yamlFields{b, y.in + "    "}
+		cy := y.item("date", yamlText(ch.Date))
 		cy.opt("input", ch.Input)
 		cy.opt("output", ch.Output)
 		cy.opt("cache_read", ch.CacheRead)
@@ -688,10 +695,9 @@ func writePlan(b *bytes.Buffer, s *model.Subscription, likes map[string]likeRef)
 	if ref, ok := likes[s.ID]; ok {
 		y.line("limits_like", "{plan: "+yamlString(ref.base)+", factor: "+yamlNumber(ref.factor)+"}")
 	} else if len(s.Limits) > 0 {
-		fmt.Fprintf(b, "%slimits:\n", y.in)
-		ly := yamlFields{b, y.in + "    "}
+		y.nested("limits", "")
 		for _, l := range s.Limits {
-			fmt.Fprintf(b, "%s  - window_hours: %s\n", y.in, yamlNumber(l.WindowHours))
+			ly := y.item("window_hours", yamlNumber(l.WindowHours))
 			ly.line(l.Unit(), yamlNumber(l.Capacity()))
 			if l.Low > 0 {
 				ly.line("low", yamlNumber(l.Low))

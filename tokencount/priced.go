@@ -30,9 +30,9 @@ func PriceAll(docs []*Document, cat *model.Catalog, lang string, ids []string) *
 	return Sum(docs, total)
 }
 
-// CountFile counts the file name, streamed: a regular file only (a FIFO
+// countFile counts the file name, streamed: a regular file only (a FIFO
 // would wait, a device never end). Errors name the file.
-func CountFile(name string) (Stats, error) {
+func countFile(name string) (Stats, error) {
 	f, err := safefile.Open(name)
 	if err != nil {
 		return Stats{}, err
@@ -59,7 +59,7 @@ func CountInputs(names []string, stdin io.Reader, typed func()) ([]*Document, er
 		var st Stats
 		var err error
 		if name != "-" {
-			st, err = CountFile(name)
+			st, err = countFile(name)
 		} else if stdinUsed {
 			return nil, errors.New("standard input (-) given twice")
 		} else {
