@@ -28,17 +28,18 @@ type Calibration struct {
 	CatalogNotes []string
 }
 
-// versus is the catalog's figure beside a measured one, and how far apart.
-func (c *Calibration) versus(hours, usd float64) (text string, diff *float64) {
+// versus is the catalog's figure beside a measured one, and how far apart;
+// catalog is its dollars, nil when it has none for the window in dollars.
+func (c *Calibration) versus(hours, usd float64) (text string, catalog, diff *float64) {
 	if c.Plan == nil {
-		return "no plan named", nil
+		return "no plan named", nil, nil
 	}
 	l := calibrate.CatalogLimit(c.Plan, hours, c.Source)
 	switch {
 	case l == nil:
-		return "none for this window", nil
+		return "none for this window", nil, nil
 	case l.USD <= 0:
-		return fmt.Sprintf("%s %s (another unit)", money.Tokens(l.Capacity()), l.Unit()), nil
+		return fmt.Sprintf("%s %s (another unit)", money.Tokens(l.Capacity()), l.Unit()), nil, nil
 	}
 	text = dollars(l.USD)
 	if l.Ranged() {
@@ -48,7 +49,7 @@ func (c *Calibration) versus(hours, usd float64) (text string, diff *float64) {
 		text += ", " + l.Confidence
 	}
 	d := usd/l.USD - 1
-	return text, &d
+	return text, &l.USD, &d
 }
 
 // main is the window length of the lower bound shown: the plan's shortest
@@ -110,7 +111,7 @@ func CalibrationTable(c *Calibration, color bool) string {
 	} else {
 		rows := make([][]string, len(c.Result.Limits))
 		for i, m := range c.Result.Limits {
-			cat, diff := c.versus(m.WindowHours, m.USD)
+			cat, _, diff := c.versus(m.WindowHours, m.USD)
 			apart := "–"
 			if diff != nil {
 				apart = fmt.Sprintf("%+.0f%%", *diff*100)
@@ -196,12 +197,7 @@ func CalibrationJSON(w io.Writer, c *Calibration) error {
 		if m.Contradicted() {
 			lj.Contradiction = CalibrateNote(m.Contradiction)
 		}
-		lj.CatalogText, lj.Apart = c.versus(m.WindowHours, m.USD)
-		if c.Plan != nil {
-			if l := calibrate.CatalogLimit(c.Plan, m.WindowHours, c.Source); l != nil && l.USD > 0 {
-				lj.Catalog = &l.USD
-			}
-		}
+		lj.CatalogText, lj.Catalog, lj.Apart = c.versus(m.WindowHours, m.USD)
 		for _, x := range m.Windows {
 			lj.Measured = append(lj.Measured, windowJSON{x.From, x.To, x.USD, x.Moved, x.Capacity})
 		}
