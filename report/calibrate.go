@@ -71,8 +71,9 @@ func (c *Calibration) main() float64 {
 
 // lowerBound says what the heaviest window of the main length shows.
 func (c *Calibration) lowerBound() (calibrate.Heaviest, string, bool) {
+	main := c.main()
 	for _, h := range c.Result.Heaviest {
-		if h.WindowHours != c.main() || h.Requests == 0 {
+		if h.WindowHours != main || h.Requests == 0 {
 			continue
 		}
 		s := fmt.Sprintf("your heaviest %s window used %s and hit no limit", WindowName(h.WindowHours), dollars(h.USD))
