@@ -19,8 +19,7 @@ import (
 // Calibration is what one run of `tokenomics calibrate` found, and what it
 // saved.
 type Calibration struct {
-	Source       usage.Source
-	Log          *usage.Log
+	Log          *usage.Log // its Source is the logs measured
 	Result       calibrate.Result
 	Plan         *model.Subscription // the catalog's plan, nil when unknown
 	Saved        string              // the overlay written, "" when none
@@ -34,7 +33,7 @@ func (c *Calibration) versus(hours, usd float64) (text string, catalog, diff *fl
 	if c.Plan == nil {
 		return "no plan named", nil, nil
 	}
-	l := calibrate.CatalogLimit(c.Plan, hours, c.Source)
+	l := calibrate.CatalogLimit(c.Plan, hours, c.Log.Source)
 	switch {
 	case l == nil:
 		return "none for this window", nil, nil
@@ -58,7 +57,7 @@ func (c *Calibration) main() float64 {
 	best := 0.0
 	if c.Plan != nil {
 		for _, h := range c.Result.Heaviest {
-			if calibrate.CatalogLimit(c.Plan, h.WindowHours, c.Source) != nil && (best == 0 || h.WindowHours < best) {
+			if calibrate.CatalogLimit(c.Plan, h.WindowHours, c.Log.Source) != nil && (best == 0 || h.WindowHours < best) {
 				best = h.WindowHours
 			}
 		}
@@ -102,7 +101,7 @@ func CalibrationTable(c *Calibration, color bool) string {
 	}
 	if len(c.Result.Limits) == 0 {
 		b.WriteString("\nNo limit measured: no limit was reached")
-		if c.Source == usage.Codex {
+		if c.Log.Source == usage.Codex {
 			fmt.Fprintf(&b, " and no rate-limit snapshot moved %d points or more", calibrate.MinMovement)
 		}
 		b.WriteString(".\n")
