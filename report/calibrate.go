@@ -19,8 +19,7 @@ import (
 // Calibration is what one run of `tokenomics calibrate` found, and what it
 // saved.
 type Calibration struct {
-	Source       usage.Source
-	Log          *usage.Log
+	Log          *usage.Log // its Source is the logs measured
 	Result       calibrate.Result
 	Plan         *model.Subscription // the catalog's plan, nil when unknown
 	Saved        string              // the overlay written, "" when none
@@ -28,17 +27,18 @@ type Calibration struct {
 	CatalogNotes []string
 }
 
-// versus is the catalog's figure beside a measured one, and how far apart.
-func (c *Calibration) versus(hours, usd float64) (text string, diff *float64) {
+// versus is the catalog's figure beside a measured one, and how far apart;
+// catalog is its dollars, nil when it has none for the window in dollars.
+func (c *Calibration) versus(hours, usd float64) (text string, catalog, diff *float64) {
 	if c.Plan == nil {
-		return "no plan named", nil
+		return "no plan named", nil, nil
 	}
-	l := calibrate.CatalogLimit(c.Plan, hours, c.Source)
+	l := calibrate.CatalogLimit(c.Plan, hours, c.Log.Source)
 	switch {
 	case l == nil:
-		return "none for this window", nil
+		return "none for this window", nil, nil
 	case l.USD <= 0:
-		return fmt.Sprintf("%s %s (another unit)", money.Tokens(l.Capacity()), l.Unit()), nil
+		return fmt.Sprintf("%s %s (another unit)", money.Tokens(l.Capacity()), l.Unit()), nil, nil
 	}
 	text = dollars(l.USD)
 	if l.Ranged() {
@@ -48,7 +48,7 @@ func (c *Calibration) versus(hours, usd float64) (text string, diff *float64) {
 		text += ", " + l.Confidence
 	}
 	d := usd/l.USD - 1
-	return text, &d
+	return text, &l.USD, &d
 }
 
 // main is the window length of the lower bound shown: the plan's shortest
@@ -57,7 +57,7 @@ func (c *Calibration) main() float64 {
 	best := 0.0
 	if c.Plan != nil {
 		for _, h := range c.Result.Heaviest {
-			if calibrate.CatalogLimit(c.Plan, h.WindowHours, c.Source) != nil && (best == 0 || h.WindowHours < best) {
+			if calibrate.CatalogLimit(c.Plan, h.WindowHours, c.Log.Source) != nil && (best == 0 || h.WindowHours < best) {
 				best = h.WindowHours
 			}
 		}
@@ -70,8 +70,9 @@ func (c *Calibration) main() float64 {
 
 // lowerBound says what the heaviest window of the main length shows.
 func (c *Calibration) lowerBound() (calibrate.Heaviest, string, bool) {
+	main := c.main()
 	for _, h := range c.Result.Heaviest {
-		if h.WindowHours != c.main() || h.Requests == 0 {
+		if h.WindowHours != main || h.Requests == 0 {
 			continue
 		}
 		s := fmt.Sprintf("your heaviest %s window used %s and hit no limit", WindowName(h.WindowHours), dollars(h.USD))
@@ -100,7 +101,7 @@ func CalibrationTable(c *Calibration, color bool) string {
 	}
 	if len(c.Result.Limits) == 0 {
 		b.WriteString("\nNo limit measured: no limit was reached")
-		if c.Source == usage.Codex {
+		if c.Log.Source == usage.Codex {
 			fmt.Fprintf(&b, " and no rate-limit snapshot moved %d points or more", calibrate.MinMovement)
 		}
 		b.WriteString(".\n")
@@ -110,7 +111,7 @@ func CalibrationTable(c *Calibration, color bool) string {
 	} else {
 		rows := make([][]string, len(c.Result.Limits))
 		for i, m := range c.Result.Limits {
-			cat, diff := c.versus(m.WindowHours, m.USD)
+			cat, _, diff := c.versus(m.WindowHours, m.USD)
 			apart := "–"
 			if diff != nil {
 				apart = fmt.Sprintf("%+.0f%%", *diff*100)
@@ -196,12 +197,7 @@ func CalibrationJSON(w io.Writer, c *Calibration) error {
 		if m.Contradicted() {
 			lj.Contradiction = CalibrateNote(m.Contradiction)
 		}
-		lj.CatalogText, lj.Apart = c.versus(m.WindowHours, m.USD)
-		if c.Plan != nil {
-			if l := calibrate.CatalogLimit(c.Plan, m.WindowHours, c.Source); l != nil && l.USD > 0 {
-				lj.Catalog = &l.USD
-			}
-		}
+		lj.CatalogText, lj.Catalog, lj.Apart = c.versus(m.WindowHours, m.USD)
 		for _, x := range m.Windows {
 			lj.Measured = append(lj.Measured, windowJSON{x.From, x.To, x.USD, x.Moved, x.Capacity})
 		}

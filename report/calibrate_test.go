@@ -49,10 +49,10 @@ func TestCalibrationGolden(t *testing.T) {
 		name string
 		c    *Calibration
 	}{
-		{"measured", &Calibration{Source: usage.ClaudeCode, Log: log, Result: measured, Plan: pro, CatalogNotes: []string{"a note of the catalog"},
+		{"measured", &Calibration{Log: log, Result: measured, Plan: pro, CatalogNotes: []string{"a note of the catalog"},
 			Saved: filepath.Join("config", "catalog.yaml"), Backup: filepath.Join("config", "catalog.yaml.bak")}},
-		{"lower-bound", &Calibration{Source: usage.ClaudeCode, Log: log, Result: none, Plan: pro}},
-		{"codex-no-plan", &Calibration{Source: usage.Codex, Log: &usage.Log{Source: usage.Codex, Files: 2, Roots: []string{"~/.codex"}, Location: time.UTC}, Result: codex}},
+		{"lower-bound", &Calibration{Log: log, Result: none, Plan: pro}},
+		{"codex-no-plan", &Calibration{Log: &usage.Log{Source: usage.Codex, Files: 2, Roots: []string{"~/.codex"}, Location: time.UTC}, Result: codex}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var js bytes.Buffer

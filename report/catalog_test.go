@@ -137,6 +137,7 @@ func TestLimitText(t *testing.T) {
 		// 0.04 × 1400 = 56 a message.
 		{model.Limit{WindowHours: 730.5, Messages: 300, Overage: 0.04}, krw, "300 messages per 730.5 h, then ₩56 each"},
 		{model.Limit{WindowHours: 730.5, USD: 15, Overage: 1}, money.USD, "$15 per 730.5 h, then at API prices"},
+		// 15 × 1400 = 21,000; the overage is a multiple of API prices, in no currency.
 		{model.Limit{WindowHours: 730.5, USD: 15, Overage: 1.2}, krw, "₩21,000 per 730.5 h, then at 1.2× API prices"},
 	} {
 		if got := LimitText(&tc.l, tc.cur); got != tc.want {

@@ -331,17 +331,6 @@ func NotCounted(docs []*tokencount.Document) string {
 	return strings.Join(skipped, "; ")
 }
 
-// WriteCount writes c in format, table or json, whole or not at all: a
-// JSON that fails to encode prints nothing.
-func WriteCount(w io.Writer, format string, c *Counted, color bool) error {
-	var buf bytes.Buffer
-	if err := Output(&buf, format, c, CountJSON, CountTable, color); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
-}
-
 // CountJSON is a Counted for programs, in USD.
 func CountJSON(w io.Writer, c *Counted) error {
 	cat, notes, results, tot := c.Catalog, c.Notes, c.Inputs, c.Total

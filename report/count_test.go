@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -130,5 +131,15 @@ func TestCountGolden(t *testing.T) {
 			}
 			golden.RequireEqual(t, out.String())
 		})
+	}
+}
+
+// A JSON output that cannot be encoded (a NaN) writes nothing, so that a
+// failed count prints no half of its JSON: WriteJSON writes whole or not
+// at all.
+func TestWriteJSONWholeOrNothing(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteJSON(&b, map[string]any{"a": 1, "b": math.NaN()}); err == nil || b.Len() != 0 {
+		t.Errorf("error %v, wrote %q; want an error and nothing written", err, b.String())
 	}
 }

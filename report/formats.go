@@ -238,8 +238,9 @@ func JSON(w io.Writer, c *Comparison) error {
 		}
 		out.Options = append(out.Options, jq)
 	}
-	out.Verdict = newJSONVerdict(c.Result.Verdict(wl.Current))
-	out.Verdict.Sunsets = newJSONSunsets(c.Result, wl.Current, c.SunsetVerdict())
+	v := c.Result.Verdict(wl.Current)
+	out.Verdict = newJSONVerdict(v)
+	out.Verdict.Sunsets = newJSONSunsets(c.Result, &v, c.SunsetVerdict())
 	out.Verdict.Flips = []jsonFlip{}
 	for _, f := range c.Flips() {
 		jf := jsonFlip{Count: JSONCost(f.Count), Per: f.Per.String(), Factor: f.Factor, To: f.To.ID, Direction: "up"}
@@ -297,12 +298,11 @@ type jsonStandIn struct {
 	MonthlyCost *float64 `json:"monthly_cost"`
 }
 
-// newJSONSunsets are the warnings of r's verdict, with their stand-ins
+// newJSONSunsets are the warnings of r's verdict v, with their stand-ins
 // from without (nil: none computed).
-func newJSONSunsets(r *model.Result, current string, without *model.Verdict) *[]jsonSunset {
+func newJSONSunsets(r *model.Result, v *model.Verdict, without *model.Verdict) *[]jsonSunset {
 	out := []jsonSunset{}
-	v := r.Verdict(current)
-	for _, w := range r.SunsetWarnings(&v) {
+	for _, w := range r.SunsetWarnings(v) {
 		js := jsonSunset{Option: w.Option.ID, Roles: []string{}, Models: []jsonSunsetEnd{}, Instead: []jsonStandIn{}}
 		for _, s := range w.Sunsets {
 			ev := "deprecated"

@@ -277,7 +277,9 @@ func WriteImport(w io.Writer, format string, res *Import, c *Comparison, rp *Rep
 	if _, err := io.WriteString(w, ImportTable(res, color)); err != nil || rp == nil {
 		return err
 	}
-	io.WriteString(w, "\n")
+	if _, err := io.WriteString(w, "\n"); err != nil {
+		return err
+	}
 	return WriteReplay(w, "table", rp, color)
 }
 

@@ -89,7 +89,8 @@ func table(color bool, headers []string, rows [][]string, right ...int) string {
 }
 
 // WriteJSON writes v as every command's JSON output is written: indented by
-// two spaces, one value, a newline at the end.
+// two spaces, one value, a newline at the end; whole or not at all (the
+// encoder writes a value only once it is encoded: a NaN prints nothing).
 func WriteJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

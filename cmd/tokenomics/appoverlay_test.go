@@ -44,3 +44,27 @@ func TestAppOverlayNamedOrFound(t *testing.T) {
 		})
 	}
 }
+
+// The app that opens without the user's overlay it cannot use derives the
+// workload of --from without it too, rather than stop on it there.
+func TestAppFromWithoutBadOverlay(t *testing.T) {
+	home := isolate(t)
+	writeFile(t, filepath.Join(home, ".config", "tokenomics", "catalog.yaml"), badOverlay)
+	abs, err := filepath.Abs(claudeFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("CLAUDE_CONFIG_DIR", abs)
+	in := &inputs{from: "claude-code"}
+	cat, _, err := appCatalog(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _, _, err := in.loadWorkload(cat, nil)
+	if err != nil {
+		t.Fatalf("--from with the user's bad overlay: %v", err)
+	}
+	if len(w.Classes) == 0 || in.fromLog == nil || len(in.fromLog.Requests()) != 5 { // the fixture's 5 requests
+		t.Errorf("workload %+v, log %v", w, in.fromLog)
+	}
+}

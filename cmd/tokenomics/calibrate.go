@@ -88,7 +88,7 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 	}
 	in := calibrate.FromLog(l, &cat.Catalog)
 	in.From, in.To, in.Plan = from, to, o.plan
-	c := &report.Calibration{Source: src, Log: l, Result: calibrate.Measure(in), CatalogNotes: catNotes}
+	c := &report.Calibration{Log: l, Result: calibrate.Measure(in), CatalogNotes: catNotes}
 	c.Plan = c.Result.CatalogPlan(&cat.Catalog)
 	if o.save {
 		if err := saveOverlay(c, o); err != nil {
@@ -119,8 +119,8 @@ func saveOverlay(c *report.Calibration, o *calibrateFlags) error {
 		return badInput("--save: the catalog has no plan %q", c.Result.Plan)
 	}
 	now := today().Format(time.DateOnly)
-	ed.Overlay.PutPlan(calibrate.Apply(*p, c.Result.Limits, c.Source, now))
-	backup, err := ed.Save(now, fmt.Sprintf("tokenomics calibrate %s --save (limits of %s measured from your logs)", c.Source, c.Result.Plan))
+	ed.Overlay.PutPlan(calibrate.Apply(*p, c.Result.Limits, c.Log.Source, now))
+	backup, err := ed.Save(now, fmt.Sprintf("tokenomics calibrate %s --save (limits of %s measured from your logs)", c.Log.Source, c.Result.Plan))
 	if err != nil {
 		return err
 	}

@@ -84,7 +84,7 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 	tot := tokencount.PriceAll(results, &cat.Catalog, lang, ids)
 
 	c := &report.Counted{Catalog: cat, Notes: notes, Inputs: results, Total: tot, Currency: cur}
-	if err := report.WriteCount(stdout, o.format, c, colorOK(stdout)); err != nil {
+	if err := report.Output(stdout, o.format, c, report.CountJSON, report.CountTable, colorOK(stdout)); err != nil {
 		return err
 	}
 	// What could be counted is printed; a file that could not be is still

@@ -133,18 +133,24 @@ func importLogs(src usage.Source, opt usage.Options, cat *plans.Catalog, rule us
 }
 
 // workloadFromLogs derives the workload of the default logs of --from
-// ("claude-code" or "codex") on the embedded catalog with the default
-// grouping, for the app and compare. The notes say what was read and how
-// well the workload reproduces the logs' cost; the records are kept for the
-// app's replay.
-func (in *inputs) workloadFromLogs() (model.Workload, error) {
+// ("claude-code" or "codex") on the embedded catalog and the user's overlay
+// with the default grouping, for the app and compare. That catalog is run's
+// (the run's own, nil when there is none yet) unless the flags name another
+// catalog or overlay: it is read once, and the app that opens without an
+// overlay it cannot use derives without it too. The notes say what was
+// read and how well the workload reproduces the logs' cost; the records are
+// kept for the app's replay.
+func (in *inputs) workloadFromLogs(run *plans.Catalog) (model.Workload, error) {
 	src, ok := usage.ParseSource(in.from)
 	if !ok {
 		return model.Workload{}, badInput("--from: %q is not %s", in.from, strings.Join(usage.Sources, " or "))
 	}
-	cat, _, err := (&inputs{}).loadCatalog()
-	if err != nil {
-		return model.Workload{}, err
+	cat := run
+	if cat == nil || in.catalog != "" || in.overlay != "" || in.noOverlay {
+		var err error
+		if cat, _, err = (&inputs{}).loadCatalog(); err != nil {
+			return model.Workload{}, err
+		}
 	}
 	res, err := importLogs(src, usage.Options{Location: time.Local}, cat, usage.DefaultRule)
 	if err != nil {

@@ -248,7 +248,7 @@ func TestWorkloadFromLogs(t *testing.T) {
 	}
 	t.Setenv("CLAUDE_CONFIG_DIR", abs)
 	in := &inputs{from: "claude-code"}
-	w, err := in.workloadFromLogs()
+	w, err := in.workloadFromLogs(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,15 +261,15 @@ func TestWorkloadFromLogs(t *testing.T) {
 	if notes := in.notes; len(notes) == 0 || !strings.Contains(notes[0], "5 requests in 2 sessions") || !strings.Contains(notes[0], "reproduces the logs' API cost within") {
 		t.Errorf("notes = %q", notes)
 	}
-	if _, err := (&inputs{from: "gemini"}).workloadFromLogs(); err == nil || !errors.As(err, new(inputError)) {
+	if _, err := (&inputs{from: "gemini"}).workloadFromLogs(nil); err == nil || !errors.As(err, new(inputError)) {
 		t.Errorf("unknown source: %v", err)
 	}
 	t.Setenv("CODEX_HOME", t.TempDir())
-	if _, err := (&inputs{from: "codex"}).workloadFromLogs(); err == nil || !errors.As(err, new(inputError)) {
+	if _, err := (&inputs{from: "codex"}).workloadFromLogs(nil); err == nil || !errors.As(err, new(inputError)) {
 		t.Errorf("no codex records: %v", err)
 	}
 	t.Setenv("CODEX_HOME", filepath.Join(t.TempDir(), "missing"))
-	if _, err := (&inputs{from: "codex"}).workloadFromLogs(); err == nil || !errors.As(err, new(inputError)) {
+	if _, err := (&inputs{from: "codex"}).workloadFromLogs(nil); err == nil || !errors.As(err, new(inputError)) {
 		t.Errorf("no codex home: %v", err)
 	}
 }

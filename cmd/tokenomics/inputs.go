@@ -168,7 +168,7 @@ func (in *inputs) source() *plans.Source {
 func (in *inputs) loadWorkload(cat *plans.Catalog, fallback func(*plans.Catalog) (model.Workload, bool)) (model.Workload, money.Currency, plans.WorkloadFrom, error) {
 	src := plans.WorkloadSource{File: in.workload, Preset: in.preset, Fallback: fallback, Billing: in.billing, Currency: in.currency}
 	if in.from != "" {
-		src.Logs = in.workloadFromLogs
+		src.Logs = func() (model.Workload, error) { return in.workloadFromLogs(cat) }
 	}
 	w, cur, from, err := src.Load(cat)
 	var ve *plans.ValueError
