@@ -123,7 +123,7 @@ func TestSliderReranks(t *testing.T) {
 	if m.res.Quotes[0].Monthly == before {
 		t.Fatal("a ×10 step changed no cost")
 	}
-	if len(m.prevRank) == 0 {
+	if len(m.prev) == 0 {
 		t.Fatal("no previous ranking kept for the change marks")
 	}
 	if s := screen(m); !strings.ContainsAny(s, "▲▼") || !strings.Contains(s, "+$") {
@@ -547,16 +547,16 @@ func TestMarksFade(t *testing.T) {
 	m := newSized(t, 120, 40)
 	next, cmd := m.Update(press("right"))
 	m = next.(Model)
-	if cmd == nil || m.prevRank == nil {
+	if cmd == nil || m.prev == nil {
 		t.Fatal("a step left no marks or no fade timer")
 	}
 	older := fadeMsg(m.eval.gen - 1)
 	next, _ = m.Update(older)
-	if m = next.(Model); m.prevRank == nil {
+	if m = next.(Model); m.prev == nil {
 		t.Fatal("an older timer cleared the newest marks")
 	}
 	next, _ = m.Update(fadeMsg(m.eval.gen))
-	if m = next.(Model); m.prevRank != nil || costDelta(&m.shared, &m.res.Quotes[0]) != "" {
+	if m = next.(Model); m.prev != nil || costDelta(&m.shared, &m.res.Quotes[0]) != "" {
 		t.Error("the step's own timer left its marks")
 	}
 }
