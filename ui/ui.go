@@ -415,7 +415,7 @@ func (m *Model) setCurrency(code string) {
 }
 
 func (m *Model) cycleCurrency(dir int) bool {
-	cs := m.currencies()
+	cs := m.cat.Currencies() // USD among them
 	i := slices.Index(cs, m.cur.Code)
 	m.setCurrency(cs[cycle(max(i, 0), dir, len(cs))])
 	return true
