@@ -844,3 +844,39 @@ func TestClassFitOneMark(t *testing.T) {
 		t.Fatal("no class runs partly on its plan: the test shows nothing")
 	}
 }
+
+// The verdict view (v) shows every line of the verdict whole at any width:
+// a wrapped line's continuation, indented two cells, fits the box too, and
+// no word is cut off at its right edge. (The test workload's verdict at
+// every width from 60 to 130: some widths wrap a line to the box's edge.)
+func TestVerdictViewKeepsEveryWord(t *testing.T) {
+	flipsNow = true
+	t.Cleanup(func() { flipsNow = false })
+	for width := 60; width <= 130; width++ {
+		m := send(newSized(t, width, 70), keys("right", "v")...)
+		var box []string
+		in := false
+		for _, l := range strings.Split(screen(m), "\n") {
+			switch {
+			case strings.HasPrefix(l, "╭─ The verdict"):
+				in = true
+			case strings.HasPrefix(l, "╰"):
+				in = false
+			case in:
+				box = append(box, strings.Trim(l, "│ "))
+			}
+		}
+		// Lines rejoined as written: ansi.Wrap may break after a hyphen.
+		shown := strings.Join(strings.Fields(strings.ReplaceAll(strings.Join(box, "\n"), "-\n", "-")), " ")
+		main, support := verdictText(&m.shared, false)
+		texts := []string{main}
+		for _, l := range support {
+			texts = append(texts, l.Text)
+		}
+		for _, s := range texts {
+			if want := strings.Join(strings.Fields(s), " "); !strings.Contains(shown, want) {
+				t.Errorf("%d wide: the verdict view lacks %q:\n%s", width, want, strings.Join(box, "\n"))
+			}
+		}
+	}
+}
