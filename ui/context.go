@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"slices"
-
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
@@ -45,19 +43,11 @@ func (sh *shared) fileWorkload() model.Workload {
 	return w
 }
 
-// rate is the catalog's exchange rate of a currency code to the dollar.
+// rate is the catalog's exchange rate of a currency code to the dollar;
+// "" is USD (plans.Catalog.Rate knows USD, not an empty code).
 func (sh *shared) rate(code string) (float64, error) {
-	if code == "" || code == "USD" {
+	if code == "" {
 		return 1, nil
 	}
 	return sh.cat.Rate(code)
-}
-
-// currencies are the codes the display currency cycles through, USD first.
-func (sh *shared) currencies() []string {
-	cs := sh.cat.Currencies()
-	if !slices.Contains(cs, "USD") {
-		cs = append([]string{"USD"}, cs...)
-	}
-	return cs
 }

@@ -13,14 +13,13 @@ import (
 // evaluation is the workload priced, as every part reads it (shared embeds
 // it). The root's evaluator alone writes it.
 type evaluation struct {
-	res      model.Result       // the ranking on screen: the cost model's, or the replay's
-	verdict  model.Verdict      // res's verdict for the plan you pay for: worked out once per evaluation
-	catalog  *model.Catalog     // what res was priced with: the detail view's rates
-	modeled  model.Result       // the cost model's result, whatever res is: the chart's volumes
-	alt      model.Result       // the other billing period, for the detail view
-	altOK    bool               //
-	prevRank map[string]int     // rank of each option before the last edit: the change marks
-	prevCost map[string]float64 // its monthly cost then
+	res     model.Result   // the ranking on screen: the cost model's, or the replay's
+	verdict model.Verdict  // res's verdict for the plan you pay for: worked out once per evaluation
+	catalog *model.Catalog // what res was priced with: the detail view's rates
+	modeled model.Result   // the cost model's result, whatever res is: the chart's volumes
+	alt     model.Result   // the other billing period, for the detail view
+	altOK   bool           //
+	prev    map[string]was // each option's rank and monthly cost before the last edit: the change marks
 
 	rp       *replay.Result // the user's records replayed (Options.Replay), nil when none
 	replayed bool           // res is rp's: the workload is still the one derived from the records
@@ -33,7 +32,14 @@ type evaluation struct {
 // clearMarks forgets the previous ranking: the change marks go (after
 // loading a new workload the moves would mean nothing).
 func (ev *evaluation) clearMarks() {
-	ev.prevRank, ev.prevCost = nil, nil
+	ev.prev = nil
+}
+
+// was is an option's rank and monthly cost before the last edit, one map
+// for both: it is built on every keystroke.
+type was struct {
+	rank int
+	cost float64
 }
 
 // evaluator prices the workload for the root: the point ranking on the
@@ -66,12 +72,11 @@ func (e *evaluator) evaluate(sh *shared) error {
 		return err
 	}
 	ev := &sh.evaluation
-	prevRank := make(map[string]int, len(ev.res.Quotes))
-	prevCost := make(map[string]float64, len(ev.res.Quotes))
+	prev := make(map[string]was, len(ev.res.Quotes))
 	for i, q := range ev.res.Quotes {
-		prevRank[q.ID], prevCost[q.ID] = i, q.Monthly
+		prev[q.ID] = was{i, q.Monthly}
 	}
-	ev.prevRank, ev.prevCost = prevRank, prevCost
+	ev.prev = prev
 	e.fadeDue = true
 	ev.modeled = res
 	if ev.replayed = e.replaying(sh); ev.replayed {

@@ -441,7 +441,7 @@ func (sh *shared) checkField(ci int, f fieldID, s string) error {
 	case fCurrency:
 		code := strings.ToUpper(strings.TrimSpace(s))
 		if _, err := sh.rate(code); err != nil {
-			return fmt.Errorf("one of %s", strings.Join(sh.currencies(), ", "))
+			return fmt.Errorf("one of %s", strings.Join(sh.cat.Currencies(), ", "))
 		}
 		return nil
 	}

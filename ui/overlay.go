@@ -25,7 +25,9 @@ func (m *Model) drawOverlay(r rect) []string {
 	case overlayPresets:
 		return m.presets.render(sh, r)
 	case overlayVerdict:
-		w := r.W - paneSideFrame + 3
+		// The screen width whose wrap fits the box: wrapIndented wraps to
+		// w-3 and indents what continues by two, w-1 cells in all.
+		w := r.W - paneSideFrame + 1
 		return m.reader.render(sh, "The verdict", append(m.headline.all(w), flipLines(sh, w)...), r)
 	}
 	return m.reader.render(sh, "Help", helpLines(sh, r.W-paneSideFrame, m.footer.notices, m.footer.last), r)

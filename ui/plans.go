@@ -279,11 +279,11 @@ func (sh *shared) perTask(q *model.Quote) string {
 // costDelta is the change in monthly cost since the last edit, "" when none
 // worth showing at the currency's precision.
 func costDelta(sh *shared, q *model.Quote) string {
-	prev, ok := sh.prevCost[q.ID]
-	if !ok || !q.Eligible || math.IsInf(prev, 0) {
+	prev, ok := sh.prev[q.ID]
+	if !ok || !q.Eligible || math.IsInf(prev.cost, 0) {
 		return ""
 	}
-	d := q.Monthly - prev
+	d := q.Monthly - prev.cost
 	if math.Abs(d*sh.cur.Rate) >= 0.5*math.Pow10(-sh.cur.Decimals) {
 		if d > 0 {
 			return "+" + sh.cur.Format(d)
@@ -295,7 +295,8 @@ func costDelta(sh *shared, q *model.Quote) string {
 
 // moveMark is ▲n / ▼n for a rank change since the last edit.
 func moveMark(sh *shared, q *model.Quote, rank int) string {
-	prev, ok := sh.prevRank[q.ID]
+	p, ok := sh.prev[q.ID]
+	prev := p.rank
 	switch {
 	case !ok || prev == rank:
 		return ""

@@ -260,7 +260,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case fadeMsg:
 		// Marks show what the last edit moved; once the eye has caught them
 		// they go, unless a newer edit has replaced them.
-		if int(msg) == m.eval.gen && m.prevRank != nil {
+		if int(msg) == m.eval.gen && m.prev != nil {
 			m.clearMarks()
 			m.dirty |= partPlans
 		}
@@ -415,7 +415,7 @@ func (m *Model) setCurrency(code string) {
 }
 
 func (m *Model) cycleCurrency(dir int) bool {
-	cs := m.currencies()
+	cs := m.cat.Currencies() // USD among them
 	i := slices.Index(cs, m.cur.Code)
 	m.setCurrency(cs[cycle(max(i, 0), dir, len(cs))])
 	return true

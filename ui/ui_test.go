@@ -123,7 +123,7 @@ func TestSliderReranks(t *testing.T) {
 	if m.res.Quotes[0].Monthly == before {
 		t.Fatal("a ×10 step changed no cost")
 	}
-	if len(m.prevRank) == 0 {
+	if len(m.prev) == 0 {
 		t.Fatal("no previous ranking kept for the change marks")
 	}
 	if s := screen(m); !strings.ContainsAny(s, "▲▼") || !strings.Contains(s, "+$") {
@@ -547,16 +547,16 @@ func TestMarksFade(t *testing.T) {
 	m := newSized(t, 120, 40)
 	next, cmd := m.Update(press("right"))
 	m = next.(Model)
-	if cmd == nil || m.prevRank == nil {
+	if cmd == nil || m.prev == nil {
 		t.Fatal("a step left no marks or no fade timer")
 	}
 	older := fadeMsg(m.eval.gen - 1)
 	next, _ = m.Update(older)
-	if m = next.(Model); m.prevRank == nil {
+	if m = next.(Model); m.prev == nil {
 		t.Fatal("an older timer cleared the newest marks")
 	}
 	next, _ = m.Update(fadeMsg(m.eval.gen))
-	if m = next.(Model); m.prevRank != nil || costDelta(&m.shared, &m.res.Quotes[0]) != "" {
+	if m = next.(Model); m.prev != nil || costDelta(&m.shared, &m.res.Quotes[0]) != "" {
 		t.Error("the step's own timer left its marks")
 	}
 }
@@ -842,5 +842,41 @@ func TestClassFitOneMark(t *testing.T) {
 	}
 	if partly == 0 {
 		t.Fatal("no class runs partly on its plan: the test shows nothing")
+	}
+}
+
+// The verdict view (v) shows every line of the verdict whole at any width:
+// a wrapped line's continuation, indented two cells, fits the box too, and
+// no word is cut off at its right edge. (The test workload's verdict at
+// every width from 60 to 130: some widths wrap a line to the box's edge.)
+func TestVerdictViewKeepsEveryWord(t *testing.T) {
+	flipsNow = true
+	t.Cleanup(func() { flipsNow = false })
+	for width := 60; width <= 130; width++ {
+		m := send(newSized(t, width, 70), keys("right", "v")...)
+		var box []string
+		in := false
+		for _, l := range strings.Split(screen(m), "\n") {
+			switch {
+			case strings.HasPrefix(l, "╭─ The verdict"):
+				in = true
+			case strings.HasPrefix(l, "╰"):
+				in = false
+			case in:
+				box = append(box, strings.Trim(l, "│ "))
+			}
+		}
+		// Lines rejoined as written: ansi.Wrap may break after a hyphen.
+		shown := strings.Join(strings.Fields(strings.ReplaceAll(strings.Join(box, "\n"), "-\n", "-")), " ")
+		main, support := verdictText(&m.shared, false)
+		texts := []string{main}
+		for _, l := range support {
+			texts = append(texts, l.Text)
+		}
+		for _, s := range texts {
+			if want := strings.Join(strings.Fields(s), " "); !strings.Contains(shown, want) {
+				t.Errorf("%d wide: the verdict view lacks %q:\n%s", width, want, strings.Join(box, "\n"))
+			}
+		}
 	}
 }

@@ -66,9 +66,9 @@ func TestSizeUnits(t *testing.T) {
 func TestUnitCycleKeepsPrices(t *testing.T) {
 	m := newSized(t, 120, 40)
 	m = send(m, keys(append(toTokensIn, "right")...)...) // a change, so there are marks
-	cost, marks := m.res.Quotes[0].Monthly, len(m.prevCost)
+	cost, marks := m.res.Quotes[0].Monthly, len(m.prev)
 	m = send(m, keys("u", "u")...)
-	if m.res.Quotes[0].Monthly != cost || len(m.prevCost) != marks {
+	if m.res.Quotes[0].Monthly != cost || len(m.prev) != marks {
 		t.Error("switching the unit re-priced the workload or dropped the change marks")
 	}
 	if r := m.work.selected(); r.kind != rowClassField || r.field != fIn {

@@ -21,9 +21,11 @@ import (
 type headline struct {
 	main    string        // the headline, styled
 	support []report.Line // the supporting lines, styled and indented
+	mine    int           // support's line about the plan you pay for now (report words one at most), -1 when none
 
 	wrapW   int      // the width wrapped is for
 	wrapped []string // all of it wrapped to wrapW
+	ends    []int    // where in wrapped the headline (ends[0]) and each supporting line (ends[i+1]) end
 
 	r     rect
 	lines []string
@@ -36,6 +38,20 @@ func (h *headline) view() []string { return h.lines }
 func (h *headline) word(sh *shared) {
 	h.main, h.support = verdictText(sh, true)
 	h.wrapW, h.wrapped = -1, nil
+	h.mine = slices.IndexFunc(h.support, func(l report.Line) bool { return l.Kind == report.LineCurrent })
+}
+
+// shown is the index in support of the screen's line i: the line about the
+// plan you pay for now first ("keep it or switch" matters most to someone
+// who pays for a plan), the others in their order.
+func (h *headline) shown(i int) int {
+	switch {
+	case h.mine < 0 || i > h.mine:
+		return i
+	case i == 0:
+		return h.mine
+	}
+	return i - 1
 }
 
 // draw renders the verdict into its size.
@@ -91,12 +107,24 @@ func replayLine(sh *shared) string {
 func (h *headline) all(width int) []string {
 	if width != h.wrapW || h.wrapped == nil {
 		lines := wrapIndented(h.main, width)
+		ends := append(h.ends[:0], len(lines))
 		for _, l := range h.support {
 			lines = append(lines, wrapIndented(l.Text, width)...)
+			ends = append(ends, len(lines))
 		}
-		h.wrapW, h.wrapped = width, slices.Clip(lines)
+		h.wrapW, h.wrapped, h.ends = width, slices.Clip(lines), ends
 	}
 	return h.wrapped
+}
+
+// wrappedMain is the headline wrapped to width, and wrappedLine supporting
+// line i: parts of all(width), which the caller must not change.
+func (h *headline) wrappedMain(width int) []string {
+	return h.all(width)[:h.ends[0]]
+}
+
+func (h *headline) wrappedLine(width, i int) []string {
+	return h.all(width)[h.ends[i]:h.ends[i+1]]
 }
 
 // wrapIndented wraps s to width-3 cells, continuation lines indented under
@@ -112,25 +140,14 @@ func wrapIndented(s string, width int) []string {
 	return out
 }
 
-// currentFirst is the supporting lines with the one about the plan you pay
-// for now first ("keep it or switch" matters most to someone who pays for
-// a plan), and whether there is one.
-func (h *headline) currentFirst() ([]report.Line, bool) {
-	mine := func(l report.Line) bool { return l.Kind == report.LineCurrent }
-	support := slices.Clone(h.support)
-	slices.SortStableFunc(support, func(a, b report.Line) int { return b2i(mine(b)) - b2i(mine(a)) })
-	return support, len(support) > 0 && mine(support[0])
-}
-
 // keep is how many rows of width w the verdict keeps even on a short
 // screen: the headline and the line about the plan you pay for, whole; 0
 // when no plan is marked as yours.
 func (h *headline) keep(w int) int {
-	support, current := h.currentFirst()
-	if !current {
+	if h.mine < 0 {
 		return 0
 	}
-	return len(wrapIndented(h.main, w)) + len(wrapIndented(support[0].Text, w))
+	return len(h.wrappedMain(w)) + len(h.wrappedLine(w, h.mine))
 }
 
 // fit is the verdict in rows lines of width w: all of it wrapped when it
@@ -141,19 +158,19 @@ func (h *headline) fit(sh *shared, w, rows int) []string {
 	if all := h.all(w); len(all) <= rows {
 		return all
 	}
-	lines := wrapIndented(h.main, w)
+	lines := slices.Clone(h.wrappedMain(w)) // its last row may take a tail
 	if len(lines) >= rows {
 		lines = lines[:rows]
 		lines[rows-1] = cutBefore(lines[rows-1], w-2, " … v") + sh.st.muted.Render(" … v")
 		return lines
 	}
-	support, current := h.currentFirst()
-	for i, l := range support {
-		part := []string{columns.Cut(l.Text, w-2)}
-		if wrapped := wrapIndented(l.Text, w); i == 0 && current && len(lines)+len(wrapped) <= rows {
-			part = wrapped // "switching saves $X" is the point of it: whole
+	for i := range h.support {
+		si := h.shown(i)
+		part := []string{columns.Cut(h.support[si].Text, w-2)}
+		if wrapped := h.wrappedLine(w, si); si == h.mine && len(lines)+len(wrapped) <= rows {
+			part = slices.Clone(wrapped) // "switching saves $X" is the point of it: whole
 		}
-		if left := len(support) - i - 1; len(lines)+len(part) >= rows && left > 0 {
+		if left := len(h.support) - i - 1; len(lines)+len(part) >= rows && left > 0 {
 			tail := fmt.Sprintf(" … %d more: v", left)
 			last := len(part) - 1
 			part[last] = cutBefore(part[last], w-2, tail) + sh.st.muted.Render(tail)
