@@ -185,11 +185,13 @@ func decodedCatalog() *Catalog {
 					ContextWindow: 200000,
 					MaxOutput:     64000,
 					Status:        "legacy",
+					Deprecated:    "2026-11-23",
+					Retired:       "2027-01-22",
 					Provenance: model.Provenance{
 						Confidence: "official",
-						Source:     "https://platform.claude.com/docs/pt-BR/models/opus-4-5/overview.md (captured 2026-10/11); https://platform.claude.com/docs/en/about-claude/pricing (archived)",
+						Source:     "https://platform.claude.com/docs/pt-BR/models/opus-4-5/overview.md (captured 2026-10/11); https://platform.claude.com/docs/en/about-claude/pricing (archived); deprecation: github:samarthputhraya/Modelpin release 0.5.7 (2026-11-26, re-reading platform.claude.com/docs/en/about-claude/model-deprecations)",
 						AsOf:       "2026-10-24",
-						Note:       "1-hour cache write $10.",
+						Note:       "1-hour cache write $10. Deprecated on 2026-11-23 with 2027-01-22 as its tentative retirement date, replacement Claude Opus 5.5 (Anthropic's deprecations page as re-read on 2026-11-26 by a model-lifecycle tool; Vertex AI gives the same date); no copy of Anthropic's page itself was found. The model page of 2026-10/11 said only 'not sooner than November 24, 2026'. From 2027-01-22 it prices usage logs only.",
 					},
 				},
 				{
@@ -521,9 +523,9 @@ func decodedCatalog() *Catalog {
 					Status:        "active",
 					Provenance: model.Provenance{
 						Confidence: "official",
-						Source:     "https://docs.litellm.ai/blog/gpt-6-1-terra; https://developers.openai.com/api/docs/models (archived)",
+						Source:     "https://docs.litellm.ai/blog/gpt-6-1-terra; https://developers.openai.com/zh-Hans/api/docs/models/gpt-6.1-terra (archived: $1 / cached $0.05 / cache writes $1.25 / $5); https://developers.openai.com/api/docs/models (archived); github:TheKrush/PromptFuel release v1.0.24 (2026-10-27: '$1.25 for 30-minute cache writes')",
 						AsOf:       "2026-10-27",
-						Note:       "Released 2026-10-26. Max input 922K. The source does not state the cache-write price: $1.25 (and $2.50 above 272K) is the OpenAI 1.25x-input rule. Flex also 50%.",
+						Note:       "Released 2026-10-26. Max input 922K. Cache write $1.25 is OpenAI's 30-minute price as its model page states it (a 12-hour write is $2.50, not modelled); above 272K input, input and cache are 2x and output 1.5x, so $2.50. Cached input is 5% of input. Flex also 50%.",
 					},
 				},
 				{
@@ -1164,9 +1166,9 @@ func decodedCatalog() *Catalog {
 					Status:        "active",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "github:BerriAI/litellm discussion #51436; github:iyulab/TokenMeter v0.17.0",
-						AsOf:       "2026-11-20",
-						Note:       "Released Nov 2026 (day not pinned). Flat price across the 1M window. Context and max output as given in the research draft (catalog-draft.yaml); prices.md only says '1M'. as_of is the draft's date for this entry.",
+						Source:     "github:BerriAI/litellm discussion #51436 ($1.50 / $7.50, flat across 1M); https://docs.laozhang.ai/announcements/gemini-4-hydrogen-2026-11.md (last checked 2026-11-14: Google's price $1.5 / $7.5 / cached $0.075, context 1,048,576, output 65,536); https://dev.to/hassann/how-to-use-gemini-4-hydrogen-api--3dfm (apidog guide: 65,536 output, cached $0.075); https://runware.ai/docs/models/google-gemini-4-hydrogen.md; github:iyulab/TokenMeter v0.17.0",
+						AsOf:       "2026-11-14",
+						Note:       "GA 2026-11-12 (successor of Gemini 3.8 Flash). Flat price across the 1M window (1,048,576 tokens). Max output 65,536 per response and cached input $0.075 (implicit caching), both as a reseller's launch page gives Google's figures (checked 2026-11-14) and an API guide (apidog) repeats them; a third page says '64K output'.",
 					},
 				},
 				{
@@ -1586,9 +1588,9 @@ func decodedCatalog() *Catalog {
 					Status:        "active",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "models.dev providers/zai/models/glm-5-turbo.toml @219ace15; https://docs.wolffi.sh/configuration/zai.md; git.vultropenclaw.com/vultr/openclaw extensions/zai/openclaw.plugin.json",
-						AsOf:       "2026-12-05",
-						Note:       "Z.ai's USD price; released 2026-03-16. Three independent sources agree; a reseller (runapi.ai) sells it at half that. Context 200,000 (models.dev) or 202,800 (openclaw); the smaller is used. docs.z.ai itself was not in the stored copies. The sources are undated; as_of is the day they were read.",
+						Source:     "models.dev providers/zai/models/glm-5-turbo.toml @219ace15; https://docs.wolffi.sh/configuration/zai.md; git.vultropenclaw.com/vultr/openclaw extensions/zai/openclaw.plugin.json; dated: github:nekko-labs/agent-nekko packages/shared/src/model-pricing-snapshot.ts @d1b029a3 (OpenRouter /api/v1/models, checkedAt 2026-10-08)",
+						AsOf:       "2026-10-08",
+						Note:       "Z.ai's USD price; released 2026-03-16. Three independent sources agree; a reseller (runapi.ai) sells it at half that. Context 200,000 (models.dev) or 202,800 (openclaw); the smaller is used. docs.z.ai itself was not in the stored copies. Those three sources are undated; the newest dated statement of the same prices is OpenRouter's models API as saved on 2026-10-08 (z-ai/glm-5-turbo $1.20 / $4.00, cached $0.24; no window or output limit), so as_of is that date.",
 					},
 				},
 				{
