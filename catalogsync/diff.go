@@ -184,42 +184,10 @@ func DiffModel(a, b *model.APIModel) []Difference {
 // that differs from catalog a to catalog b: entries of both in a's order,
 // then entries only b has.
 func Diff(a, b *plans.Catalog) []Difference {
-	var out []Difference
-	compare := func(kind, id, name string, fa, fb []field) {
-		for i := range fa {
-			if !fa[i].v.same(fb[i].v) {
-				out = append(out, Difference{Kind: kind, ID: id, Name: name, Field: fa[i].name, A: fa[i].v, B: fb[i].v})
-			}
-		}
-	}
-	for i := range a.Models {
-		ma := &a.Models[i]
-		if mb, ok := b.Model(ma.ID); ok {
-			compare("api", ma.ID, mb.Name, modelFields(ma), modelFields(mb))
-		} else {
-			out = append(out, Difference{Kind: "api", ID: ma.ID, Name: ma.Name, Field: "entry", A: Value{Model: ma}})
-		}
-	}
-	for i := range b.Models {
-		mb := &b.Models[i]
-		if _, ok := a.Model(mb.ID); !ok {
-			out = append(out, Difference{Kind: "api", ID: mb.ID, Name: mb.Name, Field: "entry", B: Value{Model: mb}})
-		}
-	}
-	for i := range a.Plans {
-		pa := &a.Plans[i]
-		if pb, ok := b.Plan(pa.ID); ok {
-			compare("subscription", pa.ID, pb.Name, planFields(pa), planFields(pb))
-		} else {
-			out = append(out, Difference{Kind: "subscription", ID: pa.ID, Name: pa.Name, Field: "entry", A: Value{Plan: pa}})
-		}
-	}
-	for i := range b.Plans {
-		pb := &b.Plans[i]
-		if _, ok := a.Plan(pb.ID); !ok {
-			out = append(out, Difference{Kind: "subscription", ID: pb.ID, Name: pb.Name, Field: "entry", B: Value{Plan: pb}})
-		}
-	}
+	out := diffEntries("api", a.Models, b.Models, modelFields,
+		func(m *model.APIModel) (string, string, Value) { return m.ID, m.Name, Value{Model: m} })
+	out = append(out, diffEntries("subscription", a.Plans, b.Plans, planFields,
+		func(p *model.Subscription) (string, string, Value) { return p.ID, p.Name, Value{Plan: p} })...)
 	fams := slices.Sorted(maps.Keys(a.Tokenizers))
 	for f := range b.Tokenizers {
 		if _, ok := a.Tokenizers[f]; !ok {
@@ -249,6 +217,45 @@ func Diff(a, b *plans.Catalog) []Difference {
 			if !x.same(y) {
 				out = append(out, Difference{Kind: "tokenizer", ID: f, Name: f, Field: l, A: x, B: y})
 			}
+		}
+	}
+	return out
+}
+
+// diffEntries compares the entries of one kind, API models or plans: each
+// of as against b's entry of its id (named as b names it), or as one only a
+// has; then the entries only b has. entry gives an entry's id, name and the
+// Value that stands for the whole entry.
+func diffEntries[E any](kind string, as, bs []E, fields func(*E) []field, entry func(*E) (id, name string, whole Value)) []Difference {
+	find := func(es []E, id string) *E {
+		for i := range es {
+			if eid, _, _ := entry(&es[i]); eid == id {
+				return &es[i]
+			}
+		}
+		return nil
+	}
+	var out []Difference
+	for i := range as {
+		ea := &as[i]
+		id, name, whole := entry(ea)
+		eb := find(bs, id)
+		if eb == nil {
+			out = append(out, Difference{Kind: kind, ID: id, Name: name, Field: "entry", A: whole})
+			continue
+		}
+		_, name, _ = entry(eb)
+		fa, fb := fields(ea), fields(eb)
+		for j := range fa {
+			if !fa[j].v.same(fb[j].v) {
+				out = append(out, Difference{Kind: kind, ID: id, Name: name, Field: fa[j].name, A: fa[j].v, B: fb[j].v})
+			}
+		}
+	}
+	for i := range bs {
+		id, name, whole := entry(&bs[i])
+		if find(as, id) == nil {
+			out = append(out, Difference{Kind: kind, ID: id, Name: name, Field: "entry", B: whole})
 		}
 	}
 	return out

@@ -107,6 +107,17 @@ remove: [zeta-team]
 	if d := Diff(base, base); len(d) != 0 {
 		t.Errorf("a catalog differs from itself: %v", d)
 	}
+	// Reversed, the entries only one side has change sides: acme-nano is
+	// only a's, zeta-team only b's.
+	var entries []string
+	for _, d := range Diff(b, base) {
+		if d.Field == "entry" {
+			entries = append(entries, fmt.Sprintf("%s %s: %s → %s", d.Kind, d.ID, show(d.A), show(d.B)))
+		}
+	}
+	if want := []string{"api acme-nano: acme-nano → —", "subscription zeta-team: — → zeta-team"}; !reflect.DeepEqual(entries, want) {
+		t.Errorf("reversed entries\n got %q\nwant %q", entries, want)
+	}
 	// JSON: numbers, text or null.
 	out, err := json.Marshal(Diff(base, b)[:2])
 	if err != nil {

@@ -684,10 +684,8 @@ func writePlan(b *bytes.Buffer, s *model.Subscription, likes map[string]likeRef)
 	if s.SeatsMin != 0 {
 		y.line("seats_min", strconv.Itoa(s.SeatsMin))
 	}
-	y.line("models", "["+flowItems(s.Models, yamlString)+"]")
-	if len(s.Serves) > 0 {
-		y.line("serves", "["+flowItems(s.Serves, model.Via.String)+"]")
-	}
+	y.line("models", "["+flowItems(s.Models, yamlString)+"]") // required, so written even when empty
+	flowList(y, "serves", s.Serves, model.Via.String)
 	y.num("context_window", s.ContextWindow)
 	if s.Uncapped {
 		y.line("uncapped", "true")
@@ -706,15 +704,9 @@ func writePlan(b *bytes.Buffer, s *model.Subscription, likes map[string]likeRef)
 				ly.line("high", yamlNumber(l.High))
 			}
 			ly.num("reference_tokens", l.ReferenceTokens)
-			if len(l.Tiers) > 0 {
-				ly.line("tiers", "["+flowItems(l.Tiers, model.Tier.String)+"]")
-			}
-			if len(l.Models) > 0 {
-				ly.line("models", "["+flowItems(l.Models, yamlString)+"]")
-			}
-			if len(l.Via) > 0 {
-				ly.line("via", "["+flowItems(l.Via, model.Via.String)+"]")
-			}
+			flowList(ly, "tiers", l.Tiers, model.Tier.String)
+			flowList(ly, "models", l.Models, yamlString)
+			flowList(ly, "via", l.Via, model.Via.String)
 			if len(l.Weights) > 0 {
 				var ws []string
 				for _, id := range slices.Sorted(maps.Keys(l.Weights)) {
@@ -796,4 +788,13 @@ func flowItems[T any](xs []T, item func(T) string) string {
 		out[i] = item(x)
 	}
 	return strings.Join(out, ", ")
+}
+
+// flowList writes xs under key as a flow list ("[chat, agent]"), each item
+// with item; an empty list is left out. (A method cannot take a type
+// parameter, so y comes first.)
+func flowList[T any](y yamlFields, key string, xs []T, item func(T) string) {
+	if len(xs) > 0 {
+		y.line(key, "["+flowItems(xs, item)+"]")
+	}
 }
