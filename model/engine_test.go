@@ -156,6 +156,30 @@ func TestAPIOptions(t *testing.T) {
 	approx(t, "output tokens", a.Classes[0].OutputTokens, 440000)
 }
 
+// A replay's options, restated over the modeled work, cost per task what
+// they cost a month over its tasks, as the model's own options do.
+func TestRestated(t *testing.T) {
+	modeled := eval(t, oneClass(nil), testCatalog()) // 880 tasks a month (40 · 22)
+	for _, tc := range []struct {
+		name    string
+		r       *Result
+		monthly float64
+		want    float64
+	}{
+		{"replayed plan", &modeled, 44, 0.05},   // 44 / 880
+		{"replayed API", &modeled, 1.76, 0.002}, // 1.76 / 880, as api:alpha's own
+		{"free", &modeled, 0, 0},                // 0 / 880
+		{"no tasks", &Result{}, 44, 0},          // nothing to divide by: left as the replay gave it
+	} {
+		got := tc.r.Restated([]Quote{{ID: "x", Monthly: tc.monthly}})
+		if len(got.Quotes) != 1 || got.TotalTasks != tc.r.TotalTasks {
+			t.Errorf("%s: %d quotes over %v tasks, want 1 over %v", tc.name, len(got.Quotes), got.TotalTasks, tc.r.TotalTasks)
+			continue
+		}
+		approx(t, tc.name+" per task", got.Quotes[0].PerTask, tc.want)
+	}
+}
+
 func TestFeasibility(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
