@@ -180,6 +180,29 @@ func TestRestated(t *testing.T) {
 	}
 }
 
+// An option's cost moves from what it cost before; one that cannot carry
+// the work, or had no cost, has no move to tell.
+func TestCostChange(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		q        Quote
+		was      float64
+		want     float64
+		wantMove bool
+	}{
+		{"dearer", Quote{Eligible: true, Monthly: 12.5}, 10, 2.5, true}, // 12.5 − 10
+		{"cheaper", Quote{Eligible: true, Monthly: 7}, 10, -3, true},    // 7 − 10
+		{"no longer carries it", Quote{Monthly: 12.5}, 10, 0, false},
+		{"had no cost", Quote{Eligible: true, Monthly: 12.5}, math.Inf(1), 0, false},
+	} {
+		d, ok := tc.q.CostChange(tc.was)
+		if ok != tc.wantMove {
+			t.Errorf("%s: move %v, want %v", tc.name, ok, tc.wantMove)
+		}
+		approx(t, tc.name, d, tc.want)
+	}
+}
+
 func TestFeasibility(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
