@@ -184,11 +184,10 @@ func TestRestated(t *testing.T) {
 // the work, or had no cost, has no move to tell.
 func TestCostChange(t *testing.T) {
 	for _, tc := range []struct {
-		name     string
-		q        Quote
-		was      float64
-		want     float64
-		wantMove bool
+		name      string
+		q         Quote
+		was, want float64
+		moved     bool
 	}{
 		{"dearer", Quote{Eligible: true, Monthly: 12.5}, 10, 2.5, true}, // 12.5 − 10
 		{"cheaper", Quote{Eligible: true, Monthly: 7}, 10, -3, true},    // 7 − 10
@@ -196,8 +195,8 @@ func TestCostChange(t *testing.T) {
 		{"had no cost", Quote{Eligible: true, Monthly: 12.5}, math.Inf(1), 0, false},
 	} {
 		d, ok := tc.q.CostChange(tc.was)
-		if ok != tc.wantMove {
-			t.Errorf("%s: move %v, want %v", tc.name, ok, tc.wantMove)
+		if ok != tc.moved {
+			t.Errorf("%s: move %v, want %v", tc.name, ok, tc.moved)
 		}
 		approx(t, tc.name, d, tc.want)
 	}
