@@ -313,7 +313,7 @@ func (q *Quote) Fit() Fit {
 // CostChange is how much q's monthly cost moved from was, the same
 // option's (or the one it stands in for) in another evaluation: USD, more
 // when positive. False when there is no cost to compare: q cannot carry the
-// work, or was is no cost (+Inf).
+// work, or was is no cost (infinite).
 func (q *Quote) CostChange(was float64) (float64, bool) {
 	if !q.Eligible || math.IsInf(was, 0) {
 		return 0, false
