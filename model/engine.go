@@ -305,17 +305,33 @@ func evaluatePoint(e *engine, rows []*classRow) Result {
 		e.planQuote(pi, &qs[len(qs)-1])
 	}
 	e.memo = nil // the result keeps nothing of the Cache's that changes
-	for i := range qs {
-		if e.total > 0 {
-			qs[i].PerTask = qs[i].Monthly / e.total
-		}
-	}
+	setPerTask(qs, e.total)
 	Rank(qs)
 	r := Result{Quotes: qs, TotalTasks: e.total, e: e, index: make(map[string]int, len(qs))}
 	for i := range qs {
 		r.index[qs[i].ID] = i
 	}
 	return r
+}
+
+// setPerTask gives each quote its cost per task: its monthly cost over
+// total, the tasks a month; none without tasks.
+func setPerTask(qs []Quote, total float64) {
+	if total <= 0 {
+		return
+	}
+	for i := range qs {
+		qs[i].PerTask = qs[i].Monthly / total
+	}
+}
+
+// Restated is r's work priced another way: qs, ranked (a replay of the
+// records r's workload was derived from), each with its cost per task over
+// r's tasks, as r's own quotes have theirs. qs is taken, not copied. It
+// evaluates nothing: it has no ends, flip points or sunsets of its own.
+func (r *Result) Restated(qs []Quote) Result {
+	setPerTask(qs, r.TotalTasks)
+	return Result{Quotes: qs, TotalTasks: r.TotalTasks}
 }
 
 // Ends are options' monthly costs at the two ends of the estimates, by

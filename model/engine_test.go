@@ -156,6 +156,52 @@ func TestAPIOptions(t *testing.T) {
 	approx(t, "output tokens", a.Classes[0].OutputTokens, 440000)
 }
 
+// A replay's options, restated over the modeled work, cost per task what
+// they cost a month over its tasks, as the model's own options do.
+func TestRestated(t *testing.T) {
+	modeled := eval(t, oneClass(nil), testCatalog()) // 880 tasks a month (40 · 22)
+	for _, tc := range []struct {
+		name    string
+		r       *Result
+		monthly float64
+		want    float64
+	}{
+		{"replayed plan", &modeled, 44, 0.05},   // 44 / 880
+		{"replayed API", &modeled, 1.76, 0.002}, // 1.76 / 880, as api:alpha's own
+		{"free", &modeled, 0, 0},                // 0 / 880
+		{"no tasks", &Result{}, 44, 0},          // nothing to divide by: left as the replay gave it
+	} {
+		got := tc.r.Restated([]Quote{{ID: "x", Monthly: tc.monthly}})
+		if len(got.Quotes) != 1 || got.TotalTasks != tc.r.TotalTasks {
+			t.Errorf("%s: %d quotes over %v tasks, want 1 over %v", tc.name, len(got.Quotes), got.TotalTasks, tc.r.TotalTasks)
+			continue
+		}
+		approx(t, tc.name+" per task", got.Quotes[0].PerTask, tc.want)
+	}
+}
+
+// An option's cost moves from what it cost before; one that cannot carry
+// the work, or had no cost, has no move to tell.
+func TestCostChange(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		q         Quote
+		was, want float64
+		moved     bool
+	}{
+		{"dearer", Quote{Eligible: true, Monthly: 12.5}, 10, 2.5, true}, // 12.5 − 10
+		{"cheaper", Quote{Eligible: true, Monthly: 7}, 10, -3, true},    // 7 − 10
+		{"no longer carries it", Quote{Monthly: 12.5}, 10, 0, false},
+		{"had no cost", Quote{Eligible: true, Monthly: 12.5}, math.Inf(1), 0, false},
+	} {
+		d, ok := tc.q.CostChange(tc.was)
+		if ok != tc.moved {
+			t.Errorf("%s: move %v, want %v", tc.name, ok, tc.moved)
+		}
+		approx(t, tc.name, d, tc.want)
+	}
+}
+
 func TestFeasibility(t *testing.T) {
 	for _, tc := range []struct {
 		name   string

@@ -1,5 +1,7 @@
 package model
 
+import "math"
+
 // Kind is the kind of an option.
 type Kind int
 
@@ -306,6 +308,17 @@ func (q *Quote) Fit() Fit {
 		return FitPartly
 	}
 	return FitAll
+}
+
+// CostChange is how much q's monthly cost moved from was, the same
+// option's (or the one it stands in for) in another evaluation: USD, more
+// when positive. False when there is no cost to compare: q cannot carry the
+// work, or was is no cost (infinite).
+func (q *Quote) CostChange(was float64) (float64, bool) {
+	if !q.Eligible || math.IsInf(was, 0) {
+		return 0, false
+	}
+	return q.Monthly - was, true
 }
 
 // ClassFit is how the option carries its class i: a plan's class that

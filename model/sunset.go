@@ -96,10 +96,10 @@ type SunsetWarning struct {
 	Sunsets []Sunset     // soonest first, then by model id
 }
 
-// ModelsUsed are the ids of the models that carry some of q's tasks, each
+// modelsUsed are the ids of the models that carry some of q's tasks, each
 // once, in class order: an API option's model, a mix's routes, a plan's
 // serving models (for the tasks it keeps) and overflow routes.
-func (q *Quote) ModelsUsed() []string {
+func (q *Quote) modelsUsed() []string {
 	var ids []string
 	add := func(id string) {
 		if id != "" && !slices.Contains(ids, id) {
@@ -120,14 +120,14 @@ func (q *Quote) ModelsUsed() []string {
 	return ids
 }
 
-// SunsetsOf are the models q uses that retire or are deprecated within
+// sunsetsOf are the models q uses that retire or are deprecated within
 // SunsetDays after the catalog's day, soonest first.
-func (r *Result) SunsetsOf(q *Quote) []Sunset {
+func (r *Result) sunsetsOf(q *Quote) []Sunset {
 	if r.e == nil {
 		return nil
 	}
 	var out []Sunset
-	for _, id := range q.ModelsUsed() {
+	for _, id := range q.modelsUsed() {
 		if m, ok := r.e.c.Model(id); ok {
 			if s, ok := r.e.c.SunsetOf(m); ok {
 				out = append(out, s)
@@ -155,18 +155,18 @@ func (r *Result) SunsetWarnings(v *Verdict) []SunsetWarning {
 			out[i].Roles = append(out[i].Roles, role)
 			continue
 		}
-		if ss := r.SunsetsOf(q); len(ss) > 0 {
+		if ss := r.sunsetsOf(q); len(ss) > 0 {
 			out = append(out, SunsetWarning{Option: q, Roles: []SunsetRole{role}, Sunsets: ss})
 		}
 	}
 	return out
 }
 
-// Without evaluates the workload again (at the point: no ends) on the
+// without evaluates the workload again (at the point: no ends) on the
 // catalog as it will be once the models ids are gone: each counted retired
 // from the catalog's day. It is a whole evaluation, as dear as the first:
 // callers keep it off the keystroke path.
-func (r *Result) Without(ids []string) (Result, error) {
+func (r *Result) without(ids []string) (Result, error) {
 	if r.e == nil {
 		return Result{}, nil
 	}
@@ -182,7 +182,7 @@ func (r *Result) Without(ids []string) (Result, error) {
 
 // SunsetVerdict is the verdict once the models about to go that the
 // verdict's options use (SunsetWarnings) are gone, from one evaluation
-// without them (see Without); false when no option it names uses one, or
+// without them (Result.without); false when no option it names uses one, or
 // the evaluation fails. Its options stand in for the warned ones role by
 // role (StandIn).
 func (r *Result) SunsetVerdict(current string) (Verdict, bool) {
@@ -198,11 +198,11 @@ func (r *Result) SunsetVerdict(current string) (Verdict, bool) {
 	if len(ids) == 0 {
 		return Verdict{}, false
 	}
-	without, err := r.Without(ids)
-	if err != nil || without.e == nil {
+	gone, err := r.without(ids)
+	if err != nil || gone.e == nil {
 		return Verdict{}, false
 	}
-	return without.Verdict(current), true
+	return gone.Verdict(current), true
 }
 
 // StandIn is the option of v, the verdict once the models are gone, that

@@ -123,7 +123,7 @@ func TestSunsetWarnings(t *testing.T) {
 		r := eval(t, oneClass(nil), c)
 		v := r.Verdict("")
 		approx(t, "free", v.BestFree.Monthly, 0.88)
-		if got := v.BestFree.ModelsUsed(); !slices.Equal(got, []string{"gamma", "alpha"}) {
+		if got := v.BestFree.modelsUsed(); !slices.Equal(got, []string{"gamma", "alpha"}) {
 			t.Errorf("the free plan uses %v", got)
 		}
 		ws := r.SunsetWarnings(&v)

@@ -1051,15 +1051,14 @@ func (c *Catalog) Applied() []Event { return slices.Clone(c.applied) }
 // ApplyChanges sets the catalog's evaluation day to today (YYYY-MM-DD),
 // applies in date order every dated price change whose date is today or
 // earlier and not applied yet, and puts into effect every model's
-// deprecation and retirement dated today or earlier. It returns the
-// changes it put into effect (Applied keeps them; report words them). An
-// invalid date applies nothing.
-func (c *Catalog) ApplyChanges(today string) []Event {
+// deprecation and retirement dated today or earlier. Applied lists the
+// changes it put into effect (report words them). An invalid date applies
+// nothing.
+func (c *Catalog) ApplyChanges(today string) {
 	if !validDate(today) {
-		return nil
+		return
 	}
 	c.Date = today
-	var events []Event
 	for i := range c.Models {
 		m := &c.Models[i]
 		st := m.StatusOn(today)
@@ -1072,7 +1071,6 @@ func (c *Catalog) ApplyChanges(today string) []Event {
 		}
 		m.Status = st
 		c.applied = append(c.applied, e)
-		events = append(events, e)
 	}
 	for i := range c.Changes {
 		ch := &c.Changes[i]
@@ -1104,9 +1102,7 @@ func (c *Catalog) ApplyChanges(today string) []Event {
 		m.Note = joinNote(m.Note, note)
 		ch.Applied = true
 		c.applied = append(c.applied, e)
-		events = append(events, e)
 	}
-	return events
 }
 
 // Currencies lists the display currencies: USD and every fx code, sorted.

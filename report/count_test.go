@@ -70,7 +70,8 @@ func TestCountGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	var notes []string
-	for _, e := range cat.ApplyChanges("2026-11-27") {
+	cat.ApplyChanges("2026-11-27")
+	for _, e := range cat.Applied() {
 		notes = append(notes, EventText(e))
 	}
 	files := countInputs(t)

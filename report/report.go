@@ -200,7 +200,7 @@ func verdictLines(r *model.Result, current string, cur money.Currency, flips []m
 		line += "; no paid plan in the comparison can carry it."
 	case o == nil:
 		line += "; no API option can carry it."
-	case v.Saving < 0.005:
+	case SameCost(v.Saving, cur):
 		line += fmt.Sprintf(", the same as %s.", Article(o))
 	default:
 		line += fmt.Sprintf(" against %s at %s: saves %s/month (%s).", Article(o), cur.Format(o.Monthly),
@@ -322,10 +322,11 @@ func currentLine(v *model.Verdict, current string, cur money.Currency) (LineKind
 		return LineCurrent, fmt.Sprintf("You pay for %s now: keep it, it is the answer.", c.Name)
 	case !v.HasSwitch:
 		return LineCurrent, fmt.Sprintf("You pay for %s now, but it cannot carry this work: %s.", c.Name, ReasonText(c.Reason))
-	case v.SwitchSaving >= 0.005:
+	case SameCost(v.SwitchSaving, cur):
+	case v.SwitchSaving > 0:
 		return LineCurrent, fmt.Sprintf("You pay for %s now (%s/month for this work): switching to %s saves %s/month.",
 			c.Name, cur.Format(c.Monthly), w.Name, cur.Format(v.SwitchSaving))
-	case v.SwitchSaving <= -0.005:
+	case v.SwitchSaving < 0:
 		return LineCurrent, fmt.Sprintf("You pay for %s now (%s/month for this work): switching to %s would cost %s/month more.",
 			c.Name, cur.Format(c.Monthly), w.Name, cur.Format(-v.SwitchSaving))
 	}
@@ -373,7 +374,7 @@ func support(r *model.Result, v *model.Verdict, cur money.Currency, routed strin
 	if p := v.BestPlan; p != nil && p.HasBreakEven {
 		return LinePayback, fmt.Sprintf("%s would pay for itself from %s today's volume.", p.Name, Times(p.BreakEven))
 	}
-	if w.HasSaving && w.Saving >= 0.005 {
+	if w.HasSaving && w.Saving > 0 && !SameCost(w.Saving, cur) {
 		return LineSupport, fmt.Sprintf("Routing each %s to its cheapest model saves %s/month over %s alone.", routed, cur.Format(w.Saving), w.SavingVs)
 	}
 	return LineSupport, ""
@@ -517,7 +518,7 @@ func Why(q *model.Quote, cur money.Currency) string {
 		return ReasonText(q.Reason)
 	case q.Kind == model.KindSubscription && !q.Fits:
 		return fmt.Sprintf("+%s overflow · %s", cur.Format(q.Overflow), ReasonText(q.Reason))
-	case q.Kind == model.KindMix && q.HasSaving && q.Saving >= 0.005:
+	case q.Kind == model.KindMix && q.HasSaving && q.Saving > 0 && !SameCost(q.Saving, cur):
 		return fmt.Sprintf("saves %s vs %s", cur.Format(q.Saving), q.SavingVs)
 	}
 	return ""

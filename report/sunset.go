@@ -17,8 +17,8 @@ import (
 //	GPT-5 nano retires on 2026-12-11 (in 6 days); the answer uses it. Without it: the answer
 //	becomes API mix, all providers at $9.12/month ($2.04 more).
 //
-// Options that stay at the same cost (to the half cent) are said first
-// and in short in the second sentence: "the answer stays as it is".
+// Options that stay at the same cost (SameCost) are said first and in
+// short in the second sentence: "the answer stays as it is".
 func SunsetLines(ws []model.SunsetWarning, without *model.Verdict, cur money.Currency) []string {
 	var groups [][]model.SunsetWarning
 	for _, w := range ws {
@@ -53,7 +53,7 @@ func SunsetLines(ws []model.SunsetWarning, without *model.Verdict, cur money.Cur
 			for _, w := range g {
 				for _, r := range w.Roles {
 					now := without.StandIn(r, w.Option)
-					if now != nil && now.ID == w.Option.ID && sameCost(now.Monthly-w.Option.Monthly) {
+					if now != nil && now.ID == w.Option.ID && sameCost(now, w.Option, cur) {
 						same = append(same, roleName(r, w.Option))
 						continue
 					}
@@ -134,21 +134,24 @@ func standInText(r model.SunsetRole, was, now *model.Quote, cur money.Currency) 
 	if now.ID == was.ID {
 		verb = "stays"
 	}
-	d := now.Monthly - was.Monthly
+	d, _ := now.CostChange(was.Monthly) // both are a verdict's: they carry the work
 	delta := "the same"
 	switch {
-	case sameCost(d):
-	case d >= 0.005:
+	case SameCost(d, cur):
+	case d > 0:
 		delta = cur.Format(d) + " more"
-	case d <= -0.005:
+	case d < 0:
 		delta = cur.Format(-d) + " less"
 	}
 	return fmt.Sprintf("%s %s %s at %s/month (%s)", name, verb, now.Name, cur.Format(now.Monthly), delta)
 }
 
-// sameCost reports whether a monthly cost that moves by d (USD) reads as
-// the same: under half a cent, which rounds to $0.00.
-func sameCost(d float64) bool { return d > -0.005 && d < 0.005 }
+// sameCost reports whether now, standing in for was, costs what reads as
+// the same a month (SameCost).
+func sameCost(now, was *model.Quote, cur money.Currency) bool {
+	d, ok := now.CostChange(was.Monthly)
+	return ok && SameCost(d, cur)
+}
 
 // andList joins words the way a sentence lists them: "a", "a and b",
 // "a, b and c".

@@ -91,9 +91,9 @@ func TestSunsetLines(t *testing.T) {
 	nano := model.Sunset{ModelID: "nano", Model: "Nano", Date: "2026-12-11", Days: 6, Retires: true}
 	mini := model.Sunset{ModelID: "mini", Model: "Mini", Date: "2026-12-11", Days: 6, Retires: true}
 	medium := model.Sunset{ModelID: "medium", Model: "Medium", Date: "2026-12-14", Days: 9}
-	api := &model.Quote{ID: "mix:all", Name: "API mix, all providers", Kind: model.KindMix, Monthly: 10}
-	pl := &model.Quote{ID: "pro", Name: "Pro", Kind: model.KindSubscription, Monthly: 20}
-	free := &model.Quote{ID: "free", Name: "Free", Kind: model.KindSubscription, Free: true, Monthly: 3}
+	api := &model.Quote{ID: "mix:all", Name: "API mix, all providers", Kind: model.KindMix, Eligible: true, Monthly: 10}
+	pl := &model.Quote{ID: "pro", Name: "Pro", Kind: model.KindSubscription, Eligible: true, Monthly: 20}
+	free := &model.Quote{ID: "free", Name: "Free", Kind: model.KindSubscription, Eligible: true, Free: true, Monthly: 3}
 	for _, tc := range []struct {
 		name    string
 		ws      []model.SunsetWarning
@@ -136,7 +136,7 @@ func TestSunsetLines(t *testing.T) {
 			[]string{"Nano retires on 2026-12-11 (in 6 days); the answer and the free plan use it. Without it: the answer and the free plan stay as they are."}},
 		{"another at the same cost", []model.SunsetWarning{
 			{Option: free, Roles: []model.SunsetRole{model.RoleFree}, Sunsets: []model.Sunset{nano}}},
-			&model.Verdict{Answer: model.AnswerAPI, BestAPI: api, BestFree: &model.Quote{ID: "pro", Name: "Pro", Kind: model.KindSubscription, Free: true, Monthly: 3}},
+			&model.Verdict{Answer: model.AnswerAPI, BestAPI: api, BestFree: &model.Quote{ID: "pro", Name: "Pro", Kind: model.KindSubscription, Eligible: true, Free: true, Monthly: 3}},
 			[]string{"Nano retires on 2026-12-11 (in 6 days); the free plan uses it. Without it: the free plan becomes Pro at $3.00/month (the same)."}},
 		// The answer changes sides; the free plan is no longer cheaper.
 		{"no stand-ins", []model.SunsetWarning{
@@ -153,6 +153,38 @@ func TestSunsetLines(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
+	}
+}
+
+// What reads as the same cost is the display currency's, the rule the
+// app's change marks follow (SameCost), not half a cent in dollars.
+func TestSunsetLinesCurrency(t *testing.T) {
+	nano := model.Sunset{ModelID: "nano", Model: "Nano", Date: "2026-12-11", Days: 6, Retires: true}
+	api := &model.Quote{ID: "mix:all", Name: "API mix, all providers", Kind: model.KindMix, Eligible: true, Monthly: 10}
+	free := &model.Quote{ID: "free", Name: "Free", Kind: model.KindSubscription, Eligible: true, Free: true, Monthly: 3}
+	for _, tc := range []struct {
+		name    string
+		cur     money.Currency
+		ws      []model.SunsetWarning
+		without *model.Verdict
+		want    string
+	}{
+		// In euros at 0.9/$ the free plan's $3.0052 is €2.70468, the move
+		// €0.00468, which rounds to €0.00: the same, not "€0.00 more".
+		{"the same in euros", money.New("EUR", 0.9), []model.SunsetWarning{
+			{Option: free, Roles: []model.SunsetRole{model.RoleFree}, Sunsets: []model.Sunset{nano}}},
+			&model.Verdict{Answer: model.AnswerAPI, BestAPI: api, BestFree: moved(free, 0.0052)},
+			"Nano retires on 2026-12-11 (in 6 days); the free plan uses it. Without it: the free plan stays as it is."},
+		// In yen at 150/$ the answer's $10.00 − $0.004 is ¥1,500 − ¥0.6,
+		// ¥1,499.4, which reads ¥1,499: ¥1 less, not the same.
+		{"a yen less", money.New("JPY", 150), []model.SunsetWarning{
+			{Option: api, Roles: []model.SunsetRole{model.RoleAnswer}, Sunsets: []model.Sunset{nano}}},
+			&model.Verdict{Answer: model.AnswerAPI, BestAPI: moved(api, -0.004)},
+			"Nano retires on 2026-12-11 (in 6 days); the answer uses it. Without it: the answer stays API mix, all providers at ¥1,499/month (¥1 less)."},
+	} {
+		if got := SunsetLines(tc.ws, tc.without, tc.cur); len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%s: got %q\nwant %q", tc.name, got, tc.want)
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -125,4 +126,26 @@ func Output[T any](w io.Writer, format string, v T, asJSON func(io.Writer, T) er
 	}
 	_, err := io.WriteString(w, table(v, color))
 	return err
+}
+
+// SameCost reports whether a cost that moves by d (USD) reads as the same
+// in cur: the move rounds to nothing at cur's decimals (under half a cent
+// in USD, half a yen in JPY). The one rule of every output, the app's
+// change marks and the CLI's sunset lines alike.
+func SameCost(d float64, cur money.Currency) bool {
+	return math.Abs(d*cur.Rate) < 0.5*math.Pow10(-cur.Decimals)
+}
+
+// CostChange writes a move in monthly cost, d USD (model.Quote.CostChange),
+// as a signed amount in cur: "+$1.20", "−$0.40"; "" when it reads as the
+// same (SameCost) or is no number.
+func CostChange(d float64, cur money.Currency) string {
+	switch {
+	case SameCost(d, cur):
+	case d > 0:
+		return "+" + cur.Format(d)
+	case d < 0:
+		return "−" + cur.Format(-d)
+	}
+	return ""
 }

@@ -80,7 +80,7 @@ func (e *evaluator) evaluate(sh *shared) error {
 	e.fadeDue = true
 	ev.modeled = res
 	if ev.replayed = e.replaying(sh); ev.replayed {
-		res = replayResult(sh, res.TotalTasks)
+		res = replayResult(sh, &res)
 	}
 	ev.res, ev.catalog = res, e.compared(sh)
 	e.gen++
@@ -218,20 +218,17 @@ func (e *evaluator) replaying(sh *shared) bool {
 	return reflect.DeepEqual(a, b)
 }
 
-// replayResult is the replay's ranking as a result, without free plans when
-// they are left out; cost per task is over the derived workload's tasks.
-func replayResult(sh *shared, tasks float64) model.Result {
+// replayResult is the replay's ranking as a result of modeled's work,
+// without free plans when they are left out.
+func replayResult(sh *shared, modeled *model.Result) model.Result {
 	qs := make([]model.Quote, 0, len(sh.rp.Quotes))
 	for _, q := range sh.rp.Quotes {
 		if sh.prefs.NoFree && q.Kind == model.KindSubscription && q.Free {
 			continue
 		}
-		if tasks > 0 {
-			q.PerTask = q.Monthly / tasks
-		}
 		qs = append(qs, q)
 	}
-	return model.Result{Quotes: qs, TotalTasks: tasks}
+	return modeled.Restated(qs)
 }
 
 // compared is the catalog the options come from: without its free plans

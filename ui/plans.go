@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -277,20 +276,17 @@ func (sh *shared) perTask(q *model.Quote) string {
 }
 
 // costDelta is the change in monthly cost since the last edit, "" when none
-// worth showing at the currency's precision.
+// or none worth showing.
 func costDelta(sh *shared, q *model.Quote) string {
 	prev, ok := sh.prev[q.ID]
-	if !ok || !q.Eligible || math.IsInf(prev.cost, 0) {
+	if !ok {
 		return ""
 	}
-	d := q.Monthly - prev.cost
-	if math.Abs(d*sh.cur.Rate) >= 0.5*math.Pow10(-sh.cur.Decimals) {
-		if d > 0 {
-			return "+" + sh.cur.Format(d)
-		}
-		return "−" + sh.cur.Format(-d)
+	d, ok := q.CostChange(prev.cost)
+	if !ok {
+		return ""
 	}
-	return ""
+	return report.CostChange(d, sh.cur)
 }
 
 // moveMark is ▲n / ▼n for a rank change since the last edit.

@@ -14,20 +14,44 @@ import (
 // The app's start: what its own files (the last workload, its settings)
 // and the records its workload was derived from give it before it opens.
 
-// LastWorkload is the workload the app kept at path when it last quit, for
-// a run that names none (plans.WorkloadSource's Fallback). A state file
-// that cannot be read, or whose currency the run's catalog has no rate
-// for, is said in *notices, and no workload is restored.
+// State is the app's state file as read once at start: the workload it
+// kept when the app last quit, or why it does not load. The workload a run
+// restores and whether Prepare sets the file aside both come from this one
+// read, so a file that changes between them cannot make them disagree.
+type State struct {
+	path string
+	w    model.Workload
+	err  error
+}
+
+// ReadState reads the state file at path, its currency checked against
+// cat (see loadState).
+func ReadState(path string, cat *plans.Catalog) State {
+	w, err := loadState(path, cat)
+	return State{path: path, w: w, err: err}
+}
+
+// Restore is the workload s kept, for a run that names none
+// (plans.WorkloadSource's Fallback). A state file that does not load, or
+// whose currency the run's catalog has no rate for, is said in *notices,
+// and no workload is restored; a missing one is not said.
+func (s *State) Restore(notices *[]string) (model.Workload, bool) {
+	if s.err != nil {
+		if !errors.Is(s.err, fs.ErrNotExist) {
+			*notices = append(*notices, fmt.Sprintf("last workload not restored: %v", s.err))
+		}
+		return model.Workload{}, false
+	}
+	return s.w, true
+}
+
+// LastWorkload is the workload the app kept at path when it last quit, as
+// State.Restore, for a run that does not open the app (nothing else reads
+// the state file then).
 func LastWorkload(path string, notices *[]string) func(*plans.Catalog) (model.Workload, bool) {
 	return func(cat *plans.Catalog) (model.Workload, bool) {
-		w, err := loadState(path, cat)
-		if err != nil {
-			if !errors.Is(err, fs.ErrNotExist) {
-				*notices = append(*notices, fmt.Sprintf("last workload not restored: %v", err))
-			}
-			return model.Workload{}, false
-		}
-		return w, true
+		s := ReadState(path, cat)
+		return s.Restore(notices)
 	}
 }
 
@@ -47,8 +71,9 @@ func loadState(path string, cat *plans.Catalog) (model.Workload, error) {
 
 // Prepare readies o for Run from the app's own files and returns what the
 // user is told of them, in this order:
-//   - a state file at o.StatePath that does not load (or names a currency
-//     o.Catalog has no rate for) is set aside first
+//   - st, the state file as read at start (ReadState), is where the app
+//     keeps the workload at quit (o.StatePath); one that does not load (or
+//     names a currency o.Catalog has no rate for) is set aside first
 //     (safefile.SetAside), so that the write at quit cannot destroy what it
 //     holds; when it cannot be moved, o.StatePath is "" and none is written;
 //   - o.Prefs are read from o.PrefsPath: a file that does not read is said,
@@ -58,12 +83,13 @@ func loadState(path string, cat *plans.Catalog) (model.Workload, error) {
 //     workload is unedited.
 //
 // shown writes a path as the user reads it (~/…).
-func (o *Options) Prepare(recs []replay.Record, opt replay.Options, shown func(string) string) ([]string, error) {
+func (o *Options) Prepare(st State, recs []replay.Record, opt replay.Options, shown func(string) string) ([]string, error) {
 	var notices []string
-	if _, err := loadState(o.StatePath, o.Catalog); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		bad, err := safefile.SetAside(o.StatePath)
+	o.StatePath = st.path
+	if st.err != nil && !errors.Is(st.err, fs.ErrNotExist) {
+		bad, err := safefile.SetAside(st.path)
 		if err != nil {
-			notices = append(notices, fmt.Sprintf("the state file %s does not load and cannot be moved aside (%v): the workload will not be kept at quit", shown(o.StatePath), err))
+			notices = append(notices, fmt.Sprintf("the state file %s does not load and cannot be moved aside (%v): the workload will not be kept at quit", shown(st.path), err))
 			o.StatePath = ""
 		} else {
 			notices = append(notices, fmt.Sprintf("the state file did not load: it is kept as %s", shown(bad)))

@@ -71,8 +71,8 @@ func TestPrepareKeepsBadStateAside(t *testing.T) {
 	path := put(t, filepath.Join(dir, "workload.yaml"), "days_per_month: -5\n")
 	prepare := func(state string) (string, []string) {
 		t.Helper()
-		o := Options{StatePath: state, Catalog: testOptions(t).Catalog}
-		notices, err := o.Prepare(nil, replay.Options{}, shownAs)
+		o := Options{Catalog: testOptions(t).Catalog}
+		notices, err := o.Prepare(ReadState(state, o.Catalog), nil, replay.Options{}, shownAs)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -124,7 +124,7 @@ func TestPrepareKeepsBadStateAside(t *testing.T) {
 	// refused without waiting, and moved aside like any state that does not load.
 	f := safefiletest.FIFO(t, filepath.Join(dir, "fifo.yaml"))
 	done := make(chan []string, 1)
-	go func() { o := Options{StatePath: f}; n, _ := o.Prepare(nil, replay.Options{}, shownAs); done <- n }()
+	go func() { var o Options; n, _ := o.Prepare(ReadState(f, nil), nil, replay.Options{}, shownAs); done <- n }()
 	select {
 	case notices := <-done:
 		if st, err := os.Lstat(f + ".bad"); err != nil || st.Mode()&os.ModeNamedPipe == 0 || len(notices) != 1 || !strings.Contains(notices[0], "kept as") {
@@ -132,6 +132,51 @@ func TestPrepareKeepsBadStateAside(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("reading the FIFO state file waited")
+	}
+}
+
+// The state file is read once at start: a file that changes after that
+// read cannot both restore a workload and be set aside as one that does
+// not load, nor the other way round.
+func TestStateReadOnce(t *testing.T) {
+	dir := t.TempDir()
+	cat := testOptions(t).Catalog
+	const sound, bad = "name: Last\nclasses:\n  - {name: a, count: 1, input_tokens: 10, output_tokens: 10}\n", "days_per_month: -5\n"
+	for _, tc := range []struct {
+		name, first, then string
+		restored          bool   // the workload "Last" is restored
+		notices           int    // the start-up notices: "not restored", then "did not load"
+		aside             string // what is kept as <path>.bad; "" for nothing
+	}{
+		// Sound when read, broken after: restored, and left where it is
+		// (the app writes over it at quit).
+		{"broken after the read", sound, bad, true, 0, ""},
+		// Broken when read, mended after: not restored, and set aside, as
+		// the notice says; what is set aside is what is there then.
+		{"mended after the read", bad, sound, false, 2, sound},
+	} {
+		path := put(t, filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-")+".yaml"), tc.first)
+		st := ReadState(path, cat)
+		put(t, path, tc.then)
+		var notices []string
+		w, ok := st.Restore(&notices)
+		o := Options{Catalog: cat}
+		start, err := o.Prepare(st, nil, replay.Options{}, shownAs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		notices = append(notices, start...)
+		if ok != tc.restored || ok && w.Name != "Last" || len(notices) != tc.notices {
+			t.Errorf("%s: restored %q %v, notices %q; want restored %v, %d notices", tc.name, w.Name, ok, notices, tc.restored, tc.notices)
+		}
+		if _, err := os.Lstat(path + ".bad"); (err == nil) != (tc.aside != "") {
+			t.Errorf("%s: set aside: %v, want %v", tc.name, err == nil, tc.aside != "")
+		} else if tc.aside != "" && contents(t, path+".bad") != tc.aside {
+			t.Errorf("%s: kept %q, want %q", tc.name, contents(t, path+".bad"), tc.aside)
+		}
+		if o.StatePath != path {
+			t.Errorf("%s: the workload is kept at %q, want %q", tc.name, o.StatePath, path)
+		}
 	}
 }
 
@@ -155,7 +200,7 @@ func TestPreparePrefs(t *testing.T) {
 			put(t, o.StatePath, "days_per_month: -5\n")
 			tc.notices = append([]string{"the state file did not load"}, tc.notices...)
 		}
-		notices, err := o.Prepare(nil, replay.Options{}, shownAs)
+		notices, err := o.Prepare(ReadState(o.StatePath, nil), nil, replay.Options{}, shownAs)
 		if err != nil || o.Prefs.Volume != tc.volume || o.Prefs.NoFree != (tc.name == "sound") || len(notices) != len(tc.notices) {
 			t.Errorf("%s: %+v, %q, %v; want volume %v and %q", tc.name, o.Prefs, notices, err, tc.volume, tc.notices)
 			continue

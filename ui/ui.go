@@ -25,7 +25,7 @@ type Options struct {
 	Catalog      *plans.Catalog
 	Workload     model.Workload
 	WorkloadPath string        // where ctrl+s saves by default (may be "")
-	StatePath    string        // state file for the last workload ("" = don't write)
+	StatePath    string        // state file for the last workload ("" = don't write); Prepare sets it
 	Prefs        Prefs         // the app's own settings from the last run (PrefsPath)
 	PrefsPath    string        // where they are kept ("" = don't write)
 	Today        time.Time     // for the catalog staleness warning

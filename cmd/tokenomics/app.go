@@ -11,6 +11,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/replay"
 	"github.com/tokenomics/tokenomics/report"
@@ -49,17 +50,20 @@ func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
 	if n := len(cat.Applied()); n > 0 {
 		changes = append(changes, report.AppliedNote(n))
 	}
-	w, _, _, err := in.loadWorkload(cat, ui.LastWorkload(statePath(), &notices))
+	// The state file is read once: the workload restored from it and
+	// whether it is set aside come from the same read.
+	st := ui.ReadState(statePath(), cat)
+	w, _, _, err := in.loadWorkload(cat, func(*plans.Catalog) (model.Workload, bool) { return st.Restore(&notices) })
 	if err != nil {
 		return err
 	}
-	o := ui.Options{Catalog: cat, Workload: w, WorkloadPath: in.workload, StatePath: statePath(), PrefsPath: prefsPath(), Today: today()}
+	o := ui.Options{Catalog: cat, Workload: w, WorkloadPath: in.workload, PrefsPath: prefsPath(), Today: today()}
 	var recs []replay.Record
 	var ro replay.Options
 	if l := in.fromLog; l != nil {
 		recs, ro.Location = replay.Records(l, &cat.Catalog), l.Location
 	}
-	start, err := o.Prepare(recs, ro, displayPath)
+	start, err := o.Prepare(st, recs, ro, displayPath)
 	if err != nil {
 		return err
 	}
