@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -107,13 +105,13 @@ func helpLines(sh *shared, iw int, notices []string, last string) []string {
 		// first, as they are news.
 		lines = append(lines, sh.st.strong.Render("Notices at start"))
 		for _, n := range notices {
-			lines = append(lines, strings.Split(ansi.Wrap("• "+n, max(iw, 10), " "), "\n")...)
+			lines = append(lines, wrapLines("• "+n, max(iw, 10))...)
 		}
 		lines = append(lines, "")
 	}
 	if last != "" && !slices.Contains(notices, last) && last != strings.Join(notices, " · ") {
 		lines = append(lines, sh.st.strong.Render("Last message"))
-		lines = append(lines, strings.Split(ansi.Wrap(last, max(iw, 10), " "), "\n")...)
+		lines = append(lines, wrapLines(last, max(iw, 10))...)
 		lines = append(lines, "")
 	}
 	if total-gap <= iw {
@@ -148,7 +146,7 @@ func helpLines(sh *shared, iw int, notices []string, last string) []string {
 		"◆ marks an option within your monthly budget (budget: in the workload file, or Settings ▸ budget/month); ╌ draws the budget across the chart, and the verdict says whether the answer fits it.",
 		"u on a class's tokens in or out switches it between tokens, words and pages of its language.",
 	} {
-		lines = append(lines, strings.Split(ansi.Wrap(p, max(iw, 10), " "), "\n")...)
+		lines = append(lines, wrapLines(p, max(iw, 10))...)
 	}
 	return lines
 }
@@ -238,7 +236,7 @@ func (p *presetPicker) render(sh *shared, r rect) []string {
 	hint := "enter loads · esc cancels"
 	if p.confirm {
 		lines = append(lines, "")
-		for _, l := range strings.Split(ansi.Wrap(fmt.Sprintf("Your edits to %q are not saved: enter again replaces them, esc keeps them (ctrl+s saves first).", sh.w.Name), max(iw, 10), " "), "\n") {
+		for _, l := range wrapLines(fmt.Sprintf("Your edits to %q are not saved: enter again replaces them, esc keeps them (ctrl+s saves first).", sh.w.Name), max(iw, 10)) {
 			lines = append(lines, sh.st.warn.Render(l))
 		}
 		hint = "enter replaces your edits · esc keeps them"

@@ -261,7 +261,7 @@ func tooSmall(w, h int, quitAsk bool) string {
 		msg += " Unsaved edits: s save and quit · d discard and quit · esc cancel."
 	}
 	lines := blank(rect{W: w, H: h})
-	wrapped := strings.Split(ansi.Wrap(msg, w, " "), "\n")
+	wrapped := wrapLines(msg, w)
 	top := max((h-len(wrapped))/2, 0)
 	for i, l := range wrapped {
 		if top+i >= h {
