@@ -811,6 +811,29 @@ func TestHeaderSaysTheRate(t *testing.T) {
 	}
 }
 
+// A converted rate has the precision of the exchange rate, four
+// significant digits, in the header and in the detail's rates alike: with
+// EUR at 0.8909 a dollar, not €0.89 in one and €3.5636 in the other.
+func TestConvertedRatesHaveFourDigits(t *testing.T) {
+	m := newSized(t, 160, 40)
+	m.cat.FX.Rates["EUR"] = 0.8909
+	m.setCurrency("EUR")
+	m = send(m, tea.WindowSizeMsg{Width: 160, Height: 40})
+	if head := strings.SplitN(screen(m), "\n", 2)[0]; !strings.Contains(head, "EUR at €0.8909/$") {
+		t.Errorf("header %q, want the rate €0.8909/$", head)
+	}
+	mid, ok := m.catalog.Model("alpha-mid")
+	if !ok {
+		t.Fatal("no alpha-mid in the test catalog")
+	}
+	// Alpha Mid: in $1, out $4, cache read $0.10 per million tokens.
+	// 1 × 0.8909 = 0.8909; 4 × 0.8909 = 3.5636 → 3.564; 0.1 × 0.8909 = 0.08909.
+	want := "Alpha Mid: in €0.8909 · out €3.564 · cache read €0.08909 ·"
+	if got := ratesLine(&m.shared, mid); !strings.HasPrefix(got, want) {
+		t.Errorf("rates %q, want them to start %q", got, want)
+	}
+}
+
 // A class has one fit status in every view: the detail's class table marks
 // each class as the engine's ClassFit says, so a plan's class that
 // overflows to an API model is "~" there as in the glance, never "✗". At
