@@ -106,3 +106,26 @@ func BenchmarkInk(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkOverlayScroll is one step of scrolling the full help and the
+// whole verdict at 100×24 (both longer than the box there), down and up in
+// turn: Update and View.
+func BenchmarkOverlayScroll(b *testing.B) {
+	for _, o := range []struct{ name, key string }{{"help", "?"}, {"verdict", "v"}} {
+		b.Run(o.name, func(b *testing.B) {
+			b.Setenv("NO_COLOR", "")
+			m := send(New(shippedOptions(b)), tea.WindowSizeMsg{Width: 100, Height: 24}, press(o.key))
+			down, up := press("down"), press("up")
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				k := down
+				if i%2 == 1 {
+					k = up
+				}
+				tm, _ := m.Update(k)
+				m = tm.(Model)
+				_ = m.View()
+			}
+		})
+	}
+}

@@ -66,3 +66,26 @@ var arrowOf = map[string]string{
 	"up": "↑", "down": "↓", "left": "←", "right": "→", "pgdown": "pgdn",
 	"shift+left": "shift+←", "shift+right": "shift+→",
 }
+
+// The help and the verdict build their text when they open and when the
+// screen changes size, not on every scroll step: a step scrolls over the
+// lines built (the same lines, not a copy), and a resize builds them anew
+// for the new width.
+func TestReaderBuildsItsTextOnce(t *testing.T) {
+	for _, open := range []string{"?", "v"} {
+		m := send(newSized(t, 60, 16), press(open))
+		built, ih := m.reader.lines, m.lay.body().H-paneFrame
+		if len(built) <= ih {
+			t.Fatalf("%s: %d lines fit the box of %d: nothing to scroll", open, len(built), ih)
+		}
+		m = send(m, press("down"), press("down"))
+		// Two steps, or as many as there are lines below the box.
+		if want := min(2, len(built)-ih); m.reader.off != want || &m.reader.lines[0] != &built[0] {
+			t.Errorf("%s: two steps down: offset %d (want %d), text built anew: %v", open, m.reader.off, want, &m.reader.lines[0] != &built[0])
+		}
+		m = send(m, tea.WindowSizeMsg{Width: 80, Height: 16})
+		if &m.reader.lines[0] == &built[0] {
+			t.Errorf("%s: a resize kept the text wrapped for the old width", open)
+		}
+	}
+}

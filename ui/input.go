@@ -34,7 +34,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.promptKey(msg)
 	}
 	if m.footer.keyPressed() { // a status line lasts until the next key
-		m.dirty |= partFooter
+		m.dirty |= partFooter | partOverlayText // the help has the last one whole
 	}
 	if ci := m.work.confirmDelete; ci >= 0 {
 		m.work.confirmDelete = -1
@@ -203,7 +203,7 @@ func (m *Model) setOverlay(o overlay) {
 	if o == overlayPresets {
 		m.presets.open(m.w.Name)
 	}
-	m.dirty |= partOverlay | partFooter | focusPart(m.focus)
+	m.dirty |= partOverlayText | partFooter | focusPart(m.focus)
 }
 
 // overlayDid does what the open overlay asks after a key.

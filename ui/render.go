@@ -26,7 +26,7 @@ func (m *Model) refresh() {
 	m.dirty = 0
 	if d&partWords != 0 {
 		m.headline.word(&m.shared)
-		d |= partVerdict | partLayout | partOverlay
+		d |= partVerdict | partLayout | partOverlayText
 	}
 	if d&partLayout != 0 {
 		m.work.build(&m.shared)
@@ -80,8 +80,8 @@ func (m *Model) refresh() {
 			m.chart.draw(&m.shared, m.ranking.listed(&m.shared))
 		}
 	}
-	if m.overlay != overlayNone && d&partOverlay != 0 {
-		c.overlay = m.drawOverlay(m.lay.body())
+	if m.overlay != overlayNone && d&(partOverlay|partOverlayText) != 0 {
+		c.overlay = m.drawOverlay(m.lay.body(), d&partOverlayText != 0)
 	}
 	if d&partFooter != 0 {
 		quitFile := ""
