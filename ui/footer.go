@@ -20,7 +20,7 @@ type footer struct {
 	bad     bool
 	last    string   // the last status, kept whole for the help
 	notices []string // the start's notices: said once here, whole in the help
-	row     row      // the workload row the help bar was drawn for (u shows on a size only)
+	row     row      // the workload row the help bar was drawn for (u on a size only, ←→ not on the settings)
 	bar     help.Model
 
 	r     rect

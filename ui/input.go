@@ -144,12 +144,20 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // shortHelp is the help bar's keys now: an open overlay's, else the
-// focused pane's.
+// focused pane's. The slider's ←→, which the workload pane and the detail
+// view offer, step the workload's selected row: disabled (and so not in
+// the bar) while that row is the settings summary, which has no value.
 func (m *Model) shortHelp() []key.Binding {
 	if h := m.keys.overlayHelp(m.overlay); h != nil {
 		return h
 	}
-	return m.focusedPane().shortHelp(&m.shared)
+	h := m.focusedPane().shortHelp(&m.shared)
+	for i := range h {
+		if h[i].Help() == adjustKeys.Help() {
+			h[i].SetEnabled(m.work.selected().kind != rowSettings)
+		}
+	}
+	return h
 }
 
 // focusPart is the part of pane f, whose look shows whether it has the focus.
