@@ -30,13 +30,17 @@ func BenchmarkKeystrokeWideBudget(b *testing.B) {
 // width×height: Update, which re-evaluates and redraws, then View.
 func benchKeystroke(b *testing.B, o Options, width, height int) {
 	b.Setenv("NO_COLOR", "")
-	m := send(New(o), tea.WindowSizeMsg{Width: width, Height: height})
-	right, left := press("right"), press("left")
+	benchSteps(b, send(New(o), tea.WindowSizeMsg{Width: width, Height: height}), press("right"), press("left"))
+}
+
+// benchSteps times m taking one key and then the other, in turn: Update
+// and View.
+func benchSteps(b *testing.B, m Model, there, back tea.KeyPressMsg) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		k := right
+		k := there
 		if i%2 == 1 {
-			k = left
+			k = back
 		}
 		tm, _ := m.Update(k)
 		m = tm.(Model)
@@ -115,17 +119,7 @@ func BenchmarkOverlayScroll(b *testing.B) {
 		b.Run(o.name, func(b *testing.B) {
 			b.Setenv("NO_COLOR", "")
 			m := send(New(shippedOptions(b)), tea.WindowSizeMsg{Width: 100, Height: 24}, press(o.key))
-			down, up := press("down"), press("up")
-			b.ReportAllocs()
-			for i := 0; b.Loop(); i++ {
-				k := down
-				if i%2 == 1 {
-					k = up
-				}
-				tm, _ := m.Update(k)
-				m = tm.(Model)
-				_ = m.View()
-			}
+			benchSteps(b, m, press("down"), press("up"))
 		})
 	}
 }
