@@ -157,7 +157,12 @@ func detailLines(sh *shared, q *model.Quote, iw int) []string {
 		}
 	}
 	if rates := rateLines(sh, q); len(rates) > 0 {
-		out = append(out, "", head("Rates")+sh.st.muted.Render(" per million tokens, as the catalog gives them"))
+		of := " per million tokens, as the catalog gives them"
+		if sh.cur.Code != "USD" {
+			// Converted: the figures are no longer the price page's.
+			of = " per million tokens, the catalog's in dollars at " + sh.cur.FormatRate(1) + "/$"
+		}
+		out = append(out, "", head("Rates")+sh.st.muted.Render(of))
 		for _, l := range rates {
 			out = append(out, wrapIndented("• "+l, iw+1)...)
 		}

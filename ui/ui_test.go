@@ -832,6 +832,15 @@ func TestConvertedRatesHaveFourDigits(t *testing.T) {
 	if got := ratesLine(&m.shared, mid); !strings.HasPrefix(got, want) {
 		t.Errorf("rates %q, want them to start %q", got, want)
 	}
+	// The detail's heading of the rates says they are converted, at the
+	// header's rate.
+	q, ok := m.res.Find("api:alpha-mid")
+	if !ok {
+		t.Fatal("no option api:alpha-mid")
+	}
+	if s := ansi.Strip(strings.Join(detailLines(&m.shared, q, 120), "\n")); !strings.Contains(s, "Rates per million tokens, the catalog's in dollars at €0.8909/$") {
+		t.Errorf("the detail's rates do not say they are converted:\n%s", s)
+	}
 }
 
 // A class has one fit status in every view: the detail's class table marks
