@@ -136,12 +136,21 @@ func Tokens(n float64) string {
 	return strconv.FormatFloat(n, 'f', 0, 64)
 }
 
-// FormatRate writes a catalog rate in c with as many decimals as it needs
-// to show exactly (up to four more than usual): "$0.125", not "$0.13", so a
-// figure copied from a price page can be checked against it.
+// FormatRate writes a catalog rate in c. In USD, the catalog's currency,
+// with as many decimals as it needs to show exactly (up to four more than
+// usual): "$0.125", not "$0.13", so a figure copied from a price page can be
+// checked against it. In another currency to four significant digits, as
+// many as its exchange rate has ("€1.336", not "€1.33635"), never fewer
+// decimals than usual: more would be precision the conversion does not have.
 func (c Currency) FormatRate(usd float64) string {
 	v := math.Abs(usd * c.Rate)
 	d := c.Decimals
+	if c.Rate != 1 {
+		if v > 0 {
+			d = min(max(d, 3-int(math.Floor(math.Log10(v)))), c.Decimals+6)
+		}
+		return c.trimmed(usd, d)
+	}
 	for d < c.Decimals+4 {
 		p := math.Pow10(d)
 		if math.Abs(math.Round(v*p)-v*p) < 1e-6 {
@@ -150,4 +159,14 @@ func (c Currency) FormatRate(usd float64) string {
 		d++
 	}
 	return c.format(usd, d)
+}
+
+// trimmed is usd in c with d decimals, less the trailing zeros beyond the
+// currency's usual ones: "€1.20", "€0.4455".
+func (c Currency) trimmed(usd float64, d int) string {
+	s := c.format(usd, d)
+	for d > c.Decimals && strings.HasSuffix(s, "0") {
+		s, d = s[:len(s)-1], d-1
+	}
+	return strings.TrimSuffix(s, ".")
 }

@@ -7,9 +7,11 @@ import (
 
 // Format rounds to the currency's usual decimals; FormatSmall keeps up to
 // four more for amounts below 0.1; FormatRate, for prices per 1M tokens,
-// shows as many as make the price exact, up to 2+4.
+// shows as many as make the price exact, up to 2+4, in USD, and four
+// significant digits in a currency it is converted to.
 func TestFormats(t *testing.T) {
 	krw := New("KRW", 1400)
+	eur := New("EUR", 0.8909) // the shipped catalog's rate
 	formats := map[string]func(Currency, float64) string{
 		"Format":      Currency.Format,
 		"FormatSmall": Currency.FormatSmall,
@@ -37,13 +39,20 @@ func TestFormats(t *testing.T) {
 		{"FormatSmall", USD, 1.5, "$1.50"},
 		{"FormatSmall", USD, 0, "$0.00"},
 
-		{"FormatRate", USD, 0.125, "$0.125"},      // Format would round it to $0.13
-		{"FormatRate", USD, 3, "$3.00"},           // never fewer than the usual two
-		{"FormatRate", USD, 0.0375, "$0.0375"},    // four decimals are exact
-		{"FormatRate", USD, 1.0 / 3, "$0.333333"}, // not exact: stops at 2+4 decimals
-		{"FormatRate", krw, 0.125, "₩175"},        // 0.125 × 1400 = 175 exactly
-		{"FormatRate", krw, 0.05, "₩70"},          // 0.05 × 1400 = 70
-		{"FormatRate", krw, 0.0011, "₩1.54"},      // 0.0011 × 1400 = 1.54
+		{"FormatRate", USD, 0.125, "$0.125"},               // Format would round it to $0.13
+		{"FormatRate", USD, 3, "$3.00"},                    // never fewer than the usual two
+		{"FormatRate", USD, 0.0375, "$0.0375"},             // four decimals are exact
+		{"FormatRate", USD, 1.0 / 3, "$0.333333"},          // not exact: stops at 2+4 decimals
+		{"FormatRate", krw, 0.125, "₩175"},                 // 0.125 × 1400 = 175 exactly
+		{"FormatRate", krw, 0.05, "₩70"},                   // 0.05 × 1400 = 70
+		{"FormatRate", krw, 0.0011, "₩1.54"},               // 0.0011 × 1400 = 1.54
+		{"FormatRate", eur, 1.5, "€1.336"},                 // 1.5 × 0.8909 = 1.33635: four digits, not six
+		{"FormatRate", eur, 0.15, "€0.1336"},               // 0.15 × 0.8909 = 0.133635
+		{"FormatRate", eur, 12, "€10.69"},                  // 12 × 0.8909 = 10.6908
+		{"FormatRate", eur, 1, "€0.8909"},                  // the rate itself, as the catalog gives it
+		{"FormatRate", New("EUR", 0.9), 3, "€2.70"},        // 3 × 0.9 = 2.700: the zero beyond the usual two trimmed
+		{"FormatRate", New("KRW", 1348.28), 1.5, "₩2,022"}, // 1.5 × 1348.28 = 2022.42
+		{"FormatRate", New("JPY", 157.67), 1, "¥157.7"},    // 157.67 to four digits
 	} {
 		if got := formats[tc.format](tc.c, tc.usd); got != tc.want {
 			t.Errorf("%s.%s(%v) = %q, want %q", tc.c.Code, tc.format, tc.usd, got, tc.want)

@@ -30,13 +30,17 @@ func BenchmarkKeystrokeWideBudget(b *testing.B) {
 // width×height: Update, which re-evaluates and redraws, then View.
 func benchKeystroke(b *testing.B, o Options, width, height int) {
 	b.Setenv("NO_COLOR", "")
-	m := send(New(o), tea.WindowSizeMsg{Width: width, Height: height})
-	right, left := press("right"), press("left")
+	benchSteps(b, send(New(o), tea.WindowSizeMsg{Width: width, Height: height}), press("right"), press("left"))
+}
+
+// benchSteps times m taking one key and then the other, in turn: Update
+// and View.
+func benchSteps(b *testing.B, m Model, there, back tea.KeyPressMsg) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		k := right
+		k := there
 		if i%2 == 1 {
-			k = left
+			k = back
 		}
 		tm, _ := m.Update(k)
 		m = tm.(Model)
@@ -105,4 +109,17 @@ func BenchmarkInk(b *testing.B) {
 			_ = st.Render("Claude Pro")
 		}
 	})
+}
+
+// BenchmarkOverlayScroll is one step of scrolling the full help and the
+// whole verdict at 100×24 (both longer than the box there), down and up in
+// turn: Update and View.
+func BenchmarkOverlayScroll(b *testing.B) {
+	for _, o := range []struct{ name, key string }{{"help", "?"}, {"verdict", "v"}} {
+		b.Run(o.name, func(b *testing.B) {
+			b.Setenv("NO_COLOR", "")
+			m := send(New(shippedOptions(b)), tea.WindowSizeMsg{Width: 100, Height: 24}, press(o.key))
+			benchSteps(b, m, press("down"), press("up"))
+		})
+	}
 }

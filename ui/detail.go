@@ -7,7 +7,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
@@ -80,7 +79,7 @@ func (p *detailPane) render(sh *shared, q *model.Quote, r rect, focused bool) []
 func detailLines(sh *shared, q *model.Quote, iw int) []string {
 	var out []string
 	add := func(s string) {
-		out = append(out, strings.Split(ansi.Wrap(s, max(iw, 1), " "), "\n")...)
+		out = append(out, wrapLines(s, iw)...)
 	}
 	head := func(s string) string { return sh.st.strong.Render(s) }
 
@@ -158,7 +157,12 @@ func detailLines(sh *shared, q *model.Quote, iw int) []string {
 		}
 	}
 	if rates := rateLines(sh, q); len(rates) > 0 {
-		out = append(out, "", head("Rates")+sh.st.muted.Render(" per million tokens, as the catalog gives them"))
+		of := " per million tokens, as the catalog gives them"
+		if sh.cur.Code != "USD" {
+			// Converted: the figures are no longer the price page's.
+			of = " per million tokens, the catalog's in dollars at " + sh.cur.FormatRate(1) + "/$"
+		}
+		out = append(out, "", head("Rates")+sh.st.muted.Render(of))
 		for _, l := range rates {
 			out = append(out, wrapIndented("• "+l, iw+1)...)
 		}
@@ -264,7 +268,7 @@ func classTable(sh *shared, q *model.Quote, iw int) []string {
 		}
 		// A reason that does not fit its column goes under the row, whole.
 		out := []string{columns.Cut(b.String(), iw)}
-		for _, l := range strings.Split(ansi.Wrap(cWhy, max(iw-4, 1), " "), "\n") {
+		for _, l := range wrapLines(cWhy, iw-4) {
 			out = append(out, sh.st.muted.Render("  ↳ "+l))
 		}
 		return out

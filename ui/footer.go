@@ -20,7 +20,7 @@ type footer struct {
 	bad     bool
 	last    string   // the last status, kept whole for the help
 	notices []string // the start's notices: said once here, whole in the help
-	row     row      // the workload row the help bar was drawn for (u shows on a size only)
+	row     row      // the workload row the help bar was drawn for (u on a size only, ←→ not on the settings)
 	bar     help.Model
 
 	r     rect
@@ -55,9 +55,9 @@ func (f *footer) draw(sh *shared, p *prompt, quitFile string, keys []key.Binding
 }
 
 func (f *footer) render(sh *shared, p *prompt, quitFile string, keys []key.Binding, r rect) []string {
-	// "? help" stays at the right edge at every width; the short help, a
-	// notice or the quit question get what is left. Only the prompt, where
-	// ? is a character to type, takes the whole line.
+	// "? help" stays at the right edge at every width; the short help or a
+	// notice get what is left. The prompt, where ? is a character to type,
+	// and the quit question, where ? cancels, take the whole line.
 	tail := sh.st.muted.Render("? help") + " "
 	var s string
 	switch {
@@ -65,7 +65,8 @@ func (f *footer) render(sh *shared, p *prompt, quitFile string, keys []key.Bindi
 		s = p.view(sh.st)
 		return []string{columns.Pad(columns.Cut(s, r.W), r.W, columns.Left)}
 	case quitFile != "":
-		s = " " + quitQuestion(sh, filepath.Base(quitFile), r.W-columns.Width(tail)-3)
+		s = " " + quitQuestion(sh, filepath.Base(quitFile), r.W-2)
+		return []string{columns.Pad(columns.Cut(s, r.W), r.W, columns.Left)}
 	case f.status != "":
 		st := sh.st.good
 		if f.bad {
@@ -79,7 +80,7 @@ func (f *footer) render(sh *shared, p *prompt, quitFile string, keys []key.Bindi
 		s = " " + h.View(helpKeys(keys))
 	}
 	room := r.W - columns.Width(tail) - 2
-	if columns.Width(s) > room && f.status != "" && quitFile == "" {
+	if columns.Width(s) > room && f.status != "" {
 		// A notice longer than the line: cut, and whole in the help (?).
 		const more = " … more in ?"
 		s = ansi.Truncate(s, max(room-columns.Width(more), 0), "") + sh.st.muted.Render(more)
@@ -89,16 +90,18 @@ func (f *footer) render(sh *shared, p *prompt, quitFile string, keys []key.Bindi
 
 // quitQuestion is the footer while the quit question about unsaved edits
 // to file name waits for its answer, in the longest wording that fits w
-// cells.
+// cells; the shortest fits the narrowest screen (minWidth less the
+// footer's margins), so every answer stays readable.
 func quitQuestion(sh *shared, name string, w int) string {
 	k := sh.st.strong.Render
 	for _, q := range []string{
 		sh.st.warn.Render("Unsaved edits to "+name+".") + " " + k("s") + " save and quit · " + k("d") + " discard and quit · " + k("esc") + " cancel",
 		sh.st.warn.Render("Unsaved edits to "+name+":") + " " + k("s") + " save · " + k("d") + " discard · " + k("esc") + " cancel",
+		sh.st.warn.Render("Unsaved edits:") + " " + k("s") + " save · " + k("d") + " discard · " + k("esc") + " cancel",
 	} {
 		if columns.Width(q) <= w {
 			return q
 		}
 	}
-	return sh.st.warn.Render("Unsaved edits:") + " " + k("s") + " save · " + k("d") + " discard · " + k("esc") + " cancel"
+	return sh.st.warn.Render("Unsaved:") + " " + k("s") + " save · " + k("d") + " discard · " + k("esc") + " back"
 }

@@ -2,9 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/report"
@@ -42,7 +39,7 @@ func glanceLines(sh *shared, q *model.Quote, iw int) []string {
 	var lines []string
 	// Wrapped, continuation lines indented under the text they continue.
 	add := func(s string) {
-		for i, l := range strings.Split(ansi.Wrap(s, max(iw-2, 1), " "), "\n") {
+		for i, l := range wrapLines(s, iw-2) {
 			if i > 0 {
 				l = "  " + l
 			}

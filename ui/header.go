@@ -64,7 +64,7 @@ func (h *header) render(sh *shared, file string, modified bool, r rect) []string
 	// Amounts in another currency rest on a rate of a day: say which.
 	cur := sh.cur.Code
 	if cur != "USD" {
-		cur += " at " + sh.cur.Format(1) + "/$"
+		cur += " at " + sh.cur.FormatRate(1) + "/$"
 		if sh.cat.FX.AsOf != "" {
 			cur += " of " + sh.cat.FX.AsOf
 		}

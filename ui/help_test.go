@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -65,4 +66,66 @@ func TestFullHelpNamesMouseAndEveryKey(t *testing.T) {
 var arrowOf = map[string]string{
 	"up": "↑", "down": "↓", "left": "←", "right": "→", "pgdown": "pgdn",
 	"shift+left": "shift+←", "shift+right": "shift+→",
+}
+
+// The help and the verdict build their text when they open and when the
+// screen changes size, not on every scroll step: a step scrolls over the
+// lines built (the same lines, not a copy), and a resize builds them anew
+// for the new width.
+func TestReaderBuildsItsTextOnce(t *testing.T) {
+	for _, open := range []string{"?", "v"} {
+		m := send(newSized(t, 60, 16), press(open))
+		built, ih := m.reader.lines, m.lay.body().H-paneFrame
+		if len(built) <= ih {
+			t.Fatalf("%s: %d lines fit the box of %d: nothing to scroll", open, len(built), ih)
+		}
+		m = send(m, press("down"), press("down"))
+		// Two steps, or as many as there are lines below the box.
+		if want := min(2, len(built)-ih); m.reader.off != want || &m.reader.lines[0] != &built[0] {
+			t.Errorf("%s: two steps down: offset %d (want %d), text built anew: %v", open, m.reader.off, want, &m.reader.lines[0] != &built[0])
+		}
+		m = send(m, tea.WindowSizeMsg{Width: 80, Height: 16})
+		if &m.reader.lines[0] == &built[0] {
+			t.Errorf("%s: a resize kept the text wrapped for the old width", open)
+		}
+	}
+}
+
+// The help bar offers ←→ only where they step a value: on a class in the
+// workload pane and in the detail view (where they step the workload's
+// selected row), not while that row is the settings summary, where they
+// do nothing.
+func TestHelpBarOffersArrowsOnlyWhereTheyWork(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		settings bool     // the workload's selection on the settings summary
+		keys     []string // after that
+		want     bool     // ←→ in the help bar
+	}{
+		{"work, a class", false, nil, true},
+		{"work, the settings", true, nil, false},
+		{"detail, a class", false, []string{"tab", "enter"}, true},
+		{"detail, the settings", true, []string{"tab", "enter"}, false},
+	} {
+		m := newSized(t, 200, 40)
+		if tc.settings {
+			m = send(m, press("end")) // the last row: the settings summary, closed
+			if m.work.selected().kind != rowSettings {
+				t.Fatalf("%s: end selected %+v, not the settings", tc.name, m.work.selected())
+			}
+		}
+		m = send(m, keys(tc.keys...)...)
+		lines := strings.Split(screen(m), "\n")
+		if got := strings.Contains(lines[len(lines)-1], "←→ adjust"); got != tc.want {
+			t.Errorf("%s: ←→ in the help bar %v, want %v: %q", tc.name, got, tc.want, lines[len(lines)-1])
+		}
+		if tc.want {
+			continue
+		}
+		// Where the bar leaves them out, they change nothing.
+		before := m.w
+		if m = send(m, press("right")); !reflect.DeepEqual(m.w, before) {
+			t.Errorf("%s: → changed the workload the bar said it would not", tc.name)
+		}
+	}
 }

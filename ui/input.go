@@ -34,7 +34,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.promptKey(msg)
 	}
 	if m.footer.keyPressed() { // a status line lasts until the next key
-		m.dirty |= partFooter
+		m.dirty |= partFooter | partOverlayText // the help has the last one whole
 	}
 	if ci := m.work.confirmDelete; ci >= 0 {
 		m.work.confirmDelete = -1
@@ -144,12 +144,20 @@ func (m *Model) paneKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // shortHelp is the help bar's keys now: an open overlay's, else the
-// focused pane's.
+// focused pane's. The slider's ←→, which the workload pane and the detail
+// view offer, step the workload's selected row: disabled (and so not in
+// the bar) while that row is the settings summary, which has no value.
 func (m *Model) shortHelp() []key.Binding {
 	if h := m.keys.overlayHelp(m.overlay); h != nil {
 		return h
 	}
-	return m.focusedPane().shortHelp(&m.shared)
+	h := m.focusedPane().shortHelp(&m.shared)
+	for i := range h {
+		if h[i].Help() == adjustKeys.Help() {
+			h[i].SetEnabled(m.work.selected().kind != rowSettings)
+		}
+	}
+	return h
 }
 
 // focusPart is the part of pane f, whose look shows whether it has the focus.
@@ -203,7 +211,7 @@ func (m *Model) setOverlay(o overlay) {
 	if o == overlayPresets {
 		m.presets.open(m.w.Name)
 	}
-	m.dirty |= partOverlay | partFooter | focusPart(m.focus)
+	m.dirty |= partOverlayText | partFooter | focusPart(m.focus)
 }
 
 // overlayDid does what the open overlay asks after a key.

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -18,25 +16,34 @@ import (
 // presets picker. The root opens one at a time, routes the keys to it and
 // does what it asks.
 
-// drawOverlay renders the open overlay into r.
-func (m *Model) drawOverlay(r rect) []string {
+// drawOverlay renders the open overlay into r; the help's or the
+// verdict's text is built anew only when build says it changed, not on a
+// scroll step.
+func (m *Model) drawOverlay(r rect, build bool) []string {
 	sh := &m.shared
 	switch m.overlay {
 	case overlayPresets:
 		return m.presets.render(sh, r)
 	case overlayVerdict:
-		// The screen width whose wrap fits the box: wrapIndented wraps to
-		// w-3 and indents what continues by two, w-1 cells in all.
-		w := r.W - paneSideFrame + 1
-		return m.reader.render(sh, "The verdict", append(m.headline.all(w), flipLines(sh, w)...), r)
+		if build {
+			// The screen width whose wrap fits the box: wrapIndented wraps
+			// to w-3 and indents what continues by two, w-1 cells in all.
+			w := r.W - paneSideFrame + 1
+			m.reader.lines = append(slices.Clone(m.headline.all(w)), flipLines(sh, w)...)
+		}
+		return m.reader.render(sh, "The verdict", r)
 	}
-	return m.reader.render(sh, "Help", helpLines(sh, r.W-paneSideFrame, m.footer.notices, m.footer.last), r)
+	if build {
+		m.reader.lines = helpLines(sh, r.W-paneSideFrame, m.footer.notices, m.footer.last)
+	}
+	return m.reader.render(sh, "Help", r)
 }
 
 // reader is a box of text that scrolls: the full help, or the whole
 // verdict with every flip point.
 type reader struct {
-	off int // scroll offset, clamped when drawn
+	off   int      // scroll offset, clamped when drawn
+	lines []string // the text, built when the reader opens or what it says changes
 }
 
 // update takes the keys of an open reader; a page is page lines.
@@ -59,8 +66,9 @@ func (t *reader) scroll(d int) {
 	t.off = max(t.off+d, 0)
 }
 
-// render frames lines under title in r, from the scroll offset on.
-func (t *reader) render(sh *shared, title string, lines []string, r rect) []string {
+// render frames the text under title in r, from the scroll offset on.
+func (t *reader) render(sh *shared, title string, r rect) []string {
+	lines := t.lines
 	ih := max(r.H-paneFrame, 0)
 	t.off = clamp(t.off, 0, max(len(lines)-ih, 0))
 	end := min(t.off+ih, len(lines))
@@ -107,13 +115,13 @@ func helpLines(sh *shared, iw int, notices []string, last string) []string {
 		// first, as they are news.
 		lines = append(lines, sh.st.strong.Render("Notices at start"))
 		for _, n := range notices {
-			lines = append(lines, strings.Split(ansi.Wrap("• "+n, max(iw, 10), " "), "\n")...)
+			lines = append(lines, wrapLines("• "+n, max(iw, 10))...)
 		}
 		lines = append(lines, "")
 	}
 	if last != "" && !slices.Contains(notices, last) && last != strings.Join(notices, " · ") {
 		lines = append(lines, sh.st.strong.Render("Last message"))
-		lines = append(lines, strings.Split(ansi.Wrap(last, max(iw, 10), " "), "\n")...)
+		lines = append(lines, wrapLines(last, max(iw, 10))...)
 		lines = append(lines, "")
 	}
 	if total-gap <= iw {
@@ -148,7 +156,7 @@ func helpLines(sh *shared, iw int, notices []string, last string) []string {
 		"◆ marks an option within your monthly budget (budget: in the workload file, or Settings ▸ budget/month); ╌ draws the budget across the chart, and the verdict says whether the answer fits it.",
 		"u on a class's tokens in or out switches it between tokens, words and pages of its language.",
 	} {
-		lines = append(lines, strings.Split(ansi.Wrap(p, max(iw, 10), " "), "\n")...)
+		lines = append(lines, wrapLines(p, max(iw, 10))...)
 	}
 	return lines
 }
@@ -238,7 +246,7 @@ func (p *presetPicker) render(sh *shared, r rect) []string {
 	hint := "enter loads · esc cancels"
 	if p.confirm {
 		lines = append(lines, "")
-		for _, l := range strings.Split(ansi.Wrap(fmt.Sprintf("Your edits to %q are not saved: enter again replaces them, esc keeps them (ctrl+s saves first).", sh.w.Name), max(iw, 10), " "), "\n") {
+		for _, l := range wrapLines(fmt.Sprintf("Your edits to %q are not saved: enter again replaces them, esc keeps them (ctrl+s saves first).", sh.w.Name), max(iw, 10)) {
 			lines = append(lines, sh.st.warn.Render(l))
 		}
 		hint = "enter replaces your edits · esc keeps them"

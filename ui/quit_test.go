@@ -125,3 +125,29 @@ func TestHeaderNamesFileAndEdits(t *testing.T) {
 		}
 	}
 }
+
+// The quit question is readable at every width from the narrowest screen
+// up: all three answers whole on the footer line, nothing cut.
+func TestQuitQuestionFitsNarrowScreens(t *testing.T) {
+	dir := t.TempDir()
+	for w := minWidth; w <= 80; w++ {
+		t.Setenv("NO_COLOR", "")
+		m := send(New(openedOn(t, dir)), tea.WindowSizeMsg{Width: w, Height: 20}, press("right"), press("q"))
+		if !m.quitAsk {
+			t.Fatalf("%d: q with unsaved edits did not ask", w)
+		}
+		lines := strings.Split(screen(m), "\n")
+		foot := lines[len(lines)-1]
+		if strings.Contains(foot, "…") {
+			t.Errorf("%d columns: the question is cut: %q", w, foot)
+		}
+		for _, want := range []string{"Unsaved", "s save", "d discard", "esc "} {
+			if !strings.Contains(foot, want) {
+				t.Errorf("%d columns: the question %q lacks %q", w, foot, want)
+			}
+		}
+		if got := len([]rune(foot)); got != w {
+			t.Errorf("%d columns: the footer is %d wide", w, got)
+		}
+	}
+}

@@ -26,7 +26,7 @@ func (m *Model) refresh() {
 	m.dirty = 0
 	if d&partWords != 0 {
 		m.headline.word(&m.shared)
-		d |= partVerdict | partLayout | partOverlay
+		d |= partVerdict | partLayout | partOverlayText
 	}
 	if d&partLayout != 0 {
 		m.work.build(&m.shared)
@@ -80,8 +80,8 @@ func (m *Model) refresh() {
 			m.chart.draw(&m.shared, m.ranking.listed(&m.shared))
 		}
 	}
-	if m.overlay != overlayNone && d&partOverlay != 0 {
-		c.overlay = m.drawOverlay(m.lay.body())
+	if m.overlay != overlayNone && d&(partOverlay|partOverlayText) != 0 {
+		c.overlay = m.drawOverlay(m.lay.body(), d&partOverlayText != 0)
 	}
 	if d&partFooter != 0 {
 		quitFile := ""
@@ -261,7 +261,7 @@ func tooSmall(w, h int, quitAsk bool) string {
 		msg += " Unsaved edits: s save and quit · d discard and quit · esc cancel."
 	}
 	lines := blank(rect{W: w, H: h})
-	wrapped := strings.Split(ansi.Wrap(msg, w, " "), "\n")
+	wrapped := wrapLines(msg, w)
 	top := max((h-len(wrapped))/2, 0)
 	for i, l := range wrapped {
 		if top+i >= h {

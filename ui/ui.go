@@ -94,7 +94,8 @@ const (
 	partGlance
 	partDetail
 	partFooter
-	partOverlay
+	partOverlay     // the open overlay drawn: its scroll moved
+	partOverlayText // the help's or the verdict's text built anew: opened, resized, restyled, new words
 	partLayout
 	partAll = 1<<iota - 1
 	// What an evaluation moves: what the verdict says, and every pane's

@@ -811,6 +811,38 @@ func TestHeaderSaysTheRate(t *testing.T) {
 	}
 }
 
+// A converted rate has the precision of the exchange rate, four
+// significant digits, in the header and in the detail's rates alike: with
+// EUR at 0.8909 a dollar, not €0.89 in one and €3.5636 in the other.
+func TestConvertedRatesHaveFourDigits(t *testing.T) {
+	m := newSized(t, 160, 40)
+	m.cat.FX.Rates["EUR"] = 0.8909
+	m.setCurrency("EUR")
+	m = send(m, tea.WindowSizeMsg{Width: 160, Height: 40})
+	if head := strings.SplitN(screen(m), "\n", 2)[0]; !strings.Contains(head, "EUR at €0.8909/$") {
+		t.Errorf("header %q, want the rate €0.8909/$", head)
+	}
+	mid, ok := m.catalog.Model("alpha-mid")
+	if !ok {
+		t.Fatal("no alpha-mid in the test catalog")
+	}
+	// Alpha Mid: in $1, out $4, cache read $0.10 per million tokens.
+	// 1 × 0.8909 = 0.8909; 4 × 0.8909 = 3.5636 → 3.564; 0.1 × 0.8909 = 0.08909.
+	want := "Alpha Mid: in €0.8909 · out €3.564 · cache read €0.08909 ·"
+	if got := ratesLine(&m.shared, mid); !strings.HasPrefix(got, want) {
+		t.Errorf("rates %q, want them to start %q", got, want)
+	}
+	// The detail's heading of the rates says they are converted, at the
+	// header's rate.
+	q, ok := m.res.Find("api:alpha-mid")
+	if !ok {
+		t.Fatal("no option api:alpha-mid")
+	}
+	if s := ansi.Strip(strings.Join(detailLines(&m.shared, q, 120), "\n")); !strings.Contains(s, "Rates per million tokens, the catalog's in dollars at €0.8909/$") {
+		t.Errorf("the detail's rates do not say they are converted:\n%s", s)
+	}
+}
+
 // A class has one fit status in every view: the detail's class table marks
 // each class as the engine's ClassFit says, so a plan's class that
 // overflows to an API model is "~" there as in the glance, never "✗". At
@@ -876,6 +908,49 @@ func TestVerdictViewKeepsEveryWord(t *testing.T) {
 		for _, s := range texts {
 			if want := strings.Join(strings.Fields(s), " "); !strings.Contains(shown, want) {
 				t.Errorf("%d wide: the verdict view lacks %q:\n%s", width, want, strings.Join(box, "\n"))
+			}
+		}
+	}
+}
+
+// A date never wraps inside: the line breaks before it. Other hyphens still
+// break as ansi.Wrap breaks them.
+func TestWrapLinesKeepsDatesWhole(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		w    int
+		want []string
+	}{
+		// "as of 2026-10-" is 14 cells: a plain wrap at 14 breaks after the
+		// date's second hyphen and leaves "27" alone on the next line.
+		{"as of 2026-10-27", 14, []string{"as of", "2026-10-27"}},
+		// Fits whole: nothing moves.
+		{"as of 2026-10-27", 16, []string{"as of 2026-10-27"}},
+		// "(2026-08-28;" is one word with what sticks to it.
+		{"reading it on (2026-08-28; earlier", 18, []string{"reading it on", "(2026-08-28;", "earlier"}},
+		// Not a date (a year and a month, a long number): breaks after the
+		// hyphen as before; "well-known" does too.
+		{"a well-known 2026-08 note", 8, []string{"a well-", "known", "2026-08", "note"}},
+		{"x 12026-10-27", 9, []string{"x 12026-", "10-27"}},
+	} {
+		if got := wrapLines(tc.s, tc.w); !slices.Equal(got, tc.want) {
+			t.Errorf("wrapLines(%q, %d) = %q, want %q", tc.s, tc.w, got, tc.want)
+		}
+	}
+}
+
+// The detail view of every option, at every width from 20 to 80 cells,
+// never ends a line inside a date ("as of 2026-11-" over "01").
+func TestDetailNeverBreaksADate(t *testing.T) {
+	m := newSized(t, 120, 40)
+	cut := regexp.MustCompile(`(^|[^0-9])[0-9]{4}-([0-9]{2}-)?$`)
+	for i := range m.res.Quotes {
+		q := &m.res.Quotes[i]
+		for iw := 20; iw <= 80; iw++ {
+			for _, l := range detailLines(&m.shared, q, iw) {
+				if l = strings.TrimRight(ansi.Strip(l), " "); cut.MatchString(l) {
+					t.Errorf("%s at %d cells: a line ends inside a date: %q", q.Name, iw, l)
+				}
 			}
 		}
 	}

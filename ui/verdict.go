@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -133,7 +132,7 @@ func wrapIndented(s string, width int) []string {
 	if s == "" {
 		return nil
 	}
-	out := strings.Split(ansi.Wrap(s, max(width-3, 1), " "), "\n")
+	out := wrapLines(s, width-3)
 	for i := 1; i < len(out); i++ {
 		out[i] = "  " + out[i]
 	}
