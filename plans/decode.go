@@ -12,7 +12,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
@@ -86,13 +85,8 @@ func parseDocument(name string, data []byte) (d *decoder, body ast.Node, err err
 	}
 	f, err := parseBytes(data)
 	if err != nil {
-		var ye yaml.Error
-		if errors.As(err, &ye) {
-			line, col := 1, 1
-			if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-				line, col = tk.Position.Line, tk.Position.Column
-			}
-			return nil, nil, errorf(name, line, col, "", "%s", ye.GetMessage())
+		if pe, ok := YAMLError(name, err); ok {
+			return nil, nil, pe
 		}
 		return nil, nil, errorf(name, 1, 1, "", "%v", err)
 	}
