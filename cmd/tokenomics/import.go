@@ -12,6 +12,7 @@ import (
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/replay"
 	"github.com/tokenomics/tokenomics/report"
+	"github.com/tokenomics/tokenomics/safefile"
 	"github.com/tokenomics/tokenomics/usage"
 )
 
@@ -81,7 +82,7 @@ func runImport(cmd *cobra.Command, stdout io.Writer, o *importFlags, args []stri
 		return badInput("import: the %s logs hold no usage record, so there is no workload to save or compare", r.src.Title())
 	}
 	if o.save != "" {
-		if err := plans.SaveWorkload(o.save, res.Derived.Workload); err != nil {
+		if err := plans.SaveNewWorkload(o.save, res.Derived.Workload); err != nil {
 			return fmt.Errorf("--save: %w", err)
 		}
 		res.Saved = o.save
@@ -117,6 +118,12 @@ func (o *importFlags) check() error {
 		return badInput("--top: %d is negative", o.top)
 	case o.agenticTurns < 1:
 		return badInput("--agentic-turns: %d is not at least 1", o.agenticTurns)
+	}
+	if o.save != "" {
+		// Refused before the logs are read, as it would be after.
+		if err := safefile.Writable(o.save, safefile.Options{NoReplace: true}); err != nil {
+			return fmt.Errorf("--save: %w", err)
+		}
 	}
 	return nil
 }
