@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 
@@ -112,7 +113,7 @@ func runImport(cmd *cobra.Command, stdout io.Writer, o *importFlags, args []stri
 // check refuses figures of the flags that cannot be.
 func (o *importFlags) check() error {
 	switch {
-	case o.longContext <= 0:
+	case !(o.longContext > 0) || math.IsInf(o.longContext, 1): // NaN too
 		return badInput("--long-context: %v is not a positive number of tokens", o.longContext)
 	case o.top < 0:
 		return badInput("--top: %d is negative", o.top)
