@@ -45,8 +45,12 @@ type AuditResult struct {
 	Today         string
 	Disagreements []Disagreement // in the catalog's order of entries, then by file
 	Missing       map[string][]string
-	Stale         []Stale
-	Offered       int // API models offered today and plans: what Stale is a share of
+	// Unusable are the files' entries for catalog models that cannot be
+	// read (Skip.Problem), by file: neither agreeing nor disagreeing, and
+	// not missing either.
+	Unusable map[string][]Skip
+	Stale    []Stale
+	Offered  int // API models offered today and plans: what Stale is a share of
 }
 
 // DetectFormat tells a price file's format by its shape: OpenRouter's models
@@ -67,7 +71,7 @@ func DetectFormat(data []byte) string {
 // each price file, and lists its stale entries. A file that cannot be read
 // as either format is an error naming it.
 func Audit(cur *plans.Catalog, files []PriceFile, today string) (*AuditResult, error) {
-	res := &AuditResult{Today: today, Missing: map[string][]string{}}
+	res := &AuditResult{Today: today, Missing: map[string][]string{}, Unusable: map[string][]Skip{}}
 	byID := map[string][]Disagreement{}
 	for _, f := range files {
 		opt := ImportOptions{Name: f.Name, Source: f.Name, AsOf: f.AsOf, Today: today, Force: true}
@@ -87,6 +91,11 @@ func Audit(cur *plans.Catalog, files []PriceFile, today string) (*AuditResult, e
 			}
 			for _, d := range DiffModel(im.Was, &im.Model) {
 				byID[im.Model.ID] = append(byID[im.Model.ID], Disagreement{File: f.Name, Key: im.Key, Difference: d})
+			}
+		}
+		for _, sk := range ir.Skipped {
+			if sk.Why == SkipProblem {
+				res.Unusable[f.Name] = append(res.Unusable[f.Name], sk)
 			}
 		}
 		for _, id := range ir.Missing {

@@ -3,6 +3,8 @@ package catalogsync
 import (
 	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -52,6 +54,29 @@ func TestAudit(t *testing.T) {
 	}
 	if !reflect.DeepEqual(res.Stale, wantStale) || res.Offered != 5 {
 		t.Errorf("stale %+v of %d, want %+v of 5", res.Stale, res.Offered, wantStale)
+	}
+	if len(res.Unusable) != 0 {
+		t.Errorf("unusable %+v in files that read", res.Unusable)
+	}
+}
+
+// A file's entry for a catalog model that does not read (a negative
+// price) is said as unusable: not a silent agreement, not missing.
+func TestAuditUnusable(t *testing.T) {
+	cat := loadCatalog(t, "testdata/audit-catalog.yaml")
+	cat.ApplyChanges("2026-12-05")
+	bad := PriceFile{Name: "bad.json", AsOf: "2026-12-01", Data: []byte(`{"gpt-a": {"litellm_provider": "openai", "mode": "chat",
+  "input_cost_per_token": -1e-6, "output_cost_per_token": 5e-6, "max_input_tokens": 128000}}`)}
+	res, err := Audit(cat, []PriceFile{bad}, "2026-12-05")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sks := res.Unusable["bad.json"]
+	if len(sks) != 1 || sks[0].ID != "gpt-a" || sks[0].Key != "gpt-a" || !strings.Contains(sks[0].Problem, "input_cost_per_token") {
+		t.Errorf("unusable %+v", res.Unusable)
+	}
+	if len(res.Disagreements) != 0 || slices.Contains(res.Missing["bad.json"], "gpt-a") {
+		t.Errorf("disagreements %+v, missing %q", res.Disagreements, res.Missing)
 	}
 }
 

@@ -61,14 +61,20 @@ func ReadPriceFile(src string, limit int64, timeout time.Duration, userAgent str
 	if strings.Contains(src, "://") {
 		return nil, refused("catalog import: %s: only http:// and https:// URLs are fetched", WithoutCredentials(src))
 	}
-	data, err := safefile.ReadFile(src, limit)
+	return readPriceFile("catalog import", src, limit)
+}
+
+// readPriceFile reads the price file at path, of at most limit bytes, for
+// the command cmd its errors name.
+func readPriceFile(cmd, path string, limit int64) (*RawFile, error) {
+	data, err := safefile.ReadFile(path, limit)
 	switch {
 	case errors.Is(err, safefile.ErrTooLarge):
-		return nil, refused("catalog import: %s is larger than %s: not a price file", src, safefile.Size(limit))
+		return nil, refused("%s: %s is larger than %s: not a price file", cmd, path, safefile.Size(limit))
 	case err != nil:
-		return nil, fmt.Errorf("catalog import: %w", err)
+		return nil, fmt.Errorf("%s: %w", cmd, err)
 	}
-	return &RawFile{Data: data, Base: filepath.Base(src)}, nil
+	return &RawFile{Data: data, Base: filepath.Base(path)}, nil
 }
 
 // credentialParam is a query parameter name that may carry a secret.

@@ -68,7 +68,7 @@ func ReadAuditFile(name string, limit int64, today string) (PriceFile, error) {
 	if strings.Contains(name, "://") {
 		return PriceFile{}, refused("catalog audit: %s: give a file (catalog import fetches URLs)", name)
 	}
-	f, err := ReadPriceFile(name, limit, 0, "")
+	f, err := readPriceFile("catalog audit", name, limit)
 	if err != nil {
 		return PriceFile{}, err
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -48,6 +49,16 @@ func TestReadAuditFile(t *testing.T) {
 	for _, name := range []string{"https://example.com/p.json", write("list.json", `[1, 2]`)} {
 		if _, err := ReadAuditFile(name, 1<<20, "2026-12-05"); !errors.As(err, &se) {
 			t.Errorf("%s: %v, want a SourceError", name, err)
+		}
+	}
+	// A file that cannot be read, or is too large, is said as audit's, not
+	// as catalog import's.
+	for _, tc := range []struct {
+		name  string
+		limit int64
+	}{{dir, 1 << 20}, {filepath.Join(dir, "missing.json"), 1 << 20}, {write("big.json", `{"m": {}}`), 4}} {
+		if _, err := ReadAuditFile(tc.name, tc.limit, "2026-12-05"); err == nil || !strings.HasPrefix(err.Error(), "catalog audit: ") {
+			t.Errorf("%s: %v, want an error of catalog audit", tc.name, err)
 		}
 	}
 }

@@ -24,24 +24,38 @@ type Sunset struct {
 }
 
 // SunsetOf is m's retirement within SunsetDays after the catalog's day,
-// else its deprecation within them; false when neither comes that soon (a
-// date already passed is not to come: the model is retired or legacy now).
+// else its deprecation within them (the first of m.EndsOn); false when
+// neither comes that soon.
 func (c *Catalog) SunsetOf(m *APIModel) (Sunset, bool) {
-	if m.Status == "retired" {
-		return Sunset{}, false
-	}
-	on := c.On()
-	within := func(date string) (int, bool) {
-		d, ok := DaysFrom(on, date)
-		return d, ok && d >= 1 && d <= SunsetDays
-	}
-	if d, ok := within(m.Retired); ok {
-		return Sunset{ModelID: m.ID, Model: m.Name, Date: m.Retired, Days: d, Retires: true}, true
-	}
-	if d, ok := within(m.Deprecated); ok {
-		return Sunset{ModelID: m.ID, Model: m.Name, Date: m.Deprecated, Days: d}, true
+	if ends := m.EndsOn(c.On()); len(ends) > 0 {
+		return ends[0], true
 	}
 	return Sunset{}, false
+}
+
+// EndsOn are m's dated ends to come within SunsetDays after day
+// (YYYY-MM-DD): its retirement, then its deprecation, each when it comes
+// that soon. A model retired on day (by status or by date: StatusOn) has
+// none to come, and one legacy on day no deprecation: a date already passed
+// is not to come. The one rule of what is about to go: the verdict warns of
+// the first (SunsetOf), plans' Check lists each.
+func (m *APIModel) EndsOn(day string) []Sunset {
+	status := m.StatusOn(day)
+	if status == "retired" {
+		return nil
+	}
+	within := func(date string) (int, bool) {
+		d, ok := DaysFrom(day, date)
+		return d, ok && d >= 1 && d <= SunsetDays
+	}
+	var out []Sunset
+	if d, ok := within(m.Retired); ok {
+		out = append(out, Sunset{ModelID: m.ID, Model: m.Name, Date: m.Retired, Days: d, Retires: true})
+	}
+	if d, ok := within(m.Deprecated); ok && status != "legacy" {
+		out = append(out, Sunset{ModelID: m.ID, Model: m.Name, Date: m.Deprecated, Days: d})
+	}
+	return out
 }
 
 // DaysFrom is how many days date is after from (negative when before),

@@ -43,12 +43,22 @@ func New(code string, rate float64) Currency {
 
 // Convert is amount, in from's units, in to's, by their rates per USD:
 // for a figure the user wrote in a currency (a budget), not a price, which
-// stays in USD. A from without a rate leaves it as it is.
-func Convert(amount float64, from, to Currency) float64 {
-	if from.Code == to.Code || from.Rate <= 0 {
-		return amount
+// stays in USD. ok is false when the codes differ and either has no rate
+// (none, not positive, not finite): there is then no such figure, and 0 or
+// the amount unconverted would be a wrong one.
+func Convert(amount float64, from, to Currency) (v float64, ok bool) {
+	if from.Code == to.Code {
+		return amount, true
 	}
-	return amount / from.Rate * to.Rate
+	if !from.hasRate() || !to.hasRate() {
+		return 0, false
+	}
+	return amount / from.Rate * to.Rate, true
+}
+
+// hasRate reports whether c's rate can convert: positive and finite.
+func (c Currency) hasRate() bool {
+	return c.Rate > 0 && !math.IsInf(c.Rate, 1)
 }
 
 // Format writes usd in c: "$1,234.50", "₩28,100", "-$3.20".

@@ -101,17 +101,26 @@ func TestConvert(t *testing.T) {
 		amount   float64
 		from, to Currency
 		want     float64
+		ok       bool
 	}{
 		// ₩500,000 is 500000/1400 = $357.142857…, × 0.9 = €321.428571….
-		{500000, krw, eur, 321.428571},
+		{500000, krw, eur, 321.428571, true},
 		// €90 is 90/0.9 = $100, × 1400 = ₩140,000.
-		{90, eur, krw, 140000},
-		{300, USD, USD, 300},
-		// A currency without a rate converts nothing.
-		{300, Currency{Code: "XYZ"}, eur, 300},
+		{90, eur, krw, 140000, true},
+		{300, USD, USD, 300, true},
+		// The same code is the same money, rate or not.
+		{300, Currency{Code: "XYZ"}, Currency{Code: "XYZ"}, 300, true},
+		// A currency without a usable rate, on either side, gives no figure:
+		// not €300 unconverted, not ₩0.
+		{300, Currency{Code: "XYZ"}, eur, 0, false},
+		{300, eur, Currency{Code: "XYZ"}, 0, false},
+		{300, eur, New("KRW", math.NaN()), 0, false},
+		{300, New("KRW", math.Inf(1)), eur, 0, false},
+		{300, eur, New("KRW", -1400), 0, false},
 	} {
-		if got := Convert(tc.amount, tc.from, tc.to); math.Abs(got-tc.want) > 1e-6 {
-			t.Errorf("Convert(%v, %s, %s) = %v, want %v", tc.amount, tc.from.Code, tc.to.Code, got, tc.want)
+		got, ok := Convert(tc.amount, tc.from, tc.to)
+		if ok != tc.ok || math.Abs(got-tc.want) > 1e-6 {
+			t.Errorf("Convert(%v, %s@%v, %s@%v) = %v, %v; want %v, %v", tc.amount, tc.from.Code, tc.from.Rate, tc.to.Code, tc.to.Rate, got, ok, tc.want, tc.ok)
 		}
 	}
 }

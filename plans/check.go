@@ -64,24 +64,29 @@ func (c *Catalog) Check(today string) []Finding {
 			add(Finding{Kind: "stale", Entry: entry, ID: id, Name: name, Date: p.AsOf})
 		}
 	}
-	// soon says a dated status to come within SoonDays.
-	soon := func(m *model.APIModel, kind, date string) {
-		if days, ok := age(date); ok && days < 0 && -days <= SoonDays {
-			add(Finding{Kind: kind, Entry: "api", ID: m.ID, Name: m.Name, Date: date})
-		}
-	}
 	for i := range c.Models {
 		m := &c.Models[i]
 		switch s := m.StatusOn(today); s {
 		case "retired":
-			add(Finding{Kind: s, Entry: "api", ID: m.ID, Name: m.Name, Date: m.Retired})
+			// Marked retired ahead of its date: retired since no known day.
+			since := m.Retired
+			if since > today {
+				since = ""
+			}
+			add(Finding{Kind: s, Entry: "api", ID: m.ID, Name: m.Name, Date: since})
 		case "preview":
 			add(Finding{Kind: s, Entry: "api", ID: m.ID, Name: m.Name})
 		case "legacy":
 			add(Finding{Kind: s, Entry: "api", ID: m.ID, Name: m.Name, Date: m.Deprecated, Retires: m.Retired})
 		}
-		soon(m, "retires-soon", m.Retired)
-		soon(m, "deprecated-soon", m.Deprecated)
+		// What is to come, by the rule the verdict's sunset warning follows.
+		for _, e := range m.EndsOn(today) {
+			kind := "deprecated-soon"
+			if e.Retires {
+				kind = "retires-soon"
+			}
+			add(Finding{Kind: kind, Entry: "api", ID: m.ID, Name: m.Name, Date: e.Date})
+		}
 		stale("api", m.ID, m.Name, m.Provenance)
 		if m.Confidence == "estimate" {
 			add(Finding{Kind: "estimate", Entry: "api", ID: m.ID, Name: m.Name})

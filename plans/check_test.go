@@ -172,3 +172,56 @@ api_models:
 		}
 	}
 }
+
+// plans --check and the verdict's sunset warning (model's SunsetOf) say the
+// same of a model on the day the catalog is evaluated on, 2026-11-27:
+// retired yesterday or today, it is retired and nothing is to come; retired
+// tomorrow, it retires in 1 day. A model marked retired, or legacy, has no
+// retirement, or deprecation, still to come, whatever date it carries.
+func TestCheckAgreesWithSunset(t *testing.T) {
+	const day = "2026-11-27"
+	cat := overlaid(t, overlayBase(t), `
+api_models:
+  - {id: gone-yesterday, provider: acme, name: Y, tier: small, input: 1, output: 1, context_window: 1000, retired: "2026-11-26", as_of: "2026-11-27"}
+  - {id: gone-today, provider: acme, name: T, tier: small, input: 1, output: 1, context_window: 1000, retired: "2026-11-27", as_of: "2026-11-27"}
+  - {id: gone-tomorrow, provider: acme, name: M, tier: small, input: 1, output: 1, context_window: 1000, retired: "2026-11-28", as_of: "2026-11-27"}
+  - {id: marked-retired, provider: acme, name: R, tier: small, input: 1, output: 1, context_window: 1000, status: retired, retired: "2026-11-28", as_of: "2026-11-27"}
+  - {id: marked-legacy, provider: acme, name: L, tier: small, input: 1, output: 1, context_window: 1000, status: legacy, deprecated: "2026-11-28", as_of: "2026-11-27"}
+`)
+	cat.ApplyChanges(day) // as every command does before it checks or compares
+	for _, tc := range []struct {
+		id    string
+		check []string // Check's findings of the model
+		days  int      // SunsetOf's days to come; 0: none
+	}{
+		// 2026-11-26 is 1 day before 2026-11-27: passed, +1.
+		{"gone-yesterday", []string{"retired api gone-yesterday 2026-11-26 +1"}, 0},
+		{"gone-today", []string{"retired api gone-today 2026-11-27 +0"}, 0},
+		// 2026-11-28 is 1 day after: -1 in Check, 1 in the warning.
+		{"gone-tomorrow", []string{"retires-soon api gone-tomorrow 2026-11-28 -1"}, 1},
+		// Marked retired before its date: retired, since no day it could say.
+		{"marked-retired", []string{"retired api marked-retired"}, 0},
+		{"marked-legacy", []string{"legacy api marked-legacy 2026-11-28 -1"}, 0},
+	} {
+		var mine []Finding
+		for _, f := range cat.Check(day) {
+			if f.ID == tc.id {
+				mine = append(mine, f)
+			}
+		}
+		if got := findings(t, mine); !reflect.DeepEqual(got, tc.check) {
+			t.Errorf("%s: Check says %q, want %q", tc.id, got, tc.check)
+		}
+		m, _ := cat.Model(tc.id)
+		s, ok := cat.SunsetOf(m)
+		if days := map[bool]int{true: s.Days}[ok]; days != tc.days {
+			t.Errorf("%s: the warning says %+v, %v; want %d days", tc.id, s, ok, tc.days)
+		}
+		// Both from the one rule: a retirement to come in Check is the
+		// warning's, a day apart in sign only.
+		soon := len(mine) == 1 && mine[0].Kind == "retires-soon"
+		if soon != ok || (ok && -mine[0].Days != s.Days) {
+			t.Errorf("%s: Check %q and the warning %+v, %v disagree", tc.id, findings(t, mine), s, ok)
+		}
+	}
+}

@@ -12,7 +12,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
@@ -81,18 +80,18 @@ func parseDocument(name string, data []byte) (d *decoder, body ast.Node, err err
 	if len(data) > maxFileSize {
 		return nil, nil, errorf(name, 1, 1, "", "the file is %d bytes; the limit is %d", len(data), maxFileSize)
 	}
+	if line, col, b, ok := invalidUTF8(data); ok {
+		// The parser would read each bad byte as U+FFFD: a name, an id or a
+		// note would change without a word.
+		return nil, nil, errorf(name, line, col, "", "not UTF-8 text (byte 0x%02x): save the file as UTF-8", b)
+	}
 	if line, col, msg := checkShape(data); msg != "" {
 		return nil, nil, errorf(name, line, col, "", "%s", msg)
 	}
 	f, err := parseBytes(data)
 	if err != nil {
-		var ye yaml.Error
-		if errors.As(err, &ye) {
-			line, col := 1, 1
-			if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-				line, col = tk.Position.Line, tk.Position.Column
-			}
-			return nil, nil, errorf(name, line, col, "", "%s", ye.GetMessage())
+		if pe, ok := YAMLError(name, err); ok {
+			return nil, nil, pe
 		}
 		return nil, nil, errorf(name, 1, 1, "", "%v", err)
 	}
@@ -286,6 +285,28 @@ func lineShape(line []byte) (indent, col, dashes int, key bool) {
 	}
 	rest = bytes.TrimRight(rest, " \t\r")
 	return indent, i + 1, dashes, bytes.Contains(rest, []byte(": ")) || bytes.HasSuffix(rest, []byte(":"))
+}
+
+// invalidUTF8 is data's first byte that is not UTF-8 and where it is, as
+// the parser counts: line from 1, column in characters from 1.
+func invalidUTF8(data []byte) (line, col int, b byte, ok bool) {
+	if utf8.Valid(data) {
+		return 0, 0, 0, false
+	}
+	line, col = 1, 1
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			return line, col, data[i], true
+		case r == '\n':
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		i += n
+	}
+	return 0, 0, 0, false
 }
 
 // parseBytes is the third-party parser behind a recover: whatever bytes a

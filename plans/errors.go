@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/goccy/go-yaml"
 )
 
 // Error is a problem found in a catalog or workload file, with where it is.
@@ -55,4 +57,20 @@ func unplaced(err error) error {
 // errorf builds an *Error at a position.
 func errorf(file string, line, col int, field, format string, args ...any) *Error {
 	return &Error{File: file, Line: line, Col: col, Field: field, Msg: fmt.Sprintf(format, args...)}
+}
+
+// YAMLError places an error of the YAML reader in file as every file's
+// errors are placed: file:line:column: what it says (1:1 when it gives no
+// place), for any file read with it (the app's settings too); false when
+// err is not the reader's.
+func YAMLError(file string, err error) (*Error, bool) {
+	var ye yaml.Error
+	if !errors.As(err, &ye) {
+		return nil, false
+	}
+	line, col := 1, 1
+	if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+		line, col = tk.Position.Line, tk.Position.Column
+	}
+	return errorf(file, line, col, "", "%s", ye.GetMessage()), true
 }

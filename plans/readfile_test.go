@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/goccy/go-yaml"
+
 	"github.com/tokenomics/tokenomics/safefile"
 	"github.com/tokenomics/tokenomics/safefile/safefiletest"
 )
@@ -52,5 +54,19 @@ func TestLoadersRefuseDevicesAndHugeFiles(t *testing.T) {
 		if !errors.As(err, &e) || e.Line != 1 || e.Col != 1 || !strings.Contains(e.Msg, "larger than 4 MiB, the limit") {
 			t.Errorf("%s of 4 MiB + 7 bytes: %v, want huge.yaml:1:1 larger than 4 MiB", what, err)
 		}
+	}
+}
+
+// YAMLError places the YAML reader's error as every file's errors are
+// (the app's settings file uses it too); another error is not its to place.
+func TestYAMLError(t *testing.T) {
+	var v struct{ Volume float64 }
+	err := yaml.UnmarshalWithOptions([]byte("volume: 1\ncolour: red\n"), &v, yaml.Strict())
+	// colour is on line 2, column 1.
+	if pe, ok := YAMLError("prefs.yaml", err); !ok || pe.Error() != `prefs.yaml:2:1: unknown field "colour"` {
+		t.Errorf("%v, %v", pe, ok)
+	}
+	if _, ok := YAMLError("prefs.yaml", errors.New("not the reader's")); ok {
+		t.Error("placed an error that is not the YAML reader's")
 	}
 }

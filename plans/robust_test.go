@@ -23,7 +23,13 @@ func TestOddInputs(t *testing.T) {
 		{"many keys in one mapping", strings.Repeat("k: 1\n", maxKeys+5), maxKeys + 1, 1, "", "more than 500 keys in one mapping"},
 		{"deep indentation", deepKeys(maxDepth + 1), maxDepth + 1, maxDepth + 1, "", "nesting deeper than 1000 levels"},
 		{"too large", "name: " + strings.Repeat("x", maxFileSize), 1, 1, "", "the limit is"},
-		{"a long line of broken UTF-8", "name: x\n" + strings.Repeat("\x80", maxFileSize/2), 2, 1, "", "non-map value"},
+		{"a long line of broken UTF-8", "name: x\n" + strings.Repeat("\x80", maxFileSize/2), 2, 1, "", "not UTF-8 text (byte 0x80)"},
+		// Not read as U+FFFD: "X\xffY" would become "X�Y" without a word.
+		// The byte is the 9th character of line 1: name: "X then it.
+		{"broken UTF-8 in a name", "name: \"X\xffY\"\n", 1, 9, "", "not UTF-8 text (byte 0xff)"},
+		// é is one character: the cut byte after "# é " is column 5 of line 2.
+		{"broken UTF-8 in a comment", "name: x\n# é \xc3\n", 2, 5, "", "not UTF-8 text (byte 0xc3)"},
+		{"UTF-16", "\xff\xfen\x00a\x00", 1, 1, "", "not UTF-8 text (byte 0xff)"},
 		{"NUL byte", "name: a\x00b\n", 1, 7, "name", "printable text (found U+0000)"},
 		{"control character in a quoted name", "name: \"a\\x07\"\n", 1, 7, "name", "printable text (found U+0007)"},
 	} {

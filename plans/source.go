@@ -161,8 +161,15 @@ func (s *WorkloadSource) Load(cat *Catalog) (w model.Workload, cur money.Currenc
 		return w, cur, from, nil
 	}
 	ownCur, err := s.currency(cat, own, false)
-	w.Budget = money.Convert(w.Budget, ownCur, cur)
-	return w, cur, from, err
+	if err != nil {
+		return w, cur, from, err
+	}
+	budget, ok := money.Convert(w.Budget, ownCur, cur)
+	if !ok { // both rates come from cat: never, but no budget is better than a wrong one
+		return w, cur, from, &ValueError{"currency", fmt.Errorf("no rate to convert the budget from %s to %s", ownCur.Code, cur.Code)}
+	}
+	w.Budget = budget
+	return w, cur, from, nil
 }
 
 // currency is cat.Currency, with a workload file's own code (not the one

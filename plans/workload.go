@@ -543,10 +543,21 @@ func yamlString(s string) string {
 // old content or the new, never a mix. Missing parent directories are
 // created. A symbolic link at path is refused, not written through.
 func SaveWorkload(path string, w model.Workload) error {
+	return saveWorkload(path, w, safefile.Options{})
+}
+
+// SaveNewWorkload is SaveWorkload to a new file only: a file at path is
+// refused (safefile.ErrExists), never replaced (import --save, which
+// cannot ask).
+func SaveNewWorkload(path string, w model.Workload) error {
+	return saveWorkload(path, w, safefile.Options{NoReplace: true})
+}
+
+func saveWorkload(path string, w model.Workload, opt safefile.Options) error {
 	data, err := MarshalWorkload(w)
 	if err != nil {
 		return err
 	}
-	_, err = safefile.Write(path, data, safefile.Options{})
+	_, err = safefile.Write(path, data, opt)
 	return err
 }

@@ -380,6 +380,13 @@ func Audit(cat *plans.Catalog, res *catalogsync.AuditResult, color bool) string 
 		fmt.Fprintf(w, "\nWhere the price files disagree (a lead to check on the vendor's page):\n%s", table(color, []string{"ID", "Field", "Catalog", "File", "Change", "File name"}, rows))
 		fmt.Fprintf(w, "%d %s in %d %s.\n", len(res.Disagreements), Plural(len(res.Disagreements), "disagreement", "disagreements"), len(entries), Plural(len(entries), "entry", "entries"))
 	}
+	for _, name := range slices.Sorted(maps.Keys(res.Unusable)) {
+		sks := res.Unusable[name]
+		fmt.Fprintf(w, "\n%s has %d %s it cannot be compared on (the file's figures do not read):\n", name, len(sks), Plural(len(sks), "entry", "entries"))
+		for _, sk := range sks { // keys and problems quote the price file
+			fmt.Fprintf(w, "  %s (%s): %s\n", sk.ID, termsafe.Text(sk.Key), termsafe.Text(sk.Problem))
+		}
+	}
 	for _, name := range slices.Sorted(maps.Keys(res.Missing)) {
 		ids := res.Missing[name]
 		fmt.Fprintf(w, "\n%s has no entry for %d offered %s: %s.\n", name, len(ids), Plural(len(ids), "model", "models"), strings.Join(ids, ", "))
@@ -419,6 +426,12 @@ func AuditJSON(w io.Writer, cat *plans.Catalog, res *catalogsync.AuditResult) er
 		Source string            `json:"file_name"`
 		Key    string            `json:"file_key"`
 	}
+	type unusable struct {
+		ID      string `json:"id"`
+		Source  string `json:"file_name"`
+		Key     string `json:"file_key"`
+		Problem string `json:"problem"`
+	}
 	type stale struct {
 		Kind string `json:"kind"`
 		ID   string `json:"id"`
@@ -430,10 +443,16 @@ func AuditJSON(w io.Writer, cat *plans.Catalog, res *catalogsync.AuditResult) er
 		AsOf          string              `json:"catalog_as_of"`
 		Today         string              `json:"today"`
 		Disagreements []disagreement      `json:"disagreements"`
+		Unusable      []unusable          `json:"unusable"`
 		Missing       map[string][]string `json:"missing"`
 		Stale         []stale             `json:"stale"`
 		Offered       int                 `json:"offered"`
-	}{AsOf: cat.AsOf, Today: res.Today, Disagreements: []disagreement{}, Missing: res.Missing, Stale: []stale{}, Offered: res.Offered}
+	}{AsOf: cat.AsOf, Today: res.Today, Disagreements: []disagreement{}, Unusable: []unusable{}, Missing: res.Missing, Stale: []stale{}, Offered: res.Offered}
+	for _, name := range slices.Sorted(maps.Keys(res.Unusable)) {
+		for _, sk := range res.Unusable[name] {
+			out.Unusable = append(out.Unusable, unusable{sk.ID, name, sk.Key, sk.Problem})
+		}
+	}
 	for _, d := range res.Disagreements {
 		out.Disagreements = append(out.Disagreements, disagreement{d.ID, d.Name, d.Field, d.A, d.B, diffChange(d.Difference), d.File, d.Key})
 	}

@@ -38,6 +38,9 @@ func TestAuditGolden(t *testing.T) {
 		}
 		files = append(files, catalogsync.PriceFile{Name: name, Data: data, AsOf: "2026-12-01"})
 	}
+	// A file whose one entry, gpt-a's, has a negative price: unusable.
+	files = append(files, catalogsync.PriceFile{Name: "bad.json", AsOf: "2026-12-01", Data: []byte(`{"gpt-a": {"litellm_provider": "openai",
+  "mode": "chat", "input_cost_per_token": -1e-6, "output_cost_per_token": 5e-6, "max_input_tokens": 128000}}`)})
 	res, err := catalogsync.Audit(cat, files, today)
 	if err != nil {
 		t.Fatal(err)

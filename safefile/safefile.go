@@ -35,6 +35,10 @@ var ErrReadOnly = errors.New("read-only: not replaced (make it writable, chmod u
 // ErrSymlink is the error of a write to a path that is a symbolic link.
 var ErrSymlink = errors.New("a symbolic link: not written through (name the file it points to)")
 
+// ErrExists is the error of a write that may only make a new file
+// (Options.NoReplace) to a path that holds one.
+var ErrExists = errors.New("a file is there already: not replaced (name a new file, or move that one away)")
+
 // notRegular says what is there instead of a regular file.
 type notRegular fs.FileMode
 

@@ -125,3 +125,52 @@ func TestWriteRefusesReadOnly(t *testing.T) {
 		t.Errorf("directory %v", got)
 	}
 }
+
+// NoReplace makes a new file only: a file at the path is refused and kept,
+// before anything is written (Writable says so too), and so is one that
+// appears there while the new one is being written; no temporary file is
+// left. A path with nothing there is written.
+func TestWriteNoReplace(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "w.yaml")
+	os.WriteFile(path, []byte("mine\n"), 0o600)
+	opt := Options{NoReplace: true}
+	for what, err := range map[string]error{"Writable": Writable(path, opt), "Write": func() error { _, err := Write(path, []byte("new\n"), opt); return err }()} {
+		var pe *fs.PathError
+		if !errors.Is(err, ErrExists) || !errors.As(err, &pe) {
+			t.Errorf("%s: error %v, want a *fs.PathError wrapping ErrExists", what, err)
+		}
+	}
+	if got := snapshot(t, dir); !maps.Equal(got, map[string]string{"w.yaml": "---------- mine\n"}) {
+		t.Errorf("directory %v", got)
+	}
+
+	// Another writer makes the file while this one writes its own.
+	late := filepath.Join(dir, "late.yaml")
+	old := write
+	write = func(f *os.File, b []byte) (int, error) {
+		os.WriteFile(late, []byte("theirs\n"), 0o600)
+		return old(f, b)
+	}
+	_, err := Write(late, []byte("new\n"), opt)
+	write = old
+	if !errors.Is(err, ErrExists) {
+		t.Errorf("a file made meanwhile: error %v, want ErrExists", err)
+	}
+	want := map[string]string{"w.yaml": "---------- mine\n", "late.yaml": "---------- theirs\n"}
+	if got := snapshot(t, dir); !maps.Equal(got, want) {
+		t.Errorf("directory %v, want %v", got, want)
+	}
+
+	fresh := filepath.Join(dir, "fresh.yaml")
+	if err := Writable(fresh, opt); err != nil {
+		t.Errorf("Writable on a new path: %v", err)
+	}
+	if _, err := Write(fresh, []byte("new\n"), opt); err != nil {
+		t.Errorf("a new file: %v", err)
+	}
+	want["fresh.yaml"] = "---------- new\n"
+	if got := snapshot(t, dir); !maps.Equal(got, want) {
+		t.Errorf("directory %v, want %v", got, want)
+	}
+}

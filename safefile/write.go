@@ -22,6 +22,9 @@ type Options struct {
 	// (path+Backup). It replaces the previous backup only once the new file
 	// is in place.
 	Backup string
+	// NoReplace makes a new file only: a file at path is refused
+	// (ErrExists), and so is one made there while the new one is written.
+	NoReplace bool
 }
 
 // WriteError is a write that failed on the way (a full disk, a permission,
@@ -56,20 +59,13 @@ var (
 // A path that is a symbolic link or not a regular file is refused with a
 // *fs.PathError wrapping ErrSymlink or ErrNotRegular, and so is such a thing
 // at the backup's path: nothing is written through a link. A file its owner
-// may not write is refused too (ErrReadOnly), not replaced. Any other failure
-// is a *WriteError, after which path and its backup hold what they held.
+// may not write is refused too (ErrReadOnly), not replaced, and with
+// NoReplace any file (ErrExists). Any other failure is a *WriteError, after
+// which path and its backup hold what they held.
 func Write(path string, data []byte, opt Options) (backup string, err error) {
-	old, err := check(path)
-	if err == nil {
-		err = checkWritable(path, old)
-	}
+	old, err := target(path, opt)
 	if err != nil {
 		return "", err
-	}
-	if opt.Backup != "" && old != nil {
-		if _, err := check(path + opt.Backup); err != nil {
-			return "", err
-		}
 	}
 	failed := func(err error) (string, error) { return "", &WriteError{path, err} }
 	dir, base := filepath.Split(path)
@@ -98,10 +94,18 @@ func Write(path string, data []byte, opt Options) (backup string, err error) {
 			return failed(err)
 		}
 	}
-	if err := rename(tmp, path); err != nil {
+	place := rename
+	if opt.NoReplace {
+		place = placeNew
+	}
+	if err := place(tmp, path); err != nil {
 		os.Remove(tmp)
 		if keep != "" {
 			os.Remove(keep)
+		}
+		var pe *fs.PathError
+		if errors.As(err, &pe) && errors.Is(err, ErrExists) {
+			return "", pe
 		}
 		return failed(err)
 	}
@@ -159,6 +163,54 @@ func isTempName(name, base string) bool {
 		}
 	}
 	return true
+}
+
+// Writable is the error Write would refuse path with before writing a
+// byte (a link, not a regular file, read-only, a file there with
+// NoReplace, the same at the backup's path), nil when there is none: for
+// a command to refuse its output file before its work, not after.
+func Writable(path string, opt Options) error {
+	_, err := target(path, opt)
+	return err
+}
+
+// target checks path, and its backup's path when one is kept, for Write,
+// and returns the file there (nil for none).
+func target(path string, opt Options) (fs.FileInfo, error) {
+	old, err := check(path)
+	if err == nil {
+		err = checkWritable(path, old)
+	}
+	if err == nil && opt.NoReplace && old != nil {
+		err = &fs.PathError{Op: "write", Path: path, Err: ErrExists}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if opt.Backup != "" && old != nil {
+		if _, err := check(path + opt.Backup); err != nil {
+			return nil, err
+		}
+	}
+	return old, nil
+}
+
+// placeNew puts tmp at path only when nothing is there: a hard link fails
+// on a file made since target looked. Where the file system has no hard
+// links, path is looked at once more and tmp renamed.
+func placeNew(tmp, path string) error {
+	err := os.Link(tmp, path)
+	switch {
+	case err == nil:
+		os.Remove(tmp)
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		return &fs.PathError{Op: "write", Path: path, Err: ErrExists}
+	}
+	if _, err := os.Lstat(path); err == nil {
+		return &fs.PathError{Op: "write", Path: path, Err: ErrExists}
+	}
+	return rename(tmp, path)
 }
 
 // check refuses a symbolic link or a non-regular file at path, and returns

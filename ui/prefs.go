@@ -2,12 +2,12 @@ package ui
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strconv"
 
 	"github.com/goccy/go-yaml"
 
+	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/safefile"
 )
 
@@ -69,13 +69,8 @@ func LoadPrefs(path string) (Prefs, error) {
 	}
 	if err := yaml.UnmarshalWithOptions(data, &v, yaml.Strict()); err != nil {
 		// Placed as every other file's errors are: path:line:column: what.
-		var ye yaml.Error
-		if errors.As(err, &ye) {
-			line, col := 1, 1
-			if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-				line, col = tk.Position.Line, tk.Position.Column
-			}
-			return Prefs{Volume: 1}, fmt.Errorf("%s:%d:%d: %s", path, line, col, ye.GetMessage())
+		if pe, ok := plans.YAMLError(path, err); ok {
+			return Prefs{Volume: 1}, pe
 		}
 		return Prefs{Volume: 1}, fmt.Errorf("%s: %w", path, err)
 	}

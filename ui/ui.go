@@ -402,16 +402,21 @@ func (m *Model) cycleVolume() {
 }
 
 func (m *Model) setCurrency(code string) {
-	old := m.cur
-	if r, err := m.rate(code); err == nil {
-		m.cur = money.New(code, r)
-	} else {
+	r, err := m.rate(code)
+	if err != nil {
 		m.setStatus(err.Error(), true)
+		return
 	}
+	cur := money.New(code, r)
 	// The budget is written in the workload's currency: the same money in
 	// the new one. Display only: no re-evaluation, so the change marks
 	// survive.
-	m.w.Budget = money.Convert(m.w.Budget, old, m.cur)
+	budget, ok := money.Convert(m.w.Budget, m.cur, cur)
+	if !ok {
+		m.setStatus("no rate to convert the budget from "+m.cur.Code+" to "+code, true)
+		return
+	}
+	m.cur, m.w.Budget = cur, budget
 	m.dirty |= partHeader | partEval // every amount, and the header's currency
 }
 

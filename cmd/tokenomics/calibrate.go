@@ -75,7 +75,10 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 	src, opt, cat, catNotes := r.src, r.opt, r.cat, r.notes
 	// Every record is read: a window that began before --since still needs
 	// its early requests. The range picks the windows.
-	from, to := calibrate.Days(opt.Since, opt.Until, opt.Location)
+	from, to, err := calibrate.Days(opt.Since, opt.Until, opt.Location)
+	if err != nil {
+		return badInput("--%v", err) // "--since: …", as options says it
+	}
 	opt.Since, opt.Until = "", ""
 	if o.plan != "" {
 		if _, ok := cat.Plan(o.plan); !ok {

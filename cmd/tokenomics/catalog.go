@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -39,7 +38,10 @@ retired within 30 days; its notes say which dated changes are in effect today.`,
 				for _, e := range cat.Applied() {
 					notes = append(notes, report.EventText(e))
 				}
-				day := today().Format(time.DateOnly)
+				// The day the catalog was evaluated on (loadCatalog), not
+				// a second reading of the clock: the verdict's warnings
+				// of models about to go count from it too.
+				day := cat.On()
 				c := report.NewCheck(cat, day, kind, notes, cat.Check(day))
 				return report.Output(stdout, format, c, report.CheckJSON, report.CheckTable, colorOK(stdout))
 			}

@@ -136,7 +136,11 @@ func runCatalogImport(stdout io.Writer, o *catalogImportFlags, format, src strin
 	if err != nil {
 		return err
 	}
-	io.WriteString(stdout, report.CatalogImport(res, src, asOf, how))
+	// What the import changes is said before the overlay is written: when
+	// it cannot be said, nothing is written.
+	if _, err := io.WriteString(stdout, report.CatalogImport(res, src, asOf, how)); err != nil {
+		return err
+	}
 	if len(res.Models) == 0 {
 		_, err = io.WriteString(stdout, report.OverlayLeft(path, "Nothing to change"))
 		return err

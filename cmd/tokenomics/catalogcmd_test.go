@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -441,5 +442,27 @@ func TestCatalogAudit(t *testing.T) {
 	}
 	if _, errs, code := runCLI(t, "catalog", "audit", bad); code != 2 || !strings.Contains(errs, bad) {
 		t.Errorf("exit %d: %s", code, errs)
+	}
+}
+
+// failWriter refuses every write, as a closed pipe or a full disk would.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("stdout refused") }
+
+// An import whose summary cannot be written stops there: the failure is
+// reported (exit 1: not bad input) and the overlay is not written behind
+// the user's back.
+func TestCatalogImportSummaryWriteFails(t *testing.T) {
+	home := isolate(t)
+	overlay := filepath.Join(home, ".config", "tokenomics", "catalog.yaml")
+	file := writeFile(t, filepath.Join(home, "litellm-2026-11-25.json"), litellmGPT55("6e-06", "3.6e-05"))
+	var errb bytes.Buffer
+	code := run([]string{"catalog", "import", "litellm", file}, nil, failWriter{}, &errb)
+	if code != 1 || !strings.Contains(errb.String(), "stdout refused") {
+		t.Errorf("exit %d, stderr %q; want 1 and the write's error", code, errb.String())
+	}
+	if _, err := os.Stat(overlay); !os.IsNotExist(err) {
+		t.Errorf("the overlay was written although its summary was not: %v", err)
 	}
 }

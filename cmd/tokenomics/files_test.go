@@ -285,3 +285,24 @@ func TestOverlayRewritesWaitForTheLock(t *testing.T) {
 		}
 	}
 }
+
+// import --save makes a new file: one already there is the user's and is
+// refused (exit 2) and kept byte for byte, before any log is read (the
+// logs named do not exist); a new path is written.
+func TestImportSaveKeepsAnExistingFile(t *testing.T) {
+	home := isolate(t)
+	mine := writeFile(t, filepath.Join(home, "mine.yaml"), "# my workload\nname: mine\n")
+	for _, logs := range []string{"../../usage/testdata/claude", filepath.Join(home, "no-such-logs")} {
+		_, errs, code := runWithin(t, "import", "claude-code", logs, "--save", mine)
+		if code != 2 || !strings.Contains(errs, "--save: write "+mine+": a file is there already: not replaced") {
+			t.Errorf("%s: exit %d, %s", logs, code, errs)
+		}
+		if got := string(readFile(t, mine)); got != "# my workload\nname: mine\n" {
+			t.Fatalf("the file was replaced: %q", got)
+		}
+	}
+	fresh := filepath.Join(home, "fresh.yaml")
+	if out := mustRun(t, "import", "claude-code", "../../usage/testdata/claude", "--save", fresh); !strings.Contains(out, "Saved the workload to "+fresh) {
+		t.Errorf("a new file:\n%s", out)
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/replay"
 	"github.com/tokenomics/tokenomics/report"
+	"github.com/tokenomics/tokenomics/safefile"
 	"github.com/tokenomics/tokenomics/usage"
 )
 
@@ -81,7 +83,7 @@ func runImport(cmd *cobra.Command, stdout io.Writer, o *importFlags, args []stri
 		return badInput("import: the %s logs hold no usage record, so there is no workload to save or compare", r.src.Title())
 	}
 	if o.save != "" {
-		if err := plans.SaveWorkload(o.save, res.Derived.Workload); err != nil {
+		if err := plans.SaveNewWorkload(o.save, res.Derived.Workload); err != nil {
 			return fmt.Errorf("--save: %w", err)
 		}
 		res.Saved = o.save
@@ -111,12 +113,18 @@ func runImport(cmd *cobra.Command, stdout io.Writer, o *importFlags, args []stri
 // check refuses figures of the flags that cannot be.
 func (o *importFlags) check() error {
 	switch {
-	case o.longContext <= 0:
+	case !(o.longContext > 0) || math.IsInf(o.longContext, 1): // NaN too
 		return badInput("--long-context: %v is not a positive number of tokens", o.longContext)
 	case o.top < 0:
 		return badInput("--top: %d is negative", o.top)
 	case o.agenticTurns < 1:
 		return badInput("--agentic-turns: %d is not at least 1", o.agenticTurns)
+	}
+	if o.save != "" {
+		// Refused before the logs are read, as it would be after.
+		if err := safefile.Writable(o.save, safefile.Options{NoReplace: true}); err != nil {
+			return fmt.Errorf("--save: %w", err)
+		}
 	}
 	return nil
 }

@@ -221,6 +221,9 @@ func TestImportBadInput(t *testing.T) {
 		{"bad time zone", []string{"claude-code", claudeFixture, "-z", "Mars/Olympus"}, 2, "--timezone"},
 		{"bad format", []string{"claude-code", claudeFixture, "--format", "csv"}, 2, "--format"},
 		{"bad threshold", []string{"claude-code", claudeFixture, "--agentic-turns", "0"}, 2, "--agentic-turns"},
+		// Not a number of tokens at all: not a rule that never (or always) holds.
+		{"NaN long context", []string{"claude-code", claudeFixture, "--long-context", "NaN"}, 2, "--long-context: NaN is not a positive number of tokens"},
+		{"infinite long context", []string{"claude-code", claudeFixture, "--long-context", "Inf"}, 2, "--long-context: +Inf is not a positive number of tokens"},
 		{"missing path", []string{"claude-code", filepath.Join(home, "nope")}, 2, "no usage log could be read"},
 		{"no logs at home", []string{"codex"}, 2, "no usage log could be read"},
 		{"nothing to save", []string{"claude-code", empty, "--save", filepath.Join(home, "x.yaml")}, 2, "no usage record"},

@@ -60,8 +60,16 @@ func runReplay(stdout io.Writer, o *replayFlags, args []string) error {
 		return err
 	}
 	mc := &r.cat.Catalog
-	if _, ok := mc.Plan(o.plan); o.plan != "" && !ok {
-		return badInput("--plan: the catalog has no plan %q (see: tokenomics plans)", o.plan)
+	if o.plan != "" {
+		// Both flags are known before a log is read: a conflict between them
+		// is said at once, not after the whole replay.
+		p, ok := mc.Plan(o.plan)
+		if !ok {
+			return badInput("--plan: the catalog has no plan %q (see: tokenomics plans)", o.plan)
+		}
+		if o.in.noFree && p.Free() {
+			return badInput("--plan %s is a free plan, and --no-free leaves free plans out: give one of the two", o.plan)
+		}
 	}
 	if o.in.noFree {
 		mc = mc.WithoutFree()
@@ -79,9 +87,6 @@ func runReplay(stdout io.Writer, o *replayFlags, args []string) error {
 		return err
 	}
 	if o.plan != "" {
-		if o.in.noFree && !slices.ContainsFunc(rep.Result.Quotes, func(q model.Quote) bool { return q.ID == o.plan }) {
-			return badInput("--plan %s is a free plan, and --no-free leaves it out", o.plan)
-		}
 		// Only what is listed changes: the verdict weighs every option.
 		rep.Only = slices.DeleteFunc(slices.Clone(rep.Result.Quotes), func(q model.Quote) bool { return q.ID != o.plan })
 	}

@@ -131,3 +131,19 @@ func TestReplayBadInput(t *testing.T) {
 		}
 	}
 }
+
+// --plan naming a free plan with --no-free is a conflict between two flags:
+// it is refused before any log is read, so logs that do not exist are never
+// reached and the message names both flags.
+func TestReplayFreePlanNoFreeRefusedFirst(t *testing.T) {
+	isolate(t)
+	// claude-free is a free plan of the test catalog (price_monthly: 0).
+	_, errs, code := runCLI(t, "replay", "claude-code", "testdata/no-such-logs", "--plan", "claude-free", "--no-free")
+	if code != 2 {
+		t.Fatalf("exit %d, want 2: %s", code, errs)
+	}
+	mustContain(t, errs, "--plan claude-free is a free plan", "--no-free")
+	if strings.Contains(errs, "no-such-logs") {
+		t.Errorf("the logs were read before the flags were checked: %s", errs)
+	}
+}
