@@ -3,27 +3,11 @@ package money
 import (
 	"math"
 	"math/rand/v2"
-	"os"
 	"strconv"
 	"testing"
 
 	"github.com/tokenomics/tokenomics/internal/pyref"
 )
-
-// refCases is how many random inputs each comparison with
-// scripts/money_ref.py, an implementation of the formatting rules written
-// apart from this package, draws: TOKENOMICS_MONEY_REF_CASES, else 2,000
-// (quick under go test ./...).
-func refCases(t *testing.T) int {
-	if s := os.Getenv("TOKENOMICS_MONEY_REF_CASES"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
-			t.Fatalf("TOKENOMICS_MONEY_REF_CASES=%q: want a positive count", s)
-		}
-		return n
-	}
-	return 2000
-}
 
 // refCurrency is a random display currency of the four the reference knows,
 // at a rate like the catalog's (four significant digits) or one that makes
@@ -90,7 +74,8 @@ func TestFormatMatchesReference(t *testing.T) {
 	var curs []Currency
 	var usds, rates []float64
 	var rateCases []refCase
-	for range refCases(t) {
+	// TOKENOMICS_MONEY_REF_CASES sets the number of cases.
+	for range pyref.Cases(t, "TOKENOMICS_MONEY_REF_CASES", 2000) {
 		c := refCurrency(rng)
 		v := refAmount(rng, c)
 		curs, usds = append(curs, c), append(usds, v)

@@ -3,7 +3,6 @@ package report
 import (
 	"math"
 	"math/rand/v2"
-	"os"
 	"strconv"
 	"testing"
 
@@ -19,13 +18,7 @@ import (
 // last decimal, where "the same" ends, or exact binary halves of it.
 // TOKENOMICS_MONEY_REF_CASES sets the number of moves (default 2,000).
 func TestCostChangeMatchesReference(t *testing.T) {
-	n := 2000
-	if s := os.Getenv("TOKENOMICS_MONEY_REF_CASES"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil || n < 1 {
-			t.Fatalf("TOKENOMICS_MONEY_REF_CASES=%q: want a positive count", s)
-		}
-	}
+	n := pyref.Cases(t, "TOKENOMICS_MONEY_REF_CASES", 2000)
 	rng := rand.New(rand.NewPCG(7, 2026))
 	num := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 	type move struct {

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -14,6 +12,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tokenomics/tokenomics/internal/pyref"
 )
 
 // TestRandomDriving drives the model with 10,000 random keys, clicks, wheel
@@ -108,30 +108,18 @@ var wrapPool = []string{
 	"\x1b[1mLimits\x1b[22m", "\x1b[2m(2026-08-28)\x1b[22m",
 }
 
-// wrapCases is how many random texts TestWrapLinesProperties wraps:
-// TOKENOMICS_WRAP_CASES, else 2,000.
-func wrapCases(t *testing.T) int {
-	if s := os.Getenv("TOKENOMICS_WRAP_CASES"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
-			t.Fatalf("TOKENOMICS_WRAP_CASES=%q: want a positive count", s)
-		}
-		return n
-	}
-	return 2000
-}
-
 // wrapLines keeps every character but spaces, in order; breaks a line only
 // at a space, after a hyphen that is not a date's, or inside a word wider
 // than the width; leaves no line wider than the width but one grapheme
-// that is; and never splits a date across lines when it has the room.
-// Checked here on the output rather than against a second implementation
+// that is; breaks at a space only when the next word does not fit; and
+// never splits a date across lines when it has the room. 2,000 random
+// texts at widths 1 to 40 (TOKENOMICS_WRAP_CASES sets how many). Checked here on the output rather than against a second implementation
 // in another language: the rule is about widths in terminal cells, which
 // come from the ansi package's grapheme tables, and the properties need no
 // second wrap to check.
 func TestWrapLinesProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(10, 27))
-	for i := range wrapCases(t) {
+	for i := range pyref.Cases(t, "TOKENOMICS_WRAP_CASES", 2000) {
 		var b strings.Builder
 		for j := range 1 + rng.IntN(12) {
 			if j > 0 {
