@@ -113,9 +113,10 @@ var wrapPool = []string{
 // than the width; leaves no line wider than the width but one grapheme
 // that is; breaks at a space only when the next word does not fit; and
 // never splits a date across lines when it has the room. 2,000 random
-// texts at widths 1 to 40 (TOKENOMICS_WRAP_CASES sets how many). Checked here on the output rather than against a second implementation
-// in another language: the rule is about widths in terminal cells, which
-// come from the ansi package's grapheme tables, and the properties need no
+// texts at widths 1 to 40 (TOKENOMICS_WRAP_CASES sets how many). Checked
+// here on the output rather than against a second implementation in
+// another language: the rule is about widths in terminal cells, which come
+// from the ansi package's grapheme tables, and the properties need no
 // second wrap to check.
 func TestWrapLinesProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(10, 27))
