@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
-	"strconv"
 	"testing"
 	"time"
 
@@ -21,16 +19,7 @@ import (
 // option at every step of every flip, so the default run is short;
 // TOKENOMICS_REF_CASES sets the number of catalogs (CI runs more).
 
-func refCases(t *testing.T) int {
-	if s := os.Getenv("TOKENOMICS_REF_CASES"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			t.Fatalf("TOKENOMICS_REF_CASES=%q: %v", s, err)
-		}
-		return n
-	}
-	return 12
-}
+func refCases(t *testing.T) int { return pyref.Cases(t, "TOKENOMICS_REF_CASES", 12) }
 
 // randomFactors replaces c's tokenizers: a knows en and ko, b only en, c ko
 // with a range; the models' tokenizers are a, b or none.

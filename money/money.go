@@ -61,7 +61,8 @@ func (c Currency) hasRate() bool {
 	return c.Rate > 0 && !math.IsInf(c.Rate, 1)
 }
 
-// Format writes usd in c: "$1,234.50", "₩28,100", "-$3.20".
+// Format writes usd in c: "$1,234.50", "₩28,100", "-$3.20", rounded half
+// away from zero ("$0.13" for $0.125, "¥3" for 2.5 yen).
 func (c Currency) Format(usd float64) string {
 	return c.format(usd, c.Decimals)
 }
@@ -83,7 +84,7 @@ func (c Currency) format(usd float64, decimals int) string {
 		return "—"
 	}
 	neg := v < 0
-	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
+	s := rounded(math.Abs(v), decimals)
 	intPart, frac, _ := strings.Cut(s, ".")
 	var b strings.Builder
 	if neg && strings.Trim(s, "0.") != "" {
@@ -96,6 +97,31 @@ func (c Currency) format(usd float64, decimals int) string {
 		b.WriteString(frac)
 	}
 	return b.String()
+}
+
+// rounded is v ≥ 0 with d decimals, rounded half away from zero, as every
+// rounding the outputs write: FormatFloat rounds an exact half to even
+// ("¥2" for 2.5 yen, "$0.12" for $0.125), and a move of exactly half a yen
+// would read "+¥0" where report.SameCost says it is not the same. v is such
+// a half when v·2^(d+1) is an odd whole number (v·10^d is then that number
+// × 5^d / 2); its d+1 decimals are then exact and end in 5.
+func rounded(v float64, d int) string {
+	if math.Mod(math.Ldexp(v, d+1), 2) != 1 {
+		return strconv.FormatFloat(v, 'f', d, 64)
+	}
+	s := strconv.FormatFloat(v, 'f', d+1, 64)
+	b := []byte(strings.TrimSuffix(s[:len(s)-1], "."))
+	for i := len(b) - 1; i >= 0; i-- { // one more in the last place, carried
+		switch b[i] {
+		case '.':
+		case '9':
+			b[i] = '0'
+		default:
+			b[i]++
+			return string(b)
+		}
+	}
+	return "1" + string(b)
 }
 
 // Group inserts thousands separators into a string of digits.
@@ -155,7 +181,7 @@ func Tokens(n float64) string {
 func (c Currency) FormatRate(usd float64) string {
 	v := math.Abs(usd * c.Rate)
 	d := c.Decimals
-	if c.Rate != 1 {
+	if c.Code != USD.Code { // a currency at 1 per USD is still converted
 		if v > 0 {
 			d = min(max(d, 3-int(math.Floor(math.Log10(v)))), c.Decimals+6)
 		}

@@ -53,6 +53,15 @@ func TestFormats(t *testing.T) {
 		{"FormatRate", New("EUR", 0.9), 3, "€2.70"},        // 3 × 0.9 = 2.700: the zero beyond the usual two trimmed
 		{"FormatRate", New("KRW", 1348.28), 1.5, "₩2,022"}, // 1.5 × 1348.28 = 2022.42
 		{"FormatRate", New("JPY", 157.67), 1, "¥157.7"},    // 157.67 to four digits
+		// Exact halves round away from zero, not to even (FormatFloat's way).
+		{"Format", USD, 0.125, "$0.13"},             // 12.5 cents
+		{"Format", USD, -0.625, "-$0.63"},           // 62.5 cents
+		{"Format", New("JPY", 160), 0.003125, "¥1"}, // 0.003125 × 160 = 0.5 yen
+		{"Format", New("KRW", 1024), 2.5 / 1024, "₩3"},
+		{"Format", New("JPY", 128), 999.5 / 128, "¥1,000"}, // 999.5 yen: the one more carried
+		{"FormatRate", USD, 0.0078125, "$0.007813"},        // 2^-7: seven decimals, four more at most
+		// A currency at 1 per USD is converted all the same: four digits.
+		{"FormatRate", New("EUR", 1), 0.23041517, "€0.2304"},
 	} {
 		if got := formats[tc.format](tc.c, tc.usd); got != tc.want {
 			t.Errorf("%s.%s(%v) = %q, want %q", tc.c.Code, tc.format, tc.usd, got, tc.want)

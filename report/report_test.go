@@ -497,11 +497,15 @@ func TestCostChange(t *testing.T) {
 		{0.003, jpy, ""},              // ¥0.45
 		{0, money.USD, ""},
 		{math.NaN(), money.USD, ""}, // no figure, no mark
+		{math.Inf(1), money.USD, ""},
+		{math.Inf(-1), jpy, ""},
+		{0.125, money.USD, "+$0.13"},              // 12.5 cents: half away from zero
+		{0.5 / 160, money.New("JPY", 160), "+¥1"}, // half a yen is not the same: it reads as one
 	} {
 		if got := CostChange(tc.d, tc.cur); got != tc.want {
 			t.Errorf("CostChange(%v, %s) = %q, want %q", tc.d, tc.cur.Code, got, tc.want)
 		}
-		if same := SameCost(tc.d, tc.cur); same != (tc.want == "" && !math.IsNaN(tc.d)) {
+		if same := SameCost(tc.d, tc.cur); same != (tc.want == "" && !math.IsNaN(tc.d) && !math.IsInf(tc.d, 0)) {
 			t.Errorf("SameCost(%v, %s) = %v", tc.d, tc.cur.Code, same)
 		}
 	}

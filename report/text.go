@@ -141,7 +141,7 @@ func SameCost(d float64, cur money.Currency) bool {
 // same (SameCost) or is no number.
 func CostChange(d float64, cur money.Currency) string {
 	switch {
-	case SameCost(d, cur):
+	case SameCost(d, cur), math.IsInf(d, 0): // an infinite move is no number: not "+—"
 	case d > 0:
 		return "+" + cur.Format(d)
 	case d < 0:

@@ -932,6 +932,16 @@ func TestWrapLinesKeepsDatesWhole(t *testing.T) {
 		// hyphen as before; "well-known" does too.
 		{"a well-known 2026-08 note", 8, []string{"a well-", "known", "2026-08", "note"}},
 		{"x 12026-10-27", 9, []string{"x 12026-", "10-27"}},
+		// A hyphen standing alone or ending a word never sticks out past the
+		// edge, as it did through ansi.Wrap ("abc -" 5 cells wide at 3).
+		{"abc - d", 3, []string{"abc", "- d"}},
+		{"x as --", 5, []string{"x as", "--"}},
+		{"abc def-", 4, []string{"abc", "def-"}},
+		// A word wider than the line is cut at the edge, but before a date
+		// that fits a line by itself: "(2026-08-2" over "8;" would split it.
+		{"(2026-08-28;", 10, []string{"(", "2026-08-28", ";"}},
+		{"2026-08-28", 6, []string{"2026-0", "8-28"}}, // no room for it whole
+		{"한국어", 1, []string{"한", "국", "어"}},           // a grapheme wider than the line goes alone
 	} {
 		if got := wrapLines(tc.s, tc.w); !slices.Equal(got, tc.want) {
 			t.Errorf("wrapLines(%q, %d) = %q, want %q", tc.s, tc.w, got, tc.want)

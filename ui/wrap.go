@@ -6,55 +6,141 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// nbHyphen stands in for a date's hyphens while a text wraps: the wrap
-// breaks after every '-', and "as of 2026-10-" over "27" reads as two
-// figures. It is one cell wide, as '-' is.
-const nbHyphen = "\u2011"
-
-// wrapLines wraps s to w cells (at least 1) at its spaces, as ansi.Wrap
-// does, except inside an ISO date (2026-10-27), which moves to the next
-// line whole.
+// wrapLines wraps s to w cells (at least 1), greedily: a line breaks at a
+// space, else after a hyphen inside a word ("well-" over "known") but never
+// inside an ISO date (dddd-dd-dd, not after a digit), which moves to the
+// next line whole; a word wider than the line is cut where it reaches the
+// edge, before a date it holds when the date fits a line. No line is wider
+// than w unless it is one grapheme wider than w itself. Escape codes take
+// no room; a newline ends a line. Not ansi.Wrap: it lets a hyphen that
+// follows a full line stick out past the edge ("abc -" at 3 cells).
 func wrapLines(s string, w int) []string {
-	s, dates := protectDates(s)
-	out := ansi.Wrap(s, max(w, 1), " ")
-	if dates {
-		out = strings.ReplaceAll(out, nbHyphen, "-")
+	w = max(w, 1)
+	var out []string
+	for para := range strings.SplitSeq(s, "\n") {
+		out = wrapParagraph(out, para, w)
 	}
-	return strings.Split(out, "\n")
+	return out
 }
 
-// protectDates is s with the hyphens of its dates (dddd-dd-dd) made
-// non-breaking, and whether it had any.
-func protectDates(s string) (string, bool) {
-	if strings.IndexByte(s, '-') < 0 {
-		return s, false
+// wrapParagraph appends s, which holds no newline, wrapped to w cells.
+func wrapParagraph(out []string, s string, w int) []string {
+	var line strings.Builder
+	lw, first := 0, len(out)
+	gap := -1 // the spaces before the next word (the first word has none before it)
+	var pieces [4]string
+	flush := func() {
+		out = append(out, line.String())
+		line.Reset()
+		lw = 0
 	}
-	var b strings.Builder
-	last, found := 0, false
-	for i := 0; i+10 <= len(s); i++ {
-		if !isDate(s[i:i+10]) || i > 0 && isDigit(s[i-1]) {
+	put := func(p string, pw int) {
+		if line.Len() == 0 {
+			line.Grow(len(s))
+		}
+		line.WriteString(p)
+		lw += pw
+	}
+	for word := range strings.SplitSeq(s, " ") {
+		gap++
+		if word == "" {
 			continue
 		}
-		if !found {
-			b.Grow(len(s) + 8)
-			found = true
+		for j, p := range wordPieces(word, pieces[:0]) {
+			sep := 0
+			if j == 0 && (lw > 0 || len(out) == first) {
+				sep = gap // leading spaces stay on the first line only
+			}
+			pw := ansi.StringWidth(p)
+			if lw+sep+pw <= w {
+				for range sep {
+					line.WriteByte(' ')
+				}
+				put(p, sep+pw)
+				continue
+			}
+			if lw > 0 {
+				flush()
+			}
+			for pw > w {
+				n := cutAt(p, w)
+				put(p[:n], 0)
+				flush()
+				p = p[n:]
+				pw = ansi.StringWidth(p)
+			}
+			put(p, pw)
 		}
-		b.WriteString(s[last : i+4])
-		b.WriteString(nbHyphen)
-		b.WriteString(s[i+5 : i+7])
-		b.WriteString(nbHyphen)
-		last = i + 8
-		i += 9
+		gap = 0
 	}
-	if !found {
-		return s, false
+	if line.Len() > 0 || len(out) == first {
+		flush()
 	}
-	b.WriteString(s[last:])
-	return b.String(), true
+	return out
+}
+
+// wordPieces appends to pieces word split after each hyphen that joins two
+// parts of it (not one of a run, a word's first or last, or a date's).
+func wordPieces(word string, pieces []string) []string {
+	if strings.IndexByte(word, '-') < 0 {
+		return append(pieces, word)
+	}
+	dates := dateHyphens(word)
+	start := 0
+	for i := 1; i+1 < len(word); i++ {
+		if word[i] == '-' && word[i-1] != '-' && word[i+1] != '-' && !dates[i] {
+			pieces = append(pieces, word[start:i+1])
+			start = i + 1
+		}
+	}
+	return append(pieces, word[start:])
+}
+
+// dateHyphens are the byte offsets of the hyphens of s's dates
+// (dddd-dd-dd not after a digit).
+func dateHyphens(s string) map[int]bool {
+	var at map[int]bool
+	for i := 0; i+10 <= len(s); i++ {
+		if isDate(s[i:i+10]) && (i == 0 || !isDigit(s[i-1])) {
+			if at == nil {
+				at = map[int]bool{}
+			}
+			at[i+4], at[i+7] = true, true
+			i += 9
+		}
+	}
+	return at
+}
+
+// cutAt is how many bytes of p, wider than w, go on a full line: the
+// graphemes (and escape codes) that fit w cells, at least one, or up to a
+// date the cut would fall in when the date fits a line by itself.
+func cutAt(p string, w int) int {
+	n, cells := 0, 0
+	var state byte
+	for n < len(p) {
+		_, width, k, st := ansi.DecodeSequence(p[n:], state, nil)
+		k = max(k, 1)
+		if cells+width > w && cells > 0 {
+			break
+		}
+		n, cells, state = n+k, cells+width, st
+	}
+	if w >= 10 {
+		for i := max(n-9, 1); i < n; i++ {
+			if isDate(p[i:min(i+10, len(p))]) && !isDigit(p[i-1]) {
+				return i
+			}
+		}
+	}
+	return n
 }
 
 // isDate reports whether d, ten bytes, is dddd-dd-dd.
 func isDate(d string) bool {
+	if len(d) != 10 {
+		return false
+	}
 	for i := range 10 {
 		if i == 4 || i == 7 {
 			if d[i] != '-' {

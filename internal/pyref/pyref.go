@@ -6,7 +6,9 @@ package pyref
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"os/exec"
+	"strconv"
 	"testing"
 )
 
@@ -35,4 +37,20 @@ func Run(t testing.TB, script string, in, out any) {
 	if err := json.Unmarshal(res, out); err != nil {
 		t.Fatalf("%s printed %.300q: %v", script, res, err)
 	}
+}
+
+// Cases is how many random cases a comparison draws: the count in the
+// environment variable env (a longer run asks for more), else def, quick
+// enough for every go test ./... .
+func Cases(t testing.TB, env string, def int) int {
+	t.Helper()
+	s := os.Getenv(env)
+	if s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		t.Fatalf("%s=%q: want a positive count", env, s)
+	}
+	return n
 }
