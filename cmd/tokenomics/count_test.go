@@ -205,6 +205,20 @@ func TestCountCommandEmptyAndBinaryStdin(t *testing.T) {
 	}
 }
 
+// Only a terminal is asked to paste or type: /dev/null is a character
+// device but no terminal, and a run reading it prints no prompt.
+func TestCountCommandNoPromptOffATerminal(t *testing.T) {
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer null.Close()
+	out, errs, code := runCountCLI(t, null)
+	if code != 0 || strings.Contains(errs, "Paste or type") || !strings.Contains(out, "empty") {
+		t.Errorf("exit %d, stderr %q; want no prompt and the empty input counted", code, errs)
+	}
+}
+
 // A large input streams through the command without being held whole.
 func TestCountCommandLargeStdin(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join(countSamples, "ja.txt"))
