@@ -136,6 +136,21 @@ func TestCountCommandDefaultModels(t *testing.T) {
 	}
 }
 
+// "all" in a --model list is every model, however often and with whatever
+// else it is given; an id given twice is one row.
+func TestCountCommandModelLists(t *testing.T) {
+	all := len(countJSONRun(t, strings.NewReader("note"), "-m", "all").Inputs[0].Costs)
+	for _, args := range [][]string{{"-m", "all,all"}, {"-m", "all", "-m", "all"}, {"-m", "gpt-6-luna,all"}} {
+		if n := len(countJSONRun(t, strings.NewReader("note"), args...).Inputs[0].Costs); n != all {
+			t.Errorf("%v: %d models, want %d as for -m all", args, n, all)
+		}
+	}
+	costs := countJSONRun(t, strings.NewReader("note"), "-m", "gpt-6-luna,gpt-6-luna", "-m", "gpt-6-luna").Inputs[0].Costs
+	if len(costs) != 1 || costs[0].Model != "gpt-6-luna" {
+		t.Errorf("one model named three times: %+v", costs)
+	}
+}
+
 func TestCountCommandLangFlag(t *testing.T) {
 	o := countJSONRun(t, nil, filepath.Join(countSamples, "en.txt"), "--lang", "KO", "-m", "gpt-6-luna")
 	in := o.Inputs[0]
