@@ -192,7 +192,7 @@ func TestPreparePrefs(t *testing.T) {
 		{"missing", "", 1, nil},
 		{"sound", "volume: 2\nno_free: true\n", 2, nil},
 		{"bad", "volume: [\n", 1, []string{"last app settings not restored: " + filepath.Join(dir, "bad.yaml") + ":1:9: "}},
-		{"unknown", "volume: 2\nvolumes: 4\n", 1, []string{"last app settings not restored: " + filepath.Join(dir, "unknown.yaml") + ":2:1: unknown field \"volumes\""}},
+		{"unknown", "volume: 2\nvolumes: 4\n", 1, []string{"last app settings not restored: " + filepath.Join(dir, "unknown.yaml") + ":2:1: volumes: unknown field \"volumes\""}},
 	} {
 		o := Options{PrefsPath: filepath.Join(dir, tc.name+".yaml"), StatePath: filepath.Join(dir, "state-"+tc.name+".yaml")}
 		if tc.content != "" {
