@@ -109,3 +109,29 @@ func TestYAMLErrorWithoutGoNames(t *testing.T) {
 		}
 	}
 }
+
+// A name longer than model.MaxName is refused at the name, for a workload
+// as for a class: a file of a 3 MB name is not printed whole.
+func TestNamesCapped(t *testing.T) {
+	long := strings.Repeat("n", 3<<20)
+	for _, tc := range []struct {
+		name, yaml string
+		line, col  int
+		field, msg string
+	}{
+		// "name: " is 6 characters: col 7.
+		{"workload", "name: " + long + "\n", 1, 7, "name", "is 3145728 characters long; a name has at most 256"},
+		{"workload, one too many", "name: " + strings.Repeat("n", 257) + "\n", 1, 7, "name", "is 257 characters long; a name has at most 256"},
+		// "  - name: " is 10 characters: col 11.
+		{"class", "classes:\n  - name: " + long + "\n    count: 1\n    input_tokens: 1\n    output_tokens: 1\n", 2, 11, "classes[0].name", "is 3145728 characters long; a name has at most 256"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseWorkload("bad.yaml", []byte(tc.yaml))
+			checkError(t, err, tc.line, tc.col, tc.field, tc.msg)
+		})
+	}
+	// 256 characters is a name.
+	if w, err := ParseWorkload("ok.yaml", []byte("name: "+strings.Repeat("가", 256)+"\n")); err != nil || len([]rune(w.Name)) != 256 {
+		t.Errorf("256 characters: %v", err)
+	}
+}
