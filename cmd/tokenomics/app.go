@@ -52,9 +52,12 @@ func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
 	// The state file is read once: the workload restored from it and
 	// whether it is set aside come from the same read.
 	st := ui.ReadState(statePath(), cat)
-	w, _, _, err := in.loadWorkload(cat, func(*plans.Catalog) (model.Workload, bool) { return st.Restore(&notices, displayPath) })
+	w, _, from, err := in.loadWorkload(cat, func(*plans.Catalog) (model.Workload, bool) { return st.Restore(&notices, displayPath) })
 	if err != nil {
 		return err
+	}
+	if note := currentNote(in, cat, w.Current, from); note != "" {
+		notices = append(notices, note)
 	}
 	o := ui.Options{Catalog: cat, Workload: w, WorkloadPath: in.workload, PrefsPath: prefsPath(), Today: today()}
 	var recs []replay.Record

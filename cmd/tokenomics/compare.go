@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -109,7 +110,29 @@ func buildComparison(in *inputs, fallback func(*plans.Catalog) (model.Workload, 
 	if err != nil {
 		return nil, 0, inputError{err}
 	}
+	if note := currentNote(in, cat, w.Current, from); note != "" {
+		notes = append(notes, note)
+	}
 	return &report.Comparison{Workload: w, Result: &r, CatalogAsOf: cat.AsOf, Currency: cur, CatalogNotes: append(notes, in.notes...), Sources: in.sources}, from, nil
+}
+
+// currentNote says, placed in the file that names it, that the workload's
+// current plan is not one of cat's ("" when it is, or none is set): the
+// run goes on (plans.UnknownCurrent says why), and the note says what to
+// fix. Only a workload file and the app's state file (the fallback: a
+// workload derived from logs has no current plan) name one.
+func currentNote(in *inputs, cat *plans.Catalog, current string, from plans.WorkloadFrom) string {
+	err := plans.UnknownCurrent(cat, current)
+	switch {
+	case err == nil:
+		return ""
+	case in.workload != "":
+		err = plans.PlaceInWorkload(in.workload, "current", err)
+	case from == plans.WorkloadFallback:
+		state := statePath()
+		return strings.ReplaceAll(plans.PlaceInWorkload(state, "current", err).Error(), state, displayPath(state))
+	}
+	return err.Error()
 }
 
 // colorOK is true on a terminal unless NO_COLOR is set.

@@ -259,6 +259,40 @@ func TestCompareSaysWhyTheSavedWorkloadDidNotLoad(t *testing.T) {
 	}
 }
 
+// A current plan the catalog does not have is no error: workloads outlive
+// catalogs (an overlay may remove the plan, a later catalog drop it). A
+// note placed at current says so, with the nearest id, and the verdict
+// leaves switching out; a known plan, or a free one --no-free leaves out,
+// gets no such note.
+func TestCompareUnknownCurrentPlan(t *testing.T) {
+	home := isolate(t)
+	for _, tc := range []struct {
+		current string
+		args    []string
+		note    string
+	}{
+		// "current: " is 9 characters: col 10 of line 2.
+		{"claude-prp", nil, `w.yaml:2:10: current: no plan "claude-prp" in this catalog (did you mean "claude-pro"?): mistyped, or a plan the catalog no longer lists; the verdict leaves switching out`},
+		{"retired-plan", nil, `w.yaml:2:10: current: no plan "retired-plan" in this catalog: mistyped, or a plan the catalog no longer lists`},
+		{"claude-pro", nil, ""},
+		{"chatgpt-free", []string{"--no-free"}, ""},
+	} {
+		file := filepath.Join(home, "w.yaml")
+		body := "name: Mine\ncurrent: " + tc.current + "\nclasses:\n  - {name: a, count: 5, input_tokens: 1000, output_tokens: 500}\n"
+		if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, errs, code := runCLI(t, append([]string{"compare", "-w", file, "--top", "1"}, tc.args...)...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", tc.current, code, errs)
+		}
+		hasNote := strings.Contains(out, "current: no plan")
+		if tc.note == "" && hasNote || tc.note != "" && !strings.Contains(out, "note: "+filepath.Join(home, tc.note)) {
+			t.Errorf("%s %v: want the note %q in\n%s", tc.current, tc.args, tc.note, out)
+		}
+	}
+}
+
 func TestTopHelpNamesOneDefault(t *testing.T) {
 	out, _, _ := cli(t, "compare", "--help")
 	for _, l := range strings.Split(out, "\n") {
