@@ -30,3 +30,24 @@ func TestLoadPrefsErrorPlaced(t *testing.T) {
 		}
 	}
 }
+
+// A prefs file saved from an editor with a byte order mark reads as without
+// it, as the other files do: the mark made the first key unknown.
+func TestLoadPrefsBOM(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, data string
+		want       Prefs
+	}{
+		{"only a BOM", "\ufeff", Prefs{Volume: 1}},
+		{"a BOM first", "\ufeffno_free: true\nvolume: 2\n", Prefs{Volume: 2, NoFree: true}},
+	} {
+		path := filepath.Join(dir, tc.name+".yaml")
+		if err := os.WriteFile(path, []byte(tc.data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if p, err := LoadPrefs(path); err != nil || p != tc.want {
+			t.Errorf("%s: %+v, %v; want %+v", tc.name, p, err, tc.want)
+		}
+	}
+}
