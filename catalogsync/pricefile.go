@@ -1,6 +1,7 @@
 package catalogsync
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -74,7 +75,14 @@ func readPriceFile(cmd, path string, limit int64) (*RawFile, error) {
 	case err != nil:
 		return nil, fmt.Errorf("%s: %w", cmd, err)
 	}
-	return &RawFile{Data: data, Base: filepath.Base(path)}, nil
+	return &RawFile{Data: withoutBOM(data), Base: filepath.Base(path)}, nil
+}
+
+// withoutBOM is data without a UTF-8 byte order mark at its start: JSON
+// readers may ignore one (RFC 8259), and a price file saved from an editor
+// can start with one; encoding/json refuses it.
+func withoutBOM(data []byte) []byte {
+	return bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
 }
 
 // credentialParam is a query parameter name that may carry a secret.
@@ -134,7 +142,7 @@ func fetchPriceFile(rawURL string, limit int64, timeout time.Duration, userAgent
 	case err != nil:
 		return nil, fmt.Errorf("catalog import: fetching %s: %w", url, err)
 	}
-	pf := &RawFile{Data: data, Base: path.Base(req.URL.Path)}
+	pf := &RawFile{Data: withoutBOM(data), Base: path.Base(req.URL.Path)}
 	if t, err := http.ParseTime(resp.Header.Get("Last-Modified")); err == nil {
 		pf.LastModified = t.UTC().Format(time.DateOnly)
 	}

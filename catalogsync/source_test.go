@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestPricesDate(t *testing.T) {
@@ -60,5 +61,22 @@ func TestReadAuditFile(t *testing.T) {
 		if _, err := ReadAuditFile(tc.name, tc.limit, "2026-12-05"); err == nil || !strings.HasPrefix(err.Error(), "catalog audit: ") {
 			t.Errorf("%s: %v, want an error of catalog audit", tc.name, err)
 		}
+	}
+}
+
+// A price file saved with a byte order mark reads as the same file without
+// it, for catalog import and catalog audit alike; encoding/json refused it
+// ("invalid character 'ï'").
+func TestPriceFileBOM(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "litellm.json")
+	if err := os.WriteFile(p, []byte("\ufeff{\"m\": {}}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := ReadPriceFile(p, 1<<20, time.Second, "test")
+	if err != nil || string(f.Data) != `{"m": {}}` {
+		t.Errorf("import: %q, %v", f.Data, err)
+	}
+	if _, err := ReadAuditFile(p, 1<<20, "2026-12-05"); err != nil {
+		t.Errorf("audit: %v", err)
 	}
 }

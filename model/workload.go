@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Tier is a capability tier; a class may require a minimum.
@@ -187,6 +188,9 @@ func (w Workload) Scaled(k float64) Workload {
 // Loaders give positions; this is the last line of defence for values built
 // in code or edited in the app.
 func (w Workload) Validate() error {
+	if err := checkNameLength(w.Name); err != nil {
+		return fmt.Errorf("name: %w", err)
+	}
 	if !(w.DaysPerMonth > 0 && w.DaysPerMonth <= 31) {
 		return fmt.Errorf("days_per_month: %v is not in (0, 31]", w.DaysPerMonth)
 	}
@@ -238,11 +242,29 @@ const (
 // slow.
 const MaxClasses = 1000
 
+// MaxName bounds a workload's or a class's name, in characters: a name is a
+// label the app, the tables and the JSON show on one line, where far fewer
+// show whole; a longer one is a file gone wrong, not a name. A class derived
+// from logs ("Long-context tasks 2 · " and a model name, which the logs'
+// reader keeps to 128 bytes) fits.
+const MaxName = 256
+
+// checkNameLength says why name is too long to be a name, nil when it is not.
+func checkNameLength(name string) error {
+	if n := utf8.RuneCountInString(name); n > MaxName {
+		return fmt.Errorf("is %d characters long; a name has at most %d", n, MaxName)
+	}
+	return nil
+}
+
 // CheckClassName says why name cannot name a class, nil when it can.
 // Quotes, the app and saved files know a class by its name, so it is one
-// line of printable text and not blank (and unique in its workload, which
-// Workload.Validate checks).
+// line of printable text, not blank and at most MaxName characters (and
+// unique in its workload, which Workload.Validate checks).
 func CheckClassName(name string) error {
+	if err := checkNameLength(name); err != nil {
+		return err
+	}
 	for _, r := range name {
 		if !strconv.IsPrint(r) {
 			return fmt.Errorf("must be one line of printable text (found %U)", r)

@@ -1,6 +1,21 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
+
+// A workload's name is at most MaxName characters, as a class's is.
+func TestWorkloadNameLength(t *testing.T) {
+	w := NewWorkload(strings.Repeat("é", MaxName))
+	if err := w.Validate(); err != nil {
+		t.Errorf("%d characters: %v", MaxName, err)
+	}
+	w.Name += "é"
+	if err := w.Validate(); err == nil || err.Error() != "name: is 257 characters long; a name has at most 256" {
+		t.Errorf("%d characters: %v", MaxName+1, err)
+	}
+}
 
 func TestCheckClassName(t *testing.T) {
 	for _, tc := range []struct{ name, want string }{
@@ -12,6 +27,10 @@ func TestCheckClassName(t *testing.T) {
 		{"a\x07b", "must be one line of printable text (found U+0007)"},
 		{"two\nlines", "must be one line of printable text (found U+000A)"},
 		{"\t", "must be one line of printable text (found U+0009)"}, // unprintable before blank
+		// Characters are counted, not bytes: 256 of 한 (3 bytes each) is a name.
+		{strings.Repeat("한", MaxName), ""},
+		{strings.Repeat("a", MaxName+1), "is 257 characters long; a name has at most 256"},
+		{strings.Repeat("한", 3000), "is 3000 characters long; a name has at most 256"},
 	} {
 		got := ""
 		if err := CheckClassName(tc.name); err != nil {

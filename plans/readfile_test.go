@@ -63,7 +63,7 @@ func TestYAMLError(t *testing.T) {
 	var v struct{ Volume float64 }
 	err := yaml.UnmarshalWithOptions([]byte("volume: 1\ncolour: red\n"), &v, yaml.Strict())
 	// colour is on line 2, column 1.
-	if pe, ok := YAMLError("prefs.yaml", err); !ok || pe.Error() != `prefs.yaml:2:1: unknown field "colour"` {
+	if pe, ok := YAMLError("prefs.yaml", err); !ok || pe.Error() != `prefs.yaml:2:1: colour: unknown field "colour"` {
 		t.Errorf("%v, %v", pe, ok)
 	}
 	if _, ok := YAMLError("prefs.yaml", errors.New("not the reader's")); ok {

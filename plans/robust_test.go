@@ -39,7 +39,7 @@ func TestOddInputs(t *testing.T) {
 		})
 	}
 	// Brackets in quotes, comments and plain text do not count as nesting.
-	ok := "name: \"" + strings.Repeat("[", 2*maxDepth) + "\"\n" +
+	ok := "current: \"" + strings.Repeat("[", 2*maxDepth) + "\"\n" +
 		"description: '" + strings.Repeat("{", 2*maxDepth) + "'\n" +
 		"# " + strings.Repeat("[", 2*maxDepth) + "\n" +
 		"language: en # " + strings.Repeat("{", 2*maxDepth) + "\n"

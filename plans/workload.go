@@ -2,6 +2,7 @@ package plans
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -75,6 +76,30 @@ func PlaceInWorkload(path, field string, err error) error {
 		return err
 	}
 	return d.placed(fmt.Errorf("%s: %w", field, err), nodes)
+}
+
+// UnknownCurrent says why current, a workload's current plan, is not a
+// plan of cat, naming the nearest id there is; nil when it is one or none
+// is set. It is for a note, not an error: a workload outlives catalogs (an
+// overlay may remove a plan, a later catalog drop one, and the app keeps
+// current: in its state file), and the verdict then leaves switching out
+// (model.Verdict.Current is nil). PlaceInWorkload places it at current.
+func UnknownCurrent(cat *Catalog, current string) error {
+	if current == "" {
+		return nil
+	}
+	if _, ok := cat.Plan(current); ok {
+		return nil
+	}
+	ids := make([]string, len(cat.Plans))
+	for i := range cat.Plans {
+		ids[i] = cat.Plans[i].ID
+	}
+	msg := fmt.Sprintf("no plan %q in this catalog", current)
+	if s := suggest(current, ids); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return errors.New(msg + ": mistyped, or a plan the catalog no longer lists; the verdict leaves switching out")
 }
 
 // placed turns an error of model.Workload.Validate ("classes[1].cache_hit:

@@ -442,19 +442,24 @@ func TestVerdictEstimatesAndOneVendor(t *testing.T) {
 	}
 }
 
-// A comparison no flag named says which workload it prices; a named one
+// A comparison no flag named says which workload it prices, and why the
+// saved one is not it when there is one that does not load; a named one
 // says nothing.
 func TestCompared(t *testing.T) {
+	const why = "~/state/workload.yaml:2:10: sequence end token ']' not found"
 	for _, tc := range []struct {
-		from plans.WorkloadFrom
-		want string
+		from     plans.WorkloadFrom
+		unloaded string
+		want     string
 	}{
-		{plans.WorkloadNamed, ""},
-		{plans.WorkloadFallback, `tokenomics: comparing your last saved workload, "Mine" (~/state/workload.yaml); --workload or --preset picks another` + "\n"},
-		{plans.WorkloadDefault, `tokenomics: comparing the default preset, "Mine" (no saved workload yet); --workload or --preset picks another` + "\n"},
+		{plans.WorkloadNamed, "", ""},
+		{plans.WorkloadNamed, why, ""},
+		{plans.WorkloadFallback, "", `tokenomics: comparing your last saved workload, "Mine" (~/state/workload.yaml); --workload or --preset picks another` + "\n"},
+		{plans.WorkloadDefault, "", `tokenomics: comparing the default preset, "Mine" (no saved workload yet); --workload or --preset picks another` + "\n"},
+		{plans.WorkloadDefault, why, `tokenomics: comparing the default preset, "Mine": your last saved workload does not load (` + why + `); --workload or --preset picks another` + "\n"},
 	} {
-		if got := Compared(tc.from, "Mine", "~/state/workload.yaml"); got != tc.want {
-			t.Errorf("%v: %q, want %q", tc.from, got, tc.want)
+		if got := Compared(tc.from, "Mine", "~/state/workload.yaml", tc.unloaded); got != tc.want {
+			t.Errorf("%v %q: %q, want %q", tc.from, tc.unloaded, got, tc.want)
 		}
 	}
 }

@@ -115,26 +115,39 @@ func CatalogLanguages(cat *model.Catalog) []string {
 
 // ModelIDs resolves the models a document is priced on from --model values
 // (repeatable or comma-separated): none gives a few per provider, "all"
-// every model that can still be bought. unknown is the first id the catalog
-// does not have.
+// (alone or among ids) every model that can still be bought and the ids
+// named besides; an id given twice is priced once. unknown is the first id
+// the catalog does not have.
 func ModelIDs(cat *model.Catalog, flags []string) (ids []string, unknown string) {
+	all, seen := false, map[string]bool{}
 	for _, f := range flags {
 		for id := range strings.SplitSeq(f, ",") {
-			if id = strings.TrimSpace(id); id != "" {
+			id = strings.TrimSpace(id)
+			switch {
+			case id == "all":
+				all = true
+			case id != "" && !seen[id]:
+				seen[id] = true
 				ids = append(ids, id)
 			}
 		}
-	}
-	switch {
-	case len(ids) == 0:
-		return DefaultModels(cat), ""
-	case len(ids) == 1 && ids[0] == "all":
-		return AllModels(cat), ""
 	}
 	for _, id := range ids {
 		if _, ok := cat.Model(id); !ok {
 			return nil, id
 		}
+	}
+	switch {
+	case all:
+		every := AllModels(cat)
+		for _, id := range ids { // known and distinct: at most the catalog's models
+			if !slices.Contains(every, id) {
+				every = append(every, id)
+			}
+		}
+		return every, ""
+	case len(ids) == 0:
+		return DefaultModels(cat), ""
 	}
 	return ids, ""
 }

@@ -112,6 +112,35 @@ func TestInputCostsHandWorked(t *testing.T) {
 	}
 }
 
+// --model values: repeatable and comma-separated, "all" anywhere among
+// them for every model that can be bought (solar, retired, only when
+// named), an id given twice priced once.
+func TestModelIDs(t *testing.T) {
+	cat := testCatalog()
+	every := []string{"gpt-mini", "gemini", "sonnet", "gpt-big", "gpt-old"} // AllModels, as in TestModelPicks
+	for _, tc := range []struct {
+		flags   []string
+		ids     []string
+		unknown string
+	}{
+		{nil, []string{"gpt-mini", "gpt-big", "sonnet", "gemini"}, ""}, // DefaultModels
+		{[]string{"all"}, every, ""},
+		{[]string{"all,all"}, every, ""},
+		{[]string{"all", "all"}, every, ""},
+		{[]string{"sonnet,all"}, every, ""},
+		{[]string{"all", "solar"}, append(slices.Clone(every), "solar"), ""},
+		{[]string{"sonnet, sonnet", "gpt-mini,sonnet"}, []string{"sonnet", "gpt-mini"}, ""},
+		{[]string{" , "}, []string{"gpt-mini", "gpt-big", "sonnet", "gemini"}, ""},
+		{[]string{"all,nope"}, nil, "nope"},
+		{[]string{"sonnet", "nope,other"}, nil, "nope"},
+	} {
+		ids, unknown := ModelIDs(cat, tc.flags)
+		if !slices.Equal(ids, tc.ids) || unknown != tc.unknown {
+			t.Errorf("%q: %v, unknown %q; want %v, %q", tc.flags, ids, unknown, tc.ids, tc.unknown)
+		}
+	}
+}
+
 func TestModelPicks(t *testing.T) {
 	cat := testCatalog()
 	if got, want := DefaultModels(cat), []string{"gpt-mini", "gpt-big", "sonnet", "gemini"}; !slices.Equal(got, want) {

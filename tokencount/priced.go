@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/safefile"
@@ -47,8 +46,10 @@ func countFile(name string) (Stats, error) {
 
 // CountInputs counts each input named, streamed, before any is priced (a
 // run that fails prints nothing): a file, or "-" for stdin, which is read
-// once; no name is stdin. typed, when not nil, is called before reading a
-// stdin that is a terminal, for the caller to prompt. Errors name the input.
+// once; no name is stdin. typed, when not nil, is called once before stdin
+// is read, for the caller to prompt: the caller passes it only when stdin
+// is a terminal (a character device is not enough: /dev/null is one).
+// Errors name the input.
 func CountInputs(names []string, stdin io.Reader, typed func()) ([]*Document, error) {
 	if len(names) == 0 {
 		names = []string{"-"}
@@ -64,10 +65,8 @@ func CountInputs(names []string, stdin io.Reader, typed func()) ([]*Document, er
 			return nil, errors.New("standard input (-) given twice")
 		} else {
 			stdinUsed, name = true, "standard input"
-			if f, ok := stdin.(*os.File); ok && typed != nil {
-				if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-					typed()
-				}
+			if typed != nil {
+				typed()
 			}
 			if st, err = Count(stdin); err != nil {
 				err = fmt.Errorf("standard input: %w", err)

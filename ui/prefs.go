@@ -67,6 +67,7 @@ func LoadPrefs(path string) (Prefs, error) {
 	if err != nil {
 		return v, err
 	}
+	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}) // an editor's byte order mark, as the other files allow
 	if err := yaml.UnmarshalWithOptions(data, &v, yaml.Strict()); err != nil {
 		// Placed as every other file's errors are: path:line:column: what.
 		if pe, ok := plans.YAMLError(path, err); ok {

@@ -2,7 +2,9 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -249,12 +251,15 @@ func (m *Model) promptSubmit() tea.Cmd {
 
 var errNoPath = errors.New("a file name, please")
 
-// checkName refuses what a workload file could not hold: an empty or
-// unprintable name, or one another class (except class except) has.
+// checkName refuses what a workload file could not hold: an empty,
+// unprintable or too long name, or one another class (except class
+// except) has.
 func (sh *shared) checkName(name string, except int) error {
 	switch {
 	case name == "":
 		return errors.New("a name, please")
+	case utf8.RuneCountInString(name) > model.MaxName:
+		return fmt.Errorf("at most %d characters", model.MaxName)
 	case model.CheckClassName(name) != nil:
 		return errors.New("printable text only")
 	}

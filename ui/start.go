@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
@@ -33,26 +34,26 @@ func ReadState(path string, cat *plans.Catalog) State {
 
 // Restore is the workload s kept, for a run that names none
 // (plans.WorkloadSource's Fallback). A state file that does not load, or
-// whose currency the run's catalog has no rate for, is said in *notices,
-// and no workload is restored; a missing one is not said.
-func (s *State) Restore(notices *[]string) (model.Workload, bool) {
+// whose currency the run's catalog has no rate for, is said in *notices
+// (its path written by shown), and no workload is restored; a missing one
+// is not said.
+func (s *State) Restore(notices *[]string, shown func(string) string) (model.Workload, bool) {
 	if s.err != nil {
-		if !errors.Is(s.err, fs.ErrNotExist) {
-			*notices = append(*notices, fmt.Sprintf("last workload not restored: %v", s.err))
+		if why := s.Unloaded(shown); why != "" {
+			*notices = append(*notices, "last workload not restored: "+why)
 		}
 		return model.Workload{}, false
 	}
 	return s.w, true
 }
 
-// LastWorkload is the workload the app kept at path when it last quit, as
-// State.Restore, for a run that does not open the app (nothing else reads
-// the state file then).
-func LastWorkload(path string, notices *[]string) func(*plans.Catalog) (model.Workload, bool) {
-	return func(cat *plans.Catalog) (model.Workload, bool) {
-		s := ReadState(path, cat)
-		return s.Restore(notices)
+// Unloaded is why the state file does not load, its path written by
+// shown; "" when it loaded or there is none.
+func (s *State) Unloaded(shown func(string) string) string {
+	if s.err == nil || errors.Is(s.err, fs.ErrNotExist) {
+		return ""
 	}
+	return strings.ReplaceAll(s.err.Error(), s.path, shown(s.path))
 }
 
 // loadState is the workload kept at path. A currency cat has no rate for

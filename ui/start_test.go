@@ -32,8 +32,8 @@ func contents(t *testing.T, path string) string {
 func shownAs(p string) string { return "<" + p + ">" }
 
 // The last workload is restored when it reads; one that does not is said,
-// and a missing one is not.
-func TestLastWorkload(t *testing.T) {
+// its path as shown, and a missing one is not.
+func TestRestoreState(t *testing.T) {
 	dir := t.TempDir()
 	cat := testOptions(t).Catalog
 	for _, tc := range []struct {
@@ -43,23 +43,27 @@ func TestLastWorkload(t *testing.T) {
 	}{
 		{"missing", "", "", ""},
 		{"sound", "name: Last\nclasses:\n  - {name: a, count: 1, input_tokens: 10, output_tokens: 10}\n", "Last", ""},
-		{"bad", "days_per_month: -5\n", "", "last workload not restored: " + filepath.Join(dir, "bad.yaml") + ":1:"},
+		{"bad", "days_per_month: -5\n", "", "last workload not restored: <" + filepath.Join(dir, "bad.yaml") + ">:1:"},
 		// The test catalog has rates for KRW and EUR only: a state file
 		// in a currency without one would stop the run if restored.
 		{"krw", "name: Won\ncurrency: KRW\n", "Won", ""},
-		{"xyz", "name: Xyz\ncurrency: XYZ\n", "", "last workload not restored: " + filepath.Join(dir, "xyz.yaml") + ":2:11: currency: unknown currency \"XYZ\""},
+		{"xyz", "name: Xyz\ncurrency: XYZ\n", "", "last workload not restored: <" + filepath.Join(dir, "xyz.yaml") + ">:2:11: currency: unknown currency \"XYZ\""},
 	} {
 		path := filepath.Join(dir, tc.name+".yaml")
 		if tc.content != "" {
 			put(t, path, tc.content)
 		}
 		var notices []string
-		w, ok := LastWorkload(path, &notices)(cat)
+		st := ReadState(path, cat)
+		w, ok := st.Restore(&notices, shownAs)
 		if ok != (tc.restored != "") || ok && w.Name != tc.restored {
 			t.Errorf("%s: %q %v, want %q", tc.name, w.Name, ok, tc.restored)
 		}
 		if tc.notice == "" && len(notices) > 0 || tc.notice != "" && (len(notices) != 1 || !strings.HasPrefix(notices[0], tc.notice)) {
 			t.Errorf("%s: notices %q, want %q", tc.name, notices, tc.notice)
+		}
+		if why := st.Unloaded(shownAs); (why == "") != (tc.notice == "") || !strings.HasPrefix("last workload not restored: "+why, tc.notice) {
+			t.Errorf("%s: Unloaded %q, want it to say %q", tc.name, why, tc.notice)
 		}
 	}
 }
@@ -159,7 +163,7 @@ func TestStateReadOnce(t *testing.T) {
 		st := ReadState(path, cat)
 		put(t, path, tc.then)
 		var notices []string
-		w, ok := st.Restore(&notices)
+		w, ok := st.Restore(&notices, shownAs)
 		o := Options{Catalog: cat}
 		start, err := o.Prepare(st, nil, replay.Options{}, shownAs)
 		if err != nil {
@@ -192,7 +196,7 @@ func TestPreparePrefs(t *testing.T) {
 		{"missing", "", 1, nil},
 		{"sound", "volume: 2\nno_free: true\n", 2, nil},
 		{"bad", "volume: [\n", 1, []string{"last app settings not restored: " + filepath.Join(dir, "bad.yaml") + ":1:9: "}},
-		{"unknown", "volume: 2\nvolumes: 4\n", 1, []string{"last app settings not restored: " + filepath.Join(dir, "unknown.yaml") + ":2:1: unknown field \"volumes\""}},
+		{"unknown", "volume: 2\nvolumes: 4\n", 1, []string{"last app settings not restored: " + filepath.Join(dir, "unknown.yaml") + ":2:1: volumes: unknown field \"volumes\""}},
 	} {
 		o := Options{PrefsPath: filepath.Join(dir, tc.name+".yaml"), StatePath: filepath.Join(dir, "state-"+tc.name+".yaml")}
 		if tc.content != "" {

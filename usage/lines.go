@@ -98,6 +98,17 @@ func (lr *lineReader) peek(n int) []byte {
 	return lr.buf[lr.start:min(lr.end, lr.start+n)]
 }
 
+// skipBOM drops a UTF-8 byte order mark at the start of the stream: a JSON
+// reader may ignore one (RFC 8259), and a log saved from an editor can
+// start with one; left there, it made the first record a line "not JSON".
+func (lr *lineReader) skipBOM() {
+	if bytes.HasPrefix(lr.peek(len(utf8BOM)), utf8BOM) {
+		lr.start += len(utf8BOM)
+	}
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
 // fill reads once into the free end of the buffer.
 func (lr *lineReader) fill() {
 	n, err := lr.r.Read(lr.buf[lr.end:])

@@ -582,6 +582,7 @@ func (w *worker) file(job fileJob) {
 // stream reads the lines of one log.
 func (w *worker) stream(f io.Reader, job fileJob) {
 	lr := newLineReader(f, w.sh.maxLine, w.buf)
+	lr.skipBOM()
 	w.fileSession = w.session([]byte(job.session))
 	var cf *codexFile
 	if w.sh.src == Codex {

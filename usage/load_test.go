@@ -242,6 +242,17 @@ func TestHugeLines(t *testing.T) {
 	}
 }
 
+// A log that starts with a byte order mark loses no record to it: its
+// first line is read, not skipped as not JSON.
+func TestLogWithBOM(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "projects", "p", "s.jsonl"), "\ufeff"+lines(2))
+	l := load(t, ClaudeCode, Options{Paths: []string{dir}})
+	if s := l.Summarize(nil); s.Requests != 2 || len(l.Skipped) != 0 {
+		t.Errorf("requests %d, skipped %v; want 2 and none", s.Requests, skipped(l))
+	}
+}
+
 func TestLineReader(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
@@ -256,11 +267,16 @@ func TestLineReader(t *testing.T) {
 		{"too long in the middle", "ok\n" + strings.Repeat("l", 30) + "\nok2\n", 10, []string{"ok", "", "ok2"}, []int{lineFull, lineTooLong, lineFull}},
 		{"exactly the cap", strings.Repeat("c", 10) + "\n", 10, []string{strings.Repeat("c", 10)}, []int{lineFull}},
 		{"too long at the end", "ok\n" + strings.Repeat("l", 30), 10, []string{"ok", ""}, []int{lineFull, lineTooLong}},
+		// A byte order mark is dropped at the start of the stream only.
+		{"a BOM first", "\ufeffa\n\ufeffb\n", 10, []string{"a", "\ufeffb"}, []int{lineFull, lineFull}},
+		{"only a BOM", "\ufeff", 10, nil, nil},
+		{"part of a BOM", "\xef\xbb\n", 10, []string{"\xef\xbb"}, []int{lineFull}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			// One byte per Read, to cross every buffer boundary.
 			lr := newLineReader(oneByte{strings.NewReader(tc.in)}, tc.max, make([]byte, 4))
 			lr.buf = lr.buf[:4]
+			lr.skipBOM()
 			var got []string
 			var kinds []int
 			for {

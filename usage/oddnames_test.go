@@ -62,6 +62,28 @@ func TestDeriveOddModelNames(t *testing.T) {
 	}
 }
 
+// A model name in the logs as long as they keep one (maxName) still names
+// a class within model.MaxName: the derived workload is valid.
+func TestDeriveLongModelName(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i, name := range []string{strings.Repeat("m", 5000), strings.Repeat("한", 5000), "m"} {
+		fmt.Fprintf(&b, `{"sessionId":"s","timestamp":"2026-03-02T10:%02d:00Z","requestId":"r%d","message":{"id":"m%d","model":%q,"usage":{"input_tokens":100,"output_tokens":10}}}`+"\n",
+			i, i, i, name)
+	}
+	write(t, filepath.Join(dir, "projects", "p", "s.jsonl"), b.String())
+	d, err := load(t, ClaudeCode, Options{Paths: []string{dir}}).Derive(handCatalog(), DefaultRule)
+	if err != nil {
+		t.Fatalf("derive: %v", err)
+	}
+	if len(d.Workload.Classes) != 3 {
+		t.Errorf("%d classes, want 3", len(d.Workload.Classes))
+	}
+	if err := d.Workload.Validate(); err != nil {
+		t.Error(err)
+	}
+}
+
 // Timestamps of year 1 or 9999 are bad lines, counted, not requests that
 // stretch the logs over millennia: with them, the fitted month was 1 day.
 func TestTimestampsOutsideTheCentury(t *testing.T) {

@@ -30,17 +30,16 @@ func prefsPath() string { return filepath.Join(filepath.Dir(statePath()), "prefs
 // runApp opens the interactive comparer, or prints the comparison table when
 // stdin or stdout is not a terminal (pipes, CI, scripts, > /dev/null).
 func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
-	var notices []string
 	if !isTerminal(cmd.InOrStdin()) || !isTerminal(stdout) {
-		c, err := buildComparison(in, ui.LastWorkload(statePath(), &notices), stderr)
+		c, err := compareLast(in, stderr)
 		if err != nil {
 			return err
 		}
 		c.Top = 20
 		c.Sources = true // the README promises them where the app cannot open
-		c.CatalogNotes = append(c.CatalogNotes, notices...)
 		return report.Write(stdout, "table", c, false)
 	}
+	var notices []string
 	cat, changes, err := appCatalog(in)
 	if err != nil {
 		return err
@@ -53,9 +52,12 @@ func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
 	// The state file is read once: the workload restored from it and
 	// whether it is set aside come from the same read.
 	st := ui.ReadState(statePath(), cat)
-	w, _, _, err := in.loadWorkload(cat, func(*plans.Catalog) (model.Workload, bool) { return st.Restore(&notices) })
+	w, _, from, err := in.loadWorkload(cat, func(*plans.Catalog) (model.Workload, bool) { return st.Restore(&notices, displayPath) })
 	if err != nil {
 		return err
+	}
+	if note := currentNote(in, cat, w.Current, from); note != "" {
+		notices = append(notices, note)
 	}
 	o := ui.Options{Catalog: cat, Workload: w, WorkloadPath: in.workload, PrefsPath: prefsPath(), Today: today()}
 	var recs []replay.Record

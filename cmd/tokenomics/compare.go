@@ -4,12 +4,14 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
+	"github.com/tokenomics/tokenomics/termsafe"
 	"github.com/tokenomics/tokenomics/ui"
 )
 
@@ -33,12 +35,10 @@ func newCompare(stdout, stderr io.Writer) *cobra.Command {
 				return badInput("--top: %d is negative", top)
 			}
 			// The same workload as the app: the last saved one, else the default.
-			var notices []string
-			c, err := buildComparison(&in, ui.LastWorkload(statePath(), &notices), stderr)
+			c, err := compareLast(&in, stderr)
 			if err != nil {
 				return err
 			}
-			c.CatalogNotes = append(c.CatalogNotes, notices...)
 			c.Top = topOf(cmd, top, format)
 			return report.Write(stdout, format, c, colorOK(stdout))
 		},
@@ -58,26 +58,49 @@ func topOf(cmd *cobra.Command, top int, format string) int {
 	return top
 }
 
-// buildComparison loads catalog and workload, evaluates, and resolves the
-// display currency. When no flag names the workload and say is not nil, it
-// tells say which workload it compares (the last saved one or the default).
-func buildComparison(in *inputs, fallback func(*plans.Catalog) (model.Workload, bool), say io.Writer) (*report.Comparison, error) {
-	cat, notes, err := in.loadCatalog()
+// compareLast is the comparison of a run that does not open the app: of
+// the workload the flags name, else of the app's last one (its state file
+// read against the run's catalog), else of the default preset. When no
+// flag names it, stderr is told which it is, and why the last one is not
+// when it does not load (the comparison's notes say it too).
+func compareLast(in *inputs, stderr io.Writer) (*report.Comparison, error) {
+	var st ui.State
+	var notices []string
+	c, from, err := buildComparison(in, func(cat *plans.Catalog) (model.Workload, bool) {
+		st = ui.ReadState(statePath(), cat)
+		return st.Restore(&notices, displayPath)
+	})
 	if err != nil {
 		return nil, err
 	}
+	// Said once the run is sure to compare: not above an error about a
+	// flag. A failed write to stderr is not reported: there is nowhere
+	// else to say it, and the comparison itself goes to stdout.
+	_, _ = io.WriteString(stderr, report.Compared(from, c.Workload.Name, displayPath(statePath()), termsafe.Text(st.Unloaded(displayPath))))
+	c.CatalogNotes = append(c.CatalogNotes, notices...)
+	return c, nil
+}
+
+// buildComparison loads catalog and workload, evaluates, and resolves the
+// display currency; from says where the workload came from (the flags,
+// fallback or the default preset).
+func buildComparison(in *inputs, fallback func(*plans.Catalog) (model.Workload, bool)) (*report.Comparison, plans.WorkloadFrom, error) {
+	cat, notes, err := in.loadCatalog()
+	if err != nil {
+		return nil, 0, err
+	}
 	w, cur, from, err := in.loadWorkload(cat, fallback)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if len(w.Classes) == 0 {
 		// No work costs nothing everywhere: every "saving" would be 100%.
 		// (The app takes such a workload: it asks for a class.)
 		const why = "no class: there is no work to compare (add one, or use --preset)"
 		if in.workload != "" {
-			return nil, plans.PlaceInWorkload(in.workload, "classes", errors.New(why))
+			return nil, 0, plans.PlaceInWorkload(in.workload, "classes", errors.New(why))
 		}
-		return nil, badInput("the workload %q has %s", w.Name, why)
+		return nil, 0, badInput("the workload %q has %s", w.Name, why)
 	}
 	mc := &cat.Catalog
 	if in.noFree {
@@ -85,13 +108,31 @@ func buildComparison(in *inputs, fallback func(*plans.Catalog) (model.Workload, 
 	}
 	r, err := model.Evaluate(w, mc)
 	if err != nil {
-		return nil, inputError{err}
+		return nil, 0, inputError{err}
 	}
-	// Said once the run is sure to compare: not above an error about a flag.
-	if say != nil {
-		io.WriteString(say, report.Compared(from, w.Name, displayPath(statePath())))
+	if note := currentNote(in, cat, w.Current, from); note != "" {
+		notes = append(notes, note)
 	}
-	return &report.Comparison{Workload: w, Result: &r, CatalogAsOf: cat.AsOf, Currency: cur, CatalogNotes: append(notes, in.notes...), Sources: in.sources}, nil
+	return &report.Comparison{Workload: w, Result: &r, CatalogAsOf: cat.AsOf, Currency: cur, CatalogNotes: append(notes, in.notes...), Sources: in.sources}, from, nil
+}
+
+// currentNote says, placed in the file that names it, that the workload's
+// current plan is not one of cat's ("" when it is, or none is set): the
+// run goes on (plans.UnknownCurrent says why), and the note says what to
+// fix. Only a workload file and the app's state file (the fallback: a
+// workload derived from logs has no current plan) name one.
+func currentNote(in *inputs, cat *plans.Catalog, current string, from plans.WorkloadFrom) string {
+	err := plans.UnknownCurrent(cat, current)
+	switch {
+	case err == nil:
+		return ""
+	case in.workload != "":
+		err = plans.PlaceInWorkload(in.workload, "current", err)
+	case from == plans.WorkloadFallback:
+		state := statePath()
+		return strings.ReplaceAll(plans.PlaceInWorkload(state, "current", err).Error(), state, displayPath(state))
+	}
+	return err.Error()
 }
 
 // colorOK is true on a terminal unless NO_COLOR is set.

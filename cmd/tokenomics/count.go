@@ -73,9 +73,13 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 	if err != nil {
 		return err
 	}
-	results, err := tokencount.CountInputs(args, cmd.InOrStdin(), func() {
-		fmt.Fprintln(cmd.ErrOrStderr(), "Paste or type the text, then press Ctrl-D (Ctrl-Z and Enter on Windows).")
-	})
+	var prompt func() // only a terminal is asked to type: not a pipe, not /dev/null
+	if isTerminal(cmd.InOrStdin()) {
+		prompt = func() {
+			fmt.Fprintln(cmd.ErrOrStderr(), "Paste or type the text, then press Ctrl-D (Ctrl-Z and Enter on Windows).")
+		}
+	}
+	results, err := tokencount.CountInputs(args, cmd.InOrStdin(), prompt)
 	if err != nil {
 		// Not opened, not read, not a regular file ("-" is for standard
 		// input), or standard input twice: bad input.

@@ -136,6 +136,21 @@ func TestCountCommandDefaultModels(t *testing.T) {
 	}
 }
 
+// "all" in a --model list is every model, however often and with whatever
+// else it is given; an id given twice is one row.
+func TestCountCommandModelLists(t *testing.T) {
+	all := len(countJSONRun(t, strings.NewReader("note"), "-m", "all").Inputs[0].Costs)
+	for _, args := range [][]string{{"-m", "all,all"}, {"-m", "all", "-m", "all"}, {"-m", "gpt-6-luna,all"}} {
+		if n := len(countJSONRun(t, strings.NewReader("note"), args...).Inputs[0].Costs); n != all {
+			t.Errorf("%v: %d models, want %d as for -m all", args, n, all)
+		}
+	}
+	costs := countJSONRun(t, strings.NewReader("note"), "-m", "gpt-6-luna,gpt-6-luna", "-m", "gpt-6-luna").Inputs[0].Costs
+	if len(costs) != 1 || costs[0].Model != "gpt-6-luna" {
+		t.Errorf("one model named three times: %+v", costs)
+	}
+}
+
 func TestCountCommandLangFlag(t *testing.T) {
 	o := countJSONRun(t, nil, filepath.Join(countSamples, "en.txt"), "--lang", "KO", "-m", "gpt-6-luna")
 	in := o.Inputs[0]
@@ -202,6 +217,20 @@ func TestCountCommandEmptyAndBinaryStdin(t *testing.T) {
 	out, errs, code = runCountCLI(t, bytes.NewReader([]byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0}))
 	if code != 2 || !strings.Contains(out, "not counted: contains NUL bytes") || !strings.Contains(errs, "standard input: not counted: contains NUL bytes") {
 		t.Errorf("binary, exit %d: %s%s", code, out, errs)
+	}
+}
+
+// Only a terminal is asked to paste or type: /dev/null is a character
+// device but no terminal, and a run reading it prints no prompt.
+func TestCountCommandNoPromptOffATerminal(t *testing.T) {
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer null.Close()
+	out, errs, code := runCountCLI(t, null)
+	if code != 0 || strings.Contains(errs, "Paste or type") || !strings.Contains(out, "empty") {
+		t.Errorf("exit %d, stderr %q; want no prompt and the empty input counted", code, errs)
 	}
 }
 

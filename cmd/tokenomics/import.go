@@ -91,7 +91,7 @@ func runImport(cmd *cobra.Command, stdout io.Writer, o *importFlags, args []stri
 	var comparison *report.Comparison
 	var rp *report.Replay
 	if o.compare {
-		comparison, err = buildComparison(&o.in, func(*plans.Catalog) (model.Workload, bool) { return res.Derived.Workload, true }, nil)
+		comparison, _, err = buildComparison(&o.in, func(*plans.Catalog) (model.Workload, bool) { return res.Derived.Workload, true })
 		if err != nil {
 			return err
 		}

@@ -216,6 +216,83 @@ func TestCompareUsesTheLastSavedWorkload(t *testing.T) {
 	}
 }
 
+// A saved workload that does not load is not "no saved workload yet": the
+// line that says the default preset is compared says why, the state file
+// written as ~/… as on the line for one that loads, and the note below the
+// comparison keeps saying it.
+func TestCompareSaysWhyTheSavedWorkloadDidNotLoad(t *testing.T) {
+	home := isolate(t)
+	state := filepath.Join(home, ".state", "tokenomics", "workload.yaml")
+	if err := os.MkdirAll(filepath.Dir(state), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, content string
+		why           string
+	}{
+		// "classes: [" is 10 characters: the reader stops at line 2, col 10.
+		{"not YAML", "name: x\nclasses: [\n", "~/.state/tokenomics/workload.yaml:2:10: sequence end token ']' not found"},
+		{"empty", "", "~/.state/tokenomics/workload.yaml:1:1: the workload is empty"},
+		{"a folder", "", "open ~/.state/tokenomics/workload.yaml: is a directory, not a regular file"},
+	} {
+		_ = os.RemoveAll(state)
+		var err error
+		if tc.name == "a folder" {
+			err = os.Mkdir(state, 0o755)
+		} else {
+			err = os.WriteFile(state, []byte(tc.content), 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"compare", "--top", "1"}, {}} {
+			out, errs, code := runCLI(t, args...)
+			first, _, _ := strings.Cut(errs, "\n")
+			if code != 0 || strings.Contains(errs, "no saved workload yet") ||
+				!strings.HasPrefix(first, `tokenomics: comparing the default preset, "Freelancer": your last saved workload does not load (`) || !strings.Contains(first, tc.why) {
+				t.Errorf("%s %v: exit %d, stderr %q; want the first line to say %q", tc.name, args, code, errs, tc.why)
+			}
+			if !strings.Contains(out, "last workload not restored: "+tc.why) {
+				t.Errorf("%s %v: the note is lost:\n%s", tc.name, args, out)
+			}
+		}
+	}
+}
+
+// A current plan the catalog does not have is no error: workloads outlive
+// catalogs (an overlay may remove the plan, a later catalog drop it). A
+// note placed at current says so, with the nearest id, and the verdict
+// leaves switching out; a known plan, or a free one --no-free leaves out,
+// gets no such note.
+func TestCompareUnknownCurrentPlan(t *testing.T) {
+	home := isolate(t)
+	for _, tc := range []struct {
+		current string
+		args    []string
+		note    string
+	}{
+		// "current: " is 9 characters: col 10 of line 2.
+		{"claude-prp", nil, `w.yaml:2:10: current: no plan "claude-prp" in this catalog (did you mean "claude-pro"?): mistyped, or a plan the catalog no longer lists; the verdict leaves switching out`},
+		{"retired-plan", nil, `w.yaml:2:10: current: no plan "retired-plan" in this catalog: mistyped, or a plan the catalog no longer lists`},
+		{"claude-pro", nil, ""},
+		{"chatgpt-free", []string{"--no-free"}, ""},
+	} {
+		file := filepath.Join(home, "w.yaml")
+		body := "name: Mine\ncurrent: " + tc.current + "\nclasses:\n  - {name: a, count: 5, input_tokens: 1000, output_tokens: 500}\n"
+		if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, errs, code := runCLI(t, append([]string{"compare", "-w", file, "--top", "1"}, tc.args...)...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", tc.current, code, errs)
+		}
+		hasNote := strings.Contains(out, "current: no plan")
+		if tc.note == "" && hasNote || tc.note != "" && !strings.Contains(out, "note: "+filepath.Join(home, tc.note)) {
+			t.Errorf("%s %v: want the note %q in\n%s", tc.current, tc.args, tc.note, out)
+		}
+	}
+}
+
 func TestTopHelpNamesOneDefault(t *testing.T) {
 	out, _, _ := cli(t, "compare", "--help")
 	for _, l := range strings.Split(out, "\n") {
