@@ -408,12 +408,23 @@ func cycle(i, dir, n int) int {
 	return ((i+dir)%n + n) % n
 }
 
+// cycles reports whether field f steps through a few choices instead of
+// taking typed text.
+func cycles(f fieldID) bool {
+	switch f {
+	case fPer, fTier, fBatch, fVia, fBilling:
+		return true
+	}
+	return false
+}
+
 // editText is the text an exact edit starts from; ok is false for fields
 // that cycle instead of taking text.
 func (sh *shared) editText(ci int, f fieldID) (string, bool) {
-	switch f {
-	case fPer, fTier, fBatch, fVia, fBilling:
+	if cycles(f) {
 		return "", false
+	}
+	switch f {
 	case fLanguage:
 		return sh.w.Language, true
 	case fCurrency:

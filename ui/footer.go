@@ -21,6 +21,7 @@ type footer struct {
 	last    string   // the last status, kept whole for the help
 	notices []string // the start's notices: said once here, whole in the help
 	row     row      // the workload row the help bar was drawn for (u on a size only, ←→ not on the settings)
+	open    bool     // whether the settings were open then (enter opens or closes them)
 	bar     help.Model
 
 	r     rect

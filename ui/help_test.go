@@ -129,3 +129,42 @@ func TestHelpBarOffersArrowsOnlyWhereTheyWork(t *testing.T) {
 		}
 	}
 }
+
+// The help bar's enter says what enter does on the selected row: edit a
+// value, step a field that cycles through choices, or open and close the
+// settings; and enter then does that.
+func TestHelpBarSaysWhatEnterDoes(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		keys []string // from the first class's count
+		want string   // enter's words in the help bar
+	}{
+		{"a class's count", nil, "enter edit"},
+		// space opens the first class; the row below its count is "per",
+		// which cycles day, week, month.
+		{"a field that cycles", []string{"space", "down"}, "enter next choice"},
+		{"the settings, closed", []string{"end"}, "enter open settings"},
+		{"the settings, open", []string{"end", "enter"}, "enter close settings"},
+	} {
+		m := send(newSized(t, 200, 40), keys(tc.keys...)...)
+		lines := strings.Split(screen(m), "\n")
+		bar := lines[len(lines)-1]
+		if !strings.Contains(bar, tc.want+" •") {
+			t.Errorf("%s: the help bar lacks %q: %q", tc.name, tc.want, bar)
+		}
+		r, open, before := m.work.selected(), m.work.settingsOpen, m.w
+		m = send(m, press("enter"))
+		var did bool
+		switch tc.want {
+		case "enter edit":
+			did = m.prompt.active
+		case "enter next choice":
+			did = !m.prompt.active && !reflect.DeepEqual(m.w, before)
+		default:
+			did = r.kind == rowSettings && m.work.settingsOpen != open
+		}
+		if !did {
+			t.Errorf("%s: enter did not do what the bar said (%q)", tc.name, tc.want)
+		}
+	}
+}

@@ -52,9 +52,9 @@ func (m *Model) refresh() {
 		return
 	}
 	c := &m.view
-	if r := m.work.selected(); r != m.footer.row {
-		d |= partFooter // the help bar offers u on a size only
-		m.footer.row = r
+	if r := m.work.selected(); r != m.footer.row || m.work.settingsOpen != m.footer.open {
+		d |= partFooter // the help bar offers u on a size only; enter's words follow the row
+		m.footer.row, m.footer.open = r, m.work.settingsOpen
 	}
 	if d&partHeader != 0 {
 		m.header.draw(&m.shared, m.doc.file(), m.doc.modified())
