@@ -939,6 +939,42 @@ func TestWrapLinesKeepsDatesWhole(t *testing.T) {
 	}
 }
 
+// A link (with a scheme, or host and path as the sources show one) never
+// breaks at its own hyphens: it moves to the next line whole when it fits
+// the width, and breaks only after a slash of its path when it does not,
+// so a line that ends inside it ends in "/".
+func TestWrapLinesKeepsLinksWhole(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		w    int
+		want []string
+	}{
+		// The link is 37 cells (13 host + 11 + 5 + 8 path): "rates: " and
+		// it are 44 > 40, so it moves down whole; a plain wrap ends the
+		// first line at "gemini-". " (read)" would make 44 again.
+		{"rates: ai.google.dev/gemini-api/docs/pricing (read)", 40, []string{"rates:", "ai.google.dev/gemini-api/docs/pricing", "(read)"}},
+		// Fits whole on the line: nothing moves.
+		{"rates: ai.google.dev/gemini-api/docs/pricing (read)", 51, []string{"rates: ai.google.dev/gemini-api/docs/pricing (read)"}},
+		// 60 cells, wider than 40: "src " and host and path up to
+		// "answer/" are 4+32 = 36, and the last part (28) goes below.
+		{"src support.google.com/gemini/answer/gemini-plan-limits-explained", 40, []string{"src support.google.com/gemini/answer/", "gemini-plan-limits-explained"}},
+		// With a scheme, 23 cells > 20: the "//" never breaks; the first
+		// path slash ends the line at 20 cells.
+		{"at https://example.com/a-b", 20, []string{"at", "https://example.com/", "a-b"}},
+		// In brackets and with a date: whole on its own line (1+11+1+14+1 =
+		// 28 cells).
+		{"see (example.com/2026-10-27-x-y) now", 28, []string{"see", "(example.com/2026-10-27-x-y)", "now"}},
+		// Not links: a price per month, a file path with no host; their
+		// hyphens break as before.
+		{"$2.61/month for a well-known thing", 12, []string{"$2.61/month", "for a well-", "known thing"}},
+		{"plans/catalog-data here", 14, []string{"plans/catalog-", "data here"}},
+	} {
+		if got := wrapLines(tc.s, tc.w); !slices.Equal(got, tc.want) {
+			t.Errorf("wrapLines(%q, %d) = %q, want %q", tc.s, tc.w, got, tc.want)
+		}
+	}
+}
+
 // The detail view of every option, at every width from 20 to 80 cells,
 // never ends a line inside a date ("as of 2026-11-" over "01").
 func TestDetailNeverBreaksADate(t *testing.T) {
