@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 
+	"github.com/tokenomics/tokenomics/internal/userpath"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/replay"
@@ -38,7 +39,7 @@ func ReadState(path string, cat *plans.Catalog) State {
 func (s *State) Restore(notices *[]string) (model.Workload, bool) {
 	if s.err != nil {
 		if !errors.Is(s.err, fs.ErrNotExist) {
-			*notices = append(*notices, fmt.Sprintf("last workload not restored: %v", s.err))
+			*notices = append(*notices, "last workload not restored: "+userpath.InText(s.err.Error(), s.path))
 		}
 		return model.Workload{}, false
 	}
@@ -82,22 +83,22 @@ func loadState(path string, cat *plans.Catalog) (model.Workload, error) {
 //     replayed with opt into o.Replay: the app shows the replay while that
 //     workload is unedited.
 //
-// shown writes a path as the user reads it (~/…).
-func (o *Options) Prepare(st State, recs []replay.Record, opt replay.Options, shown func(string) string) ([]string, error) {
+// Every path in them is written as the user reads it (userpath.Shown).
+func (o *Options) Prepare(st State, recs []replay.Record, opt replay.Options) ([]string, error) {
 	var notices []string
 	o.StatePath = st.path
 	if st.err != nil && !errors.Is(st.err, fs.ErrNotExist) {
 		bad, err := safefile.SetAside(st.path)
 		if err != nil {
-			notices = append(notices, fmt.Sprintf("the state file %s does not load and cannot be moved aside (%v): the workload will not be kept at quit", shown(st.path), err))
+			notices = append(notices, fmt.Sprintf("the state file %s does not load and cannot be moved aside (%v): the workload will not be kept at quit", userpath.Shown(st.path), err))
 			o.StatePath = ""
 		} else {
-			notices = append(notices, fmt.Sprintf("the state file did not load: it is kept as %s", shown(bad)))
+			notices = append(notices, fmt.Sprintf("the state file did not load: it is kept as %s", userpath.Shown(bad)))
 		}
 	}
 	var err error
 	if o.Prefs, err = LoadPrefs(o.PrefsPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		notices = append(notices, fmt.Sprintf("last app settings not restored: %v", err))
+		notices = append(notices, "last app settings not restored: "+userpath.InText(err.Error(), o.PrefsPath))
 	}
 	if len(recs) > 0 {
 		if o.Replay, err = replay.Run(recs, &o.Catalog.Catalog, opt); err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tokenomics/tokenomics/internal/userpath"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
@@ -89,7 +90,7 @@ func buildComparison(in *inputs, fallback func(*plans.Catalog) (model.Workload, 
 	}
 	// Said once the run is sure to compare: not above an error about a flag.
 	if say != nil {
-		io.WriteString(say, report.Compared(from, w.Name, displayPath(statePath())))
+		io.WriteString(say, report.Compared(from, w.Name, userpath.Shown(statePath())))
 	}
 	return &report.Comparison{Workload: w, Result: &r, CatalogAsOf: cat.AsOf, Currency: cur, CatalogNotes: append(notes, in.notes...), Sources: in.sources}, nil
 }
