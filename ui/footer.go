@@ -22,6 +22,7 @@ type footer struct {
 	notices []string // the start's notices: said once here, whole in the help
 	row     row      // the workload row the help bar was drawn for (u on a size only, ←→ not on the settings)
 	open    bool     // whether the settings were open then (enter opens or closes them)
+	search  bool     // whether a search narrowed the plans then (esc ends it)
 	bar     help.Model
 
 	r     rect
