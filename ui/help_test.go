@@ -169,14 +169,15 @@ func TestHelpBarSaysWhatEnterDoes(t *testing.T) {
 	}
 }
 
-// While a search narrows the plans, the help bar says esc ends it; once it
-// has, the bar no longer offers it.
+// While a search narrows the plans, the help bar says esc ends it, at 80
+// columns too, where the bar is cut; once it has, the bar no longer offers
+// it.
 func TestHelpBarOffersEscDuringASearch(t *testing.T) {
 	bar := func(m Model) string {
 		lines := strings.Split(screen(m), "\n")
 		return lines[len(lines)-1]
 	}
-	m := send(newSized(t, 200, 40), keys("tab", "/", "a", "l", "p", "h", "a", "enter")...)
+	m := send(newSized(t, 80, 24), keys("tab", "/", "a", "l", "p", "h", "a", "enter")...)
 	if m.ranking.search != "alpha" || !strings.Contains(bar(m), "esc clear search") {
 		t.Fatalf("searching %q: the help bar lacks esc: %q", m.ranking.search, bar(m))
 	}
