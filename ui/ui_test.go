@@ -20,6 +20,7 @@ import (
 	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/report"
 )
 
 func TestUpdate(t *testing.T) {
@@ -767,6 +768,42 @@ func TestVerdictKeepsYourPlanLine(t *testing.T) {
 		t.Errorf("the verdict at 80×24 lacks %q:\n%s", want, strings.Join(lines[:1+m.lay.verdict.H], "\n"))
 	}
 	checkFrame(t, m, 80, 24)
+}
+
+// When a free plan tops the plans list, above the answer the headline
+// names, the verdict's line about it is the first supporting line on
+// screen (after the one about your plan, when one is marked), so a screen
+// that shows one line does not leave the list's top unexplained; with free
+// plans left out (F) the lines keep report's order.
+func TestVerdictExplainsAFreePlanOnTop(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		keys  []string
+		kinds []report.LineKind // the first supporting lines on screen
+	}{
+		// The test workload: Alpha Free, $18.71 with its API overflow,
+		// tops the list; the answer is the API mix at $18.79.
+		{"free on top", nil, []report.LineKind{report.LineFree}},
+		{"and your plan", []string{"tab", "/", "a", "l", "p", "h", "a", "space", "p", "l", "u", "s", "enter", "m"}, []report.LineKind{report.LineCurrent, report.LineFree}},
+		{"free plans out", []string{"F"}, []report.LineKind{report.LineOneVendor}},
+	} {
+		m := send(newSized(t, 80, 24), keys(tc.keys...)...)
+		h := &m.headline
+		if free := len(m.res.Quotes) > 0 && m.res.Quotes[0].Free; free != (tc.name != "free plans out") {
+			t.Fatalf("%s: the list's top is free: %v", tc.name, free)
+		}
+		for i, want := range tc.kinds {
+			if got := h.support[h.shown(i)].Kind; got != want {
+				t.Errorf("%s: supporting line %d on screen is of kind %d, want %d", tc.name, i, got, want)
+			}
+		}
+		if tc.name == "free on top" {
+			lines := strings.Split(screen(m), "\n")
+			if v := strings.Join(lines[1:1+m.lay.verdict.H], "\n"); !strings.Contains(v, "Free plan for part, API for the rest: Alpha Free") {
+				t.Errorf("%s: the verdict at 80×24 does not say why Alpha Free tops the list:\n%s", tc.name, v)
+			}
+		}
+	}
 }
 
 // The chart's lines take their colours from the light or dark palette, and
