@@ -21,7 +21,7 @@ type headline struct {
 	main    string        // the headline, styled
 	support []report.Line // the supporting lines, styled and indented
 	mine    int           // support's line about the plan you pay for now (report words one at most), -1 when none
-	order   []int         // support's lines in the order the screen gives them (shown)
+	free    int           // support's line about a free plan when one tops the plans list, else -1
 
 	wrapW   int      // the width wrapped is for
 	wrapped []string // all of it wrapped to wrapW
@@ -45,20 +45,9 @@ func (h *headline) word(sh *shared) {
 	// A free plan at the top of the plans list, above the answer the
 	// headline names, needs its line on screen: on a screen that shows one
 	// supporting line, that list would otherwise contradict the headline.
-	free := -1
+	h.free = -1
 	if len(sh.res.Quotes) > 0 && sh.res.Quotes[0].Free {
-		free = kind(report.LineFree)
-	}
-	h.order = h.order[:0]
-	for _, i := range [2]int{h.mine, free} {
-		if i >= 0 {
-			h.order = append(h.order, i)
-		}
-	}
-	for i := range h.support {
-		if i != h.mine && i != free {
-			h.order = append(h.order, i)
-		}
+		h.free = kind(report.LineFree)
 	}
 }
 
@@ -66,7 +55,26 @@ func (h *headline) word(sh *shared) {
 // plan you pay for now first ("keep it or switch" matters most to someone
 // who pays for a plan), then the free plan's when one tops the list, the
 // others in their order.
-func (h *headline) shown(i int) int { return h.order[i] }
+func (h *headline) shown(i int) int {
+	for _, j := range [2]int{h.mine, h.free} {
+		if j >= 0 {
+			if i == 0 {
+				return j
+			}
+			i--
+		}
+	}
+	for j := range h.support {
+		if j == h.mine || j == h.free {
+			continue
+		}
+		if i == 0 {
+			return j
+		}
+		i--
+	}
+	return -1
+}
 
 // draw renders the verdict into its size.
 func (h *headline) draw(sh *shared) {
