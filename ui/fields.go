@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -231,6 +232,20 @@ func languageName(code string) string {
 	return code
 }
 
+// languageCode is the code typed text s means: a language's name as the
+// pane shows it ("Korean", in any case) or a code ("ko", "KO", "pt-br");
+// ok is false for neither. The name comes first: "korean" is also the
+// shape of a code, but no language's.
+func languageCode(s string) (string, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for code, name := range languageNames {
+		if strings.ToLower(name) == s {
+			return code, true
+		}
+	}
+	return s, validLanguage(s)
+}
+
 // validLanguage accepts a lower-case code such as "ko" or "pt-br".
 func validLanguage(s string) bool {
 	if len(s) < 2 || len(s) > 8 {
@@ -408,12 +423,23 @@ func cycle(i, dir, n int) int {
 	return ((i+dir)%n + n) % n
 }
 
+// cycles reports whether field f steps through a few choices instead of
+// taking typed text.
+func cycles(f fieldID) bool {
+	switch f {
+	case fPer, fTier, fBatch, fVia, fBilling:
+		return true
+	}
+	return false
+}
+
 // editText is the text an exact edit starts from; ok is false for fields
 // that cycle instead of taking text.
 func (sh *shared) editText(ci int, f fieldID) (string, bool) {
-	switch f {
-	case fPer, fTier, fBatch, fVia, fBilling:
+	if cycles(f) {
 		return "", false
+	}
+	switch f {
 	case fLanguage:
 		return sh.w.Language, true
 	case fCurrency:
@@ -434,8 +460,8 @@ func (sh *shared) editText(ci int, f fieldID) (string, bool) {
 func (sh *shared) checkField(ci int, f fieldID, s string) error {
 	switch f {
 	case fLanguage:
-		if !validLanguage(strings.TrimSpace(s)) {
-			return errors.New("a language code such as en, ko or de")
+		if _, ok := languageCode(s); !ok {
+			return errors.New("a language such as Korean, or its code: ko")
 		}
 		return nil
 	case fCurrency:
@@ -461,8 +487,11 @@ func (m *Model) setFieldText(ci int, f fieldID, s string) error {
 	}
 	switch f {
 	case fLanguage:
-		lang := strings.TrimSpace(s)
-		m.apply(func(w *model.Workload) { w.Language = lang })
+		// The name of the language set, or its code in capitals, changes
+		// nothing.
+		if lang, _ := languageCode(s); lang != cmp.Or(m.w.Language, model.DefaultLanguage) {
+			m.apply(func(w *model.Workload) { w.Language = lang })
+		}
 		return nil
 	case fCurrency:
 		m.setCurrency(strings.ToUpper(strings.TrimSpace(s)))

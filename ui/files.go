@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tokenomics/tokenomics/internal/userpath"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 )
@@ -145,17 +146,17 @@ func (m *Model) openSave() tea.Cmd {
 	if path == "" {
 		path = defaultSaveName
 	}
-	return m.openPrompt(promptSave, "Save workload to", path)
+	return m.openPrompt(promptSave, "Save workload to", userpath.Shown(path))
 }
 
 func (m *Model) saved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
 		m.quitSave = false // the edits are not safe: stay
-		m.setStatus("not saved: "+msg.err.Error(), true)
+		m.setStatus("not saved: "+userpath.InText(msg.err.Error(), msg.path), true)
 		return nil
 	}
 	m.doc.savedTo(msg.path, msg.edits, m.fileWorkload())
-	m.setStatus("saved "+msg.path, false)
+	m.setStatus("saved "+userpath.Shown(msg.path), false)
 	m.dirty |= partHeader
 	if m.quitSave {
 		return m.quit()
@@ -197,7 +198,7 @@ func (m *Model) quitKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "s", "S", "y", "Y", "enter":
 		m.quitSave = true
-		m.setStatus("saving "+m.doc.file()+" …", false)
+		m.setStatus("saving "+userpath.Shown(m.doc.file())+" …", false)
 		return saveCmd(m.doc.file(), m.fileWorkload(), m.doc.edits)
 	case "d", "D", "n", "N":
 		// Discarded: the next start restores the workload as it was saved,

@@ -16,12 +16,17 @@ import (
 // next key and then stays whole for the help, and its last render; the
 // root sizes it and hands it the prompt, the question and the keys.
 type footer struct {
-	status  string
-	bad     bool
-	last    string   // the last status, kept whole for the help
-	notices []string // the start's notices: said once here, whole in the help
-	row     row      // the workload row the help bar was drawn for (u on a size only, ←→ not on the settings)
-	bar     help.Model
+	status string
+	bad    bool
+	// The help bar was drawn for the workload row row (u on a size only,
+	// ←→ not on the settings), with the settings open or not (enter opens
+	// or closes them), during a search or not (esc ends it). The flags sit
+	// by bad, in room the struct has anyway.
+	open, search bool
+	row          row
+	last         string   // the last status, kept whole for the help
+	notices      []string // the start's notices: said once here, whole in the help
+	bar          help.Model
 
 	r     rect
 	lines []string

@@ -129,3 +129,60 @@ func TestHelpBarOffersArrowsOnlyWhereTheyWork(t *testing.T) {
 		}
 	}
 }
+
+// The help bar's enter says what enter does on the selected row: edit a
+// value, step a field that cycles through choices, or open and close the
+// settings; and enter then does that.
+func TestHelpBarSaysWhatEnterDoes(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		keys []string // from the first class's count
+		want string   // enter's words in the help bar
+	}{
+		{"a class's count", nil, "enter edit"},
+		// space opens the first class; the row below its count is "per",
+		// which cycles day, week, month.
+		{"a field that cycles", []string{"space", "down"}, "enter next choice"},
+		{"the settings, closed", []string{"end"}, "enter open settings"},
+		{"the settings, open", []string{"end", "enter"}, "enter close settings"},
+	} {
+		m := send(newSized(t, 200, 40), keys(tc.keys...)...)
+		lines := strings.Split(screen(m), "\n")
+		bar := lines[len(lines)-1]
+		if !strings.Contains(bar, tc.want+" •") {
+			t.Errorf("%s: the help bar lacks %q: %q", tc.name, tc.want, bar)
+		}
+		r, open, before := m.work.selected(), m.work.settingsOpen, m.w
+		m = send(m, press("enter"))
+		var did bool
+		switch tc.want {
+		case "enter edit":
+			did = m.prompt.active
+		case "enter next choice":
+			did = !m.prompt.active && !reflect.DeepEqual(m.w, before)
+		default:
+			did = r.kind == rowSettings && m.work.settingsOpen != open
+		}
+		if !did {
+			t.Errorf("%s: enter did not do what the bar said (%q)", tc.name, tc.want)
+		}
+	}
+}
+
+// While a search narrows the plans, the help bar says esc ends it, at 80
+// columns too, where the bar is cut; once it has, the bar no longer offers
+// it.
+func TestHelpBarOffersEscDuringASearch(t *testing.T) {
+	bar := func(m Model) string {
+		lines := strings.Split(screen(m), "\n")
+		return lines[len(lines)-1]
+	}
+	m := send(newSized(t, 80, 24), keys("tab", "/", "a", "l", "p", "h", "a", "enter")...)
+	if m.ranking.search != "alpha" || !strings.Contains(bar(m), "esc clear search") {
+		t.Fatalf("searching %q: the help bar lacks esc: %q", m.ranking.search, bar(m))
+	}
+	m = send(m, press("esc"))
+	if m.ranking.search != "" || strings.Contains(bar(m), "esc clear search") {
+		t.Errorf("after esc, search %q and the help bar %q", m.ranking.search, bar(m))
+	}
+}

@@ -153,9 +153,16 @@ func (p *rankingPane) update(msg tea.KeyPressMsg, sh *shared) action {
 	return actNone
 }
 
+// shortHelp is the help bar while the plans pane has the focus; while a
+// search narrows the list, esc (which ends it) comes right after enter, so
+// that a narrow bar, which cuts the rest, still shows it.
 func (p *rankingPane) shortHelp(sh *shared) []key.Binding {
 	k := &sh.keys
-	return []key.Binding{withDesc(k.Up, "plan"), withDesc(k.Down, "plan"), withDesc(k.Enter, "details"), k.Current, k.Filter, k.Search, k.Volume, withDesc(k.Tab, "your work"), k.Copy, k.Quit}
+	h := []key.Binding{withDesc(k.Up, "plan"), withDesc(k.Down, "plan"), withDesc(k.Enter, "details")}
+	if p.search != "" {
+		h = append(h, withDesc(k.Back, "clear search"))
+	}
+	return append(h, k.Current, k.Filter, k.Search, k.Volume, withDesc(k.Tab, "your work"), k.Copy, k.Quit)
 }
 
 // rowAt is the index into shown of the option drawn on line y of the

@@ -104,7 +104,8 @@ var wrapPool = []string{
 	"a", "of", "as", "plans", "catalog", "reading", "well-known", "re-", "-x", "--",
 	"2026-10-27", "(2026-08-28;", "2026-12-05.", "as-of-2026-01-02", "x2026-10-27", "12026-10-27",
 	"2026-10-277", "2026-08", "2026-1-02", "한국어", "日本語の文", "🙂", "e\u0301te\u0301",
-	"https://example.com/pricing/models", "abcdefghijklmnopqrstuvwxyz", "2026-10-27-2026-11-01",
+	"https://example.com/pricing/models", "docs.example.com/gemini-plan-limits", "(support.google.com/a-b/c-d)",
+	"abcdefghijklmnopqrstuvwxyz", "2026-10-27-2026-11-01",
 	"\x1b[1mLimits\x1b[22m", "\x1b[2m(2026-08-28)\x1b[22m",
 }
 
@@ -112,7 +113,8 @@ var wrapPool = []string{
 // at a space, after a hyphen that is not a date's, or inside a word wider
 // than the width; leaves no line wider than the width but one grapheme
 // that is; breaks at a space only when the next word does not fit; and
-// never splits a date across lines when it has the room. 2,000 random
+// never splits a date across lines when it has the room, nor a link that
+// fits a line. 2,000 random
 // texts at widths 1 to 40 (TOKENOMICS_WRAP_CASES sets how many). Checked
 // here on the output rather than against a second implementation in
 // another language: the rule is about widths in terminal cells, which come
@@ -133,6 +135,14 @@ func TestWrapLinesProperties(t *testing.T) {
 			t.Fatalf("case %d: wrapLines(%q, %d) = %q: %s", i, s, w, wrapLines(s, w), msg)
 		}
 	}
+}
+
+// linkIn reports whether word (no spaces) is a link as the sources show
+// one: with a scheme, or a host name and a path.
+func linkIn(word string) bool {
+	word = strings.TrimLeft(word, "(")
+	host, _, ok := strings.Cut(strings.TrimPrefix(word, "https://"), "/")
+	return strings.HasPrefix(word, "https://") || ok && strings.Count(host, ".") >= 1 && !strings.ContainsAny(host, "0123456789")
 }
 
 // checkWrap says what is wrong with lines as s wrapped to w, or "".
@@ -191,6 +201,8 @@ func checkWrap(s string, w int, lines []string) string {
 		switch {
 		case dates[last] && (w >= 10 || !wide):
 			return fmt.Sprintf("the date is split after byte %d", last)
+		case !wide && linkIn(word):
+			return fmt.Sprintf("the link %q is split after byte %d", word, last)
 		case s[last] == '-' && !dates[last], wide:
 		default:
 			return fmt.Sprintf("broken inside %q, after byte %d", word, last)

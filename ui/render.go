@@ -52,9 +52,11 @@ func (m *Model) refresh() {
 		return
 	}
 	c := &m.view
-	if r := m.work.selected(); r != m.footer.row {
-		d |= partFooter // the help bar offers u on a size only
-		m.footer.row = r
+	if r, search := m.work.selected(), m.ranking.search != ""; r != m.footer.row || m.work.settingsOpen != m.footer.open || search != m.footer.search {
+		// The help bar offers u on a size only, esc during a search; enter's
+		// words follow the row.
+		d |= partFooter
+		m.footer.row, m.footer.open, m.footer.search = r, m.work.settingsOpen, search
 	}
 	if d&partHeader != 0 {
 		m.header.draw(&m.shared, m.doc.file(), m.doc.modified())

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"strings"
 
+	"github.com/tokenomics/tokenomics/internal/userpath"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/replay"
@@ -35,11 +35,11 @@ func ReadState(path string, cat *plans.Catalog) State {
 // Restore is the workload s kept, for a run that names none
 // (plans.WorkloadSource's Fallback). A state file that does not load, or
 // whose currency the run's catalog has no rate for, is said in *notices
-// (its path written by shown), and no workload is restored; a missing one
+// (its path as the user reads it: userpath), and no workload is restored; a missing one
 // is not said.
-func (s *State) Restore(notices *[]string, shown func(string) string) (model.Workload, bool) {
+func (s *State) Restore(notices *[]string) (model.Workload, bool) {
 	if s.err != nil {
-		if why := s.Unloaded(shown); why != "" {
+		if why := s.Unloaded(); why != "" {
 			*notices = append(*notices, "last workload not restored: "+why)
 		}
 		return model.Workload{}, false
@@ -47,13 +47,13 @@ func (s *State) Restore(notices *[]string, shown func(string) string) (model.Wor
 	return s.w, true
 }
 
-// Unloaded is why the state file does not load, its path written by
-// shown; "" when it loaded or there is none.
-func (s *State) Unloaded(shown func(string) string) string {
+// Unloaded is why the state file does not load, its path as the user
+// reads it (userpath); "" when it loaded or there is none.
+func (s *State) Unloaded() string {
 	if s.err == nil || errors.Is(s.err, fs.ErrNotExist) {
 		return ""
 	}
-	return strings.ReplaceAll(s.err.Error(), s.path, shown(s.path))
+	return userpath.InText(s.err.Error(), s.path)
 }
 
 // loadState is the workload kept at path. A currency cat has no rate for
@@ -83,22 +83,22 @@ func loadState(path string, cat *plans.Catalog) (model.Workload, error) {
 //     replayed with opt into o.Replay: the app shows the replay while that
 //     workload is unedited.
 //
-// shown writes a path as the user reads it (~/…).
-func (o *Options) Prepare(st State, recs []replay.Record, opt replay.Options, shown func(string) string) ([]string, error) {
+// Every path in them is written as the user reads it (userpath.Shown).
+func (o *Options) Prepare(st State, recs []replay.Record, opt replay.Options) ([]string, error) {
 	var notices []string
 	o.StatePath = st.path
 	if st.err != nil && !errors.Is(st.err, fs.ErrNotExist) {
 		bad, err := safefile.SetAside(st.path)
 		if err != nil {
-			notices = append(notices, fmt.Sprintf("the state file %s does not load and cannot be moved aside (%v): the workload will not be kept at quit", shown(st.path), err))
+			notices = append(notices, fmt.Sprintf("the state file %s does not load and cannot be moved aside (%v): the workload will not be kept at quit", userpath.Shown(st.path), err))
 			o.StatePath = ""
 		} else {
-			notices = append(notices, fmt.Sprintf("the state file did not load: it is kept as %s", shown(bad)))
+			notices = append(notices, fmt.Sprintf("the state file did not load: it is kept as %s", userpath.Shown(bad)))
 		}
 	}
 	var err error
 	if o.Prefs, err = LoadPrefs(o.PrefsPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		notices = append(notices, fmt.Sprintf("last app settings not restored: %v", err))
+		notices = append(notices, "last app settings not restored: "+userpath.InText(err.Error(), o.PrefsPath))
 	}
 	if len(recs) > 0 {
 		if o.Replay, err = replay.Run(recs, &o.Catalog.Catalog, opt); err != nil {

@@ -18,10 +18,10 @@ func TestPrepareReplay(t *testing.T) {
 		recs = append(recs, replay.Record{Time: start.Add(time.Duration(i) * time.Minute).UnixMilli(), Model: "alpha-mid", Name: "alpha-mid",
 			Usage: model.Usage{Input: 1000, Output: 100}})
 	}
-	if _, err := o.Prepare(State{}, nil, replay.Options{Location: time.UTC}, shownAs); err != nil || o.Replay != nil {
+	if _, err := o.Prepare(State{}, nil, replay.Options{Location: time.UTC}); err != nil || o.Replay != nil {
 		t.Fatalf("no records: %v, %v", o.Replay, err)
 	}
-	if _, err := o.Prepare(State{}, recs, replay.Options{Location: time.UTC}, shownAs); err != nil || o.Replay == nil {
+	if _, err := o.Prepare(State{}, recs, replay.Options{Location: time.UTC}); err != nil || o.Replay == nil {
 		t.Fatalf("records: %v, %v", o.Replay, err)
 	}
 	want, err := replay.Run(recs, &o.Catalog.Catalog, replay.Options{Location: time.UTC})

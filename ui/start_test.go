@@ -29,12 +29,12 @@ func contents(t *testing.T, path string) string {
 	return string(data)
 }
 
-func shownAs(p string) string { return "<" + p + ">" }
-
 // The last workload is restored when it reads; one that does not is said,
-// its path as shown, and a missing one is not.
+// its path as the app writes every path (the home directory as ~), and a
+// missing one is not.
 func TestRestoreState(t *testing.T) {
 	dir := t.TempDir()
+	t.Setenv("HOME", dir)
 	cat := testOptions(t).Catalog
 	for _, tc := range []struct {
 		name, content string // no content: no file
@@ -43,11 +43,11 @@ func TestRestoreState(t *testing.T) {
 	}{
 		{"missing", "", "", ""},
 		{"sound", "name: Last\nclasses:\n  - {name: a, count: 1, input_tokens: 10, output_tokens: 10}\n", "Last", ""},
-		{"bad", "days_per_month: -5\n", "", "last workload not restored: <" + filepath.Join(dir, "bad.yaml") + ">:1:"},
+		{"bad", "days_per_month: -5\n", "", "last workload not restored: ~/bad.yaml:1:"},
 		// The test catalog has rates for KRW and EUR only: a state file
 		// in a currency without one would stop the run if restored.
 		{"krw", "name: Won\ncurrency: KRW\n", "Won", ""},
-		{"xyz", "name: Xyz\ncurrency: XYZ\n", "", "last workload not restored: <" + filepath.Join(dir, "xyz.yaml") + ">:2:11: currency: unknown currency \"XYZ\""},
+		{"xyz", "name: Xyz\ncurrency: XYZ\n", "", "last workload not restored: ~/xyz.yaml:2:11: currency: unknown currency \"XYZ\""},
 	} {
 		path := filepath.Join(dir, tc.name+".yaml")
 		if tc.content != "" {
@@ -55,34 +55,36 @@ func TestRestoreState(t *testing.T) {
 		}
 		var notices []string
 		st := ReadState(path, cat)
-		w, ok := st.Restore(&notices, shownAs)
+		w, ok := st.Restore(&notices)
 		if ok != (tc.restored != "") || ok && w.Name != tc.restored {
 			t.Errorf("%s: %q %v, want %q", tc.name, w.Name, ok, tc.restored)
 		}
 		if tc.notice == "" && len(notices) > 0 || tc.notice != "" && (len(notices) != 1 || !strings.HasPrefix(notices[0], tc.notice)) {
 			t.Errorf("%s: notices %q, want %q", tc.name, notices, tc.notice)
 		}
-		if why := st.Unloaded(shownAs); (why == "") != (tc.notice == "") || !strings.HasPrefix("last workload not restored: "+why, tc.notice) {
+		if why := st.Unloaded(); (why == "") != (tc.notice == "") || !strings.HasPrefix("last workload not restored: "+why, tc.notice) {
 			t.Errorf("%s: Unloaded %q, want it to say %q", tc.name, why, tc.notice)
 		}
 	}
 }
 
 // A state file that does not load is moved aside before the app starts, so
-// the write at quit cannot destroy it; a sound one stays.
+// the write at quit cannot destroy it; a sound one stays. The notices
+// write the home directory as ~.
 func TestPrepareKeepsBadStateAside(t *testing.T) {
 	dir := t.TempDir()
+	t.Setenv("HOME", dir)
 	path := put(t, filepath.Join(dir, "workload.yaml"), "days_per_month: -5\n")
 	prepare := func(state string) (string, []string) {
 		t.Helper()
 		o := Options{Catalog: testOptions(t).Catalog}
-		notices, err := o.Prepare(ReadState(state, o.Catalog), nil, replay.Options{}, shownAs)
+		notices, err := o.Prepare(ReadState(state, o.Catalog), nil, replay.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return o.StatePath, notices
 	}
-	if got, notices := prepare(path); got != path || len(notices) != 1 || notices[0] != "the state file did not load: it is kept as <"+path+".bad>" {
+	if got, notices := prepare(path); got != path || len(notices) != 1 || notices[0] != "the state file did not load: it is kept as ~/workload.yaml.bad" {
 		t.Errorf("Prepare = %q, %q", got, notices)
 	}
 	if contents(t, path+".bad") != "days_per_month: -5\n" {
@@ -97,7 +99,7 @@ func TestPrepareKeepsBadStateAside(t *testing.T) {
 		{"currency: XYZ\n", path + ".bad.3"},
 	} {
 		put(t, path, later.content)
-		if got, notices := prepare(path); got != path || len(notices) != 1 || !strings.HasSuffix(notices[0], "kept as <"+later.bad+">") {
+		if got, notices := prepare(path); got != path || len(notices) != 1 || !strings.HasSuffix(notices[0], "kept as ~/"+filepath.Base(later.bad)) {
 			t.Errorf("%s: Prepare = %q, %q", later.bad, got, notices)
 		}
 		if contents(t, later.bad) != later.content {
@@ -120,7 +122,7 @@ func TestPrepareKeepsBadStateAside(t *testing.T) {
 	// Below a file, the state neither loads nor moves: none is written at
 	// quit, and the notice says so.
 	under := filepath.Join(path, "workload.yaml")
-	if got, notices := prepare(under); got != "" || len(notices) != 1 || !strings.HasPrefix(notices[0], "the state file <"+under+"> does not load and cannot be moved aside (") ||
+	if got, notices := prepare(under); got != "" || len(notices) != 1 || !strings.HasPrefix(notices[0], "the state file ~/workload.yaml/workload.yaml does not load and cannot be moved aside (") ||
 		!strings.HasSuffix(notices[0], "): the workload will not be kept at quit") {
 		t.Errorf("a state that cannot move: %q, %q", got, notices)
 	}
@@ -128,7 +130,7 @@ func TestPrepareKeepsBadStateAside(t *testing.T) {
 	// refused without waiting, and moved aside like any state that does not load.
 	f := safefiletest.FIFO(t, filepath.Join(dir, "fifo.yaml"))
 	done := make(chan []string, 1)
-	go func() { var o Options; n, _ := o.Prepare(ReadState(f, nil), nil, replay.Options{}, shownAs); done <- n }()
+	go func() { var o Options; n, _ := o.Prepare(ReadState(f, nil), nil, replay.Options{}); done <- n }()
 	select {
 	case notices := <-done:
 		if st, err := os.Lstat(f + ".bad"); err != nil || st.Mode()&os.ModeNamedPipe == 0 || len(notices) != 1 || !strings.Contains(notices[0], "kept as") {
@@ -163,9 +165,9 @@ func TestStateReadOnce(t *testing.T) {
 		st := ReadState(path, cat)
 		put(t, path, tc.then)
 		var notices []string
-		w, ok := st.Restore(&notices, shownAs)
+		w, ok := st.Restore(&notices)
 		o := Options{Catalog: cat}
-		start, err := o.Prepare(st, nil, replay.Options{}, shownAs)
+		start, err := o.Prepare(st, nil, replay.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -188,6 +190,7 @@ func TestStateReadOnce(t *testing.T) {
 // when not, quiet when there are none; the state's notice comes first.
 func TestPreparePrefs(t *testing.T) {
 	dir := t.TempDir()
+	t.Setenv("HOME", dir)
 	for _, tc := range []struct {
 		name, content string
 		volume        float64
@@ -195,8 +198,8 @@ func TestPreparePrefs(t *testing.T) {
 	}{
 		{"missing", "", 1, nil},
 		{"sound", "volume: 2\nno_free: true\n", 2, nil},
-		{"bad", "volume: [\n", 1, []string{"last app settings not restored: " + filepath.Join(dir, "bad.yaml") + ":1:9: "}},
-		{"unknown", "volume: 2\nvolumes: 4\n", 1, []string{"last app settings not restored: " + filepath.Join(dir, "unknown.yaml") + ":2:1: volumes: unknown field \"volumes\""}},
+		{"bad", "volume: [\n", 1, []string{"last app settings not restored: ~/bad.yaml:1:9: "}},
+		{"unknown", "volume: 2\nvolumes: 4\n", 1, []string{"last app settings not restored: ~/unknown.yaml:2:1: volumes: unknown field \"volumes\""}},
 	} {
 		o := Options{PrefsPath: filepath.Join(dir, tc.name+".yaml"), StatePath: filepath.Join(dir, "state-"+tc.name+".yaml")}
 		if tc.content != "" {
@@ -204,7 +207,7 @@ func TestPreparePrefs(t *testing.T) {
 			put(t, o.StatePath, "days_per_month: -5\n")
 			tc.notices = append([]string{"the state file did not load"}, tc.notices...)
 		}
-		notices, err := o.Prepare(ReadState(o.StatePath, nil), nil, replay.Options{}, shownAs)
+		notices, err := o.Prepare(ReadState(o.StatePath, nil), nil, replay.Options{})
 		if err != nil || o.Prefs.Volume != tc.volume || o.Prefs.NoFree != (tc.name == "sound") || len(notices) != len(tc.notices) {
 			t.Errorf("%s: %+v, %q, %v; want volume %v and %q", tc.name, o.Prefs, notices, err, tc.volume, tc.notices)
 			continue

@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tokenomics/tokenomics/internal/userpath"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/report"
 	"github.com/tokenomics/tokenomics/safefile"
@@ -91,7 +92,7 @@ type exportedMsg struct {
 
 // openExport is Y: it asks where to write the summary, offering exportPath.
 func (m *Model) openExport() tea.Cmd {
-	return m.openPrompt(promptExport, "Write the Markdown summary to", m.doc.exportPath())
+	return m.openPrompt(promptExport, "Write the Markdown summary to", userpath.Shown(m.doc.exportPath()))
 }
 
 // exportSummary writes the summary to path: atomically, never through a
@@ -119,12 +120,12 @@ func (m *Model) exportSummary(path string) tea.Cmd {
 
 func (m *Model) exported(msg exportedMsg) {
 	if msg.err != nil {
-		m.setStatus("summary not written: "+msg.err.Error(), true)
+		m.setStatus("summary not written: "+userpath.InText(msg.err.Error(), msg.path), true)
 		return
 	}
 	if m.doc.exported == nil {
 		m.doc.exported = map[string]bool{}
 	}
 	m.doc.exported[msg.path] = true
-	m.setStatus("wrote the Markdown summary to "+msg.path, false)
+	m.setStatus("wrote the Markdown summary to "+userpath.Shown(msg.path), false)
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/tokenomics/tokenomics/columns"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
+	"github.com/tokenomics/tokenomics/report"
 )
 
 func TestUpdate(t *testing.T) {
@@ -769,6 +770,42 @@ func TestVerdictKeepsYourPlanLine(t *testing.T) {
 	checkFrame(t, m, 80, 24)
 }
 
+// When a free plan tops the plans list, above the answer the headline
+// names, the verdict's line about it is the first supporting line on
+// screen (after the one about your plan, when one is marked), so a screen
+// that shows one line does not leave the list's top unexplained; with free
+// plans left out (F) the lines keep report's order.
+func TestVerdictExplainsAFreePlanOnTop(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		keys  []string
+		kinds []report.LineKind // the first supporting lines on screen
+	}{
+		// The test workload: Alpha Free, $18.71 with its API overflow,
+		// tops the list; the answer is the API mix at $18.79.
+		{"free on top", nil, []report.LineKind{report.LineFree}},
+		{"and your plan", []string{"tab", "/", "a", "l", "p", "h", "a", "space", "p", "l", "u", "s", "enter", "m"}, []report.LineKind{report.LineCurrent, report.LineFree}},
+		{"free plans out", []string{"F"}, []report.LineKind{report.LineOneVendor}},
+	} {
+		m := send(newSized(t, 80, 24), keys(tc.keys...)...)
+		h := &m.headline
+		if free := len(m.res.Quotes) > 0 && m.res.Quotes[0].Free; free != (tc.name != "free plans out") {
+			t.Fatalf("%s: the list's top is free: %v", tc.name, free)
+		}
+		for i, want := range tc.kinds {
+			if got := h.support[h.shown(i)].Kind; got != want {
+				t.Errorf("%s: supporting line %d on screen is of kind %d, want %d", tc.name, i, got, want)
+			}
+		}
+		if tc.name == "free on top" {
+			lines := strings.Split(screen(m), "\n")
+			if v := strings.Join(lines[1:1+m.lay.verdict.H], "\n"); !strings.Contains(v, "Free plan for part, API for the rest: Alpha Free") {
+				t.Errorf("%s: the verdict at 80×24 does not say why Alpha Free tops the list:\n%s", tc.name, v)
+			}
+		}
+	}
+}
+
 // The chart's lines take their colours from the light or dark palette, and
 // the dark ones are the bright colours they always were.
 func TestSeriesColoursFollowTheBackground(t *testing.T) {
@@ -942,6 +979,42 @@ func TestWrapLinesKeepsDatesWhole(t *testing.T) {
 		{"(2026-08-28;", 10, []string{"(", "2026-08-28", ";"}},
 		{"2026-08-28", 6, []string{"2026-0", "8-28"}}, // no room for it whole
 		{"한국어", 1, []string{"한", "국", "어"}},           // a grapheme wider than the line goes alone
+	} {
+		if got := wrapLines(tc.s, tc.w); !slices.Equal(got, tc.want) {
+			t.Errorf("wrapLines(%q, %d) = %q, want %q", tc.s, tc.w, got, tc.want)
+		}
+	}
+}
+
+// A link (with a scheme, or host and path as the sources show one) never
+// breaks at its own hyphens: it moves to the next line whole when it fits
+// the width, and breaks only after a slash of its path when it does not,
+// so a line that ends inside it ends in "/".
+func TestWrapLinesKeepsLinksWhole(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		w    int
+		want []string
+	}{
+		// The link is 37 cells (13 host + 11 + 5 + 8 path): "rates: " and
+		// it are 44 > 40, so it moves down whole; a plain wrap ends the
+		// first line at "gemini-". " (read)" would make 44 again.
+		{"rates: ai.google.dev/gemini-api/docs/pricing (read)", 40, []string{"rates:", "ai.google.dev/gemini-api/docs/pricing", "(read)"}},
+		// Fits whole on the line: nothing moves.
+		{"rates: ai.google.dev/gemini-api/docs/pricing (read)", 51, []string{"rates: ai.google.dev/gemini-api/docs/pricing (read)"}},
+		// 60 cells, wider than 40: "src " and host and path up to
+		// "answer/" are 4+32 = 36, and the last part (28) goes below.
+		{"src support.google.com/gemini/answer/gemini-plan-limits-explained", 40, []string{"src support.google.com/gemini/answer/", "gemini-plan-limits-explained"}},
+		// With a scheme, 23 cells > 20: the "//" never breaks; the first
+		// path slash ends the line at 20 cells.
+		{"at https://example.com/a-b", 20, []string{"at", "https://example.com/", "a-b"}},
+		// In brackets and with a date: whole on its own line (1+11+1+14+1 =
+		// 28 cells).
+		{"see (example.com/2026-10-27-x-y) now", 28, []string{"see", "(example.com/2026-10-27-x-y)", "now"}},
+		// Not links: a price per month, a file path with no host; their
+		// hyphens break as before.
+		{"$2.61/month for a well-known thing", 12, []string{"$2.61/month", "for a well-", "known thing"}},
+		{"plans/catalog-data here", 14, []string{"plans/catalog-", "data here"}},
 	} {
 		if got := wrapLines(tc.s, tc.w); !slices.Equal(got, tc.want) {
 			t.Errorf("wrapLines(%q, %d) = %q, want %q", tc.s, tc.w, got, tc.want)

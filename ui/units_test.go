@@ -188,3 +188,37 @@ func TestSaveWritesUnits(t *testing.T) {
 		t.Errorf("read back %+v", c)
 	}
 }
+
+// The language is typed as the pane shows it (its name, in any case) or
+// as its code in any case; "korean" is the name, not an unknown code, and
+// the name of the language already set is no edit.
+func TestLanguageTypedByName(t *testing.T) {
+	for _, tc := range []struct {
+		typed, want string // want "" for refused
+	}{
+		{"Korean", "ko"},
+		{"korean", "ko"},
+		{" KO ", "ko"},
+		{"ko", "ko"},
+		{"pt-br", "pt-br"},
+		{"Portuguese", "pt"},
+		{"Korean!", ""},
+		{"k", ""},
+	} {
+		m := newSized(t, 120, 40)
+		err := m.setFieldText(-1, fLanguage, tc.typed)
+		if tc.want == "" {
+			if err == nil {
+				t.Errorf("%q: accepted as %q", tc.typed, m.w.Language)
+			}
+			continue
+		}
+		if err != nil || m.w.Language != tc.want {
+			t.Errorf("%q: language %q, %v; want %q", tc.typed, m.w.Language, err, tc.want)
+		}
+	}
+	m := newSized(t, 120, 40)
+	if err := m.setFieldText(-1, fLanguage, "english"); err != nil || m.doc.modified() {
+		t.Errorf("typing the language set (English) made an edit: %v", err)
+	}
+}

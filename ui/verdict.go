@@ -21,6 +21,7 @@ type headline struct {
 	main    string        // the headline, styled
 	support []report.Line // the supporting lines, styled and indented
 	mine    int           // support's line about the plan you pay for now (report words one at most), -1 when none
+	free    int           // support's line about a free plan when one tops the plans list, else -1
 
 	wrapW   int      // the width wrapped is for
 	wrapped []string // all of it wrapped to wrapW
@@ -37,20 +38,42 @@ func (h *headline) view() []string { return h.lines }
 func (h *headline) word(sh *shared) {
 	h.main, h.support = verdictText(sh, true)
 	h.wrapW, h.wrapped = -1, nil
-	h.mine = slices.IndexFunc(h.support, func(l report.Line) bool { return l.Kind == report.LineCurrent })
+	kind := func(k report.LineKind) int {
+		return slices.IndexFunc(h.support, func(l report.Line) bool { return l.Kind == k })
+	}
+	h.mine = kind(report.LineCurrent)
+	// A free plan at the top of the plans list, above the answer the
+	// headline names, needs its line on screen: on a screen that shows one
+	// supporting line, that list would otherwise contradict the headline.
+	h.free = -1
+	if len(sh.res.Quotes) > 0 && sh.res.Quotes[0].Free {
+		h.free = kind(report.LineFree)
+	}
 }
 
 // shown is the index in support of the screen's line i: the line about the
 // plan you pay for now first ("keep it or switch" matters most to someone
-// who pays for a plan), the others in their order.
+// who pays for a plan), then the free plan's when one tops the list, the
+// others in their order.
 func (h *headline) shown(i int) int {
-	switch {
-	case h.mine < 0 || i > h.mine:
-		return i
-	case i == 0:
-		return h.mine
+	for _, j := range [2]int{h.mine, h.free} {
+		if j >= 0 {
+			if i == 0 {
+				return j
+			}
+			i--
+		}
 	}
-	return i - 1
+	for j := range h.support {
+		if j == h.mine || j == h.free {
+			continue
+		}
+		if i == 0 {
+			return j
+		}
+		i--
+	}
+	return -1
 }
 
 // draw renders the verdict into its size.

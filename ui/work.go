@@ -150,10 +150,31 @@ func (p *workPane) update(msg tea.KeyPressMsg, sh *shared) action {
 func (p *workPane) shortHelp(sh *shared) []key.Binding {
 	k := &sh.keys
 	h := []key.Binding{withDesc(k.Up, "row"), withDesc(k.Down, "row"), adjustKeys}
-	if r := p.selected(); r.kind == rowClassField && isSize(r.field) {
+	r := p.selected()
+	if r.kind == rowClassField && isSize(r.field) {
 		h = append(h, k.Unit)
 	}
-	return append(h, k.Enter, k.Expand, withDesc(k.Tab, "plans"), k.Volume, k.Presets, k.Save, k.Copy, k.Quit)
+	if r.kind == rowSettings {
+		// Enter and space both open or close the settings here: one entry
+		// says so.
+		h = append(h, withDesc(k.Enter, p.enterDesc(r)))
+	} else {
+		h = append(h, withDesc(k.Enter, p.enterDesc(r)), k.Expand)
+	}
+	return append(h, withDesc(k.Tab, "plans"), k.Volume, k.Presets, k.Save, k.Copy, k.Quit)
+}
+
+// enterDesc is what enter does on row r, for the help bar.
+func (p *workPane) enterDesc(r row) string {
+	switch {
+	case r.kind == rowSettings && p.settingsOpen:
+		return "close settings"
+	case r.kind == rowSettings:
+		return "open settings"
+	case cycles(r.field):
+		return "next choice"
+	}
+	return "edit"
 }
 
 // move moves the selection by d rows.

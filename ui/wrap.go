@@ -10,7 +10,10 @@ import (
 // space, else after a hyphen inside a word ("well-" over "known") but never
 // inside an ISO date (dddd-dd-dd, not after a digit), which moves to the
 // next line whole; a word wider than the line is cut where it reaches the
-// edge, before a date it holds when the date fits a line. No line is wider
+// edge, before a date it holds when the date fits a line. A link
+// (https://example.com/a-b, or as the sources show one, example.com/a-b)
+// never breaks at its hyphens: it moves to the next line whole, and one
+// wider than w breaks only after a slash of its path. No line is wider
 // than w unless it is one grapheme wider than w itself. Escape codes take
 // no room; a newline ends a line. Not ansi.Wrap: it lets a hyphen that
 // follows a full line stick out past the edge ("abc -" at 3 cells).
@@ -46,7 +49,7 @@ func wrapParagraph(out []string, s string, w int) []string {
 		if word == "" {
 			continue
 		}
-		for j, p := range wordPieces(word, pieces[:0]) {
+		for j, p := range wordPieces(word, pieces[:0], w) {
 			sep := 0
 			if j == 0 && (lw > 0 || len(out) == first) {
 				sep = gap // leading spaces stay on the first line only
@@ -79,9 +82,16 @@ func wrapParagraph(out []string, s string, w int) []string {
 	return out
 }
 
-// wordPieces appends to pieces word split after each hyphen that joins two
-// parts of it (not one of a run, a word's first or last, or a date's).
-func wordPieces(word string, pieces []string) []string {
+// wordPieces appends to pieces word split where a line may end inside it:
+// after each hyphen that joins two parts of it (not one of a run, a word's
+// first or last, or a date's); in a link, only after a slash of its path,
+// and only when the link is wider than w.
+func wordPieces(word string, pieces []string, w int) []string {
+	if strings.IndexByte(word, '/') >= 0 {
+		if at, scheme := linkAt(word); at >= 0 {
+			return linkPieces(word, at+scheme, pieces, w)
+		}
+	}
 	if strings.IndexByte(word, '-') < 0 {
 		return append(pieces, word)
 	}
@@ -89,6 +99,25 @@ func wordPieces(word string, pieces []string) []string {
 	start := 0
 	for i := 1; i+1 < len(word); i++ {
 		if word[i] == '-' && word[i-1] != '-' && word[i+1] != '-' && !dates[i] {
+			pieces = append(pieces, word[start:i+1])
+			start = i + 1
+		}
+	}
+	return append(pieces, word[start:])
+}
+
+// linkPieces appends to pieces word, a link whose path starts at byte
+// from: whole when it fits w, else split after each slash of its path (not
+// the scheme's "//"). A line that ends in '/' is a path that goes on: the
+// app never shows a link ending in one (readableSource trims it), where a
+// line ending in '-' could be the link's own hyphen.
+func linkPieces(word string, from int, pieces []string, w int) []string {
+	if ansi.StringWidth(word) <= w {
+		return append(pieces, word)
+	}
+	start := 0
+	for i := from; i+1 < len(word); i++ {
+		if word[i] == '/' {
 			pieces = append(pieces, word[start:i+1])
 			start = i + 1
 		}
@@ -154,3 +183,39 @@ func isDate(d string) bool {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// linkAt finds a link in word w (no spaces): where it starts (after an
+// opening bracket or quote) and how long its scheme is; at is -1 when w is
+// no link. A link has a scheme (http:// or https://), or is a host name
+// and a path (docs.example.com/x), as the sources show one.
+func linkAt(w string) (at, scheme int) {
+	at = len(w) - len(strings.TrimLeft(w, `("'[<`))
+	rest := w[at:]
+	for _, p := range []string{"https://", "http://"} {
+		if strings.HasPrefix(rest, p) {
+			return at, len(p)
+		}
+	}
+	if slash := strings.IndexByte(rest, '/'); slash > 0 && isHost(rest[:slash]) {
+		return at, 0
+	}
+	return -1, 0
+}
+
+// isHost reports whether h reads as a host name: letters, digits, dots
+// and hyphens, with a dot and a top-level name of two letters or more
+// ("1.5k" and "e.g" are not).
+func isHost(h string) bool {
+	dot := strings.LastIndexByte(h, '.')
+	if dot <= 0 || len(h)-dot-1 < 2 {
+		return false
+	}
+	for i := range len(h) {
+		c := h[i]
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		if i > dot && !letter || !letter && !isDigit(c) && c != '.' && c != '-' {
+			return false
+		}
+	}
+	return true
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/tokenomics/tokenomics/internal/userpath"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/replay"
@@ -52,7 +53,7 @@ func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
 	// The state file is read once: the workload restored from it and
 	// whether it is set aside come from the same read.
 	st := ui.ReadState(statePath(), cat)
-	w, _, from, err := in.loadWorkload(cat, func(*plans.Catalog) (model.Workload, bool) { return st.Restore(&notices, displayPath) })
+	w, _, from, err := in.loadWorkload(cat, func(*plans.Catalog) (model.Workload, bool) { return st.Restore(&notices) })
 	if err != nil {
 		return err
 	}
@@ -65,7 +66,7 @@ func runApp(cmd *cobra.Command, in *inputs, stdout, stderr io.Writer) error {
 	if l := in.fromLog; l != nil {
 		recs, ro.Location = replay.Records(l, &cat.Catalog), l.Location
 	}
-	start, err := o.Prepare(st, recs, ro, displayPath)
+	start, err := o.Prepare(st, recs, ro)
 	if err != nil {
 		return err
 	}
@@ -103,5 +104,5 @@ func appCatalog(in *inputs) (*plans.Catalog, []string, error) {
 	skip := *in
 	skip.noOverlay = true
 	cat, notes, err = skip.loadCatalog()
-	return cat, append([]string{report.OverlayNotUsed(displayPath(in.catalog), oe.Err)}, notes...), err
+	return cat, append([]string{report.OverlayNotUsed(userpath.Shown(in.catalog), oe.Err)}, notes...), err
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenomics/tokenomics/catalogsync"
+	"github.com/tokenomics/tokenomics/internal/userpath"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
 )
@@ -28,7 +29,7 @@ func newCatalog(stdout io.Writer) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "catalog",
 		Short: "Keep prices true: import price files into your overlay, diff catalogs",
-		Long: `Your overlay (` + displayPath(overlayPath()) + `, or --catalog-overlay) adds to
+		Long: `Your overlay (` + userpath.Shown(overlayPath()) + `, or --catalog-overlay) adds to
 the embedded catalog or replaces its entries by id, and hides entries listed under remove.
 Every command that prices reads it. With no subcommand, catalog says where it is and what
 it holds.`,
@@ -216,9 +217,9 @@ func diffCatalog(arg, overlay string) (*plans.Catalog, string, error) {
 		path, _ := in.source().OverlayPath()
 		c, effect, err := in.source().Open()
 		if effect == nil {
-			return c, "current (no overlay at " + displayPath(path) + ")", err
+			return c, "current (no overlay at " + userpath.Shown(path) + ")", err
 		}
-		return c, "current (the embedded catalog with " + displayPath(path) + ")", err
+		return c, "current (the embedded catalog with " + userpath.Shown(path) + ")", err
 	}
 	c, err := plans.LoadCatalog(arg)
 	return c, arg, err

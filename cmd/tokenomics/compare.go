@@ -4,10 +4,10 @@ import (
 	"errors"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/tokenomics/tokenomics/internal/userpath"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
@@ -68,7 +68,7 @@ func compareLast(in *inputs, stderr io.Writer) (*report.Comparison, error) {
 	var notices []string
 	c, from, err := buildComparison(in, func(cat *plans.Catalog) (model.Workload, bool) {
 		st = ui.ReadState(statePath(), cat)
-		return st.Restore(&notices, displayPath)
+		return st.Restore(&notices)
 	})
 	if err != nil {
 		return nil, err
@@ -76,7 +76,7 @@ func compareLast(in *inputs, stderr io.Writer) (*report.Comparison, error) {
 	// Said once the run is sure to compare: not above an error about a
 	// flag. A failed write to stderr is not reported: there is nowhere
 	// else to say it, and the comparison itself goes to stdout.
-	_, _ = io.WriteString(stderr, report.Compared(from, c.Workload.Name, displayPath(statePath()), termsafe.Text(st.Unloaded(displayPath))))
+	_, _ = io.WriteString(stderr, report.Compared(from, c.Workload.Name, userpath.Shown(statePath()), termsafe.Text(st.Unloaded())))
 	c.CatalogNotes = append(c.CatalogNotes, notices...)
 	return c, nil
 }
@@ -130,7 +130,7 @@ func currentNote(in *inputs, cat *plans.Catalog, current string, from plans.Work
 		err = plans.PlaceInWorkload(in.workload, "current", err)
 	case from == plans.WorkloadFallback:
 		state := statePath()
-		return strings.ReplaceAll(plans.PlaceInWorkload(state, "current", err).Error(), state, displayPath(state))
+		return userpath.InText(plans.PlaceInWorkload(state, "current", err).Error(), state)
 	}
 	return err.Error()
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/adrg/xdg"
 	"github.com/spf13/cobra"
 
+	"github.com/tokenomics/tokenomics/internal/userpath"
 	"github.com/tokenomics/tokenomics/model"
 	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
@@ -102,7 +103,7 @@ func catalogFlags(cmd *cobra.Command, catalog, overlay *string) {
 
 // overlayFlag registers --catalog-overlay on cmd.
 func overlayFlag(cmd *cobra.Command, dst *string) {
-	cmd.Flags().StringVar(dst, "catalog-overlay", "", "catalog overlay YAML file to use instead of "+displayPath(overlayPath()))
+	cmd.Flags().StringVar(dst, "catalog-overlay", "", "catalog overlay YAML file to use instead of "+userpath.Shown(overlayPath()))
 	_ = cmd.MarkFlagFilename("catalog-overlay", "yaml", "yml")
 }
 
@@ -123,16 +124,6 @@ func xdgFile(env, dflt, name string) string {
 // overlayTo is the overlay a command writes: the one named, else the user's.
 func overlayTo(named string) string { return cmp.Or(named, overlayPath()) }
 
-// displayPath writes a path under the home directory as ~/….
-func displayPath(p string) string {
-	if home, err := os.UserHomeDir(); err == nil && home != "" {
-		if rel, err := filepath.Rel(home, p); err == nil && !strings.HasPrefix(rel, "..") {
-			return filepath.Join("~", rel)
-		}
-	}
-	return p
-}
-
 // loadCatalog reads the catalog, applies the overlay and then the dated
 // changes already due (prices, deprecations, retirements), evaluated on
 // today. The changes are not among the notes: every command would repeat
@@ -148,7 +139,7 @@ func (in *inputs) loadCatalog() (*plans.Catalog, []string, error) {
 		return cat, nil, nil
 	}
 	path, _ := src.OverlayPath()
-	return cat, []string{report.OverlayNote(displayPath(path), *effect)}, nil
+	return cat, []string{report.OverlayNote(userpath.Shown(path), *effect)}, nil
 }
 
 // shippedCatalog is the embedded catalog; the tests put a catalog of

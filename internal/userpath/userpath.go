@@ -1,0 +1,34 @@
+// Package userpath writes file paths as the user reads them, one rule for
+// the app's screen and the command line's notes: a path under the home
+// directory as ~/…. Errors that stop a command keep the path as given, so
+// it can be pasted back.
+package userpath
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Shown is p as the user reads it: under the home directory, ~/…; any
+// other path as it is.
+func Shown(p string) string {
+	home, err := os.UserHomeDir()
+	if err != nil || !filepath.IsAbs(home) || !filepath.IsAbs(p) {
+		return p
+	}
+	rel, err := filepath.Rel(home, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return p
+	}
+	return filepath.Join("~", rel)
+}
+
+// InText is s, a message about the file at p (an error naming it, say),
+// with p written as Shown(p).
+func InText(s, p string) string {
+	if p == "" {
+		return s
+	}
+	return strings.ReplaceAll(s, p, Shown(p))
+}

@@ -1,0 +1,33 @@
+package userpath
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+func TestShown(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	for _, tc := range []struct{ p, want string }{
+		{filepath.Join(home, ".local/state/tokenomics/workload.yaml"), "~/.local/state/tokenomics/workload.yaml"},
+		{home, "~"},
+		// Beside the home directory, not in it: a name that only starts
+		// the same is another directory.
+		{home + "x/w.yaml", home + "x/w.yaml"},
+		{filepath.Dir(home), filepath.Dir(home)},
+		{"/etc/w.yaml", "/etc/w.yaml"},
+		// Relative: as given, which is how the user typed it.
+		{"work/w.yaml", "work/w.yaml"},
+		{"../w.yaml", "../w.yaml"},
+		// A name that starts with two dots is in the home directory.
+		{filepath.Join(home, "..w.yaml"), "~/..w.yaml"},
+	} {
+		if got := Shown(tc.p); got != tc.want {
+			t.Errorf("Shown(%q) = %q, want %q", tc.p, got, tc.want)
+		}
+	}
+	p := filepath.Join(home, "s", "workload.yaml")
+	if got, want := InText(p+":1:2: days: must be positive", p), "~/s/workload.yaml:1:2: days: must be positive"; got != want {
+		t.Errorf("InText = %q, want %q", got, want)
+	}
+}
