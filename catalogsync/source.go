@@ -1,7 +1,6 @@
 package catalogsync
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 
@@ -91,8 +90,7 @@ func jsonObject(name string, data []byte, what string) error {
 		return jsonError(name, data, err, what)
 	}
 	if top == nil {
-		line, col := position(data, int64(len(data)-len(bytes.TrimLeft(data, " \t\r\n"))))
-		return errorf(name, line, col, "", "expected %s, got null", what)
+		return nullError(name, data, what)
 	}
 	return nil
 }
