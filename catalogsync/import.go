@@ -349,13 +349,23 @@ func jsonError(name string, data []byte, err error, what string) error {
 			off-- // the offset counts the bad character itself
 		}
 	case errors.As(err, &te):
-		// Only the top-level value is decoded with a type: it starts at the
-		// first byte that is not a space.
-		off, msg = int64(len(data)-len(bytes.TrimLeft(data, " \t\r\n"))), fmt.Sprintf("expected %s, got a JSON %s", what, te.Value)
+		// Only the top-level value is decoded with a type.
+		off, msg = valueStart(data), fmt.Sprintf("expected %s, got a JSON %s", what, te.Value)
 	}
 	line, col := position(data, off)
 	return errorf(name, line, col, "", "%s", msg)
 }
+
+// nullError is the error of a file whose value is null where what was
+// expected, placed at the null.
+func nullError(name string, data []byte, what string) error {
+	line, col := position(data, valueStart(data))
+	return errorf(name, line, col, "", "expected %s, got null", what)
+}
+
+// valueStart is the offset of data's top-level value: its first byte that
+// is not a space.
+func valueStart(data []byte) int64 { return int64(len(data) - len(bytes.TrimLeft(data, " \t\r\n"))) }
 
 // duplicateKey finds a key given twice in one object of data (valid JSON),
 // which encoding/json would settle silently by keeping the last: a price

@@ -328,6 +328,8 @@ func TestImportLiteLLMBadFiles(t *testing.T) {
 		{"bad character", "{\n  \"a\": [1,,2]\n}", 2, 11, "invalid character ','"},
 		{"an array", "  [1, 2]", 1, 3, "expected a JSON object of model entries, got a JSON array"},
 		{"null", "null", 1, 1, "got null"},
+		// Placed at the null, after a line and a space: line 2, column 2.
+		{"null later", "\n null", 2, 2, "expected a JSON object of model entries, got null"},
 		{"empty", "", 1, 1, "unexpected end of JSON input"},
 		{"no provider anywhere", `{"sample_spec": {"litellm_provider": "x"}, "a": {"mode": "chat"}}`, 1, 1, "not LiteLLM's model_prices_and_context_window.json"},
 		{"an OpenRouter list", string(fixture(t, "openrouter.json")), 1, 1, "not LiteLLM's"},

@@ -64,7 +64,7 @@ func ImportLiteLLM(cur *plans.Catalog, data []byte, opt ImportOptions) (*ImportR
 		return nil, jsonError(opt.Name, data, err, "a JSON object of model entries")
 	}
 	if top == nil {
-		return nil, errorf(opt.Name, 1, 1, "", "expected a JSON object of model entries, got null")
+		return nil, nullError(opt.Name, data, "a JSON object of model entries")
 	}
 	if err := duplicateKey(opt.Name, data); err != nil {
 		return nil, err

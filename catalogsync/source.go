@@ -1,6 +1,7 @@
 package catalogsync
 
 import (
+	"encoding/json"
 	"strings"
 
 	"github.com/tokenomics/tokenomics/plans"
@@ -63,7 +64,8 @@ func PricesDate(given string, f *RawFile, today string) (string, Dating) {
 // ReadAuditFile reads a saved price file for an audit on day today: a file
 // of at most limit bytes (catalog import fetches URLs), LiteLLM's or
 // OpenRouter's JSON, its prices dated by a YYYY-MM-DD in its name, else
-// today. A URL, or a file that is no JSON object, is a *SourceError.
+// today. A URL is a *SourceError; a file that is no JSON object a
+// *plans.Error at its place, as catalog import says it.
 func ReadAuditFile(name string, limit int64, today string) (PriceFile, error) {
 	if strings.Contains(name, "://") {
 		return PriceFile{}, refused("catalog audit: %s: give a file (catalog import fetches URLs)", name)
@@ -72,9 +74,23 @@ func ReadAuditFile(name string, limit int64, today string) (PriceFile, error) {
 	if err != nil {
 		return PriceFile{}, err
 	}
-	if DetectFormat(f.Data) == "" {
-		return PriceFile{}, refused("catalog audit: %s is not a JSON object: neither LiteLLM's price file nor OpenRouter's models list", name)
+	if err := jsonObject(name, f.Data, "a JSON object (LiteLLM's price file or OpenRouter's models list)"); err != nil {
+		return PriceFile{}, err
 	}
 	asOf, _ := PricesDate("", f, today) // a file has no Last-Modified
 	return PriceFile{Name: name, Data: f.Data, AsOf: asOf}, nil
+}
+
+// jsonObject is nil when data is a JSON object, else a *plans.Error at
+// the place it is not (file:1:1 for an empty file): what says what was
+// expected.
+func jsonObject(name string, data []byte, what string) error {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		return jsonError(name, data, err, what)
+	}
+	if top == nil {
+		return nullError(name, data, what)
+	}
+	return nil
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tokenomics/tokenomics/plans"
 )
 
 func TestPricesDate(t *testing.T) {
@@ -47,9 +49,28 @@ func TestReadAuditFile(t *testing.T) {
 		t.Errorf("future date: %s", f.AsOf)
 	}
 	var se *SourceError
-	for _, name := range []string{"https://example.com/p.json", write("list.json", `[1, 2]`)} {
-		if _, err := ReadAuditFile(name, 1<<20, "2026-12-05"); !errors.As(err, &se) {
-			t.Errorf("%s: %v, want a SourceError", name, err)
+	if _, err := ReadAuditFile("https://example.com/p.json", 1<<20, "2026-12-05"); !errors.As(err, &se) {
+		t.Errorf("a URL: %v, want a SourceError", err)
+	}
+	// A file that is no JSON object is placed as catalog import places it:
+	// file:line:column.
+	const what = "a JSON object (LiteLLM's price file or OpenRouter's models list)"
+	for _, tc := range []struct{ name, body, want string }{
+		{"empty.json", "", ":1:1: not valid JSON: unexpected end of JSON input"},
+		{"list.json", "[1, 2]", ":1:1: expected " + what + ", got a JSON array"},
+		// The array starts after a line and two spaces: line 2, column 3.
+		{"late.json", "\n  [1]", ":2:3: expected " + what + ", got a JSON array"},
+		{"null.json", " null", ":1:2: expected " + what + ", got null"},
+		// 'o' is the second character: "nope" is no null.
+		{"text.json", "nope", ":1:2: not valid JSON: invalid character 'o' in literal null (expecting 'u')"},
+		// Cut short after its first line: the end is line 2, column 1.
+		{"cut.json", "{\"a\":\n", ":2:1: not valid JSON: unexpected end of JSON input"},
+	} {
+		p := write(tc.name, tc.body)
+		_, err := ReadAuditFile(p, 1<<20, "2026-12-05")
+		var pe *plans.Error
+		if !errors.As(err, &pe) || err.Error() != p+tc.want {
+			t.Errorf("%s: %v, want a plans.Error %q", tc.name, err, p+tc.want)
 		}
 	}
 	// A file that cannot be read, or is too large, is said as audit's, not

@@ -36,7 +36,7 @@ func testCatalog() *Catalog {
 // cent, far above float64 rounding.
 func approx(t *testing.T, what string, got, want float64) {
 	t.Helper()
-	if math.Abs(got-want) > 1e-12*math.Max(1, math.Abs(want)) {
+	if !(math.Abs(got-want) <= 1e-12*math.Max(1, math.Abs(want))) { // NaN fails too
 		t.Errorf("%s = %.15g, want %.15g", what, got, want)
 	}
 }
@@ -193,6 +193,7 @@ func TestCostChange(t *testing.T) {
 		{"cheaper", Quote{Eligible: true, Monthly: 7}, 10, -3, true},    // 7 − 10
 		{"no longer carries it", Quote{Monthly: 12.5}, 10, 0, false},
 		{"had no cost", Quote{Eligible: true, Monthly: 12.5}, math.Inf(1), 0, false},
+		{"had no figure", Quote{Eligible: true, Monthly: 12.5}, math.NaN(), 0, false}, // not (NaN, true)
 	} {
 		d, ok := tc.q.CostChange(tc.was)
 		if ok != tc.moved {

@@ -312,10 +312,11 @@ func (q *Quote) Fit() Fit {
 
 // CostChange is how much q's monthly cost moved from was, the same
 // option's (or the one it stands in for) in another evaluation: USD, more
-// when positive. False when there is no cost to compare: q cannot carry the
-// work, or was is no cost (infinite).
+// when positive. False, with 0, when there is no cost to compare: q cannot
+// carry the work, or was is no cost (infinite or NaN), where a move of NaN
+// would pass for one.
 func (q *Quote) CostChange(was float64) (float64, bool) {
-	if !q.Eligible || math.IsInf(was, 0) {
+	if !q.Eligible || math.IsInf(was, 0) || math.IsNaN(was) {
 		return 0, false
 	}
 	return q.Monthly - was, true

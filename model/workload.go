@@ -191,6 +191,9 @@ func (w Workload) Validate() error {
 	if err := checkNameLength(w.Name); err != nil {
 		return fmt.Errorf("name: %w", err)
 	}
+	if err := checkLength(w.Description, "a description", MaxDescription); err != nil {
+		return fmt.Errorf("description: %w", err)
+	}
 	if !(w.DaysPerMonth > 0 && w.DaysPerMonth <= 31) {
 		return fmt.Errorf("days_per_month: %v is not in (0, 31]", w.DaysPerMonth)
 	}
@@ -249,10 +252,19 @@ const MaxClasses = 1000
 // reader keeps to 128 bytes) fits.
 const MaxName = 256
 
+// MaxDescription bounds a workload's description, in characters: one line
+// shown beside its name, longer than any terminal shows whole; a longer one
+// is a file gone wrong, as a name over MaxName is.
+const MaxDescription = 2000
+
 // checkNameLength says why name is too long to be a name, nil when it is not.
-func checkNameLength(name string) error {
-	if n := utf8.RuneCountInString(name); n > MaxName {
-		return fmt.Errorf("is %d characters long; a name has at most %d", n, MaxName)
+func checkNameLength(name string) error { return checkLength(name, "a name", MaxName) }
+
+// checkLength says why s is too long to be what (at most most characters),
+// nil when it is not.
+func checkLength(s, what string, most int) error {
+	if n := utf8.RuneCountInString(s); n > most {
+		return fmt.Errorf("is %d characters long; %s has at most %d", n, what, most)
 	}
 	return nil
 }

@@ -17,6 +17,20 @@ func TestWorkloadNameLength(t *testing.T) {
 	}
 }
 
+// A workload's description is at most MaxDescription characters, counted
+// as characters (2000 of 한, 6000 bytes, is one).
+func TestWorkloadDescriptionLength(t *testing.T) {
+	w := NewWorkload("w")
+	w.Description = strings.Repeat("한", MaxDescription)
+	if err := w.Validate(); err != nil {
+		t.Errorf("%d characters: %v", MaxDescription, err)
+	}
+	w.Description += "a"
+	if err := w.Validate(); err == nil || err.Error() != "description: is 2001 characters long; a description has at most 2000" {
+		t.Errorf("%d characters: %v", MaxDescription+1, err)
+	}
+}
+
 func TestCheckClassName(t *testing.T) {
 	for _, tc := range []struct{ name, want string }{
 		{"Short tasks", ""},

@@ -100,7 +100,8 @@ func (c Currency) format(usd float64, decimals int) string {
 }
 
 // rounded is v ≥ 0 with d decimals, rounded half away from zero, as every
-// rounding the outputs write: FormatFloat rounds an exact half to even
+// amount of money the outputs write (counts, percentages and token counts
+// keep FormatFloat's rounding): FormatFloat rounds an exact half to even
 // ("¥2" for 2.5 yen, "$0.12" for $0.125), and a move of exactly half a yen
 // would read "+¥0" where report.SameCost says it is not the same. v is such
 // a half when v·2^(d+1) is an odd whole number (v·10^d is then that number

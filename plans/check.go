@@ -64,20 +64,24 @@ func (c *Catalog) Check(today string) []Finding {
 			add(Finding{Kind: "stale", Entry: entry, ID: id, Name: name, Date: p.AsOf})
 		}
 	}
+	// since is the day a status holds from: its date, unless the status is
+	// marked ahead of it (retired or legacy before the date it carries),
+	// when it holds since no known day, not "since" a day to come.
+	since := func(date string) string {
+		if date > today {
+			return ""
+		}
+		return date
+	}
 	for i := range c.Models {
 		m := &c.Models[i]
 		switch s := m.StatusOn(today); s {
 		case "retired":
-			// Marked retired ahead of its date: retired since no known day.
-			since := m.Retired
-			if since > today {
-				since = ""
-			}
-			add(Finding{Kind: s, Entry: "api", ID: m.ID, Name: m.Name, Date: since})
+			add(Finding{Kind: s, Entry: "api", ID: m.ID, Name: m.Name, Date: since(m.Retired)})
 		case "preview":
 			add(Finding{Kind: s, Entry: "api", ID: m.ID, Name: m.Name})
 		case "legacy":
-			add(Finding{Kind: s, Entry: "api", ID: m.ID, Name: m.Name, Date: m.Deprecated, Retires: m.Retired})
+			add(Finding{Kind: s, Entry: "api", ID: m.ID, Name: m.Name, Date: since(m.Deprecated), Retires: m.Retired})
 		}
 		// What is to come, by the rule the verdict's sunset warning follows.
 		for _, e := range m.EndsOn(today) {

@@ -111,7 +111,8 @@ func TestYAMLErrorWithoutGoNames(t *testing.T) {
 }
 
 // A name longer than model.MaxName is refused at the name, for a workload
-// as for a class: a file of a 3 MB name is not printed whole.
+// as for a class, and a description longer than model.MaxDescription at
+// the description: a file of a 3 MB name is not printed whole.
 func TestNamesCapped(t *testing.T) {
 	long := strings.Repeat("n", 3<<20)
 	for _, tc := range []struct {
@@ -124,14 +125,17 @@ func TestNamesCapped(t *testing.T) {
 		{"workload, one too many", "name: " + strings.Repeat("n", 257) + "\n", 1, 7, "name", "is 257 characters long; a name has at most 256"},
 		// "  - name: " is 10 characters: col 11.
 		{"class", "classes:\n  - name: " + long + "\n    count: 1\n    input_tokens: 1\n    output_tokens: 1\n", 2, 11, "classes[0].name", "is 3145728 characters long; a name has at most 256"},
+		// A description is capped too, at model.MaxDescription; "description: " is 13 characters: col 14.
+		{"description", "name: w\ndescription: " + long + "\n", 2, 14, "description", "is 3145728 characters long; a description has at most 2000"},
+		{"description, one too many", "name: w\ndescription: " + strings.Repeat("d", 2001) + "\n", 2, 14, "description", "is 2001 characters long; a description has at most 2000"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseWorkload("bad.yaml", []byte(tc.yaml))
 			checkError(t, err, tc.line, tc.col, tc.field, tc.msg)
 		})
 	}
-	// 256 characters is a name.
-	if w, err := ParseWorkload("ok.yaml", []byte("name: "+strings.Repeat("가", 256)+"\n")); err != nil || len([]rune(w.Name)) != 256 {
-		t.Errorf("256 characters: %v", err)
+	// 256 characters is a name, 2000 a description.
+	if w, err := ParseWorkload("ok.yaml", []byte("name: "+strings.Repeat("가", 256)+"\ndescription: "+strings.Repeat("가", 2000)+"\n")); err != nil || len([]rune(w.Name)) != 256 || len([]rune(w.Description)) != 2000 {
+		t.Errorf("256 and 2000 characters: %v", err)
 	}
 }

@@ -51,8 +51,11 @@ func TestCostChangeMatchesReference(t *testing.T) {
 		if math.IsNaN(q.Monthly) || math.IsInf(q.Monthly, 0) {
 			q.Eligible, q.Monthly = false, math.Inf(1) // a quote that cannot carry the work has no cost
 		}
-		if rng.IntN(8) == 0 {
+		switch rng.IntN(16) {
+		case 0, 1:
 			before = math.Inf(1) // no cost before: it could not carry the work
+		case 2:
+			before = math.NaN() // no figure before: no move either
 		}
 		qs, was = append(qs, q), append(was, before)
 		quotes = append(quotes, quoteMove{q.Eligible, num(q.Monthly), num(before), cur.Code, num(cur.Rate)})

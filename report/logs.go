@@ -47,6 +47,25 @@ func ReadingNotes(l *usage.Log) []string {
 	return out
 }
 
+// NoRecords says that l holds no usage record, and why as far as the
+// reading tells: the days kept, the files read, the requests outside those
+// days and the lines skipped, each by reason. import, calibrate, replay and
+// --from refuse such logs alike, with it.
+func NoRecords(l *usage.Log) string {
+	s := fmt.Sprintf("the %s logs in %s hold no usage record", l.Source.Title(), termsafe.Text(strings.Join(l.Roots, ", ")))
+	if l.Since != "" || l.Until != "" {
+		s += fmt.Sprintf(" from %s to %s", or(l.Since, "…"), or(l.Until, "…"))
+	}
+	why := []string{counted(int64(l.Files), "file") + " read"}
+	if l.OutOfRange > 0 {
+		why = append(why, fmt.Sprintf("%s outside those days", counted(l.OutOfRange, "request")))
+	}
+	for _, n := range ReadingNotes(l) {
+		why = append(why, termsafe.Text(n))
+	}
+	return s + " (" + strings.Join(why, "; ") + ")"
+}
+
 // ImportTable is what an import read, and the workload derived, for a
 // terminal.
 func ImportTable(res *Import, color bool) string {

@@ -32,7 +32,7 @@ The rules:
   last decimal). Its wording: "" when the same or no number, else "+" or
   "−" (U+2212) and the amount of |d|.
 - A quote's move from was: monthly - was, none when the quote cannot carry
-  the work (not eligible) or was is infinite.
+  the work (not eligible) or was is no cost (infinite or NaN).
 """
 import json
 import math
@@ -109,7 +109,7 @@ def change(code: str, rate: float, d: float) -> str:
 
 
 def quote_move(eligible: bool, monthly: float, was: float):
-    if not eligible or math.isinf(was):
+    if not eligible or not math.isfinite(was):
         return [False, 0.0]
     return [True, monthly - was]
 

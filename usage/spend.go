@@ -39,6 +39,10 @@ type Request struct {
 	Usage model.Usage
 }
 
+// Empty reports whether the log holds no usage record (in the days kept):
+// nothing to derive, replay or measure.
+func (l *Log) Empty() bool { return len(l.recs) == 0 }
+
 // Requests are the log's de-duplicated requests in time order (ties in the
 // order Load gives them), for replaying them against a plan's windows.
 func (l *Log) Requests() []Request {

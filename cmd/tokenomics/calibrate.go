@@ -85,7 +85,7 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 			return badInput("--plan: %q is not a subscription of the catalog (see: tokenomics plans --kind subscription)", o.plan)
 		}
 	}
-	l, err := loadLogs(src, opt)
+	l, err := loadRecords("calibrate", src, opt)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -74,14 +75,11 @@ func runImport(cmd *cobra.Command, stdout io.Writer, o *importFlags, args []stri
 	if err != nil {
 		return err
 	}
-	res, err := importLogs(r.src, r.opt, r.cat, usage.Rule{LongContext: o.longContext, AgenticTurns: o.agenticTurns})
+	res, err := importLogs("import", r.src, r.opt, r.cat, usage.Rule{LongContext: o.longContext, AgenticTurns: o.agenticTurns})
 	if err != nil {
 		return err
 	}
 	res.CatalogAsOf, res.CatalogNotes, res.Currency = r.cat.AsOf, r.notes, r.cur
-	if (o.save != "" || o.compare) && res.Derived == nil {
-		return badInput("import: the %s logs hold no usage record, so there is no workload to save or compare", r.src.Title())
-	}
 	if o.save != "" {
 		if err := plans.SaveNewWorkload(o.save, res.Derived.Workload); err != nil {
 			return fmt.Errorf("--save: %w", err)
@@ -129,14 +127,17 @@ func (o *importFlags) check() error {
 	return nil
 }
 
-// importLogs reads, summarizes and fits; a log with no record gives no
-// derived workload and no error.
-func importLogs(src usage.Source, opt usage.Options, cat *plans.Catalog, rule usage.Rule) (*report.Import, error) {
-	l, err := loadLogs(src, opt)
+// importLogs reads, summarizes and fits, for the command what; logs with
+// no record are bad input (loadRecords), so the result has a workload.
+func importLogs(what string, src usage.Source, opt usage.Options, cat *plans.Catalog, rule usage.Rule) (*report.Import, error) {
+	l, err := loadRecords(what, src, opt)
 	if err != nil {
 		return nil, err
 	}
 	s, d, err := l.SummarizeAndDerive(&cat.Catalog, rule)
+	if err == nil && d == nil { // records make tasks: never
+		err = errors.New(what + ": no workload derived from the records")
+	}
 	return &report.Import{Log: l, Summary: s, Derived: d}, err
 }
 
@@ -160,12 +161,9 @@ func (in *inputs) workloadFromLogs(run *plans.Catalog) (model.Workload, error) {
 			return model.Workload{}, err
 		}
 	}
-	res, err := importLogs(src, usage.Options{Location: time.Local}, cat, usage.DefaultRule)
+	res, err := importLogs("--from "+in.from, src, usage.Options{Location: time.Local}, cat, usage.DefaultRule)
 	if err != nil {
 		return model.Workload{}, err
-	}
-	if res.Derived == nil {
-		return model.Workload{}, badInput("--from %s: the logs in %s hold no usage record", in.from, strings.Join(res.Log.Roots, ", "))
 	}
 	in.notes = append(append(in.notes, report.FromLogsNote(src, res.Summary, res.Derived)), report.ReadingNotes(res.Log)...)
 	in.fromLog = res.Log

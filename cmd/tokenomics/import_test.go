@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -207,7 +209,6 @@ func TestImportSaveAndCompare(t *testing.T) {
 
 func TestImportBadInput(t *testing.T) {
 	home := isolate(t)
-	empty := t.TempDir()
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -226,7 +227,6 @@ func TestImportBadInput(t *testing.T) {
 		{"infinite long context", []string{"claude-code", claudeFixture, "--long-context", "Inf"}, 2, "--long-context: +Inf is not a positive number of tokens"},
 		{"missing path", []string{"claude-code", filepath.Join(home, "nope")}, 2, "no usage log could be read"},
 		{"no logs at home", []string{"codex"}, 2, "no usage log could be read"},
-		{"nothing to save", []string{"claude-code", empty, "--save", filepath.Join(home, "x.yaml")}, 2, "no usage record"},
 		{"bad currency", []string{"claude-code", claudeFixture, "--currency", "XYZ"}, 2, "XYZ"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -236,10 +236,55 @@ func TestImportBadInput(t *testing.T) {
 			}
 		})
 	}
-	// An empty directory is readable: a report with nothing in it, exit 0.
-	out, stderr, code := importCLI(t, "claude-code", empty)
-	if code != 0 || !strings.Contains(out, "No usage record") {
-		t.Errorf("empty: exit %d %s\n%s", code, stderr, out)
+}
+
+// Logs that hold no usage record are refused alike by every command made
+// of the records, exit 2, the message naming the logs and keeping what the
+// reading skipped: before, import and calibrate printed an empty report
+// (calibrate's said "no limit was reached") and exited 0, replay exited 2
+// without the lines skipped.
+func TestNoRecordsRefusedAlike(t *testing.T) {
+	home := isolate(t)
+	empty := t.TempDir()
+	bad := filepath.Join(home, "bad")
+	if err := os.MkdirAll(filepath.Join(bad, "projects", "p"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(bad, "projects", "p", "s.jsonl"), []byte("garbage\n{\"cut\":\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("CLAUDE_CONFIG_DIR", bad) // for --from
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"import, empty folder", []string{"import", "claude-code", empty}, "import: the Claude Code logs in " + empty + " hold no usage record (0 files read)"},
+		{"calibrate, empty folder", []string{"calibrate", "claude-code", empty}, "calibrate: the Claude Code logs in " + empty + " hold no usage record (0 files read)"},
+		{"replay, empty folder", []string{"replay", "claude-code", empty}, "replay: the Claude Code logs in " + empty + " hold no usage record (0 files read)"},
+		{"import, bad lines", []string{"import", "claude-code", bad, "--format", "json"},
+			"hold no usage record (1 file read; 1 line skipped: not JSON (binary or garbage); 1 line skipped: malformed JSON)"},
+		{"calibrate, bad lines", []string{"calibrate", "claude-code", bad},
+			"hold no usage record (1 file read; 1 line skipped: not JSON (binary or garbage); 1 line skipped: malformed JSON)"},
+		{"replay, bad lines", []string{"replay", "claude-code", bad},
+			"hold no usage record (1 file read; 1 line skipped: not JSON (binary or garbage); 1 line skipped: malformed JSON)"},
+		{"--from, bad lines", []string{"compare", "--from", "claude-code"}, "--from claude-code: the Claude Code logs in "},
+		// The fixture's 5 requests are of 2026-03-04 and 05.
+		{"import, no day with one", []string{"import", "claude-code", claudeFixture, "--since", "2030-01-01"},
+			"hold no usage record from 2030-01-01 to … (3 files read; 5 requests outside those days; "},
+		{"replay, no day with one", []string{"replay", "claude-code", claudeFixture, "--until", "2020-01-01"},
+			"hold no usage record from … to 2020-01-01 (3 files read; 5 requests outside those days; "},
+		{"import --save", []string{"import", "claude-code", empty, "--save", filepath.Join(home, "x.yaml")}, "hold no usage record"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, stderr, code := runCLI(t, tc.args...)
+			if code != 2 || out != "" || !strings.Contains(stderr, tc.want) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want 2, nothing, and %q", code, out, stderr, tc.want)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(home, "x.yaml")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("--save wrote a workload of no record: %v", err)
 	}
 }
 

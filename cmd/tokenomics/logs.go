@@ -143,6 +143,20 @@ func completeLogSource(_ *cobra.Command, args []string, _ string) ([]string, cob
 }
 
 // loadLogs reads the logs; none at all to read is bad input.
+// loadRecords is loadLogs for a command made of the records, what (import,
+// calibrate, replay, --from): logs that hold none are bad input, said the
+// same by each, with what the reading skipped.
+func loadRecords(what string, src usage.Source, opt usage.Options) (*usage.Log, error) {
+	l, err := loadLogs(src, opt)
+	if err != nil {
+		return nil, err
+	}
+	if l.Empty() {
+		return nil, badInput("%s: %s", what, report.NoRecords(l))
+	}
+	return l, nil
+}
+
 func loadLogs(src usage.Source, opt usage.Options) (*usage.Log, error) {
 	l, err := usage.Load(src, opt)
 	if errors.Is(err, usage.ErrNothingReadable) {

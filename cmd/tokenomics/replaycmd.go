@@ -3,7 +3,6 @@ package main
 import (
 	"io"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -74,15 +73,11 @@ func runReplay(stdout io.Writer, o *replayFlags, args []string) error {
 	if o.in.noFree {
 		mc = mc.WithoutFree()
 	}
-	l, err := loadLogs(r.src, r.opt)
+	l, err := loadRecords("replay", r.src, r.opt)
 	if err != nil {
 		return err
 	}
-	recs := replay.Records(l, mc)
-	if len(recs) == 0 {
-		return badInput("replay: the %s logs in %s hold no usage record", r.src.Title(), strings.Join(l.Roots, ", "))
-	}
-	rep, err := r.replay(recs, mc, append(r.notes, report.ReadingNotes(l)...))
+	rep, err := r.replay(replay.Records(l, mc), mc, append(r.notes, report.ReadingNotes(l)...))
 	if err != nil {
 		return err
 	}
