@@ -186,3 +186,34 @@ func TestHelpBarOffersEscDuringASearch(t *testing.T) {
 		t.Errorf("after esc, search %q and the help bar %q", m.ranking.search, bar(m))
 	}
 }
+
+// The help bar's space says what space does on the selected row: open a
+// class's fields, or close the section the row is in; and space then does
+// that. The bar is drawn again when space opens or closes the class under
+// the selection, which stays on the same row: at 100×16 the layout does
+// not change with it.
+func TestHelpBarSaysWhatSpaceDoes(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		keys []string // from the first class's count
+		want string   // space's words in the help bar
+	}{
+		{"a closed class", nil, "space/e all fields"},
+		{"an open class", []string{"space"}, "space/e close fields"},
+		{"a field of an open class", []string{"space", "down"}, "space/e close fields"},
+		{"a class opened and closed", []string{"space", "space"}, "space/e all fields"},
+		// end is the settings row; enter opens the settings, down is days.
+		{"a setting", []string{"end", "enter", "down"}, "space/e close settings"},
+	} {
+		m := send(newSized(t, 100, 16), keys(tc.keys...)...)
+		lines := strings.Split(screen(m), "\n")
+		if bar := lines[len(lines)-1]; !strings.Contains(bar, tc.want+" ") {
+			t.Errorf("%s: the help bar lacks %q: %q", tc.name, tc.want, bar)
+		}
+		r, before := m.work.selected(), m.work.isOpen(m.work.selected())
+		m = send(m, press("space"))
+		if after := m.work.isOpen(r); after == before || after != strings.HasSuffix(tc.want, "all fields") {
+			t.Errorf("%s: space left the section open %v (was %v), not what the bar said (%q)", tc.name, after, before, tc.want)
+		}
+	}
+}
