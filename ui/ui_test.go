@@ -1011,10 +1011,25 @@ func TestWrapLinesKeepsLinksWhole(t *testing.T) {
 		// In brackets and with a date: whole on its own line (1+11+1+14+1 =
 		// 28 cells).
 		{"see (example.com/2026-10-27-x-y) now", 28, []string{"see", "(example.com/2026-10-27-x-y)", "now"}},
-		// Not links: a price per month, a file path with no host; their
-		// hyphens break as before.
+		// Not links: a price per month, a count per day; their hyphens
+		// break as before.
 		{"$2.61/month for a well-known thing", 12, []string{"$2.61/month", "for a well-", "known thing"}},
-		{"plans/catalog-data here", 14, []string{"plans/catalog-", "data here"}},
+		{"1.5k/day-ish pace", 9, []string{"1.5k/day-", "ish pace"}},
+		// A path of names is a link too: 18 cells, wider than 14, breaks
+		// after its slash, and the file's name (12) stays whole.
+		{"plans/catalog-data here", 14, []string{"plans/", "catalog-data", "here"}},
+		// A repository as the catalog cites it, and the path after it:
+		// "in " and the reference (30 cells) are 33 > 32, so it moves down
+		// whole; the path (32 cells) fits a line by itself.
+		{"in github:api-evangelist/deepmind plans/deepmind-plans-pricing.yml", 32, []string{"in", "github:api-evangelist/deepmind", "plans/deepmind-plans-pricing.yml"}},
+		// An entry's name in brackets: "(entry " is 7 cells, the name and
+		// ")" 31, 38 > 36.
+		{"(entry gemini/gemini-3.1-pro-preview)", 36, []string{"(entry", "gemini/gemini-3.1-pro-preview)"}},
+		// A part of a path wider than the line breaks at its hyphens, not
+		// at the edge, and never inside its date: "data/" 5 cells and
+		// "2026-06-15-" 11 make 16; "anthropic-" 10 and "retirement.json"
+		// 15 make 25 > 16.
+		{"data/2026-06-15-anthropic-retirement.json", 16, []string{"data/2026-06-15-", "anthropic-", "retirement.json"}},
 	} {
 		if got := wrapLines(tc.s, tc.w); !slices.Equal(got, tc.want) {
 			t.Errorf("wrapLines(%q, %d) = %q, want %q", tc.s, tc.w, got, tc.want)
