@@ -1053,3 +1053,32 @@ func TestDetailNeverBreaksADate(t *testing.T) {
 		}
 	}
 }
+
+// The whole verdict's flip points fit its box at every width, said whole
+// when there are none or they are still being worked out: the box cut
+// "none between 1/64 and 64 times today's volume of any class" at 60
+// columns.
+func TestFlipLinesFitTheVerdictView(t *testing.T) {
+	m := newSized(t, 120, 40)
+	for _, tc := range []struct {
+		done bool
+		want string
+	}{
+		{true, "Flip points: none between 1/64 and 64 times today's volume of any class."},
+		{false, "Flip points: working them out…"},
+	} {
+		m.flips, m.flipsDone = nil, tc.done
+		for width := 20; width <= 130; width++ {
+			lines := flipLines(&m.shared, width)
+			for _, l := range lines {
+				// The box's room: wrapIndented's width less one (see drawOverlay).
+				if cw := columns.Width(l); cw > width-1 {
+					t.Errorf("%d wide: %q is %d cells, the box holds %d", width, l, cw, width-1)
+				}
+			}
+			if got := strings.Join(strings.Fields(strings.Join(lines, " ")), " "); got != tc.want {
+				t.Errorf("%d wide: the flip points say %q, want %q", width, got, tc.want)
+			}
+		}
+	}
+}

@@ -229,10 +229,11 @@ func flipLines(sh *shared, width int) []string {
 		return nil
 	}
 	if !sh.flipsDone {
-		return []string{"", "  Flip points: working them out…"}
+		return append([]string{""}, wrapIndented("  Flip points: working them out…", width)...)
 	}
 	if len(sh.flips) == 0 {
-		return []string{"", "  Flip points: none between 1/64 and 64 times today's volume of any class."}
+		// Wrapped as every other line: the box would cut it.
+		return append([]string{""}, wrapIndented("  Flip points: none between 1/64 and 64 times today's volume of any class.", width)...)
 	}
 	lines := []string{"", "  " + sh.st.strong.Render("Flip points") + " (where the answer changes):"}
 	for _, f := range sh.flips {
