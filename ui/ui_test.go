@@ -1082,3 +1082,27 @@ func TestFlipLinesFitTheVerdictView(t *testing.T) {
 		}
 	}
 }
+
+// The verdict on a screen too short for all of it leaves no row empty
+// that a cut line could fill: a supporting line is whole while the lines
+// after it still get a row each, and only then cut to one row.
+func TestVerdictFillsItsRows(t *testing.T) {
+	m := newSized(t, 120, 40)
+	// At 40 columns wrapIndented wraps to 37 cells. The headline is one
+	// row; A (2 + 4 words of 9 letters and 3 spaces = 41 cells) two; B
+	// (2 + 6 words and 5 spaces = 61 cells, three words a row: 2 + 29 =
+	// 31, a fourth would make 41) two: five rows in all.
+	word := "abcdefghi"
+	a := "  " + strings.Repeat(word+" ", 3) + word
+	b := "  " + strings.Repeat(word+" ", 5) + word
+	h := headline{main: "▶ The answer.", support: []report.Line{{Text: a}, {Text: b}}, mine: -1, free: -1, wrapW: -1}
+	if n := len(h.all(40)); n != 5 {
+		t.Fatalf("the verdict wraps to %d rows at 40, want 5", n)
+	}
+	// Four rows: the headline, A whole (two), B cut to one.
+	got := h.fit(&m.shared, 40, 4)
+	want := append(append([]string{"▶ The answer."}, wrapIndented(a, 40)...), columns.Cut(b, 38))
+	if !slices.Equal(got, want) {
+		t.Errorf("fit in 4 rows:\n%q\nwant\n%q", got, want)
+	}
+}
