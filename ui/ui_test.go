@@ -1106,3 +1106,33 @@ func TestVerdictFillsItsRows(t *testing.T) {
 		t.Errorf("fit in 4 rows:\n%q\nwant\n%q", got, want)
 	}
 }
+
+// A preset's budget is written in the preset's currency, USD when it names
+// none, as a workload file's is: loaded, it is the same money in the
+// currency shown, not its figure read in the currency shown before.
+func TestPresetBudgetKeepsItsMoney(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		shown      string  // the currency on screen before
+		currency   string  // the preset's
+		budget     float64 // the preset's
+		wantCode   string
+		wantBudget float64
+	}{
+		// $30 shown in euros at 0.9 a dollar: 30 × 0.9 = €27.
+		{"dollars, euros shown", "EUR", "", 30, "EUR", 27},
+		// ₩42,000 stays ₩42,000, whatever was shown before.
+		{"won, euros shown", "EUR", "KRW", 42000, "KRW", 42000},
+		{"won, dollars shown", "USD", "KRW", 42000, "KRW", 42000},
+		{"dollars, dollars shown", "USD", "", 30, "USD", 30},
+	} {
+		m := newSized(t, 120, 40)
+		m.setCurrency(tc.shown)
+		w := m.w
+		w.Name, w.Currency, w.Budget = "Budgeted", tc.currency, tc.budget
+		m.loadPreset(plans.Preset{Name: "budgeted", Workload: w})
+		if m.cur.Code != tc.wantCode || math.Abs(m.w.Budget-tc.wantBudget) > 1e-9 {
+			t.Errorf("%s: budget %v %s, want %v %s", tc.name, m.w.Budget, m.cur.Code, tc.wantBudget, tc.wantCode)
+		}
+	}
+}
