@@ -441,7 +441,7 @@ func (sh *shared) editText(ci int, f fieldID) (string, bool) {
 	}
 	switch f {
 	case fLanguage:
-		return sh.w.Language, true
+		return languageName(sh.w.Language), true // as the pane shows it
 	case fCurrency:
 		return sh.cur.Code, true
 	}

@@ -19,9 +19,10 @@ type footer struct {
 	status string
 	bad    bool
 	// The help bar was drawn for the workload row row (u on a size only,
-	// ←→ not on the settings), with the settings open or not (enter opens
-	// or closes them), during a search or not (esc ends it). The flags sit
-	// by bad, in room the struct has anyway.
+	// ←→ not on the settings), with the section the row is in (its class's
+	// fields, or the settings) open or not (enter and space open or close
+	// it), during a search or not (esc ends it). The flags sit by bad, in
+	// room the struct has anyway.
 	open, search bool
 	row          row
 	last         string   // the last status, kept whole for the help

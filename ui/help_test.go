@@ -130,14 +130,17 @@ func TestHelpBarOffersArrowsOnlyWhereTheyWork(t *testing.T) {
 	}
 }
 
-// The help bar's enter says what enter does on the selected row: edit a
-// value, step a field that cycles through choices, or open and close the
-// settings; and enter then does that.
-func TestHelpBarSaysWhatEnterDoes(t *testing.T) {
+// The help bar says what enter and space do on the selected row: enter
+// edits a value, steps a field that cycles through choices, or opens and
+// closes the settings; space opens a class's fields, or closes the section
+// the row is in; and the key then does that. At 100×16 the layout does not
+// move as a class opens or closes under the selection, which stays on the
+// same row: the bar is drawn again all the same.
+func TestHelpBarSaysWhatEnterAndSpaceDo(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		keys []string // from the first class's count
-		want string   // enter's words in the help bar
+		want string   // the key's words in the help bar, the key first
 	}{
 		{"a class's count", nil, "enter edit"},
 		// space opens the first class; the row below its count is "per",
@@ -145,26 +148,34 @@ func TestHelpBarSaysWhatEnterDoes(t *testing.T) {
 		{"a field that cycles", []string{"space", "down"}, "enter next choice"},
 		{"the settings, closed", []string{"end"}, "enter open settings"},
 		{"the settings, open", []string{"end", "enter"}, "enter close settings"},
+		{"a closed class", nil, "space/e all fields"},
+		{"an open class", []string{"space"}, "space/e close fields"},
+		{"a field of an open class", []string{"space", "down"}, "space/e close fields"},
+		{"a class opened and closed", []string{"space", "space"}, "space/e all fields"},
+		// end is the settings row; enter opens the settings, down is days.
+		{"a setting", []string{"end", "enter", "down"}, "space/e close settings"},
 	} {
-		m := send(newSized(t, 200, 40), keys(tc.keys...)...)
+		m := send(newSized(t, 100, 16), keys(tc.keys...)...)
 		lines := strings.Split(screen(m), "\n")
-		bar := lines[len(lines)-1]
-		if !strings.Contains(bar, tc.want+" •") {
+		if bar := lines[len(lines)-1]; !strings.Contains(bar, tc.want+" ") {
 			t.Errorf("%s: the help bar lacks %q: %q", tc.name, tc.want, bar)
 		}
-		r, open, before := m.work.selected(), m.work.settingsOpen, m.w
-		m = send(m, press("enter"))
+		k, _, _ := strings.Cut(tc.want, " ")
+		r, before := m.work.selected(), m.w
+		open := m.work.isOpen(r)
+		m = send(m, press(strings.TrimSuffix(k, "/e")))
 		var did bool
 		switch tc.want {
 		case "enter edit":
 			did = m.prompt.active
 		case "enter next choice":
 			did = !m.prompt.active && !reflect.DeepEqual(m.w, before)
-		default:
-			did = r.kind == rowSettings && m.work.settingsOpen != open
+		default: // opens or closes what the bar says
+			opens := strings.HasSuffix(tc.want, "all fields") || strings.HasSuffix(tc.want, "open settings")
+			did = open != opens && m.work.isOpen(r) == opens
 		}
 		if !did {
-			t.Errorf("%s: enter did not do what the bar said (%q)", tc.name, tc.want)
+			t.Errorf("%s: %s did not do what the bar said (%q)", tc.name, k, tc.want)
 		}
 	}
 }

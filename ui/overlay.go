@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tokenomics/tokenomics/columns"
+	"github.com/tokenomics/tokenomics/money"
 	"github.com/tokenomics/tokenomics/plans"
 )
 
@@ -271,9 +273,16 @@ func (m *Model) loadPreset(p plans.Preset) {
 	m.detail.open, m.focus = false, focusWork
 	m.evaluate()
 	m.clearMarks()
+	// The preset's budget is written in its currency, USD when it names
+	// none: from there, setCurrency makes it the same money in the one
+	// shown (the preset's, else the one shown before).
 	code := keep
 	if w.Currency != "" {
-		code = w.Currency
+		code = strings.ToUpper(w.Currency)
+	}
+	from := strings.ToUpper(cmp.Or(w.Currency, "USD"))
+	if r, err := m.rate(from); err == nil {
+		m.cur = money.New(from, r)
 	}
 	m.setCurrency(code)
 	m.setStatus("loaded preset "+p.Name, false)

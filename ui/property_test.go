@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -106,6 +107,8 @@ var wrapPool = []string{
 	"2026-10-277", "2026-08", "2026-1-02", "한국어", "日本語の文", "🙂", "e\u0301te\u0301",
 	"https://example.com/pricing/models", "docs.example.com/gemini-plan-limits", "(support.google.com/a-b/c-d)",
 	"abcdefghijklmnopqrstuvwxyz", "2026-10-27-2026-11-01",
+	"github:api-evangelist/deepmind", "plans/deepmind-plans-pricing.yml", "(entry", "gemini/gemini-3.1-pro-preview)",
+	"data/events/2026-06-15-anthropic-retirement.json", "$2.61/month", "1.5k/day-ish", "2026-10/11",
 	"\x1b[1mLimits\x1b[22m", "\x1b[2m(2026-08-28)\x1b[22m",
 }
 
@@ -113,8 +116,8 @@ var wrapPool = []string{
 // at a space, after a hyphen that is not a date's, or inside a word wider
 // than the width; leaves no line wider than the width but one grapheme
 // that is; breaks at a space only when the next word does not fit; and
-// never splits a date across lines when it has the room, nor a link that
-// fits a line. 2,000 random
+// never splits a date across lines when it has the room, nor a link (a
+// URL, a github: reference, a path) that fits a line. 2,000 random
 // texts at widths 1 to 40 (TOKENOMICS_WRAP_CASES sets how many). Checked
 // here on the output rather than against a second implementation in
 // another language: the rule is about widths in terminal cells, which come
@@ -138,12 +141,13 @@ func TestWrapLinesProperties(t *testing.T) {
 }
 
 // linkIn reports whether word (no spaces) is a link as the sources show
-// one: with a scheme, or a host name and a path.
+// one: with a scheme (https:// or github:), or a host name or a folder's
+// or owner's name (a letter first) and a path.
 func linkIn(word string) bool {
-	word = strings.TrimLeft(word, "(")
-	host, _, ok := strings.Cut(strings.TrimPrefix(word, "https://"), "/")
-	return strings.HasPrefix(word, "https://") || ok && strings.Count(host, ".") >= 1 && !strings.ContainsAny(host, "0123456789")
+	return linkRE.MatchString(word)
 }
+
+var linkRE = regexp.MustCompile(`^\(?(https://|github:|[A-Za-z][A-Za-z0-9._-]*/)`)
 
 // checkWrap says what is wrong with lines as s wrapped to w, or "".
 func checkWrap(s string, w int, lines []string) string {

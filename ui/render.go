@@ -52,11 +52,11 @@ func (m *Model) refresh() {
 		return
 	}
 	c := &m.view
-	if r, search := m.work.selected(), m.ranking.search != ""; r != m.footer.row || m.work.settingsOpen != m.footer.open || search != m.footer.search {
+	if r, search := m.work.selected(), m.ranking.search != ""; r != m.footer.row || m.work.isOpen(r) != m.footer.open || search != m.footer.search {
 		// The help bar offers u on a size only, esc during a search; enter's
-		// words follow the row.
+		// and space's words follow the row and whether its section is open.
 		d |= partFooter
-		m.footer.row, m.footer.open, m.footer.search = r, m.work.settingsOpen, search
+		m.footer.row, m.footer.open, m.footer.search = r, m.work.isOpen(r), search
 	}
 	if d&partHeader != 0 {
 		m.header.draw(&m.shared, m.doc.file(), m.doc.modified())

@@ -35,8 +35,8 @@ func ReadState(path string, cat *plans.Catalog) State {
 // Restore is the workload s kept, for a run that names none
 // (plans.WorkloadSource's Fallback). A state file that does not load, or
 // whose currency the run's catalog has no rate for, is said in *notices
-// (its path as the user reads it: userpath), and no workload is restored; a missing one
-// is not said.
+// (its path as the user reads it: userpath), and no workload is restored;
+// a missing one is not said.
 func (s *State) Restore(notices *[]string) (model.Workload, bool) {
 	if s.err != nil {
 		if why := s.Unloaded(); why != "" {

@@ -1011,10 +1011,25 @@ func TestWrapLinesKeepsLinksWhole(t *testing.T) {
 		// In brackets and with a date: whole on its own line (1+11+1+14+1 =
 		// 28 cells).
 		{"see (example.com/2026-10-27-x-y) now", 28, []string{"see", "(example.com/2026-10-27-x-y)", "now"}},
-		// Not links: a price per month, a file path with no host; their
-		// hyphens break as before.
+		// Not links: a price per month, a count per day; their hyphens
+		// break as before.
 		{"$2.61/month for a well-known thing", 12, []string{"$2.61/month", "for a well-", "known thing"}},
-		{"plans/catalog-data here", 14, []string{"plans/catalog-", "data here"}},
+		{"1.5k/day-ish pace", 9, []string{"1.5k/day-", "ish pace"}},
+		// A path of names is a link too: 18 cells, wider than 14, breaks
+		// after its slash, and the file's name (12) stays whole.
+		{"plans/catalog-data here", 14, []string{"plans/", "catalog-data", "here"}},
+		// A repository as the catalog cites it, and the path after it:
+		// "in " and the reference (30 cells) are 33 > 32, so it moves down
+		// whole; the path (32 cells) fits a line by itself.
+		{"in github:api-evangelist/deepmind plans/deepmind-plans-pricing.yml", 32, []string{"in", "github:api-evangelist/deepmind", "plans/deepmind-plans-pricing.yml"}},
+		// An entry's name in brackets: "(entry " is 7 cells, the name and
+		// ")" 31, 38 > 36.
+		{"(entry gemini/gemini-3.1-pro-preview)", 36, []string{"(entry", "gemini/gemini-3.1-pro-preview)"}},
+		// A part of a path wider than the line breaks at its hyphens, not
+		// at the edge, and never inside its date: "data/" 5 cells and
+		// "2026-06-15-" 11 make 16; "anthropic-" 10 and "retirement.json"
+		// 15 make 25 > 16.
+		{"data/2026-06-15-anthropic-retirement.json", 16, []string{"data/2026-06-15-", "anthropic-", "retirement.json"}},
 	} {
 		if got := wrapLines(tc.s, tc.w); !slices.Equal(got, tc.want) {
 			t.Errorf("wrapLines(%q, %d) = %q, want %q", tc.s, tc.w, got, tc.want)
@@ -1035,6 +1050,89 @@ func TestDetailNeverBreaksADate(t *testing.T) {
 					t.Errorf("%s at %d cells: a line ends inside a date: %q", q.Name, iw, l)
 				}
 			}
+		}
+	}
+}
+
+// The whole verdict's flip points fit its box at every width, said whole
+// when there are none or they are still being worked out: the box cut
+// "none between 1/64 and 64 times today's volume of any class" at 60
+// columns.
+func TestFlipLinesFitTheVerdictView(t *testing.T) {
+	m := newSized(t, 120, 40)
+	for _, tc := range []struct {
+		done bool
+		want string
+	}{
+		{true, "Flip points: none between 1/64 and 64 times today's volume of any class."},
+		{false, "Flip points: working them out…"},
+	} {
+		m.flips, m.flipsDone = nil, tc.done
+		for width := 20; width <= 130; width++ {
+			lines := flipLines(&m.shared, width)
+			for _, l := range lines {
+				// The box's room: wrapIndented's width less one (see drawOverlay).
+				if cw := columns.Width(l); cw > width-1 {
+					t.Errorf("%d wide: %q is %d cells, the box holds %d", width, l, cw, width-1)
+				}
+			}
+			if got := strings.Join(strings.Fields(strings.Join(lines, " ")), " "); got != tc.want {
+				t.Errorf("%d wide: the flip points say %q, want %q", width, got, tc.want)
+			}
+		}
+	}
+}
+
+// The verdict on a screen too short for all of it leaves no row empty
+// that a cut line could fill: a supporting line is whole while the lines
+// after it still get a row each, and only then cut to one row.
+func TestVerdictFillsItsRows(t *testing.T) {
+	m := newSized(t, 120, 40)
+	// At 40 columns wrapIndented wraps to 37 cells. The headline is one
+	// row; A (2 + 4 words of 9 letters and 3 spaces = 41 cells) two; B
+	// (2 + 6 words and 5 spaces = 61 cells, three words a row: 2 + 29 =
+	// 31, a fourth would make 41) two: five rows in all.
+	word := "abcdefghi"
+	a := "  " + strings.Repeat(word+" ", 3) + word
+	b := "  " + strings.Repeat(word+" ", 5) + word
+	h := headline{main: "▶ The answer.", support: []report.Line{{Text: a}, {Text: b}}, mine: -1, free: -1, wrapW: -1}
+	if n := len(h.all(40)); n != 5 {
+		t.Fatalf("the verdict wraps to %d rows at 40, want 5", n)
+	}
+	// Four rows: the headline, A whole (two), B cut to one.
+	got := h.fit(&m.shared, 40, 4)
+	want := append(append([]string{"▶ The answer."}, wrapIndented(a, 40)...), columns.Cut(b, 38))
+	if !slices.Equal(got, want) {
+		t.Errorf("fit in 4 rows:\n%q\nwant\n%q", got, want)
+	}
+}
+
+// A preset's budget is written in the preset's currency, USD when it names
+// none, as a workload file's is: loaded, it is the same money in the
+// currency shown, not its figure read in the currency shown before.
+func TestPresetBudgetKeepsItsMoney(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		shown      string  // the currency on screen before
+		currency   string  // the preset's
+		budget     float64 // the preset's
+		wantCode   string
+		wantBudget float64
+	}{
+		// $30 shown in euros at 0.9 a dollar: 30 × 0.9 = €27.
+		{"dollars, euros shown", "EUR", "", 30, "EUR", 27},
+		// ₩42,000 stays ₩42,000, whatever was shown before.
+		{"won, euros shown", "EUR", "KRW", 42000, "KRW", 42000},
+		{"won, dollars shown", "USD", "KRW", 42000, "KRW", 42000},
+		{"dollars, dollars shown", "USD", "", 30, "USD", 30},
+	} {
+		m := newSized(t, 120, 40)
+		m.setCurrency(tc.shown)
+		w := m.w
+		w.Name, w.Currency, w.Budget = "Budgeted", tc.currency, tc.budget
+		m.loadPreset(plans.Preset{Name: "budgeted", Workload: w})
+		if m.cur.Code != tc.wantCode || math.Abs(m.w.Budget-tc.wantBudget) > 1e-9 {
+			t.Errorf("%s: budget %v %s, want %v %s", tc.name, m.w.Budget, m.cur.Code, tc.wantBudget, tc.wantCode)
 		}
 	}
 }

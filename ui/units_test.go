@@ -222,3 +222,34 @@ func TestLanguageTypedByName(t *testing.T) {
 		t.Errorf("typing the language set (English) made an edit: %v", err)
 	}
 }
+
+// The language prompt offers the language as the pane shows it, its name
+// ("English", not "en"), or the code of one without a name; enter on the
+// offer changes nothing.
+func TestLanguagePromptOffersTheName(t *testing.T) {
+	for _, tc := range []struct{ lang, offer string }{
+		{"", "English"}, // no language set: the default, English
+		{"ko", "Korean"},
+		{"pt-br", "pt-br"}, // no name for it: its code, as the pane shows it
+	} {
+		o := testOptions(t)
+		o.Workload.Language = tc.lang
+		// end is the settings row; enter opens the settings, and the
+		// language is their fourth row.
+		m := send(New(o), tea.WindowSizeMsg{Width: 120, Height: 40})
+		m = send(m, keys("end", "enter", "down", "down", "down", "down")...)
+		if r := m.work.selected(); r.field != fLanguage {
+			t.Fatalf("%q: selected %+v, not the language", tc.lang, r)
+		}
+		m = send(m, press("enter"))
+		if got := m.prompt.input.Value(); !m.prompt.active || got != tc.offer {
+			t.Errorf("%q: the prompt offers %q, want %q", tc.lang, got, tc.offer)
+		}
+		if shown := m.fieldText(-1, fLanguage); shown != tc.offer {
+			t.Errorf("%q: the pane shows %q, the prompt offers %q", tc.lang, shown, tc.offer)
+		}
+		if m = send(m, press("enter")); m.prompt.active || m.doc.modified() {
+			t.Errorf("%q: enter on the offer: prompt open %v, an edit %v", tc.lang, m.prompt.active, m.doc.modified())
+		}
+	}
+}

@@ -174,8 +174,9 @@ func (h *headline) keep(w int) int {
 
 // fit is the verdict in rows lines of width w: all of it wrapped when it
 // fits; else the headline wrapped, the line about the plan you pay for now
-// next and wrapped when its rows are there, the other supporting lines cut
-// to one row each, the last row saying how many more v shows.
+// next and wrapped when its rows are there, the other supporting lines
+// wrapped while those after them keep a row each and else cut to one row,
+// the last row saying how many more v shows.
 func (h *headline) fit(sh *shared, w, rows int) []string {
 	if all := h.all(w); len(all) <= rows {
 		return all
@@ -187,12 +188,16 @@ func (h *headline) fit(sh *shared, w, rows int) []string {
 		return lines
 	}
 	for i := range h.support {
-		si := h.shown(i)
+		si, left := h.shown(i), len(h.support)-i-1
 		part := []string{columns.Cut(h.support[si].Text, w-2)}
-		if wrapped := h.wrappedLine(w, si); si == h.mine && len(lines)+len(wrapped) <= rows {
-			part = slices.Clone(wrapped) // "switching saves $X" is the point of it: whole
+		// Whole when the lines after it still get a row each, or, for the
+		// line about your plan ("switching saves $X" is the point of it),
+		// when it fits at all: rows the screen has are not left empty
+		// while a line is cut.
+		if wrapped := h.wrappedLine(w, si); len(lines)+len(wrapped)+left <= rows || si == h.mine && len(lines)+len(wrapped) <= rows {
+			part = slices.Clone(wrapped)
 		}
-		if left := len(h.support) - i - 1; len(lines)+len(part) >= rows && left > 0 {
+		if len(lines)+len(part) >= rows && left > 0 {
 			tail := fmt.Sprintf(" … %d more: v", left)
 			last := len(part) - 1
 			part[last] = cutBefore(part[last], w-2, tail) + sh.st.muted.Render(tail)
@@ -229,10 +234,11 @@ func flipLines(sh *shared, width int) []string {
 		return nil
 	}
 	if !sh.flipsDone {
-		return []string{"", "  Flip points: working them out…"}
+		return append([]string{""}, wrapIndented("  Flip points: working them out…", width)...)
 	}
 	if len(sh.flips) == 0 {
-		return []string{"", "  Flip points: none between 1/64 and 64 times today's volume of any class."}
+		// Wrapped as every other line: the box would cut it.
+		return append([]string{""}, wrapIndented("  Flip points: none between 1/64 and 64 times today's volume of any class.", width)...)
 	}
 	lines := []string{"", "  " + sh.st.strong.Render("Flip points") + " (where the answer changes):"}
 	for _, f := range sh.flips {

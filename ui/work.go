@@ -154,20 +154,39 @@ func (p *workPane) shortHelp(sh *shared) []key.Binding {
 	if r.kind == rowClassField && isSize(r.field) {
 		h = append(h, k.Unit)
 	}
-	if r.kind == rowSettings {
-		// Enter and space both open or close the settings here: one entry
-		// says so.
-		h = append(h, withDesc(k.Enter, p.enterDesc(r)))
-	} else {
-		h = append(h, withDesc(k.Enter, p.enterDesc(r)), k.Expand)
+	h = append(h, withDesc(k.Enter, p.enterDesc(r)))
+	if r.kind != rowSettings {
+		// On the settings row enter and space do the same: one entry says so.
+		h = append(h, withDesc(k.Expand, p.expandDesc(r)))
 	}
 	return append(h, withDesc(k.Tab, "plans"), k.Volume, k.Presets, k.Save, k.Copy, k.Quit)
+}
+
+// isOpen reports whether the section row r is in is open: its class's
+// fields, or the settings.
+func (p *workPane) isOpen(r row) bool {
+	if r.kind == rowSettings || r.kind == rowSetting {
+		return p.settingsOpen
+	}
+	return p.expanded == r.class
+}
+
+// expandDesc is what space does on row r, for the help bar: it opens a
+// class's fields, and closes the section the row is in when that is open.
+func (p *workPane) expandDesc(r row) string {
+	switch {
+	case !p.isOpen(r):
+		return "all fields"
+	case r.kind == rowSetting:
+		return "close settings"
+	}
+	return "close fields"
 }
 
 // enterDesc is what enter does on row r, for the help bar.
 func (p *workPane) enterDesc(r row) string {
 	switch {
-	case r.kind == rowSettings && p.settingsOpen:
+	case r.kind == rowSettings && p.isOpen(r):
 		return "close settings"
 	case r.kind == rowSettings:
 		return "open settings"

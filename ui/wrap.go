@@ -11,9 +11,11 @@ import (
 // inside an ISO date (dddd-dd-dd, not after a digit), which moves to the
 // next line whole; a word wider than the line is cut where it reaches the
 // edge, before a date it holds when the date fits a line. A link
-// (https://example.com/a-b, or as the sources show one, example.com/a-b)
-// never breaks at its hyphens: it moves to the next line whole, and one
-// wider than w breaks only after a slash of its path. No line is wider
+// (https://example.com/a-b, or as the sources show one: example.com/a-b,
+// github:owner/a-repo, a path such as plans/x-y.yml) never breaks at its
+// hyphens: it moves to the next line whole, and one wider than w breaks
+// after a slash of its path, and at hyphens only inside a part still wider
+// than w. No line is wider
 // than w unless it is one grapheme wider than w itself. Escape codes take
 // no room; a newline ends a line. Not ansi.Wrap: it lets a hyphen that
 // follows a full line stick out past the edge ("abc -" at 3 cells).
@@ -83,15 +85,21 @@ func wrapParagraph(out []string, s string, w int) []string {
 }
 
 // wordPieces appends to pieces word split where a line may end inside it:
-// after each hyphen that joins two parts of it (not one of a run, a word's
-// first or last, or a date's); in a link, only after a slash of its path,
-// and only when the link is wider than w.
+// in a link, only after a slash of its path, and only when the link is
+// wider than w (see linkPieces); else after each hyphen that joins two
+// parts of it (hyphenPieces).
 func wordPieces(word string, pieces []string, w int) []string {
 	if strings.IndexByte(word, '/') >= 0 {
 		if at, scheme := linkAt(word); at >= 0 {
 			return linkPieces(word, at+scheme, pieces, w)
 		}
 	}
+	return hyphenPieces(word, pieces)
+}
+
+// hyphenPieces appends to pieces word split after each hyphen that joins
+// two parts of it (not one of a run, a word's first or last, or a date's).
+func hyphenPieces(word string, pieces []string) []string {
 	if strings.IndexByte(word, '-') < 0 {
 		return append(pieces, word)
 	}
@@ -108,21 +116,30 @@ func wordPieces(word string, pieces []string, w int) []string {
 
 // linkPieces appends to pieces word, a link whose path starts at byte
 // from: whole when it fits w, else split after each slash of its path (not
-// the scheme's "//"). A line that ends in '/' is a path that goes on: the
-// app never shows a link ending in one (readableSource trims it), where a
-// line ending in '-' could be the link's own hyphen.
+// the scheme's "//"), and a part that is still wider than w at its hyphens,
+// as a word is, rather than at the edge. A line that ends in '/' is a path
+// that goes on: the app never shows a link ending in one (readableSource
+// trims it); one that ends in '-' inside a link is at a part no line holds.
 func linkPieces(word string, from int, pieces []string, w int) []string {
 	if ansi.StringWidth(word) <= w {
 		return append(pieces, word)
 	}
+	part := func(p string) {
+		if ansi.StringWidth(p) > w {
+			pieces = hyphenPieces(p, pieces)
+		} else {
+			pieces = append(pieces, p)
+		}
+	}
 	start := 0
 	for i := from; i+1 < len(word); i++ {
 		if word[i] == '/' {
-			pieces = append(pieces, word[start:i+1])
+			part(word[start : i+1])
 			start = i + 1
 		}
 	}
-	return append(pieces, word[start:])
+	part(word[start:])
+	return pieces
 }
 
 // dateHyphens are the byte offsets of the hyphens of s's dates
@@ -186,20 +203,36 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // linkAt finds a link in word w (no spaces): where it starts (after an
 // opening bracket or quote) and how long its scheme is; at is -1 when w is
-// no link. A link has a scheme (http:// or https://), or is a host name
-// and a path (docs.example.com/x), as the sources show one.
+// no link. A link has a scheme (http://, https://, or github: before a
+// repository, as the catalog cites one), or is a host name and a path
+// (docs.example.com/x), or a path of names (owner/repo,
+// plans/x-y.yml, gemini/gemini-3.1-pro), as the sources show one.
 func linkAt(w string) (at, scheme int) {
 	at = len(w) - len(strings.TrimLeft(w, `("'[<`))
 	rest := w[at:]
-	for _, p := range []string{"https://", "http://"} {
+	for _, p := range []string{"https://", "http://", "github:"} {
 		if strings.HasPrefix(rest, p) {
 			return at, len(p)
 		}
 	}
-	if slash := strings.IndexByte(rest, '/'); slash > 0 && isHost(rest[:slash]) {
+	if slash := strings.IndexByte(rest, '/'); slash > 0 && (isHost(rest[:slash]) || isName(rest[:slash])) {
 		return at, 0
 	}
 	return -1, 0
+}
+
+// isName reports whether n reads as the name of a folder or an owner: a
+// letter, then letters, digits, dots, hyphens and underscores ("$2.61" in
+// "$2.61/month" and "1.5k" in "1.5k/day" are not).
+func isName(n string) bool {
+	for i := range len(n) {
+		c := n[i]
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		if !letter && (i == 0 || !isDigit(c) && c != '.' && c != '-' && c != '_') {
+			return false
+		}
+	}
+	return n != ""
 }
 
 // isHost reports whether h reads as a host name: letters, digits, dots
