@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,6 +19,27 @@ import (
 
 // Formats lists the names Write accepts.
 var Formats = []string{"table", "json", "csv", "markdown"}
+
+// FormatList says formats as a flag's help does: "table or json" for two,
+// "table, json, csv" for more.
+func FormatList(formats []string) string {
+	if len(formats) == 2 {
+		return formats[0] + " or " + formats[1]
+	}
+	return strings.Join(formats, ", ")
+}
+
+// CheckFormat refuses a format that is not one of formats, saying which
+// are.
+func CheckFormat(format string, formats []string) error {
+	switch {
+	case slices.Contains(formats, format):
+		return nil
+	case len(formats) == 2:
+		return fmt.Errorf("%q is not %s", format, FormatList(formats))
+	}
+	return fmt.Errorf("%q is not one of %s", format, FormatList(formats))
+}
 
 // Write renders c in the named format. color is for the table only.
 func Write(w io.Writer, format string, c *Comparison, color bool) error {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"math/bits"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -971,4 +972,47 @@ func (d *dedup) better(a, b *rec) bool {
 		}
 	}
 	return false
+}
+
+// OptionError is a reading option ParseOptions refuses: Option names it as
+// the user gave it ("since", "until", "timezone"), or is "" for a path.
+type OptionError struct {
+	Option string
+	Err    error
+}
+
+func (e *OptionError) Error() string { return e.Err.Error() }
+
+// ParseOptions are the reading options of what a user gives: the logs to
+// read (a file or a folder each: a FIFO would wait for a writer and a
+// device never end; a missing one is reported by Load with the rest), the
+// first and last day (YYYY-MM-DD or YYYYMMDD, inclusive; a first day after
+// the last keeps nothing) and an IANA time zone for the days ("" is
+// local). A value refused is an *OptionError.
+func ParseOptions(paths []string, since, until, zone string) (Options, error) {
+	opt := Options{Paths: paths, Location: time.Local}
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
+			return opt, &OptionError{"", fmt.Errorf("%s is not a regular file or a folder", p)}
+		}
+	}
+	if zone != "" {
+		loc, err := time.LoadLocation(zone)
+		if err != nil {
+			return opt, &OptionError{"timezone", fmt.Errorf("%q is not a time zone (IANA name like Europe/Paris or UTC)", zone)}
+		}
+		opt.Location = loc
+	}
+	var err error
+	if since != "" {
+		if opt.Since, err = ParseDay(since); err != nil {
+			return opt, &OptionError{"since", err}
+		}
+	}
+	if until != "" {
+		if opt.Until, err = ParseDay(until); err != nil {
+			return opt, &OptionError{"until", err}
+		}
+	}
+	return opt, nil
 }

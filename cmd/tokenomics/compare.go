@@ -116,20 +116,18 @@ func buildComparison(in *inputs, fallback func(*plans.Catalog) (model.Workload, 
 	return &report.Comparison{Workload: w, Result: &r, CatalogAsOf: cat.AsOf, Currency: cur, CatalogNotes: append(notes, in.notes...), Sources: in.sources}, from, nil
 }
 
-// currentNote says, placed in the file that names it, that the workload's
-// current plan is not one of cat's ("" when it is, or none is set): the
-// run goes on (plans.UnknownCurrent says why), and the note says what to
-// fix. Only a workload file and the app's state file (the fallback: a
-// workload derived from logs has no current plan) name one.
+// currentNote says, placed in the file that names it (a workload derived
+// from logs names none), that the workload's current plan is not one of
+// cat's; "" when it is or none is set. The run goes on
+// (plans.UnknownCurrent says why).
 func currentNote(in *inputs, cat *plans.Catalog, current string, from plans.WorkloadFrom) string {
 	err := plans.UnknownCurrent(cat, current)
-	switch {
+	switch state := statePath(); {
 	case err == nil:
 		return ""
 	case in.workload != "":
 		err = plans.PlaceInWorkload(in.workload, "current", err)
 	case from == plans.WorkloadFallback:
-		state := statePath()
 		return userpath.InText(plans.PlaceInWorkload(state, "current", err).Error(), state)
 	}
 	return err.Error()

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -71,27 +69,16 @@ var tableJSON = []string{"table", "json"}
 // formatFlag registers --format, one of formats, its help prefix before
 // the list.
 func formatFlag(cmd *cobra.Command, dst *string, prefix string, formats []string) {
-	cmd.Flags().StringVarP(dst, "format", "f", "table", prefix+formatList(formats))
+	cmd.Flags().StringVarP(dst, "format", "f", "table", prefix+report.FormatList(formats))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
-}
-
-// formatList is "table or json" for two, "table, json, csv" for more.
-func formatList(formats []string) string {
-	if len(formats) == 2 {
-		return formats[0] + " or " + formats[1]
-	}
-	return strings.Join(formats, ", ")
 }
 
 // checkFormat refuses a --format that is not one of formats.
 func checkFormat(format string, formats []string) error {
-	switch {
-	case slices.Contains(formats, format):
-		return nil
-	case len(formats) == 2:
-		return badInput("--format: %q is not %s", format, formatList(formats))
+	if err := report.CheckFormat(format, formats); err != nil {
+		return badInput("--format: %v", err)
 	}
-	return badInput("--format: %q is not one of %s", format, formatList(formats))
+	return nil
 }
 
 // catalogFlags registers --catalog and --catalog-overlay on cmd.

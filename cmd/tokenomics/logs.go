@@ -2,9 +2,7 @@ package main
 
 import (
 	"errors"
-	"os"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -73,38 +71,17 @@ func (o *logFlags) start(args []string, check func() error) (*logRun, error) {
 	return r, err
 }
 
-// options turns the flags into reading options.
+// options turns the flags into reading options; a value refused is said
+// as the flag that gave it.
 func (o *logFlags) options(paths []string) (usage.Options, error) {
-	opt := usage.Options{Paths: paths, Location: time.Local}
-	for _, p := range paths {
-		// A FIFO would wait for a writer and a device never end: a log named
-		// is a file or a folder. A missing one is reported with the rest.
-		if st, err := os.Stat(p); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
-			return opt, badInput("%s is not a regular file or a folder", p)
-		}
-	}
-	if o.timezone != "" {
-		loc, err := time.LoadLocation(o.timezone)
-		if err != nil {
-			return opt, badInput("--timezone: %q is not a time zone (IANA name like Europe/Paris or UTC)", o.timezone)
-		}
-		opt.Location = loc
-	}
-	for _, d := range []struct {
-		flag string
-		v    *string
-		out  *string
-	}{{"--since", &o.since, &opt.Since}, {"--until", &o.until, &opt.Until}} {
-		if *d.v == "" {
-			continue
-		}
-		day, err := usage.ParseDay(*d.v)
-		if err != nil {
-			return opt, badInput("%s: %v", d.flag, err)
-		}
-		*d.out = day
-	}
-	if opt.Since != "" && opt.Until != "" && opt.Since > opt.Until {
+	opt, err := usage.ParseOptions(paths, o.since, o.until, o.timezone)
+	var oe *usage.OptionError
+	switch {
+	case errors.As(err, &oe) && oe.Option != "":
+		return opt, badInput("--%s: %v", oe.Option, oe.Err)
+	case err != nil:
+		return opt, badInput("%v", err)
+	case opt.Since != "" && opt.Until != "" && opt.Since > opt.Until:
 		return opt, badInput("--since %s is after --until %s", opt.Since, opt.Until)
 	}
 	return opt, nil
@@ -142,7 +119,6 @@ func completeLogSource(_ *cobra.Command, args []string, _ string) ([]string, cob
 	return nil, cobra.ShellCompDirectiveDefault
 }
 
-// loadLogs reads the logs; none at all to read is bad input.
 // loadRecords is loadLogs for a command made of the records, what (import,
 // calibrate, replay, --from): logs that hold none are bad input, said the
 // same by each, with what the reading skipped.
@@ -157,6 +133,7 @@ func loadRecords(what string, src usage.Source, opt usage.Options) (*usage.Log, 
 	return l, nil
 }
 
+// loadLogs reads the logs; none at all to read is bad input.
 func loadLogs(src usage.Source, opt usage.Options) (*usage.Log, error) {
 	l, err := usage.Load(src, opt)
 	if errors.Is(err, usage.ErrNothingReadable) {
