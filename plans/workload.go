@@ -88,18 +88,27 @@ func UnknownCurrent(cat *Catalog, current string) error {
 	if current == "" {
 		return nil
 	}
-	if _, ok := cat.Plan(current); ok {
-		return nil
+	if _, err := FindPlan(cat, current); err != nil {
+		return fmt.Errorf("%w: mistyped, or a plan the catalog no longer lists; the verdict leaves switching out", err)
+	}
+	return nil
+}
+
+// FindPlan is cat's plan id; the error says there is none, with the
+// nearest id when one is near (a typo).
+func FindPlan(cat *Catalog, id string) (*model.Subscription, error) {
+	if p, ok := cat.Plan(id); ok {
+		return p, nil
 	}
 	ids := make([]string, len(cat.Plans))
 	for i := range cat.Plans {
 		ids[i] = cat.Plans[i].ID
 	}
-	msg := fmt.Sprintf("no plan %q in this catalog", current)
-	if s := suggest(current, ids); s != "" {
+	msg := fmt.Sprintf("no plan %q in this catalog", id)
+	if s := suggest(id, ids); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
-	return errors.New(msg + ": mistyped, or a plan the catalog no longer lists; the verdict leaves switching out")
+	return nil, errors.New(msg)
 }
 
 // placed turns an error of model.Workload.Validate ("classes[1].cache_hit:

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenomics/tokenomics/calibrate"
+	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
 )
 
@@ -81,8 +82,8 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 	}
 	opt.Since, opt.Until = "", ""
 	if o.plan != "" {
-		if _, ok := cat.Plan(o.plan); !ok {
-			return badInput("--plan: %q is not a subscription of the catalog (see: tokenomics plans --kind subscription)", o.plan)
+		if _, err := plans.FindPlan(cat, o.plan); err != nil {
+			return badInput("--plan: %v (see: tokenomics plans --kind subscription)", err)
 		}
 	}
 	l, err := loadRecords("calibrate", src, opt)

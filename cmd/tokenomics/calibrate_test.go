@@ -156,7 +156,7 @@ func TestCalibrateBadInput(t *testing.T) {
 		{[]string{"calibrate", "cursor"}, `"cursor" is not claude-code or codex`},
 		{[]string{"calibrate", "codex", calibrateCodex, "--format", "xml"}, `--format: "xml" is not table or json`},
 		{[]string{"calibrate", "codex", calibrateCodex, "--since", "yesterday"}, "--since"},
-		{[]string{"calibrate", "codex", calibrateCodex, "--plan", "chatgpt-ultra"}, `--plan: "chatgpt-ultra" is not a subscription`},
+		{[]string{"calibrate", "codex", calibrateCodex, "--plan", "chatgpt-ultra"}, `--plan: no plan "chatgpt-ultra" in this catalog`},
 		{[]string{"calibrate", "codex", "/nonexistent/logs"}, "no usage log could be read"},
 		{[]string{"calibrate", "claude-code", calibrateClaude, "--save"}, "--save: which plan"},
 		{[]string{"calibrate", "codex", calibrateCodex, "--save", "--catalog", "../../plans/testdata/catalog.yaml"}, "cannot go with --catalog"},

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenomics/tokenomics/model"
+	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/replay"
 	"github.com/tokenomics/tokenomics/report"
 )
@@ -62,9 +63,9 @@ func runReplay(stdout io.Writer, o *replayFlags, args []string) error {
 	if o.plan != "" {
 		// Both flags are known before a log is read: a conflict between them
 		// is said at once, not after the whole replay.
-		p, ok := mc.Plan(o.plan)
-		if !ok {
-			return badInput("--plan: the catalog has no plan %q (see: tokenomics plans)", o.plan)
+		p, err := plans.FindPlan(r.cat, o.plan)
+		if err != nil {
+			return badInput("--plan: %v (see: tokenomics plans --kind subscription)", err)
 		}
 		if o.in.noFree && p.Free() {
 			return badInput("--plan %s is a free plan, and --no-free leaves free plans out: give one of the two", o.plan)

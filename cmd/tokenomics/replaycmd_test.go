@@ -132,6 +132,16 @@ func TestReplayBadInput(t *testing.T) {
 	}
 }
 
+// A --plan that is no plan of the catalog is refused naming the nearest
+// id, as a workload's current plan is.
+func TestReplayPlanTypo(t *testing.T) {
+	isolate(t)
+	_, errs, code := runCLI(t, "replay", "claude-code", replayFixture, "--catalog", replayCatalog, "--plan", "pmgs")
+	if want := `--plan: no plan "pmgs" in this catalog (did you mean "pmsg"?)`; code != 2 || !strings.Contains(errs, want) {
+		t.Errorf("exit %d, %q; want 2 and %q", code, errs, want)
+	}
+}
+
 // --plan naming a free plan with --no-free is a conflict between two flags:
 // it is refused before any log is read, so logs that do not exist are never
 // reached and the message names both flags.
