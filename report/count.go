@@ -39,6 +39,9 @@ func countTokens(v float64) string { return money.Count(math.Round(v)) }
 // countFactor writes a factor with up to two decimals: 2.8, 1.47.
 func countFactor(f float64) string { return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) }
 
+// PastePrompt asks a terminal for the text to count.
+const PastePrompt = "Paste or type the text, then press Ctrl-D (Ctrl-Z and Enter on Windows)."
+
 // Counted is what `tokenomics count` counted: each input, and their total
 // when there are several.
 type Counted struct {

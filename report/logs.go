@@ -25,6 +25,10 @@ type Import struct {
 	Saved        string // the file the workload was saved to, "" when none
 }
 
+// ReplayAnnualNote says that the replay beside a comparison billed
+// annually (import --compare --billing annual) prices plans monthly.
+const ReplayAnnualNote = "the replay prices plans at their monthly price; --billing annual applies to the modeled comparison only"
+
 // FromLogsNote says what a workload derived from logs rests on: what was
 // read and how well it reproduces the logs' cost.
 func FromLogsNote(src usage.Source, s usage.Summary, d *usage.Derived) string {

@@ -75,9 +75,7 @@ func runCount(cmd *cobra.Command, stdout io.Writer, o *countFlags, args []string
 	}
 	var prompt func() // only a terminal is asked to type: not a pipe, not /dev/null
 	if isTerminal(cmd.InOrStdin()) {
-		prompt = func() {
-			fmt.Fprintln(cmd.ErrOrStderr(), "Paste or type the text, then press Ctrl-D (Ctrl-Z and Enter on Windows).")
-		}
+		prompt = func() { fmt.Fprintln(cmd.ErrOrStderr(), report.PastePrompt) }
 	}
 	results, err := tokencount.CountInputs(args, cmd.InOrStdin(), prompt)
 	if err != nil {

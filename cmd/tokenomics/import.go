@@ -98,7 +98,7 @@ func runImport(cmd *cobra.Command, stdout io.Writer, o *importFlags, args []stri
 		// every plan's windows: the derived workload is an average.
 		mc := &r.cat.Catalog
 		if o.in.billing != "" && comparison.Workload.Billing == model.Annual {
-			res.CatalogNotes = append(res.CatalogNotes, "the replay prices plans at their monthly price; --billing annual applies to the modeled comparison only")
+			res.CatalogNotes = append(res.CatalogNotes, report.ReplayAnnualNote)
 		}
 		if rp, err = r.replay(replay.Records(res.Log, mc), mc, res.CatalogNotes); err != nil {
 			return err
