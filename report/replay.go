@@ -48,6 +48,22 @@ func ReplayedOn(r *replay.Result) string {
 	return fmt.Sprintf("replayed on your records of %s to %s", r.From, r.To)
 }
 
+// FiguresFrom says where the app's figures come from when it was opened on
+// the user's records: replayed on them, or modeled once the workload moved
+// from the one derived from them. The model of even the unchanged records
+// differs from the replay (classes are averages; tokens are restated for
+// each model's tokenizer, a replay's are not; a few days of logs are 22
+// days a month to the model, every day to the replay), so it says what the
+// app's change marks then compare with.
+func FiguresFrom(r *replay.Result, replayed bool) string {
+	if replayed {
+		return fmt.Sprintf("Figures replayed on your records of %s to %s: each of %s against each plan's own usage windows.",
+			r.From, r.To, counted(r.Records, "request"))
+	}
+	return "Figures modeled on the workload as you changed it, not replayed on your records (undo the changes to see the replay); " +
+		"changes are marked against the model of your records, whose figures differ from the replay's."
+}
+
 // ReplayVerdict is the headline and its supporting lines: the same verdict
 // as compare's, over the replay's options, whose mixes route each record.
 func ReplayVerdict(r *replay.Result, cur money.Currency) (string, []string) {

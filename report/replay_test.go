@@ -74,3 +74,22 @@ func TestReplayNotes(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// Where the app's figures come from: the replay, or the model, whose marks
+// compare with the model of the records (their figures differ from the
+// replay's, which the line says).
+func TestFiguresFrom(t *testing.T) {
+	r := &replay.Result{From: "2026-11-02", To: "2026-11-30", Records: 1250}
+	for _, c := range []struct {
+		replayed bool
+		want     string
+	}{
+		{true, "Figures replayed on your records of 2026-11-02 to 2026-11-30: each of 1,250 requests against each plan's own usage windows."},
+		{false, "Figures modeled on the workload as you changed it, not replayed on your records (undo the changes to see the replay); " +
+			"changes are marked against the model of your records, whose figures differ from the replay's."},
+	} {
+		if got := FiguresFrom(r, c.replayed); got != c.want {
+			t.Errorf("replayed %v:\n got %q\nwant %q", c.replayed, got, c.want)
+		}
+	}
+}

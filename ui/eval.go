@@ -72,14 +72,27 @@ func (e *evaluator) evaluate(sh *shared) error {
 		return err
 	}
 	ev := &sh.evaluation
-	prev := make(map[string]was, len(ev.res.Quotes))
-	for i, q := range ev.res.Quotes {
+	// The marks compare like with like. An edit that leaves the replay is
+	// marked against the cost model's figures of the records' workload: the
+	// replay's differ from those by more than the edit (see DESIGN,
+	// "Replay"). Back on the replay nothing is marked: it did not change.
+	wasReplayed := ev.replayed
+	ev.replayed = e.replaying(sh)
+	var before []model.Quote
+	switch {
+	case ev.replayed && wasReplayed:
+		before = ev.res.Quotes
+	case !ev.replayed:
+		before = ev.modeled.Quotes
+	}
+	prev := make(map[string]was, len(before))
+	for i, q := range before {
 		prev[q.ID] = was{i, q.Monthly}
 	}
 	ev.prev = prev
 	e.fadeDue = true
 	ev.modeled = res
-	if ev.replayed = e.replaying(sh); ev.replayed {
+	if ev.replayed {
 		res = replayResult(sh, &res)
 	}
 	ev.res, ev.catalog = res, e.compared(sh)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -106,5 +107,42 @@ func TestReplayNoFree(t *testing.T) {
 		if q.Free {
 			t.Errorf("free plan %s listed", q.ID)
 		}
+	}
+}
+
+// An edit that leaves the replay marks what the edit did to the cost
+// model's figures, not the gap between the replay and the model; back on the
+// replay nothing is marked.
+func TestReplayMarksLikeWithLike(t *testing.T) {
+	m := send(New(replayOptions(t)), tea.WindowSizeMsg{Width: 120, Height: 40})
+	if !m.replayed {
+		t.Fatal("not replayed")
+	}
+	// Alpha Top ($5 in, $20 out, cache read $0.5, no cache write; λ 1) on the
+	// test workload, 22 days a month, before the edit:
+	//   Short tasks: 600·5 + 400·20 = 11,000 → $0.011 × 40·22 = $9.68
+	//   Long documents (h 0.5, W = input): turn 1, 30,000 in: 0.5·30,000·0.5 +
+	//     0.5·30,000·5 + 1,500·20 = 112,500; turn 2, 31,600 in: 7,900 + 79,000 +
+	//     30,000 = 116,900 → $0.2294 × 3·22 = $15.1404
+	//   Reasoning chains: 3,000·5 + (1,200 + 8,000)·20 = 199,000 → $0.199 × 5·22 = $21.89
+	//   = $46.7104. Its replay: 50 × (1,000·5 + 100·20)/1e6 × 30.4375 = $10.653125.
+	const modeled, replayed = 46.7104, 10.653125
+	i := slices.IndexFunc(m.res.Quotes, func(q model.Quote) bool { return q.ID == "api:alpha-top" })
+	if i < 0 || math.Abs(m.res.Quotes[i].Monthly-replayed) > 1e-9 {
+		t.Fatalf("replayed Alpha Top at %d, want $%v", i, replayed)
+	}
+	m = send(m, keys("right")...)
+	if m.replayed {
+		t.Fatal("still replayed after an edit")
+	}
+	if p, ok := m.prev["api:alpha-top"]; !ok || math.Abs(p.cost-modeled) > 1e-9 {
+		t.Errorf("Alpha Top marked against $%v (%v), want the model's $%v", p.cost, ok, modeled)
+	}
+	m = send(m, keys("left")...)
+	if !m.replayed {
+		t.Fatal("the edit undone does not show the replay again")
+	}
+	if len(m.prev) != 0 {
+		t.Errorf("back on the replay, %d options marked", len(m.prev))
 	}
 }

@@ -103,7 +103,7 @@ func verdictText(sh *shared, styled bool) (main string, support []report.Line) {
 		main = hl(sh.st.strong, main)
 	}
 	if sh.rp != nil {
-		support = append([]report.Line{{Text: replayLine(sh)}}, support...)
+		support = append([]report.Line{{Text: report.FiguresFrom(sh.rp, sh.replayed)}}, support...)
 	}
 	for i, l := range support {
 		support[i].Text = "  " + l.Text
@@ -112,16 +112,6 @@ func verdictText(sh *shared, styled bool) (main string, support []report.Line) {
 		}
 	}
 	return hl(sh.st.accent, "▶ ") + main, support
-}
-
-// replayLine says where the figures come from when the app was opened on
-// the user's records: replayed on them, or modeled once the workload moved.
-func replayLine(sh *shared) string {
-	if sh.replayed {
-		return fmt.Sprintf("Figures replayed on your records of %s to %s: each of %d requests against each plan's own usage windows.",
-			sh.rp.From, sh.rp.To, sh.rp.Records)
-	}
-	return "Figures modeled on the workload as you changed it, not replayed on your records (undo the changes to see the replay)."
 }
 
 // all is the verdict wrapped to a screen width: the layout counts its rows,
