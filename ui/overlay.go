@@ -271,6 +271,9 @@ func (m *Model) loadPreset(p plans.Preset) {
 	m.doc.load(w)     // the preset is not the open file
 	m.work = newWorkPane()
 	m.detail.open, m.focus = false, focusWork
+	// Another workload: its plans list starts at its cheapest option, not
+	// at the one selected before wherever it now ranks.
+	m.ranking.selID = ""
 	m.evaluate()
 	m.clearMarks()
 	// The preset's budget is written in its currency, USD when it names
