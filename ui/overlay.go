@@ -117,7 +117,7 @@ func helpLines(sh *shared, iw int, notices []string, last string) []string {
 		// first, as they are news.
 		lines = append(lines, sh.st.strong.Render("Notices at start"))
 		for _, n := range notices {
-			lines = append(lines, wrapLines("• "+n, max(iw, 10))...)
+			lines = append(lines, wrapBullet("• ", n, max(iw, 10))...)
 		}
 		lines = append(lines, "")
 	}
