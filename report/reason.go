@@ -104,7 +104,6 @@ func reasonBody(k model.ReasonKind, r model.Reason) string {
 	return fmt.Sprintf("reason of unknown kind %d", k)
 }
 
-// share writes a fraction as a percentage without a misleading "0%".
 // tokensVs writes two token counts compared in one sentence ("needs 33k;
 // gives 32k") so that unequal counts never read the same: 32,500 against
 // 32,000 is "32.5k" and "32k", not "32k" twice. Each starts as
@@ -145,9 +144,14 @@ func decimals(v float64, d int) string {
 	return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 }
 
+// share writes a fraction of tasks as a percentage, never "0%" for some
+// nor "100%" for not all of them.
 func share(f float64) string {
-	if f > 0 && f < 0.005 {
+	switch {
+	case f > 0 && f < 0.005:
 		return "under 1%"
+	case f > 0.99 && f < 1:
+		return "over 99%"
 	}
 	return fmt.Sprintf("%.0f%%", 100*f)
 }

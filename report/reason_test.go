@@ -31,6 +31,9 @@ func TestReasonText(t *testing.T) {
 		// 0.12 → 12%; 0.004 is not "0%".
 		{model.Reason{Kind: model.ReasonCaps, Class: "Agent sessions", Share: 0.12}, "Agent sessions: over the usage limits: 12% of tasks overflow"},
 		{model.Reason{Kind: model.ReasonCaps, Share: 0.004}, "over the usage limits: under 1% of tasks overflow"},
+		// 0.996 is not all of them: not "100%".
+		{model.Reason{Kind: model.ReasonCaps, Share: 0.996}, "over the usage limits: over 99% of tasks overflow"},
+		{model.Reason{Kind: model.ReasonCaps, Share: 1}, "over the usage limits: 100% of tasks overflow"},
 		{model.Reason{Kind: model.ReasonCaps, Share: 0.5, NoRoute: true}, "over the usage limits: 50% of tasks overflow; no API model can take the overflow"},
 		{model.Reason{Kind: model.ReasonNoModel}, "no model can take it"},
 		{model.Reason{Kind: model.ReasonNoModelInScope, Class: "Short"}, "Short: no model in scope can take it"},
