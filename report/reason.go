@@ -105,8 +105,8 @@ func reasonBody(k model.ReasonKind, r model.Reason) string {
 }
 
 // tokensVs writes two token counts compared in one sentence ("needs 33k;
-// gives 32k") so that unequal counts never read the same: 32,500 against
-// 32,000 is "32.5k" and "32k", not "32k" twice. Each starts as
+// gives 32k") so that unequal counts never read the same: 32,400 against
+// 32,000 is "32.4k" and "32k", not "32k" twice. Each starts as
 // money.Tokens; when those are equal and the counts not, more decimals of
 // the larger's unit, then whole tokens, the first a rounded up past b's and
 // b's down (a need of 32,000.4 is more than 32,000).
