@@ -49,7 +49,8 @@ func NoteText(n model.Note, cur money.Currency) string {
 		case n.Unit == "usd":
 			s += fmt.Sprintf(" (%s–%s of API-equivalent use per seat)", cur.Format(n.Low), cur.Format(n.High))
 		default:
-			s += fmt.Sprintf(" (%s–%s %s per seat)", money.Tokens(n.Low), money.Tokens(n.High), n.Unit)
+			low, high := tokensVs(n.Low, n.High) // a range, not one figure twice
+			s += fmt.Sprintf(" (%s–%s %s per seat)", low, high, n.Unit)
 		}
 		return s
 	}

@@ -26,6 +26,9 @@ func TestNoteText(t *testing.T) {
 			"the weekly limit is an estimate (₩223,650–₩2,016,000 of API-equivalent use per seat)"},
 		{model.Note{Kind: model.NoteLimitEstimate, WindowHours: 5, Unit: "messages", Ranged: true, Low: 5, High: 25}, krw,
 			"the 5-hour limit is an estimate (5–25 messages per seat)"},
+		// 40,200 and 40,400 both round to 40k: a decimal more.
+		{model.Note{Kind: model.NoteLimitEstimate, WindowHours: 5, Unit: "tokens", Ranged: true, Low: 40200, High: 40400}, krw,
+			"the 5-hour limit is an estimate (40.2k–40.4k tokens per seat)"},
 		{model.Note{Kind: model.NoteLimitEstimate, WindowHours: 5, Unit: "usd"}, krw, "the 5-hour limit is an estimate"},
 		// A measured cap with a spread is a range: 18·1400 = 25,200; 36·1400 = 50,400.
 		{model.Note{Kind: model.NoteLimitRange, WindowHours: 5, Unit: "usd", Ranged: true, Low: 18, High: 36}, krw,

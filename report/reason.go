@@ -2,6 +2,9 @@ package report
 
 import (
 	"fmt"
+	"math"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tokenomics/tokenomics/model"
@@ -33,6 +36,7 @@ func ReasonText(r model.Reason) string {
 
 func reasonBody(k model.ReasonKind, r model.Reason) string {
 	tokens := money.Tokens
+	need, have := tokensVs(r.Need, r.Have)
 	switch k {
 	case model.ReasonNoModels:
 		return "the plan lists no model in the catalog"
@@ -43,14 +47,14 @@ func reasonBody(k model.ReasonKind, r model.Reason) string {
 		return fmt.Sprintf("needs %s tier; %s is %s", r.NeedTier, r.Model, r.HaveTier)
 	case model.ReasonContext:
 		if r.Model == "" {
-			return fmt.Sprintf("needs %s context; the plan gives %s", tokens(r.Need), tokens(r.Have))
+			return fmt.Sprintf("needs %s context; the plan gives %s", need, have)
 		}
-		return fmt.Sprintf("needs %s context; %s gives %s", tokens(r.Need), r.Model, tokens(r.Have))
+		return fmt.Sprintf("needs %s context; %s gives %s", need, r.Model, have)
 	case model.ReasonOutput:
 		if r.Model == "" {
 			return fmt.Sprintf("needs %s output per turn; the plan's models give less", tokens(r.Need))
 		}
-		return fmt.Sprintf("needs %s output per turn; %s gives %s", tokens(r.Need), r.Model, tokens(r.Have))
+		return fmt.Sprintf("needs %s output per turn; %s gives %s", need, r.Model, have)
 	case model.ReasonVia:
 		switch r.Via {
 		case model.ViaAPI:
@@ -85,9 +89,9 @@ func reasonBody(k model.ReasonKind, r model.Reason) string {
 	case model.ReasonRecordTier:
 		return fmt.Sprintf("records of %s need %s tier; %s is %s", r.Logged, r.NeedTier, r.Model, r.HaveTier)
 	case model.ReasonRecordContext:
-		return fmt.Sprintf("a record needs %s context; %s gives %s", tokens(r.Need), r.Model, tokens(r.Have))
+		return fmt.Sprintf("a record needs %s context; %s gives %s", need, r.Model, have)
 	case model.ReasonRecordOutput:
-		return fmt.Sprintf("a record needs %s output; %s gives %s", tokens(r.Need), r.Model, tokens(r.Have))
+		return fmt.Sprintf("a record needs %s output; %s gives %s", need, r.Model, have)
 	case model.ReasonRecordsMisfit:
 		return "no plan model of their tier and size"
 	case model.ReasonRecordsCaps:
@@ -100,10 +104,54 @@ func reasonBody(k model.ReasonKind, r model.Reason) string {
 	return fmt.Sprintf("reason of unknown kind %d", k)
 }
 
-// share writes a fraction as a percentage without a misleading "0%".
+// tokensVs writes two token counts compared in one sentence ("needs 33k;
+// gives 32k") so that unequal counts never read the same: 32,400 against
+// 32,000 is "32.4k" and "32k", not "32k" twice. Each starts as
+// money.Tokens; when those are equal and the counts not, more decimals of
+// the larger's unit, then whole tokens, the first a rounded up past b's and
+// b's down (a need of 32,000.4 is more than 32,000).
+func tokensVs(a, b float64) (string, string) {
+	sa, sb := money.Tokens(a), money.Tokens(b)
+	if sa != sb || a == b {
+		return sa, sb
+	}
+	unit, suffix, d := 1e3, "k", 1
+	if max(a, b) >= 1e6 {
+		unit, suffix, d = 1e6, "M", 2
+	}
+	if max(a, b) >= 1e3 {
+		for ; d <= 3; d++ {
+			fa, fb := decimals(a/unit, d)+suffix, decimals(b/unit, d)+suffix
+			if fa != fb {
+				return fa, fb
+			}
+		}
+	}
+	round := func(x float64, up bool) string {
+		if up {
+			x = math.Ceil(x)
+		} else {
+			x = math.Floor(x)
+		}
+		return money.Group(strconv.FormatFloat(x, 'f', 0, 64))
+	}
+	return round(a, a > b), round(b, b > a)
+}
+
+// decimals is v with d decimals less trailing zeros: 32.50 → "32.5".
+func decimals(v float64, d int) string {
+	s := strconv.FormatFloat(v, 'f', d, 64)
+	return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
+}
+
+// share writes a fraction of tasks as a percentage, never "0%" for some
+// nor "100%" for not all of them.
 func share(f float64) string {
-	if f > 0 && f < 0.005 {
+	switch {
+	case f > 0 && f < 0.005:
 		return "under 1%"
+	case f > 0.99 && f < 1:
+		return "over 99%"
 	}
 	return fmt.Sprintf("%.0f%%", 100*f)
 }

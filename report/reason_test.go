@@ -15,6 +15,13 @@ func TestReasonText(t *testing.T) {
 		{model.Reason{Kind: model.ReasonTier, NeedTier: model.Frontier, Model: "Alpha", HaveTier: model.Small}, "needs frontier tier; Alpha is small"},
 		{model.Reason{Kind: model.ReasonContext, Class: "Long documents", Need: 33000, Have: 32000}, "Long documents: needs 33k context; the plan gives 32k"},
 		{model.Reason{Kind: model.ReasonContext, Need: 101000, Model: "Alpha", Have: 100000}, "needs 101k context; Alpha gives 100k"},
+		// 32,400 and 32,000 both round to 32k: a decimal more tells them apart.
+		{model.Reason{Kind: model.ReasonContext, Class: "Long documents", Need: 32400, Have: 32000}, "Long documents: needs 32.4k context; the plan gives 32k"},
+		{model.Reason{Kind: model.ReasonContext, Need: 32400, Model: "Alpha", Have: 32000}, "needs 32.4k context; Alpha gives 32k"},
+		// 8,200 and 8,190 are both 8.2k; 8.20k and 8.19k differ.
+		{model.Reason{Kind: model.ReasonOutput, Need: 8200, Model: "Alpha", Have: 8190}, "needs 8.2k output per turn; Alpha gives 8.19k"},
+		{model.Reason{Kind: model.ReasonRecordContext, Need: 128400, Model: "Alpha", Have: 128000}, "a record needs 128.4k context; Alpha gives 128k"},
+		{model.Reason{Kind: model.ReasonRecordOutput, Need: 64001, Model: "Alpha", Have: 64000}, "a record needs 64.001k output; Alpha gives 64k"},
 		{model.Reason{Kind: model.ReasonOutput, Need: 9000}, "needs 9k output per turn; the plan's models give less"},
 		{model.Reason{Kind: model.ReasonOutput, Need: 9000, Model: "Alpha", Have: 8000}, "needs 9k output per turn; Alpha gives 8k"},
 		{model.Reason{Kind: model.ReasonVia, Via: model.ViaAPI},
@@ -24,6 +31,9 @@ func TestReasonText(t *testing.T) {
 		// 0.12 → 12%; 0.004 is not "0%".
 		{model.Reason{Kind: model.ReasonCaps, Class: "Agent sessions", Share: 0.12}, "Agent sessions: over the usage limits: 12% of tasks overflow"},
 		{model.Reason{Kind: model.ReasonCaps, Share: 0.004}, "over the usage limits: under 1% of tasks overflow"},
+		// 0.996 is not all of them: not "100%".
+		{model.Reason{Kind: model.ReasonCaps, Share: 0.996}, "over the usage limits: over 99% of tasks overflow"},
+		{model.Reason{Kind: model.ReasonCaps, Share: 1}, "over the usage limits: 100% of tasks overflow"},
 		{model.Reason{Kind: model.ReasonCaps, Share: 0.5, NoRoute: true}, "over the usage limits: 50% of tasks overflow; no API model can take the overflow"},
 		{model.Reason{Kind: model.ReasonNoModel}, "no model can take it"},
 		{model.Reason{Kind: model.ReasonNoModelInScope, Class: "Short"}, "Short: no model in scope can take it"},
@@ -50,4 +60,28 @@ func TestReasonText(t *testing.T) {
 		{model.Reason{Kind: model.ReasonRecordsCaps}, "over the usage limits"},
 		{model.Reason{Kind: model.ReasonRecordsSize}, "no record fits the plan's context window or output limit"},
 	})
+}
+
+// Two counts compared never read the same unless they are.
+func TestTokensVs(t *testing.T) {
+	for _, tc := range []struct {
+		a, b         float64
+		wantA, wantB string
+	}{
+		{33000, 32000, "33k", "32k"},             // apart as they are
+		{32000, 32000, "32k", "32k"},             // the same: the same words
+		{32500, 32000, "33k", "32k"},             // rounded apart already
+		{32400, 32000, "32.4k", "32k"},           // one decimal
+		{32040, 32000, "32.04k", "32k"},          // two
+		{32001, 32000, "32.001k", "32k"},         // three
+		{32000.4, 32000, "32,001", "32,000"},     // whole tokens, the need rounded up
+		{1040000, 1e6, "1.04M", "1M"},            // millions: 1.0M and 1M both trim to "1M"
+		{1000500, 1e6, "1,000,500", "1,000,000"}, // 1.0005M: past 3 decimals, whole tokens
+		{950.4, 950, "951", "950"},               // under a thousand: whole tokens
+		{32000, 32400, "32k", "32.4k"},           // either way round
+	} {
+		if a, b := tokensVs(tc.a, tc.b); a != tc.wantA || b != tc.wantB {
+			t.Errorf("tokensVs(%v, %v) = %q, %q; want %q, %q", tc.a, tc.b, a, b, tc.wantA, tc.wantB)
+		}
+	}
 }

@@ -430,10 +430,15 @@ func Article(q *model.Quote) string {
 	return "the best API model, " + q.Name
 }
 
-// Percent writes a share without a misleading "0%".
+// Percent writes a share without a misleading "0%" or "100%": one that is
+// not exactly either reads "<1%" or ">99%" (a $4.98 saving on $4.99 is not
+// all of it).
 func Percent(p float64) string {
-	if p > 0 && p < 1 {
+	switch {
+	case p > 0 && p < 1:
 		return "<1%"
+	case p > 99 && p < 100:
+		return ">99%"
 	}
 	return fmt.Sprintf("%.0f%%", p)
 }

@@ -553,3 +553,29 @@ func TestVerdictSameCost(t *testing.T) {
 		}
 	}
 }
+
+// A saving that is nearly all or almost none of the dearer option's cost
+// reads as such, never as exactly 100% or 0%.
+func TestVerdictSavingShare(t *testing.T) {
+	for _, tc := range []struct {
+		alpha, pro float64
+		want       string
+	}{
+		// 4.98 / 4.99 = 99.8%: rounds to 100%, which it is not.
+		{0.01, 4.99, "saves $4.98/month (>99%)."},
+		// 0.04 / 10.04 = 0.4%: rounds to 0%.
+		{10, 10.04, "saves $0.04/month (<1%)."},
+		// 5 / 5 = exactly 100%: a free option.
+		{0, 5, "saves $5.00/month (100%)."},
+		// 2.50 / 10 = 25%.
+		{7.5, 10, "saves $2.50/month (25%)."},
+	} {
+		r := model.Result{Quotes: []model.Quote{
+			{ID: "api:a", Name: "Alpha", Kind: model.KindAPI, Eligible: true, Fits: true, Monthly: tc.alpha},
+			{ID: "pro", Name: "Pro", Kind: model.KindSubscription, Eligible: true, Fits: true, Monthly: tc.pro},
+		}}
+		if main, _ := Verdict(&r, "", money.USD); !strings.HasSuffix(main, tc.want) {
+			t.Errorf("Alpha $%v, Pro $%v: verdict %q, want …%q", tc.alpha, tc.pro, main, tc.want)
+		}
+	}
+}

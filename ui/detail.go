@@ -147,13 +147,13 @@ func detailLines(sh *shared, q *model.Quote, iw int) []string {
 		out = append(out, "")
 		add(fmt.Sprintf("%s %s/month across the ranges of:", head("Estimated token factors"), report.RangeText(q, sh.cur)))
 		for _, f := range q.Factors {
-			add("• " + report.FactorText(f))
+			out = append(out, wrapBullet("• ", report.FactorText(f), iw)...)
 		}
 	}
 	if len(q.Notes) > 0 {
 		out = append(out, "", head("Notes"))
 		for _, n := range q.Notes {
-			add("• " + report.NoteText(n, sh.cur))
+			out = append(out, wrapBullet("• ", report.NoteText(n, sh.cur), iw)...)
 		}
 	}
 	if rates := rateLines(sh, q); len(rates) > 0 {

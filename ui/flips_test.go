@@ -133,3 +133,15 @@ func TestEndsArriveOffTheKeystroke(t *testing.T) {
 		}
 	}
 }
+
+// A flip point's line wraps under its text, not under its bullet.
+func TestFlipLinesHang(t *testing.T) {
+	m := newSized(t, 160, 48)
+	m = send(m, flipsCmd(m.res, m.w.Current, m.eval.gen)())
+	if len(m.flips) == 0 {
+		t.Fatal("no flips for the test workload")
+	}
+	// Each flip line is longer than 30 cells: at 40 it wraps.
+	words := strings.Fields(report.FlipLine(&m.res, m.flips[0]))
+	checkHanging(t, "flips", flipLines(&m.shared, 40), "• "+words[0], words[len(words)-1])
+}

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/tokenomics/tokenomics/model"
 )
 
 // "? help" is on screen at every supported size, and a notice at start
@@ -196,4 +198,53 @@ func TestHelpBarOffersEscDuringASearch(t *testing.T) {
 	if m.ranking.search != "" || strings.Contains(bar(m), "esc clear search") {
 		t.Errorf("after esc, search %q and the help bar %q", m.ranking.search, bar(m))
 	}
+}
+
+// A bullet's text wraps under itself: the lines after the first start
+// under the text, two cells in, not under the bullet. In the help's
+// notices at start and the detail's notes alike.
+func TestBulletsHangUnderTheirText(t *testing.T) {
+	// The notice is 119 cells: at 60 columns it takes several lines.
+	notice := "price changes since your last run: Alpha Plus $18.00 → $20.00, Beta Top output $12.00 → $15.00 per million tokens"
+	o := testOptions(t)
+	o.Notices = []string{notice}
+	t.Setenv("NO_COLOR", "")
+	m := send(New(o), tea.WindowSizeMsg{Width: 60, Height: 40}, press("?"))
+	checkHanging(t, "help", strings.Split(screen(m), "\n"), "• price changes", "tokens")
+
+	q := m.res.Quotes[0]
+	q.Notes = []model.Note{{Kind: model.NoteReplaySeats, Seats: 5}, {Kind: model.NoteNoAnnual}}
+	// "• minimum 5 seats; one person's records use one seat's limits" is
+	// 62 cells: at 30 it takes three lines.
+	checkHanging(t, "detail", detailLines(&m.shared, &q, 30), "• minimum 5 seats", "limits")
+}
+
+// checkHanging finds the line holding first and checks that the lines
+// after it, up to the one holding last, start two cells past the bullet.
+func checkHanging(t *testing.T, where string, lines []string, first, last string) {
+	t.Helper()
+	for i, l := range lines {
+		at := strings.Index(l, first)
+		if at < 0 {
+			continue
+		}
+		col := len([]rune(l[:at]))
+		n := 0
+		for _, next := range lines[i+1:] {
+			r := []rune(next)
+			if len(r) < col+3 || strings.TrimSpace(string(r[col:col+2])) != "" || r[col+2] == ' ' {
+				t.Errorf("%s: line %q does not start under the text of %q", where, next, l)
+				return
+			}
+			n++
+			if strings.Contains(next, last) {
+				break
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: %q does not wrap:\n%s", where, first, strings.Join(lines, "\n"))
+		}
+		return
+	}
+	t.Errorf("%s: no line holds %q:\n%s", where, first, strings.Join(lines, "\n"))
 }

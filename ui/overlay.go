@@ -117,7 +117,7 @@ func helpLines(sh *shared, iw int, notices []string, last string) []string {
 		// first, as they are news.
 		lines = append(lines, sh.st.strong.Render("Notices at start"))
 		for _, n := range notices {
-			lines = append(lines, wrapLines("• "+n, max(iw, 10))...)
+			lines = append(lines, wrapBullet("• ", n, max(iw, 10))...)
 		}
 		lines = append(lines, "")
 	}
@@ -271,6 +271,9 @@ func (m *Model) loadPreset(p plans.Preset) {
 	m.doc.load(w)     // the preset is not the open file
 	m.work = newWorkPane()
 	m.detail.open, m.focus = false, focusWork
+	// Another workload: its plans list starts at its cheapest option, not
+	// at the one selected before wherever it now ranks.
+	m.ranking.selID = ""
 	m.evaluate()
 	m.clearMarks()
 	// The preset's budget is written in its currency, USD when it names

@@ -1136,3 +1136,25 @@ func TestPresetBudgetKeepsItsMoney(t *testing.T) {
 		}
 	}
 }
+
+// Another workload starts the plans list at its top: after a preset, the
+// selection is its cheapest option, not the option selected before
+// wherever it now ranks. An edit keeps the selection on its option.
+func TestPresetSelectsTheTop(t *testing.T) {
+	m := newSized(t, 120, 40)
+	if len(m.ranking.shown) < 8 {
+		t.Fatalf("the test catalog lists %d options, want 8 or more", len(m.ranking.shown))
+	}
+	m.ranking.choose(7, &m.shared)
+	before := m.ranking.selID
+	m.apply(func(w *model.Workload) { w.DaysPerMonth++ })
+	if m.ranking.selID != before {
+		t.Errorf("after an edit the selection is %q, want %q kept", m.ranking.selID, before)
+	}
+	w := m.w
+	w.Name = "Other"
+	m.loadPreset(plans.Preset{Name: "other", Workload: w})
+	if li := m.ranking.pick(&m.shared); li != 0 {
+		t.Errorf("after a preset the selection is #%d (%q), want #1", li+1, m.ranking.selID)
+	}
+}

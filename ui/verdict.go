@@ -232,7 +232,8 @@ func flipLines(sh *shared, width int) []string {
 	}
 	lines := []string{"", "  " + sh.st.strong.Render("Flip points") + " (where the answer changes):"}
 	for _, f := range sh.flips {
-		lines = append(lines, wrapIndented("  • "+report.FlipLine(&sh.res, f), width)...)
+		// width-1 cells in all, as wrapIndented's lines are.
+		lines = append(lines, wrapBullet("  • ", report.FlipLine(&sh.res, f), width-1)...)
 	}
 	return lines
 }

@@ -84,6 +84,22 @@ func wrapParagraph(out []string, s string, w int) []string {
 	return out
 }
 
+// wrapBullet is s after bullet ("• "), wrapped to w cells with a hanging
+// indent: the lines after the first start under the text, not the bullet.
+func wrapBullet(bullet, s string, w int) []string {
+	bw := ansi.StringWidth(bullet)
+	out := wrapLines(s, w-bw)
+	pad := strings.Repeat(" ", bw)
+	for i := range out {
+		if i == 0 {
+			out[i] = bullet + out[i]
+		} else {
+			out[i] = pad + out[i]
+		}
+	}
+	return out
+}
+
 // wordPieces appends to pieces word split where a line may end inside it:
 // in a link, only after a slash of its path, and only when the link is
 // wider than w (see linkPieces); else after each hyphen that joins two

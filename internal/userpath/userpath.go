@@ -11,10 +11,11 @@ import (
 )
 
 // Shown is p as the user reads it: under the home directory, ~/…; any
-// other path as it is.
+// other path as it is. A home of "/" (a service account, a container) is
+// no abbreviation: every absolute path would read as ~/….
 func Shown(p string) string {
 	home, err := os.UserHomeDir()
-	if err != nil || !filepath.IsAbs(home) || !filepath.IsAbs(p) {
+	if err != nil || !filepath.IsAbs(home) || !filepath.IsAbs(p) || filepath.Clean(home) == filepath.Dir(home) {
 		return p
 	}
 	rel, err := filepath.Rel(home, p)

@@ -31,3 +31,16 @@ func TestShown(t *testing.T) {
 		t.Errorf("InText = %q, want %q", got, want)
 	}
 }
+
+// A home of "/" or none abbreviates nothing: with HOME=/ every absolute
+// path is "under" it and would read as ~/….
+func TestShownNoHome(t *testing.T) {
+	for _, home := range []string{"/", "//", ""} {
+		t.Setenv("HOME", home)
+		for _, p := range []string{"/etc/w.yaml", "/", "/home/a/w.yaml"} {
+			if got := Shown(p); got != p {
+				t.Errorf("HOME=%q: Shown(%q) = %q, want it as given", home, p, got)
+			}
+		}
+	}
+}
