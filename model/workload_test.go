@@ -5,29 +5,28 @@ import (
 	"testing"
 )
 
-// A workload's name is at most MaxName characters, as a class's is.
-func TestWorkloadNameLength(t *testing.T) {
-	w := NewWorkload(strings.Repeat("é", MaxName))
-	if err := w.Validate(); err != nil {
-		t.Errorf("%d characters: %v", MaxName, err)
-	}
-	w.Name += "é"
-	if err := w.Validate(); err == nil || err.Error() != "name: is 257 characters long; a name has at most 256" {
-		t.Errorf("%d characters: %v", MaxName+1, err)
-	}
-}
-
-// A workload's description is at most MaxDescription characters, counted
-// as characters (2000 of 한, 6000 bytes, is one).
-func TestWorkloadDescriptionLength(t *testing.T) {
-	w := NewWorkload("w")
-	w.Description = strings.Repeat("한", MaxDescription)
-	if err := w.Validate(); err != nil {
-		t.Errorf("%d characters: %v", MaxDescription, err)
-	}
-	w.Description += "a"
-	if err := w.Validate(); err == nil || err.Error() != "description: is 2001 characters long; a description has at most 2000" {
-		t.Errorf("%d characters: %v", MaxDescription+1, err)
+// A workload's name is at most MaxName characters, as a class's is, and
+// its description at most MaxDescription, counted as characters (2000 of
+// 한, 6000 bytes, is a description of 2000).
+func TestWorkloadTextLength(t *testing.T) {
+	for _, tc := range []struct {
+		field string
+		max   int
+		set   func(w *Workload, s string)
+		want  string // the error one character over
+	}{
+		{"name", MaxName, func(w *Workload, s string) { w.Name = s }, "name: is 257 characters long; a name has at most 256"},
+		{"description", MaxDescription, func(w *Workload, s string) { w.Description = s }, "description: is 2001 characters long; a description has at most 2000"},
+	} {
+		w := NewWorkload("w")
+		tc.set(&w, strings.Repeat("한", tc.max))
+		if err := w.Validate(); err != nil {
+			t.Errorf("%s of %d characters: %v", tc.field, tc.max, err)
+		}
+		tc.set(&w, strings.Repeat("한", tc.max)+"a")
+		if err := w.Validate(); err == nil || err.Error() != tc.want {
+			t.Errorf("%s of %d characters: %v, want %q", tc.field, tc.max+1, err, tc.want)
+		}
 	}
 }
 
