@@ -291,3 +291,22 @@ func TestSaveWorkloadWithoutComments(t *testing.T) {
 		})
 	}
 }
+
+// The cost comments add to a save over the longest preset.
+func BenchmarkWithComments(b *testing.B) {
+	orig, err := os.ReadFile("presets/developer.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	w, err := ParseWorkload("developer.yaml", orig)
+	if err != nil {
+		b.Fatal(err)
+	}
+	out, err := MarshalWorkload(w)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		withComments(orig, out)
+	}
+}
