@@ -576,6 +576,12 @@ func yamlString(s string) string {
 // SaveWorkload writes w to path atomically (safefile.Write): path holds the
 // old content or the new, never a mix. Missing parent directories are
 // created. A symbolic link at path is refused, not written through.
+//
+// A workload file at path that parses keeps its comments: the head, and
+// those above, beside or after a top-level key, a class (matched by name)
+// or one of its fields stay at their place (withComments). The comments of
+// a class w no longer has are dropped with it, and blank lines between
+// comments are not kept.
 func SaveWorkload(path string, w model.Workload) error {
 	return saveWorkload(path, w, safefile.Options{})
 }
@@ -591,6 +597,11 @@ func saveWorkload(path string, w model.Workload, opt safefile.Options) error {
 	data, err := MarshalWorkload(w)
 	if err != nil {
 		return err
+	}
+	if !opt.NoReplace {
+		if old, err := readFile(path); err == nil {
+			data = withComments(old, data)
+		}
 	}
 	_, err = safefile.Write(path, data, opt)
 	return err
