@@ -583,25 +583,22 @@ func TestVerdictSavingShare(t *testing.T) {
 // A use reads "100%" only at exactly the cap: under it is never shown as
 // at it, and over it never as at it either.
 func TestUtilization(t *testing.T) {
+	capped := func(u float64) model.Quote { return model.Quote{Capped: true, Utilization: u} }
 	for _, tc := range []struct {
-		name   string
-		capped bool
-		u      float64
-		want   string
+		q    model.Quote
+		want string
 	}{
-		{"no cap", false, 0.5, ""},
-		{"none used", true, 0, "0%"},
-		{"a trace", true, 0.004, "<1%"},     // 0.4% rounds to 0, yet some is used
-		{"plain", true, 0.62, "62%"},        // 62%
-		{"just under", true, 0.996, ">99%"}, // 99.6% would round to 100: it fits, so not at the cap
-		{"at the cap", true, 1, "100%"},
-		{"just over", true, 1.003, "101%"}, // 100.3% would round to 100: it overflows, so past the cap
-		{"over", true, 1.02, "102%"},       // 102%
-		{"rounds up", true, 1.016, "102%"}, // 101.6% rounds to 102 as before
+		{model.Quote{Utilization: 0.5}, ""}, // no cap, no use to show
+		{capped(0), "0%"},
+		{capped(0.004), "<1%"},  // 0.4% rounds to 0, yet some is used
+		{capped(0.62), "62%"},   // 62%
+		{capped(0.996), ">99%"}, // 99.6% would round to 100: it fits, so not at the cap
+		{capped(1), "100%"},     // exactly the cap
+		{capped(1.003), "101%"}, // 100.3% would round to 100: it overflows, so past the cap
+		{capped(1.016), "102%"}, // 101.6% rounds to 102 as before
 	} {
-		q := &model.Quote{Capped: tc.capped, Utilization: tc.u}
-		if got := Utilization(q); got != tc.want {
-			t.Errorf("%s: Utilization(%v) = %q, want %q", tc.name, tc.u, got, tc.want)
+		if got := Utilization(&tc.q); got != tc.want {
+			t.Errorf("Utilization(capped %v, %v) = %q, want %q", tc.q.Capped, tc.q.Utilization, got, tc.want)
 		}
 	}
 }
