@@ -461,7 +461,21 @@ func Utilization(q *model.Quote) string {
 	if !q.Capped {
 		return ""
 	}
-	return fmt.Sprintf("%.0f%%", 100*q.Utilization)
+	return UsePercent(q.Utilization)
+}
+
+// UsePercent is a use u of a cap (1 = the whole cap) as a percent that
+// reads "100%" only when the use is exactly the cap: plain rounding would
+// show 99.6% as "100%", at the cap though the work fits, and 100.3% as
+// "100%" beside an overflow mark. A use under the cap reads as Percent
+// does (">99%"); one over it reads at least "101%", the first whole
+// percent past the cap, since ">100%" would not fit the column.
+func UsePercent(u float64) string {
+	p := 100 * u
+	if p > 100 && p < 101 {
+		p = 101
+	}
+	return Percent(p)
 }
 
 // BreakEven says from which volume a plan pays for itself, against the

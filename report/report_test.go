@@ -579,3 +579,26 @@ func TestVerdictSavingShare(t *testing.T) {
 		}
 	}
 }
+
+// A use reads "100%" only at exactly the cap: under it is never shown as
+// at it, and over it never as at it either.
+func TestUtilization(t *testing.T) {
+	capped := func(u float64) model.Quote { return model.Quote{Capped: true, Utilization: u} }
+	for _, tc := range []struct {
+		q    model.Quote
+		want string
+	}{
+		{model.Quote{Utilization: 0.5}, ""}, // no cap, no use to show
+		{capped(0), "0%"},
+		{capped(0.004), "<1%"},  // 0.4% rounds to 0, yet some is used
+		{capped(0.62), "62%"},   // 62%
+		{capped(0.996), ">99%"}, // 99.6% would round to 100: it fits, so not at the cap
+		{capped(1), "100%"},     // exactly the cap
+		{capped(1.003), "101%"}, // 100.3% would round to 100: it overflows, so past the cap
+		{capped(1.016), "102%"}, // 101.6% rounds to 102 as before
+	} {
+		if got := Utilization(&tc.q); got != tc.want {
+			t.Errorf("Utilization(capped %v, %v) = %q, want %q", tc.q.Capped, tc.q.Utilization, got, tc.want)
+		}
+	}
+}

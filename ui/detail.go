@@ -164,7 +164,7 @@ func detailLines(sh *shared, q *model.Quote, iw int) []string {
 		}
 		out = append(out, "", head("Rates")+sh.st.muted.Render(of))
 		for _, l := range rates {
-			out = append(out, wrapIndented("• "+l, iw+1)...)
+			out = append(out, wrapBullet("• ", l, iw)...)
 		}
 	}
 	if len(q.Sources) > 0 {
@@ -174,7 +174,7 @@ func detailLines(sh *shared, q *model.Quote, iw int) []string {
 			if conf == "" {
 				conf = "confidence unknown"
 			}
-			out = append(out, wrapIndented(fmt.Sprintf("• %s: %s · as of %s (%s)", s.Name, orDash(readableSource(s.Source)), orDash(s.AsOf), conf), iw+1)...)
+			out = append(out, wrapBullet("• ", fmt.Sprintf("%s: %s · as of %s (%s)", s.Name, orDash(readableSource(s.Source)), orDash(s.AsOf), conf), iw)...)
 		}
 	}
 	return out

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokenomics/tokenomics/model"
 )
@@ -247,4 +249,44 @@ func checkHanging(t *testing.T, where string, lines []string, first, last string
 		return
 	}
 	t.Errorf("%s: no line holds %q:\n%s", where, first, strings.Join(lines, "\n"))
+}
+
+// Every bullet list of the detail view fills its lines to the width of the
+// box, the Rates and Sources as the Notes: a bullet's first line is not
+// two cells shorter than the lines under it.
+func TestDetailBulletsFillTheWidth(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	m := send(New(testOptions(t)), tea.WindowSizeMsg{Width: 120, Height: 40})
+	var q *model.Quote
+	for i := range m.res.Quotes {
+		if m.res.Quotes[i].Name == "API mix, all providers" {
+			q = &m.res.Quotes[i]
+		}
+	}
+	if q == nil {
+		t.Fatal("no quote API mix, all providers")
+	}
+	for _, tc := range []struct {
+		what  string
+		iw    int
+		first string // the bullet's first line, exactly iw cells or the next word would pass iw
+	}{
+		// 2+6+7+3+6+2+4+6+2+3+6+5 = 52 cells: "price" ends at the edge.
+		{"rates", 52, "• Alpha Small: in $0.10 · out $0.40 · no cache price"},
+		// 2+6+7+5+2+3+3+11+11 = 50 cells: "(confidence" ends at the edge.
+		{"sources", 50, "• Alpha Small: test · as of 2026-11-01 (confidence"},
+	} {
+		lines := detailLines(&m.shared, q, tc.iw)
+		if !slices.Contains(lines, tc.first) {
+			t.Errorf("%s at %d: no line reads %q:\n%s", tc.what, tc.iw, tc.first, strings.Join(lines, "\n"))
+		}
+		for _, l := range lines {
+			if !strings.HasPrefix(l, "• ") && !strings.HasPrefix(l, "  ") {
+				continue // the bullets' lines; headings are not wrapped
+			}
+			if w := ansi.StringWidth(l); w > tc.iw {
+				t.Errorf("%s at %d: line %q is %d cells", tc.what, tc.iw, l, w)
+			}
+		}
+	}
 }

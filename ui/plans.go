@@ -334,7 +334,7 @@ func utilPct(u float64) string {
 	if u >= 9.995 {
 		return fmt.Sprintf("%.0f×", u) // 1,200% reads worse than 12×
 	}
-	return fmt.Sprintf("%.0f%%", 100*u)
+	return report.UsePercent(u)
 }
 
 func planLine(sh *shared, qi int, sel bool, c planCols, cl *planCells, focused bool) string {
