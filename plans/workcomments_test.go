@@ -310,3 +310,44 @@ func BenchmarkWithComments(b *testing.B) {
 		withComments(orig, out)
 	}
 }
+
+// Every key MarshalWorkload writes is in topKeys or classKeys, the orders
+// a comment of a key no longer written falls back on: a field added to the
+// file format without them would lose its comments' place. Each preset and
+// a workload with every optional field set are written and read key by key.
+func TestCommentKeysCoverTheFormat(t *testing.T) {
+	var ws []model.Workload
+	for _, p := range Presets() {
+		ws = append(ws, p.Workload)
+	}
+	full := model.NewWorkload("full")
+	full.Description, full.Current, full.Budget, full.Currency, full.Language = "d", "claude-pro", 10, "EUR", "ko"
+	full.Billing = model.Annual
+	c := model.NewClass("c")
+	c.Count, c.InputTokens, c.OutputTokens, c.ReasoningTokens, c.FollowupTokens = 1, 10, 10, 5, 3
+	c.Turns, c.CacheHit, c.Batch, c.MinTier, c.Via, c.Per = 2, 0.5, true, model.Mid, model.ViaAPI, model.PerWeek
+	w2 := c
+	w2.Name, w2.InputUnit, w2.OutputUnit = "words", model.UnitWords, model.UnitPages
+	full.Classes = []model.Class{c, w2}
+	ws = append(ws, full)
+	for _, w := range ws {
+		out, err := MarshalWorkload(w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for line := range strings.SplitSeq(string(out), "\n") {
+			trimmed := strings.TrimLeft(strings.TrimPrefix(strings.TrimLeft(line, " "), "- "), " ")
+			key, _, ok := strings.Cut(trimmed, ":")
+			if !ok || strings.HasPrefix(trimmed, "#") || strings.ContainsAny(key, " {") {
+				continue
+			}
+			keys := topKeys
+			if strings.HasPrefix(line, " ") {
+				keys = classKeys
+			}
+			if !slices.Contains(keys, key) {
+				t.Errorf("%s: key %q (line %q) is in neither list of comment places", w.Name, key, line)
+			}
+		}
+	}
+}
