@@ -344,8 +344,8 @@ func decodedCatalog() *Catalog {
 					Retired:       "2026-06-15",
 					Provenance: model.Provenance{
 						Confidence: "official",
-						Source:     "Anthropic release notes via github:ottto-ai/ai-provider-watch data/events/2026-06-15-anthropic-sonnet-4-opus-4-retirement.json (retrieved 2026-06-17: 'Claude Sonnet 4 and Claude Opus 4 API model IDs were retired on June 15, 2026'); https://www.totalum.app/blog/claude-4-deprecation-migration-2026; prices: https://platform.claude.com/docs/en/about-claude/pricing (archived); context and max output from LIT claude-opus-4-20250514",
-						AsOf:       "2026-06-17",
+						Source:     "Anthropic release notes via github:ottto-ai/ai-provider-watch data/events/2026-06-15-anthropic-sonnet-4-opus-4-retirement.json (retrieved 2026-06-17: 'Claude Sonnet 4 and Claude Opus 4 API model IDs were retired on June 15, 2026'); https://www.totalum.app/blog/claude-4-deprecation-migration-2026; prices: https://platform.claude.com/docs/en/about-claude/pricing (archived); context and max output from LIT claude-opus-4-20250514; prices re-dated from github:pydantic/genai-prices prices/providers/anthropic.yml, entry claude-opus-4-0 (prices_checked: 2026-07-29, set in e15b2669 of 2026-07-30; unchanged at 47df840a of 2026-08-21): input, output, cache read, 5-minute and 1-hour cache writes as here",
+						AsOf:       "2026-07-29",
 						Note:       "Retired on the Claude API on 2026-06-15 (schedule announced 2026-04-14; Google Cloud only after), not 2026-05-14 as LIT's deprecation date said: priced for usage logs, never offered. Released 2025-05-14.",
 					},
 				},
@@ -387,8 +387,8 @@ func decodedCatalog() *Catalog {
 					Retired:       "2026-02-19",
 					Provenance: model.Provenance{
 						Confidence: "official",
-						Source:     "https://docs.anthropic.com/en/docs/about-claude/pricing (stored copy listing Opus 4.1 down to Haiku 3, 5m and 1h cache writes); LIT claude-3-7-sonnet-20250219",
-						AsOf:       "2026-04-30",
+						Source:     "https://docs.anthropic.com/en/docs/about-claude/pricing (stored copy listing Opus 4.1 down to Haiku 3, 5m and 1h cache writes); LIT claude-3-7-sonnet-20250219; prices re-dated from github:pydantic/genai-prices prices/providers/anthropic.yml, entry claude-3-7-sonnet-latest (prices_checked: 2026-07-29, set in e15b2669 of 2026-07-30; unchanged at 47df840a of 2026-08-21): input, output, cache read, 5-minute and 1-hour cache writes as here",
+						AsOf:       "2026-07-29",
 						Note:       "Retired 2026-02-19 (tokenmix.ai deprecation table, data checked 2026-04-30): priced for usage logs, never offered.",
 					},
 				},
@@ -405,8 +405,8 @@ func decodedCatalog() *Catalog {
 					Retired:       "2025-10-22",
 					Provenance: model.Provenance{
 						Confidence: "official",
-						Source:     "https://docs.anthropic.com/en/docs/about-claude/pricing (stored copy listing Opus 4.1 down to Haiku 3, 5m and 1h cache writes); 200K context per https://www.claudepricing.com/api (March 2025)",
-						AsOf:       "2025-10-28",
+						Source:     "https://docs.anthropic.com/en/docs/about-claude/pricing (stored copy listing Opus 4.1 down to Haiku 3, 5m and 1h cache writes); 200K context per https://www.claudepricing.com/api (March 2025); prices re-dated from github:pydantic/genai-prices prices/providers/anthropic.yml, entry claude-3-5-sonnet (prices_checked: 2026-07-29, set in e15b2669 of 2026-07-30; unchanged at 47df840a of 2026-08-21): input, output, cache read, 5-minute and 1-hour cache writes as here",
+						AsOf:       "2026-07-29",
 						Note:       "Retired 2025-10-22 (github:thevibeworks/claude-code-docs PR #417, 2025-10-28: 'Claude 3.5 Sonnet models retired'; AutoGPT#10974): priced for usage logs, never offered. Max output not in the sources, left out.",
 					},
 				},
@@ -423,8 +423,8 @@ func decodedCatalog() *Catalog {
 					Retired:       "2026-02-19",
 					Provenance: model.Provenance{
 						Confidence: "official",
-						Source:     "https://docs.anthropic.com/en/docs/about-claude/pricing (stored copy listing Opus 4.1 down to Haiku 3, 5m and 1h cache writes); retirement per github:coder/coder PR #22304",
-						AsOf:       "2026-02-25",
+						Source:     "https://docs.anthropic.com/en/docs/about-claude/pricing (stored copy listing Opus 4.1 down to Haiku 3, 5m and 1h cache writes); retirement per github:coder/coder PR #22304; prices re-dated from github:pydantic/genai-prices prices/providers/anthropic.yml, entry claude-3-5-haiku-latest (prices_checked: 2026-07-29, set in e15b2669 of 2026-07-30; unchanged at 47df840a of 2026-08-21): input, output, cache read, 5-minute and 1-hour cache writes as here",
+						AsOf:       "2026-07-29",
 						Note:       "Retired 2026-02-19: priced for usage logs, never offered.",
 					},
 				},
@@ -442,8 +442,8 @@ func decodedCatalog() *Catalog {
 					Retired:       "2026-01-05",
 					Provenance: model.Provenance{
 						Confidence: "official",
-						Source:     "https://docs.anthropic.com/en/docs/about-claude/pricing (stored copy listing Opus 4.1 down to Haiku 3, 5m and 1h cache writes); context and max output from LIT claude-3-opus-20240229; retirement: github:dimagi/open-chat-studio#1806 (Anthropic's notice); https://digg.com/ai/x3xiop2g (January 2026)",
-						AsOf:       "2026-07-24",
+						Source:     "https://docs.anthropic.com/en/docs/about-claude/pricing (stored copy listing Opus 4.1 down to Haiku 3, 5m and 1h cache writes); context and max output from LIT claude-3-opus-20240229; retirement: github:dimagi/open-chat-studio#1806 (Anthropic's notice); https://digg.com/ai/x3xiop2g (January 2026); prices re-dated from github:pydantic/genai-prices prices/providers/anthropic.yml, entry claude-3-opus-latest (prices_checked: 2026-07-29, set in e15b2669 of 2026-07-30; unchanged at 47df840a of 2026-08-21): input, output, cache read, 5-minute and 1-hour cache writes as here",
+						AsOf:       "2026-07-29",
 						Note:       "Retired on the Claude API on 2026-01-05 (Anthropic's retirement notice as quoted in github:dimagi/open-chat-studio#1806: 'Starting January 5, 2026 at 9AM PT, Anthropic is retiring ... Claude Opus 3 (claude-3-opus-20240229)'; a January 2026 report says it went then, with access kept through an approval form); corrected 2026-12-05 from 2026-05-01, LIT's deprecation date, which had not been checked against Anthropic. Priced for usage logs, never offered. LIT gives its 1-hour write as 6e-06 per token, below its 5-minute write: an error; the pricing page says $30.",
 					},
 				},
@@ -460,8 +460,8 @@ func decodedCatalog() *Catalog {
 					Retired:       "2026-04-20",
 					Provenance: model.Provenance{
 						Confidence: "official",
-						Source:     "https://docs.anthropic.com/en/docs/about-claude/pricing (stored copy listing Opus 4.1 down to Haiku 3, 5m and 1h cache writes); context and max output from LIT claude-3-haiku-20240307; retirement per https://24-ai.news/en/vijest/2026-04-21/anthropic-claude-haiku-3-retirement",
-						AsOf:       "2026-07-24",
+						Source:     "https://docs.anthropic.com/en/docs/about-claude/pricing (stored copy listing Opus 4.1 down to Haiku 3, 5m and 1h cache writes); context and max output from LIT claude-3-haiku-20240307; retirement per https://24-ai.news/en/vijest/2026-04-21/anthropic-claude-haiku-3-retirement; prices re-dated from github:pydantic/genai-prices prices/providers/anthropic.yml, entry claude-3-haiku (prices_checked: 2026-07-29, set in e15b2669 of 2026-07-30; unchanged at 47df840a of 2026-08-21): input, output, cache read, 5-minute and 1-hour cache writes as here",
+						AsOf:       "2026-07-29",
 						Note:       "Retired 2026-04-20 (claude-3-haiku-20240307, per news posts quoting the Anthropic release notes): priced for usage logs, never offered. LIT gives its 1-hour write as 6e-06 per token, an error; the pricing page says $0.50.",
 					},
 				},
@@ -1077,8 +1077,8 @@ func decodedCatalog() *Catalog {
 					Retired:       "2026-07-23",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "deprecations page diff of 2026-04-22 via https://spybara.com/openai/api/history/docs/en/2026-04-22-0555..2026-04-23-0556/; LIT gpt-5-codex; https://developers.openai.com/api/docs/deprecations (copy of 2026-04-23 at spybara.com/openai/api/history: gpt-5-codex, gpt-5.1-codex, gpt-5.1-codex-max, gpt-5.1-codex-mini and gpt-5.2-codex shut down 2026-07-23)",
-						AsOf:       "2026-07-24",
+						Source:     "deprecations page diff of 2026-04-22 via https://spybara.com/openai/api/history/docs/en/2026-04-22-0555..2026-04-23-0556/; LIT gpt-5-codex; https://developers.openai.com/api/docs/deprecations (copy of 2026-04-23 at spybara.com/openai/api/history: gpt-5-codex, gpt-5.1-codex, gpt-5.1-codex-max, gpt-5.1-codex-mini and gpt-5.2-codex shut down 2026-07-23); shutdown confirmed by github:anomalyco/models.dev#3707 (2026-07-24, removed after the shutdown); prices re-dated from github:anomalyco/models.dev#3836 (2026-07-29: $1.25 / cached $0.125 / $10 from OpenAI's published price list; window and output limit not restated)",
+						AsOf:       "2026-07-29",
 						Note:       "Codex-tuned model, Responses API only. Released 2025-09-23; shut down 2026-07-23: priced for usage logs, never offered. Max input 272K within the 400K window.",
 					},
 				},
@@ -1094,7 +1094,7 @@ func decodedCatalog() *Catalog {
 					Retired:       "2026-02-12",
 					Provenance: model.Provenance{
 						Confidence: "reported",
-						Source:     "LIT codex-mini-latest; removal per https://chatforest.com/builders-log/gpt-5-3-codex-default-copilot-july-23-deprecations-builder-guide/",
+						Source:     "LIT codex-mini-latest; removal per https://chatforest.com/builders-log/gpt-5-3-codex-default-copilot-july-23-deprecations-builder-guide/; github:anomalyco/models.dev#1480 (2026-04-17: removed as deprecated, per OpenAI's model page)",
 						AsOf:       "2026-07-24",
 						Note:       "The o4-mini-based Codex CLI model of 2025, Responses API only; removed from the API 2026-02-12 (third-party report): priced for usage logs, never offered.",
 					},
@@ -2129,8 +2129,8 @@ func decodedCatalog() *Catalog {
 					Provenance: model.Provenance{
 						Confidence: "reported",
 						Source:     "https://ai-fix-hub-scutmox-7383s-projects.vercel.app/issues/perplexity-pro-message-limit ('As of May 2026 ... 200 Pro searches per week'); https://www.aifixhub123.com/issues/perplexity-labs-rate-limit-2; https://www.toolcolumn.com/learn/perplexity-pro-search-limits-explained (updated 2026-06-18: Perplexity's pricing matrix lists Pro at up to 200 Pro queries a week); https://wisechecker.com/perplexity-pro-daily-search-limit-check-remaining-quota ($20/month, $200/year; 300/day); context: https://www.perplexity.ai/hub/technical-faq/what-is-a-token-and-how-many-tokens-can-perplexity-read-at-once (copy dated 2024-07-24)",
-						AsOf:       "2026-05-15",
-						Note:       "Answer engine with Sonar and third-party models; the sources say 'third-party frontier models' without naming versions: Claude Sonnet 5.5 and GPT-5.6 Sol (a reasoning model, frontier tier) stand for them. No coding-agent CLI. Context 32K: Perplexity's own technical FAQ says Pro reads uploads 'with a context window of at least 32000 tokens' (2024 copy, a lower bound); a 2025 third-party write-up (datastudios.org) says Auto mode can route uploads to ~1M-token back ends. Vendor 'perplexity' has no API models here, so overflow always goes to the cheapest API. Perplexity Max is $200/month or $2,000/year. The price ($20 a month or $200 a year) was read again on 2026-09-07 from search copies of perplexity.ai/pro (a provider survey), but no source after 2026-09-06 gives the Pro-search limit (searched again 2026-12-05: help-center copies are undated and describe paid limits only as 'weekly, based on average use'), so as_of keeps the limit's date.",
+						AsOf:       "2026-06-18",
+						Note:       "Answer engine with Sonar and third-party models; the sources say 'third-party frontier models' without naming versions: Claude Sonnet 5.5 and GPT-5.6 Sol (a reasoning model, frontier tier) stand for them. No coding-agent CLI. Context 32K: Perplexity's own technical FAQ says Pro reads uploads 'with a context window of at least 32000 tokens' (2024 copy, a lower bound); a 2025 third-party write-up (datastudios.org) says Auto mode can route uploads to ~1M-token back ends. Vendor 'perplexity' has no API models here, so overflow always goes to the cheapest API. Perplexity Max is $200/month or $2,000/year. The price ($20 a month or $200 a year) was read again on 2026-09-07 from search copies of perplexity.ai/pro (a provider survey), but no source after 2026-09-06 gives the Pro-search limit (searched again 2026-12-05: help-center copies are undated and describe paid limits only as 'weekly, based on average use'), so as_of is the newest date that states the limit: toolcolumn.com's page updated 2026-06-18 (moved 2026-12-05 from 2026-05-15, the date of the cut).",
 					},
 				},
 				{
