@@ -214,12 +214,9 @@ func expandPath(s string) (string, error) {
 	if p == "" {
 		return "", errNoPath
 	}
-	if p == "~" || strings.HasPrefix(p, "~/") {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", err
-		}
-		p = filepath.Join(home, strings.TrimPrefix(p, "~"))
+	p, err := userpath.Typed(p) // the prompt offers paths as userpath.Shown writes them
+	if err != nil {
+		return "", err
 	}
 	return filepath.Clean(p), nil
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"slices"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -16,18 +17,12 @@ import (
 // next key and then stays whole for the help, and its last render; the
 // root sizes it and hands it the prompt, the question and the keys.
 type footer struct {
-	status string
-	bad    bool
-	// The help bar was drawn for the workload row row (u on a size only,
-	// ←→ not on the settings), with the section the row is in (its class's
-	// fields, or the settings) open or not (enter and space open or close
-	// it), during a search or not (esc ends it). The flags sit by bad, in
-	// room the struct has anyway.
-	open, search bool
-	row          row
-	last         string   // the last status, kept whole for the help
-	notices      []string // the start's notices: said once here, whole in the help
-	bar          help.Model
+	status  string
+	bad     bool
+	last    string        // the last status, kept whole for the help
+	notices []string      // the start's notices: said once here, whole in the help
+	keys    []key.Binding // the keys the help bar was last drawn for
+	bar     help.Model
 
 	r     rect
 	lines []string
@@ -57,7 +52,18 @@ func (f *footer) keyPressed() bool {
 // unsaved edits to quitFile unless that is ""; else the status; else the
 // help bar of keys.
 func (f *footer) draw(sh *shared, p *prompt, quitFile string, keys []key.Binding) {
+	f.keys = keys
 	f.lines = f.render(sh, p, quitFile, keys, f.r)
+}
+
+// keysChanged reports whether the help bar would offer other keys than
+// those it was last drawn for: its words, or a key enabled or not. What
+// the bar offers follows the row, its section, a search and the focus;
+// comparing what it offers covers them all.
+func (f *footer) keysChanged(keys []key.Binding) bool {
+	return !slices.EqualFunc(keys, f.keys, func(a, b key.Binding) bool {
+		return a.Help() == b.Help() && a.Enabled() == b.Enabled()
+	})
 }
 
 func (f *footer) render(sh *shared, p *prompt, quitFile string, keys []key.Binding, r rect) []string {

@@ -279,11 +279,11 @@ func (m *Model) loadPreset(p plans.Preset) {
 	// The preset's budget is written in its currency, USD when it names
 	// none: from there, setCurrency makes it the same money in the one
 	// shown (the preset's, else the one shown before).
+	from := strings.ToUpper(cmp.Or(w.Currency, "USD"))
 	code := keep
 	if w.Currency != "" {
-		code = strings.ToUpper(w.Currency)
+		code = from
 	}
-	from := strings.ToUpper(cmp.Or(w.Currency, "USD"))
 	if r, err := m.rate(from); err == nil {
 		m.cur = money.New(from, r)
 	}

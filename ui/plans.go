@@ -330,9 +330,12 @@ func statusCell(sh *shared, q *model.Quote) string {
 	return ""
 }
 
+// utilPct is a caps use for a narrow cell: a percent, from 999.5% (which
+// would round to four digits) a multiple as the volumes read (12×, not
+// 1,200%).
 func utilPct(u float64) string {
 	if u >= 9.995 {
-		return fmt.Sprintf("%.0f×", u) // 1,200% reads worse than 12×
+		return report.Times(u)
 	}
 	return report.UsePercent(u)
 }

@@ -14,7 +14,9 @@ func TestUtilPct(t *testing.T) {
 		{1, "100%"},
 		{1.003, "101%"}, // 100.3%: over, so not shown at the cap
 		{1.02, "102%"},
-		{12, "12×"}, // 1,200% reads as 12×
+		{9.99, "999%"}, // 999% still fits four cells
+		{9.995, "10×"}, // 999.5% would round to 1,000%: 9.995 to two digits is 10
+		{12, "12×"},    // 1,200% reads as 12×
 	} {
 		if got := utilPct(tc.u); got != tc.want {
 			t.Errorf("utilPct(%v) = %q, want %q", tc.u, got, tc.want)

@@ -52,11 +52,9 @@ func (m *Model) refresh() {
 		return
 	}
 	c := &m.view
-	if r, search := m.work.selected(), m.ranking.search != ""; r != m.footer.row || m.work.isOpen(r) != m.footer.open || search != m.footer.search {
-		// The help bar offers u on a size only, esc during a search; enter's
-		// and space's words follow the row and whether its section is open.
+	keys := m.shortHelp()
+	if m.footer.keysChanged(keys) {
 		d |= partFooter
-		m.footer.row, m.footer.open, m.footer.search = r, m.work.isOpen(r), search
 	}
 	if d&partHeader != 0 {
 		m.header.draw(&m.shared, m.doc.file(), m.doc.modified())
@@ -90,7 +88,7 @@ func (m *Model) refresh() {
 		if m.quitAsk {
 			quitFile = m.doc.file()
 		}
-		m.footer.draw(&m.shared, m.prompt, quitFile, m.shortHelp())
+		m.footer.draw(&m.shared, m.prompt, quitFile, keys)
 	}
 	c.frame = m.compose()
 }

@@ -25,6 +25,19 @@ func Shown(p string) string {
 	return filepath.Join("~", rel)
 }
 
+// Typed is the path p the user typed, perhaps as Shown wrote it: ~ and
+// ~/… are in the home directory; any other path is as it is.
+func Typed(p string) (string, error) {
+	if p != "~" && !strings.HasPrefix(p, "~/") {
+		return p, nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(home, strings.TrimPrefix(p, "~")), nil
+}
+
 // InText is s, a message about the file at p (an error naming it, say),
 // with p written as Shown(p).
 func InText(s, p string) string {

@@ -44,3 +44,21 @@ func TestShownNoHome(t *testing.T) {
 		}
 	}
 }
+
+// What Shown writes, typed back, is the path it was written for.
+func TestTypedUndoesShown(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	for _, p := range []string{
+		filepath.Join(home, "s", "workload.yaml"),
+		home,
+		"/etc/w.yaml",
+		"work/w.yaml",
+		"~x/w.yaml", // another user's home: not expanded, as a shell would
+	} {
+		got, err := Typed(Shown(p))
+		if err != nil || got != p {
+			t.Errorf("Typed(Shown(%q)) = %q, %v; want it back", p, got, err)
+		}
+	}
+}
