@@ -7,6 +7,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+
+	"github.com/tokenomics/tokenomics/model"
 )
 
 // Keys in the order MarshalWorkload writes them, the order in which the
@@ -27,17 +29,14 @@ var commentPositions = []yaml.CommentPosition{yaml.CommentHeadPosition, yaml.Com
 // The comments of a key out does not write go above classes: (top-level)
 // or after the last line of the class; those of a class out no longer has
 // are dropped. out comes back as it is when old has no comments or does not
-// parse, or when the result would not read back as out does.
-func withComments(old, out []byte) []byte {
+// parse, or when the result would not read back as out does; want is what
+// out reads back as (marshalWorkload has parsed it).
+func withComments(old, out []byte, want model.Workload) []byte {
 	c, ok := readComments(old)
 	if !ok {
 		return out
 	}
 	oldW, err := ParseWorkload("old", old)
-	if err != nil {
-		return out
-	}
-	want, err := ParseWorkload("workload", out)
 	if err != nil {
 		return out
 	}

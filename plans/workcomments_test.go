@@ -302,12 +302,12 @@ func BenchmarkWithComments(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	out, err := MarshalWorkload(w)
+	out, back, err := marshalWorkload(w)
 	if err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		withComments(orig, out)
+		withComments(orig, out, back)
 	}
 }
 
