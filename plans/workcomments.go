@@ -32,12 +32,13 @@ var commentPositions = []yaml.CommentPosition{yaml.CommentHeadPosition, yaml.Com
 // parse, or when the result would not read back as out does; want is what
 // out reads back as (marshalWorkload has parsed it).
 func withComments(old, out []byte, want model.Workload) []byte {
-	c, ok := readComments(old)
-	if !ok {
+	// Parsed first: its shape check bounds the comment reader's time too.
+	oldW, body, err := parseWorkload("old", old)
+	if err != nil {
 		return out
 	}
-	oldW, err := ParseWorkload("old", old)
-	if err != nil {
+	c, ok := readComments(old, body)
+	if !ok {
 		return out
 	}
 	oldClass := make(map[string]int, len(oldW.Classes))
@@ -138,9 +139,9 @@ type comments struct {
 	first string // the path of the file's first key, whose head comment is the file's
 }
 
-// readComments reads the comments of data, a workload file; false when it
-// has none or cannot be read.
-func readComments(data []byte) (c comments, ok bool) {
+// readComments reads the comments of data, a workload file whose top node
+// is body; false when it has none or cannot be read.
+func readComments(data []byte, body ast.Node) (c comments, ok bool) {
 	defer func() {
 		if r := recover(); r != nil { // as parseBytes: the parser may panic on odd input
 			ok = false
@@ -152,11 +153,7 @@ func readComments(data []byte) (c comments, ok bool) {
 	if err := yaml.UnmarshalWithOptions(data, &v, yaml.CommentToMap(c.m), yaml.AllowDuplicateMapKey()); err != nil || len(c.m) == 0 {
 		return c, false
 	}
-	f, err := parseBytes(data)
-	if err != nil || len(f.Docs) == 0 {
-		return c, false
-	}
-	switch n := f.Docs[0].Body.(type) {
+	switch n := body.(type) {
 	case *ast.MappingNode:
 		if len(n.Values) > 0 {
 			c.first = "$." + n.Values[0].Key.GetToken().Value

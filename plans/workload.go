@@ -39,22 +39,28 @@ func LoadWorkload(path string) (model.Workload, error) {
 // ParseWorkload parses a workload; name is the file name errors carry.
 // Fields left out take the defaults of DESIGN.md.
 func ParseWorkload(name string, data []byte) (model.Workload, error) {
+	w, _, err := parseWorkload(name, data)
+	return w, err
+}
+
+// parseWorkload is ParseWorkload and the file's top node.
+func parseWorkload(name string, data []byte) (model.Workload, ast.Node, error) {
 	d, body, err := parseDocument(name, data)
 	if err != nil {
-		return model.Workload{}, err
+		return model.Workload{}, nil, err
 	}
 	if body == nil {
-		return model.Workload{}, errorf(name, 1, 1, "", "the workload is empty")
+		return model.Workload{}, nil, errorf(name, 1, 1, "", "the workload is empty")
 	}
 	nodes := map[string]ast.Node{"": body}
 	w, err := d.workload(body, nodes)
 	if err != nil {
-		return model.Workload{}, err
+		return model.Workload{}, nil, err
 	}
 	if err := w.Validate(); err != nil {
-		return model.Workload{}, d.placed(err, nodes)
+		return model.Workload{}, nil, d.placed(err, nodes)
 	}
-	return w, nil
+	return w, body, nil
 }
 
 // PlaceInWorkload places err, a problem with one field of the workload file
