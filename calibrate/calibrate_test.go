@@ -399,34 +399,3 @@ func TestCodexShareFell(t *testing.T) {
 		t.Errorf("notes %+v lack %+v", r.Notes, want)
 	}
 }
-
-// Days turns the bounds into times in loc, until's whole day included, and
-// refuses a bound that is not a day, naming it: before, 2026-02-30 became no
-// lower bound at all, and as an upper bound 0001-01-02.
-func TestDays(t *testing.T) {
-	seoul := time.FixedZone("KST", 9*3600)
-	for _, tc := range []struct {
-		since, until string
-		from, to     time.Time
-		err          string
-	}{
-		{"", "", time.Time{}, time.Time{}, ""},
-		// until 2026-03-02 includes that day: up to 2026-03-03 00:00 KST.
-		{"2026-03-01", "2026-03-02", time.Date(2026, 3, 1, 0, 0, 0, 0, seoul), time.Date(2026, 3, 3, 0, 0, 0, 0, seoul), ""},
-		{"20260301", "", time.Date(2026, 3, 1, 0, 0, 0, 0, seoul), time.Time{}, ""},
-		{"2026-02-30", "", time.Time{}, time.Time{}, `since: "2026-02-30" is not a date`},
-		{"", "2026-13-01", time.Time{}, time.Time{}, `until: "2026-13-01" is not a date`},
-		{"2026-03-01", "soon", time.Time{}, time.Time{}, `until: "soon" is not a date`},
-	} {
-		from, to, err := Days(tc.since, tc.until, seoul)
-		if tc.err != "" {
-			if err == nil || !strings.Contains(err.Error(), tc.err) {
-				t.Errorf("Days(%q, %q): %v, want %q", tc.since, tc.until, err, tc.err)
-			}
-			continue
-		}
-		if err != nil || !from.Equal(tc.from) || !to.Equal(tc.to) {
-			t.Errorf("Days(%q, %q) = %v, %v, %v; want %v, %v", tc.since, tc.until, from, to, err, tc.from, tc.to)
-		}
-	}
-}

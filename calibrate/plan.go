@@ -153,28 +153,3 @@ func (r *Result) CatalogPlan(cat *model.Catalog) *model.Subscription {
 	}
 	return p
 }
-
-// Days is the range of days since to until ("" for no bound) in loc, as
-// Input's From and To: until's whole day included. A bound that is not a
-// day (usage.ParseDay) is an error naming it: a bad date must not become no
-// bound, or year 1.
-func Days(since, until string, loc *time.Location) (from, to time.Time, err error) {
-	day := func(name, d string, add int) (time.Time, error) {
-		if d == "" {
-			return time.Time{}, nil
-		}
-		d, err := usage.ParseDay(d)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("%s: %w", name, err)
-		}
-		t, _ := time.ParseInLocation(time.DateOnly, d, loc) // d is a day now
-		return t.AddDate(0, 0, add), nil
-	}
-	if from, err = day("since", since, 0); err != nil {
-		return time.Time{}, time.Time{}, err
-	}
-	if to, err = day("until", until, 1); err != nil {
-		return time.Time{}, time.Time{}, err
-	}
-	return from, to, nil
-}

@@ -57,14 +57,25 @@ type AuditResult struct {
 // API answers an object with a "data" list; LiteLLM's file is an object of
 // model entries. "" when it is neither.
 func DetectFormat(data []byte) string {
+	f, _ := formatOf("", data, "")
+	return f
+}
+
+// formatOf is DetectFormat, and when data is no JSON object a *plans.Error
+// of name at the place it is not (file:1:1 for an empty file): what says
+// what was expected.
+func formatOf(name string, data []byte, what string) (string, error) {
 	var top map[string]json.RawMessage
-	if json.Unmarshal(data, &top) != nil || top == nil {
-		return ""
+	if err := json.Unmarshal(data, &top); err != nil {
+		return "", jsonError(name, data, err, what)
+	}
+	if top == nil {
+		return "", nullError(name, data, what)
 	}
 	if raw, ok := top["data"]; ok && bytes.HasPrefix(bytes.TrimSpace(raw), []byte("[")) {
-		return "openrouter"
+		return "openrouter", nil
 	}
-	return "litellm"
+	return "litellm", nil
 }
 
 // Audit compares cur, with its dated changes due by today applied, with

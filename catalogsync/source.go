@@ -1,7 +1,6 @@
 package catalogsync
 
 import (
-	"encoding/json"
 	"strings"
 
 	"github.com/tokenomics/tokenomics/plans"
@@ -74,23 +73,9 @@ func ReadAuditFile(name string, limit int64, today string) (PriceFile, error) {
 	if err != nil {
 		return PriceFile{}, err
 	}
-	if err := jsonObject(name, f.Data, "a JSON object (LiteLLM's price file or OpenRouter's models list)"); err != nil {
+	if _, err := formatOf(name, f.Data, "a JSON object (LiteLLM's price file or OpenRouter's models list)"); err != nil {
 		return PriceFile{}, err
 	}
 	asOf, _ := PricesDate("", f, today) // a file has no Last-Modified
 	return PriceFile{Name: name, Data: f.Data, AsOf: asOf}, nil
-}
-
-// jsonObject is nil when data is a JSON object, else a *plans.Error at
-// the place it is not (file:1:1 for an empty file): what says what was
-// expected.
-func jsonObject(name string, data []byte, what string) error {
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
-		return jsonError(name, data, err, what)
-	}
-	if top == nil {
-		return nullError(name, data, what)
-	}
-	return nil
 }

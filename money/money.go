@@ -164,13 +164,53 @@ func Count(n float64) string {
 func Tokens(n float64) string {
 	switch {
 	case n >= 1e6:
-		return strings.TrimSuffix(strconv.FormatFloat(n/1e6, 'f', 1, 64), ".0") + "M"
+		return decimals(n/1e6, 1) + "M"
 	case n >= 10e3:
 		return strconv.FormatFloat(math.Round(n/1e3), 'f', 0, 64) + "k"
 	case n >= 1e3:
-		return strings.TrimSuffix(strconv.FormatFloat(n/1e3, 'f', 1, 64), ".0") + "k"
+		return decimals(n/1e3, 1) + "k"
 	}
 	return strconv.FormatFloat(n, 'f', 0, 64)
+}
+
+// TokensApart writes two token counts compared in one sentence ("needs 33k;
+// gives 32k") so that unequal counts never read the same: 32,400 against
+// 32,000 is "32.4k" and "32k", not "32k" twice. Each starts as Tokens;
+// when those are equal and the counts not, more decimals of the larger's
+// unit, then whole tokens, the larger rounded up and the smaller down (a
+// need of 32,000.4 is more than 32,000).
+func TokensApart(a, b float64) (string, string) {
+	sa, sb := Tokens(a), Tokens(b)
+	if sa != sb || a == b {
+		return sa, sb
+	}
+	unit, suffix, d := 1e3, "k", 1
+	if max(a, b) >= 1e6 {
+		unit, suffix, d = 1e6, "M", 2
+	}
+	if max(a, b) >= 1e3 {
+		for ; d <= 3; d++ {
+			fa, fb := decimals(a/unit, d)+suffix, decimals(b/unit, d)+suffix
+			if fa != fb {
+				return fa, fb
+			}
+		}
+	}
+	round := func(x float64, up bool) string {
+		if up {
+			x = math.Ceil(x)
+		} else {
+			x = math.Floor(x)
+		}
+		return Group(strconv.FormatFloat(x, 'f', 0, 64))
+	}
+	return round(a, a > b), round(b, b > a)
+}
+
+// decimals is v with d decimals less trailing zeros: 32.50 → "32.5".
+func decimals(v float64, d int) string {
+	s := strconv.FormatFloat(v, 'f', d, 64)
+	return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 }
 
 // FormatRate writes a catalog rate in c. In USD, the catalog's currency,

@@ -133,3 +133,27 @@ func TestConvert(t *testing.T) {
 		}
 	}
 }
+
+// Two counts compared never read the same unless they are.
+func TestTokensApart(t *testing.T) {
+	for _, tc := range []struct {
+		a, b         float64
+		wantA, wantB string
+	}{
+		{33000, 32000, "33k", "32k"},             // apart as they are
+		{32000, 32000, "32k", "32k"},             // the same: the same words
+		{32500, 32000, "33k", "32k"},             // rounded apart already
+		{32400, 32000, "32.4k", "32k"},           // one decimal
+		{32040, 32000, "32.04k", "32k"},          // two
+		{32001, 32000, "32.001k", "32k"},         // three
+		{32000.4, 32000, "32,001", "32,000"},     // whole tokens, the need rounded up
+		{1040000, 1e6, "1.04M", "1M"},            // millions: 1.0M and 1M both trim to "1M"
+		{1000500, 1e6, "1,000,500", "1,000,000"}, // 1.0005M: past 3 decimals, whole tokens
+		{950.4, 950, "951", "950"},               // under a thousand: whole tokens
+		{32000, 32400, "32k", "32.4k"},           // either way round
+	} {
+		if a, b := TokensApart(tc.a, tc.b); a != tc.wantA || b != tc.wantB {
+			t.Errorf("TokensApart(%v, %v) = %q, %q; want %q, %q", tc.a, tc.b, a, b, tc.wantA, tc.wantB)
+		}
+	}
+}

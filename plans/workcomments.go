@@ -7,6 +7,8 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+
+	"github.com/tokenomics/tokenomics/model"
 )
 
 // Keys in the order MarshalWorkload writes them, the order in which the
@@ -27,18 +29,16 @@ var commentPositions = []yaml.CommentPosition{yaml.CommentHeadPosition, yaml.Com
 // The comments of a key out does not write go above classes: (top-level)
 // or after the last line of the class; those of a class out no longer has
 // are dropped. out comes back as it is when old has no comments or does not
-// parse, or when the result would not read back as out does.
-func withComments(old, out []byte) []byte {
-	c, ok := readComments(old)
+// parse, or when the result would not read back as out does; want is what
+// out reads back as (marshalWorkload has parsed it).
+func withComments(old, out []byte, want model.Workload) []byte {
+	// Parsed first: its shape check bounds the comment reader's time too.
+	oldW, body, err := parseWorkload("old", old)
+	if err != nil {
+		return out
+	}
+	c, ok := readComments(old, body)
 	if !ok {
-		return out
-	}
-	oldW, err := ParseWorkload("old", old)
-	if err != nil {
-		return out
-	}
-	want, err := ParseWorkload("workload", out)
-	if err != nil {
 		return out
 	}
 	oldClass := make(map[string]int, len(oldW.Classes))
@@ -139,9 +139,9 @@ type comments struct {
 	first string // the path of the file's first key, whose head comment is the file's
 }
 
-// readComments reads the comments of data, a workload file; false when it
-// has none or cannot be read.
-func readComments(data []byte) (c comments, ok bool) {
+// readComments reads the comments of data, a workload file whose top node
+// is body; false when it has none or cannot be read.
+func readComments(data []byte, body ast.Node) (c comments, ok bool) {
 	defer func() {
 		if r := recover(); r != nil { // as parseBytes: the parser may panic on odd input
 			ok = false
@@ -153,11 +153,7 @@ func readComments(data []byte) (c comments, ok bool) {
 	if err := yaml.UnmarshalWithOptions(data, &v, yaml.CommentToMap(c.m), yaml.AllowDuplicateMapKey()); err != nil || len(c.m) == 0 {
 		return c, false
 	}
-	f, err := parseBytes(data)
-	if err != nil || len(f.Docs) == 0 {
-		return c, false
-	}
-	switch n := f.Docs[0].Body.(type) {
+	switch n := body.(type) {
 	case *ast.MappingNode:
 		if len(n.Values) > 0 {
 			c.first = "$." + n.Values[0].Key.GetToken().Value

@@ -39,22 +39,28 @@ func LoadWorkload(path string) (model.Workload, error) {
 // ParseWorkload parses a workload; name is the file name errors carry.
 // Fields left out take the defaults of DESIGN.md.
 func ParseWorkload(name string, data []byte) (model.Workload, error) {
+	w, _, err := parseWorkload(name, data)
+	return w, err
+}
+
+// parseWorkload is ParseWorkload and the file's top node.
+func parseWorkload(name string, data []byte) (model.Workload, ast.Node, error) {
 	d, body, err := parseDocument(name, data)
 	if err != nil {
-		return model.Workload{}, err
+		return model.Workload{}, nil, err
 	}
 	if body == nil {
-		return model.Workload{}, errorf(name, 1, 1, "", "the workload is empty")
+		return model.Workload{}, nil, errorf(name, 1, 1, "", "the workload is empty")
 	}
 	nodes := map[string]ast.Node{"": body}
 	w, err := d.workload(body, nodes)
 	if err != nil {
-		return model.Workload{}, err
+		return model.Workload{}, nil, err
 	}
 	if err := w.Validate(); err != nil {
-		return model.Workload{}, d.placed(err, nodes)
+		return model.Workload{}, nil, d.placed(err, nodes)
 	}
-	return w, nil
+	return w, body, nil
 }
 
 // PlaceInWorkload places err, a problem with one field of the workload file
@@ -403,6 +409,13 @@ func (d *decoder) checkClass(it ast.Node, ip *path, c *classRead) error {
 // equal (invalid values, duplicate or unprintable names): the output is
 // parsed again and compared before it is returned.
 func MarshalWorkload(w model.Workload) ([]byte, error) {
+	out, _, err := marshalWorkload(w)
+	return out, err
+}
+
+// marshalWorkload is MarshalWorkload and the workload its output reads
+// back as, which the check below has parsed already.
+func marshalWorkload(w model.Workload) ([]byte, model.Workload, error) {
 	// The engine reads an empty language as English and codes in any case;
 	// write them the way the parser returns them.
 	if w.Language == "" {
@@ -416,7 +429,7 @@ func MarshalWorkload(w model.Workload) ([]byte, error) {
 		}
 	}
 	if err := w.Validate(); err != nil {
-		return nil, fmt.Errorf("workload %q: %w", w.Name, err)
+		return nil, model.Workload{}, fmt.Errorf("workload %q: %w", w.Name, err)
 	}
 	var b bytes.Buffer
 	b.WriteString("# tokenomics workload (tokens are English-equivalent, words and pages in its language; the README lists every field)\n")
@@ -500,12 +513,12 @@ func MarshalWorkload(w model.Workload) ([]byte, error) {
 	out := b.Bytes()
 	back, err := ParseWorkload("workload", out)
 	if err != nil {
-		return nil, fmt.Errorf("workload %q cannot be written: %w", w.Name, unplaced(err))
+		return nil, model.Workload{}, fmt.Errorf("workload %q cannot be written: %w", w.Name, unplaced(err))
 	}
 	if !sameWorkload(w, back) {
-		return nil, fmt.Errorf("workload %q cannot be written: it would not read back the same", w.Name)
+		return nil, model.Workload{}, fmt.Errorf("workload %q cannot be written: it would not read back the same", w.Name)
 	}
-	return out, nil
+	return out, back, nil
 }
 
 // sameWorkload compares two workloads field by field (no NaN after Validate;
@@ -594,13 +607,13 @@ func SaveNewWorkload(path string, w model.Workload) error {
 }
 
 func saveWorkload(path string, w model.Workload, opt safefile.Options) error {
-	data, err := MarshalWorkload(w)
+	data, back, err := marshalWorkload(w)
 	if err != nil {
 		return err
 	}
 	if !opt.NoReplace {
 		if old, err := readFile(path); err == nil {
-			data = withComments(old, data)
+			data = withComments(old, data, back)
 		}
 	}
 	_, err = safefile.Write(path, data, opt)

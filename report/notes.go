@@ -49,7 +49,7 @@ func NoteText(n model.Note, cur money.Currency) string {
 		case n.Unit == "usd":
 			s += fmt.Sprintf(" (%s–%s of API-equivalent use per seat)", cur.Format(n.Low), cur.Format(n.High))
 		default:
-			low, high := tokensVs(n.Low, n.High) // a range, not one figure twice
+			low, high := money.TokensApart(n.Low, n.High) // a range, not one figure twice
 			s += fmt.Sprintf(" (%s–%s %s per seat)", low, high, n.Unit)
 		}
 		return s

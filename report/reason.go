@@ -2,9 +2,6 @@ package report
 
 import (
 	"fmt"
-	"math"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/tokenomics/tokenomics/model"
@@ -36,7 +33,7 @@ func ReasonText(r model.Reason) string {
 
 func reasonBody(k model.ReasonKind, r model.Reason) string {
 	tokens := money.Tokens
-	need, have := tokensVs(r.Need, r.Have)
+	need, have := money.TokensApart(r.Need, r.Have)
 	switch k {
 	case model.ReasonNoModels:
 		return "the plan lists no model in the catalog"
@@ -102,46 +99,6 @@ func reasonBody(k model.ReasonKind, r model.Reason) string {
 		return "no record fits the plan's context window or output limit"
 	}
 	return fmt.Sprintf("reason of unknown kind %d", k)
-}
-
-// tokensVs writes two token counts compared in one sentence ("needs 33k;
-// gives 32k") so that unequal counts never read the same: 32,400 against
-// 32,000 is "32.4k" and "32k", not "32k" twice. Each starts as
-// money.Tokens; when those are equal and the counts not, more decimals of
-// the larger's unit, then whole tokens, the first a rounded up past b's and
-// b's down (a need of 32,000.4 is more than 32,000).
-func tokensVs(a, b float64) (string, string) {
-	sa, sb := money.Tokens(a), money.Tokens(b)
-	if sa != sb || a == b {
-		return sa, sb
-	}
-	unit, suffix, d := 1e3, "k", 1
-	if max(a, b) >= 1e6 {
-		unit, suffix, d = 1e6, "M", 2
-	}
-	if max(a, b) >= 1e3 {
-		for ; d <= 3; d++ {
-			fa, fb := decimals(a/unit, d)+suffix, decimals(b/unit, d)+suffix
-			if fa != fb {
-				return fa, fb
-			}
-		}
-	}
-	round := func(x float64, up bool) string {
-		if up {
-			x = math.Ceil(x)
-		} else {
-			x = math.Floor(x)
-		}
-		return money.Group(strconv.FormatFloat(x, 'f', 0, 64))
-	}
-	return round(a, a > b), round(b, b > a)
-}
-
-// decimals is v with d decimals less trailing zeros: 32.50 → "32.5".
-func decimals(v float64, d int) string {
-	s := strconv.FormatFloat(v, 'f', d, 64)
-	return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 }
 
 // share writes a fraction of tasks as a percentage, never "0%" for some

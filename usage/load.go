@@ -403,24 +403,43 @@ func ParseDay(s string) (string, error) {
 	return t.Format(time.DateOnly), nil
 }
 
+// Days is the range of days since to until ("" for no bound) in loc:
+// from the start of since to the end of until's whole day (the start of the
+// next). A bound that is not a day (ParseDay) is an error naming it: a bad
+// date must not become no bound, or year 1.
+func Days(since, until string, loc *time.Location) (from, to time.Time, err error) {
+	day := func(name, d string, add int) (time.Time, error) {
+		if d == "" {
+			return time.Time{}, nil
+		}
+		d, err := ParseDay(d)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("%s: %w", name, err)
+		}
+		t, _ := time.ParseInLocation(time.DateOnly, d, loc) // d is a day now
+		return t.AddDate(0, 0, add), nil
+	}
+	if from, err = day("since", since, 0); err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	if to, err = day("until", until, 1); err != nil {
+		return time.Time{}, time.Time{}, err
+	}
+	return from, to, nil
+}
+
 // dayBounds turns the inclusive day range into [lo, hi) in Unix ms.
 func dayBounds(since, until string, loc *time.Location) (int64, int64, error) {
+	from, to, err := Days(since, until, loc)
+	if err != nil {
+		return 0, 0, err
+	}
 	lo, hi := int64(-1<<62), int64(1<<62)
 	if since != "" {
-		d, err := ParseDay(since)
-		if err != nil {
-			return 0, 0, fmt.Errorf("since: %w", err)
-		}
-		t, _ := time.ParseInLocation(time.DateOnly, d, loc)
-		lo = t.UnixMilli()
+		lo = from.UnixMilli()
 	}
 	if until != "" {
-		d, err := ParseDay(until)
-		if err != nil {
-			return 0, 0, fmt.Errorf("until: %w", err)
-		}
-		t, _ := time.ParseInLocation(time.DateOnly, d, loc)
-		hi = t.AddDate(0, 0, 1).UnixMilli()
+		hi = to.UnixMilli()
 	}
 	if lo >= hi {
 		return 0, 0, fmt.Errorf("since %s is after until %s", since, until)

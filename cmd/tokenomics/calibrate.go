@@ -10,6 +10,7 @@ import (
 	"github.com/tokenomics/tokenomics/calibrate"
 	"github.com/tokenomics/tokenomics/plans"
 	"github.com/tokenomics/tokenomics/report"
+	"github.com/tokenomics/tokenomics/usage"
 )
 
 // calibrateFlags are the flags of `tokenomics calibrate`.
@@ -76,7 +77,7 @@ func runCalibrate(stdout io.Writer, o *calibrateFlags, args []string) error {
 	src, opt, cat, catNotes := r.src, r.opt, r.cat, r.notes
 	// Every record is read: a window that began before --since still needs
 	// its early requests. The range picks the windows.
-	from, to, err := calibrate.Days(opt.Since, opt.Until, opt.Location)
+	from, to, err := usage.Days(opt.Since, opt.Until, opt.Location)
 	if err != nil {
 		return badInput("--%v", err) // "--since: …", as options says it
 	}
